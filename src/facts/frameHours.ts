@@ -1,0 +1,61 @@
+// Hours per fixed frame, in one pass over blocks and frames (decisions.md #1).
+// For 24-hour frames a work period is not split at the day boundary: each frame is measured both
+// by the hours that fall in it and by the full length of the work that starts in it, and the larger
+// counts (a 16:00–02:00 shift is 10 hours in the frame where it starts, not 8 + 2).
+import type { Frame } from '../time/frames.ts';
+import { hours } from '../time/instant.ts';
+import type { FactWindow, Measure, WorkBlock } from './types.ts';
+
+interface FrameTally {
+  inFrame: number;
+  startingHere: number;
+  /** Start of the first and end of the last block that starts in the frame. */
+  startingStart: number;
+  startingEnd: number;
+  firstBlock: number;
+  endBlock: number;
+}
+
+function tally(blocks: WorkBlock[], frames: Frame[]): Array<FrameTally | undefined> {
+  const out: Array<FrameTally | undefined> = new Array(frames.length);
+  let f0 = 0;
+  blocks.forEach((b, bi) => {
+    while (f0 < frames.length && frames[f0]!.end <= b.start) f0++;
+    for (let f = f0; f < frames.length && frames[f]!.start < b.end; f++) {
+      const fr = frames[f]!;
+      const t = (out[f] ??= { inFrame: 0, startingHere: 0, startingStart: Infinity, startingEnd: fr.end, firstBlock: bi, endBlock: bi + 1 });
+      t.inFrame += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
+      t.endBlock = bi + 1;
+      if (f === f0 && b.start >= fr.start) {
+        t.startingHere += b.end - b.start;
+        t.startingStart = Math.min(t.startingStart, b.start);
+        t.startingEnd = Math.max(t.startingEnd, b.end);
+      }
+    }
+  });
+  return out;
+}
+
+function frameWindows(blocks: WorkBlock[], frames: Frame[], attribute: boolean): FactWindow[] {
+  const tallies = tally(blocks, frames);
+  const windows: FactWindow[] = [];
+  tallies.forEach((t, f) => {
+    if (!t) return;
+    const fr = frames[f]!;
+    const byStart = attribute && t.startingHere > t.inFrame;
+    windows.push({
+      start: byStart ? t.startingStart : fr.start,
+      end: byStart ? t.startingEnd : fr.end,
+      measured: hours(byStart ? t.startingHere : t.inFrame),
+      at: fr.start,
+      blockRange: [t.firstBlock, t.endBlock],
+      details: attribute
+        ? { hoursInFrame: hours(t.inFrame), hoursOfWorkStartingInFrame: hours(t.startingHere) }
+        : { hoursInFrame: hours(t.inFrame) },
+    });
+  });
+  return windows;
+}
+
+export const hoursInDayFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.dayFrames, true);
+export const hoursInWeekFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.weekFrames, false);

@@ -1,0 +1,73 @@
+// Rest: the time between work blocks. Off-duty time before the first and after the last block of
+// the plan counts as rest (the plan shows no work there).
+import type { Frame } from '../time/frames.ts';
+import { hours, msFromHours } from '../time/instant.ts';
+import type { FactWindow, Measure, WorkBlock } from './types.ts';
+
+/**
+ * Main work periods (hovedarbeidsperioder, decisions.md #7): blocks separated by less than the
+ * rest minimum in force belong to one period. For each period the measure is the longest
+ * continuous rest inside the window that starts with the period (24 h for AML § 10-8 (1)):
+ * it is below the minimum exactly when the period runs so long that the window holds no full rest.
+ */
+export const restInWorkPeriod: Measure = ({ facts, limitAt, windowHours }) => {
+  if (windowHours === undefined) throw new Error('restInWorkPeriod needs a window length');
+  const width = msFromHours(windowHours);
+  const { blocks } = facts;
+  const out: FactWindow[] = [];
+  let first = 0;
+  while (first < blocks.length) {
+    const start = blocks[first]!.start;
+    const minimum = limitAt(start);
+    let last = first;
+    if (minimum !== undefined) {
+      const minMs = msFromHours(minimum);
+      while (last + 1 < blocks.length && blocks[last + 1]!.start - blocks[last]!.end < minMs) last++;
+    }
+    if (minimum !== undefined) {
+      const windowEnd = start + width;
+      let longest = 0;
+      for (let k = first; k <= last; k++) {
+        const restFrom = blocks[k]!.end;
+        const restTo = k + 1 < blocks.length ? blocks[k + 1]!.start : Infinity;
+        longest = Math.max(longest, Math.min(restTo, windowEnd) - Math.min(restFrom, windowEnd));
+      }
+      const end = blocks[last]!.end;
+      let worked = 0;
+      for (let k = first; k <= last; k++) worked += blocks[k]!.end - blocks[k]!.start;
+      out.push({
+        start,
+        end,
+        measured: hours(longest),
+        at: start,
+        blockRange: [first, last + 1],
+        details: { workPeriodHours: hours(end - start), workedHours: hours(worked) },
+      });
+    }
+    first = last + 1;
+  }
+  return out;
+};
+
+/** Longest continuous off-duty time inside each frame that has work in it, in one pass. */
+function longestRestPerFrame(blocks: WorkBlock[], frames: Frame[]): FactWindow[] {
+  const out: FactWindow[] = [];
+  let b0 = 0;
+  for (const fr of frames) {
+    while (b0 < blocks.length && blocks[b0]!.end <= fr.start) b0++;
+    if (b0 >= blocks.length || blocks[b0]!.start >= fr.end) continue;
+    let cursor = fr.start;
+    let longest = 0;
+    let b = b0;
+    for (; b < blocks.length && blocks[b]!.start < fr.end; b++) {
+      longest = Math.max(longest, blocks[b]!.start - cursor);
+      cursor = Math.max(cursor, blocks[b]!.end);
+    }
+    longest = Math.max(longest, fr.end - Math.min(cursor, fr.end));
+    out.push({ start: fr.start, end: fr.end, measured: hours(Math.max(0, longest)), at: fr.start, blockRange: [b0, b] });
+  }
+  return out;
+}
+
+export const restInDayFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.dayFrames);
+export const restInWeekFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.weekFrames);

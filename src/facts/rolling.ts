@@ -1,0 +1,40 @@
+// The rolling reading beside the fixed frames (decisions.md #1): the hours in every window of the
+// given length, found with two pointers over prefix sums. A window with the most work either
+// starts where a block starts or ends where a block ends, so both alignments are scanned.
+import { hours, msFromHours } from '../time/instant.ts';
+import type { FactWindow, Measure, MeasureInput, WorkBlock } from './types.ts';
+
+function rollingWindows(blocks: WorkBlock[], width: number): FactWindow[] {
+  const n = blocks.length;
+  const prefix = new Array<number>(n + 1);
+  prefix[0] = 0;
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + (blocks[i]!.end - blocks[i]!.start);
+  const out: FactWindow[] = [];
+  // Windows [blocks[i].start, +width)
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const from = blocks[i]!.start;
+    const to = from + width;
+    if (j < i) j = i;
+    while (j < n && blocks[j]!.start < to) j++;
+    const overhang = Math.max(0, blocks[j - 1]!.end - to);
+    out.push({ start: from, end: to, measured: hours(prefix[j]! - prefix[i]! - overhang), at: from, blockRange: [i, j] });
+  }
+  // Windows [blocks[k].end − width, blocks[k].end)
+  let i0 = 0;
+  for (let k = 0; k < n; k++) {
+    const to = blocks[k]!.end;
+    const from = to - width;
+    while (i0 < k && blocks[i0]!.end <= from) i0++;
+    const underhang = Math.max(0, from - blocks[i0]!.start);
+    out.push({ start: from, end: to, measured: hours(prefix[k + 1]! - prefix[i0]! - underhang), at: Math.max(from, blocks[i0]!.start), blockRange: [i0, k + 1] });
+  }
+  return out;
+}
+
+function rolling({ facts, windowHours }: MeasureInput): FactWindow[] {
+  if (windowHours === undefined) throw new Error('rolling measure needs a window length');
+  return rollingWindows(facts.blocks, msFromHours(windowHours));
+}
+
+export const hoursInRollingWindow: Measure = rolling;

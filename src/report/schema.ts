@@ -1,0 +1,68 @@
+// Report v1 (../shared/domain/contract.md). Field names are fixed by the contract; fields beyond
+// it are additions (reading, confidence, title, appliedAgreements, details, summary, readings).
+import { z } from 'zod';
+import { AGREEMENT_TYPES } from '../rota/schema.ts';
+import { CONFIDENCE, READINGS, SEVERITIES } from '../rules/schema.ts';
+
+const Localized = z.object({ nb: z.string(), en: z.string() });
+
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  citation: z.string().describe('The provision in Norwegian, e.g. "arbeidsmiljøloven § 10-4 første ledd"'),
+  severity: z.enum(SEVERITIES),
+  workerId: z.string(),
+  assignmentIds: z.array(z.string()),
+  window: z.object({ start: z.string(), end: z.string() }).describe('ISO 8601 with the rota time zone’s offset'),
+  measured: z.number(),
+  limit: z.number(),
+  unit: z.literal('hours'),
+  curedBy: z.array(z.enum(AGREEMENT_TYPES)).describe('Agreement types under which the measured value would be lawful'),
+  message: Localized,
+  hypothetical: z.boolean().optional().describe('true when the finding exists only if an oppdrag is treated as an arbeidsavtale'),
+  title: Localized,
+  reading: z.enum(READINGS).describe('How the window was drawn (decisions.md)'),
+  confidence: z.enum(CONFIDENCE),
+  url: z.string().optional(),
+  appliedAgreements: z.array(z.enum(AGREEMENT_TYPES)).optional().describe('Agreements that set the limit used'),
+  details: z.record(z.string(), z.number()).optional(),
+});
+
+export const ConversionSchema = z.object({
+  assignmentId: z.string(),
+  verdict: z.enum(['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible']),
+  requiredAgreements: z.array(z.enum(AGREEMENT_TYPES)),
+  blockingRuleIds: z.array(z.string()),
+  suggestions: z.array(z.string()),
+});
+
+export const LedgerEntrySchema = z.object({
+  workerId: z.string(),
+  assignmentId: z.string(),
+  hours: z.number().describe('Sum of the elapsed hours of every period of the assignment, as given'),
+  periods: z.number().int(),
+  passiveHours: z.number(),
+});
+
+export const ReportSchema = z.object({
+  version: z.literal(1),
+  findings: z.array(FindingSchema),
+  conversions: z.array(ConversionSchema),
+  ledger: z.array(LedgerEntrySchema),
+  summary: z.object({
+    workers: z.number().int(),
+    assignments: z.number().int(),
+    periods: z.number().int(),
+    hours: z.number(),
+    violations: z.number().int(),
+    warnings: z.number().int(),
+    info: z.number().int(),
+  }),
+  readings: z
+    .array(z.object({ reading: z.enum(READINGS), decision: z.string(), description: Localized }))
+    .describe('The interpretations applied, as ruled in decisions.md'),
+});
+
+export type Finding = z.infer<typeof FindingSchema>;
+export type Conversion = z.infer<typeof ConversionSchema>;
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,37 @@
+// Bad input is data, not a crash: every problem names where it is (file, path like
+// `periods[12].end`) and what is wrong, so the CLI can exit 2 and the API answer 400.
+
+export interface InputIssue {
+  /** Path inside the document, e.g. `periods[12].end`; empty for the document itself. */
+  path: string;
+  message: string;
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly issues: InputIssue[],
+    readonly file?: string,
+  ) {
+    super(InputError.describe(issues, file));
+    this.name = 'InputError';
+  }
+
+  static describe(issues: InputIssue[], file?: string): string {
+    const where = (i: InputIssue) => [file, i.path].filter(Boolean).join(': ');
+    return issues.map((i) => `${where(i) || '(document)'}: ${i.message}`).join('\n');
+  }
+
+  withFile(file: string): InputError {
+    return new InputError(this.issues, file);
+  }
+}
+
+/** `['periods', 12, 'end']` → `periods[12].end` */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+// Reading a rota document: text → plain data (JSON or YAML) → zod-validated Rota.
+// Every problem is collected with its path, so one run names every bad field.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { InputError, formatPath, type InputIssue } from './errors.ts';
+import { RotaSchema, type Rota } from './schema.ts';
+
+export type DocumentFormat = 'json' | 'yaml';
+
+export function formatFromName(name: string): DocumentFormat | undefined {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  return undefined;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** Text to plain data. JSON is read with JSON.parse (fast for large files); YAML with `yaml` (1.2 core schema, so dates stay strings). */
+export function parseDocumentText(text: string, format: DocumentFormat): unknown {
+  if (format === 'json') {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      const msg = (err as Error).message;
+      const pos = /position (\d+)/.exec(msg);
+      const where = pos ? ` at ${lineAndColumn(text, Number(pos[1]))}` : '';
+      throw new InputError([{ path: '', message: `not valid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '')}` }]);
+    }
+  }
+  try {
+    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: false });
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const at = err.linePos?.[0];
+      const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+      throw new InputError([{ path: '', message: `not valid YAML${where}: ${err.message.split('\n')[0]}` }]);
+    }
+    throw err;
+  }
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue): InputIssue[] {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: formatPath([...issue.path, key]),
+        message: 'unknown field (not part of rota file v1; check the spelling)',
+      }));
+    case 'invalid_type':
+      if (issue.input === undefined) return [{ path, message: 'is required' }];
+      return [{ path, message: `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describeValue(issue.input)}` }];
+    case 'invalid_value':
+      return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}` }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Plain data to a Rota, or an InputError naming every bad field. */
+export function validateRotaDocument(doc: unknown): Rota {
+  const result = RotaSchema.safeParse(doc);
+  if (result.success) return result.data;
+  throw new InputError(result.error.issues.flatMap(describeZodIssue));
+}
+
+export function parseRotaText(text: string, format: DocumentFormat): Rota {
+  return validateRotaDocument(parseDocumentText(text, format));
+}
+
+export async function loadRotaFile(file: string): Promise<Rota> {
+  const format = formatFromName(file);
+  if (!format) throw new InputError([{ path: '', message: 'unknown file type: use .json, .yaml or .yml' }], file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError([{ path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], file);
+  }
+  try {
+    return parseRotaText(text, format);
+  } catch (err) {
+    if (err instanceof InputError) throw err.withFile(file);
+    throw err;
+  }
+}

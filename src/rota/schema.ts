@@ -1,0 +1,88 @@
+// Rota file v1 (../shared/domain/contract.md). These zod schemas are the single source of truth:
+// the loader validates with them, the API types its handlers with them and the published JSON
+// Schema is generated from them.
+import { z } from 'zod';
+import { isValidZone } from '../time/instant.ts';
+
+export const ASSIGNMENT_KINDS = ['respite-carer-home', 'respite-user-home', 'support-contact', 'employment'] as const;
+export const CONTRACT_TYPES = ['oppdrag', 'arbeidsavtale'] as const;
+export const AGREEMENT_TYPES = [
+  'aml-10-5-1-averaging',
+  'aml-10-5-2-tariff-averaging',
+  'aml-10-6-5-tariff-overtime',
+  'aml-10-8-3-tariff-rest',
+  'aml-10-8-4-sunday-averaging',
+  'aml-10-11-3-evening-work',
+  'aml-10-12-4-union-agreement',
+  'arbeidstilsynet-consent',
+  'avl-4-60h',
+  'avl-7-reduced-daily-rest',
+  'avl-11-weekly-rest-24h',
+  'avl-12-extended-stay',
+] as const;
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+const Id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+const LocalDateTime = z
+  .string()
+  .max(40, 'is too long for a date-time')
+  .describe('Local wall time in `timezone` (YYYY-MM-DDTHH:MM[:SS]) or an instant with an explicit offset (…+01:00, …Z)');
+
+export const WorkerSchema = z.strictObject({
+  id: Id,
+  name: z.string().max(200).optional().describe('Shown in reports; leave out personal data you do not need'),
+});
+
+export const AssignmentSchema = z.strictObject({
+  id: Id,
+  workerId: Id,
+  kind: z.enum(ASSIGNMENT_KINDS),
+  contract: z.enum(CONTRACT_TYPES),
+  employer: Id.optional().describe('Assignments with the same employer are one undertaking; omitted = the rota’s own undertaking'),
+});
+
+export const PeriodSchema = z.strictObject({
+  assignmentId: Id,
+  start: LocalDateTime,
+  end: LocalDateTime,
+  passiveHours: z.number().min(0, 'must not be negative').max(10_000).optional()
+    .describe('Hours of the period that are passive (a sleeping night); they still count fully toward every limit'),
+});
+
+export const AgreementSchema = z.strictObject({
+  type: z.enum(AGREEMENT_TYPES),
+  workerId: Id.optional().describe('Omitted = all workers of the employer'),
+  employer: Id.optional().describe('Omitted = every undertaking in the rota'),
+  validFrom: IsoDate.optional(),
+  validTo: IsoDate.optional(),
+  params: z.record(z.string().max(100), z.union([z.number(), z.string().max(1000), z.boolean()])).optional()
+    .describe('Limits or facts the agreement states, e.g. the limits in an Arbeidstilsynet consent'),
+});
+
+export const FramesSchema = z.strictObject({
+  dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM').default('00:00')
+    .describe('Where each fixed 24-hour frame starts (døgnskille)'),
+  weekStart: z.enum(WEEKDAYS).default('monday').describe('Weekday on which each fixed 7-day frame starts'),
+});
+
+export const RotaSchema = z.strictObject({
+  version: z.literal(1, 'must be 1 (rota file format v1)'),
+  timezone: z.string().max(64).default('Europe/Oslo').refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)'),
+  frames: FramesSchema.optional(),
+  workers: z.array(WorkerSchema).min(1, 'must list at least one worker'),
+  assignments: z.array(AssignmentSchema),
+  periods: z.array(PeriodSchema),
+  agreements: z.array(AgreementSchema).default([]),
+});
+
+export type Rota = z.infer<typeof RotaSchema>;
+export type RotaInput = z.input<typeof RotaSchema>;
+export type Assignment = z.infer<typeof AssignmentSchema>;
+export type Period = z.infer<typeof PeriodSchema>;
+export type Agreement = z.infer<typeof AgreementSchema>;
+export type AgreementType = (typeof AGREEMENT_TYPES)[number];
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];

@@ -1,0 +1,126 @@
+// Which limit applies to a window: the value in force on its date (OpenFisca-style dated values),
+// lifted by any agreement that is valid for the worker then and that the law allowed then.
+import { startOfLocalDate } from '../time/instant.ts';
+import type { AgreementInForce } from '../timeline/build.ts';
+import type { AgreementType } from '../rota/schema.ts';
+import type { LoadedRuleFile, RuleBook } from './load.ts';
+import type { BreachOperator, Check, Parameter } from './schema.ts';
+
+export interface DatedSeries {
+  since: number[];
+  values: number[];
+}
+
+export function compileSeries(p: Parameter, zone: string): DatedSeries {
+  return { since: p.values.map((v) => startOfLocalDate(v.since, zone)), values: p.values.map((v) => v.value) };
+}
+
+export function valueAt(series: DatedSeries, at: number): number | undefined {
+  let found: number | undefined;
+  for (let i = 0; i < series.since.length && series.since[i]! <= at; i++) found = series.values[i];
+  return found;
+}
+
+export const BREACH: Record<BreachOperator, (measured: number, limit: number) => boolean> = {
+  greaterThan: (m, l) => m > l,
+  greaterThanInclusive: (m, l) => m >= l,
+  lessThan: (m, l) => m < l,
+  lessThanInclusive: (m, l) => m <= l,
+};
+
+/** How far past the limit a value is, in the rule's own direction (> 0 is worse). */
+export function margin(op: BreachOperator, measured: number, limit: number): number {
+  return op.startsWith('greater') ? measured - limit : limit - measured;
+}
+
+export interface CompiledEffect {
+  type: AgreementType;
+  series?: DatedSeries;
+  paramsKey?: string;
+  /** The first instant the law allowed this kind of agreement. */
+  lawfulFrom: number;
+}
+
+export interface CompiledCheck {
+  key: string;
+  file: LoadedRuleFile;
+  check: Check;
+  base: DatedSeries;
+  windowHours: number | undefined;
+  inForceFrom: number;
+  inForceTo: number;
+  effects: CompiledEffect[];
+}
+
+export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
+  return book.files.flatMap((file) =>
+    file.checks.map((check, i) => ({
+      key: `${file.file}#${i}`,
+      file,
+      check,
+      base: compileSeries(file.parameters[check.limit]!, zone),
+      windowHours: check.window ? file.parameters[check.window]!.values.at(-1)!.value : undefined,
+      inForceFrom: startOfLocalDate(file.inForce.from, zone),
+      inForceTo: file.inForce.to ? startOfLocalDate(file.inForce.to, zone) : Infinity,
+      effects: check.agreements.map((e) => ({
+        type: e.type,
+        ...(e.limit ? { series: compileSeries(file.parameters[e.limit]!, zone) } : {}),
+        ...(e.paramsKey ? { paramsKey: e.paramsKey } : {}),
+        lawfulFrom: startOfLocalDate(book.agreements[e.type]?.inForce.from ?? '1900-01-01', zone),
+      })),
+    })),
+  );
+}
+
+export interface ResolvedLimit {
+  limit: number;
+  /** The statute's own limit, before agreements. */
+  base: number;
+  applied: AgreementInForce[];
+}
+
+function effectLimit(effect: CompiledEffect, agreement: AgreementInForce | undefined, at: number): number | undefined {
+  if (effect.series) return valueAt(effect.series, at);
+  const stated = agreement?.params[effect.paramsKey!];
+  return typeof stated === 'number' ? stated : undefined;
+}
+
+/** The limit for one window of one worker, with the agreements that set it. */
+export function resolveLimit(c: CompiledCheck, agreements: AgreementInForce[], at: number): ResolvedLimit | undefined {
+  if (at < c.inForceFrom || at >= c.inForceTo) return undefined;
+  const base = valueAt(c.base, at);
+  if (base === undefined) return undefined;
+  let limit = base;
+  let applied: AgreementInForce[] = [];
+  for (const effect of c.effects) {
+    if (at < effect.lawfulFrom) continue;
+    for (const a of agreements) {
+      if (a.type !== effect.type || at < a.from || at >= a.to) continue;
+      const lifted = effectLimit(effect, a, at);
+      if (lifted === undefined) continue;
+      if (margin(c.check.operator, lifted, limit) < 0) continue; // stricter than what already applies
+      if (lifted !== limit) applied = [];
+      limit = lifted;
+      applied.push(a);
+    }
+  }
+  return { limit, base, applied };
+}
+
+/**
+ * Agreement types that would make the measured value lawful at that time. An agreement whose
+ * limits are stated in the agreement itself (a union agreement, a consent) is listed when it has
+ * not stated a limit yet: it could lift the rule, its own terms decide.
+ */
+export function curingAgreements(c: CompiledCheck, agreements: AgreementInForce[], at: number, measured: number): AgreementType[] {
+  const cures: AgreementType[] = [];
+  for (const effect of c.effects) {
+    if (at < effect.lawfulFrom || cures.includes(effect.type)) continue;
+    const existing = agreements.find((a) => a.type === effect.type && at >= a.from && at < a.to);
+    const candidate = effectLimit(effect, existing, at);
+    if (candidate === undefined ? effect.paramsKey !== undefined : !BREACH[c.check.operator](measured, candidate)) {
+      cures.push(effect.type);
+    }
+  }
+  return cures;
+}

@@ -1,0 +1,100 @@
+// Loads the law as data from rules/. A malformed rule file is a startup error naming the file and
+// the field: the engine never runs on a rule it could not read completely.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { formatPath } from '../rota/errors.ts';
+import {
+  AgreementCatalogueSchema,
+  ReadingCatalogueSchema,
+  RuleFileSchema,
+  type AgreementCatalogue,
+  type ReadingCatalogue,
+  type RuleFile,
+} from './schema.ts';
+
+export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+const PROVISION_DIRS = ['aml', 'avl', 'med', 'rota'];
+
+export class RuleFileError extends Error {
+  constructor(readonly file: string, problems: string[]) {
+    super(`rule file ${file} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'RuleFileError';
+  }
+}
+
+export interface LoadedRuleFile extends RuleFile {
+  /** Path relative to the rules directory, e.g. aml/10-4-1-normal-hours.json */
+  file: string;
+}
+
+export interface RuleBook {
+  files: LoadedRuleFile[];
+  agreements: AgreementCatalogue;
+  readings: ReadingCatalogue;
+}
+
+function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  } catch (err) {
+    throw new RuleFileError(file, [(err as Error).message]);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new RuleFileError(file, parsed.error.issues.map((i) => `${formatPath(i.path) || '(file)'}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+/** Cross-field checks zod cannot express: ids match the paragraph, named parameters exist, dates ascend. */
+function consistencyProblems(rule: RuleFile): string[] {
+  const problems: string[] = [];
+  const prefix = `${rule.law.code}.${rule.law.section}.`;
+  for (const [name, p] of Object.entries(rule.parameters)) {
+    for (let i = 1; i < p.values.length; i++) {
+      if (p.values[i]!.since <= p.values[i - 1]!.since) problems.push(`parameters.${name}.values: dates must ascend`);
+    }
+  }
+  rule.checks.forEach((c, i) => {
+    if (!c.id.startsWith(prefix)) problems.push(`checks[${i}].id: "${c.id}" must start with "${prefix}"`);
+    if (!rule.parameters[c.limit]) problems.push(`checks[${i}].limit: no parameter "${c.limit}"`);
+    c.agreements.forEach((a, j) => {
+      if (a.limit && !rule.parameters[a.limit]) problems.push(`checks[${i}].agreements[${j}].limit: no parameter "${a.limit}"`);
+    });
+  });
+  return problems;
+}
+
+export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
+  const files: LoadedRuleFile[] = [];
+  for (const sub of PROVISION_DIRS) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, sub)).filter((n) => n.endsWith('.json')).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = `${sub}/${name}`;
+      const rule = readJson(dir, file, RuleFileSchema);
+      const problems = consistencyProblems(rule);
+      if (rule.law.code !== sub) problems.unshift(`law.code "${rule.law.code}" does not match folder "${sub}"`);
+      if (problems.length > 0) throw new RuleFileError(file, problems);
+      files.push({ ...rule, file });
+    }
+  }
+  if (files.length === 0) throw new RuleFileError(dir, ['no rule files found']);
+  const agreements = readJson(dir, 'agreements.json', AgreementCatalogueSchema);
+  const readings = readJson(dir, 'readings.json', ReadingCatalogueSchema);
+  return { files, agreements, readings };
+}
+
+let cached: RuleBook | undefined;
+/** The bundled rule book, read once per process. */
+export function defaultRuleBook(): RuleBook {
+  cached ??= loadRuleBook();
+  return cached;
+}

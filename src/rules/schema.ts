@@ -1,0 +1,115 @@
+// The shape of a rule file in rules/: one legal provision as data (OpenFisca-style dated
+// parameters, Catala-style citation beside the logic). The loader accepts exactly this shape;
+// operators come from a closed list, so a rule file can never introduce code.
+import { z } from 'zod';
+import { AGREEMENT_TYPES } from '../rota/schema.ts';
+
+export const MEASURES = [
+  'hoursInDayFrame',
+  'hoursInWeekFrame',
+  'hoursInRollingWindow',
+  'restInWorkPeriod',
+  'restInDayFrame',
+  'restInWeekFrame',
+  'overlappingHours',
+] as const;
+export type MeasureName = (typeof MEASURES)[number];
+
+export const READINGS = [
+  'fixed-day-frame',
+  'fixed-week-frame',
+  'rolling-window',
+  'main-work-period',
+  'rota-integrity',
+] as const;
+export type Reading = (typeof READINGS)[number];
+
+export const OPERATORS = ['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive'] as const;
+export type BreachOperator = (typeof OPERATORS)[number];
+
+export const SEVERITIES = ['violation', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CONFIDENCE = ['verified', 'secondary', 'unverified'] as const;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+export const Localized = z.strictObject({ nb: z.string().min(1), en: z.string().min(1) });
+export const RULE_ID = /^(aml|avl|med|rota)\.[0-9a-z-]+\.[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const DatedValueSchema = z.strictObject({
+  since: IsoDate.describe('The date this value took effect'),
+  value: z.number(),
+  confidence: z.enum(CONFIDENCE).optional().describe('Set when the date or value is less certain than the provision'),
+  note: z.string().optional(),
+});
+
+export const ParameterSchema = z.strictObject({
+  description: Localized,
+  unit: z.enum(['hours']),
+  values: z.array(DatedValueSchema).min(1),
+});
+
+export const AgreementEffectSchema = z
+  .strictObject({
+    type: z.enum(AGREEMENT_TYPES),
+    limit: z.string().optional().describe('Parameter (in this file) that is the limit under the agreement'),
+    paramsKey: z.string().optional().describe('Or: the agreement itself states the limit in params[paramsKey]'),
+  })
+  .refine((e) => (e.limit === undefined) !== (e.paramsKey === undefined), 'give exactly one of limit or paramsKey');
+
+export const CheckSchema = z.strictObject({
+  id: z.string().regex(RULE_ID, 'must be <code>.<section>.<slug>'),
+  title: Localized,
+  measure: z.enum(MEASURES),
+  reading: z.enum(READINGS),
+  limit: z.string().describe('Parameter name in this file'),
+  window: z.string().optional().describe('Parameter giving the length in hours of the window measured over'),
+  operator: z.enum(OPERATORS).describe('A breach is when the measured value <operator> the limit'),
+  severity: z.enum(SEVERITIES),
+  supplementary: z
+    .boolean()
+    .default(false)
+    .describe('Report a window only where no other finding of the same rule id covers it (a secondary reading)'),
+  worstOnly: z.boolean().default(false).describe('Report only the worst breaching window per worker'),
+  agreements: z.array(AgreementEffectSchema).default([]),
+  message: Localized.describe('Template: {measured}, {limit}, {workPeriodHours} are filled in'),
+});
+
+export const RuleFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  provision: z.string().min(1),
+  title: Localized,
+  law: z.strictObject({
+    code: z.enum(['aml', 'avl', 'med', 'rota']),
+    name: Localized,
+    section: z.string().describe('The paragraph as the law numbers it, e.g. 10-4'),
+    subsection: z.string().optional().describe('Ledd'),
+    url: z.string().url().optional(),
+  }),
+  citation: Localized,
+  summary: Localized,
+  confidence: z.enum(CONFIDENCE),
+  inForce: z.strictObject({ from: IsoDate, to: IsoDate.optional(), note: z.string().optional() }),
+  sources: z.array(z.string()).default([]),
+  parameters: z.record(z.string(), ParameterSchema),
+  checks: z.array(CheckSchema).min(1),
+});
+
+export const AgreementCatalogueSchema = z.record(
+  z.enum(AGREEMENT_TYPES),
+  z.strictObject({
+    title: Localized,
+    tier: z.enum(['individual', 'collective', 'authority']),
+    citation: Localized,
+    inForce: z.strictObject({ from: IsoDate }),
+    url: z.string().url().optional(),
+  }),
+);
+
+export const ReadingCatalogueSchema = z.record(z.enum(READINGS), z.strictObject({ decision: z.string(), description: Localized }));
+
+export type RuleFile = z.infer<typeof RuleFileSchema>;
+export type Check = z.infer<typeof CheckSchema>;
+export type Parameter = z.infer<typeof ParameterSchema>;
+export type AgreementCatalogue = z.infer<typeof AgreementCatalogueSchema>;
+export type ReadingCatalogue = z.infer<typeof ReadingCatalogueSchema>;

@@ -1,0 +1,62 @@
+// Fixed frames (decisions.md #1): 24-hour frames start at the plan's day boundary on the wall
+// clock, 7-day frames at its week start. On DST days a frame is 23 or 25 elapsed hours long;
+// what is measured inside it is always elapsed time.
+import { DateTime } from 'luxon';
+
+export interface FrameAnchor {
+  zone: string;
+  /** Minutes after local midnight at which a 24-hour frame starts (default 0). */
+  dayStartMinutes: number;
+  /** ISO weekday (1 = Monday) on which a 7-day frame starts. */
+  weekStartWeekday: number;
+}
+
+export interface Frame {
+  start: number;
+  end: number;
+}
+
+function atDayStart(dt: DateTime, anchor: FrameAnchor): DateTime {
+  return dt.set({
+    hour: Math.floor(anchor.dayStartMinutes / 60),
+    minute: anchor.dayStartMinutes % 60,
+    second: 0,
+    millisecond: 0,
+  });
+}
+
+/** Start of the 24-hour frame that contains the instant. */
+export function dayFrameStart(ms: number, anchor: FrameAnchor): number {
+  const dt = DateTime.fromMillis(ms, { zone: anchor.zone });
+  let start = atDayStart(dt, anchor);
+  if (start.toMillis() > ms) start = atDayStart(dt.minus({ days: 1 }), anchor);
+  return start.toMillis();
+}
+
+/** Start of the 7-day frame that contains the instant. */
+export function weekFrameStart(ms: number, anchor: FrameAnchor): number {
+  const dayStart = DateTime.fromMillis(dayFrameStart(ms, anchor), { zone: anchor.zone });
+  const back = (dayStart.weekday - anchor.weekStartWeekday + 7) % 7;
+  return atDayStart(dayStart.minus({ days: back }), anchor).toMillis();
+}
+
+function frames(to: number, anchor: FrameAnchor, first: number, days: number): Frame[] {
+  const out: Frame[] = [];
+  let cursor: DateTime = DateTime.fromMillis(first, { zone: anchor.zone });
+  while (cursor.toMillis() < to || out.length === 0) {
+    const next = atDayStart(cursor.plus({ days }), anchor);
+    out.push({ start: cursor.toMillis(), end: next.toMillis() });
+    cursor = next;
+  }
+  return out;
+}
+
+/** Consecutive 24-hour frames covering [from, to). */
+export function dayFrames(from: number, to: number, anchor: FrameAnchor): Frame[] {
+  return frames(to, anchor, dayFrameStart(from, anchor), 1);
+}
+
+/** Consecutive 7-day frames covering [from, to). */
+export function weekFrames(from: number, to: number, anchor: FrameAnchor): Frame[] {
+  return frames(to, anchor, weekFrameStart(from, anchor), 7);
+}

@@ -1,0 +1,95 @@
+// Exact time: every instant is epoch milliseconds (UTC); wall-clock text is read in the rota's zone.
+// A local time without an offset must name exactly one instant: times in the spring-forward gap
+// do not exist and times in the autumn overlap exist twice, so both are refused, never guessed.
+import { DateTime, IANAZone } from 'luxon';
+
+export type LocalTimeProblem = 'format' | 'range' | 'gap' | 'overlap';
+
+export class LocalTimeError extends Error {
+  constructor(
+    readonly problem: LocalTimeProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LocalTimeError';
+  }
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/;
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Reads `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` and returns the instant it names. */
+export function parseInstant(text: string, zone: string): number {
+  const m = LOCAL_DATE_TIME.exec(text);
+  if (!m) {
+    throw new LocalTimeError(
+      'format',
+      `"${text}" is not a date-time; expected YYYY-MM-DDTHH:MM, optionally with seconds and an offset (Z or +01:00)`,
+    );
+  }
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => (v === undefined ? 0 : Number(v))) as [
+    number, number, number, number, number, number,
+  ];
+  const offsetText = m[7];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    throw new LocalTimeError('range', `"${text}" is not a real calendar date and time`);
+  }
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (offsetText !== undefined) {
+    if (offsetText === 'Z') return wallAsUtc;
+    const sign = offsetText.startsWith('-') ? -1 : 1;
+    const [oh, om] = offsetText.slice(1).split(':').map(Number) as [number, number];
+    if (oh > 14 || om > 59) throw new LocalTimeError('range', `"${text}" has an impossible UTC offset`);
+    return wallAsUtc - sign * (oh * HOUR_MS + om * MINUTE_MS);
+  }
+  const z = IANAZone.create(zone);
+  // Around a transition the two candidate offsets are the ones a day before and a day after.
+  const candidates = new Set<number>();
+  for (const probe of [wallAsUtc - 86_400_000, wallAsUtc, wallAsUtc + 86_400_000]) {
+    const offsetMin = z.offset(probe);
+    const instant = wallAsUtc - offsetMin * MINUTE_MS;
+    if (z.offset(instant) === offsetMin) candidates.add(instant);
+  }
+  if (candidates.size === 0) {
+    throw new LocalTimeError(
+      'gap',
+      `"${text}" does not exist in ${zone}: the clocks skip this hour when summer time starts; write the time with an explicit offset or move it`,
+    );
+  }
+  if (candidates.size > 1) {
+    const [a, b] = [...candidates].sort((x, y) => x - y) as [number, number];
+    throw new LocalTimeError(
+      'overlap',
+      `"${text}" happens twice in ${zone} when summer time ends; add the offset to say which: ` +
+        `${formatInstant(a, zone)} or ${formatInstant(b, zone)}`,
+    );
+  }
+  return [...candidates][0]!;
+}
+
+/** ISO 8601 with the zone's offset and whole seconds, e.g. 2025-03-07T16:00:00+01:00. */
+export function formatInstant(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant; dated law and agreements are looked up by it. */
+export function localDate(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISODate()!;
+}
+
+/** Instant of a local calendar date's start (00:00 local), for `validFrom`-style dates. */
+export function startOfLocalDate(isoDate: string, zone: string): number {
+  return DateTime.fromISO(isoDate, { zone }).startOf('day').toMillis();
+}
+
+export const hours = (ms: number): number => ms / HOUR_MS;
+export const msFromHours = (h: number): number => Math.round(h * HOUR_MS);

@@ -1,0 +1,140 @@
+// Timeline stage: a validated Rota becomes exact instants. Everything that is well-formed but
+// wrong (unknown ids, DST-gap times, end before start) is refused here with its path; nothing
+// is dropped or merged, every period becomes exactly one WorkInterval.
+import { InputError, type InputIssue } from '../rota/errors.ts';
+import type { AgreementType, AssignmentKind, Rota } from '../rota/schema.ts';
+import { WEEKDAYS } from '../rota/schema.ts';
+import { LocalTimeError, msFromHours, parseInstant, startOfLocalDate } from '../time/instant.ts';
+import type { FrameAnchor } from '../time/frames.ts';
+
+export interface WorkInterval {
+  /** Index of the period in the rota file, for error messages and the ledger. */
+  periodIndex: number;
+  assignmentId: string;
+  workerId: string;
+  /** Employer key: assignments with the same employer are one undertaking ('' = the rota's own). */
+  undertaking: string;
+  kind: AssignmentKind;
+  contract: 'oppdrag' | 'arbeidsavtale';
+  start: number;
+  end: number;
+  passiveMs: number;
+}
+
+export interface AgreementInForce {
+  index: number;
+  type: AgreementType;
+  workerId: string | undefined;
+  employer: string | undefined;
+  /** First instant covered (start of validFrom's local day), or -Infinity. */
+  from: number;
+  /** First instant no longer covered (start of the day after validTo), or +Infinity. */
+  to: number;
+  params: Record<string, number | string | boolean>;
+}
+
+export interface Timeline {
+  rota: Rota;
+  zone: string;
+  anchor: FrameAnchor;
+  intervals: WorkInterval[];
+  agreements: AgreementInForce[];
+}
+
+function duplicates(ids: string[]): Map<string, number[]> {
+  const seen = new Map<string, number[]>();
+  ids.forEach((id, i) => seen.set(id, [...(seen.get(id) ?? []), i]));
+  return new Map([...seen].filter(([, at]) => at.length > 1));
+}
+
+export function buildTimeline(rota: Rota): Timeline {
+  const issues: InputIssue[] = [];
+  const zone = rota.timezone;
+
+  for (const [id, at] of duplicates(rota.workers.map((w) => w.id))) {
+    for (const i of at.slice(1)) issues.push({ path: `workers[${i}].id`, message: `duplicate worker id "${id}" (first at workers[${at[0]}])` });
+  }
+  for (const [id, at] of duplicates(rota.assignments.map((a) => a.id))) {
+    for (const i of at.slice(1)) issues.push({ path: `assignments[${i}].id`, message: `duplicate assignment id "${id}" (first at assignments[${at[0]}])` });
+  }
+  const workerIds = new Set(rota.workers.map((w) => w.id));
+  const assignments = new Map(rota.assignments.map((a) => [a.id, a]));
+  rota.assignments.forEach((a, i) => {
+    if (!workerIds.has(a.workerId)) issues.push({ path: `assignments[${i}].workerId`, message: `unknown worker "${a.workerId}" (not in workers)` });
+  });
+
+  const intervals: WorkInterval[] = [];
+  rota.periods.forEach((p, i) => {
+    const assignment = assignments.get(p.assignmentId);
+    if (!assignment) issues.push({ path: `periods[${i}].assignmentId`, message: `unknown assignment "${p.assignmentId}" (not in assignments)` });
+    const read = (field: 'start' | 'end'): number | undefined => {
+      try {
+        return parseInstant(p[field], zone);
+      } catch (err) {
+        if (err instanceof LocalTimeError) {
+          issues.push({ path: `periods[${i}].${field}`, message: err.message });
+          return undefined;
+        }
+        throw err;
+      }
+    };
+    const start = read('start');
+    const end = read('end');
+    if (start === undefined || end === undefined || !assignment) return;
+    if (end <= start) {
+      issues.push({ path: `periods[${i}].end`, message: `must be after start (${p.start}); a period cannot end before it begins or last zero time` });
+      return;
+    }
+    const passiveMs = msFromHours(p.passiveHours ?? 0);
+    if (passiveMs > end - start) {
+      issues.push({ path: `periods[${i}].passiveHours`, message: `${p.passiveHours} passive hours is more than the period lasts` });
+      return;
+    }
+    intervals.push({
+      periodIndex: i,
+      assignmentId: assignment.id,
+      workerId: assignment.workerId,
+      undertaking: assignment.employer ?? '',
+      kind: assignment.kind,
+      contract: assignment.contract,
+      start,
+      end,
+      passiveMs,
+    });
+  });
+
+  const agreements: AgreementInForce[] = [];
+  rota.agreements.forEach((a, i) => {
+    if (a.workerId !== undefined && !workerIds.has(a.workerId)) {
+      issues.push({ path: `agreements[${i}].workerId`, message: `unknown worker "${a.workerId}" (not in workers)` });
+    }
+    if (a.validFrom && a.validTo && a.validTo < a.validFrom) {
+      issues.push({ path: `agreements[${i}].validTo`, message: `must not be before validFrom (${a.validFrom})` });
+    }
+    agreements.push({
+      index: i,
+      type: a.type,
+      workerId: a.workerId,
+      employer: a.employer,
+      from: a.validFrom ? startOfLocalDate(a.validFrom, zone) : -Infinity,
+      to: a.validTo ? startOfLocalDate(nextDate(a.validTo), zone) : Infinity,
+      params: a.params ?? {},
+    });
+  });
+
+  if (issues.length > 0) throw new InputError(issues);
+
+  const [h, m] = (rota.frames?.dayStart ?? '00:00').split(':').map(Number) as [number, number];
+  const anchor: FrameAnchor = {
+    zone,
+    dayStartMinutes: h * 60 + m,
+    weekStartWeekday: WEEKDAYS.indexOf(rota.frames?.weekStart ?? 'monday') + 1,
+  };
+  return { rota, zone, anchor, intervals, agreements };
+}
+
+function nextDate(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
