@@ -61,6 +61,7 @@ function consistencyProblems(rule: RuleFile): string[] {
   rule.checks.forEach((c, i) => {
     if (!c.id.startsWith(prefix)) problems.push(`checks[${i}].id: "${c.id}" must start with "${prefix}"`);
     if (!rule.parameters[c.limit]) problems.push(`checks[${i}].limit: no parameter "${c.limit}"`);
+    if (c.window && !rule.parameters[c.window]) problems.push(`checks[${i}].window: no parameter "${c.window}"`);
     c.agreements.forEach((a, j) => {
       if (a.limit && !rule.parameters[a.limit]) problems.push(`checks[${i}].agreements[${j}].limit: no parameter "${a.limit}"`);
     });

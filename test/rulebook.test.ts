@@ -1,0 +1,88 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listRules } from '../src/rules/catalogue.ts';
+import { DEFAULT_RULES_DIR, loadRuleBook, RuleFileError } from '../src/rules/load.ts';
+import { RULE_ID } from '../src/rules/schema.ts';
+
+const book = loadRuleBook();
+
+function ruleDirWith(file: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, file), content);
+  return dir;
+}
+
+const normalHours = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'aml/10-4-1-normal-hours.json'), 'utf8'));
+
+describe('rule book', () => {
+  it('loads every rule file under rules/', () => {
+    const onDisk = ['aml', 'avl', 'med', 'rota'].flatMap((d) => {
+      try {
+        return readdirSync(join(DEFAULT_RULES_DIR, d)).filter((n) => n.endsWith('.json')).map((n) => `${d}/${n}`);
+      } catch {
+        return [];
+      }
+    });
+    expect(book.files.map((f) => f.file).sort()).toEqual(onDisk.sort());
+  });
+
+  it('lists every rule with a citation, and every threshold with a dated value', () => {
+    const list = listRules(book);
+    const ids = new Set(book.files.flatMap((f) => f.checks.map((c) => c.id)));
+    expect(new Set(list.map((r) => r.id))).toEqual(ids);
+    for (const r of list) {
+      expect(r.id).toMatch(RULE_ID);
+      expect(r.citation.nb.length).toBeGreaterThan(5);
+      expect(r.thresholds.length).toBeGreaterThan(0);
+      for (const t of r.thresholds) for (const v of t.values) expect(v.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('has the canonical contract ids of the rules implemented so far', () => {
+    const ids = listRules(book).map((r) => r.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['aml.10-4.normal-day', 'aml.10-4.normal-week', 'aml.10-8.daily-rest', 'aml.10-8.weekly-rest', 'rota.integrity.overlap']),
+    );
+  });
+
+  it('every agreement a rule names is in the agreement catalogue', () => {
+    for (const f of book.files) for (const c of f.checks) for (const a of c.agreements) expect(book.agreements[a.type]).toBeDefined();
+  });
+});
+
+describe('a hostile or broken rule file is a startup error naming the file', () => {
+  it('rejects an operator that is not on the closed list (no code from rule files)', () => {
+    const hostile = structuredClone(normalHours);
+    hostile.checks[0].operator = 'eval';
+    const dir = ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(hostile));
+    expect(() => loadRuleBook(dir)).toThrowError(RuleFileError);
+    expect(() => loadRuleBook(dir)).toThrowError(/aml\/10-4-1-normal-hours\.json[\s\S]*checks\[0\]\.operator/);
+  });
+
+  it('rejects fields the schema does not declare, such as a custom condition', () => {
+    const hostile = structuredClone(normalHours);
+    hostile.checks[0].conditions = { all: [{ fact: 'x', operator: 'custom', value: 'process.exit()' }] };
+    expect(() => loadRuleBook(ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(hostile)))).toThrowError(/conditions|Unrecognized/);
+  });
+
+  it('rejects malformed JSON', () => {
+    expect(() => loadRuleBook(ruleDirWith('aml/x.json', '{ "provision": '))).toThrowError(/aml\/x\.json/);
+  });
+
+  it('rejects a limit that names no parameter, and an id outside its paragraph', () => {
+    const broken = structuredClone(normalHours);
+    broken.checks[0].limit = 'nope';
+    broken.checks[1].id = 'aml.10-6.normal-week';
+    const dir = ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(broken));
+    expect(() => loadRuleBook(dir)).toThrowError(/no parameter "nope"[\s\S]*must start with "aml\.10-4\."/);
+  });
+
+  it('rejects threshold dates that do not ascend', () => {
+    const broken = structuredClone(normalHours);
+    broken.parameters.maxNormalHoursPerDay.values = [{ since: '2010-01-01', value: 9 }, { since: '2006-01-01', value: 8 }];
+    expect(() => loadRuleBook(ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(broken)))).toThrowError(/dates must ascend/);
+  });
+});
