@@ -49,25 +49,34 @@ export const restInWorkPeriod: Measure = ({ facts, limitAt, windowHours }) => {
   return out;
 };
 
-/** Longest continuous off-duty time inside each frame that has work in it, in one pass. */
-function longestRestPerFrame(blocks: WorkBlock[], frames: Frame[]): FactWindow[] {
+/**
+ * Longest continuous off-duty time per frame that has work in it, in one pass. `clip` counts only
+ * the part of a rest inside the frame (weekly rest, decisions.md #3: the block lies inside the
+ * frame); otherwise a rest that touches the frame counts whole, so an ordinary 08–16 day (16 h off
+ * across midnight) passes and only a frame with no full rest anywhere near it fails.
+ */
+function longestRestPerFrame(blocks: WorkBlock[], frames: Frame[], clip: boolean): FactWindow[] {
   const out: FactWindow[] = [];
   let b0 = 0;
   for (const fr of frames) {
     while (b0 < blocks.length && blocks[b0]!.end <= fr.start) b0++;
     if (b0 >= blocks.length || blocks[b0]!.start >= fr.end) continue;
-    let cursor = fr.start;
+    const lo = clip ? fr.start : -Infinity;
+    const hi = clip ? fr.end : Infinity;
+    // The rest before the first block in the frame begins where the previous block ended.
+    let cursor = Math.max(lo, b0 > 0 ? blocks[b0 - 1]!.end : -Infinity);
     let longest = 0;
     let b = b0;
     for (; b < blocks.length && blocks[b]!.start < fr.end; b++) {
       longest = Math.max(longest, blocks[b]!.start - cursor);
       cursor = Math.max(cursor, blocks[b]!.end);
     }
-    longest = Math.max(longest, fr.end - Math.min(cursor, fr.end));
+    const nextStart = Math.min(hi, b < blocks.length ? blocks[b]!.start : Infinity);
+    if (cursor < fr.end) longest = Math.max(longest, nextStart - cursor);
     out.push({ start: fr.start, end: fr.end, measured: hours(Math.max(0, longest)), at: fr.start, blockRange: [b0, b] });
   }
   return out;
 }
 
-export const restInDayFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.dayFrames);
-export const restInWeekFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.weekFrames);
+export const restInDayFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.dayFrames, false);
+export const restInWeekFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.weekFrames, true);
