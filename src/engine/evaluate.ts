@@ -235,7 +235,11 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     own.sort(byStart);
     findings.push(...(await runPass(ctx, workerId, own, workerWide, [], false, [])));
     const byUndertaking = new Map<string, WorkInterval[]>();
-    for (const iv of own) byUndertaking.set(iv.undertaking, [...(byUndertaking.get(iv.undertaking) ?? []), iv]);
+    for (const iv of own) {
+      const list = byUndertaking.get(iv.undertaking);
+      if (list) list.push(iv);
+      else byUndertaking.set(iv.undertaking, [iv]);
+    }
     for (const [undertaking, group] of byUndertaking) {
       const agreements = agreementsFor(timeline, workerId, undertaking);
       // What binds today: the arbeidsavtale periods alone. What conversion would add: the whole
