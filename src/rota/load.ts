@@ -38,8 +38,7 @@ export function parseDocumentText(text: string, format: DocumentFormat): unknown
     return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: false });
   } catch (err) {
     if (err instanceof YAMLParseError) {
-      const at = err.linePos?.[0];
-      const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+      const where = err.pos?.[0] !== undefined ? ` at ${lineAndColumn(text, err.pos[0])}` : '';
       throw new InputError([{ path: '', message: `not valid YAML${where}: ${err.message.split('\n')[0]}` }]);
     }
     throw err;
@@ -56,13 +55,15 @@ function describeZodIssue(issue: z.core.$ZodIssue): InputIssue[] {
       }));
     case 'invalid_type':
       if (issue.input === undefined) return [{ path, message: 'is required' }];
-      return [{ path, message: `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describeValue(issue.input)}` }];
+      return [{ path, message: `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, got ${describeValue(issue.input)}` }];
     case 'invalid_value':
       return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}` }];
     default:
       return [{ path, message: issue.message }];
   }
 }
+
+const EXPECTED: Record<string, string> = { array: 'a list', object: 'an object (a mapping of fields)', number: 'a number', string: 'a text string', boolean: 'true or false' };
 
 function describeValue(v: unknown): string {
   if (v === null) return 'null';
@@ -74,7 +75,7 @@ function describeValue(v: unknown): string {
 
 /** Plain data to a Rota, or an InputError naming every bad field. */
 export function validateRotaDocument(doc: unknown): Rota {
-  const result = RotaSchema.safeParse(doc);
+  const result = RotaSchema.safeParse(doc, { reportInput: true });
   if (result.success) return result.data;
   throw new InputError(result.error.issues.flatMap(describeZodIssue));
 }

@@ -1,0 +1,300 @@
+// The command line as users and CI pipelines meet it (contract.md "CLI"): exit codes 0/1/2, the
+// JSON report v1, Norwegian text by default, globs, and input errors that name the file, the
+// field and what is wrong, never a stack trace. Most cases run `main()` in-process; a few run the
+// real `node bin/turnussjekk.mjs` to prove the installed bin works.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, main } from '../src/cli/main.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Paths as a user types them from the checkout (relative when the test runs from it). */
+const rel = (...parts: string[]) => relative(process.cwd(), join(root, ...parts)) || '.';
+const scenario = (name: string) => rel('scenarios', `${name}.yaml`);
+const invalid = (name: string) => rel('test', 'fixtures', 'invalid', name);
+const STACK = /^\s{4}at /m;
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(...argv: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+  });
+  return { code, out, err };
+}
+
+/** The real bin in a child process; no shell, so a glob reaches the program unexpanded (as if quoted). */
+function bin(args: string[], cwd = root): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(root, 'bin', 'turnussjekk.mjs'), ...args], { cwd, timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') return reject(error);
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
+    });
+  });
+}
+
+// A lawful rota: four evening shifts 15:00–22:30 (30 h, 16.5 h off between shifts, a long weekend).
+const LAWFUL = `# lawful: four evening shifts, 30 hours in the week
+version: 1
+workers:
+  - id: w-ola
+    name: Ola Bakketun
+assignments:
+  - { id: kveld, workerId: w-ola, kind: employment, contract: arbeidsavtale }
+periods:
+  - { assignmentId: kveld, start: 2025-09-01T15:00, end: 2025-09-01T22:30 }
+  - { assignmentId: kveld, start: 2025-09-02T15:00, end: 2025-09-02T22:30 }
+  - { assignmentId: kveld, start: 2025-09-03T15:00, end: 2025-09-03T22:30 }
+  - { assignmentId: kveld, start: 2025-09-04T15:00, end: 2025-09-04T22:30 }
+`;
+
+let tmp: string;
+let lawful: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'turnussjekk-cli-'));
+  lawful = join(tmp, 'lawful.yaml');
+  writeFileSync(lawful, LAWFUL);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('exit codes and report', () => {
+  it('exits 0 on a lawful rota, with the Norwegian no-findings line', async () => {
+    const r = await cli('check', lawful);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Ingen funn');
+    expect(r.out).toContain('Oppsummering: 0 brudd');
+  });
+
+  it('exits 1 on a rota with violations', async () => {
+    const r = await cli('check', scenario('weekend-respite-48h'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+  });
+
+  it('--format json prints one parseable report v1', async () => {
+    const r = await cli('check', scenario('weekend-respite-48h'), '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.version).toBe(1);
+    expect(Array.isArray(report.findings)).toBe(true);
+    expect(Array.isArray(report.conversions)).toBe(true);
+    expect(report.ledger).toEqual([expect.objectContaining({ workerId: 'w-ingrid', assignmentId: 'avl-ingrid-helg', hours: 144 })]);
+    expect(report.findings.some((f: { severity: string }) => f.severity === 'violation')).toBe(true);
+    for (const f of report.findings) {
+      expect(f).toMatchObject({ unit: 'hours', workerId: 'w-ingrid', hypothetical: true });
+      expect(f.ruleId).toMatch(/^(aml|avl|med|rota)\.[0-9a-z-]+\.[a-z0-9-]+$/);
+    }
+  });
+
+  it('--format json on a lawful rota exits 0 with no violations', async () => {
+    const r = await cli('check', lawful, '--format', 'json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.version).toBe(1);
+    expect(report.findings.filter((f: { severity: string }) => f.severity === 'violation')).toEqual([]);
+    expect(report.ledger).toEqual([expect.objectContaining({ assignmentId: 'kveld', hours: 30 })]);
+  });
+
+  it('text output is Norwegian by default: BRUDD and the paragraph § 10-4', async () => {
+    const r = await cli('check', scenario('weekend-respite-48h'));
+    expect(r.out).toContain('BRUDD');
+    expect(r.out).toContain('§ 10-4');
+    expect(r.out).toContain('Ingrid Solbakken (w-ingrid)');
+    expect(r.out).toContain('Oppsummering:');
+    expect(r.out).toContain('Timeregnskap: avl-ingrid-helg 144 t');
+    expect(r.out).not.toContain('VIOLATION');
+  });
+
+  it('--lang en prints English text', async () => {
+    const r = await cli('check', scenario('weekend-respite-48h'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('VIOLATION');
+    expect(r.out).toContain('Summary:');
+    expect(r.out).toContain('Ledger: avl-ingrid-helg 144 h');
+    expect(r.out).not.toContain('BRUDD');
+    expect(r.out).not.toContain('Oppsummering');
+  });
+});
+
+describe('several files and globs', () => {
+  it('checks several files: JSON is an array with each file named, exit 1 when any file has a violation', async () => {
+    const r = await cli('check', lawful, scenario('weekend-respite-48h'), '--format', 'json');
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.out);
+    expect(reports).toHaveLength(2);
+    expect(reports.map((x: { file: string }) => x.file)).toEqual([lawful, scenario('weekend-respite-48h')]);
+    for (const x of reports) expect(x.version).toBe(1);
+    expect(reports[0].summary.violations).toBe(0);
+    expect(reports[1].summary.violations).toBeGreaterThan(0);
+  });
+
+  it('several files in text name each file', async () => {
+    const r = await cli('check', lawful, scenario('friday-to-monday-respite'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(lawful);
+    expect(r.out).toContain(scenario('friday-to-monday-respite'));
+  });
+
+  it('expands a quoted glob (scenarios/*.yaml) itself, sorted', async () => {
+    const r = await cli('check', `${rel('scenarios')}/*.yaml`, '--format', 'json');
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.out).map((x: { file: string }) => x.file);
+    expect(files).toEqual(expect.arrayContaining([scenario('weekend-respite-48h'), scenario('friday-to-monday-respite'), scenario('nurse-turnus-24h-long-shift')]));
+    expect(files).toEqual([...files].sort());
+  });
+
+  it('a glob that matches nothing is invalid input (exit 2)', async () => {
+    const r = await cli('check', `${rel('scenarios')}/no-such-*.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no-such-*.yaml');
+  });
+
+  it('one bad file among good ones: exit 2 and only the error, never a partial report', async () => {
+    const r = await cli('check', lawful, invalid('bad-date.yaml'), '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(invalid('bad-date.yaml'));
+  });
+});
+
+describe('invalid input: exit 2, the file, the field and what is wrong', () => {
+  const cases: Array<[what: string, fixture: string, field: string, wrong: RegExp]> = [
+    ['invalid YAML', 'invalid-yaml.yaml', '', /not valid YAML/],
+    ['invalid JSON', 'invalid-json.json', '', /not valid JSON at line 6, column \d+/],
+    ['a date that does not exist (30 February)', 'bad-date.yaml', 'periods[0].start', /"2025-02-30T10:00" is not a real calendar date/],
+    ['a wall time in the spring DST gap', 'dst-gap.yaml', 'periods[0].start', /"2025-03-30T02:30" does not exist in Europe\/Oslo/],
+    ['a wall time in the autumn DST overlap', 'dst-overlap.yaml', 'periods[0].end', /"2025-10-26T02:30" happens twice.*\+02:00.*\+01:00/],
+    ['end before start', 'end-before-start.yaml', 'periods[0].end', /must be after start/],
+    ['an unknown assignment id', 'unknown-assignment.yaml', 'periods[0].assignmentId', /unknown assignment "a2"/],
+    ['an unknown field', 'unknown-field.yaml', 'periods[0].colour', /unknown field/],
+    ['a missing required field', 'missing-field.yaml', 'periods[0].end', /is required/],
+    ['an unknown time zone', 'unknown-timezone.yaml', 'timezone', /not a known IANA time zone/],
+    ['a wrong version', 'wrong-version.yaml', 'version', /must be one of 1\b/],
+  ];
+
+  it.each(cases)('%s', async (_what, fixture, field, wrong) => {
+    const file = invalid(fixture);
+    const r = await cli('check', file);
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.out).toBe('');
+    const line = r.err.split('\n').find((l) => l.startsWith(`${file}: `));
+    expect(line, r.err).toBeDefined();
+    if (field) expect(line).toContain(`${file}: ${field}: `);
+    expect(line).toMatch(wrong);
+    expect(r.err).not.toMatch(STACK);
+  });
+
+  it('the same errors in --format json still go to stderr with exit 2', async () => {
+    const r = await cli('check', invalid('dst-gap.yaml'), '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`${invalid('dst-gap.yaml')}: periods[0].start:`);
+  });
+
+  it('a file that does not exist, and an unknown file type', async () => {
+    const missing = await cli('check', join(tmp, 'nope.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`${join(tmp, 'nope.yaml')}: cannot read file (ENOENT)`);
+    const txt = join(tmp, 'rota.txt');
+    writeFileSync(txt, LAWFUL);
+    const wrongType = await cli('check', txt);
+    expect(wrongType.code).toBe(2);
+    expect(wrongType.err).toContain(`${txt}: unknown file type`);
+  });
+
+  it('a YAML syntax error names its line', async () => {
+    const r = await cli('check', invalid('invalid-yaml.yaml'));
+    expect(r.err).toMatch(/not valid YAML at line \d+/);
+  });
+  it('a wrong version says which value it got', async () => {
+    const r = await cli('check', invalid('wrong-version.yaml'));
+    expect(r.err).toContain('version: must be one of 1, got 2');
+  });
+  it('a wrongly typed value says what it got, and a misspelt kind shows the spelling', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ts-'));
+    const file = join(dir, 'typed.yaml');
+    writeFileSync(file, 'version: 1\nworkers: [{id: w1}]\nassignments: [{id: a1, workerId: w1, kind: employmnt, contract: oppdrag}]\nperiods:\n  - {assignmentId: a1, start: 2025-01-01T08:00, end: 2025-01-01T09:00, passiveHours: "8"}\n');
+    const r = await cli('check', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('periods[0].passiveHours: must be a number, got "8"');
+    expect(r.err).toContain('assignments[0].kind: must be one of');
+    expect(r.err).toContain('got "employmnt"');
+  });
+});
+
+describe('usage errors', () => {
+  it('an unknown command exits 2 with usage', async () => {
+    const r = await cli('frobnicate', scenario('weekend-respite-48h'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command "frobnicate"');
+    expect(r.err).toContain('Usage:');
+    expect(r.err).not.toMatch(STACK);
+  });
+
+  it('a bad --format exits 2', async () => {
+    const r = await cli('check', scenario('weekend-respite-48h'), '--format', 'xml');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('--format');
+    expect(r.err).toContain('"xml"');
+  });
+
+  it('a bad --lang, an unknown option and check without files exit 2', async () => {
+    for (const argv of [
+      ['check', scenario('weekend-respite-48h'), '--lang', 'sv'],
+      ['check', scenario('weekend-respite-48h'), '--colour'],
+      ['check'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).not.toMatch(STACK);
+    }
+  });
+});
+
+describe('the real bin (node bin/turnussjekk.mjs)', () => {
+  it('exits 0 on a lawful rota and prints Norwegian text', async () => {
+    const r = await bin(['check', lawful]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Ingen funn');
+  });
+
+  it('expands a quoted glob and prints JSON, exit 1', async () => {
+    const r = await bin(['check', 'scenarios/*.yaml', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.out);
+    expect(reports.map((x: { file: string }) => x.file)).toEqual(
+      expect.arrayContaining(['scenarios/weekend-respite-48h.yaml', 'scenarios/friday-to-monday-respite.yaml', 'scenarios/nurse-turnus-24h-long-shift.yaml']),
+    );
+    for (const x of reports) expect(x.version).toBe(1);
+  });
+
+  it('exits 2 on invalid input with a message and no stack trace', async () => {
+    const r = await bin(['check', 'test/fixtures/invalid/dst-overlap.yaml', 'test/fixtures/invalid/unknown-field.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('test/fixtures/invalid/dst-overlap.yaml: periods[0].end:');
+    expect(r.err).toContain('test/fixtures/invalid/unknown-field.yaml: periods[0].colour:');
+    expect(r.err).not.toMatch(STACK);
+  });
+
+  it('exits 2 on an unknown command with no stack trace', async () => {
+    const r = await bin(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command');
+    expect(r.err).not.toMatch(STACK);
+  });
+});
