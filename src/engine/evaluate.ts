@@ -34,6 +34,7 @@ interface Context {
   engine: Engine;
   days: Frame[];
   weeks: Frame[];
+  referenceWeek: number;
   asOf: number | undefined;
 }
 
@@ -98,7 +99,7 @@ async function runPass(
   if (blocks.length === 0) return [];
   const from = blocks[0]!.start;
   const to = blocks.reduce((m, b) => Math.max(m, b.end), 0);
-  const facts: WorkFacts = { intervals, blocks, dayFrames: framesCovering(ctx.days, from, to), weekFrames: framesCovering(ctx.weeks, from, to) };
+  const facts: WorkFacts = { intervals, blocks, dayFrames: framesCovering(ctx.days, from, to), weekFrames: framesCovering(ctx.weeks, from, to), plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek } };
   const when = (at: number) => ctx.asOf ?? at;
 
   const evaluated: Evaluated[] = [];
@@ -216,12 +217,16 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     if (iv.start < from) from = iv.start;
     if (iv.end > to) to = iv.end;
   }
+  // Multi-week blocks count from the week of the reference date (default: of the first period).
+  const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
+  const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];
   const ctx: Context = {
     timeline,
     checks,
     engine: buildEngine(checks),
     days: intervals.length ? dayFrames(from, to, anchor) : [],
-    weeks: intervals.length ? weekFrames(from, to, anchor) : [],
+    weeks,
+    referenceWeek: Math.max(0, weeks.findIndex((w) => w.end > reference)),
     asOf: options.asOf ? startOfLocalDate(options.asOf, zone) : undefined,
   };
   const workerWide = checks.filter((c) => WORKER_WIDE.has(c.check.measure));

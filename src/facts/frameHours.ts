@@ -12,6 +12,9 @@ interface FrameTally {
   /** Start of the first and end of the last block that starts in the frame. */
   startingStart: number;
   startingEnd: number;
+  /** The work inside the frame, clipped to it. */
+  workFrom: number;
+  workTo: number;
   firstBlock: number;
   endBlock: number;
 }
@@ -23,8 +26,18 @@ function tally(blocks: WorkBlock[], frames: Frame[]): Array<FrameTally | undefin
     while (f0 < frames.length && frames[f0]!.end <= b.start) f0++;
     for (let f = f0; f < frames.length && frames[f]!.start < b.end; f++) {
       const fr = frames[f]!;
-      const t = (out[f] ??= { inFrame: 0, startingHere: 0, startingStart: Infinity, startingEnd: fr.end, firstBlock: bi, endBlock: bi + 1 });
+      const t = (out[f] ??= {
+        inFrame: 0,
+        startingHere: 0,
+        startingStart: Infinity,
+        startingEnd: fr.end,
+        workFrom: Math.max(b.start, fr.start),
+        workTo: 0,
+        firstBlock: bi,
+        endBlock: bi + 1,
+      });
       t.inFrame += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
+      t.workTo = Math.min(b.end, fr.end);
       t.endBlock = bi + 1;
       if (f === f0 && b.start >= fr.start) {
         t.startingHere += b.end - b.start;
@@ -42,10 +55,11 @@ function frameWindows(blocks: WorkBlock[], frames: Frame[], attribute: boolean):
   tallies.forEach((t, f) => {
     if (!t) return;
     const fr = frames[f]!;
+    // Day frames report where the counted work lies; week frames report the whole 7 days.
     const byStart = attribute && t.startingHere > t.inFrame;
     windows.push({
-      start: byStart ? t.startingStart : fr.start,
-      end: byStart ? t.startingEnd : fr.end,
+      start: byStart ? t.startingStart : attribute ? t.workFrom : fr.start,
+      end: byStart ? t.startingEnd : attribute ? t.workTo : fr.end,
       measured: hours(byStart ? t.startingHere : t.inFrame),
       at: fr.start,
       blockRange: [t.firstBlock, t.endBlock],

@@ -3,6 +3,7 @@ import { hoursInDayFrame, hoursInWeekFrame } from './frameHours.ts';
 import { overlappingHours } from './overlap.ts';
 import { restInDayFrame, restInWeekFrame, restInWorkPeriod } from './rest.ts';
 import { hoursInRollingWindow } from './rolling.ts';
+import { averageWeeklyHoursInBlock } from './blockAverage.ts';
 import type { Measure } from './types.ts';
 
 /** Every measure a rule file may name; a rule file cannot add one. */
@@ -14,6 +15,7 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
   restInDayFrame,
   restInWeekFrame,
   overlappingHours,
+  averageWeeklyHoursInBlock,
 };
 
 /** Measures that look at a worker across all undertakings rather than within one. */

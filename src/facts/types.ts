@@ -30,6 +30,8 @@ export interface WorkFacts {
   blocks: WorkBlock[];
   dayFrames: Frame[];
   weekFrames: Frame[];
+  /** Every week frame of the plan, and the index of the week multi-week blocks are counted from. */
+  plan: { weeks: Frame[]; referenceWeek: number };
 }
 
 /** Limit in force at an instant, in hours, or undefined when the provision was not in force. */

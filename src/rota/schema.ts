@@ -10,6 +10,7 @@ export const AGREEMENT_TYPES = [
   'aml-10-5-1-averaging',
   'aml-10-5-2-tariff-averaging',
   'aml-10-6-5-tariff-overtime',
+  'aml-10-6-9-tariff-total-hours',
   'aml-10-8-3-tariff-rest',
   'aml-10-8-4-sunday-averaging',
   'aml-10-11-3-evening-work',
@@ -67,6 +68,8 @@ export const FramesSchema = z.strictObject({
   dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM').default('00:00')
     .describe('Where each fixed 24-hour frame starts (døgnskille)'),
   weekStart: z.enum(WEEKDAYS).default('monday').describe('Weekday on which each fixed 7-day frame starts'),
+  referenceDate: IsoDate.optional()
+    .describe('Multi-week blocks (8-week averages, 4 and 52 weeks of overtime) are counted from the week that contains this date; default: the week of the first period'),
 });
 
 export const RotaSchema = z.strictObject({

@@ -88,6 +88,7 @@ function effectLimit(effect: CompiledEffect, agreement: AgreementInForce | undef
 /** The limit for one window of one worker, with the agreements that set it. */
 export function resolveLimit(c: CompiledCheck, agreements: AgreementInForce[], at: number): ResolvedLimit | undefined {
   if (at < c.inForceFrom || at >= c.inForceTo) return undefined;
+  if (c.check.onlyWith && !agreements.some((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to)) return undefined;
   const base = valueAt(c.base, at);
   if (base === undefined) return undefined;
   let limit = base;

@@ -11,6 +11,7 @@ export const MEASURES = [
   'restInWorkPeriod',
   'restInDayFrame',
   'restInWeekFrame',
+  'averageWeeklyHoursInBlock',
   'overlappingHours',
 ] as const;
 export type MeasureName = (typeof MEASURES)[number];
@@ -18,6 +19,7 @@ export type MeasureName = (typeof MEASURES)[number];
 export const READINGS = [
   'fixed-day-frame',
   'fixed-week-frame',
+  'fixed-block-average',
   'rolling-window',
   'main-work-period',
   'rota-integrity',
@@ -45,7 +47,7 @@ export const DatedValueSchema = z.strictObject({
 
 export const ParameterSchema = z.strictObject({
   description: Localized,
-  unit: z.enum(['hours']),
+  unit: z.enum(['hours', 'weeks']),
   values: z.array(DatedValueSchema).min(1),
 });
 
@@ -63,7 +65,9 @@ export const CheckSchema = z.strictObject({
   measure: z.enum(MEASURES),
   reading: z.enum(READINGS),
   limit: z.string().describe('Parameter name in this file'),
-  window: z.string().optional().describe('Parameter giving the length in hours of the window measured over'),
+  window: z.string().optional().describe('Parameter giving the length of the window measured over (hours, or weeks for a block)'),
+  onlyWith: z.array(z.enum(AGREEMENT_TYPES)).optional()
+    .describe('The check applies only to windows where one of these agreements is in force (e.g. the 69-hour week cap under tariff averaging)'),
   operator: z.enum(OPERATORS).describe('A breach is when the measured value <operator> the limit'),
   severity: z.enum(SEVERITIES),
   supplementary: z
