@@ -29,6 +29,8 @@ async function cli(...argv: string[]): Promise<Run> {
   const code = await main(argv, {
     out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+    env: {}, // as on a developer's machine, even when the suite itself runs in GitHub Actions
+    stderrTty: null,
   });
   return { code, out, err };
 }
@@ -36,7 +38,7 @@ async function cli(...argv: string[]): Promise<Run> {
 /** The real bin in a child process; no shell, so a glob reaches the program unexpanded (as if quoted). */
 function bin(args: string[], cwd = root): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(root, 'bin', 'turnussjekk.mjs'), ...args], { cwd, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(root, 'bin', 'turnussjekk.mjs'), ...args], { cwd, timeout: 30_000, env: { ...process.env, GITHUB_ACTIONS: '' } }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') return reject(error);
       resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
     });

@@ -1,30 +1,48 @@
 // turnussjekk: the command line over evaluate(). Exit codes (contract.md): 0 no violation,
 // 1 at least one violation, 2 invalid input or usage; 3 is our own defect (a broken rule file).
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { evaluate } from '../engine/evaluate.ts';
+import { githubAnnotations } from '../format/github.ts';
+import { formatJunit } from '../format/junit.ts';
+import type { CheckedFile } from '../format/locations.ts';
+import { formatSarif } from '../format/sarif.ts';
 import { formatText } from '../format/text.ts';
+import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
-import { loadRotaFile } from '../rota/load.ts';
+import { formatFromName, loadRotaFile } from '../rota/load.ts';
+import { locateLines, type LineLocator } from '../rota/locate.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook, RuleFileError } from '../rules/load.ts';
 import { listRules, formatRulesText } from '../rules/catalogue.ts';
+import { ProgressBar, wantsProgress, type TtyStream } from './progress.ts';
 
 export const EXIT = { ok: 0, violations: 1, invalid: 2, internal: 3 } as const;
 
 const USAGE = `Usage:
-  turnussjekk check <files or globs…> [--format text|json] [--lang nb|en] [--as-of YYYY-MM-DD]
+  turnussjekk check <files or globs…> [--format text|json|junit|sarif] [--lang nb|en] [--as-of YYYY-MM-DD]
+                    [--fail-on violation|warning] [--baseline report.json]
   turnussjekk rules [--format text|json] [--lang nb|en]
   turnussjekk --help | --version
 
 check    evaluates rota files (JSON or YAML, rota file v1) and prints the report.
          Exit code 0: no violations; 1: at least one violation; 2: invalid input.
+         --fail-on warning   exit 1 also when there are warnings (default: violation)
+         --baseline FILE     a previous JSON report: show and judge only findings not in it
+         In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.
 rules    lists every rule with its id, citation, thresholds and the dates they took effect.`;
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Environment (default: process.env); GITHUB_ACTIONS=true adds annotations on stderr. */
+  env?: Record<string, string | undefined>;
+  /** Directory paths in SARIF and annotations are relative to (default: process.cwd()). */
+  cwd?: string;
+  /** Raw stderr when it is a terminal, for the progress bar; null = not a terminal (default: process.stderr if isTTY). */
+  stderrTty?: TtyStream | null;
 }
 
 class UsageError extends Error {}
@@ -49,37 +67,68 @@ async function check(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       lang: { type: 'string', default: 'nb' },
       'as-of': { type: 'string' },
+      'fail-on': { type: 'string', default: 'violation' },
+      baseline: { type: 'string' },
     },
   });
-  if (!['text', 'json'].includes(values.format!)) throw new UsageError(`--format must be text or json, got "${values.format}"`);
+  if (!FORMATS.includes(values.format!)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, got "${values.format}"`);
   if (!['nb', 'en'].includes(values.lang!)) throw new UsageError(`--lang must be nb or en, got "${values.lang}"`);
   const asOf = values['as-of'];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+  if (!['violation', 'warning'].includes(values['fail-on']!)) throw new UsageError(`--fail-on must be violation or warning, got "${values['fail-on']}"`);
+  const failOn = values['fail-on'] as FailOn;
   if (positionals.length === 0) throw new UsageError('check needs at least one rota file');
+  const lang = values.lang as 'nb' | 'en';
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  const annotate = env.GITHUB_ACTIONS === 'true';
 
   const files = await expand(positionals);
+  const baseline: Baseline | undefined = values.baseline !== undefined ? await loadBaseline(values.baseline) : undefined;
   const book = defaultRuleBook();
   const problems: InputError[] = [];
   const results: Array<{ file: string; rota: Rota; report: Report }> = [];
-  for (const file of files) {
-    try {
-      const rota = await loadRotaFile(file);
-      results.push({ file, rota, report: await evaluate(rota, { ruleBook: book, ...(asOf ? { asOf } : {}) }) });
-    } catch (err) {
-      if (err instanceof InputError) problems.push(err.file ? err : err.withFile(file));
-      else throw err;
+  const tty = io.stderrTty === undefined ? (process.stderr.isTTY ? process.stderr : undefined) : (io.stderrTty ?? undefined);
+  const bar = wantsProgress(files.length, tty) ? new ProgressBar(files.length, tty) : undefined;
+  try {
+    for (const file of files) {
+      try {
+        const rota = await loadRotaFile(file);
+        results.push({ file, rota, report: await evaluate(rota, { ruleBook: book, ...(asOf ? { asOf } : {}) }) });
+      } catch (err) {
+        if (err instanceof InputError) problems.push(err.file ? err : err.withFile(file));
+        else throw err;
+      }
+      bar?.tick(file);
     }
+  } finally {
+    bar?.clear();
   }
   // Never a partial verdict presented as complete: one bad file and only the errors are printed.
   if (problems.length > 0) {
     io.err(problems.map((p) => p.message).join('\n'));
     return EXIT.invalid;
   }
-  if (values.format === 'json') {
+  let suppressed = 0;
+  if (baseline) {
+    for (const r of results) {
+      const applied = applyBaseline(r.report, baseline);
+      r.report = applied.report;
+      suppressed += applied.suppressed;
+    }
+  }
+  const needLines = values.format === 'sarif' || annotate;
+  const checked: CheckedFile[] = [];
+  for (const r of results) checked.push({ ...r, ...(needLines ? { lines: await linesOf(r.file) } : {}) });
+
+  if (values.format === 'junit') {
+    io.out(formatJunit(checked, { ruleIds: listRules(book).map((r) => r.id), failOn }));
+  } else if (values.format === 'sarif') {
+    io.out(formatSarif(checked, { book, cwd }));
+  } else if (values.format === 'json') {
     const payload = results.length === 1 ? results[0]!.report : results.map((r) => ({ file: r.file, ...r.report }));
     io.out(JSON.stringify(payload, null, 2));
   } else {
-    const lang = values.lang as 'nb' | 'en';
     io.out(
       results
         .map((r) =>
@@ -93,7 +142,42 @@ async function check(args: string[], io: Io): Promise<number> {
         .join('\n\n'),
     );
   }
-  return results.some((r) => r.report.summary.violations > 0) ? EXIT.violations : EXIT.ok;
+  if (annotate) {
+    const lines = githubAnnotations(checked, { cwd });
+    if (lines.length > 0) io.err(lines.join('\n'));
+  }
+  if (results.length > 1 || baseline) io.err(summaryLine(results.map((r) => r.report), lang, baseline ? { suppressed, file: baseline.file } : undefined));
+  return results.some((r) => r.report.findings.some((f) => fails(f, failOn))) ? EXIT.violations : EXIT.ok;
+}
+
+const FORMATS = ['text', 'json', 'junit', 'sarif'];
+
+/** Lines of entries in a rota file, for SARIF regions and annotations; none if the file cannot be re-read. */
+async function linesOf(file: string): Promise<LineLocator | undefined> {
+  try {
+    return locateLines(await readFile(file, 'utf8'), formatFromName(file) ?? 'yaml');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The closing line on stderr for several files or a baseline run. */
+export function summaryLine(reports: Report[], lang: 'nb' | 'en', baseline?: { suppressed: number; file: string }): string {
+  const n = (key: 'violations' | 'warnings' | 'info') => reports.reduce((s, r) => s + r.summary[key], 0);
+  const [files, violations, warnings, info] = [reports.length, n('violations'), n('warnings'), n('info')];
+  if (lang === 'nb') {
+    return (
+      `turnussjekk: ${files} ${files === 1 ? 'fil' : 'filer'} sjekket: ${violations} brudd, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}, ${info} info` +
+      (baseline ? `; ${baseline.suppressed} funn undertrykt av baseline (${baseline.file})` : '') +
+      '.'
+    );
+  }
+  return (
+    `turnussjekk: ${files} ${files === 1 ? 'file' : 'files'} checked: ${violations} ${violations === 1 ? 'violation' : 'violations'}, ` +
+    `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${info} info` +
+    (baseline ? `; ${baseline.suppressed} ${baseline.suppressed === 1 ? 'finding' : 'findings'} suppressed by the baseline (${baseline.file})` : '') +
+    '.'
+  );
 }
 
 function rules(args: string[], io: Io): number {

@@ -1,0 +1,82 @@
+// From a finding back to the rota file: which entry caused it (a period, else the assignment,
+// else the worker) and on which line that entry is written. Shared by the SARIF and GitHub
+// formatters. A finding names assignments and a window; the entry is the first period (in file
+// order) of those assignments that overlaps the window, or touches it when none overlaps (a
+// rest window lies between periods).
+import { relative, resolve, sep } from 'node:path';
+import type { Finding, Report } from '../report/schema.ts';
+import type { LineLocator } from '../rota/locate.ts';
+import type { Rota } from '../rota/schema.ts';
+import { parseInstant } from '../time/instant.ts';
+
+/** One checked rota file as the formatters see it. */
+export interface CheckedFile {
+  /** The path as the user gave it. */
+  file: string;
+  rota: Rota;
+  report: Report;
+  /** Lines of paths in the file's text (src/rota/locate.ts); without it results carry no line. */
+  lines?: LineLocator;
+}
+
+interface PeriodSpan {
+  index: number;
+  start: number;
+  end: number;
+}
+
+export type EntryFinder = (finding: Pick<Finding, 'workerId' | 'assignmentIds' | 'window'>) => string;
+
+/** A function from a finding to the path of the rota entry that caused it, e.g. `periods[12]`. */
+export function entryFinder(rota: Rota): EntryFinder {
+  const byAssignment = new Map<string, PeriodSpan[]>();
+  rota.periods.forEach((p, index) => {
+    let start: number;
+    let end: number;
+    try {
+      start = parseInstant(p.start, rota.timezone);
+      end = parseInstant(p.end, rota.timezone);
+    } catch {
+      return; // evaluate() refuses such a rota; nothing to point at
+    }
+    const list = byAssignment.get(p.assignmentId) ?? [];
+    list.push({ index, start, end });
+    byAssignment.set(p.assignmentId, list);
+  });
+  const assignmentIndex = new Map<string, number>();
+  rota.assignments.forEach((a, i) => assignmentIndex.has(a.id) || assignmentIndex.set(a.id, i));
+  const workerIndex = new Map<string, number>();
+  rota.workers.forEach((w, i) => workerIndex.has(w.id) || workerIndex.set(w.id, i));
+
+  return (f) => {
+    const ids =
+      f.assignmentIds.length > 0 ? f.assignmentIds : rota.assignments.filter((a) => a.workerId === f.workerId).map((a) => a.id);
+    const from = Date.parse(f.window.start);
+    const to = Date.parse(f.window.end);
+    const spans = ids.flatMap((id) => byAssignment.get(id) ?? []).sort((a, b) => a.index - b.index);
+    if (!Number.isNaN(from) && !Number.isNaN(to)) {
+      const overlapping = spans.find((s) => s.start < to && from < s.end) ?? spans.find((s) => s.start <= to && from <= s.end);
+      if (overlapping) return `periods[${overlapping.index}]`;
+    }
+    const assignment = ids.map((id) => assignmentIndex.get(id)).find((i) => i !== undefined);
+    if (assignment !== undefined) return `assignments[${assignment}]`;
+    const worker = workerIndex.get(f.workerId);
+    return worker !== undefined ? `workers[${worker}]` : '';
+  };
+}
+
+/** The file as a relative URI reference from `cwd`, with forward slashes and each segment escaped. */
+export function relativeUri(file: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, resolve(cwd, file)) || file;
+  return rel
+    .split(sep)
+    .flatMap((s) => s.split('/'))
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+/** The file as a path relative to `cwd` with forward slashes (what GitHub annotations expect). */
+export function relativePath(file: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, resolve(cwd, file)) || file;
+  return rel.split(sep).join('/');
+}

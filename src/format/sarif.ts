@@ -1,0 +1,191 @@
+// SARIF 2.1.0 (OASIS), what code-scanning tools read: the rule book as `tool.driver.rules`
+// (id, title, summary, the law's URL, the citation) and every finding as a result pointing at the
+// line of the rota file that caused it. Messages are in Norwegian, as the findings' `message.nb`.
+import { createHash } from 'node:crypto';
+import { baselineKey } from '../report/baseline.ts';
+import type { Finding } from '../report/schema.ts';
+import { listRules } from '../rules/catalogue.ts';
+import type { RuleBook } from '../rules/load.ts';
+import { entryFinder, relativeUri, type CheckedFile } from './locations.ts';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const TOOL_VERSION = '0.1.0';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<Finding['severity'], Level> = { violation: 'error', warning: 'warning', info: 'note' };
+
+export interface SarifOptions {
+  book: RuleBook;
+  /** Artifact URIs are relative to this directory (default: process.cwd()). */
+  cwd?: string;
+}
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string };
+  helpUri?: string;
+  defaultConfiguration: { level: Level };
+  properties: Record<string, unknown>;
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: Level;
+  message: { text: string };
+  locations: Array<{
+    physicalLocation: { artifactLocation: { uri: string; index: number }; region?: { startLine: number } };
+    logicalLocations?: Array<{ fullyQualifiedName: string; kind: string }>;
+  }>;
+  partialFingerprints: Record<string, string>;
+  properties: Record<string, unknown>;
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: Array<{
+    tool: { driver: { name: string; version: string; semanticVersion: string; language: string; rules: SarifRule[] } };
+    artifacts: Array<{ location: { uri: string }; mimeType: string }>;
+    results: SarifResult[];
+    columnKind: 'unicodeCodePoints';
+  }>;
+}
+
+function pascal(parts: string[]): string {
+  return parts
+    .flatMap((p) => p.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** The rule book as SARIF reportingDescriptors, in `turnussjekk rules` order. */
+export function sarifRules(book: RuleBook): SarifRule[] {
+  const used = new Set<string>();
+  return listRules(book).map((r) => {
+    const file = book.files.find((f) => `rules/${f.file}` === r.file);
+    const [code = '', section = '', slug = ''] = r.id.split('.');
+    let name = pascal([code, slug]);
+    if (used.has(name)) name = pascal([code, section, slug]);
+    used.add(name);
+    const level: Level = r.severities.includes('violation') ? 'error' : r.severities.includes('warning') ? 'warning' : 'note';
+    const summary = file?.summary.nb ?? r.title.nb;
+    return {
+      id: r.id,
+      name,
+      shortDescription: { text: r.title.nb },
+      fullDescription: { text: summary },
+      help: { text: `${r.citation.nb}: ${summary}${r.url ? ` (${r.url})` : ''}` },
+      ...(r.url ? { helpUri: r.url } : {}),
+      defaultConfiguration: { level },
+      properties: {
+        citation: r.citation.nb,
+        citationEn: r.citation.en,
+        titleEn: r.title.en,
+        ...(file ? { summaryEn: file.summary.en, ruleFile: r.file } : {}),
+        confidence: r.confidence,
+        inForce: r.inForce,
+        curedBy: r.curedBy,
+        tags: ['working-time', code],
+      },
+    };
+  });
+}
+
+/** A stable fingerprint of a finding, the same identity the baseline uses. */
+export function findingFingerprint(f: Finding): string {
+  return createHash('sha256').update(baselineKey(f)).digest('hex').slice(0, 32);
+}
+
+export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
+  const rules = sarifRules(opts.book);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // A finding whose rule id is not in the book (should not happen) still gets a descriptor.
+  for (const { report } of files) {
+    for (const f of report.findings) {
+      if (ruleIndex.has(f.ruleId)) continue;
+      ruleIndex.set(f.ruleId, rules.length);
+      rules.push({
+        id: f.ruleId,
+        name: pascal(f.ruleId.split('.')),
+        shortDescription: { text: f.title.nb },
+        fullDescription: { text: f.title.nb },
+        help: { text: f.citation },
+        ...(f.url ? { helpUri: f.url } : {}),
+        defaultConfiguration: { level: LEVEL[f.severity] },
+        properties: { citation: f.citation },
+      });
+    }
+  }
+  const artifacts = files.map(({ file }) => ({
+    location: { uri: relativeUri(file, opts.cwd) },
+    mimeType: /\.json$/i.test(file) ? 'application/json' : 'application/yaml',
+  }));
+  const results: SarifResult[] = [];
+  files.forEach(({ file, rota, report, lines }, artifactIndex) => {
+    const entryOf = entryFinder(rota);
+    const uri = artifacts[artifactIndex]!.location.uri;
+    for (const f of report.findings) {
+      const entry = entryOf(f);
+      const line = lines?.(entry);
+      results.push({
+        ruleId: f.ruleId,
+        ruleIndex: ruleIndex.get(f.ruleId)!,
+        level: LEVEL[f.severity],
+        message: { text: f.message.nb },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri, index: artifactIndex },
+              ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}),
+            },
+            ...(entry ? { logicalLocations: [{ fullyQualifiedName: entry, kind: 'element' }] } : {}),
+          },
+        ],
+        partialFingerprints: { 'turnussjekk/v1': findingFingerprint(f) },
+        properties: {
+          severity: f.severity,
+          citation: f.citation,
+          workerId: f.workerId,
+          assignmentIds: f.assignmentIds,
+          window: f.window,
+          measured: f.measured,
+          limit: f.limit,
+          unit: f.unit,
+          curedBy: f.curedBy,
+          hypothetical: f.hypothetical ?? false,
+          messageEn: f.message.en,
+          file,
+        },
+      });
+    }
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'turnussjekk',
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            language: 'nb-NO',
+            rules,
+          },
+        },
+        artifacts,
+        results,
+        columnKind: 'unicodeCodePoints',
+      },
+    ],
+  };
+}
+
+export function formatSarif(files: CheckedFile[], opts: SarifOptions): string {
+  return JSON.stringify(sarifLog(files, opts), null, 2);
+}
