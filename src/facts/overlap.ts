@@ -5,20 +5,22 @@ import type { FactWindow, Measure } from './types.ts';
 
 export const overlappingHours: Measure = ({ facts }) => {
   const out: FactWindow[] = [];
-  let reach: (typeof facts.intervals)[number] | undefined;
+  // Periods still running at the current start; every one of them is double-booked with it.
+  let active: Array<(typeof facts.intervals)[number]> = [];
   for (const iv of facts.intervals) {
-    if (reach && iv.start < reach.end) {
-      const end = Math.min(iv.end, reach.end);
+    active = active.filter((a) => a.end > iv.start);
+    for (const other of active) {
+      const end = Math.min(iv.end, other.end);
       out.push({
         start: iv.start,
         end,
         measured: hours(end - iv.start),
         at: iv.start,
-        assignmentIds: [...new Set([reach.assignmentId, iv.assignmentId])],
-        details: { periodIndex: iv.periodIndex, otherPeriodIndex: reach.periodIndex },
+        assignmentIds: [...new Set([other.assignmentId, iv.assignmentId])],
+        details: { periodIndex: iv.periodIndex, otherPeriodIndex: other.periodIndex },
       });
     }
-    if (!reach || iv.end > reach.end) reach = iv;
+    active.push(iv);
   }
   return out;
 };

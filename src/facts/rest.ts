@@ -68,7 +68,9 @@ function longestRestPerFrame(blocks: WorkBlock[], frames: Frame[], clip: boolean
     let longest = 0;
     let b = b0;
     for (; b < blocks.length && blocks[b]!.start < fr.end; b++) {
-      longest = Math.max(longest, blocks[b]!.start - cursor);
+      // A rest counts only if it reaches into the frame: the one before a block that already
+      // covers the frame's start ended before the frame began.
+      if (blocks[b]!.start > fr.start) longest = Math.max(longest, blocks[b]!.start - cursor);
       cursor = Math.max(cursor, blocks[b]!.end);
     }
     const nextStart = Math.min(hi, b < blocks.length ? blocks[b]!.start : Infinity);
