@@ -12,7 +12,9 @@ import { formatText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
-import { formatFromName, loadRotaFile } from '../rota/load.ts';
+import { formatFromName } from '../rota/load.ts';
+import { loadInputFile } from '../import/index.ts';
+import { convertCommand, CONVERT_USAGE } from './convert.ts';
 import { locateLines, type LineLocator } from '../rota/locate.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook, RuleFileError } from '../rules/load.ts';
@@ -25,14 +27,17 @@ const USAGE = `Usage:
   turnussjekk check <files or globs…> [--format text|json|junit|sarif] [--lang nb|en] [--as-of YYYY-MM-DD]
                     [--fail-on violation|warning] [--baseline report.json]
   turnussjekk rules [--format text|json] [--lang nb|en]
+  turnussjekk convert <input.csv|.ics|.yaml|.json> [--to yaml|json] [--out FILE] [options]
   turnussjekk --help | --version
 
-check    evaluates rota files (JSON or YAML, rota file v1) and prints the report.
+check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exports are read
+         as in convert) and prints the report.
          Exit code 0: no violations; 1: at least one violation; 2: invalid input.
          --fail-on warning   exit 1 also when there are warnings (default: violation)
          --baseline FILE     a previous JSON report: show and judge only findings not in it
          In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.
-rules    lists every rule with its id, citation, thresholds and the dates they took effect.`;
+rules    lists every rule with its id, citation, thresholds and the dates they took effect.
+convert  writes a CSV or iCalendar export as a rota file v1 (see turnussjekk convert --help).`;
 
 export interface Io {
   out: (text: string) => void;
@@ -93,7 +98,7 @@ async function check(args: string[], io: Io): Promise<number> {
   try {
     for (const file of files) {
       try {
-        const rota = await loadRotaFile(file);
+        const rota = await loadInputFile(file);
         results.push({ file, rota, report: await evaluate(rota, { ruleBook: book, ...(asOf ? { asOf } : {}) }) });
       } catch (err) {
         if (err instanceof InputError) problems.push(err.file ? err : err.withFile(file));
@@ -155,7 +160,9 @@ const FORMATS = ['text', 'json', 'junit', 'sarif'];
 /** Lines of entries in a rota file, for SARIF regions and annotations; none if the file cannot be re-read. */
 async function linesOf(file: string): Promise<LineLocator | undefined> {
   try {
-    return locateLines(await readFile(file, 'utf8'), formatFromName(file) ?? 'yaml');
+    // CSV and iCalendar rows are not rota entries: their findings point at the file itself.
+    const format = formatFromName(file);
+    return format ? locateLines(await readFile(file, 'utf8'), format) : undefined;
   } catch {
     return undefined;
   }
@@ -195,6 +202,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'check':
         return await check(rest, io);
+      case 'convert':
+        if (rest.includes('--help')) {
+          io.out(CONVERT_USAGE);
+          return EXIT.ok;
+        }
+        return await convertCommand(rest, io);
       case 'rules':
         return rules(rest, io);
       case '--version':
