@@ -15,7 +15,7 @@ function ruleDirWith(file: string, content: string): string {
   return dir;
 }
 
-const normalHours = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'aml/10-4-1-normal-hours.json'), 'utf8'));
+const normalHours = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'aml/10-4-normal-hours.json'), 'utf8'));
 
 describe('rule book', () => {
   it('loads every rule file under rules/', () => {
@@ -57,15 +57,15 @@ describe('a hostile or broken rule file is a startup error naming the file', () 
   it('rejects an operator that is not on the closed list (no code from rule files)', () => {
     const hostile = structuredClone(normalHours);
     hostile.checks[0].operator = 'eval';
-    const dir = ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(hostile));
+    const dir = ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(hostile));
     expect(() => loadRuleBook(dir)).toThrowError(RuleFileError);
-    expect(() => loadRuleBook(dir)).toThrowError(/aml\/10-4-1-normal-hours\.json[\s\S]*checks\[0\]\.operator/);
+    expect(() => loadRuleBook(dir)).toThrowError(/aml\/10-4-normal-hours\.json[\s\S]*checks\[0\]\.operator/);
   });
 
   it('rejects fields the schema does not declare, such as a custom condition', () => {
     const hostile = structuredClone(normalHours);
     hostile.checks[0].conditions = { all: [{ fact: 'x', operator: 'custom', value: 'process.exit()' }] };
-    expect(() => loadRuleBook(ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(hostile)))).toThrowError(/conditions|Unrecognized/);
+    expect(() => loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(hostile)))).toThrowError(/conditions|Unrecognized/);
   });
 
   it('rejects malformed JSON', () => {
@@ -76,13 +76,13 @@ describe('a hostile or broken rule file is a startup error naming the file', () 
     const broken = structuredClone(normalHours);
     broken.checks[0].limit = 'nope';
     broken.checks[1].id = 'aml.10-6.normal-week';
-    const dir = ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(broken));
+    const dir = ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(broken));
     expect(() => loadRuleBook(dir)).toThrowError(/no parameter "nope"[\s\S]*must start with "aml\.10-4\."/);
   });
 
   it('rejects threshold dates that do not ascend', () => {
     const broken = structuredClone(normalHours);
     broken.parameters.maxNormalHoursPerDay.values = [{ since: '2010-01-01', value: 9 }, { since: '2006-01-01', value: 8 }];
-    expect(() => loadRuleBook(ruleDirWith('aml/10-4-1-normal-hours.json', JSON.stringify(broken)))).toThrowError(/dates must ascend/);
+    expect(() => loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(broken)))).toThrowError(/dates must ascend/);
   });
 });

@@ -21,6 +21,10 @@ import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
 import { formatInstant, hours, startOfLocalDate } from '../time/instant.ts';
 import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval } from '../timeline/build.ts';
 import { fillTemplate } from './messages.ts';
+import { sundayWindows } from '../calendar/holidays.ts';
+import { nightWindows } from '../facts/nights.ts';
+import { nightSegments, profileOf, type PlanCalendar, type Profile } from '../facts/profile.ts';
+import { extendForPassive, valueAt, type CompiledLimitWhen, type DatedSeries } from '../rules/limits.ts';
 
 export interface EvaluateOptions {
   ruleBook?: RuleBook;
@@ -32,6 +36,11 @@ interface Context {
   timeline: Timeline;
   checks: CompiledCheck[];
   engine: Engine;
+  /** Decides, per worker, which profile-dependent limits and checks apply. */
+  profileEngine: Engine;
+  calendar: PlanCalendar;
+  /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)). */
+  eveningCalendar: PlanCalendar;
   days: Frame[];
   weeks: Frame[];
   referenceWeek: number;
@@ -49,6 +58,31 @@ function buildEngine(checks: CompiledCheck[]): Engine {
     });
   }
   return engine;
+}
+
+function buildProfileEngine(checks: CompiledCheck[]): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  for (const c of checks) {
+    for (const lw of [...c.limitWhen, ...(c.appliesWhen ? [c.appliesWhen] : [])]) {
+      engine.addRule({ name: lw.name, conditions: lw.conditions as never, event: { type: 'match', params: { name: lw.name } } });
+    }
+  }
+  return engine;
+}
+
+/** Night windows and the night-worker threshold come from the § 10-11 rule file when it is loaded. */
+function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
+  const sundays = weeks.length ? sundayWindows(weeks[0]!.start, weeks[weeks.length - 1]!.end, zone) : [];
+  const night = book.files.find((f) => f.provision === 'aml.10-11');
+  const param = (name: string) => {
+    const p = night?.parameters[name];
+    return p ? valueAt({ since: p.values.map(() => -Infinity), values: p.values.map((v) => v.value) }, at) : undefined;
+  };
+  const start = evening ? param('eveningAgreementNightStartHour') : param('nightStartHour');
+  const end = param('nightEndHour');
+  if (start === undefined || end === undefined) return { days, sundays };
+  const nights = nightWindows(days, zone, start, end);
+  return { days, sundays, nights, nightSegments: nightSegments(nights, days), nightFrameMinHours: param('nightWorkerMinHours') ?? Infinity };
 }
 
 function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
@@ -71,11 +105,15 @@ function agreementsFor(timeline: Timeline, workerId: string, undertaking: string
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+const roundProfile = (p: Profile): Profile =>
+  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v])) as unknown as Profile;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 interface Evaluated {
   c: CompiledCheck;
   windows: Array<{ w: FactWindow; r: ResolvedLimit }>;
+  /** Windows judged by the rule this check defers to. */
+  yielded: Array<{ w: FactWindow; r: ResolvedLimit }>;
 }
 
 interface RawFinding {
@@ -94,28 +132,80 @@ async function runPass(
   agreements: AgreementInForce[],
   hypothetical: boolean,
   earlier: Finding[],
-): Promise<Finding[]> {
+): Promise<{ findings: Finding[]; profile?: Profile }> {
   const blocks = workBlocks(intervals);
-  if (blocks.length === 0) return [];
+  if (blocks.length === 0) return { findings: [] };
   const from = blocks[0]!.start;
   const to = blocks.reduce((m, b) => Math.max(m, b.end), 0);
   const facts: WorkFacts = { intervals, blocks, dayFrames: framesCovering(ctx.days, from, to), weekFrames: framesCovering(ctx.weeks, from, to), plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek } };
   const when = (at: number) => ctx.asOf ?? at;
 
+  const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to);
+  const calendar = evening ? ctx.eveningCalendar : ctx.calendar;
+  // The worker's plan as a whole decides which limits apply (json-rules-engine over profile facts).
+  const profile = profileOf(blocks, intervals, calendar);
+  const matched = new Set<string>();
+  if (checks.some((c) => c.limitWhen.length > 0 || c.appliesWhen)) {
+    const { events } = await ctx.profileEngine.run({ ...profile });
+    for (const e of events) matched.add(String(e.params?.name));
+  }
+  const chosen = new Map<string, CompiledLimitWhen>();
+  for (const c of checks) {
+    const lw = c.limitWhen.find((x) => matched.has(x.name));
+    if (lw) chosen.set(c.key, lw);
+  }
+  const applicable = checks.filter((c) => !c.appliesWhen || matched.has(c.appliesWhen.name));
+
   const evaluated: Evaluated[] = [];
   const engineFacts: Record<string, number> = {};
-  for (const c of checks) {
-    const limitAt = (at: number) => resolveLimit(c, agreements, when(at))?.limit;
+  // Normal-hours ceilings as they apply to this worker, for the overtime rules.
+  const ceilingOf = (ruleId: string | undefined) => {
+    const owner = ruleId ? checks.find((x) => x.check.id === ruleId && !x.check.supplementary) : undefined;
+    if (!owner) return undefined;
+    const series = chosen.get(owner.key)?.limit ?? owner.base;
+    return (at: number) => resolveLimit(owner, agreements, when(at), series)?.limit;
+  };
+  // A check yields to the rule it defers to wherever that rule applies (§ 10-4 (1) to § 10-5 under averaging).
+  const yieldsAt = (c: CompiledCheck): ((at: number) => ResolvedLimit | undefined) => {
+    const owner = c.check.deferTo ? checks.find((x) => x.check.id === c.check.deferTo && !x.check.supplementary) : undefined;
+    if (!owner) return () => undefined;
+    const series = chosen.get(owner.key)?.limit ?? owner.base;
+    return (at: number) => resolveLimit(owner, agreements, when(at), series);
+  };
+  for (const c of applicable) {
+    const baseSeries: DatedSeries = chosen.get(c.key)?.limit ?? c.base;
+    const yields = yieldsAt(c);
+    const limitAt = (at: number) => (yields(at) ? undefined : resolveLimit(c, agreements, when(at), baseSeries)?.limit);
+    const yielded: Evaluated['windows'] = [];
     const windows: Evaluated['windows'] = [];
     let worst: { measured: number; limit: number; m: number } | undefined;
-    for (const w of MEASURE_FUNCTIONS[c.check.measure]({ facts, limitAt, windowHours: c.windowHours })) {
-      const r = resolveLimit(c, agreements, when(w.at));
-      if (!r) continue;
+    const input = {
+      facts,
+      limitAt,
+      windowHours: c.windowHours,
+      calendar,
+      profile,
+      agreements,
+      ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
+      ...(c.check.ceilings ? { ceilings: { day: ceilingOf(c.check.ceilings.day), week: ceilingOf(c.check.ceilings.week) } } : {}),
+      param: (name: string, at: number) => (c.params[name] ? valueAt(c.params[name]!, when(at)) : undefined),
+    };
+    for (const w of MEASURE_FUNCTIONS[c.check.measure](input)) {
+      const owner = yields(w.at);
+      if (owner) {
+        // Judged by the other rule; what the statute alone would say goes to the auditor's trail.
+        const own = resolveLimit(c, [], when(w.at), baseSeries);
+        if (own && !c.check.supplementary) yielded.push({ w, r: { limit: owner.limit, base: own.limit, applied: owner.applied } });
+        continue;
+      }
+      const resolved = resolveLimit(c, agreements, when(w.at), baseSeries);
+      if (!resolved) continue;
+      const r = c.extension ? { ...resolved, limit: extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, when(w.at)) } : resolved;
       windows.push({ w, r });
       const m = margin(c.check.operator, w.measured, r.limit);
       if (!worst || m > worst.m) worst = { measured: w.measured, limit: r.limit, m };
     }
-    evaluated.push({ c, windows });
+    evaluated.push({ c, windows, yielded });
     if (worst) {
       engineFacts[`m:${c.key}`] = worst.measured;
       engineFacts[`l:${c.key}`] = worst.limit;
@@ -126,7 +216,7 @@ async function runPass(
 
   const raw: RawFinding[] = [];
   const primaryFirst = [...evaluated].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));
-  for (const { c, windows } of primaryFirst) {
+  for (const { c, windows, yielded } of primaryFirst) {
     const breach = BREACH[c.check.operator];
     if (fired.has(c.key)) {
       let hits = windows.filter(({ w, r }) => breach(w.measured, r.limit));
@@ -141,9 +231,12 @@ async function runPass(
       }
       for (const { w, r } of hits) raw.push({ c, w, r, severity: c.check.severity, kind: 'breach' });
     }
-    if (!c.check.supplementary) {
+    // The rule another defers to leaves the trail to that rule, which compares with the statute itself.
+    if (!c.check.supplementary && !checks.some((x) => x.check.deferTo === c.check.id)) {
       // The auditor's trail: the limit held only because an agreement lifted it.
-      const relying = windows.filter(({ w, r }) => r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit));
+      const relying = [...windows, ...yielded]
+        .filter(({ w, r }) => r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit))
+        .sort((a, b) => a.w.start - b.w.start);
       if (relying.length > 0) {
         const first = relying[0]!;
         const last = relying[relying.length - 1]!;
@@ -159,7 +252,7 @@ async function runPass(
     }
   }
 
-  return raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, when));
+  return { findings: raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, when, chosen.get(f.c.key))), profile };
 }
 
 function toFinding(
@@ -170,6 +263,7 @@ function toFinding(
   agreements: AgreementInForce[],
   hypothetical: boolean,
   when: (at: number) => number,
+  basis: CompiledLimitWhen | undefined,
 ): Finding {
   const { check, file } = c;
   const zone = ctx.timeline.zone;
@@ -186,7 +280,7 @@ function toFinding(
         };
   return {
     ruleId: check.id,
-    citation: file.citation.nb,
+    citation: (basis?.citation ?? check.citation ?? file.citation).nb,
     severity,
     workerId,
     assignmentIds,
@@ -202,6 +296,7 @@ function toFinding(
     confidence: file.confidence,
     ...(file.law.url ? { url: file.law.url } : {}),
     ...(applied.length > 0 ? { appliedAgreements: applied } : {}),
+    ...(basis ? { limitBasis: basis.because } : c.appliesWhen ? { limitBasis: c.appliesWhen.because } : {}),
     ...(details ? { details } : {}),
   };
 }
@@ -220,11 +315,15 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   // Multi-week blocks count from the week of the reference date (default: of the first period).
   const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
   const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];
+  const days = intervals.length ? dayFrames(from, to, anchor) : [];
   const ctx: Context = {
     timeline,
     checks,
     engine: buildEngine(checks),
-    days: intervals.length ? dayFrames(from, to, anchor) : [],
+    profileEngine: buildProfileEngine(checks),
+    calendar: planCalendar(book, days, weeks, zone, from),
+    eveningCalendar: planCalendar(book, days, weeks, zone, from, true),
+    days,
     weeks,
     referenceWeek: Math.max(0, weeks.findIndex((w) => w.end > reference)),
     asOf: options.asOf ? startOfLocalDate(options.asOf, zone) : undefined,
@@ -236,26 +335,37 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   for (const iv of intervals) byWorker.get(iv.workerId)!.push(iv);
 
   const findings: Finding[] = [];
+  const profiles: Report['profiles'] = [];
   for (const [workerId, own] of byWorker) {
     own.sort(byStart);
-    findings.push(...(await runPass(ctx, workerId, own, workerWide, [], false, [])));
-    const byUndertaking = new Map<string, WorkInterval[]>();
+    findings.push(...(await runPass(ctx, workerId, own, workerWide, [], false, [])).findings);
+    // One group per undertaking and regime: medlever assignments are judged by their own regulation.
+    const groups = new Map<string, WorkInterval[]>();
     for (const iv of own) {
-      const list = byUndertaking.get(iv.undertaking);
+      const key = `${iv.regime}\u0000${iv.undertaking}`;
+      const list = groups.get(key);
       if (list) list.push(iv);
-      else byUndertaking.set(iv.undertaking, [iv]);
+      else groups.set(key, [iv]);
     }
-    for (const [undertaking, group] of byUndertaking) {
+    for (const group of groups.values()) {
+      const { undertaking, regime } = group[0]!;
       const agreements = agreementsFor(timeline, workerId, undertaking);
+      const groupChecks = perUndertaking.filter((c) => c.check.regimes.includes(regime));
       // What binds today: the arbeidsavtale periods alone. What conversion would add: the whole
       // timeline with every oppdrag treated as employment, marked hypothetical (contract.md).
       const employed = group.filter((iv) => iv.contract === 'arbeidsavtale');
-      const real = employed.length > 0 ? await runPass(ctx, workerId, employed, perUndertaking, agreements, false, []) : [];
+      const realPass = employed.length > 0 ? await runPass(ctx, workerId, employed, groupChecks, agreements, false, []) : { findings: [] };
+      const real = realPass.findings;
       findings.push(...real);
+      let profile = realPass.profile;
       if (employed.length < group.length) {
         const known = new Set(real.map((f) => `${f.ruleId}|${f.window.start}|${f.window.end}`));
-        const added = await runPass(ctx, workerId, group, perUndertaking, agreements, true, real);
-        findings.push(...added.filter((f) => !known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)));
+        const added = await runPass(ctx, workerId, group, groupChecks, agreements, true, real);
+        findings.push(...added.findings.filter((f) => !known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)));
+        profile = added.profile;
+      }
+      if (profile) {
+        profiles.push({ workerId, ...(undertaking ? { employer: undertaking } : {}), regime, hypothetical: employed.length < group.length, ...roundProfile(profile) });
       }
     }
   }
@@ -285,6 +395,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       warnings: findings.filter((f) => f.severity === 'warning').length,
       info: findings.filter((f) => f.severity === 'info').length,
     },
+    profiles,
     readings: Object.entries(book.readings)
       .filter(([reading]) => usedReadings.has(reading as never))
       .map(([reading, r]) => ({ reading: reading as Finding['reading'], decision: r.decision, description: r.description })),

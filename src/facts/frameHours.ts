@@ -4,6 +4,7 @@
 // counts (a 16:00–02:00 shift is 10 hours in the frame where it starts, not 8 + 2).
 import type { Frame } from '../time/frames.ts';
 import { hours } from '../time/instant.ts';
+import type { WorkInterval } from '../timeline/build.ts';
 import type { FactWindow, Measure, WorkBlock } from './types.ts';
 
 interface FrameTally {
@@ -49,8 +50,29 @@ function tally(blocks: WorkBlock[], frames: Frame[]): Array<FrameTally | undefin
   return out;
 }
 
-function frameWindows(blocks: WorkBlock[], frames: Frame[], attribute: boolean): FactWindow[] {
+/**
+ * Passive hours per frame. A period's passive hours have no clock times in the rota, so they are
+ * spread evenly over the period; the work that starts in a frame brings all of its passive hours.
+ */
+function passiveTally(intervals: WorkInterval[], frames: Frame[]): { inFrame: number[]; startingHere: number[] } {
+  const inFrame = new Array<number>(frames.length).fill(0);
+  const startingHere = new Array<number>(frames.length).fill(0);
+  let f0 = 0;
+  for (const iv of intervals) {
+    if (iv.passiveMs === 0) continue;
+    while (f0 < frames.length && frames[f0]!.end <= iv.start) f0++;
+    const density = iv.passiveMs / (iv.end - iv.start);
+    if (f0 < frames.length && frames[f0]!.start <= iv.start) startingHere[f0]! += iv.passiveMs;
+    for (let f = f0; f < frames.length && frames[f]!.start < iv.end; f++) {
+      inFrame[f]! += density * (Math.min(iv.end, frames[f]!.end) - Math.max(iv.start, frames[f]!.start));
+    }
+  }
+  return { inFrame, startingHere };
+}
+
+function frameWindows(blocks: WorkBlock[], intervals: WorkInterval[], frames: Frame[], attribute: boolean): FactWindow[] {
   const tallies = tally(blocks, frames);
+  const passive = intervals.some((iv) => iv.passiveMs > 0) ? passiveTally(intervals, frames) : undefined;
   const windows: FactWindow[] = [];
   tallies.forEach((t, f) => {
     if (!t) return;
@@ -63,13 +85,15 @@ function frameWindows(blocks: WorkBlock[], frames: Frame[], attribute: boolean):
       measured: hours(byStart ? t.startingHere : t.inFrame),
       at: fr.start,
       blockRange: [t.firstBlock, t.endBlock],
-      details: attribute
-        ? { hoursInFrame: hours(t.inFrame), hoursOfWorkStartingInFrame: hours(t.startingHere) }
-        : { hoursInFrame: hours(t.inFrame) },
+      details: {
+        hoursInFrame: hours(t.inFrame),
+        ...(attribute ? { hoursOfWorkStartingInFrame: hours(t.startingHere) } : {}),
+        ...(passive ? { passiveHours: hours(byStart ? passive.startingHere[f]! : passive.inFrame[f]!) } : {}),
+      },
     });
   });
   return windows;
 }
 
-export const hoursInDayFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.dayFrames, true);
-export const hoursInWeekFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.weekFrames, false);
+export const hoursInDayFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.intervals, facts.dayFrames, true);
+export const hoursInWeekFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.intervals, facts.weekFrames, false);

@@ -1,5 +1,6 @@
 import type { Frame } from '../time/frames.ts';
-import type { WorkInterval } from '../timeline/build.ts';
+import type { AgreementInForce, WorkInterval } from '../timeline/build.ts';
+import type { PlanCalendar, Profile } from './profile.ts';
 
 /** Continuous work of one worker in one undertaking: the union of touching or overlapping periods. */
 export interface WorkBlock {
@@ -40,8 +41,20 @@ export type LimitAt = (at: number) => number | undefined;
 export interface MeasureInput {
   facts: WorkFacts;
   limitAt: LimitAt;
-  /** Length in hours of the window the provision measures over (e.g. 24), when it names one. */
+  /** Length of the window the provision measures over (hours; weeks for blocks), when it names one. */
   windowHours: number | undefined;
+  /** Sundays, holidays and nights of the whole plan (for this worker: nights move with an evening-work agreement). */
+  calendar?: PlanCalendar;
+  /** The worker's plan as a whole. */
+  profile?: Profile;
+  /** Normal-hours ceilings as they apply to this worker (rule ids named by the check's `ceilings`). */
+  ceilings?: { day?: LimitAt; week?: LimitAt };
+  /** Agreements that cover this worker in this undertaking. */
+  agreements?: AgreementInForce[];
+  /** Agreement types the check is limited to (`onlyWith`). */
+  onlyWith?: string[];
+  /** Further parameters of the check's rule file (the `params` it names), value in force at an instant. */
+  param?: (name: string, at: number) => number | undefined;
 }
 
 export type Measure = (input: MeasureInput) => FactWindow[];

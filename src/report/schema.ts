@@ -25,6 +25,25 @@ export const FindingSchema = z.object({
   url: z.string().optional(),
   appliedAgreements: z.array(z.enum(AGREEMENT_TYPES)).optional().describe('Agreements that set the limit used'),
   details: z.record(z.string(), z.number()).optional(),
+  limitBasis: Localized.optional().describe('Why this limit applies to this worker (e.g. the 38-hour week for rota work)'),
+});
+
+export const ProfileSchema = z.object({
+  workerId: z.string(),
+  employer: z.string().optional(),
+  hypothetical: z.boolean().describe('true when the profile includes oppdrag periods treated as employment'),
+  sundaysInPlan: z.number(),
+  sundaysWorked: z.number(),
+  sundayShare: z.number(),
+  hours: z.number(),
+  nightHours: z.number(),
+  nightHoursShare: z.number(),
+  workedDays: z.number(),
+  nightDays: z.number().describe('Worked day frames with more night hours than the night-worker threshold'),
+  nightFrameShare: z.number(),
+  shiftPattern: z.string(),
+  heavyNightWork: z.boolean(),
+  regime: z.enum(['aml', 'medlever']),
 });
 
 export const ConversionSchema = z.object({
@@ -48,6 +67,7 @@ export const ReportSchema = z.object({
   findings: z.array(FindingSchema),
   conversions: z.array(ConversionSchema),
   ledger: z.array(LedgerEntrySchema),
+  profiles: z.array(ProfileSchema).describe('Per worker and undertaking: the plan facts that select limits (AML § 10-4 (4)–(5), § 10-11 (6))'),
   summary: z.object({
     workers: z.number().int(),
     assignments: z.number().int(),

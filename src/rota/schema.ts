@@ -13,6 +13,7 @@ export const AGREEMENT_TYPES = [
   'aml-10-6-9-tariff-total-hours',
   'aml-10-8-3-tariff-rest',
   'aml-10-8-4-sunday-averaging',
+  'aml-10-11-9-tariff-night',
   'aml-10-11-3-evening-work',
   'aml-10-12-4-union-agreement',
   'arbeidstilsynet-consent',
@@ -20,7 +21,10 @@ export const AGREEMENT_TYPES = [
   'avl-7-reduced-daily-rest',
   'avl-11-weekly-rest-24h',
   'avl-12-extended-stay',
+  'med-2-written-consent-60h',
+  'med-3-tariff-rest',
 ] as const;
+export const SHIFT_PATTERNS = ['semi-continuous', 'fully-continuous'] as const;
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 const Id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
@@ -44,6 +48,12 @@ export const AssignmentSchema = z.strictObject({
   kind: z.enum(ASSIGNMENT_KINDS),
   contract: z.enum(CONTRACT_TYPES),
   employer: Id.optional().describe('Assignments with the same employer are one undertaking; omitted = the rota’s own undertaking'),
+  regime: z.enum(['medlever']).optional()
+    .describe('medlever: a live-in arrangement in an institution, judged by the medlever regulation (FOR-2005-06-24-686) instead of the AML limits it adjusts'),
+  heavyNightWork: z.boolean().optional()
+    .describe('Night work with special risk or heavy physical or mental strain (AML § 10-11 (7): at most 8 hours per 24 hours)'),
+  shiftPattern: z.enum(SHIFT_PATTERNS).optional()
+    .describe('The operation’s shift pattern, which a single worker’s periods cannot show: semi-continuous (døgnkontinuerlig, AML § 10-4 (4) a) or fully continuous (helkontinuerlig, § 10-4 (5) a)'),
 });
 
 export const PeriodSchema = z.strictObject({
@@ -52,6 +62,8 @@ export const PeriodSchema = z.strictObject({
   end: LocalDateTime,
   passiveHours: z.number().min(0, 'must not be negative').max(10_000).optional()
     .describe('Hours of the period that are passive (a sleeping night); they still count fully toward every limit'),
+  breakMinutes: z.number().min(0, 'must not be negative').max(1440).optional()
+    .describe('Minutes of break planned inside the period (AML § 10-9); breaks are not subtracted: a carer alone with a user cannot leave, so the break is working time'),
 });
 
 export const AgreementSchema = z.strictObject({

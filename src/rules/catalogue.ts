@@ -31,7 +31,7 @@ export function listRules(book: RuleBook): RuleListing[] {
         entry = {
           id: check.id,
           title: check.title,
-          citation: file.citation,
+          citation: check.citation ?? file.citation,
           ...(file.law.url ? { url: file.law.url } : {}),
           file: `rules/${file.file}`,
           confidence: file.confidence,

@@ -4,7 +4,7 @@ import { startOfLocalDate } from '../time/instant.ts';
 import type { AgreementInForce } from '../timeline/build.ts';
 import type { AgreementType } from '../rota/schema.ts';
 import type { LoadedRuleFile, RuleBook } from './load.ts';
-import type { BreachOperator, Check, Parameter } from './schema.ts';
+import type { BreachOperator, Check, Parameter, ProfileConditions } from './schema.ts';
 
 export interface DatedSeries {
   since: number[];
@@ -41,24 +41,77 @@ export interface CompiledEffect {
   lawfulFrom: number;
 }
 
+export interface CompiledLimitWhen {
+  name: string;
+  limit: DatedSeries;
+  because: { nb: string; en: string };
+  citation?: { nb: string; en: string };
+  /** json-rules-engine conditions over profile facts, parameters replaced by their current values. */
+  conditions: { any?: object[]; all?: object[] };
+}
+
+export interface CompiledExtension {
+  requiresShare: DatedSeries;
+  share: DatedSeries;
+  max: DatedSeries;
+  cap?: DatedSeries;
+}
+
 export interface CompiledCheck {
   key: string;
   file: LoadedRuleFile;
   check: Check;
   base: DatedSeries;
+  /** Further parameters the measure reads, as dated series. */
+  params: Record<string, DatedSeries>;
+  limitWhen: CompiledLimitWhen[];
+  appliesWhen?: Omit<CompiledLimitWhen, 'limit'>;
+  extension?: CompiledExtension;
   windowHours: number | undefined;
   inForceFrom: number;
   inForceTo: number;
   effects: CompiledEffect[];
 }
 
+function compileConditions(when: ProfileConditions, file: LoadedRuleFile): CompiledLimitWhen['conditions'] {
+  const list = 'any' in when ? when.any : when.all;
+  const converted = list.map((c): object =>
+    'fact' in c
+      ? { fact: c.fact, operator: c.operator, value: typeof c.value === 'object' ? file.parameters[c.value.param]!.values.at(-1)!.value : c.value }
+      : compileConditions(c, file),
+  );
+  return 'any' in when ? { any: converted } : { all: converted };
+}
+
 export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
+  const series = (file: LoadedRuleFile, name: string) => compileSeries(file.parameters[name]!, zone);
   return book.files.flatMap((file) =>
     file.checks.map((check, i) => ({
       key: `${file.file}#${i}`,
       file,
       check,
       base: compileSeries(file.parameters[check.limit]!, zone),
+      params: Object.fromEntries(check.params.map((name) => [name, series(file, name)])),
+      limitWhen: (check.limitWhen ?? []).map((lw, j) => ({
+        name: `${file.file}#${i}:when${j}`,
+        limit: series(file, lw.limit),
+        because: lw.because,
+        ...(lw.citation ? { citation: lw.citation } : {}),
+        conditions: compileConditions(lw.when, file),
+      })),
+      ...(check.appliesWhen
+        ? { appliesWhen: { name: `${file.file}#${i}:applies`, because: check.appliesWhen.because, conditions: compileConditions(check.appliesWhen.when, file) } }
+        : {}),
+      ...(check.extension
+        ? {
+            extension: {
+              requiresShare: series(file, check.extension.requiresShare),
+              share: series(file, check.extension.share),
+              max: series(file, check.extension.max),
+              ...(check.extension.cap ? { cap: series(file, check.extension.cap) } : {}),
+            },
+          }
+        : {}),
       windowHours: check.window ? file.parameters[check.window]!.values.at(-1)!.value : undefined,
       inForceFrom: startOfLocalDate(file.inForce.from, zone),
       inForceTo: file.inForce.to ? startOfLocalDate(file.inForce.to, zone) : Infinity,
@@ -85,14 +138,20 @@ function effectLimit(effect: CompiledEffect, agreement: AgreementInForce | undef
   return typeof stated === 'number' ? stated : undefined;
 }
 
-/** The limit for one window of one worker, with the agreements that set it. */
-export function resolveLimit(c: CompiledCheck, agreements: AgreementInForce[], at: number): ResolvedLimit | undefined {
+/** The limit for one window of one worker, with the agreements that set it. `base` is the worker's own (limitWhen). */
+export function resolveLimit(
+  c: CompiledCheck,
+  agreements: AgreementInForce[],
+  at: number,
+  baseSeries: DatedSeries = c.base,
+): ResolvedLimit | undefined {
   if (at < c.inForceFrom || at >= c.inForceTo) return undefined;
   if (c.check.onlyWith && !agreements.some((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to)) return undefined;
-  const base = valueAt(c.base, at);
+  const base = valueAt(baseSeries, at);
   if (base === undefined) return undefined;
   let limit = base;
-  let applied: AgreementInForce[] = [];
+  // An agreement the check depends on (onlyWith) is what sets its base limit.
+  let applied: AgreementInForce[] = c.check.onlyWith ? agreements.filter((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to) : [];
   for (const effect of c.effects) {
     if (at < effect.lawfulFrom) continue;
     for (const a of agreements) {
@@ -113,6 +172,22 @@ export function resolveLimit(c: CompiledCheck, agreements: AgreementInForce[], a
  * limits are stated in the agreement itself (a union agreement, a consent) is listed when it has
  * not stated a limit yet: it could lift the rule, its own terms decide.
  */
+/**
+ * AML § 10-4 (2): where the work in a window is wholly or mainly passive, the limit grows by a share
+ * of the passive hours, up to a maximum, and never above the cap.
+ */
+export function extendForPassive(c: CompiledCheck, limit: number, measured: number, passive: number | undefined, at: number): number {
+  const e = c.extension;
+  if (!e || !passive || measured <= 0) return limit;
+  const requires = valueAt(e.requiresShare, at);
+  const share = valueAt(e.share, at);
+  const max = valueAt(e.max, at);
+  if (requires === undefined || share === undefined || max === undefined || passive / measured < requires) return limit;
+  const extended = limit + Math.min(passive * share, max);
+  const cap = e.cap ? valueAt(e.cap, at) : undefined;
+  return cap === undefined ? extended : Math.max(limit, Math.min(extended, cap));
+}
+
 export function curingAgreements(c: CompiledCheck, agreements: AgreementInForce[], at: number, measured: number): AgreementType[] {
   const cures: AgreementType[] = [];
   for (const effect of c.effects) {

@@ -25,7 +25,7 @@ export class RuleFileError extends Error {
 }
 
 export interface LoadedRuleFile extends RuleFile {
-  /** Path relative to the rules directory, e.g. aml/10-4-1-normal-hours.json */
+  /** Path relative to the rules directory, e.g. aml/10-4-normal-hours.json */
   file: string;
 }
 
@@ -62,6 +62,17 @@ function consistencyProblems(rule: RuleFile): string[] {
     if (!c.id.startsWith(prefix)) problems.push(`checks[${i}].id: "${c.id}" must start with "${prefix}"`);
     if (!rule.parameters[c.limit]) problems.push(`checks[${i}].limit: no parameter "${c.limit}"`);
     if (c.window && !rule.parameters[c.window]) problems.push(`checks[${i}].window: no parameter "${c.window}"`);
+    type Node = { value?: unknown; any?: Node[]; all?: Node[] };
+    const params = (when: Node): string[] =>
+      [...(when.any ?? []), ...(when.all ?? [])].flatMap((cond) =>
+        cond.any || cond.all ? params(cond) : typeof cond.value === 'object' && cond.value !== null ? [(cond.value as { param: string }).param] : [],
+      );
+    const named = [
+      ...(c.limitWhen ?? []).flatMap((lw) => [lw.limit, ...params(lw.when)]),
+      ...(c.appliesWhen ? params(c.appliesWhen.when) : []),
+      ...(c.extension ? [c.extension.requiresShare, c.extension.share, c.extension.max, ...(c.extension.cap ? [c.extension.cap] : [])] : []),
+    ];
+    for (const name of [...named, ...c.params]) if (!rule.parameters[name]) problems.push(`checks[${i}]: no parameter "${name}"`);
     c.agreements.forEach((a, j) => {
       if (a.limit && !rule.parameters[a.limit]) problems.push(`checks[${i}].agreements[${j}].limit: no parameter "${a.limit}"`);
     });
@@ -88,6 +99,13 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
     }
   }
   if (files.length === 0) throw new RuleFileError(dir, ['no rule files found']);
+  const ids = new Set(files.flatMap((f) => f.checks.map((c) => c.id)));
+  for (const f of files) {
+    const missing = f.checks.flatMap((c, i) =>
+      [c.ceilings?.day, c.ceilings?.week, c.deferTo].filter((id): id is string => id !== undefined && !ids.has(id)).map((id) => `checks[${i}].ceilings: no rule "${id}"`),
+    );
+    if (missing.length > 0) throw new RuleFileError(f.file, missing);
+  }
   const agreements = readJson(dir, 'agreements.json', AgreementCatalogueSchema);
   const readings = readJson(dir, 'readings.json', ReadingCatalogueSchema);
   return { files, agreements, readings };

@@ -12,6 +12,17 @@ export const MEASURES = [
   'restInDayFrame',
   'restInWeekFrame',
   'averageWeeklyHoursInBlock',
+  'averageWeeklyHoursInAgreementPeriod',
+  'averageHoursPer24hInBlock',
+  'hoursInDayFrameWithNightWork',
+  'nightHoursInPlan',
+  'hoursInSundayWindows',
+  'consecutiveWorkedSundays',
+  'workedSundayShareInBlock',
+  'overtimeHoursInBlock',
+  'overtimeWeeksShare',
+  'breakMinutesInPeriod',
+  'restBlocksInDayFrame',
   'overlappingHours',
 ] as const;
 export type MeasureName = (typeof MEASURES)[number];
@@ -23,10 +34,33 @@ export const READINGS = [
   'rolling-window',
   'main-work-period',
   'rota-integrity',
+  'sunday-window',
+  'night-window',
+  'whole-plan',
+  'per-period',
 ] as const;
 export type Reading = (typeof READINGS)[number];
 
 export const OPERATORS = ['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive'] as const;
+
+/** Facts about a worker's whole plan that can select which limit applies (AML § 10-4 (4)–(5), § 10-11 (6)). */
+export const PROFILE_FACTS = ['sundayShare', 'sundaysInPlan', 'nightHoursShare', 'nightFrameShare', 'shiftPattern', 'heavyNightWork'] as const;
+export const REGIMES = ['aml', 'medlever'] as const;
+export type ProfileFact = (typeof PROFILE_FACTS)[number];
+
+const ProfileCondition = z.strictObject({
+  fact: z.enum(PROFILE_FACTS),
+  operator: z.enum([...OPERATORS, 'equal']),
+  value: z.union([z.number(), z.string(), z.strictObject({ param: z.string() })]).describe('A value, or {"param": name} for a parameter of this file'),
+});
+type Conditions = { any: Array<z.infer<typeof ProfileCondition> | Conditions> } | { all: Array<z.infer<typeof ProfileCondition> | Conditions> };
+export const ProfileConditionsSchema: z.ZodType<Conditions> = z.lazy(() =>
+  z.union([
+    z.strictObject({ any: z.array(z.union([ProfileCondition, ProfileConditionsSchema])).min(1) }),
+    z.strictObject({ all: z.array(z.union([ProfileCondition, ProfileConditionsSchema])).min(1) }),
+  ]),
+);
+export type ProfileConditions = Conditions;
 export type BreachOperator = (typeof OPERATORS)[number];
 
 export const SEVERITIES = ['violation', 'warning', 'info'] as const;
@@ -47,7 +81,7 @@ export const DatedValueSchema = z.strictObject({
 
 export const ParameterSchema = z.strictObject({
   description: Localized,
-  unit: z.enum(['hours', 'weeks']),
+  unit: z.enum(['hours', 'weeks', 'ratio', 'count', 'hour-of-day']),
   values: z.array(DatedValueSchema).min(1),
 });
 
@@ -62,10 +96,37 @@ export const AgreementEffectSchema = z
 export const CheckSchema = z.strictObject({
   id: z.string().regex(RULE_ID, 'must be <code>.<section>.<slug>'),
   title: Localized,
+  citation: Localized.optional().describe('The exact paragraph and subsection, when narrower than the file’s'),
   measure: z.enum(MEASURES),
   reading: z.enum(READINGS),
   limit: z.string().describe('Parameter name in this file'),
   window: z.string().optional().describe('Parameter giving the length of the window measured over (hours, or weeks for a block)'),
+  appliesWhen: z
+    .strictObject({ when: ProfileConditionsSchema, because: Localized })
+    .optional()
+    .describe('The check applies only to workers whose plan matches (e.g. night workers), decided by json-rules-engine'),
+  limitWhen: z
+    .array(z.strictObject({ limit: z.string(), when: ProfileConditionsSchema, because: Localized, citation: Localized.optional() }))
+    .optional()
+    .describe('Another limit applies when the worker’s plan matches (first match wins), decided by json-rules-engine'),
+  extension: z
+    .strictObject({
+      requiresShare: z.string().describe('Parameter: the share of the window that must be passive ("mainly passive")'),
+      share: z.string().describe('Parameter: the share of the passive hours the limit grows by'),
+      max: z.string().describe('Parameter: the most the limit grows by'),
+      cap: z.string().optional().describe('Parameter: the limit never grows above this'),
+    })
+    .optional()
+    .describe('The limit grows with the passive hours in the window (AML § 10-4 (2))'),
+  deferTo: z.string().regex(RULE_ID).optional()
+    .describe('Where the named rule applies to the worker (e.g. § 10-5 under an averaging agreement), this check yields to it'),
+  ceilings: z
+    .strictObject({ day: z.string().regex(RULE_ID).optional(), week: z.string().regex(RULE_ID).optional() })
+    .optional()
+    .describe('Rule ids whose limits (as they apply to the worker) define normal working time, for overtime'),
+  regimes: z.array(z.enum(REGIMES)).default(['aml'])
+    .describe('Which working-time regimes the check belongs to; medlever assignments are judged by the medlever regulation'),
+  params: z.array(z.string()).default([]).describe('Further parameters of this file the measure reads'),
   onlyWith: z.array(z.enum(AGREEMENT_TYPES)).optional()
     .describe('The check applies only to windows where one of these agreements is in force (e.g. the 69-hour week cap under tariff averaging)'),
   operator: z.enum(OPERATORS).describe('A breach is when the measured value <operator> the limit'),

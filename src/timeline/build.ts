@@ -19,6 +19,11 @@ export interface WorkInterval {
   start: number;
   end: number;
   passiveMs: number;
+  shiftPattern?: string;
+  regime: 'aml' | 'medlever';
+  /** Planned break inside the period, when the rota states one. */
+  breakMinutes?: number;
+  heavyNightWork: boolean;
 }
 
 export interface AgreementInForce {
@@ -100,6 +105,10 @@ export function buildTimeline(rota: Rota): Timeline {
       start,
       end,
       passiveMs,
+      ...(assignment.shiftPattern ? { shiftPattern: assignment.shiftPattern } : {}),
+      regime: assignment.regime ?? 'aml',
+      heavyNightWork: assignment.heavyNightWork ?? false,
+      ...(p.breakMinutes !== undefined ? { breakMinutes: p.breakMinutes } : {}),
     });
   });
 

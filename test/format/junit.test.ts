@@ -138,6 +138,7 @@ describe('JUnit escaping', () => {
     };
     const report: Report = {
       version: 1,
+      profiles: [],
       findings: [finding, { ...finding, severity: 'warning' }],
       conversions: [],
       ledger: [],

@@ -138,12 +138,24 @@ describe('aml.10-4.normal-day: curedBy lists exactly the agreements that would m
   });
 });
 
+// Under an averaging agreement the day is judged by § 10-5 (aml.10-5.day) instead of § 10-4 (1).
+const AVG_DAY = 'aml.10-5.day';
+const AVG_WEEK = 'aml.10-5.week';
+
 describe('aml.10-4.normal-day under agreements', () => {
   const tariff = [{ type: 'aml-10-5-2-tariff-averaging' as const }];
 
+  it('under an averaging agreement § 10-4 (1) yields to § 10-5: no normal-day finding at all', async () => {
+    const r = await check({ periods: [['2025-03-05T07:00', '2025-03-05T20:00']], agreements: tariff });
+    expect(findingsOf(r, DAY)).toEqual([]);
+    expect(findingsOf(r, AVG_DAY, 'violation').map((f) => [f.measured, f.limit, f.citation])).toEqual([
+      [13, 12.5, 'arbeidsmiljøloven § 10-5 første og andre ledd'],
+    ]);
+  });
+
   it('a tariff averaging agreement lifts the day to 12.5 h: 12.5 h passes and an info finding records the reliance', async () => {
     const r = await check({ periods: [['2025-03-05T07:00', '2025-03-05T19:30']], agreements: tariff });
-    expect(findingsOf(r, DAY, 'violation')).toEqual([]);
+    expect(findingsOf(r, AVG_DAY, 'violation')).toEqual([]);
     const info = findingsOf(r, DAY, 'info');
     expect(info).toHaveLength(1);
     expect(info[0]).toMatchObject({
@@ -156,7 +168,7 @@ describe('aml.10-4.normal-day under agreements', () => {
   });
 
   it('under tariff averaging, one minute over 12.5 h fails against 12.5 h', async () => {
-    const [f, ...rest] = await violations({ periods: [['2025-03-05T07:00', '2025-03-05T19:31']], agreements: tariff }, DAY);
+    const [f, ...rest] = await violations({ periods: [['2025-03-05T07:00', '2025-03-05T19:31']], agreements: tariff }, AVG_DAY);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
       measured: 12.52,
@@ -169,8 +181,8 @@ describe('aml.10-4.normal-day under agreements', () => {
 
   it('an individual averaging agreement lifts the day to 10 h, not further', async () => {
     const agreements = [{ type: 'aml-10-5-1-averaging' as const }];
-    expect(await violations({ periods: [['2025-03-05T07:00', '2025-03-05T17:00']], agreements }, DAY)).toEqual([]);
-    const [f] = await violations({ periods: [['2025-03-05T07:00', '2025-03-05T17:01']], agreements }, DAY);
+    expect(await violations({ periods: [['2025-03-05T07:00', '2025-03-05T17:00']], agreements }, AVG_DAY)).toEqual([]);
+    const [f] = await violations({ periods: [['2025-03-05T07:00', '2025-03-05T17:01']], agreements }, AVG_DAY);
     expect(f).toMatchObject({ measured: 10.02, limit: 10, curedBy: ABOVE_10_CURES });
   });
 
@@ -394,14 +406,14 @@ describe('aml.10-4.normal-week under agreements', () => {
 
   it('tariff averaging caps a single week at 54 h: 54 h passes with an info finding', async () => {
     const r = await check({ periods: sixDays(), agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] });
-    expect(findingsOf(r, WEEK, 'violation')).toEqual([]);
+    expect(findingsOf(r, AVG_WEEK, 'violation')).toEqual([]);
     expect(findingsOf(r, WEEK, 'info')).toEqual([
       expect.objectContaining({ measured: 54, limit: 54, appliedAgreements: ['aml-10-5-2-tariff-averaging'], curedBy: [] }),
     ]);
   });
 
   it('under tariff averaging 54 h 01 min fails against 54 h', async () => {
-    const [f] = await violations({ periods: sixDays('17:01'), agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] }, WEEK);
+    const [f] = await violations({ periods: sixDays('17:01'), agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] }, AVG_WEEK);
     expect(f).toMatchObject({
       measured: 54.02,
       limit: 54,
@@ -411,7 +423,7 @@ describe('aml.10-4.normal-week under agreements', () => {
   });
 
   it('individual averaging caps a single week at 50 h', async () => {
-    const [f] = await violations({ periods: sixDays(), agreements: [{ type: 'aml-10-5-1-averaging' }] }, WEEK);
+    const [f] = await violations({ periods: sixDays(), agreements: [{ type: 'aml-10-5-1-averaging' }] }, AVG_WEEK);
     expect(f).toMatchObject({ measured: 54, limit: 50, appliedAgreements: ['aml-10-5-1-averaging'] });
   });
 
