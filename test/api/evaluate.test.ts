@@ -78,6 +78,11 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
     expect(p.errors[0]!.message).toMatch(/^not valid JSON/);
   });
 
+  it('where the JSON parser gives a position, the message gives line and column', async () => {
+    const p = expectProblem(await postJson(app, '{\n  "version": 1,\n}'), 400);
+    expect(p.errors[0]!.message).toMatch(/^not valid JSON at line 3, column 1/);
+  });
+
   it('malformed YAML: 400 with line and column', async () => {
     const p = expectProblem(await postYaml(app, 'version: 1\nworkers: [\n  - id: w1\n'), 400);
     expect(p.errors[0]!.message).toMatch(/^not valid YAML at line \d+, column \d+/);
@@ -181,6 +186,7 @@ describe('POST /v1/evaluate: media type and size', () => {
       const p = expectProblem(res, 415);
       expect(p.type).toBe('https://turnussjekk.no/problems/unsupported-media-type');
     }
+    expectProblem(await app.inject({ method: 'POST', url: '/v1/evaluate', payload: Buffer.from(JSON.stringify(smallRota())) }), 415);
   });
 
   it('413 for a body over the limit (option), JSON and YAML alike', async () => {
@@ -208,6 +214,35 @@ describe('POST /v1/evaluate: media type and size', () => {
     } finally {
       await fromEnv.close();
       await byDefault.close();
+    }
+  });
+});
+
+describe('POST /v1/evaluate: a rota spanning more days than the server evaluates at once', () => {
+  const century = smallRota({
+    periods: [
+      { assignmentId: 'a2', start: '2025-03-10T07:30', end: '2025-03-10T15:00' },
+      { assignmentId: 'a1', start: '1900-01-01T00:00', end: '2100-01-01T00:00' },
+    ],
+  });
+
+  it('a 300-byte body asking for two centuries is refused at once with the period named', async () => {
+    const started = performance.now();
+    const p = expectProblem(await postJson(app, century), 400);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(p.errors).toEqual([{ path: 'periods[1].end', message: expect.stringMatching(/spans 73049 days \(from periods\[1\]\.start\), more than the 731 days/), in: 'body' }]);
+  });
+
+  it('two years pass; the limit is settable by option and TURNUSSJEKK_MAX_SPAN_DAYS', async () => {
+    const twoYears = smallRota({ periods: [{ assignmentId: 'a2', start: '2025-01-01T07:30', end: '2025-01-01T15:00' }, { assignmentId: 'a2', start: '2026-12-31T07:30', end: '2026-12-31T15:00' }] });
+    expect((await postJson(app, twoYears)).statusCode).toBe(200);
+    const strict = await testApp({ env: { TURNUSSJEKK_MAX_SPAN_DAYS: '30' } });
+    try {
+      expect(strict.turnussjekk.maxSpanDays).toBe(30);
+      expect(errorPaths(expectProblem(await postJson(strict, twoYears), 400))).toEqual(['periods[1].end']);
+      expect((await postJson(strict, smallRota())).statusCode).toBe(200);
+    } finally {
+      await strict.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 // The OpenAPI document is generated from the same zod schemas that validate requests and
 // responses; these tests hold it to OpenAPI 3.1's shape and check it against real answers.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
 import { postJson, postYaml, smallRota, SMALL_ROTA_YAML, testApp } from './helpers.ts';
@@ -21,7 +21,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 function ajv() {
   const a = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(a);
+  // ajv-formats is CommonJS; its plugin is both module.exports and module.exports.default.
+  ajvFormats.default(a);
   return a;
 }
 

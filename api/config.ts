@@ -1,0 +1,122 @@
+// Settings for the HTTP API: explicit options first, then the environment, then defaults.
+// A setting that is present but unusable stops the server at startup with a message naming it;
+// in particular a token variable that is set but names no token never runs the API open.
+import { readFileSync } from 'node:fs';
+
+export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 60_000;
+/** Two years and a leap day: any annual or two-year plan fits. */
+export const DEFAULT_MAX_SPAN_DAYS = 731;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ApiConfigOptions {
+  /** Largest accepted request body in bytes (TURNUSSJEKK_BODY_LIMIT; default 5 MiB). */
+  bodyLimit?: number;
+  /** Bearer tokens; a non-empty list turns auth on for /v1 (TURNUSSJEKK_TOKENS, TURNUSSJEKK_TOKENS_FILE). */
+  tokens?: string[];
+  /** Milliseconds a client has to send a whole request (TURNUSSJEKK_REQUEST_TIMEOUT_MS; default 30 s; 0 = none). */
+  requestTimeout?: number;
+  /** Milliseconds a socket may stay idle before it is closed (TURNUSSJEKK_CONNECTION_TIMEOUT_MS; default 60 s; 0 = none). */
+  connectionTimeout?: number;
+  /** pino level (TURNUSSJEKK_LOG_LEVEL; default info). */
+  logLevel?: string;
+  /**
+   * Longest calendar span, first period start to last period end, evaluated in one request
+   * (TURNUSSJEKK_MAX_SPAN_DAYS; default 731; 0 = no limit). Work grows with the span, so without
+   * it a 300-byte body with one century-long period keeps a core busy for many seconds.
+   */
+  maxSpanDays?: number;
+}
+
+export interface ApiConfig {
+  bodyLimit: number;
+  tokens: string[];
+  requestTimeout: number;
+  connectionTimeout: number;
+  logLevel: string;
+  maxSpanDays: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };
+
+/** `5242880`, `512k`, `5MiB` → bytes. */
+export function parseByteSize(name: string, text: string): number {
+  const m = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new ConfigError(`${name} must be a size in bytes (e.g. 5242880, 512KiB or 5MiB), got "${text}"`);
+  const bytes = Number(m[1]) * unit;
+  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new ConfigError(`${name} must be at least 1 byte, got "${text}"`);
+  return bytes;
+}
+
+function parseWhole(name: string, text: string, unit: string): number {
+  if (!/^\s*\d+\s*$/.test(text)) throw new ConfigError(`${name} must be a whole number of ${unit} (0 = no limit), got "${text}"`);
+  return Number(text);
+}
+const parseMillis = (name: string, text: string) => parseWhole(name, text, 'milliseconds');
+
+/** Lines of a token file: one token a line; blank lines and lines starting with # are skipped. */
+export function tokensFromText(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+function tokensFromEnv(env: Env): string[] {
+  const tokens: string[] = [];
+  if (env.TURNUSSJEKK_TOKENS !== undefined) {
+    const listed = env.TURNUSSJEKK_TOKENS.split(',').map((t) => t.trim()).filter(Boolean);
+    if (listed.length === 0) throw new ConfigError('TURNUSSJEKK_TOKENS is set but names no token; unset it to run without authentication');
+    tokens.push(...listed);
+  }
+  if (env.TURNUSSJEKK_TOKENS_FILE !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(env.TURNUSSJEKK_TOKENS_FILE, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`TURNUSSJEKK_TOKENS_FILE cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const listed = tokensFromText(text);
+    if (listed.length === 0) throw new ConfigError('TURNUSSJEKK_TOKENS_FILE names no token; unset it to run without authentication');
+    tokens.push(...listed);
+  }
+  return tokens;
+}
+
+function checkTokens(tokens: string[]): string[] {
+  for (const t of tokens) {
+    if (!/^[\x21-\x7e]+$/.test(t)) throw new ConfigError('a bearer token must be printable ASCII without spaces');
+    if (t.length < 16) throw new ConfigError('a bearer token must be at least 16 characters long');
+  }
+  return [...new Set(tokens)];
+}
+
+export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process.env): ApiConfig {
+  const bodyLimit =
+    options.bodyLimit ?? (env.TURNUSSJEKK_BODY_LIMIT !== undefined ? parseByteSize('TURNUSSJEKK_BODY_LIMIT', env.TURNUSSJEKK_BODY_LIMIT) : DEFAULT_BODY_LIMIT);
+  if (!Number.isSafeInteger(bodyLimit) || bodyLimit < 1) throw new ConfigError(`bodyLimit must be a whole number of bytes, got ${bodyLimit}`);
+  const requestTimeout =
+    options.requestTimeout ??
+    (env.TURNUSSJEKK_REQUEST_TIMEOUT_MS !== undefined ? parseMillis('TURNUSSJEKK_REQUEST_TIMEOUT_MS', env.TURNUSSJEKK_REQUEST_TIMEOUT_MS) : DEFAULT_REQUEST_TIMEOUT_MS);
+  const connectionTimeout =
+    options.connectionTimeout ??
+    (env.TURNUSSJEKK_CONNECTION_TIMEOUT_MS !== undefined
+      ? parseMillis('TURNUSSJEKK_CONNECTION_TIMEOUT_MS', env.TURNUSSJEKK_CONNECTION_TIMEOUT_MS)
+      : DEFAULT_CONNECTION_TIMEOUT_MS);
+  const tokens = checkTokens(options.tokens ?? tokensFromEnv(env));
+  const logLevel = options.logLevel ?? env.TURNUSSJEKK_LOG_LEVEL ?? 'info';
+  const maxSpanDays =
+    options.maxSpanDays ??
+    (env.TURNUSSJEKK_MAX_SPAN_DAYS !== undefined ? parseWhole('TURNUSSJEKK_MAX_SPAN_DAYS', env.TURNUSSJEKK_MAX_SPAN_DAYS, 'days') : DEFAULT_MAX_SPAN_DAYS);
+  return { bodyLimit, tokens, requestTimeout, connectionTimeout, logLevel, maxSpanDays };
+}

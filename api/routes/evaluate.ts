@@ -1,0 +1,76 @@
+// POST /v1/evaluate: a rota document in (JSON, or YAML with Content-Type: application/yaml), the
+// report out. The body is parsed here and validated by the route schema (RotaSchema); the handler
+// only calls evaluate(). The engine's own input checks (DST-gap times, unknown ids, end before
+// start) arrive as InputError and leave as the same 400 problem as a schema error.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { evaluate } from '../../src/engine/evaluate.ts';
+import { ReportSchema } from '../../src/report/schema.ts';
+import { InputError } from '../../src/rota/errors.ts';
+import { parseDocumentText } from '../../src/rota/load.ts';
+import { RotaSchema } from '../../src/rota/schema.ts';
+import type { RuleBook } from '../../src/rules/load.ts';
+import { checkSpan } from '../limits.ts';
+import { EvaluateQuerySchema, problemResponse } from '../schemas.ts';
+
+export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+
+export interface EvaluateRouteOptions {
+  ruleBook: RuleBook;
+  auth: boolean;
+  maxSpanDays: number;
+}
+
+export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays }) => {
+  // Text → plain data with the loader's parser, so a syntax error names line and column the way
+  // the CLI does. Both parsers read the body as a string under the app's body limit. Fastify's
+  // default parsers are removed first, so text/plain and anything else is a 415.
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseDocumentText(body as string, 'json'));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+  scope.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseDocumentText(body as string, 'yaml'));
+    } catch (err) {
+      // The loader turns YAML syntax errors into InputError; anything else the YAML library
+      // throws on a hostile document (say, nesting past the stack) is still the client's input.
+      done(err instanceof InputError ? err : new InputError([{ path: '', message: `not valid YAML: the document cannot be read (${(err as Error).name})` }]), undefined);
+    }
+  });
+
+  scope.withTypeProvider<ZodTypeProvider>().route({
+    method: 'POST',
+    url: '/evaluate',
+    schema: {
+      operationId: 'evaluate',
+      tags: ['evaluate'],
+      summary: 'Evaluate a rota against the rule book',
+      description:
+        'Takes a rota document (rota file v1) as JSON, or as YAML with `Content-Type: application/yaml`, and returns the report. ' +
+        'Invalid input is answered with 400 and an RFC 9457 problem document whose `errors` names every bad field by its path. ' +
+        'A rota whose periods span more calendar days than the server allows (default 731) is refused the same way.',
+      consumes: ['application/json', ...YAML_MEDIA_TYPES],
+      querystring: EvaluateQuerySchema,
+      body: RotaSchema,
+      ...(auth ? { security: [{ bearerAuth: [] }] } : {}),
+      response: {
+        200: ReportSchema.describe('The report (report v1)'),
+        400: problemResponse('Invalid rota document or query: every bad field is listed in `errors`'),
+        ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
+        413: problemResponse('Request body larger than the configured limit'),
+        415: problemResponse('Content-Type is neither JSON nor YAML'),
+        500: problemResponse('Unexpected server error (no details are disclosed)'),
+      },
+    },
+    handler: async (request) => {
+      checkSpan(request.body, maxSpanDays);
+      const { asOf } = request.query;
+      return evaluate(request.body, { ruleBook, ...(asOf ? { asOf } : {}) });
+    },
+  });
+};

@@ -1,0 +1,89 @@
+// The HTTP API's own schemas. The rota and report schemas come from src/ unchanged; what is here
+// describes only what the API adds: query and path parameters, the rule listing, health and the
+// RFC 9457 problem document. Each one validates, types the handler and writes the OpenAPI document.
+import { z } from 'zod';
+import type { RuleListing } from '../src/rules/catalogue.ts';
+
+export const IsoDateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true; // the regex above already said so
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'is not a real calendar date');
+
+export const EvaluateQuerySchema = z.object({
+  asOf: IsoDateParam.optional().describe(
+    'Judge every window under the law and agreements in force on this date (YYYY-MM-DD) instead of the window’s own date',
+  ),
+});
+
+export const RuleIdParamsSchema = z.object({
+  id: z.string().min(1).max(100).describe('Rule id, e.g. aml.10-8.daily-rest'),
+});
+
+const Localized = z.object({ nb: z.string(), en: z.string() });
+
+export const RuleListingSchema = z.object({
+  id: z.string().describe('`<code>.<section>.<slug>`, e.g. aml.10-8.daily-rest'),
+  title: Localized,
+  citation: Localized.describe('The provision, e.g. "arbeidsmiljøloven § 10-8 første ledd"'),
+  url: z.string().optional().describe('Where the provision can be read (Lovdata)'),
+  file: z.string().describe('The rule file under rules/'),
+  confidence: z.string(),
+  inForce: z.object({ from: z.string(), to: z.string().optional() }).describe('Dates (YYYY-MM-DD) the provision is in force'),
+  severities: z.array(z.string()),
+  readings: z.array(z.string()),
+  curedBy: z.array(z.string()).describe('Agreement types that change the limit'),
+  thresholds: z.array(
+    z.object({
+      name: z.string(),
+      description: Localized,
+      unit: z.string(),
+      values: z
+        .array(z.object({ since: z.string(), value: z.number(), confidence: z.string().optional(), note: z.string().optional() }))
+        .describe('Each value with the date it took effect'),
+    }),
+  ),
+});
+
+// The listing in src/ is a TypeScript interface; these two lines fail to compile if it and the
+// schema above drift apart in either direction.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const listingMatches: Same<z.infer<typeof RuleListingSchema>, RuleListing> = true;
+void listingMatches;
+
+export const RuleListSchema = z.array(RuleListingSchema);
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  rules: z.number().int().describe('Number of rule ids loaded'),
+});
+
+export const ProblemErrorSchema = z.object({
+  path: z.string().describe('Where the problem is, e.g. `periods[3].end`; empty for the document itself'),
+  message: z.string(),
+  in: z.enum(['body', 'query', 'path', 'header']).optional().describe('Which part of the request the path points into'),
+});
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('URI naming the kind of problem'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional().describe('The request path'),
+    errors: z.array(ProblemErrorSchema).describe('Every invalid field (empty when the problem is not about a field)'),
+  })
+  .describe('RFC 9457 problem details, served as application/problem+json');
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ProblemError = z.infer<typeof ProblemErrorSchema>;
+
+/** A response entry for the route schema: the problem document under its own media type. */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
+}
+
+export const OpenApiDocumentSchema = z.record(z.string(), z.unknown()).describe('This OpenAPI 3.1 document');

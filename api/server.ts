@@ -1,0 +1,60 @@
+// Starts the HTTP API: `npm start` (tsx api/server.ts). PORT and HOST choose where it listens
+// (default 127.0.0.1:3000); the TURNUSSJEKK_* variables in docs/deploy.md set the rest.
+// SIGTERM/SIGINT stop accepting connections, let requests in flight finish, then exit.
+import { buildApp, type App } from './app.ts';
+import { ConfigError } from './config.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function listenAddress(env: Record<string, string | undefined>): { host: string; port: number } {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const portText = env.PORT?.trim() || '3000';
+  if (!/^\d+$/.test(portText) || Number(portText) > 65_535) throw new ConfigError(`PORT must be a port number 0–65535, got "${portText}"`);
+  return { host, port: Number(portText) };
+}
+
+async function start(): Promise<void> {
+  let app: App;
+  let address: { host: string; port: number };
+  try {
+    address = listenAddress(process.env);
+    app = await buildApp();
+  } catch (err) {
+    // A bad setting or a broken rule book: say which, and do not start half-configured.
+    console.error(`turnussjekk api: cannot start: ${(err as Error).message}`);
+    process.exit(2);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('requests still running after the grace period; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
+  try {
+    await app.listen(address);
+  } catch (err) {
+    app.log.error({ err }, 'cannot listen');
+    console.error(`turnussjekk api: cannot listen on ${address.host}:${address.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    process.exit(1);
+  }
+  const { tokens, bodyLimit } = app.turnussjekk;
+  app.log.info({ auth: tokens.length > 0 ? `bearer (${tokens.length} token${tokens.length === 1 ? '' : 's'})` : 'off', bodyLimit }, 'turnussjekk api ready');
+}
+
+await start();

@@ -1,0 +1,259 @@
+// Load test for the HTTP API: a realistic 50-worker, 6-week turnus built in memory, POSTed to
+// /v1/evaluate on a server this script starts on the loopback interface and stops afterwards.
+//
+//   npm run loadtest -- [--duration 10] [--connections 10] [--workers 50] [--weeks 6] [--yaml]
+//                       [--target evaluate|health|rules]   (health/rules: the HTTP layer without evaluate)
+//
+// Loopback only: the app listens on 127.0.0.1 with an ephemeral port and autocannon targets that
+// address alone; the run is bounded by --duration (seconds) and ends by itself.
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { stringify as toYaml } from 'yaml';
+import { buildApp } from '../api/app.ts';
+import { evaluate } from '../src/engine/evaluate.ts';
+import { validateRotaDocument } from '../src/rota/load.ts';
+
+// autocannon ships no type declarations; this is the part of its API used here.
+interface Histogram {
+  average: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  total: number;
+}
+export interface LoadResult {
+  requests: Histogram;
+  latency: Histogram;
+  throughput: Histogram;
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  connections: number;
+  duration: number;
+}) => Promise<LoadResult>;
+
+export interface LoadRotaOptions {
+  workers?: number;
+  weeks?: number;
+  /** Monday the turnus starts on (local date). The default puts the spring DST change inside the 6 weeks. */
+  startMonday?: string;
+  seed?: number;
+}
+
+/** Small deterministic PRNG (mulberry32), so every run posts the same turnus. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const SHIFTS = {
+  day: { start: '07:30', end: '15:00', hours: 7.5 },
+  evening: { start: '15:00', end: '22:30', hours: 7.5 },
+  night: { start: '22:30', end: '07:30', hours: 9 },
+} as const;
+type Shift = keyof typeof SHIFTS;
+
+/** Minutes since the turnus start, on a naive wall clock (good enough to keep 11 h between shifts). */
+function wallMinutes(dayIndex: number, time: string): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return dayIndex * 24 * 60 + h * 60 + m;
+}
+
+/**
+ * A municipal home-care turnus, planned the way a roster planner would: employed nurses and care
+ * workers rotate week by week between day, evening and night shifts (7.5 h days and evenings,
+ * 9 h nights, every third weekend on, at least 11 h between shifts, two days off together), about
+ * a quarter of them also take weekend respite stays for the same municipality (Friday 16:00 to
+ * Sunday 16:00, oppdrag, two passive nights) on weekends they are off, and one in ten is a respite
+ * carer only, every other weekend, with a written § 4 agreement. Wall times are Europe/Oslo.
+ */
+export function buildLoadRota(options: LoadRotaOptions = {}): Record<string, unknown> {
+  const workerCount = options.workers ?? 50;
+  const weeks = options.weeks ?? 6;
+  const monday = options.startMonday ?? '2025-03-03';
+  const rnd = random(options.seed ?? 20250303);
+  const workers: Array<{ id: string }> = [];
+  const assignments: Array<Record<string, string>> = [];
+  const periods: Array<Record<string, string | number>> = [];
+  const agreements: Array<Record<string, string>> = [
+    // KS-area tariff: averaging of working hours in a turnus (AML § 10-5 (2)).
+    { type: 'aml-10-5-2-tariff-averaging', employer: 'fjordvik-kommune' },
+  ];
+  const WEEK_TYPES: Shift[] = ['day', 'evening', 'day', 'night', 'day', 'evening'];
+
+  for (let w = 0; w < workerCount; w++) {
+    const workerId = `w${String(w + 1).padStart(3, '0')}`;
+    workers.push({ id: workerId });
+    const respiteOnly = w % 10 === 9;
+    const alsoRespite = !respiteOnly && w % 4 === 0;
+    const weekendsOn = new Set<number>();
+    let lastEnd = -Infinity; // wall minutes of the previous shift's end
+    const booked: Array<[number, number]> = [];
+    if (!respiteOnly) {
+      const assignmentId = `${workerId}-turnus`;
+      assignments.push({ id: assignmentId, workerId, kind: 'employment', contract: 'arbeidsavtale', employer: 'fjordvik-kommune' });
+      for (let week = 0; week < weeks; week++) {
+        const type = WEEK_TYPES[(week + w) % WEEK_TYPES.length]!;
+        const weekendOn = (week + w) % 3 === 0;
+        if (weekendOn) weekendsOn.add(week);
+        // Working days of the week (0 = Monday): five shifts, the two days off together.
+        let days: number[];
+        if (type === 'night') days = weekendOn ? [0, 1, 4, 5, 6] : [0, 1, 2, 3];
+        else days = weekendOn ? [0, 3, 4, 5, 6] : [0, 1, 2, 3, 4];
+        if (rnd() < 0.25) days.splice(Math.floor(rnd() * days.length), 1); // part-time: a shift less now and then
+        for (const day of days) {
+          const i = week * 7 + day;
+          const shift = SHIFTS[type];
+          const start = wallMinutes(i, shift.start);
+          if (start - lastEnd < 11 * 60) continue; // the planner keeps 11 h between shifts
+          const endDay = type === 'night' ? i + 1 : i;
+          lastEnd = wallMinutes(endDay, shift.end);
+          booked.push([start, lastEnd]);
+          const date = addDays(monday, i);
+          periods.push({ assignmentId, start: `${date}T${shift.start}`, end: `${addDays(monday, endDay)}T${shift.end}` });
+        }
+      }
+    }
+    if (respiteOnly || alsoRespite) {
+      const assignmentId = `${workerId}-avlastning`;
+      assignments.push({ id: assignmentId, workerId, kind: 'respite-carer-home', contract: 'oppdrag', employer: 'fjordvik-kommune' });
+      for (let week = (w % 2) + 1; week < weeks; week += respiteOnly ? 2 : 3) {
+        // Stays only on weekends off from the turnus, and never over a shift.
+        const from = wallMinutes(week * 7 + 4, '16:00');
+        const to = wallMinutes(week * 7 + 6, '16:00');
+        if (weekendsOn.has(week) || booked.some(([a, b]) => a < to && from < b)) continue;
+        const friday = addDays(monday, week * 7 + 4);
+        periods.push({ assignmentId, start: `${friday}T16:00`, end: `${addDays(friday, 2)}T16:00`, passiveHours: 16 });
+      }
+      if (respiteOnly) agreements.push({ type: 'avl-4-60h', workerId, employer: 'fjordvik-kommune' });
+    }
+  }
+  return { version: 1, timezone: 'Europe/Oslo', workers, assignments, periods, agreements };
+}
+
+export interface Args {
+  duration: number;
+  connections: number;
+  workers: number;
+  weeks: number;
+  yaml: boolean;
+  /** evaluate (default) posts the turnus; health and rules measure the HTTP layer alone. */
+  target: 'evaluate' | 'health' | 'rules';
+}
+
+function readArgs(argv: string[]): Args {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      workers: { type: 'string', default: '50' },
+      weeks: { type: 'string', default: '6' },
+      yaml: { type: 'boolean', default: false },
+      target: { type: 'string', default: 'evaluate' },
+    },
+  });
+  const target = values.target as Args['target'];
+  if (!['evaluate', 'health', 'rules'].includes(target)) throw new Error(`--target must be evaluate, health or rules, got "${values.target}"`);
+  const num = (name: string, v: string | undefined, max: number): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}, got "${v}"`);
+    return n;
+  };
+  return {
+    duration: num('duration', values.duration, 600),
+    connections: num('connections', values.connections, 1000),
+    workers: num('workers', values.workers, 5000),
+    weeks: num('weeks', values.weeks, 104),
+    yaml: values.yaml ?? false,
+    target,
+  };
+}
+
+/** Milliseconds per evaluate() call on the same turnus, in this process, without HTTP (median of `runs`). */
+export async function timeEvaluate(rota: unknown, runs = 15): Promise<number> {
+  const parsed = validateRotaDocument(rota);
+  await evaluate(parsed);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await evaluate(parsed);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export async function runLoadTest(args: Args): Promise<LoadResult> {
+  const rota = buildLoadRota({ workers: args.workers, weeks: args.weeks });
+  const body = args.yaml ? toYaml(rota) : JSON.stringify(rota);
+  const contentType = args.yaml ? 'application/yaml' : 'application/json';
+  const path = args.target === 'evaluate' ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
+  const app = await buildApp({ logger: false, env: {} });
+  try {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    // One request up front: a failure here is a broken setup, not a load figure.
+    const probe = await fetch(`${address}/v1/evaluate`, { method: 'POST', body, headers: { 'content-type': contentType } });
+    const report = (await probe.json()) as { findings?: unknown[] };
+    if (probe.status !== 200) throw new Error(`probe request answered ${probe.status}: ${JSON.stringify(report).slice(0, 500)}`);
+    const rotaStats = rota as { periods: unknown[]; assignments: unknown[] };
+    console.log(
+      `turnus: ${args.workers} workers, ${args.weeks} weeks, ${rotaStats.assignments.length} assignments, ${rotaStats.periods.length} periods, ` +
+        `${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB ${args.yaml ? 'YAML' : 'JSON'}; report: ${report.findings?.length ?? 0} findings`,
+    );
+    if (args.target === 'evaluate') console.log(`evaluate() alone, no HTTP: ${(await timeEvaluate(rota)).toFixed(1)} ms per call (median)`);
+    console.log(`autocannon: ${args.connections} connections for ${args.duration} s against ${address}${path}`);
+    const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+    return await autocannon({
+      url: `${address}${path}`,
+      method: args.target === 'evaluate' ? 'POST' : 'GET',
+      headers: args.target === 'evaluate' ? { 'content-type': contentType } : {},
+      ...(args.target === 'evaluate' ? { body } : {}),
+      connections: args.connections,
+      duration: args.duration,
+    });
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = readArgs(process.argv.slice(2));
+  const r = await runLoadTest(args);
+  const lines = [
+    `requests/s: ${r.requests.average.toFixed(1)} average (${r.requests.total} requests in ${r.duration.toFixed(1)} s)`,
+    `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
+    `throughput: ${(r.throughput.average / 1024).toFixed(1)} KiB/s`,
+    `errors: ${r.errors}, timeouts: ${r.timeouts}, non-2xx: ${r.non2xx}`,
+  ];
+  console.log(lines.join('\n'));
+  if (r.errors > 0 || r.non2xx > 0) process.exitCode = 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,71 @@
+// Settings: options over environment over defaults; bad values are refused with their name.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_BODY_LIMIT, parseByteSize, resolveConfig, tokensFromText } from '../../api/config.ts';
+
+describe('resolveConfig', () => {
+  it('defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens', () => {
+    expect(resolveConfig({}, {})).toEqual({
+      bodyLimit: DEFAULT_BODY_LIMIT,
+      tokens: [],
+      requestTimeout: 30_000,
+      connectionTimeout: 60_000,
+      logLevel: 'info',
+      maxSpanDays: 731,
+    });
+    expect(DEFAULT_BODY_LIMIT).toBe(5 * 1024 * 1024);
+  });
+
+  it('reads the environment', () => {
+    expect(
+      resolveConfig(
+        {},
+        {
+          TURNUSSJEKK_BODY_LIMIT: '2MiB',
+          TURNUSSJEKK_REQUEST_TIMEOUT_MS: '1000',
+          TURNUSSJEKK_CONNECTION_TIMEOUT_MS: '0',
+          TURNUSSJEKK_LOG_LEVEL: 'warn',
+          TURNUSSJEKK_TOKENS: 'aaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbb,aaaaaaaaaaaaaaaa',
+          TURNUSSJEKK_MAX_SPAN_DAYS: '0',
+        },
+      ),
+    ).toEqual({
+      bodyLimit: 2 * 1024 * 1024,
+      tokens: ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'],
+      requestTimeout: 1000,
+      connectionTimeout: 0,
+      logLevel: 'warn',
+      maxSpanDays: 0,
+    });
+  });
+
+  it('options win over the environment', () => {
+    const c = resolveConfig({ bodyLimit: 100, requestTimeout: 5 }, { TURNUSSJEKK_BODY_LIMIT: '1MiB', TURNUSSJEKK_REQUEST_TIMEOUT_MS: '9' });
+    expect([c.bodyLimit, c.requestTimeout]).toEqual([100, 5]);
+  });
+
+  it.each([
+    [{ TURNUSSJEKK_BODY_LIMIT: '5 gigabytes' }, /TURNUSSJEKK_BODY_LIMIT/],
+    [{ TURNUSSJEKK_BODY_LIMIT: '0' }, /at least 1 byte/],
+    [{ TURNUSSJEKK_REQUEST_TIMEOUT_MS: '-1' }, /TURNUSSJEKK_REQUEST_TIMEOUT_MS/],
+    [{ TURNUSSJEKK_CONNECTION_TIMEOUT_MS: '1.5' }, /TURNUSSJEKK_CONNECTION_TIMEOUT_MS/],
+    [{ TURNUSSJEKK_TOKENS: 'has space in it 123' }, /printable ASCII/],
+    [{ TURNUSSJEKK_MAX_SPAN_DAYS: 'a year' }, /TURNUSSJEKK_MAX_SPAN_DAYS/],
+  ])('refuses %o', (env, message) => {
+    expect(() => resolveConfig({}, env)).toThrow(ConfigError);
+    expect(() => resolveConfig({}, env)).toThrow(message);
+  });
+});
+
+describe('parseByteSize and tokensFromText', () => {
+  it('sizes in bytes, KiB and MiB', () => {
+    expect(parseByteSize('x', '5242880')).toBe(5_242_880);
+    expect(parseByteSize('x', '512k')).toBe(524_288);
+    expect(parseByteSize('x', '512KiB')).toBe(524_288);
+    expect(parseByteSize('x', ' 5 MiB ')).toBe(5_242_880);
+    expect(() => parseByteSize('x', '5GiB')).toThrow(ConfigError);
+  });
+
+  it('token files: one a line, comments and blank lines skipped', () => {
+    expect(tokensFromText('# comment\n\nabc\r\n  def  \n')).toEqual(['abc', 'def']);
+  });
+});

@@ -1,0 +1,37 @@
+// The turnus the load test posts (scripts/load-test.ts) is a valid, realistic rota: the figures
+// it produces are for real work, not for a request the API turns away.
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/schema.ts';
+import { validateRotaDocument } from '../../src/rota/load.ts';
+import { buildLoadRota } from '../../scripts/load-test.ts';
+import { postJson, testApp } from './helpers.ts';
+
+describe('the load-test turnus', () => {
+  const doc = buildLoadRota();
+  const rota = validateRotaDocument(doc);
+
+  it('has 50 workers over 6 weeks with day, evening and night shifts and respite stays', () => {
+    expect(rota.workers).toHaveLength(50);
+    const starts = rota.periods.map((p) => p.start);
+    expect(starts.reduce((a, b) => (a < b ? a : b))).toBe('2025-03-03T07:30');
+    expect(starts.reduce((a, b) => (a > b ? a : b)) < '2025-04-14').toBe(true);
+    const times = new Set(starts.map((s) => s.slice(11)));
+    expect([...times].sort()).toEqual(['07:30', '15:00', '16:00', '22:30']);
+    expect(rota.periods.filter((p) => p.passiveHours === 16).length).toBeGreaterThan(10);
+    expect(buildLoadRota()).toEqual(doc); // deterministic
+  });
+
+  it('is answered 200 by the API, with no double bookings', async () => {
+    const app = await testApp();
+    try {
+      const res = await postJson(app, doc);
+      expect(res.statusCode).toBe(200);
+      const report = res.json() as Report;
+      expect(report.summary.workers).toBe(50);
+      expect(report.findings.filter((f) => f.ruleId === 'rota.integrity.overlap')).toEqual([]);
+      expect(report.ledger.length).toBe(rota.assignments.length);
+    } finally {
+      await app.close();
+    }
+  });
+});

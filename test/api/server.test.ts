@@ -1,0 +1,102 @@
+// Over a real socket: the app listening on 127.0.0.1 (ephemeral port), and api/server.ts as a
+// process (PORT/HOST, graceful shutdown on SIGTERM, refusal to start on a bad setting).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { smallRota, SMALL_ROTA_YAML, testApp } from './helpers.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+describe('over a real socket', () => {
+  it('listens on 127.0.0.1:0, answers fetch, and closes', async () => {
+    const app = await testApp({ requestTimeout: 5_000, connectionTimeout: 7_000 });
+    try {
+      const base = await app.listen({ host: '127.0.0.1', port: 0 });
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(app.server.requestTimeout).toBe(5_000);
+      expect(app.server.timeout).toBe(7_000);
+
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok' });
+
+      const yaml = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: SMALL_ROTA_YAML, headers: { 'content-type': 'application/yaml' } });
+      expect(yaml.status).toBe(200);
+      const json = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: JSON.stringify(smallRota()), headers: { 'content-type': 'application/json' } });
+      expect(await yaml.json()).toEqual(await json.json());
+
+      const bad = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(((await bad.json()) as { errors: unknown[] }).errors).toHaveLength(1);
+
+      const big = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: 'x'.repeat(6 * 1024 * 1024), headers: { 'content-type': 'application/json' } });
+      expect(big.status).toBe(413);
+      expect(big.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function startServer(env: Record<string, string>) {
+  const child = spawn(TSX, ['api/server.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout}${stderr}`)), 15_000);
+    child.stdout.on('data', () => {
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server exited: ${stdout}${stderr}`));
+    });
+  });
+  ready.catch(() => undefined); // a test that expects the exit does not await readiness
+  return { child, ready, exited };
+}
+
+describe('api/server.ts', () => {
+  it('honours PORT and HOST, and shuts down cleanly on SIGTERM', async () => {
+    const server = startServer({ PORT: '0', HOST: '127.0.0.1' });
+    try {
+      const base = await server.ready;
+      const res = await fetch(`${base}/health`);
+      expect(res.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    const run = await server.exited;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/"msg":"shutting down"/);
+    expect(run.stdout).toMatch(/"auth":"off"/);
+  }, 30_000);
+
+  it('refuses to start, with a message and exit code 2, on a bad setting', async () => {
+    const settings: Array<Record<string, string>> = [{ TURNUSSJEKK_TOKENS: ' ' }, { PORT: 'eighty' }, { TURNUSSJEKK_BODY_LIMIT: 'lots' }];
+    for (const env of settings) {
+      const run = await startServer({ PORT: '0', ...env }).exited;
+      expect(run.code, JSON.stringify(env)).toBe(2);
+      expect(run.stderr).toMatch(/turnussjekk api: cannot start: (TURNUSSJEKK_TOKENS|PORT|TURNUSSJEKK_BODY_LIMIT)/);
+    }
+  }, 45_000);
+});
