@@ -75,14 +75,19 @@ function at(date: DateTime, time: string, zone: string): number {
 
 /** The § 10-10 windows that overlap [from, to), merged over adjacent Sundays and holidays. */
 export function sundayWindows(from: number, to: number, zone: string, cal: HolidayCalendar = norwegianCalendar()): SundayWindow[] {
-  const first = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 3 });
-  const last = DateTime.fromMillis(to, { zone }).startOf('day').plus({ days: 3 });
+  // Calendar dates are walked as UTC days (plain date arithmetic); only window edges need the zone.
+  const DAY = 86_400_000;
+  const dateOf = (ms: number) => Date.parse(`${DateTime.fromMillis(ms, { zone }).toISODate()}T00:00:00Z`);
+  const first = dateOf(from) - 3 * DAY;
+  const last = dateOf(to) + 3 * DAY;
   const years = new Map<number, Map<string, ProtectedDay>>();
-  const protectedDay = (d: DateTime): ProtectedDay | undefined => {
-    if (!years.has(d.year)) years.set(d.year, holidaysOf(d.year, cal));
-    const date = d.toISODate()!;
-    const holiday = years.get(d.year)!.get(date);
-    if (d.weekday === 7) return holiday ? { ...holiday, names: [SUNDAY, ...holiday.names] } : { date, names: [SUNDAY] };
+  const protectedDay = (utcDay: number): ProtectedDay | undefined => {
+    const d = new Date(utcDay);
+    const year = d.getUTCFullYear();
+    if (!years.has(year)) years.set(year, holidaysOf(year, cal));
+    const date = d.toISOString().slice(0, 10);
+    const holiday = years.get(year)!.get(date);
+    if (d.getUTCDay() === 0) return holiday ? { ...holiday, names: [SUNDAY, ...holiday.names] } : { date, names: [SUNDAY] };
     return holiday;
   };
   const windows: SundayWindow[] = [];
@@ -103,7 +108,7 @@ export function sundayWindows(from: number, to: number, zone: string, cal: Holid
     if (end > from && start < to) windows.push({ start, end, days: run });
     run = [];
   };
-  for (let d = first; d <= last; d = d.plus({ days: 1 })) {
+  for (let d = first; d <= last; d += DAY) {
     const p = protectedDay(d);
     if (p) run.push(p);
     else close();

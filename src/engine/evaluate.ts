@@ -85,6 +85,19 @@ function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: strin
   return { days, sundays, nights, nightSegments: nightSegments(nights, days), nightFrameMinHours: param('nightWorkerMinHours') ?? Infinity };
 }
 
+/**
+ * Rules compiled for a zone are kept per rule book. The engines are not: a json-rules-engine Engine
+ * keeps one run status, so two evaluations interleaving on one engine would cut each other short.
+ */
+const compiledBooks = new WeakMap<RuleBook, Map<string, CompiledCheck[]>>();
+function compiled(book: RuleBook, zone: string) {
+  let byZone = compiledBooks.get(book);
+  if (!byZone) compiledBooks.set(book, (byZone = new Map()));
+  let checks = byZone.get(zone);
+  if (!checks) byZone.set(zone, (checks = compileChecks(book, zone)));
+  return { checks, engine: buildEngine(checks), profileEngine: buildProfileEngine(checks) };
+}
+
 function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
   let lo = 0;
   let hi = frames.length;
@@ -304,7 +317,7 @@ function toFinding(
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
-  const checks = compileChecks(book, timeline.zone);
+  const { checks, engine, profileEngine } = compiled(book, timeline.zone);
   const { intervals, anchor, zone } = timeline;
   let from = Infinity;
   let to = -Infinity;
@@ -319,10 +332,13 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const ctx: Context = {
     timeline,
     checks,
-    engine: buildEngine(checks),
-    profileEngine: buildProfileEngine(checks),
+    engine,
+    profileEngine,
     calendar: planCalendar(book, days, weeks, zone, from),
-    eveningCalendar: planCalendar(book, days, weeks, zone, from, true),
+    // Only a worker with an evening-work agreement has other nights.
+    eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')
+      ? planCalendar(book, days, weeks, zone, from, true)
+      : planCalendar(book, days, weeks, zone, from),
     days,
     weeks,
     referenceWeek: Math.max(0, weeks.findIndex((w) => w.end > reference)),

@@ -2,6 +2,7 @@
 // A local time without an offset must name exactly one instant: times in the spring-forward gap
 // do not exist and times in the autumn overlap exist twice, so both are refused, never guessed.
 import { DateTime, IANAZone } from 'luxon';
+import { offsetMinutes } from './zone.ts';
 
 export type LocalTimeProblem = 'format' | 'range' | 'gap' | 'overlap';
 
@@ -51,13 +52,12 @@ export function parseInstant(text: string, zone: string): number {
     if (oh > 14 || om > 59) throw new LocalTimeError('range', `"${text}" has an impossible UTC offset`);
     return wallAsUtc - sign * (oh * HOUR_MS + om * MINUTE_MS);
   }
-  const z = IANAZone.create(zone);
   // Around a transition the two candidate offsets are the ones a day before and a day after.
   const candidates = new Set<number>();
   for (const probe of [wallAsUtc - 86_400_000, wallAsUtc, wallAsUtc + 86_400_000]) {
-    const offsetMin = z.offset(probe);
+    const offsetMin = offsetMinutes(zone, probe);
     const instant = wallAsUtc - offsetMin * MINUTE_MS;
-    if (z.offset(instant) === offsetMin) candidates.add(instant);
+    if (offsetMinutes(zone, instant) === offsetMin) candidates.add(instant);
   }
   if (candidates.size === 0) {
     throw new LocalTimeError(
@@ -76,14 +76,20 @@ export function parseInstant(text: string, zone: string): number {
   return [...candidates][0]!;
 }
 
-/** ISO 8601 with the zone's offset and whole seconds, e.g. 2025-03-07T16:00:00+01:00. */
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** ISO 8601 with the zone's offset, e.g. 2025-03-07T16:00:00+01:00 (milliseconds only when not zero). */
 export function formatInstant(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+  const offset = offsetMinutes(zone, ms);
+  const wall = new Date(ms + offset * MINUTE_MS).toISOString();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${ms % 1000 === 0 ? wall.slice(0, 19) : wall.slice(0, 23)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant; dated law and agreements are looked up by it. */
 export function localDate(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISODate()!;
+  return new Date(ms + offsetMinutes(zone, ms) * MINUTE_MS).toISOString().slice(0, 10);
 }
 
 /** Instant of a local calendar date's start (00:00 local), for `validFrom`-style dates. */
