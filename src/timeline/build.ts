@@ -85,7 +85,8 @@ export function buildTimeline(rota: Rota): Timeline {
     };
     const start = read('start');
     const end = read('end');
-    if (start === undefined || end === undefined || !assignment) return;
+    if (start === undefined || end === undefined) return;
+    // Every problem of the row is named, even when its assignment is unknown too.
     if (end <= start) {
       issues.push({ path: `periods[${i}].end`, message: `must be after start (${p.start}); a period cannot end before it begins or last zero time` });
       return;
@@ -95,6 +96,11 @@ export function buildTimeline(rota: Rota): Timeline {
       issues.push({ path: `periods[${i}].passiveHours`, message: `${p.passiveHours} passive hours is more than the period lasts` });
       return;
     }
+    if (p.breakMinutes !== undefined && p.breakMinutes * 60_000 > end - start) {
+      issues.push({ path: `periods[${i}].breakMinutes`, message: `${p.breakMinutes} minutes of break is more than the period lasts` });
+      return;
+    }
+    if (!assignment) return;
     intervals.push({
       periodIndex: i,
       assignmentId: assignment.id,
