@@ -45,8 +45,9 @@ function bin(args: string[], cwd = root): Promise<Run> {
   });
 }
 
-// A lawful rota: four evening shifts 15:00–22:30 (30 h, 16.5 h off between shifts, a long weekend).
-const LAWFUL = `# lawful: four evening shifts, 30 hours in the week
+// A lawful rota: four day shifts 13:00–20:30 (30 h, 16.5 h off between shifts, a long weekend; no
+// night work, so not even an info finding).
+const LAWFUL = `# lawful: four day shifts, 30 hours in the week
 version: 1
 workers:
   - id: w-ola
@@ -54,10 +55,10 @@ workers:
 assignments:
   - { id: kveld, workerId: w-ola, kind: employment, contract: arbeidsavtale }
 periods:
-  - { assignmentId: kveld, start: 2025-09-01T15:00, end: 2025-09-01T22:30 }
-  - { assignmentId: kveld, start: 2025-09-02T15:00, end: 2025-09-02T22:30 }
-  - { assignmentId: kveld, start: 2025-09-03T15:00, end: 2025-09-03T22:30 }
-  - { assignmentId: kveld, start: 2025-09-04T15:00, end: 2025-09-04T22:30 }
+  - { assignmentId: kveld, start: 2025-09-01T13:00, end: 2025-09-01T20:30 }
+  - { assignmentId: kveld, start: 2025-09-02T13:00, end: 2025-09-02T20:30 }
+  - { assignmentId: kveld, start: 2025-09-03T13:00, end: 2025-09-03T20:30 }
+  - { assignmentId: kveld, start: 2025-09-04T13:00, end: 2025-09-04T20:30 }
 `;
 
 let tmp: string;

@@ -15,6 +15,7 @@ import { InputError } from '../rota/errors.ts';
 import { formatFromName } from '../rota/load.ts';
 import { loadInputFile } from '../import/index.ts';
 import { convertCommand, CONVERT_USAGE } from './convert.ts';
+import { compareCommand } from './compare.ts';
 import { locateLines, type LineLocator } from '../rota/locate.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook, RuleFileError } from '../rules/load.ts';
@@ -28,6 +29,7 @@ const USAGE = `Usage:
                     [--fail-on violation|warning] [--baseline report.json]
   turnussjekk rules [--format text|json] [--lang nb|en]
   turnussjekk convert <input.csv|.ics|.yaml|.json> [--to yaml|json] [--out FILE] [options]
+  turnussjekk compare <rota file> [--format text|json] [--lang nb|en]
   turnussjekk --help | --version
 
 check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exports are read
@@ -37,7 +39,8 @@ check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exp
          --baseline FILE     a previous JSON report: show and judge only findings not in it
          In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.
 rules    lists every rule with its id, citation, thresholds and the dates they took effect.
-convert  writes a CSV or iCalendar export as a rota file v1 (see turnussjekk convert --help).`;
+convert  writes a CSV or iCalendar export as a rota file v1 (see turnussjekk convert --help).
+compare  shows the rota's named variants side by side: findings, conversion verdicts, hours, cost.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -202,6 +205,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'check':
         return await check(rest, io);
+      case 'compare':
+        return await compareCommand(rest, io);
       case 'convert':
         if (rest.includes('--help')) {
           io.out(CONVERT_USAGE);

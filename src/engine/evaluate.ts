@@ -1,7 +1,7 @@
 // The one entry point: rota → timeline → facts → rules (json-rules-engine) → findings → report.
 // The CLI and the HTTP API are thin shells over evaluate().
 import { Engine } from 'json-rules-engine';
-import { MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
+import { AVERAGING_MEASURES, MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
 import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
@@ -21,6 +21,8 @@ import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
 import { formatInstant, hours, startOfLocalDate } from '../time/instant.ts';
 import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval } from '../timeline/build.ts';
 import { fillTemplate } from './messages.ts';
+import { assessConversions } from '../conversion/assess.ts';
+import { compareVariants } from '../variants/compare.ts';
 import { sundayWindows } from '../calendar/holidays.ts';
 import { nightWindows } from '../facts/nights.ts';
 import { nightSegments, profileOf, type PlanCalendar, type Profile } from '../facts/profile.ts';
@@ -30,17 +32,23 @@ export interface EvaluateOptions {
   ruleBook?: RuleBook;
   /** Judge every window under the law and agreements in force on this date (YYYY-MM-DD) instead of its own date. */
   asOf?: string;
+  /** Assess every oppdrag as an arbeidsavtale (default true). */
+  conversions?: boolean;
+  /** Evaluate the rota's named variants side by side (default true). */
+  variants?: boolean;
 }
 
 interface Context {
   timeline: Timeline;
+  kindOf: Map<string, string>;
   checks: CompiledCheck[];
   engine: Engine;
   /** Decides, per worker, which profile-dependent limits and checks apply. */
   profileEngine: Engine;
   calendar: PlanCalendar;
-  /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)). */
+  /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)), lawful from this instant. */
   eveningCalendar: PlanCalendar;
+  eveningLawfulFrom: number;
   days: Frame[];
   weeks: Frame[];
   referenceWeek: number;
@@ -81,7 +89,11 @@ function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: strin
   const start = evening ? param('eveningAgreementNightStartHour') : param('nightStartHour');
   const end = param('nightEndHour');
   if (start === undefined || end === undefined) return { days, sundays };
-  const nights = nightWindows(days, zone, start, end);
+  // The night that began the evening before the plan's first day reaches into it too.
+  const before = days.length ? [{ start: days[0]!.start - 86_400_000, end: days[0]!.start }] : [];
+  const nights = nightWindows([...before, ...days], zone, start, end)
+    .filter((n) => n.end > (days[0]?.start ?? 0))
+    .map((n) => ({ ...n, day: Math.max(0, n.day - before.length) }));
   return { days, sundays, nights, nightSegments: nightSegments(nights, days), nightFrameMinHours: param('nightWorkerMinHours') ?? Infinity };
 }
 
@@ -118,6 +130,13 @@ function agreementsFor(timeline: Timeline, workerId: string, undertaking: string
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+/** How a measured value is written after the number, per unit. */
+export const UNIT_WORDS: Record<Finding['unit'], { nb: string; en: string }> = {
+  hours: { nb: ' t', en: ' h' },
+  count: { nb: '', en: '' },
+  ratio: { nb: '', en: '' },
+  weeks: { nb: ' uker', en: ' weeks' },
+};
 const roundProfile = (p: Profile): Profile =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v])) as unknown as Profile;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -126,7 +145,7 @@ interface Evaluated {
   c: CompiledCheck;
   windows: Array<{ w: FactWindow; r: ResolvedLimit }>;
   /** Windows judged by the rule this check defers to. */
-  yielded: Array<{ w: FactWindow; r: ResolvedLimit }>;
+  yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
 }
 
 interface RawFinding {
@@ -134,7 +153,9 @@ interface RawFinding {
   w: FactWindow;
   r: ResolvedLimit;
   severity: Finding['severity'];
-  kind: 'breach' | 'relies-on-agreement';
+  kind: 'breach' | 'relies-on-agreement' | 'deferred';
+  /** For `deferred`: the rule that judges the window instead. */
+  owner?: CompiledCheck;
 }
 
 async function runPass(
@@ -153,7 +174,7 @@ async function runPass(
   const facts: WorkFacts = { intervals, blocks, dayFrames: framesCovering(ctx.days, from, to), weekFrames: framesCovering(ctx.weeks, from, to), plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek } };
   const when = (at: number) => ctx.asOf ?? at;
 
-  const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to);
+  const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
   const calendar = evening ? ctx.eveningCalendar : ctx.calendar;
   // The worker's plan as a whole decides which limits apply (json-rules-engine over profile facts).
   const profile = profileOf(blocks, intervals, calendar);
@@ -178,23 +199,15 @@ async function runPass(
     const series = chosen.get(owner.key)?.limit ?? owner.base;
     return (at: number) => resolveLimit(owner, agreements, when(at), series)?.limit;
   };
-  // A check yields to the rule it defers to wherever that rule applies (§ 10-4 (1) to § 10-5 under averaging).
-  const yieldsAt = (c: CompiledCheck): ((at: number) => ResolvedLimit | undefined) => {
-    const owner = c.check.deferTo ? checks.find((x) => x.check.id === c.check.deferTo && !x.check.supplementary) : undefined;
-    if (!owner) return () => undefined;
-    const series = chosen.get(owner.key)?.limit ?? owner.base;
-    return (at: number) => resolveLimit(owner, agreements, when(at), series);
-  };
-  for (const c of applicable) {
-    const baseSeries: DatedSeries = chosen.get(c.key)?.limit ?? c.base;
-    const yields = yieldsAt(c);
-    const limitAt = (at: number) => (yields(at) ? undefined : resolveLimit(c, agreements, when(at), baseSeries)?.limit);
-    const yielded: Evaluated['windows'] = [];
-    const windows: Evaluated['windows'] = [];
-    let worst: { measured: number; limit: number; m: number } | undefined;
-    const input = {
+  const seriesOf = (c: CompiledCheck): DatedSeries => chosen.get(c.key)?.limit ?? c.base;
+  const kindsIn = (w: FactWindow): Set<string> =>
+    new Set((w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).map((id) => ctx.kindOf.get(id)!));
+  const inScope = (c: CompiledCheck, w: FactWindow) => !c.check.kinds || [...kindsIn(w)].some((k) => c.check.kinds!.includes(k as never));
+  const inputFor = (c: CompiledCheck) => {
+    const baseSeries = seriesOf(c);
+    return {
       facts,
-      limitAt,
+      zone: ctx.timeline.zone,
       windowHours: c.windowHours,
       calendar,
       profile,
@@ -202,13 +215,42 @@ async function runPass(
       ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
       ...(c.check.ceilings ? { ceilings: { day: ceilingOf(c.check.ceilings.day), week: ceilingOf(c.check.ceilings.week) } } : {}),
       param: (name: string, at: number) => (c.params[name] ? valueAt(c.params[name]!, when(at)) : undefined),
+      limitAt: (at: number) => resolveLimit(c, agreements, when(at), baseSeries)?.limit,
     };
-    for (const w of MEASURE_FUNCTIONS[c.check.measure](input)) {
-      const owner = yields(w.at);
-      if (owner) {
+  };
+  // Each check's windows are measured once, also when another check asks whether it claims a window.
+  const measured = new Map<string, FactWindow[]>();
+  const windowsOf = (c: CompiledCheck): FactWindow[] => {
+    let ws = measured.get(c.key);
+    if (!ws) measured.set(c.key, (ws = MEASURE_FUNCTIONS[c.check.measure](inputFor(c))));
+    return ws;
+  };
+  /** The rule a window yields to (§ 10-4 (1) to § 10-5 under averaging; AML to the avlaster regulation for respite). */
+  const ownerOf = (c: CompiledCheck, w: FactWindow): { owner: CompiledCheck; r: ResolvedLimit } | undefined => {
+    for (const id of c.check.deferTo ?? []) {
+      const owner = checks.find((x) => x.check.id === id && !x.check.supplementary);
+      if (!owner || (owner.appliesWhen && !matched.has(owner.appliesWhen.name))) continue;
+      const r = resolveLimit(owner, agreements, when(w.at), seriesOf(owner));
+      if (!r || !inScope(owner, w)) continue;
+      if (owner.check.claims === 'windows' && !windowsOf(owner).some((ow) => overlaps(ow, w) && resolveLimit(owner, agreements, when(ow.at), seriesOf(owner)))) continue;
+      return { owner, r };
+    }
+    return undefined;
+  };
+  for (const c of applicable) {
+    const baseSeries: DatedSeries = seriesOf(c);
+    const yielded: Evaluated['yielded'] = [];
+    const windows: Evaluated['windows'] = [];
+    let worst: { measured: number; limit: number; m: number } | undefined;
+    for (const w of windowsOf(c)) {
+      if (!inScope(c, w)) continue;
+      const taken = ownerOf(c, w);
+      if (taken) {
         // Judged by the other rule; what the statute alone would say goes to the auditor's trail.
         const own = resolveLimit(c, [], when(w.at), baseSeries);
-        if (own && !c.check.supplementary) yielded.push({ w, r: { limit: owner.limit, base: own.limit, applied: owner.applied } });
+        // Where both rules measure the same thing, a window the other rule fails is its finding, not a trail.
+        const ownerFails = taken.owner.check.measure === c.check.measure && BREACH[taken.owner.check.operator](w.measured, taken.r.limit);
+        if (own && !c.check.supplementary && !ownerFails) yielded.push({ w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner });
         continue;
       }
       const resolved = resolveLimit(c, agreements, when(w.at), baseSeries);
@@ -245,11 +287,24 @@ async function runPass(
       for (const { w, r } of hits) raw.push({ c, w, r, severity: c.check.severity, kind: 'breach' });
     }
     // The rule another defers to leaves the trail to that rule, which compares with the statute itself.
-    if (!c.check.supplementary && !checks.some((x) => x.check.deferTo === c.check.id)) {
+    if (!c.check.supplementary && !checks.some((x) => x.check.deferTo?.includes(c.check.id))) {
       // The auditor's trail: the limit held only because an agreement lifted it.
-      const relying = [...windows, ...yielded]
-        .filter(({ w, r }) => r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit))
-        .sort((a, b) => a.w.start - b.w.start);
+      const lifted = windows.filter(({ w, r }) => r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit));
+      // Windows another rule took over under an agreement, and that the statute alone would have failed.
+      const deferredTo = new Map<CompiledCheck, typeof yielded>();
+      for (const y of yielded) if (breach(y.w.measured, y.r.base)) deferredTo.set(y.owner, [...(deferredTo.get(y.owner) ?? []), y]);
+      for (const [owner, list] of deferredTo) {
+        const peak = list.reduce((a, b) => (margin(c.check.operator, b.w.measured, b.r.base) > margin(c.check.operator, a.w.measured, a.r.base) ? b : a));
+        raw.push({
+          c,
+          w: { ...peak.w, start: list[0]!.w.start, end: list[list.length - 1]!.w.end, details: { ...peak.w.details, windowsRelyingOnAgreement: list.length } },
+          r: peak.r,
+          severity: 'info',
+          kind: 'deferred',
+          owner,
+        });
+      }
+      const relying = lifted.sort((a, b) => a.w.start - b.w.start);
       if (relying.length > 0) {
         const first = relying[0]!;
         const last = relying[relying.length - 1]!;
@@ -270,7 +325,7 @@ async function runPass(
 
 function toFinding(
   ctx: Context,
-  { c, w, r, severity, kind }: RawFinding,
+  { c, w, r, severity: checkSeverity, kind, owner }: RawFinding,
   workerId: string,
   blocks: ReturnType<typeof workBlocks>,
   agreements: AgreementInForce[],
@@ -280,17 +335,44 @@ function toFinding(
 ): Finding {
   const { check, file } = c;
   const zone = ctx.timeline.zone;
+  let severity = checkSeverity;
   const assignmentIds = (w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).slice().sort();
-  const details = w.details ? Object.fromEntries(Object.entries(w.details).map(([k, v]) => [k, roundHours(v)])) : undefined;
+  // Rest at the plan's edges is unbounded; a detail the plan cannot put a number on is left out.
+  const details = w.details
+    ? Object.fromEntries(Object.entries(w.details).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => [k, roundHours(v)]))
+    : undefined;
   const values = { ...details, measured: round2(w.measured), limit: r.limit, base: r.base, hours: round2(hours(w.end - w.start)) };
   const applied = [...new Set(r.applied.map((a) => a.type))];
+  const unit = (file.parameters[check.limit]!.unit === 'hour-of-day' ? 'hours' : file.parameters[check.limit]!.unit) as Finding['unit'];
+  const u = UNIT_WORDS[unit];
+  const partial =
+    kind === 'breach' && AVERAGING_MEASURES.has(check.measure) && w.details?.weeksInBlock !== undefined && w.details.blockWeeks !== undefined && w.details.weeksInBlock < w.details.blockWeeks;
+  if (partial) severity = severity === 'violation' ? 'warning' : severity;
+  const windows = details?.windowsRelyingOnAgreement ?? 1;
   const message =
     kind === 'breach'
       ? { nb: fillTemplate(check.message.nb, values, 'nb'), en: fillTemplate(check.message.en, values, 'en') }
-      : {
-          nb: fillTemplate(`Lovlig bare fordi avtale gjelder (${applied.join(', ')}): målt {measured} t mot lovens grense {base} t, avtalt grense {limit} t.`, values, 'nb'),
-          en: fillTemplate(`Lawful only because an agreement applies (${applied.join(', ')}): measured {measured} h against the statutory {base} h, agreed limit {limit} h.`, values, 'en'),
-        };
+      : kind === 'deferred'
+        ? {
+            nb: fillTemplate(
+              `Over lovens grense ({limit}${u.nb}, målt opptil {measured}${u.nb}) i ${windows} ${windows === 1 ? 'vindu' : 'vinduer'}, men med avtale (${applied.join(', ')}) vurderes dette etter ${owner!.check.citation?.nb ?? owner!.file.citation.nb} (${owner!.check.id}) i stedet.`,
+              values,
+              'nb',
+            ),
+            en: fillTemplate(
+              `Over the statutory limit ({limit}${u.en}, measured up to {measured}${u.en}) in ${windows} ${windows === 1 ? 'window' : 'windows'}, but under an agreement (${applied.join(', ')}) this is judged by ${owner!.check.citation?.en ?? owner!.file.citation.en} (${owner!.check.id}) instead.`,
+              values,
+              'en',
+            ),
+          }
+        : {
+            nb: fillTemplate(`Lovlig bare fordi avtale gjelder (${applied.join(', ')}): målt {measured}${u.nb} mot lovens grense {base}${u.nb}, avtalt grense {limit}${u.nb}.`, values, 'nb'),
+            en: fillTemplate(`Lawful only because an agreement applies (${applied.join(', ')}): measured {measured}${u.en} against the statutory {base}${u.en}, agreed limit {limit}${u.en}.`, values, 'en'),
+          };
+  if (partial) {
+    message.nb += ` Turnusen viser bare ${w.details!.weeksInBlock} av blokkens ${w.details!.blockWeeks} uker; snittet over hele blokken kan bli lavere.`;
+    message.en += ` The rota shows only ${w.details!.weeksInBlock} of the block's ${w.details!.blockWeeks} weeks; the average over the whole block may be lower.`;
+  }
   return {
     ruleId: check.id,
     citation: (basis?.citation ?? check.citation ?? file.citation).nb,
@@ -300,8 +382,8 @@ function toFinding(
     window: { start: formatInstant(w.start, zone), end: formatInstant(w.end, zone) },
     measured: round2(w.measured),
     limit: r.limit,
-    unit: 'hours',
-    curedBy: kind === 'breach' ? curingAgreements(c, agreements, when(w.at), w.measured) : [],
+    unit,
+    curedBy: kind === 'breach' ? curingAgreements(c, agreements, when(w.at), w.measured, new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!))) : [],
     message,
     hypothetical,
     title: check.title,
@@ -331,10 +413,12 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const days = intervals.length ? dayFrames(from, to, anchor) : [];
   const ctx: Context = {
     timeline,
+    kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
     checks,
     engine,
     profileEngine,
     calendar: planCalendar(book, days, weeks, zone, from),
+    eveningLawfulFrom: startOfLocalDate(book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01', zone),
     // Only a worker with an evening-work agreement has other nights.
     eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')
       ? planCalendar(book, days, weeks, zone, from, true)
@@ -396,11 +480,21 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   );
 
   const rows = ledger(timeline);
+  const conversions =
+    options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
+      ? []
+      : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, ruleBook: book, conversions: false }));
+  const conversionsByKind: Record<string, Record<string, number>> = {};
+  for (const c of conversions) {
+    const kind = ctx.kindOf.get(c.assignmentId)!;
+    conversionsByKind[kind] ??= {};
+    conversionsByKind[kind][c.verdict] = (conversionsByKind[kind][c.verdict] ?? 0) + 1;
+  }
   const usedReadings = new Set(checks.map((c) => c.check.reading));
-  return {
+  const report: Report = {
     version: 1,
     findings,
-    conversions: [],
+    conversions,
     ledger: rows,
     summary: {
       workers: rota.workers.length,
@@ -410,10 +504,15 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       violations: findings.filter((f) => f.severity === 'violation').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       info: findings.filter((f) => f.severity === 'info').length,
+      ...(conversions.length > 0 ? { conversionsByKind } : {}),
     },
     profiles,
     readings: Object.entries(book.readings)
       .filter(([reading]) => usedReadings.has(reading as never))
       .map(([reading, r]) => ({ reading: reading as Finding['reading'], decision: r.decision, description: r.description })),
   };
+  if (rota.variants?.length && options.variants !== false) {
+    report.variants = await compareVariants(rota, report, (r) => evaluate(r, { ...options, ruleBook: book, variants: false }));
+  }
+  return report;
 }

@@ -4,9 +4,15 @@ import { overlappingHours } from './overlap.ts';
 import { restInDayFrame, restInWeekFrame, restInWorkPeriod } from './rest.ts';
 import { hoursInRollingWindow } from './rolling.ts';
 import { averageWeeklyHoursInBlock } from './blockAverage.ts';
+import { breakMinutesInPeriod } from './breaks.ts';
+import { restBlocksInDayFrame } from './medleverRest.ts';
+import { overtimeHoursInBlock, overtimeWeeksShare } from './overtime.ts';
 import type { Measure } from './types.ts';
 import * as pending from './pending.ts';
+import * as workPeriods from './workPeriods.ts';
 import { averageWeeklyHoursInAgreementPeriod } from './agreementAverage.ts';
+import { averageHoursPer24hInBlock, hoursInDayFrameWithNightWork, nightHoursInPlan } from './night.ts';
+import { consecutiveWorkedSundays, hoursInSundayWindows, workedSundayShareInBlock } from './sundays.ts';
 
 /** Every measure a rule file may name; a rule file cannot add one. */
 export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
@@ -19,8 +25,35 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
   overlappingHours,
   averageWeeklyHoursInBlock,
   averageWeeklyHoursInAgreementPeriod,
+  averageHoursPer24hInBlock,
+  hoursInDayFrameWithNightWork,
+  nightHoursInPlan,
+  overtimeHoursInBlock,
+  overtimeWeeksShare,
+  hoursInSundayWindows,
+  consecutiveWorkedSundays,
+  workedSundayShareInBlock,
+  breakMinutesInPeriod,
+  restBlocksInDayFrame,
   ...pending,
+  pureRespiteWorkPeriodHours: workPeriods.pureRespiteWorkPeriodHours,
+  combinedWorkPeriodHours: workPeriods.combinedWorkPeriodHours,
+  otherWorkInCombinedPeriodUpTo: workPeriods.otherWorkInCombinedPeriodUpTo,
+  otherWorkInCombinedPeriodAbove: workPeriods.otherWorkInCombinedPeriodAbove,
+  longerRestAroundLongWorkPeriod: workPeriods.longerRestAroundLongWorkPeriod,
+  shorterRestAroundLongWorkPeriod: workPeriods.shorterRestAroundLongWorkPeriod,
+  restAfterShortRespitePeriod: workPeriods.restAfterShortRespitePeriod,
+  otherWorkHoursInDayFrame: workPeriods.otherWorkHoursInDayFrame,
+  otherWorkHoursInWeekFrame: workPeriods.otherWorkHoursInWeekFrame,
+  extendedStayBurdenStated: workPeriods.extendedStayBurdenStated,
+  restAfterExtendedStay: workPeriods.restAfterExtendedStay,
 };
 
 /** Measures that look at a worker across all undertakings rather than within one. */
 export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours']);
+
+/**
+ * Measures that average over a fixed block. When the plan covers only part of a block, the weeks it
+ * does not show are unknown, so a breach there is reported as a warning, not a verdict.
+ */
+export const AVERAGING_MEASURES: ReadonlySet<MeasureName> = new Set(['averageWeeklyHoursInBlock', 'averageHoursPer24hInBlock', 'workedSundayShareInBlock']);

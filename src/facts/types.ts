@@ -53,6 +53,8 @@ export interface MeasureInput {
   agreements?: AgreementInForce[];
   /** Agreement types the check is limited to (`onlyWith`). */
   onlyWith?: string[];
+  /** The rota's time zone, for wall-clock windows a measure draws itself. */
+  zone?: string;
   /** Further parameters of the check's rule file (the `params` it names), value in force at an instant. */
   param?: (name: string, at: number) => number | undefined;
 }

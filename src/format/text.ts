@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
 import type { Language } from '../engine/messages.ts';
+import { UNIT_WORDS } from '../engine/evaluate.ts';
 
 const WORDS = {
   nb: {
@@ -56,10 +57,51 @@ function findingLines(f: Finding, lang: Language, agreements: AgreementCatalogue
     `  ${w.severity[f.severity].padEnd(9)} ${f.ruleId} — ${f.title[lang]} (${f.citation})`,
     `            ${localTime(f.window.start, lang)} – ${localTime(f.window.end, lang)} · ${w.assignment}: ${f.assignmentIds.join(', ')}` +
       (f.hypothetical ? ` (${w.hypothetical})` : ''),
-    `            ${w.measured} ${fmt(lang, f.measured)} ${w.hours}, ${w.limit} ${fmt(lang, f.limit)} ${w.hours}. ${f.message[lang]}`,
+    `            ${w.measured} ${fmt(lang, f.measured)}${UNIT_WORDS[f.unit][lang]}, ${w.limit} ${fmt(lang, f.limit)}${UNIT_WORDS[f.unit][lang]}. ${f.message[lang]}`,
   ];
   if (f.curedBy.length > 0) {
     lines.push(`            ${w.curedBy}: ${f.curedBy.map((t) => `${agreements[t]?.title[lang] ?? t} (${agreements[t]?.citation[lang] ?? ''})`).join('; ')}`);
+  }
+  return lines;
+}
+
+const VERDICT = {
+  nb: {
+    convertible: 'kan bli arbeidsavtale slik turnusen er',
+    'convertible-with-agreement': 'kan bli arbeidsavtale med skriftlig avtale',
+    'needs-collective-agreement': 'trenger tariffavtale eller samtykke fra Arbeidstilsynet',
+    'not-convertible': 'kan ikke bli arbeidsavtale slik turnusen er',
+  },
+  en: {
+    convertible: 'can become an arbeidsavtale as it stands',
+    'convertible-with-agreement': 'can become an arbeidsavtale with a written agreement',
+    'needs-collective-agreement': 'needs a collective agreement or Arbeidstilsynet’s consent',
+    'not-convertible': 'cannot become an arbeidsavtale as the rota stands',
+  },
+} as const;
+const LIKELIHOOD = {
+  nb: { high: 'høy', probable: 'sannsynlig', uncertain: 'usikker', low: 'lav' },
+  en: { high: 'high', probable: 'probable', uncertain: 'uncertain', low: 'low' },
+} as const;
+
+function conversionLines(report: Report, lang: Language, agreements: AgreementCatalogue): string[] {
+  const nb = lang === 'nb';
+  const lines = [nb ? 'Omgjøring av oppdrag til arbeidsavtale' : 'Converting oppdrag to arbeidsavtale'];
+  for (const c of report.conversions) {
+    lines.push(`  ${c.assignmentId}: ${VERDICT[lang][c.verdict]}`);
+    if (c.requiredAgreements.length > 0) {
+      lines.push(`    ${nb ? 'Trenger' : 'Needs'}: ${c.requiredAgreements.map((t) => `${agreements[t]?.title[lang] ?? t} (${agreements[t]?.citation[lang] ?? ''})`).join('; ')}`);
+    }
+    if (c.blockingRuleIds.length > 0) lines.push(`    ${nb ? 'Stopper på' : 'Blocked by'}: ${c.blockingRuleIds.join(', ')}`);
+    for (const s of c.suggestionDetails ?? []) lines.push(`    ${nb ? 'Forslag' : 'Suggestion'}: ${s[lang]} (${nb ? 'sjekket' : 'checked'}: ${VERDICT[lang][s.verdictAfter]})`);
+    if (c.employment) lines.push(`    ${nb ? 'Er det allerede et arbeidsforhold?' : 'Already employment?'} ${LIKELIHOOD[lang][c.employment.likelihood]}: ${c.employment.reasons.map((r) => r[lang]).join(' ')}`);
+    if (c.hours) {
+      const paid = c.hours.paidToday !== undefined ? (nb ? `, betalt i dag ${fmt(lang, c.hours.paidToday)} t` : `, paid today ${fmt(lang, c.hours.paidToday)} h`) : '';
+      lines.push(`    ${nb ? 'Timer som arbeidstid' : 'Hours as working time'}: ${fmt(lang, c.hours.asEmployment)}${paid}`);
+    }
+    if (c.cost) {
+      lines.push(`    ${nb ? 'Kostnad' : 'Cost'}: ${fmt(lang, c.cost.asEmployment)} NOK${c.cost.today !== undefined ? ` (${nb ? 'i dag' : 'today'} ${fmt(lang, c.cost.today)} NOK, ${nb ? 'forskjell' : 'difference'} ${fmt(lang, c.cost.difference!)} NOK)` : ''}`);
+    }
   }
   return lines;
 }
@@ -78,6 +120,7 @@ export function formatText(report: Report, opts: { lang: Language; agreements: A
     const rows = report.ledger.filter((l) => l.workerId === workerId);
     out.push(`  ${w.ledger}: ${rows.map((r) => `${r.assignmentId} ${fmt(opts.lang, r.hours)} ${w.hours} (${w.periods(r.periods)})`).join(', ')}`, '');
   }
+  if (report.conversions.length > 0) out.push(...conversionLines(report, opts.lang, opts.agreements), '');
   out.push(w.summary(report));
   return out.join('\n');
 }

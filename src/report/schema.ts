@@ -15,7 +15,7 @@ export const FindingSchema = z.object({
   window: z.object({ start: z.string(), end: z.string() }).describe('ISO 8601 with the rota time zone’s offset'),
   measured: z.number(),
   limit: z.number(),
-  unit: z.literal('hours'),
+  unit: z.enum(['hours', 'count', 'ratio', 'weeks']).describe('Unit of measured and limit: hours for durations, count (e.g. Sundays in a row), ratio (a share)'),
   curedBy: z.array(z.enum(AGREEMENT_TYPES)).describe('Agreement types under which the measured value would be lawful'),
   message: Localized,
   hypothetical: z.boolean().optional().describe('true when the finding exists only if an oppdrag is treated as an arbeidsavtale'),
@@ -46,12 +46,25 @@ export const ProfileSchema = z.object({
   regime: z.enum(['aml', 'medlever']),
 });
 
+const VERDICTS = ['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible'] as const;
+
 export const ConversionSchema = z.object({
   assignmentId: z.string(),
-  verdict: z.enum(['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible']),
-  requiredAgreements: z.array(z.enum(AGREEMENT_TYPES)),
-  blockingRuleIds: z.array(z.string()),
-  suggestions: z.array(z.string()),
+  verdict: z.enum(VERDICTS),
+  requiredAgreements: z.array(z.enum(AGREEMENT_TYPES)).describe('The fewest agreements under which the schedule is lawful as employment'),
+  blockingRuleIds: z.array(z.string()).describe('Rules still broken at the best tier that does not clear the schedule'),
+  suggestions: z.array(z.string()).describe('Restructurings, in Norwegian, each verified by re-running the engine on the changed rota'),
+  employment: z
+    .object({
+      likelihood: z.enum(['high', 'probable', 'uncertain', 'low']).describe('How likely the oppdrag already is employment (AML § 1-8, case law, KS)'),
+      reasons: z.array(z.object({ nb: z.string(), en: z.string(), points: z.enum(['employment', 'independent']) })),
+    })
+    .optional(),
+  hours: z.object({ asEmployment: z.number(), paidToday: z.number().optional() }).optional(),
+  cost: z.object({ asEmployment: z.number(), today: z.number().optional(), difference: z.number().optional(), currency: z.literal('NOK') }).optional(),
+  tiers: z.object({ none: z.number(), individual: z.number(), collective: z.number() }).optional()
+    .describe('Violations left with no agreement, with individual agreements, and with collective agreements too'),
+  suggestionDetails: z.array(z.object({ nb: z.string(), en: z.string(), verdictAfter: z.enum(VERDICTS) })).optional(),
 });
 
 export const LedgerEntrySchema = z.object({
@@ -76,7 +89,26 @@ export const ReportSchema = z.object({
     violations: z.number().int(),
     warnings: z.number().int(),
     info: z.number().int(),
+    conversionsByKind: z
+      .record(z.string(), z.record(z.string(), z.number().int()))
+      .optional()
+      .describe('Oppdrag per assignment kind and conversion verdict (the KS survey’s question, for this rota)'),
   }),
+  variants: z
+    .array(
+      z.object({
+        name: z.string(),
+        description: z.string().optional(),
+        violations: z.number(),
+        warnings: z.number(),
+        hours: z.number(),
+        verdicts: z.array(z.object({ assignmentId: z.string(), verdict: z.string(), requiredAgreements: z.array(z.string()) })),
+        cost: z.number().optional(),
+        findingsByRule: z.record(z.string(), z.number()),
+      }),
+    )
+    .optional()
+    .describe('The rota as written and each named variant, side by side'),
   readings: z
     .array(z.object({ reading: z.enum(READINGS), decision: z.string(), description: Localized }))
     .describe('The interpretations applied, as ruled in decisions.md'),

@@ -42,6 +42,27 @@ export const WorkerSchema = z.strictObject({
   name: z.string().max(200).optional().describe('Shown in reports; leave out personal data you do not need'),
 });
 
+/** Facts the courts weigh for employee or contractor (AML § 1-8; HR-2013-630-A, HR-2016-1366-A). All optional. */
+export const IndicatorsSchema = z.strictObject({
+  decidesTimes: z.enum(['municipality', 'family', 'carer']).optional().describe('Who decides when the work is done (control by the family counts as control, HR-2016-1366-A)'),
+  personalPerformance: z.boolean().optional().describe('The carer must do the work personally and cannot send a substitute'),
+  whoseHome: z.enum(['carer', 'family', 'other']).optional(),
+  payForm: z.enum(['hourly', 'dognsats', 'monthly', 'invoice']).optional().describe('Wages (hourly, døgnsats, monthly) or an invoice from a business'),
+  reportsToMunicipality: z.boolean().optional().describe('Timesheets, logs or reports to the municipality'),
+  principals: z.number().int().min(1).max(100).optional().describe('How many principals the carer works for'),
+  ownBusiness: z.boolean().optional().describe('The carer runs an own business with its own risk'),
+  monthsRunning: z.number().min(0).max(600).optional().describe('How long the assignment has run'),
+});
+
+/** What the assignment pays today, for the conversion's hours and cost. No tariff rates are built in. */
+export const PaySchema = z.strictObject({
+  hoursPerDay: z.number().min(0).max(24).optional().describe('Hours paid per døgn of a stay under a døgnsats (6–18 in the KS survey, usually 12–13)'),
+  hoursPaid: z.number().min(0).optional().describe('Hours paid for the plan today, when not a døgnsats'),
+  hourlyWage: z.number().min(0).optional().describe('NOK per hour as employment'),
+  todayRatePerHour: z.number().min(0).optional().describe('NOK per paid hour today (fee or døgnsats converted to hours); default the hourly wage'),
+  supplementPercent: z.number().min(0).max(500).optional().describe('Average supplements on top of the wage, in percent (evening, night, Sunday)'),
+});
+
 export const AssignmentSchema = z.strictObject({
   id: Id,
   workerId: Id,
@@ -54,6 +75,8 @@ export const AssignmentSchema = z.strictObject({
     .describe('Night work with special risk or heavy physical or mental strain (AML § 10-11 (7): at most 8 hours per 24 hours)'),
   shiftPattern: z.enum(SHIFT_PATTERNS).optional()
     .describe('The operation’s shift pattern, which a single worker’s periods cannot show: semi-continuous (døgnkontinuerlig, AML § 10-4 (4) a) or fully continuous (helkontinuerlig, § 10-4 (5) a)'),
+  indicators: IndicatorsSchema.optional(),
+  pay: PaySchema.optional(),
 });
 
 export const PeriodSchema = z.strictObject({
@@ -84,6 +107,16 @@ export const FramesSchema = z.strictObject({
     .describe('Multi-week blocks (8-week averages, 4 and 52 weeks of overtime) are counted from the week that contains this date; default: the week of the first period'),
 });
 
+/** A named alternative of the rota: each list it gives replaces the rota's own (YAML anchors can share them). */
+export const VariantSchema = z.strictObject({
+  name: Id,
+  description: z.string().max(1000).optional(),
+  workers: z.array(WorkerSchema).min(1).optional(),
+  assignments: z.array(AssignmentSchema).optional(),
+  periods: z.array(PeriodSchema).optional(),
+  agreements: z.array(AgreementSchema).optional(),
+});
+
 export const RotaSchema = z.strictObject({
   version: z.literal(1, 'must be 1 (rota file format v1)'),
   timezone: z.string().max(64).default('Europe/Oslo').refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)'),
@@ -92,9 +125,12 @@ export const RotaSchema = z.strictObject({
   assignments: z.array(AssignmentSchema),
   periods: z.array(PeriodSchema),
   agreements: z.array(AgreementSchema).default([]),
+  variants: z.array(VariantSchema).max(20).optional()
+    .describe('Named scenarios compared side by side (e.g. as-today, converted, split-between-two-carers)'),
 });
 
 export type Rota = z.infer<typeof RotaSchema>;
+export type Variant = z.infer<typeof VariantSchema>;
 export type RotaInput = z.input<typeof RotaSchema>;
 export type Assignment = z.infer<typeof AssignmentSchema>;
 export type Period = z.infer<typeof PeriodSchema>;

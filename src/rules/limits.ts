@@ -37,6 +37,8 @@ export interface CompiledEffect {
   type: AgreementType;
   series?: DatedSeries;
   paramsKey?: string;
+  via?: string;
+  kinds?: string[];
   /** The first instant the law allowed this kind of agreement. */
   lawfulFrom: number;
 }
@@ -77,7 +79,7 @@ function compileConditions(when: ProfileConditions, file: LoadedRuleFile): Compi
   const list = 'any' in when ? when.any : when.all;
   const converted = list.map((c): object =>
     'fact' in c
-      ? { fact: c.fact, operator: c.operator, value: typeof c.value === 'object' ? file.parameters[c.value.param]!.values.at(-1)!.value : c.value }
+      ? { fact: c.fact, operator: c.operator, value: typeof c.value === 'object' && c.value !== null ? file.parameters[c.value.param]!.values.at(-1)!.value : c.value }
       : compileConditions(c, file),
   );
   return 'any' in when ? { any: converted } : { all: converted };
@@ -119,6 +121,8 @@ export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
         type: e.type,
         ...(e.limit ? { series: compileSeries(file.parameters[e.limit]!, zone) } : {}),
         ...(e.paramsKey ? { paramsKey: e.paramsKey } : {}),
+        ...(e.via ? { via: e.via } : {}),
+        ...(e.kinds ? { kinds: e.kinds } : {}),
         lawfulFrom: startOfLocalDate(book.agreements[e.type]?.inForce.from ?? '1900-01-01', zone),
       })),
     })),
@@ -153,7 +157,7 @@ export function resolveLimit(
   // An agreement the check depends on (onlyWith) is what sets its base limit.
   let applied: AgreementInForce[] = c.check.onlyWith ? agreements.filter((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to) : [];
   for (const effect of c.effects) {
-    if (at < effect.lawfulFrom) continue;
+    if (at < effect.lawfulFrom || effect.via) continue;
     for (const a of agreements) {
       if (a.type !== effect.type || at < a.from || at >= a.to) continue;
       const lifted = effectLimit(effect, a, at);
@@ -188,10 +192,16 @@ export function extendForPassive(c: CompiledCheck, limit: number, measured: numb
   return cap === undefined ? extended : Math.max(limit, Math.min(extended, cap));
 }
 
-export function curingAgreements(c: CompiledCheck, agreements: AgreementInForce[], at: number, measured: number): AgreementType[] {
+export function curingAgreements(c: CompiledCheck, agreements: AgreementInForce[], at: number, measured: number, kinds: Set<string>): AgreementType[] {
   const cures: AgreementType[] = [];
   for (const effect of c.effects) {
     if (at < effect.lawfulFrom || cures.includes(effect.type)) continue;
+    if (effect.kinds && !effect.kinds.some((k) => kinds.has(k))) continue;
+    if (effect.via) {
+      // Another rule takes the window over under this agreement; its own limits then decide.
+      if (!agreements.some((a) => a.type === effect.type && at >= a.from && at < a.to)) cures.push(effect.type);
+      continue;
+    }
     const existing = agreements.find((a) => a.type === effect.type && at >= a.from && at < a.to);
     const candidate = effectLimit(effect, existing, at);
     if (candidate === undefined ? effect.paramsKey !== undefined : !BREACH[c.check.operator](measured, candidate)) {

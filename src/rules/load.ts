@@ -102,7 +102,7 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
   const ids = new Set(files.flatMap((f) => f.checks.map((c) => c.id)));
   for (const f of files) {
     const missing = f.checks.flatMap((c, i) =>
-      [c.ceilings?.day, c.ceilings?.week, c.deferTo].filter((id): id is string => id !== undefined && !ids.has(id)).map((id) => `checks[${i}].ceilings: no rule "${id}"`),
+      [c.ceilings?.day, c.ceilings?.week, ...(c.deferTo ?? [])].filter((id): id is string => id !== undefined && !ids.has(id)).map((id) => `checks[${i}]: no rule "${id}"`),
     );
     if (missing.length > 0) throw new RuleFileError(f.file, missing);
   }

@@ -2,7 +2,7 @@
 // parameters, Catala-style citation beside the logic). The loader accepts exactly this shape;
 // operators come from a closed list, so a rule file can never introduce code.
 import { z } from 'zod';
-import { AGREEMENT_TYPES } from '../rota/schema.ts';
+import { AGREEMENT_TYPES, ASSIGNMENT_KINDS } from '../rota/schema.ts';
 
 export const MEASURES = [
   'hoursInDayFrame',
@@ -23,6 +23,17 @@ export const MEASURES = [
   'overtimeWeeksShare',
   'breakMinutesInPeriod',
   'restBlocksInDayFrame',
+  'pureRespiteWorkPeriodHours',
+  'combinedWorkPeriodHours',
+  'otherWorkInCombinedPeriodUpTo',
+  'otherWorkInCombinedPeriodAbove',
+  'longerRestAroundLongWorkPeriod',
+  'shorterRestAroundLongWorkPeriod',
+  'restAfterShortRespitePeriod',
+  'otherWorkHoursInDayFrame',
+  'otherWorkHoursInWeekFrame',
+  'extendedStayBurdenStated',
+  'restAfterExtendedStay',
   'overlappingHours',
 ] as const;
 export type MeasureName = (typeof MEASURES)[number];
@@ -31,6 +42,7 @@ export const READINGS = [
   'fixed-day-frame',
   'fixed-week-frame',
   'fixed-block-average',
+  'fixed-block-sum',
   'rolling-window',
   'main-work-period',
   'rota-integrity',
@@ -51,7 +63,7 @@ export type ProfileFact = (typeof PROFILE_FACTS)[number];
 const ProfileCondition = z.strictObject({
   fact: z.enum(PROFILE_FACTS),
   operator: z.enum([...OPERATORS, 'equal']),
-  value: z.union([z.number(), z.string(), z.strictObject({ param: z.string() })]).describe('A value, or {"param": name} for a parameter of this file'),
+  value: z.union([z.number(), z.string(), z.boolean(), z.strictObject({ param: z.string() })]).describe('A value, or {"param": name} for a parameter of this file'),
 });
 type Conditions = { any: Array<z.infer<typeof ProfileCondition> | Conditions> } | { all: Array<z.infer<typeof ProfileCondition> | Conditions> };
 export const ProfileConditionsSchema: z.ZodType<Conditions> = z.lazy(() =>
@@ -90,8 +102,11 @@ export const AgreementEffectSchema = z
     type: z.enum(AGREEMENT_TYPES),
     limit: z.string().optional().describe('Parameter (in this file) that is the limit under the agreement'),
     paramsKey: z.string().optional().describe('Or: the agreement itself states the limit in params[paramsKey]'),
+    via: z.string().regex(/^(aml|avl|med|rota)\./).optional()
+      .describe('Or: under the agreement another rule takes the window over (deferTo); listed in curedBy, never lifts this limit itself'),
+    kinds: z.array(z.enum(ASSIGNMENT_KINDS)).optional().describe('The agreement is offered only for windows with work of these kinds'),
   })
-  .refine((e) => (e.limit === undefined) !== (e.paramsKey === undefined), 'give exactly one of limit or paramsKey');
+  .refine((e) => [e.limit, e.paramsKey, e.via].filter((x) => x !== undefined).length === 1, 'give exactly one of limit, paramsKey or via');
 
 export const CheckSchema = z.strictObject({
   id: z.string().regex(RULE_ID, 'must be <code>.<section>.<slug>'),
@@ -118,8 +133,12 @@ export const CheckSchema = z.strictObject({
     })
     .optional()
     .describe('The limit grows with the passive hours in the window (AML § 10-4 (2))'),
-  deferTo: z.string().regex(RULE_ID).optional()
-    .describe('Where the named rule applies to the worker (e.g. § 10-5 under an averaging agreement), this check yields to it'),
+  deferTo: z.array(z.string().regex(RULE_ID)).optional()
+    .describe('Where one of these rules applies to a window (e.g. § 10-5 under an averaging agreement, the avlaster regulation for respite), this check yields to it'),
+  kinds: z.array(z.enum(ASSIGNMENT_KINDS)).optional()
+    .describe('The check applies only to windows that hold work of these assignment kinds'),
+  claims: z.enum(['applies', 'windows']).default('applies')
+    .describe('What another check defers to: wherever this one applies, or only inside the windows this one measures'),
   ceilings: z
     .strictObject({ day: z.string().regex(RULE_ID).optional(), week: z.string().regex(RULE_ID).optional() })
     .optional()

@@ -158,9 +158,10 @@ describe('aml.10-4.normal-day under agreements', () => {
     expect(findingsOf(r, AVG_DAY, 'violation')).toEqual([]);
     const info = findingsOf(r, DAY, 'info');
     expect(info).toHaveLength(1);
+    // The trail names the statutory limit and the rule that judged the day instead.
     expect(info[0]).toMatchObject({
       measured: 12.5,
-      limit: 12.5,
+      limit: 9,
       appliedAgreements: ['aml-10-5-2-tariff-averaging'],
       curedBy: [],
       window: { start: '2025-03-05T07:00:00+01:00', end: '2025-03-05T19:30:00+01:00' },
@@ -201,7 +202,7 @@ describe('aml.10-4.normal-day under agreements', () => {
       agreements: tariff,
     });
     expect(findingsOf(r, DAY, 'violation').map((f) => [f.window.start, f.limit])).toEqual([['2015-06-30T07:00:00+02:00', 9]]);
-    expect(findingsOf(r, DAY, 'info').map((f) => [f.window.start, f.limit])).toEqual([['2015-07-01T07:00:00+02:00', 12.5]]);
+    expect(findingsOf(r, DAY, 'info').map((f) => [f.window.start, f.limit])).toEqual([['2015-07-01T07:00:00+02:00', 9]]);
   });
 
   it('validFrom and validTo are respected, validTo inclusive', async () => {
@@ -408,7 +409,7 @@ describe('aml.10-4.normal-week under agreements', () => {
     const r = await check({ periods: sixDays(), agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] });
     expect(findingsOf(r, AVG_WEEK, 'violation')).toEqual([]);
     expect(findingsOf(r, WEEK, 'info')).toEqual([
-      expect.objectContaining({ measured: 54, limit: 54, appliedAgreements: ['aml-10-5-2-tariff-averaging'], curedBy: [] }),
+      expect.objectContaining({ measured: 54, limit: 40, appliedAgreements: ['aml-10-5-2-tariff-averaging'], curedBy: [] }),
     ]);
   });
 

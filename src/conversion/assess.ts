@@ -1,0 +1,142 @@
+// The conversion question (contract.md `conversions`): for every oppdrag, would the schedule be
+// lawful as an arbeidsavtale, under which legal basis, and if not, what change would make it so.
+// The worker's own part of the rota is re-evaluated with that assignment as employment: with no
+// agreement, then with the individual written agreements the law offers, then with collective
+// agreements and Arbeidstilsynet's consent. The first tier that leaves no violation decides.
+import type { Conversion, Finding } from '../report/schema.ts';
+import type { AgreementType, Assignment, Rota } from '../rota/schema.ts';
+import type { RuleBook } from '../rules/load.ts';
+import type { Timeline } from '../timeline/build.ts';
+import { hours } from '../time/instant.ts';
+import { roundHours } from '../report/ledger.ts';
+import { assessEmployment } from './employment.ts';
+import { restructurings } from './restructure.ts';
+
+export type Evaluator = (rota: Rota) => Promise<{ findings: Finding[] }>;
+
+type Tier = 'individual' | 'collective' | 'authority';
+
+/** The worker's own part of the rota, with one assignment turned into employment. */
+export function workerRota(rota: Rota, workerId: string, convert: string, agreements: Rota['agreements']): Rota {
+  const assignments = rota.assignments
+    .filter((a) => a.workerId === workerId)
+    .map((a) => (a.id === convert ? { ...a, contract: 'arbeidsavtale' as const } : a));
+  const own = new Set(assignments.map((a) => a.id));
+  const { variants: _variants, ...rest } = rota as Rota & { variants?: unknown };
+  return {
+    ...rest,
+    workers: rota.workers.filter((w) => w.id === workerId),
+    assignments,
+    periods: rota.periods.filter((p) => own.has(p.assignmentId)),
+    agreements,
+  };
+}
+
+/** Violations that bind the converted assignment (not hypothetical, and its own). */
+export const blocking = (findings: Finding[], assignmentId: string) =>
+  findings.filter((f) => f.severity === 'violation' && !f.hypothetical && f.assignmentIds.includes(assignmentId));
+
+function typesOfTier(book: RuleBook, tiers: Tier[]): AgreementType[] {
+  return (Object.entries(book.agreements) as Array<[AgreementType, { tier: Tier }]>).filter(([, a]) => tiers.includes(a.tier)).map(([t]) => t);
+}
+
+export interface ConversionDetail extends Conversion {
+  employment: ReturnType<typeof assessEmployment>;
+  hours: { asEmployment: number; paidToday?: number };
+  cost?: { asEmployment: number; today?: number; difference?: number; currency: 'NOK' };
+  tiers: { none: number; individual: number; collective: number };
+  suggestionDetails: Array<{ nb: string; en: string; verdictAfter: Conversion['verdict'] }>;
+}
+
+export async function assessConversions(rota: Rota, timeline: Timeline, book: RuleBook, evaluate: Evaluator): Promise<ConversionDetail[]> {
+  const out: ConversionDetail[] = [];
+  const individual = typesOfTier(book, ['individual']);
+  const collective = typesOfTier(book, ['collective', 'authority']);
+  for (const a of rota.assignments.filter((x) => x.contract === 'oppdrag')) {
+    const intervals = timeline.intervals.filter((iv) => iv.assignmentId === a.id);
+    // The agreements the worker actually has stay out: the question is which basis the schedule needs.
+    const with_ = (types: AgreementType[]) => types.map((type) => ({ type, workerId: a.workerId }));
+    const run = async (types: AgreementType[], base: Rota = rota) => blocking((await evaluate(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id);
+
+    const none = await run([]);
+    const withIndividual = none.length === 0 ? [] : await run(individual);
+    const withCollective = withIndividual.length === 0 ? [] : await run([...individual, ...collective]);
+
+    let verdict: Conversion['verdict'];
+    let required: AgreementType[] = [];
+    let blockingIds: string[] = [];
+    if (none.length === 0) verdict = 'convertible';
+    else if (withIndividual.length === 0) {
+      verdict = 'convertible-with-agreement';
+      required = await minimal(individual, run);
+    } else if (withCollective.length === 0 || withCollective.every((f) => f.curedBy.some((t) => collective.includes(t)))) {
+      // Collective agreements and consents state their own limits; the schedule needs one whose terms cover it.
+      verdict = 'needs-collective-agreement';
+      const needed = withCollective.length === 0 ? [] : [...new Set(withCollective.flatMap((f) => f.curedBy.filter((t) => collective.includes(t))))];
+      required = [...(await minimal(individual, (types) => run([...types, ...collective]))), ...needed];
+      blockingIds = [...new Set(withIndividual.map((f) => f.ruleId))].sort();
+    } else {
+      verdict = 'not-convertible';
+      blockingIds = [...new Set(withCollective.map((f) => f.ruleId))].sort();
+    }
+
+    // Restructuring: changes to the schedule, each verified by running the engine on the changed rota.
+    // A change is shown when it gives a better verdict, or the same with agreements that ask less
+    // (an extended stay under § 12 rests on a human judgement that the stay is not very burdensome).
+    const suggestionDetails: ConversionDetail['suggestionDetails'] = [];
+    if (verdict !== 'convertible') {
+      for (const change of restructurings(rota, a, timeline)) {
+        const after = await run([], change.rota);
+        const afterIndividual = after.length === 0 ? [] : await run(individual, change.rota);
+        const verdictAfter: Conversion['verdict'] = after.length === 0 ? 'convertible' : afterIndividual.length === 0 ? 'convertible-with-agreement' : 'not-convertible';
+        const better = RANK[verdictAfter] < RANK[verdict];
+        const lighter =
+          verdictAfter === 'convertible-with-agreement' &&
+          verdict === 'convertible-with-agreement' &&
+          required.includes('avl-12-extended-stay') &&
+          !(await minimal(individual, (types) => run(types, change.rota))).includes('avl-12-extended-stay');
+        if (better || lighter) suggestionDetails.push({ nb: change.nb, en: change.en, verdictAfter });
+      }
+    }
+
+    out.push({
+      assignmentId: a.id,
+      verdict,
+      requiredAgreements: required,
+      blockingRuleIds: blockingIds,
+      suggestions: suggestionDetails.map((s) => s.nb),
+      employment: assessEmployment(a, intervals, timeline.zone),
+      ...hoursAndCost(a, intervals),
+      tiers: { none: none.length, individual: withIndividual.length, collective: withCollective.length },
+      suggestionDetails,
+    });
+  }
+  return out;
+}
+
+const RANK: Record<Conversion['verdict'], number> = { convertible: 0, 'convertible-with-agreement': 1, 'needs-collective-agreement': 2, 'not-convertible': 3 };
+
+/** The smallest set of agreements (greedily) that keeps the schedule lawful. */
+async function minimal(types: AgreementType[], run: (types: AgreementType[]) => Promise<Finding[]>): Promise<AgreementType[]> {
+  let kept = [...types];
+  for (const t of types) {
+    const without = kept.filter((x) => x !== t);
+    if ((await run(without)).length === 0) kept = without;
+  }
+  return kept;
+}
+
+function hoursAndCost(a: Assignment, intervals: Array<{ start: number; end: number }>): Pick<ConversionDetail, 'hours' | 'cost'> {
+  const worked = hours(intervals.reduce((s, iv) => s + (iv.end - iv.start), 0));
+  const pay = a.pay;
+  const paidToday = pay?.hoursPerDay !== undefined ? intervals.reduce((s, iv) => s + (hours(iv.end - iv.start) / 24) * pay.hoursPerDay!, 0) : pay?.hoursPaid;
+  const result: Pick<ConversionDetail, 'hours' | 'cost'> = {
+    hours: { asEmployment: roundHours(worked), ...(paidToday !== undefined ? { paidToday: roundHours(paidToday) } : {}) },
+  };
+  if (pay?.hourlyWage !== undefined) {
+    const asEmployment = Math.round(worked * pay.hourlyWage * (1 + (pay.supplementPercent ?? 0) / 100));
+    const today = paidToday !== undefined ? Math.round(paidToday * (pay.todayRatePerHour ?? pay.hourlyWage)) : undefined;
+    result.cost = { asEmployment, ...(today !== undefined ? { today, difference: asEmployment - today } : {}), currency: 'NOK' };
+  }
+  return result;
+}

@@ -1,0 +1,92 @@
+// Is the oppdrag already employment? AML § 1-8 as in force from 1 January 2024 presumes an
+// employment relationship unless the principal makes an independent contract clearly more likely;
+// the Supreme Court weighs direction and control (also by the family, HR-2016-1366-A), personal
+// performance, pay form, stability and the number of principals. KS after HR-2016-1366-A: respite
+// one weekend a month or more is normally employment. The answer is a likelihood with its reasons,
+// never a bare yes or no.
+import { DateTime } from 'luxon';
+import type { Assignment } from '../rota/schema.ts';
+import type { WorkInterval } from '../timeline/build.ts';
+import { RESPITE_KINDS } from '../facts/workPeriods.ts';
+
+export type Likelihood = 'high' | 'probable' | 'uncertain' | 'low';
+
+export interface EmploymentAssessment {
+  likelihood: Likelihood;
+  reasons: Array<{ nb: string; en: string; points: 'employment' | 'independent' }>;
+}
+
+const AVERAGE_MONTH_DAYS = 365.25 / 12;
+
+/** Weekends with respite, and the months the plan spans (first start to last end). */
+function weekendsPerMonth(intervals: WorkInterval[], zone: string): { weekends: number; months: number } {
+  const weekends = new Set<string>();
+  for (const iv of intervals) {
+    for (let t = iv.start; t < iv.end; t += 3_600_000) {
+      const dt = DateTime.fromMillis(t, { zone });
+      if (dt.weekday >= 6) weekends.add(`${dt.weekYear}-${dt.weekNumber}`);
+    }
+  }
+  const first = Math.min(...intervals.map((iv) => iv.start));
+  const last = Math.max(...intervals.map((iv) => iv.end));
+  return { weekends: weekends.size, months: intervals.length ? (last - first) / 86_400_000 / AVERAGE_MONTH_DAYS : 0 };
+}
+
+export function assessEmployment(assignment: Assignment, intervals: WorkInterval[], zone: string): EmploymentAssessment {
+  const reasons: EmploymentAssessment['reasons'] = [];
+  const employment = (nb: string, en: string) => reasons.push({ nb, en, points: 'employment' });
+  const independent = (nb: string, en: string) => reasons.push({ nb, en, points: 'independent' });
+  const i = assignment.indicators ?? {};
+  let strong = 0;
+
+  if (RESPITE_KINDS.has(assignment.kind)) {
+    const { weekends, months } = weekendsPerMonth(intervals, zone);
+    // A recurrence needs a plan of about a month or more to show.
+    if (months >= 0.9 && weekends >= Math.floor(months)) {
+      strong++;
+      employment(
+        `Avlastning ${weekends} helger over ${months.toFixed(1).replace('.', ',')} måneder, minst én helg i måneden: etter KS (etter HR-2016-1366-A) normalt et arbeidsforhold.`,
+        `Respite on ${weekends} weekends over ${months.toFixed(1)} months, at least one weekend a month: per KS (after HR-2016-1366-A) normally employment.`,
+      );
+    }
+  }
+  if (assignment.kind === 'support-contact') {
+    reasons.push({
+      nb: 'Støttekontakt: KS så dem tidligere som oppdragstakere, men etter 2016 og presumpsjonen fra 2024 er de trolig arbeidstakere når kommunen eller familien styrer; vurderingen er usikker.',
+      en: 'Support contact: KS used to see them as contractors, but after 2016 and the 2024 presumption they are probably employees where the municipality or family directs the work; the assessment is uncertain.',
+      points: 'employment',
+    });
+  }
+  if (i.decidesTimes === 'municipality' || i.decidesTimes === 'family') {
+    strong++;
+    employment(
+      i.decidesTimes === 'family' ? 'Familien bestemmer når arbeidet gjøres; brukerstyring teller som styring (HR-2016-1366-A).' : 'Kommunen bestemmer når arbeidet gjøres (styring og kontroll).',
+      i.decidesTimes === 'family' ? 'The family decides when the work is done; control by the user counts as control (HR-2016-1366-A).' : 'The municipality decides when the work is done (direction and control).',
+    );
+  } else if (i.decidesTimes === 'carer') {
+    independent('Avlasteren bestemmer selv når arbeidet gjøres.', 'The carer decides when the work is done.');
+  }
+  if (i.personalPerformance === true) employment('Arbeidet må utføres personlig, uten rett til å sende en stedfortreder.', 'The work must be done personally, with no right to send a substitute.');
+  if (i.personalPerformance === false) independent('Avlasteren kan sende en stedfortreder.', 'The carer may send a substitute.');
+  if (i.payForm === 'hourly' || i.payForm === 'dognsats' || i.payForm === 'monthly') employment('Godtgjøring som lønn (time- eller døgnsats).', 'Paid like wages (hourly or per døgn).');
+  if (i.payForm === 'invoice') independent('Avlasteren fakturerer fra egen virksomhet.', 'The carer invoices from an own business.');
+  if (i.reportsToMunicipality) employment('Rapporterer til kommunen (timelister, logg).', 'Reports to the municipality (timesheets, logs).');
+  if (i.ownBusiness) independent('Driver egen virksomhet med egen risiko.', 'Runs an own business at own risk.');
+  if (i.principals !== undefined && i.principals > 1) independent(`Arbeider for ${i.principals} oppdragsgivere.`, `Works for ${i.principals} principals.`);
+  if (i.principals === 1) employment('Arbeider for én oppdragsgiver.', 'Works for one principal.');
+  if (i.monthsRunning !== undefined && i.monthsRunning >= 6) employment(`Stabilt forhold i ${i.monthsRunning} måneder.`, `A stable relationship for ${i.monthsRunning} months.`);
+  if (i.whoseHome === 'carer') {
+    independent('Arbeidet skjer i avlasterens eget hjem (mindretallet i HR-2016-1366-A la vekt på dette).', 'The work takes place in the carer’s own home (the minority in HR-2016-1366-A stressed this).');
+  }
+
+  const against = reasons.filter((r) => r.points === 'independent').length;
+  const towards = reasons.filter((r) => r.points === 'employment').length;
+  reasons.push({
+    nb: 'Fra 1. januar 2024 (arbeidsmiljøloven § 1-8) presumeres et arbeidsforhold, med mindre kommunen gjør det overveiende sannsynlig at det er et selvstendig oppdrag.',
+    en: 'From 1 January 2024 (AML § 1-8) employment is presumed unless the municipality makes an independent contract clearly more likely.',
+    points: 'employment',
+  });
+  const likelihood: Likelihood =
+    strong >= 1 && against <= 1 ? 'high' : against >= 3 && towards <= 1 ? 'low' : against >= 2 ? 'uncertain' : 'probable';
+  return { likelihood, reasons };
+}

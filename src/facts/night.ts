@@ -1,0 +1,208 @@
+// Night work (AML § 10-11). The night windows come from the plan calendar (21:00–06:00 on the wall
+// clock, 23:00–06:00 under an evening-work agreement), so every measure here is DST-exact: the
+// night is 8 hours when summer time starts and 10 hours when it ends.
+//   averageHoursPer24hInBlock     § 10-11 (6): hours per 24 h on average over fixed 4-week blocks,
+//                                 with the minimum weekly rest (35 h per week) left out;
+//   hoursInDayFrameWithNightWork  § 10-11 (7): hours per 24-hour frame, for frames with more than
+//                                 3 night hours of heavy or risky night work;
+//   nightHoursInPlan              § 10-11 (1)–(2), (5): the night hours of the whole plan.
+import type { Frame } from '../time/frames.ts';
+import { hours } from '../time/instant.ts';
+import { hoursInDayFrame } from './frameHours.ts';
+import { workInWindows } from './nights.ts';
+import type { FactWindow, Measure, WorkBlock } from './types.ts';
+
+const HOUR_MS = 3_600_000;
+
+function weekIndexOf(weeks: Frame[], start: number): number {
+  let lo = 0;
+  let hi = weeks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (weeks[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Night milliseconds of each block, in one pass over sorted blocks and sorted nights. */
+function nightOfBlocks(blocks: WorkBlock[], nights: Frame[]): number[] {
+  const out = new Array<number>(blocks.length).fill(0);
+  let n0 = 0;
+  blocks.forEach((b, i) => {
+    while (n0 < nights.length && nights[n0]!.end <= b.start) n0++;
+    for (let n = n0; n < nights.length && nights[n]!.start < b.end; n++) {
+      out[i]! += Math.min(b.end, nights[n]!.end) - Math.max(b.start, nights[n]!.start);
+    }
+  });
+  return out;
+}
+
+/**
+ * § 10-11 (6): normal working time ≤ 8 h per 24 h on average over fixed blocks of `window` weeks
+ * (counted from the plan's reference week, like blockAverage.ts), the minimum weekly rest of
+ * § 10-8 (2) left out: average = hours in block / ((elapsed hours − weeks × 35) / 24). A block the
+ * plan covers only in part is averaged over the weeks of it the plan covers. Elapsed time makes a
+ * block across a DST change one hour shorter or longer. Computed in whole milliseconds so that an
+ * average of exactly the limit is exactly the limit.
+ */
+export const averageHoursPer24hInBlock: Measure = ({ facts, windowHours, param }) => {
+  if (windowHours === undefined || !Number.isInteger(windowHours) || windowHours < 1) {
+    throw new Error('averageHoursPer24hInBlock needs a whole number of weeks');
+  }
+  const n = windowHours;
+  const { weeks, referenceWeek } = facts.plan;
+  const blockOf = (weekIndex: number) => Math.floor((weekIndex - referenceWeek) / n);
+  const sums = new Map<number, { ms: number; first: number; last: number }>();
+  let w = 0;
+  facts.blocks.forEach((b, bi) => {
+    w = Math.max(w, weekIndexOf(weeks, b.start));
+    for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {
+      const fr = weeks[i]!;
+      const block = blockOf(i);
+      const t = sums.get(block) ?? { ms: 0, first: bi, last: bi + 1 };
+      t.ms += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
+      t.last = bi + 1;
+      sums.set(block, t);
+    }
+  });
+  const out: FactWindow[] = [];
+  for (const [block, t] of [...sums].sort((a, b) => a[0] - b[0])) {
+    const firstWeek = Math.max(0, referenceWeek + block * n);
+    const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
+    const weeksCovered = lastWeek - firstWeek + 1;
+    const start = weeks[firstWeek]!.start;
+    const end = weeks[lastWeek]!.end;
+    const rest = param?.('minWeeklyRestHours', start);
+    if (rest === undefined) throw new Error('averageHoursPer24hInBlock needs the parameter minWeeklyRestHours');
+    const excludedMs = weeksCovered * rest * HOUR_MS;
+    const countedMs = end - start - excludedMs;
+    out.push({
+      start,
+      end,
+      measured: (t.ms * 24) / countedMs,
+      at: start,
+      blockRange: [t.first, t.last],
+      details: {
+        totalHours: hours(t.ms),
+        weeksInBlock: weeksCovered,
+        blockWeeks: n,
+        elapsedHours: hours(end - start),
+        excludedRestHours: hours(excludedMs),
+        countedDays: countedMs / (24 * HOUR_MS),
+      },
+    });
+  }
+  return out;
+};
+
+/**
+ * § 10-11 (7): hours per 24-hour frame, measured as hoursInDayFrame measures them (the larger of the
+ * hours inside the frame and the full length of the work that starts in it), in every frame with
+ * more than `nightWorkerMinHours` night hours, counted the same two ways (a 22:00–07:00 shift brings
+ * its 8 night hours to the frame where it starts, though only 2 of them fall before midnight).
+ * Only work of assignments marked `heavyNightWork` is judged: the flag says which work carries the
+ * special risk or heavy strain.
+ */
+export const hoursInDayFrameWithNightWork: Measure = (input) => {
+  const { facts, calendar, param } = input;
+  if (!calendar?.nights || !calendar.nightSegments) return [];
+  const heavy = facts.intervals.filter((iv) => iv.heavyNightWork);
+  if (heavy.length === 0) return [];
+
+  // Blocks that hold heavy night work.
+  const heavyBlock = new Array<boolean>(facts.blocks.length).fill(false);
+  let b0 = 0;
+  for (const iv of heavy) {
+    while (b0 < facts.blocks.length && facts.blocks[b0]!.end <= iv.start) b0++;
+    for (let b = b0; b < facts.blocks.length && facts.blocks[b]!.start < iv.end; b++) heavyBlock[b] = true;
+  }
+
+  // Night work inside each day frame, keyed by the frame's start.
+  const segments = calendar.nightSegments;
+  const inSegment = workInWindows(facts.blocks, segments);
+  const nightInFrame = new Map<number, number>();
+  segments.forEach((s, i) => {
+    if (inSegment[i]! <= 0) return;
+    const key = calendar.days[s.day]!.start;
+    nightInFrame.set(key, (nightInFrame.get(key) ?? 0) + inSegment[i]!);
+  });
+
+  // Night work of the blocks that start in each day frame.
+  const nightOfBlock = nightOfBlocks(facts.blocks, calendar.nights);
+  const nightStarting = new Map<number, number>();
+  let f = 0;
+  facts.blocks.forEach((b, bi) => {
+    while (f < facts.dayFrames.length && facts.dayFrames[f]!.end <= b.start) f++;
+    const fr = facts.dayFrames[f];
+    if (fr && fr.start <= b.start && nightOfBlock[bi]! > 0) nightStarting.set(fr.start, (nightStarting.get(fr.start) ?? 0) + nightOfBlock[bi]!);
+  });
+
+  const out: FactWindow[] = [];
+  for (const w of hoursInDayFrame(input)) {
+    const min = param?.('nightWorkerMinHours', w.at) ?? calendar.nightFrameMinHours;
+    if (min === undefined) continue;
+    const inFrame = nightInFrame.get(w.at) ?? 0;
+    const starting = nightStarting.get(w.at) ?? 0;
+    if (Math.max(inFrame, starting) <= min * HOUR_MS) continue;
+    const [from, to] = w.blockRange!;
+    if (!heavyBlock.slice(from, to).some(Boolean)) continue;
+    out.push({ ...w, details: { ...w.details, nightHoursInFrame: hours(inFrame), nightHoursOfWorkStartingInFrame: hours(starting) } });
+  }
+  return out;
+};
+
+/**
+ * § 10-11 (1)–(2), (5): one window per worker, from the first to the last night minute worked,
+ * measuring the night hours of the whole plan, with the profile's night-worker facts (decisions.md
+ * #5) beside it. No window when the plan has no night work.
+ */
+export const nightHoursInPlan: Measure = ({ facts, calendar, profile, agreements, param }) => {
+  if (!calendar?.nights) return [];
+  const nights = calendar.nights;
+  let total = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  let firstBlock = -1;
+  let lastBlock = -1;
+  let n0 = 0;
+  facts.blocks.forEach((b, bi) => {
+    while (n0 < nights.length && nights[n0]!.end <= b.start) n0++;
+    for (let n = n0; n < nights.length && nights[n]!.start < b.end; n++) {
+      const from = Math.max(b.start, nights[n]!.start);
+      const to = Math.min(b.end, nights[n]!.end);
+      if (to <= from) continue;
+      total += to - from;
+      first = Math.min(first, from);
+      last = Math.max(last, to);
+      if (firstBlock < 0) firstBlock = bi;
+      lastBlock = bi;
+    }
+  });
+  if (total === 0) return [];
+  // The hours the night runs between, for the message: 23 under a lawful evening-work agreement (§ 10-11 (3)).
+  const planStart = facts.blocks[0]!.start;
+  const evening = (agreements ?? []).some((a) => a.type === 'aml-10-11-3-evening-work' && planStart >= a.from && planStart < a.to);
+  const nightStartHour = (evening ? param?.('eveningAgreementNightStartHour', first) : undefined) ?? param?.('nightStartHour', first);
+  const nightEndHour = param?.('nightEndHour', first);
+  const minNightHours = param?.('nightWorkerMinHours', first) ?? calendar.nightFrameMinHours;
+  return [
+    {
+      start: first,
+      end: last,
+      measured: hours(total),
+      at: first,
+      blockRange: [firstBlock, lastBlock + 1],
+      details: {
+        nightHours: hours(total),
+        nightDays: profile?.nightDays ?? 0,
+        workedDays: profile?.workedDays ?? 0,
+        nightFrameShare: profile?.nightFrameShare ?? 0,
+        nightHoursShare: profile?.nightHoursShare ?? 0,
+        ...(nightStartHour !== undefined ? { nightStartHour } : {}),
+        ...(nightEndHour !== undefined ? { nightEndHour } : {}),
+        ...(minNightHours !== undefined && Number.isFinite(minNightHours) ? { minNightHours } : {}),
+      },
+    },
+  ];
+};

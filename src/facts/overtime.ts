@@ -1,0 +1,190 @@
+// AML § 10-6: overtime is work beyond the normal-hours ceilings of § 10-4 as they apply to the
+// worker (lifted by an averaging agreement under § 10-5, by the passive-work consent, and so on:
+// the engine hands the ceilings in as functions of time, `ceilings.day` and `ceilings.week`).
+//
+// Per fixed week frame (decisions.md #1):
+//   day part  = Σ over the week's 24-hour frames of max(0, hours of work starting in the frame −
+//               day ceiling). A work period is not split at the day boundary: it counts in full in
+//               the frame where it starts (a 16:00–02:00 shift is 10 h, 1 h over 9), so no hour is
+//               counted twice and a period that crosses into the next week counts where it starts;
+//   week part = max(0, hours in the week frame − week ceiling);
+//   overtime  = max(day part, week part): an hour over both ceilings is one hour of overtime.
+// The caps of § 10-6 (4)–(6) sum that over fixed blocks of N weeks counted from the plan's
+// reference week, like blockAverage.ts (never rolling: Arbeidstilsynet on the 52 weeks).
+import type { Frame } from '../time/frames.ts';
+import { hours } from '../time/instant.ts';
+import type { FactWindow, LimitAt, Measure, MeasureInput } from './types.ts';
+
+/** Index of the frame that contains `at` (frames sorted and contiguous; clamped to the ends). */
+function indexOf(frames: Frame[], at: number): number {
+  let lo = 0;
+  let hi = frames.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (frames[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface WeekOvertime {
+  /** Index into facts.plan.weeks. */
+  week: number;
+  /** Elapsed hours of work inside the week frame. */
+  hoursInWeek: number;
+  dayOvertime: number;
+  weekOvertime: number;
+  overtime: number;
+  /** Blocks [from, to) that touch the week or start in one of its days. */
+  firstBlock: number;
+  endBlock: number;
+}
+
+const over = (measured: number, ceiling: number | undefined): number => (ceiling === undefined ? 0 : Math.max(0, measured - ceiling));
+
+/**
+ * Overtime of every plan week the worker has work in, in week order. Undefined when the check
+ * names no ceiling the engine could resolve (the overtime rule cannot say what normal time is).
+ */
+export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' | 'ceilings'>): WeekOvertime[] | undefined {
+  const day: LimitAt | undefined = ceilings?.day;
+  const week: LimitAt | undefined = ceilings?.week;
+  if (!day && !week) return undefined;
+  const { weeks } = facts.plan;
+  if (weeks.length === 0) return [];
+  const byWeek = new Map<number, { ms: number; dayOvertime: number; first: number; end: number }>();
+  const entry = (w: number, bi: number) => {
+    let e = byWeek.get(w);
+    if (!e) byWeek.set(w, (e = { ms: 0, dayOvertime: 0, first: bi, end: bi + 1 }));
+    e.first = Math.min(e.first, bi);
+    e.end = Math.max(e.end, bi + 1);
+    return e;
+  };
+
+  // Hours of work starting in each day frame: every block counts in full where it starts.
+  const starting = new Map<number, { ms: number; first: number; end: number }>();
+  const days = facts.dayFrames;
+  let w = 0;
+  facts.blocks.forEach((b, bi) => {
+    if (days.length > 0) {
+      const d = indexOf(days, b.start);
+      const s = starting.get(d);
+      if (s) {
+        s.ms += b.end - b.start;
+        s.end = bi + 1;
+      } else starting.set(d, { ms: b.end - b.start, first: bi, end: bi + 1 });
+    }
+    w = Math.max(w, indexOf(weeks, b.start));
+    for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {
+      const fr = weeks[i]!;
+      entry(i, bi).ms += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
+    }
+  });
+  if (day) {
+    for (const [d, s] of starting) {
+      const frame = days[d]!;
+      const e = entry(indexOf(weeks, frame.start), s.first);
+      e.end = Math.max(e.end, s.end);
+      e.dayOvertime += over(hours(s.ms), day(frame.start));
+    }
+  }
+
+  return [...byWeek]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, e]) => {
+      const hoursInWeek = hours(e.ms);
+      const weekOvertime = week ? over(hoursInWeek, week(weeks[i]!.start)) : 0;
+      return {
+        week: i,
+        hoursInWeek,
+        dayOvertime: e.dayOvertime,
+        weekOvertime,
+        overtime: Math.max(e.dayOvertime, weekOvertime),
+        firstBlock: e.first,
+        endBlock: e.end,
+      };
+    });
+}
+
+/** Overtime hours summed over fixed blocks of `window` weeks (1 = each week frame). */
+export const overtimeHoursInBlock: Measure = (input) => {
+  const n = input.windowHours;
+  if (n === undefined || !Number.isInteger(n) || n < 1) throw new Error('overtimeHoursInBlock needs a whole number of weeks');
+  const perWeek = overtimeByWeek(input);
+  if (!perWeek) return [];
+  const { weeks, referenceWeek } = input.facts.plan;
+  const blockOf = (weekIndex: number) => Math.floor((weekIndex - referenceWeek) / n);
+  const sums = new Map<number, { overtime: number; day: number; week: number; hours: number; weeksWith: number; first: number; end: number }>();
+  for (const o of perWeek) {
+    const block = blockOf(o.week);
+    const t = sums.get(block) ?? { overtime: 0, day: 0, week: 0, hours: 0, weeksWith: 0, first: o.firstBlock, end: o.endBlock };
+    t.overtime += o.overtime;
+    t.day += o.dayOvertime;
+    t.week += o.weekOvertime;
+    t.hours += o.hoursInWeek;
+    if (o.overtime > 0) t.weeksWith++;
+    t.first = Math.min(t.first, o.firstBlock);
+    t.end = Math.max(t.end, o.endBlock);
+    sums.set(block, t);
+  }
+  const out: FactWindow[] = [];
+  for (const [block, t] of [...sums].sort((a, b) => a[0] - b[0])) {
+    const firstWeek = Math.max(0, referenceWeek + block * n);
+    const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
+    out.push({
+      start: weeks[firstWeek]!.start,
+      end: weeks[lastWeek]!.end,
+      measured: t.overtime,
+      at: weeks[firstWeek]!.start,
+      blockRange: [t.first, t.end],
+      details: {
+        overtimeHours: t.overtime,
+        dayOvertimeHours: t.day,
+        weekOvertimeHours: t.week,
+        totalHours: t.hours,
+        weeksWithOvertime: t.weeksWith,
+        weeksInBlock: lastWeek - firstWeek + 1,
+        blockWeeks: n,
+      },
+    });
+  }
+  return out;
+};
+
+/**
+ * AML § 10-6 (1): overtime may not be a standing arrangement. One window over the worker's plan
+ * (the week frames from its first to its last work, empty weeks included): the share of those weeks
+ * that hold overtime. Only for a plan of at least `minWeeksForStandingOvertime` weeks; one week of
+ * overtime shows no pattern.
+ */
+export const overtimeWeeksShare: Measure = (input) => {
+  const { facts, param } = input;
+  const perWeek = overtimeByWeek(input);
+  if (!perWeek || perWeek.length === 0 || facts.weekFrames.length === 0) return [];
+  const planWeeks = facts.weekFrames;
+  const from = planWeeks[0]!.start;
+  const to = planWeeks[planWeeks.length - 1]!.end;
+  const minWeeks = param?.('minWeeksForStandingOvertime', from) ?? 2;
+  if (planWeeks.length < minWeeks) return [];
+  const inPlan = perWeek.filter((o) => {
+    const wk = facts.plan.weeks[o.week]!;
+    return wk.start >= from && wk.end <= to;
+  });
+  const withOvertime = inPlan.filter((o) => o.overtime > 0);
+  const overtime = inPlan.reduce((s, o) => s + o.overtime, 0);
+  return [
+    {
+      start: from,
+      end: to,
+      measured: withOvertime.length / planWeeks.length,
+      at: from,
+      blockRange: [0, facts.blocks.length],
+      details: {
+        weeksWithOvertime: withOvertime.length,
+        weeksInPlan: planWeeks.length,
+        overtimeHours: overtime,
+        leastWeeklyOvertimeHours: withOvertime.length === planWeeks.length ? Math.min(...withOvertime.map((o) => o.overtime)) : 0,
+      },
+    },
+  ];
+};
