@@ -8,8 +8,19 @@ import { breakMinutesInPeriod } from './breaks.ts';
 import { restBlocksInDayFrame } from './medleverRest.ts';
 import { overtimeHoursInBlock, overtimeWeeksShare } from './overtime.ts';
 import type { Measure } from './types.ts';
-import * as pending from './pending.ts';
-import * as workPeriods from './workPeriods.ts';
+import {
+  combinedWorkPeriodHours,
+  extendedStayBurdenStated,
+  longerRestAroundLongWorkPeriod,
+  otherWorkHoursInDayFrame,
+  otherWorkHoursInWeekFrame,
+  otherWorkInCombinedPeriodAbove,
+  otherWorkInCombinedPeriodUpTo,
+  pureRespiteWorkPeriodHours,
+  restAfterExtendedStay,
+  restAfterShortRespitePeriod,
+  shorterRestAroundLongWorkPeriod,
+} from './workPeriods.ts';
 import { averageWeeklyHoursInAgreementPeriod } from './agreementAverage.ts';
 import { averageHoursPer24hInBlock, hoursInDayFrameWithNightWork, nightHoursInPlan } from './night.ts';
 import { consecutiveWorkedSundays, hoursInSundayWindows, workedSundayShareInBlock } from './sundays.ts';
@@ -35,18 +46,17 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
   workedSundayShareInBlock,
   breakMinutesInPeriod,
   restBlocksInDayFrame,
-  ...pending,
-  pureRespiteWorkPeriodHours: workPeriods.pureRespiteWorkPeriodHours,
-  combinedWorkPeriodHours: workPeriods.combinedWorkPeriodHours,
-  otherWorkInCombinedPeriodUpTo: workPeriods.otherWorkInCombinedPeriodUpTo,
-  otherWorkInCombinedPeriodAbove: workPeriods.otherWorkInCombinedPeriodAbove,
-  longerRestAroundLongWorkPeriod: workPeriods.longerRestAroundLongWorkPeriod,
-  shorterRestAroundLongWorkPeriod: workPeriods.shorterRestAroundLongWorkPeriod,
-  restAfterShortRespitePeriod: workPeriods.restAfterShortRespitePeriod,
-  otherWorkHoursInDayFrame: workPeriods.otherWorkHoursInDayFrame,
-  otherWorkHoursInWeekFrame: workPeriods.otherWorkHoursInWeekFrame,
-  extendedStayBurdenStated: workPeriods.extendedStayBurdenStated,
-  restAfterExtendedStay: workPeriods.restAfterExtendedStay,
+  pureRespiteWorkPeriodHours,
+  combinedWorkPeriodHours,
+  otherWorkInCombinedPeriodUpTo,
+  otherWorkInCombinedPeriodAbove,
+  longerRestAroundLongWorkPeriod,
+  shorterRestAroundLongWorkPeriod,
+  restAfterShortRespitePeriod,
+  otherWorkHoursInDayFrame,
+  otherWorkHoursInWeekFrame,
+  extendedStayBurdenStated,
+  restAfterExtendedStay,
 };
 
 /** Measures that look at a worker across all undertakings rather than within one. */
