@@ -38,7 +38,7 @@ async function cli(...argv: string[]): Promise<Run> {
 /** The real bin in a child process; no shell, so a glob reaches the program unexpanded (as if quoted). */
 function bin(args: string[], cwd = root): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(root, 'bin', 'turnussjekk.mjs'), ...args], { cwd, timeout: 30_000, env: { ...process.env, GITHUB_ACTIONS: '' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(root, 'bin', 'turnussjekk.mjs'), ...args], { cwd, timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') return reject(error);
       resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
     });

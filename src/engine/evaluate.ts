@@ -42,7 +42,10 @@ interface Context {
   timeline: Timeline;
   kindOf: Map<string, string>;
   checks: CompiledCheck[];
-  engine: Engine;
+  /** json-rules-engine, one per set of checks that have windows (rules without facts could not fire). */
+  engineFor: (keys: string[]) => Engine;
+  /** The primary (non-supplementary) check of each rule id. */
+  primaryById: Map<string, CompiledCheck>;
   /** Decides, per worker, which profile-dependent limits and checks apply. */
   profileEngine: Engine;
   calendar: PlanCalendar;
@@ -107,7 +110,17 @@ function compiled(book: RuleBook, zone: string) {
   if (!byZone) compiledBooks.set(book, (byZone = new Map()));
   let checks = byZone.get(zone);
   if (!checks) byZone.set(zone, (checks = compileChecks(book, zone)));
-  return { checks, engine: buildEngine(checks), profileEngine: buildProfileEngine(checks) };
+  const engines = new Map<string, Engine>();
+  const engineFor = (keys: string[]) => {
+    const id = keys.join('|');
+    let engine = engines.get(id);
+    if (!engine) {
+      const wanted = new Set(keys);
+      engines.set(id, (engine = buildEngine(checks!.filter((c) => wanted.has(c.key)))));
+    }
+    return engine;
+  };
+  return { checks, engineFor, profileEngine: buildProfileEngine(checks) };
 }
 
 function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
@@ -200,9 +213,20 @@ async function runPass(
     return (at: number) => resolveLimit(owner, agreements, when(at), series)?.limit;
   };
   const seriesOf = (c: CompiledCheck): DatedSeries => chosen.get(c.key)?.limit ?? c.base;
-  const kindsIn = (w: FactWindow): Set<string> =>
-    new Set((w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).map((id) => ctx.kindOf.get(id)!));
-  const inScope = (c: CompiledCheck, w: FactWindow) => !c.check.kinds || [...kindsIn(w)].some((k) => c.check.kinds!.includes(k as never));
+  const kindsMemo = new WeakMap<FactWindow, Set<string>>();
+  const kindsIn = (w: FactWindow): Set<string> => {
+    let kinds = kindsMemo.get(w);
+    if (!kinds) {
+      kinds = new Set((w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).map((id) => ctx.kindOf.get(id)!));
+      kindsMemo.set(w, kinds);
+    }
+    return kinds;
+  };
+  const inScope = (c: CompiledCheck, w: FactWindow) => {
+    if (!c.check.kinds) return true;
+    const kinds = kindsIn(w);
+    return c.check.kinds.some((k) => kinds.has(k));
+  };
   const inputFor = (c: CompiledCheck) => {
     const baseSeries = seriesOf(c);
     return {
@@ -226,13 +250,38 @@ async function runPass(
     return ws;
   };
   /** The rule a window yields to (§ 10-4 (1) to § 10-5 under averaging; AML to the avlaster regulation for respite). */
+  // The windows a `claims: windows` rule takes over: those where it applies, sorted for a binary search.
+  const claimed = new Map<CompiledCheck, FactWindow[]>();
+  const claimsOf = (owner: CompiledCheck): FactWindow[] => {
+    let ws = claimed.get(owner);
+    if (!ws) {
+      ws = windowsOf(owner)
+        .filter((ow) => resolveLimit(owner, agreements, when(ow.at), seriesOf(owner)))
+        .sort((a, b) => a.start - b.start);
+      claimed.set(owner, ws);
+    }
+    return ws;
+  };
+  const claims = (owner: CompiledCheck, w: FactWindow): boolean => {
+    const ws = claimsOf(owner);
+    // Claimed windows may overlap, so scan back from the last one starting before w ends.
+    let lo = 0;
+    let hi = ws.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ws[mid]!.start < w.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) if (overlaps(ws[i]!, w)) return true;
+    return false;
+  };
   const ownerOf = (c: CompiledCheck, w: FactWindow): { owner: CompiledCheck; r: ResolvedLimit } | undefined => {
     for (const id of c.check.deferTo ?? []) {
-      const owner = checks.find((x) => x.check.id === id && !x.check.supplementary);
+      const owner = ctx.primaryById.get(id);
       if (!owner || (owner.appliesWhen && !matched.has(owner.appliesWhen.name))) continue;
       const r = resolveLimit(owner, agreements, when(w.at), seriesOf(owner));
       if (!r || !inScope(owner, w)) continue;
-      if (owner.check.claims === 'windows' && !windowsOf(owner).some((ow) => overlaps(ow, w) && resolveLimit(owner, agreements, when(ow.at), seriesOf(owner)))) continue;
+      if (owner.check.claims === 'windows' && !claims(owner, w)) continue;
       return { owner, r };
     }
     return undefined;
@@ -266,7 +315,8 @@ async function runPass(
       engineFacts[`l:${c.key}`] = worst.limit;
     }
   }
-  const { events } = await ctx.engine.run(engineFacts);
+  const measuredKeys = Object.keys(engineFacts).filter((k) => k.startsWith('m:')).map((k) => k.slice(2));
+  const { events } = await ctx.engineFor(measuredKeys).run(engineFacts);
   const fired = new Set(events.map((e) => String(e.params?.key)));
 
   const raw: RawFinding[] = [];
@@ -399,7 +449,7 @@ function toFinding(
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
-  const { checks, engine, profileEngine } = compiled(book, timeline.zone);
+  const { checks, engineFor, profileEngine } = compiled(book, timeline.zone);
   const { intervals, anchor, zone } = timeline;
   let from = Infinity;
   let to = -Infinity;
@@ -415,7 +465,8 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     timeline,
     kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
     checks,
-    engine,
+    engineFor,
+    primaryById: new Map([...checks].reverse().filter((c) => !c.check.supplementary).map((c) => [c.check.id, c])),
     profileEngine,
     calendar: planCalendar(book, days, weeks, zone, from),
     eveningLawfulFrom: startOfLocalDate(book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01', zone),
