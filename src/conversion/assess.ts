@@ -69,11 +69,21 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
     else if (withIndividual.length === 0) {
       verdict = 'convertible-with-agreement';
       required = await minimal(individual, run);
-    } else if (withCollective.length === 0 || withCollective.every((f) => f.curedBy.some((t) => collective.includes(t)))) {
-      // Collective agreements and consents state their own limits; the schedule needs one whose terms cover it.
+    } else if (withCollective.length === 0) {
       verdict = 'needs-collective-agreement';
-      const needed = withCollective.length === 0 ? [] : [...new Set(withCollective.flatMap((f) => f.curedBy.filter((t) => collective.includes(t))))];
-      required = [...(await minimal(individual, (types) => run([...types, ...collective]))), ...needed];
+      // The fewest collective agreements with every individual one, then the fewest individual ones with those.
+      const coll = await minimal(collective, (types) => run([...individual, ...types]));
+      required = [...(await minimal(individual, (types) => run([...types, ...coll]))), ...coll];
+      blockingIds = [...new Set(withIndividual.map((f) => f.ruleId))].sort();
+    } else if (withCollective.every((f) => f.curedBy.some((t) => collective.includes(t)))) {
+      // What is left needs an agreement that states its own limits (a union agreement, a consent);
+      // its terms decide. Required: the individual agreements still needed beside it, and those kinds.
+      verdict = 'needs-collective-agreement';
+      // Keep every individual agreement that leaves less for the collective one to cover.
+      const curable = (found: Finding[]) => found.length <= withCollective.length && found.every((f) => f.curedBy.some((t) => collective.includes(t)));
+      const ind = await minimal(individual, (types) => run([...types, ...collective]), curable);
+      const left = await run([...ind, ...collective]);
+      required = [...ind, ...new Set(left.flatMap((f) => f.curedBy.filter((t) => collective.includes(t))))];
       blockingIds = [...new Set(withIndividual.map((f) => f.ruleId))].sort();
     } else {
       verdict = 'not-convertible';
@@ -86,6 +96,13 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
     const suggestionDetails: ConversionDetail['suggestionDetails'] = [];
     if (verdict !== 'convertible') {
       for (const change of restructurings(rota, a, timeline)) {
+        // A second carer the change brings in must be lawful too, with the individual agreements.
+        let othersLawful = true;
+        for (const other of change.alsoCheck ?? []) {
+          const theirs = workerRota(change.rota, other.workerId, other.assignmentId, individual.map((type) => ({ type, workerId: other.workerId })));
+          if (blocking((await evaluate(theirs)).findings, other.assignmentId).length > 0) othersLawful = false;
+        }
+        if (!othersLawful) continue;
         const after = await run([], change.rota);
         const afterIndividual = after.length === 0 ? [] : await run(individual, change.rota);
         const verdictAfter: Conversion['verdict'] = after.length === 0 ? 'convertible' : afterIndividual.length === 0 ? 'convertible-with-agreement' : 'not-convertible';
@@ -116,12 +133,16 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
 
 const RANK: Record<Conversion['verdict'], number> = { convertible: 0, 'convertible-with-agreement': 1, 'needs-collective-agreement': 2, 'not-convertible': 3 };
 
-/** The smallest set of agreements (greedily) that keeps the schedule lawful. */
-async function minimal(types: AgreementType[], run: (types: AgreementType[]) => Promise<Finding[]>): Promise<AgreementType[]> {
+/** The smallest set of agreements (greedily) under which what is left is acceptable (by default: nothing). */
+async function minimal(
+  types: AgreementType[],
+  run: (types: AgreementType[]) => Promise<Finding[]>,
+  acceptable: (left: Finding[]) => boolean = (left) => left.length === 0,
+): Promise<AgreementType[]> {
   let kept = [...types];
   for (const t of types) {
     const without = kept.filter((x) => x !== t);
-    if ((await run(without)).length === 0) kept = without;
+    if (acceptable(await run(without))) kept = without;
   }
   return kept;
 }

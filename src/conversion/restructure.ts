@@ -10,6 +10,8 @@ export interface Restructuring {
   nb: string;
   en: string;
   rota: Rota;
+  /** New assignments the change creates (a second carer), which must be lawful too. */
+  alsoCheck?: Array<{ workerId: string; assignmentId: string }>;
 }
 
 const HOUR = 3_600_000;
@@ -41,6 +43,7 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
     out.push({
       nb: `Del ${long.length === 1 ? 'oppholdet' : `de ${long.length} lange oppholdene`} mellom to avlastere, med overlevering etter 48 timer (${handovers}).`,
       en: `Split ${long.length === 1 ? 'the stay' : `the ${long.length} long stays`} between two carers, handing over after 48 hours (${handoversEn}).`,
+      alsoCheck: [{ workerId: secondWorker, assignmentId: second }],
       rota: {
         ...rota,
         workers: [...rota.workers, { id: secondWorker }],

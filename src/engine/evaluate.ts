@@ -6,7 +6,7 @@ import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
 import type { Finding, Report } from '../report/schema.ts';
-import type { Rota } from '../rota/schema.ts';
+import type { AgreementType, Rota } from '../rota/schema.ts';
 import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
 import {
   BREACH,
@@ -370,7 +370,23 @@ async function runPass(
     }
   }
 
-  return { findings: raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, when, chosen.get(f.c.key))), profile };
+  // Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added.
+  const passesVia = (w: FactWindow) => (ruleId: string, type: AgreementType): boolean => {
+    const owner = ctx.primaryById.get(ruleId);
+    if (!owner) return false;
+    const withIt: AgreementInForce[] = [...agreements, { index: -1, type, workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} }];
+    const theirs = windowsOf(owner).filter((ow) => overlaps(ow, w) && inScope(owner, ow));
+    if (theirs.length === 0) return owner.check.claims !== 'windows' && resolveLimit(owner, withIt, when(w.at), seriesOf(owner)) !== undefined;
+    // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
+    return theirs.every((ow) => {
+      const r = resolveLimit(owner, withIt, when(ow.at), seriesOf(owner));
+      return r !== undefined && (owner.check.severity !== 'violation' || !BREACH[owner.check.operator](ow.measured, r.limit));
+    });
+  };
+  return {
+    findings: raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, when, chosen.get(f.c.key), passesVia(f.w))),
+    profile,
+  };
 }
 
 function toFinding(
@@ -382,6 +398,7 @@ function toFinding(
   hypothetical: boolean,
   when: (at: number) => number,
   basis: CompiledLimitWhen | undefined,
+  passesVia: (ruleId: string, type: AgreementType) => boolean,
 ): Finding {
   const { check, file } = c;
   const zone = ctx.timeline.zone;
@@ -433,7 +450,7 @@ function toFinding(
     measured: round2(w.measured),
     limit: r.limit,
     unit,
-    curedBy: kind === 'breach' ? curingAgreements(c, agreements, when(w.at), w.measured, new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!))) : [],
+    curedBy: kind === 'breach' ? curingAgreements(c, agreements, when(w.at), w.measured, new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!)), passesVia) : [],
     message,
     hypothetical,
     title: check.title,

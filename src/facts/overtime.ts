@@ -4,9 +4,10 @@
 //
 // Per fixed week frame (decisions.md #1):
 //   day part  = Σ over the week's 24-hour frames of max(0, hours of work starting in the frame −
-//               day ceiling). A work period is not split at the day boundary: it counts in full in
-//               the frame where it starts (a 16:00–02:00 shift is 10 h, 1 h over 9), so no hour is
-//               counted twice and a period that crosses into the next week counts where it starts;
+//               day ceiling). A work period is not split at the day boundary: it counts in
+//               consecutive 24-hour pieces from its start, each in the frame where it starts (a
+//               16:00–02:00 shift is 10 h, 1 h over 9; a 48-hour stay 2 × 24 h, 2 × 15 h over), so
+//               no hour is counted twice and none moves into another week;
 //   week part = max(0, hours in the week frame − week ceiling);
 //   overtime  = max(day part, week part): an hour over both ceilings is one hour of overtime.
 // The caps of § 10-6 (4)–(6) sum that over fixed blocks of N weeks counted from the plan's
@@ -40,6 +41,7 @@ export interface WeekOvertime {
   endBlock: number;
 }
 
+const DAY_MS = 86_400_000;
 const over = (measured: number, ceiling: number | undefined): number => (ceiling === undefined ? 0 : Math.max(0, measured - ceiling));
 
 /**
@@ -67,12 +69,18 @@ export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' |
   let w = 0;
   facts.blocks.forEach((b, bi) => {
     if (days.length > 0) {
-      const d = indexOf(days, b.start);
-      const s = starting.get(d);
-      if (s) {
-        s.ms += b.end - b.start;
-        s.end = bi + 1;
-      } else starting.set(d, { ms: b.end - b.start, first: bi, end: bi + 1 });
+      // A stretch longer than a day counts in consecutive 24-hour pieces from its start, each in the
+      // frame where it starts: a 16:00–02:00 shift is one 10-hour piece, a 48-hour stay two of 24,
+      // and no hour is counted twice or moved into another week.
+      for (let t = b.start; t < b.end; t += DAY_MS) {
+        const piece = Math.min(DAY_MS, b.end - t);
+        const d = indexOf(days, t);
+        const s = starting.get(d);
+        if (s) {
+          s.ms += piece;
+          s.end = bi + 1;
+        } else starting.set(d, { ms: piece, first: bi, end: bi + 1 });
+      }
     }
     w = Math.max(w, indexOf(weeks, b.start));
     for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {

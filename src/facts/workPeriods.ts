@@ -131,28 +131,43 @@ export const longerRestAroundLongWorkPeriod = restAround('longer');
 export const shorterRestAroundLongWorkPeriod = restAround('shorter');
 
 /**
- * § 7: rest shorter than the daily minimum after a respite work period of at most `shortWorkPeriodHours`.
- * One window per such gap, spanning the periods on both sides.
+ * § 7: a respite work period of at most `shortWorkPeriodHours` whose daily rest (the longest rest in
+ * the 24 hours from its start, as AML § 10-8 (1) is read here) is shorter than the minimum. A 16-hour
+ * stay leaves 8 hours; two 12-hour shifts 10 hours apart leave 10. One window per such period,
+ * reaching to the end of the work that follows inside its 24 hours.
  */
 export const restAfterShortRespitePeriod: Measure = (input) => {
-  // Periods here are separated by any rest at all, so a short rest between two shifts shows.
-  const periods = workPeriods(input.facts.intervals, 1);
+  const { blocks, intervals } = input.facts;
   const out: FactWindow[] = [];
-  for (let i = 0; i + 1 < periods.length; i++) {
-    const p = periods[i]!;
-    const next = periods[i + 1]!;
-    const rest = next.start - p.end;
-    const gap = paramAt(input, 'workPeriodGapHours', p.start);
-    const short = paramAt(input, 'shortWorkPeriodHours', p.start);
-    if (gap === undefined || short === undefined) continue;
-    if (rest >= msFromHours(gap) || p.respiteMs === 0 || p.end - p.start > msFromHours(short)) continue;
+  let i0 = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    const minimum = paramAt(input, 'workPeriodGapHours', b.start);
+    const short = paramAt(input, 'shortWorkPeriodHours', b.start);
+    const width = paramAt(input, 'restWindowHours', b.start);
+    if (minimum === undefined || short === undefined || width === undefined || b.end - b.start > msFromHours(short)) continue;
+    while (i0 < intervals.length && intervals[i0]!.end <= b.start) i0++;
+    const own: WorkInterval[] = [];
+    for (let i = i0; i < intervals.length && intervals[i]!.start < b.end; i++) own.push(intervals[i]!);
+    if (!own.some(isRespite)) continue;
+    const windowEnd = b.start + msFromHours(width);
+    let longest = 0;
+    let last = k;
+    for (let j = k; j < blocks.length && blocks[j]!.start < windowEnd; j++) {
+      last = j;
+      const restTo = j + 1 < blocks.length ? blocks[j + 1]!.start : Infinity;
+      longest = Math.max(longest, Math.min(restTo, windowEnd) - Math.min(blocks[j]!.end, windowEnd));
+    }
+    if (longest >= msFromHours(minimum)) continue;
+    const ids = new Set<string>();
+    for (let j = k; j <= last; j++) for (const id of blocks[j]!.assignmentIds) ids.add(id);
     out.push({
-      start: p.start,
-      end: next.end,
-      measured: hours(rest),
-      at: p.start,
-      assignmentIds: [...new Set([...p.intervals, ...next.intervals].map((iv) => iv.assignmentId))],
-      details: { workPeriodHours: hours(p.end - p.start), restHours: hours(rest) },
+      start: b.start,
+      end: blocks[last]!.end,
+      measured: hours(longest),
+      at: b.start,
+      assignmentIds: [...ids],
+      details: { workPeriodHours: hours(b.end - b.start), restHours: hours(longest) },
     });
   }
   return out;

@@ -192,14 +192,22 @@ export function extendForPassive(c: CompiledCheck, limit: number, measured: numb
   return cap === undefined ? extended : Math.max(limit, Math.min(extended, cap));
 }
 
-export function curingAgreements(c: CompiledCheck, agreements: AgreementInForce[], at: number, measured: number, kinds: Set<string>): AgreementType[] {
+export function curingAgreements(
+  c: CompiledCheck,
+  agreements: AgreementInForce[],
+  at: number,
+  measured: number,
+  kinds: Set<string>,
+  /** Whether the rule an agreement hands the window to would pass it under that agreement. */
+  passesVia: (ruleId: string, type: AgreementType) => boolean = () => true,
+): AgreementType[] {
   const cures: AgreementType[] = [];
   for (const effect of c.effects) {
     if (at < effect.lawfulFrom || cures.includes(effect.type)) continue;
     if (effect.kinds && !effect.kinds.some((k) => kinds.has(k))) continue;
     if (effect.via) {
       // Another rule takes the window over under this agreement; its own limits then decide.
-      if (!agreements.some((a) => a.type === effect.type && at >= a.from && at < a.to)) cures.push(effect.type);
+      if (!agreements.some((a) => a.type === effect.type && at >= a.from && at < a.to) && passesVia(effect.via, effect.type)) cures.push(effect.type);
       continue;
     }
     const existing = agreements.find((a) => a.type === effect.type && at >= a.from && at < a.to);

@@ -190,11 +190,11 @@ describe('aml.10-6.overtime-week under agreements', () => {
 });
 
 describe('aml.10-6 and the avlaster regulation (AVL-5, decisions.md #10)', () => {
-  it('a 48-hour respite stay is 39 h of overtime under AML alone; under an avl-4-60h agreement the regulation judges it instead', async () => {
+  it('a 48-hour respite stay is 30 h of overtime (two 24-hour pieces, 15 h over each) under AML alone; under an avl-4-60h agreement the regulation judges it instead', async () => {
     const periods: Periods = [['2025-03-07T16:00', '2025-03-09T16:00']];
     const [f] = findingsOf(await check({ kind: 'respite-carer-home', periods }), WEEK, 'violation');
-    expect(f).toMatchObject({ measured: 39, limit: 10, details: { dayOvertimeHours: 39, weekOvertimeHours: 8 } });
-    expect(f!.curedBy).toEqual(expect.arrayContaining(['avl-4-60h', 'avl-12-extended-stay']));
+    expect(f).toMatchObject({ measured: 30, limit: 10, details: { dayOvertimeHours: 30, weekOvertimeHours: 8 } });
+    expect(f!.curedBy).toContain('avl-4-60h');
     const avl = await check({ kind: 'respite-carer-home', periods, agreements: [{ type: 'avl-4-60h' }] });
     expect(findingsOf(avl, WEEK, 'violation')).toEqual([]);
     expect(findingsOf(avl, FOUR, 'violation')).toEqual([]);
@@ -343,5 +343,17 @@ describe('aml.10-6.standing-overtime: overtime planned every week is a standing 
     expect(findingsOf(tariffOvertime, STANDING, 'warning')).toHaveLength(1);
     const averaging = await check({ periods, agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] });
     expect(findingsOf(averaging, STANDING)).toEqual([]);
+  });
+});
+
+describe('a stretch longer than a day is counted in 24-hour pieces, never twice', () => {
+  it('a 144-hour stay from Saturday: overtime never exceeds the hours worked, and nothing moves into another week', async () => {
+    const r = await check({ kind: 'employment', periods: [['2025-07-05T12:00', '2025-07-11T12:00']] });
+    const weeks = findingsOf(r, 'aml.10-6.overtime-week', 'violation');
+    // Saturday 12:00 → Monday 00:00 lies in the first week (36 h: a 24-hour piece and 12 of the next);
+    // the rest (108 h) in the second.
+    const total = weeks.reduce((s, f) => s + f.measured, 0);
+    expect(total).toBeLessThanOrEqual(144);
+    expect(weeks.map((f) => f.window.start)).toEqual(['2025-06-30T00:00:00+02:00', '2025-07-07T00:00:00+02:00']);
   });
 });
