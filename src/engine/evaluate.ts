@@ -52,6 +52,8 @@ interface Context {
   /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)), lawful from this instant. */
   eveningCalendar: PlanCalendar;
   eveningLawfulFrom: number;
+  /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)). */
+  standbyFactor: number;
   days: Frame[];
   weeks: Frame[];
   referenceWeek: number;
@@ -180,11 +182,23 @@ async function runPass(
   hypothetical: boolean,
   earlier: Finding[],
 ): Promise<{ findings: Finding[]; profile?: Profile }> {
+  // Stand-by at home (§ 10-4 (3)) is not work for rest and continuity; a share of it is normal hours.
+  const standbyIntervals = intervals.filter((iv) => iv.standby);
+  if (standbyIntervals.length > 0) intervals = intervals.filter((iv) => !iv.standby);
   const blocks = workBlocks(intervals);
-  if (blocks.length === 0) return { findings: [] };
-  const from = blocks[0]!.start;
-  const to = blocks.reduce((m, b) => Math.max(m, b.end), 0);
-  const facts: WorkFacts = { intervals, blocks, dayFrames: framesCovering(ctx.days, from, to), weekFrames: framesCovering(ctx.weeks, from, to), plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek } };
+  if (blocks.length === 0 && standbyIntervals.length === 0) return { findings: [] };
+  const spans = [...blocks, ...standbyIntervals];
+  const from = Math.min(...spans.map((b) => b.start));
+  const to = Math.max(...spans.map((b) => b.end));
+  const statedFactor = agreements.find((a) => typeof a.params.standbyFactor === 'number' && from >= a.from && from < a.to)?.params.standbyFactor as number | undefined;
+  const facts: WorkFacts = {
+    intervals,
+    blocks,
+    dayFrames: framesCovering(ctx.days, from, to),
+    weekFrames: framesCovering(ctx.weeks, from, to),
+    standby: { intervals: standbyIntervals, weight: statedFactor ?? ctx.standbyFactor },
+    plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek },
+  };
   const when = (at: number) => ctx.asOf ?? at;
 
   const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
@@ -486,6 +500,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     primaryById: new Map([...checks].reverse().filter((c) => !c.check.supplementary).map((c) => [c.check.id, c])),
     profileEngine,
     calendar: planCalendar(book, days, weeks, zone, from),
+    standbyFactor: book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor?.values.at(-1)?.value ?? 0,
     eveningLawfulFrom: startOfLocalDate(book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01', zone),
     // Only a worker with an evening-work agreement has other nights.
     eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')

@@ -5,7 +5,7 @@
 import type { Frame } from '../time/frames.ts';
 import { hours } from '../time/instant.ts';
 import type { WorkInterval } from '../timeline/build.ts';
-import type { FactWindow, Measure, WorkBlock } from './types.ts';
+import type { FactWindow, Measure, WorkBlock, WorkFacts } from './types.ts';
 
 interface FrameTally {
   inFrame: number;
@@ -70,13 +70,32 @@ function passiveTally(intervals: WorkInterval[], frames: Frame[]): { inFrame: nu
   return { inFrame, startingHere };
 }
 
-function frameWindows(blocks: WorkBlock[], intervals: WorkInterval[], frames: Frame[], attribute: boolean): FactWindow[] {
+/** Stand-by hours per frame, weighted by the share that counts as normal working time. */
+function standbyTally(standby: WorkFacts['standby'], frames: Frame[]): number[] {
+  const out = new Array<number>(frames.length).fill(0);
+  if (standby.weight === 0) return out;
+  let f0 = 0;
+  for (const iv of standby.intervals) {
+    while (f0 < frames.length && frames[f0]!.end <= iv.start) f0++;
+    for (let f = f0; f < frames.length && frames[f]!.start < iv.end; f++) {
+      out[f]! += standby.weight * (Math.min(iv.end, frames[f]!.end) - Math.max(iv.start, frames[f]!.start));
+    }
+  }
+  return out;
+}
+
+function frameWindows(facts: WorkFacts, frames: Frame[], attribute: boolean): FactWindow[] {
+  const { blocks, intervals } = facts;
+  const onStandby = facts.standby.intervals.length > 0 ? standbyTally(facts.standby, frames) : undefined;
   const tallies = tally(blocks, frames);
   const passive = intervals.some((iv) => iv.passiveMs > 0) ? passiveTally(intervals, frames) : undefined;
   const windows: FactWindow[] = [];
-  tallies.forEach((t, f) => {
+  frames.forEach((fr, f) => {
+    // A frame with stand-by only still counts its share.
+    const standbyMs = onStandby?.[f] ?? 0;
+    const t = tallies[f] ?? (standbyMs > 0 ? { inFrame: 0, startingHere: 0, startingStart: Infinity, startingEnd: fr.end, workFrom: fr.start, workTo: fr.end, firstBlock: 0, endBlock: 0 } : undefined);
     if (!t) return;
-    const fr = frames[f]!;
+    t.inFrame += standbyMs;
     // Day frames report where the counted work lies; week frames report the whole 7 days.
     const byStart = attribute && t.startingHere > t.inFrame;
     windows.push({
@@ -89,11 +108,12 @@ function frameWindows(blocks: WorkBlock[], intervals: WorkInterval[], frames: Fr
         hoursInFrame: hours(t.inFrame),
         ...(attribute ? { hoursOfWorkStartingInFrame: hours(t.startingHere) } : {}),
         ...(passive ? { passiveHours: hours(byStart ? passive.startingHere[f]! : passive.inFrame[f]!) } : {}),
+        ...(standbyMs > 0 ? { standbyHoursCounted: hours(standbyMs) } : {}),
       },
     });
   });
   return windows;
 }
 
-export const hoursInDayFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.intervals, facts.dayFrames, true);
-export const hoursInWeekFrame: Measure = ({ facts }) => frameWindows(facts.blocks, facts.intervals, facts.weekFrames, false);
+export const hoursInDayFrame: Measure = ({ facts }) => frameWindows(facts, facts.dayFrames, true);
+export const hoursInWeekFrame: Measure = ({ facts }) => frameWindows(facts, facts.weekFrames, false);

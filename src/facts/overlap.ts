@@ -7,7 +7,8 @@ export const overlappingHours: Measure = ({ facts }) => {
   const out: FactWindow[] = [];
   // Periods still running at the current start; every one of them is double-booked with it.
   let active: Array<(typeof facts.intervals)[number]> = [];
-  for (const iv of facts.intervals) {
+  // Stand-by at home is not a booking elsewhere: a call-out during it is expected, not a double booking.
+  for (const iv of facts.intervals.filter((x) => !x.standby)) {
     active = active.filter((a) => a.end > iv.start);
     for (const other of active) {
       const end = Math.min(iv.end, other.end);

@@ -31,6 +31,8 @@ export interface WorkFacts {
   blocks: WorkBlock[];
   dayFrames: Frame[];
   weekFrames: Frame[];
+  /** Stand-by outside the workplace, and the share of it that counts as normal working time (§ 10-4 (3)). */
+  standby: { intervals: WorkInterval[]; weight: number };
   /** Every week frame of the plan, and the index of the week multi-week blocks are counted from. */
   plan: { weeks: Frame[]; referenceWeek: number };
 }

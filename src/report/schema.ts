@@ -73,6 +73,7 @@ export const LedgerEntrySchema = z.object({
   hours: z.number().describe('Sum of the elapsed hours of every period of the assignment, as given'),
   periods: z.number().int(),
   passiveHours: z.number(),
+  standbyHours: z.number().optional().describe('Of `hours`, stand-by outside the workplace (AML § 10-4 (3))'),
 });
 
 export const ReportSchema = z.object({

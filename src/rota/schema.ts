@@ -85,6 +85,8 @@ export const PeriodSchema = z.strictObject({
   end: LocalDateTime,
   passiveHours: z.number().min(0, 'must not be negative').max(10_000).optional()
     .describe('Hours of the period that are passive (a sleeping night); they still count fully toward every limit'),
+  standby: z.boolean().optional()
+    .describe('Stand-by outside the workplace (hjemmevakt, AML § 10-4 (3)): a share counts as normal working time (1/7 unless an agreement states standbyFactor); call-outs are separate periods'),
   breakMinutes: z.number().min(0, 'must not be negative').max(1440).optional()
     .describe('Minutes of break planned inside the period (AML § 10-9); breaks are not subtracted: a carer alone with a user cannot leave, so the break is working time'),
 });

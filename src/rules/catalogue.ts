@@ -47,7 +47,7 @@ export function listRules(book: RuleBook): RuleListing[] {
       add(entry.severities, check.severity);
       add(entry.readings, check.reading);
       for (const e of check.agreements) add(entry.curedBy, e.type);
-      const names = [check.limit, ...(check.window ? [check.window] : []), ...check.agreements.flatMap((e) => (e.limit ? [e.limit] : []))];
+      const names = [check.limit, ...(check.window ? [check.window] : []), ...check.params, ...check.agreements.flatMap((e) => (e.limit ? [e.limit] : []))];
       for (const name of names) {
         if (entry.thresholds.some((t) => t.name === name)) continue;
         const p = file.parameters[name]!;

@@ -21,6 +21,8 @@ export interface WorkInterval {
   passiveMs: number;
   shiftPattern?: string;
   regime: 'aml' | 'medlever';
+  /** Stand-by outside the workplace: not work for rest and continuity, a share of it normal hours. */
+  standby: boolean;
   /** Planned break inside the period, when the rota states one. */
   breakMinutes?: number;
   heavyNightWork: boolean;
@@ -113,6 +115,7 @@ export function buildTimeline(rota: Rota): Timeline {
       passiveMs,
       ...(assignment.shiftPattern ? { shiftPattern: assignment.shiftPattern } : {}),
       regime: assignment.regime ?? 'aml',
+      standby: p.standby ?? false,
       heavyNightWork: assignment.heavyNightWork ?? false,
       ...(p.breakMinutes !== undefined ? { breakMinutes: p.breakMinutes } : {}),
     });
