@@ -73,8 +73,25 @@ function at(date: DateTime, time: string, zone: string): number {
   return DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: h, minute: m }, { zone }).toMillis();
 }
 
+const byYears = new Map<string, SundayWindow[]>();
+
 /** The § 10-10 windows that overlap [from, to), merged over adjacent Sundays and holidays. */
 export function sundayWindows(from: number, to: number, zone: string, cal: HolidayCalendar = norwegianCalendar()): SundayWindow[] {
+  // Whole years are computed once per zone and calendar, then cut to the range asked for.
+  const y0 = new Date(from).getUTCFullYear() - 1;
+  const y1 = new Date(to).getUTCFullYear() + 1;
+  if (cal !== norwegianCalendar()) return windowsBetween(from, to, zone, cal);
+  const key = `${zone}|${y0}|${y1}`;
+  let all = byYears.get(key);
+  if (!all) {
+    all = windowsBetween(Date.UTC(y0, 0, 1), Date.UTC(y1, 11, 31), zone, cal);
+    if (byYears.size > 1000) byYears.clear();
+    byYears.set(key, all);
+  }
+  return all.filter((w) => w.end > from && w.start < to);
+}
+
+function windowsBetween(from: number, to: number, zone: string, cal: HolidayCalendar): SundayWindow[] {
   // Calendar dates are walked as UTC days (plain date arithmetic); only window edges need the zone.
   const DAY = 86_400_000;
   const dateOf = (ms: number) => Date.parse(`${DateTime.fromMillis(ms, { zone }).toISODate()}T00:00:00Z`);

@@ -34,6 +34,8 @@ export interface EvaluateOptions {
   asOf?: string;
   /** Assess every oppdrag as an arbeidsavtale (default true). */
   conversions?: boolean;
+  /** Only violations are wanted (no warnings, info or auditor's trail): the conversion tiers' own runs. */
+  violationsOnly?: boolean;
   /** Evaluate the rota's named variants side by side (default true). */
   variants?: boolean;
 }
@@ -52,6 +54,7 @@ interface Context {
   /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)), lawful from this instant. */
   eveningCalendar: PlanCalendar;
   eveningLawfulFrom: number;
+  violationsOnly: boolean;
   /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)). */
   standbyFactor: number;
   days: Frame[];
@@ -215,7 +218,8 @@ async function runPass(
     const lw = c.limitWhen.find((x) => matched.has(x.name));
     if (lw) chosen.set(c.key, lw);
   }
-  const applicable = checks.filter((c) => !c.appliesWhen || matched.has(c.appliesWhen.name));
+  // Checks that can only warn or inform are left out when only violations matter (the conversion tiers).
+  const applicable = checks.filter((c) => (!c.appliesWhen || matched.has(c.appliesWhen.name)) && (!ctx.violationsOnly || c.check.severity === 'violation'));
 
   const evaluated: Evaluated[] = [];
   const engineFacts: Record<string, number> = {};
@@ -351,7 +355,7 @@ async function runPass(
       for (const { w, r } of hits) raw.push({ c, w, r, severity: c.check.severity, kind: 'breach' });
     }
     // The rule another defers to leaves the trail to that rule, which compares with the statute itself.
-    if (!c.check.supplementary && !checks.some((x) => x.check.deferTo?.includes(c.check.id))) {
+    if (!ctx.violationsOnly && !c.check.supplementary && !checks.some((x) => x.check.deferTo?.includes(c.check.id))) {
       // The auditor's trail: the limit held only because an agreement lifted it.
       const lifted = windows.filter(({ w, r }) => r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit));
       // Windows another rule took over under an agreement, and that the statute alone would have failed.
@@ -500,6 +504,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     primaryById: new Map([...checks].reverse().filter((c) => !c.check.supplementary).map((c) => [c.check.id, c])),
     profileEngine,
     calendar: planCalendar(book, days, weeks, zone, from),
+    violationsOnly: options.violationsOnly ?? false,
     standbyFactor: book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor?.values.at(-1)?.value ?? 0,
     eveningLawfulFrom: startOfLocalDate(book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01', zone),
     // Only a worker with an evening-work agreement has other nights.
@@ -566,7 +571,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const conversions =
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
-      : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, ruleBook: book, conversions: false }));
+      : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, ruleBook: book, conversions: false, violationsOnly: true }));
   const conversionsByKind: Record<string, Record<string, number>> = {};
   for (const c of conversions) {
     const kind = ctx.kindOf.get(c.assignmentId)!;

@@ -14,11 +14,21 @@ function atHour(date: DateTime, hour: number): number {
   return date.set({ hour: h, minute: Math.round((hour - h) * 60), second: 0, millisecond: 0 }).toMillis();
 }
 
+const nights = new Map<string, Frame>();
+
 /** The night that starts on each day frame's date, from startHour that evening to endHour the next morning. */
 export function nightWindows(days: Frame[], zone: string, startHour: number, endHour: number): NightWindow[] {
   return days.map((d, i) => {
-    const date = DateTime.fromMillis(d.start, { zone }).startOf('day');
-    return { start: atHour(date, startHour), end: atHour(date.plus({ days: 1 }), endHour), day: i };
+    // Computed once per zone, hours and day: many small rotas share the same nights.
+    const key = `${zone}|${startHour}|${endHour}|${d.start}`;
+    let night = nights.get(key);
+    if (!night) {
+      const date = DateTime.fromMillis(d.start, { zone }).startOf('day');
+      night = { start: atHour(date, startHour), end: atHour(date.plus({ days: 1 }), endHour) };
+      if (nights.size >= 200_000) nights.clear();
+      nights.set(key, night);
+    }
+    return { ...night, day: i };
   });
 }
 

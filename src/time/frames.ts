@@ -40,12 +40,28 @@ export function weekFrameStart(ms: number, anchor: FrameAnchor): number {
   return atDayStart(dayStart.minus({ days: back }), anchor).toMillis();
 }
 
+// Frame boundaries are a function of the zone and anchor alone, so each is computed once: the
+// conversion assessment evaluates many small rotas over the same weeks.
+const nextBoundary = new Map<string, number>();
+const MAX_CACHED = 200_000;
+
+function boundaryAfter(start: number, anchor: FrameAnchor, days: number): number {
+  const key = `${anchor.zone}|${anchor.dayStartMinutes}|${days}|${start}`;
+  let next = nextBoundary.get(key);
+  if (next === undefined) {
+    next = atDayStart(DateTime.fromMillis(start, { zone: anchor.zone }).plus({ days }), anchor).toMillis();
+    if (nextBoundary.size >= MAX_CACHED) nextBoundary.clear();
+    nextBoundary.set(key, next);
+  }
+  return next;
+}
+
 function frames(to: number, anchor: FrameAnchor, first: number, days: number): Frame[] {
   const out: Frame[] = [];
-  let cursor: DateTime = DateTime.fromMillis(first, { zone: anchor.zone });
-  while (cursor.toMillis() < to || out.length === 0) {
-    const next = atDayStart(cursor.plus({ days }), anchor);
-    out.push({ start: cursor.toMillis(), end: next.toMillis() });
+  let cursor = first;
+  while (cursor < to || out.length === 0) {
+    const next = boundaryAfter(cursor, anchor, days);
+    out.push({ start: cursor, end: next });
     cursor = next;
   }
   return out;
