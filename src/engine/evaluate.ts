@@ -21,6 +21,7 @@ import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
 import { formatInstant, hours, startOfLocalDate } from '../time/instant.ts';
 import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval } from '../timeline/build.ts';
 import { fillTemplate } from './messages.ts';
+import { firstEndingAfter } from '../time/sorted.ts';
 import { assessConversions } from '../conversion/assess.ts';
 import { compareVariants } from '../variants/compare.ts';
 import { sundayWindows } from '../calendar/holidays.ts';
@@ -129,13 +130,7 @@ function compiled(book: RuleBook, zone: string) {
 }
 
 function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
-  let lo = 0;
-  let hi = frames.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (frames[mid]!.end <= from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstEndingAfter(frames, from);
   let end = lo;
   while (end < frames.length && frames[end]!.start < to) end++;
   return frames.slice(lo, end);

@@ -6,6 +6,7 @@
 // must be available is work: the rota shows it as a period, passive or not). Off-duty time before
 // the first and after the last block counts as rest. Frames are the fixed 24-hour frames from the
 // day boundary (decisions.md #1); a frame is judged when the worker works in it.
+import { firstEndingAfter } from '../time/sorted.ts';
 import { DateTime } from 'luxon';
 import type { Frame } from '../time/frames.ts';
 import { hours, msFromHours } from '../time/instant.ts';
@@ -43,17 +44,6 @@ interface Rest {
   inside: number;
 }
 
-/** First block that ends after `at`. */
-function firstEndingAfter(blocks: WorkBlock[], at: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The continuous rests that reach into [lo, hi), and the blocks [first, end) that do. */
 function restsIn(blocks: WorkBlock[], lo: number, hi: number): { rests: Rest[]; blockRange: [number, number] } {

@@ -10,20 +10,10 @@ import type { Frame } from '../time/frames.ts';
 import { hours } from '../time/instant.ts';
 import { hoursInDayFrame } from './frameHours.ts';
 import { workInWindows } from './nights.ts';
+import { hoursPerBlock } from './planBlocks.ts';
 import type { FactWindow, Measure, WorkBlock } from './types.ts';
 
 const HOUR_MS = 3_600_000;
-
-function weekIndexOf(weeks: Frame[], start: number): number {
-  let lo = 0;
-  let hi = weeks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (weeks[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Night milliseconds of each block, in one pass over sorted blocks and sorted nights. */
 function nightOfBlocks(blocks: WorkBlock[], nights: Frame[]): number[] {
@@ -50,29 +40,9 @@ export const averageHoursPer24hInBlock: Measure = ({ facts, windowHours, param }
   if (windowHours === undefined || !Number.isInteger(windowHours) || windowHours < 1) {
     throw new Error('averageHoursPer24hInBlock needs a whole number of weeks');
   }
-  const n = windowHours;
-  const { weeks, referenceWeek } = facts.plan;
-  const blockOf = (weekIndex: number) => Math.floor((weekIndex - referenceWeek) / n);
-  const sums = new Map<number, { ms: number; first: number; last: number }>();
-  let w = 0;
-  facts.blocks.forEach((b, bi) => {
-    w = Math.max(w, weekIndexOf(weeks, b.start));
-    for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {
-      const fr = weeks[i]!;
-      const block = blockOf(i);
-      const t = sums.get(block) ?? { ms: 0, first: bi, last: bi + 1 };
-      t.ms += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
-      t.last = bi + 1;
-      sums.set(block, t);
-    }
-  });
   const out: FactWindow[] = [];
-  for (const [block, t] of [...sums].sort((a, b) => a[0] - b[0])) {
-    const firstWeek = Math.max(0, referenceWeek + block * n);
-    const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
-    const weeksCovered = lastWeek - firstWeek + 1;
-    const start = weeks[firstWeek]!.start;
-    const end = weeks[lastWeek]!.end;
+  for (const b of hoursPerBlock(facts, windowHours)) {
+    const { start, end, weeksCovered } = b;
     const rest = param?.('minWeeklyRestHours', start);
     if (rest === undefined) throw new Error('averageHoursPer24hInBlock needs the parameter minWeeklyRestHours');
     const excludedMs = weeksCovered * rest * HOUR_MS;
@@ -80,13 +50,13 @@ export const averageHoursPer24hInBlock: Measure = ({ facts, windowHours, param }
     out.push({
       start,
       end,
-      measured: (t.ms * 24) / countedMs,
+      measured: (b.ms * 24) / countedMs,
       at: start,
-      blockRange: [t.first, t.last],
+      blockRange: [b.first, b.last],
       details: {
-        totalHours: hours(t.ms),
+        totalHours: hours(b.ms),
         weeksInBlock: weeksCovered,
-        blockWeeks: n,
+        blockWeeks: b.blockWeeks,
         elapsedHours: hours(end - start),
         excludedRestHours: hours(excludedMs),
         countedDays: countedMs / (24 * HOUR_MS),

@@ -12,21 +12,10 @@
 //   overtime  = max(day part, week part): an hour over both ceilings is one hour of overtime.
 // The caps of § 10-6 (4)–(6) sum that over fixed blocks of N weeks counted from the plan's
 // reference week, like blockAverage.ts (never rolling: Arbeidstilsynet on the 52 weeks).
-import type { Frame } from '../time/frames.ts';
 import { hours } from '../time/instant.ts';
+import { frameIndexOf } from './planBlocks.ts';
 import type { FactWindow, LimitAt, Measure, MeasureInput } from './types.ts';
 
-/** Index of the frame that contains `at` (frames sorted and contiguous; clamped to the ends). */
-function indexOf(frames: Frame[], at: number): number {
-  let lo = 0;
-  let hi = frames.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (frames[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export interface WeekOvertime {
   /** Index into facts.plan.weeks. */
@@ -74,7 +63,7 @@ export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' |
       // and no hour is counted twice or moved into another week.
       for (let t = b.start; t < b.end; t += DAY_MS) {
         const piece = Math.min(DAY_MS, b.end - t);
-        const d = indexOf(days, t);
+        const d = frameIndexOf(days, t);
         const s = starting.get(d);
         if (s) {
           s.ms += piece;
@@ -82,7 +71,7 @@ export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' |
         } else starting.set(d, { ms: piece, first: bi, end: bi + 1 });
       }
     }
-    w = Math.max(w, indexOf(weeks, b.start));
+    w = Math.max(w, frameIndexOf(weeks, b.start));
     for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {
       const fr = weeks[i]!;
       entry(i, bi).ms += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
@@ -91,7 +80,7 @@ export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' |
   if (day) {
     for (const [d, s] of starting) {
       const frame = days[d]!;
-      const e = entry(indexOf(weeks, frame.start), s.first);
+      const e = entry(frameIndexOf(weeks, frame.start), s.first);
       e.end = Math.max(e.end, s.end);
       e.dayOvertime += over(hours(s.ms), day(frame.start));
     }

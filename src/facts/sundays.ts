@@ -2,6 +2,7 @@
 // merged § 10-10 windows (calendar/holidays.ts); a window is worked when any working minute falls
 // in it. Adjacent Sundays and holidays are one window (Easter Saturday 15:00 → Easter Monday
 // 22:00), while Maundy Thursday + Good Friday and Easter are two, because Saturday is a working day.
+import { firstEndingAfter } from '../time/sorted.ts';
 import type { SundayWindow } from '../calendar/holidays.ts';
 import type { Frame } from '../time/frames.ts';
 import { hours } from '../time/instant.ts';
@@ -99,14 +100,8 @@ export const consecutiveWorkedSundays: Measure = (input) => {
 
 /** Index of the week frame holding the instant, or -1 when the plan's weeks do not hold it. */
 function weekOf(weeks: Frame[], at: number): number {
-  let lo = 0;
-  let hi = weeks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (weeks[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return weeks.length > 0 && weeks[lo]!.start <= at && at < weeks[lo]!.end ? lo : -1;
+  const i = firstEndingAfter(weeks, at);
+  return i < weeks.length && weeks[i]!.start <= at ? i : -1;
 }
 
 /**
