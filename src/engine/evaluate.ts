@@ -1,33 +1,34 @@
 // The one entry point: rota → timeline → facts → rules (json-rules-engine) → findings → report.
 // The CLI and the HTTP API are thin shells over evaluate().
-import { Engine } from 'json-rules-engine';
-import { AVERAGING_MEASURES, MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
+import { assessConversions } from '../conversion/assess.ts';
+import { MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
+import { profileOf, type Profile } from '../facts/profile.ts';
 import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementType, Rota } from '../rota/schema.ts';
-import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
 import {
   BREACH,
-  compileChecks,
-  curingAgreements,
+  extendForPassive,
   margin,
   resolveLimit,
+  valueAt,
   type CompiledCheck,
+  type CompiledLimitWhen,
+  type DatedSeries,
   type ResolvedLimit,
 } from '../rules/limits.ts';
+import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
 import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
-import { formatInstant, hours, startOfLocalDate } from '../time/instant.ts';
-import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval } from '../timeline/build.ts';
-import { fillTemplate } from './messages.ts';
+import { startOfLocalDate } from '../time/instant.ts';
 import { firstEndingAfter } from '../time/sorted.ts';
-import { assessConversions } from '../conversion/assess.ts';
+import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval } from '../timeline/build.ts';
 import { compareVariants } from '../variants/compare.ts';
-import { sundayWindows } from '../calendar/holidays.ts';
-import { nightWindows } from '../facts/nights.ts';
-import { nightSegments, profileOf, type PlanCalendar, type Profile } from '../facts/profile.ts';
-import { extendForPassive, valueAt, type CompiledLimitWhen, type DatedSeries } from '../rules/limits.ts';
+import type { Context, RawFinding } from './context.ts';
+import { compiled } from './engines.ts';
+import { toFinding } from './findings.ts';
+import { planCalendar } from './planCalendar.ts';
 
 export interface EvaluateOptions {
   ruleBook?: RuleBook;
@@ -41,93 +42,6 @@ export interface EvaluateOptions {
   variants?: boolean;
 }
 
-interface Context {
-  timeline: Timeline;
-  kindOf: Map<string, string>;
-  checks: CompiledCheck[];
-  /** json-rules-engine, one per set of checks that have windows (rules without facts could not fire). */
-  engineFor: (keys: string[]) => Engine;
-  /** The primary (non-supplementary) check of each rule id. */
-  primaryById: Map<string, CompiledCheck>;
-  /** Decides, per worker, which profile-dependent limits and checks apply. */
-  profileEngine: Engine;
-  calendar: PlanCalendar;
-  /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)), lawful from this instant. */
-  eveningCalendar: PlanCalendar;
-  eveningLawfulFrom: number;
-  violationsOnly: boolean;
-  /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)). */
-  standbyFactor: number;
-  days: Frame[];
-  weeks: Frame[];
-  referenceWeek: number;
-  asOf: number | undefined;
-}
-
-/** json-rules-engine decides, per worker, whether each rule fires on its worst window. */
-function buildEngine(checks: CompiledCheck[]): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const c of checks) {
-    engine.addRule({
-      name: c.key,
-      conditions: { all: [{ fact: `m:${c.key}`, operator: c.check.operator, value: { fact: `l:${c.key}` } }] },
-      event: { type: 'breach', params: { key: c.key } },
-    });
-  }
-  return engine;
-}
-
-function buildProfileEngine(checks: CompiledCheck[]): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const c of checks) {
-    for (const lw of [...c.limitWhen, ...(c.appliesWhen ? [c.appliesWhen] : [])]) {
-      engine.addRule({ name: lw.name, conditions: lw.conditions as never, event: { type: 'match', params: { name: lw.name } } });
-    }
-  }
-  return engine;
-}
-
-/** Night windows and the night-worker threshold come from the § 10-11 rule file when it is loaded. */
-function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
-  const sundays = weeks.length ? sundayWindows(weeks[0]!.start, weeks[weeks.length - 1]!.end, zone) : [];
-  const night = book.files.find((f) => f.provision === 'aml.10-11');
-  const param = (name: string) => {
-    const p = night?.parameters[name];
-    return p ? valueAt({ since: p.values.map(() => -Infinity), values: p.values.map((v) => v.value) }, at) : undefined;
-  };
-  const start = evening ? param('eveningAgreementNightStartHour') : param('nightStartHour');
-  const end = param('nightEndHour');
-  if (start === undefined || end === undefined) return { days, sundays };
-  // The night that began the evening before the plan's first day reaches into it too.
-  const before = days.length ? [{ start: days[0]!.start - 86_400_000, end: days[0]!.start }] : [];
-  const nights = nightWindows([...before, ...days], zone, start, end)
-    .filter((n) => n.end > (days[0]?.start ?? 0))
-    .map((n) => ({ ...n, day: Math.max(0, n.day - before.length) }));
-  return { days, sundays, nights, nightSegments: nightSegments(nights, days), nightFrameMinHours: param('nightWorkerMinHours') ?? Infinity };
-}
-
-/**
- * Rules compiled for a zone are kept per rule book. The engines are not: a json-rules-engine Engine
- * keeps one run status, so two evaluations interleaving on one engine would cut each other short.
- */
-const compiledBooks = new WeakMap<RuleBook, Map<string, CompiledCheck[]>>();
-function compiled(book: RuleBook, zone: string) {
-  let byZone = compiledBooks.get(book);
-  if (!byZone) compiledBooks.set(book, (byZone = new Map()));
-  let checks = byZone.get(zone);
-  if (!checks) byZone.set(zone, (checks = compileChecks(book, zone)));
-  const engines = new Map<string, Engine>();
-  const engineFor = (keys: string[]) => {
-    const id = keys.join('|');
-    let engine = engines.get(id);
-    if (!engine) {
-      const wanted = new Set(keys);
-      engines.set(id, (engine = buildEngine(checks!.filter((c) => wanted.has(c.key)))));
-    }
-    return engine;
-  };
-  return { checks, engineFor, profileEngine: buildProfileEngine(checks) };
-}
 
 function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
   const lo = firstEndingAfter(frames, from);
@@ -142,14 +56,6 @@ function agreementsFor(timeline: Timeline, workerId: string, undertaking: string
   );
 }
 
-const round2 = (x: number): number => Math.round(x * 100) / 100;
-/** How a measured value is written after the number, per unit. */
-export const UNIT_WORDS: Record<Finding['unit'], { nb: string; en: string }> = {
-  hours: { nb: ' t', en: ' h' },
-  count: { nb: '', en: '' },
-  ratio: { nb: '', en: '' },
-  weeks: { nb: ' uker', en: ' weeks' },
-};
 const roundProfile = (p: Profile): Profile =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v])) as unknown as Profile;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -161,15 +67,6 @@ interface Evaluated {
   yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
 }
 
-interface RawFinding {
-  c: CompiledCheck;
-  w: FactWindow;
-  r: ResolvedLimit;
-  severity: Finding['severity'];
-  kind: 'breach' | 'relies-on-agreement' | 'deferred';
-  /** For `deferred`: the rule that judges the window instead. */
-  owner?: CompiledCheck;
-}
 
 async function runPass(
   ctx: Context,
@@ -399,80 +296,6 @@ async function runPass(
   return {
     findings: raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, when, chosen.get(f.c.key), passesVia(f.w))),
     profile,
-  };
-}
-
-function toFinding(
-  ctx: Context,
-  { c, w, r, severity: checkSeverity, kind, owner }: RawFinding,
-  workerId: string,
-  blocks: ReturnType<typeof workBlocks>,
-  agreements: AgreementInForce[],
-  hypothetical: boolean,
-  when: (at: number) => number,
-  basis: CompiledLimitWhen | undefined,
-  passesVia: (ruleId: string, type: AgreementType) => boolean,
-): Finding {
-  const { check, file } = c;
-  const zone = ctx.timeline.zone;
-  let severity = checkSeverity;
-  const assignmentIds = (w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).slice().sort();
-  // Rest at the plan's edges is unbounded; a detail the plan cannot put a number on is left out.
-  const details = w.details
-    ? Object.fromEntries(Object.entries(w.details).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => [k, roundHours(v)]))
-    : undefined;
-  const values = { ...details, measured: round2(w.measured), limit: r.limit, base: r.base, hours: round2(hours(w.end - w.start)) };
-  const applied = [...new Set(r.applied.map((a) => a.type))];
-  const unit = (file.parameters[check.limit]!.unit === 'hour-of-day' ? 'hours' : file.parameters[check.limit]!.unit) as Finding['unit'];
-  const u = UNIT_WORDS[unit];
-  const partial =
-    kind === 'breach' && AVERAGING_MEASURES.has(check.measure) && w.details?.weeksInBlock !== undefined && w.details.blockWeeks !== undefined && w.details.weeksInBlock < w.details.blockWeeks;
-  if (partial) severity = severity === 'violation' ? 'warning' : severity;
-  const windows = details?.windowsRelyingOnAgreement ?? 1;
-  const message =
-    kind === 'breach'
-      ? { nb: fillTemplate(check.message.nb, values, 'nb'), en: fillTemplate(check.message.en, values, 'en') }
-      : kind === 'deferred'
-        ? {
-            nb: fillTemplate(
-              `Over lovens grense ({limit}${u.nb}, målt opptil {measured}${u.nb}) i ${windows} ${windows === 1 ? 'vindu' : 'vinduer'}, men med avtale (${applied.join(', ')}) vurderes dette etter ${owner!.check.citation?.nb ?? owner!.file.citation.nb} (${owner!.check.id}) i stedet.`,
-              values,
-              'nb',
-            ),
-            en: fillTemplate(
-              `Over the statutory limit ({limit}${u.en}, measured up to {measured}${u.en}) in ${windows} ${windows === 1 ? 'window' : 'windows'}, but under an agreement (${applied.join(', ')}) this is judged by ${owner!.check.citation?.en ?? owner!.file.citation.en} (${owner!.check.id}) instead.`,
-              values,
-              'en',
-            ),
-          }
-        : {
-            nb: fillTemplate(`Lovlig bare fordi avtale gjelder (${applied.join(', ')}): målt {measured}${u.nb} mot lovens grense {base}${u.nb}, avtalt grense {limit}${u.nb}.`, values, 'nb'),
-            en: fillTemplate(`Lawful only because an agreement applies (${applied.join(', ')}): measured {measured}${u.en} against the statutory {base}${u.en}, agreed limit {limit}${u.en}.`, values, 'en'),
-          };
-  if (partial) {
-    message.nb += ` Turnusen viser bare ${w.details!.weeksInBlock} av blokkens ${w.details!.blockWeeks} uker; snittet over hele blokken kan bli lavere.`;
-    message.en += ` The rota shows only ${w.details!.weeksInBlock} of the block's ${w.details!.blockWeeks} weeks; the average over the whole block may be lower.`;
-  }
-  return {
-    ruleId: check.id,
-    citation: (basis?.citation ?? check.citation ?? file.citation).nb,
-    severity,
-    workerId,
-    assignmentIds,
-    window: { start: formatInstant(w.start, zone), end: formatInstant(w.end, zone) },
-    measured: round2(w.measured),
-    limit: r.limit,
-    unit,
-    curedBy: kind === 'breach' ? curingAgreements(c, agreements, when(w.at), w.measured, new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!)), passesVia) : [],
-    message,
-    hypothetical,
-    title: check.title,
-    reading: check.reading,
-    confidence: file.confidence,
-    ...(file.law.url ? { url: file.law.url } : {}),
-    ...(applied.length > 0 ? { appliedAgreements: applied } : {}),
-    ...(basis ? { limitBasis: basis.because } : c.appliesWhen ? { limitBasis: c.appliesWhen.because } : {}),
-    ...(details ? { details } : {}),
   };
 }
 

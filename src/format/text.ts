@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
 import type { Language } from '../engine/messages.ts';
-import { UNIT_WORDS } from '../engine/evaluate.ts';
+import { UNIT_WORDS } from '../engine/findings.ts';
 
 const WORDS = {
   nb: {

@@ -1,0 +1,41 @@
+// What one evaluation carries between its stages, and a finding before it is written out.
+import type { Engine } from 'json-rules-engine';
+import type { PlanCalendar } from '../facts/profile.ts';
+import type { FactWindow } from '../facts/types.ts';
+import type { Finding } from '../report/schema.ts';
+import type { CompiledCheck, ResolvedLimit } from '../rules/limits.ts';
+import type { Frame } from '../time/frames.ts';
+import type { Timeline } from '../timeline/build.ts';
+
+export interface Context {
+  timeline: Timeline;
+  kindOf: Map<string, string>;
+  checks: CompiledCheck[];
+  /** json-rules-engine, one per set of checks that have windows (rules without facts could not fire). */
+  engineFor: (keys: string[]) => Engine;
+  /** The primary (non-supplementary) check of each rule id. */
+  primaryById: Map<string, CompiledCheck>;
+  /** Decides, per worker, which profile-dependent limits and checks apply. */
+  profileEngine: Engine;
+  calendar: PlanCalendar;
+  /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)), lawful from this instant. */
+  eveningCalendar: PlanCalendar;
+  eveningLawfulFrom: number;
+  violationsOnly: boolean;
+  /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)). */
+  standbyFactor: number;
+  days: Frame[];
+  weeks: Frame[];
+  referenceWeek: number;
+  asOf: number | undefined;
+}
+
+export interface RawFinding {
+  c: CompiledCheck;
+  w: FactWindow;
+  r: ResolvedLimit;
+  severity: Finding['severity'];
+  kind: 'breach' | 'relies-on-agreement' | 'deferred';
+  /** For `deferred`: the rule that judges the window instead. */
+  owner?: CompiledCheck;
+}

@@ -1,0 +1,26 @@
+import { sundayWindows } from '../calendar/holidays.ts';
+import { nightWindows } from '../facts/nights.ts';
+import { nightSegments, type PlanCalendar } from '../facts/profile.ts';
+import { valueAt } from '../rules/limits.ts';
+import type { RuleBook } from '../rules/load.ts';
+import type { Frame } from '../time/frames.ts';
+
+/** Night windows and the night-worker threshold come from the § 10-11 rule file when it is loaded. */
+export function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
+  const sundays = weeks.length ? sundayWindows(weeks[0]!.start, weeks[weeks.length - 1]!.end, zone) : [];
+  const night = book.files.find((f) => f.provision === 'aml.10-11');
+  const param = (name: string) => {
+    const p = night?.parameters[name];
+    return p ? valueAt({ since: p.values.map(() => -Infinity), values: p.values.map((v) => v.value) }, at) : undefined;
+  };
+  const start = evening ? param('eveningAgreementNightStartHour') : param('nightStartHour');
+  const end = param('nightEndHour');
+  if (start === undefined || end === undefined) return { days, sundays };
+  // The night that began the evening before the plan's first day reaches into it too.
+  const before = days.length ? [{ start: days[0]!.start - 86_400_000, end: days[0]!.start }] : [];
+  const nights = nightWindows([...before, ...days], zone, start, end)
+    .filter((n) => n.end > (days[0]?.start ?? 0))
+    .map((n) => ({ ...n, day: Math.max(0, n.day - before.length) }));
+  return { days, sundays, nights, nightSegments: nightSegments(nights, days), nightFrameMinHours: param('nightWorkerMinHours') ?? Infinity };
+}
+
