@@ -11,9 +11,13 @@ import { requireBearerToken } from './auth.ts';
 import { validatorCompiler } from './compilers.ts';
 import { resolveConfig, type ApiConfig, type ApiConfigOptions } from './config.ts';
 import { pathOf, problem, problemFor, sendProblem } from './problem.ts';
+import { agreementRoutes } from './routes/agreements.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { webPage } from './routes/page.ts';
+import { rotaRoutes } from './routes/rota.ts';
 import { ruleRoutes } from './routes/rules.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -24,6 +28,8 @@ export interface BuildAppOptions extends ApiConfigOptions {
   env?: Record<string, string | undefined>;
   /** Rule book to evaluate with (default: the bundled rules/). */
   ruleBook?: RuleBook;
+  /** Folder of example rotas offered by GET /v1/scenarios and the web page (default: the bundled scenarios/). */
+  scenariosDir?: string;
 }
 
 export type App = FastifyInstance & { turnussjekk: ApiConfig };
@@ -131,9 +137,15 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       if (auth) requireBearerToken(v1, config.tokens);
       await v1.register(ruleRoutes, { rules, auth });
       await v1.register(evaluateRoutes, { ruleBook, auth, maxSpanDays: config.maxSpanDays });
+      // What the web page needs besides evaluate (kept out of the OpenAPI document, see routes/page.ts).
+      await v1.register(scenarioRoutes, { auth, ...(options.scenariosDir ? { dir: options.scenariosDir } : {}) });
+      await v1.register(agreementRoutes, { ruleBook, auth });
+      await v1.register(rotaRoutes, { ruleBook, auth, maxSpanDays: config.maxSpanDays });
     },
     { prefix: '/v1' },
   );
+  // The web page (web/) at /: static files only, open like /docs; the page calls /v1 for everything.
+  await app.register(webPage);
 
   return app as unknown as App;
 }

@@ -75,7 +75,7 @@ export function problemFor(err: FastifyError | Error, request: FastifyRequest, b
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problem(
         'unsupported-media-type',
-        'send the rota document as application/json, or as YAML with Content-Type: application/yaml',
+        'send the rota document as application/json, as YAML (application/yaml), or a CSV (text/csv) or iCalendar (text/calendar) export',
         [],
         instance,
       );

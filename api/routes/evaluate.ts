@@ -1,7 +1,8 @@
-// POST /v1/evaluate: a rota document in (JSON, or YAML with Content-Type: application/yaml), the
-// report out. The body is parsed here and validated by the route schema (RotaSchema); the handler
-// only calls evaluate(). The engine's own input checks (DST-gap times, unknown ids, end before
-// start) arrive as InputError and leave as the same 400 problem as a schema error.
+// POST /v1/evaluate: a rota document in (JSON, or YAML with Content-Type: application/yaml; or a
+// CSV or iCalendar export, read as `turnussjekk convert` reads it), the report out. The body is
+// parsed here and validated by the route schema (RotaSchema); the handler only calls evaluate().
+// The engine's own input checks (DST-gap times, unknown ids, end before start) arrive as
+// InputError and leave as the same 400 problem as a schema error.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { evaluate } from '../../src/engine/evaluate.ts';
@@ -12,6 +13,7 @@ import { RotaSchema } from '../../src/rota/schema.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
 import { checkSpan } from '../limits.ts';
 import { EvaluateQuerySchema, problemResponse } from '../schemas.ts';
+import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
 
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
@@ -42,6 +44,8 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
       done(err instanceof InputError ? err : new InputError([{ path: '', message: `not valid YAML: the document cannot be read (${(err as Error).name})` }]), undefined);
     }
   });
+  // CSV and iCalendar with the importers' defaults (POST /v1/rota takes their options).
+  addImportParsers(scope);
 
   scope.withTypeProvider<ZodTypeProvider>().route({
     method: 'POST',
@@ -52,9 +56,11 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
       summary: 'Evaluate a rota against the rule book',
       description:
         'Takes a rota document (rota file v1) as JSON, or as YAML with `Content-Type: application/yaml`, and returns the report. ' +
+        'A CSV export (`text/csv`, one period per row) or an iCalendar file (`text/calendar`) is read as `turnussjekk convert` reads it ' +
+        '(docs/import-formats.md); its problems name the row and column (`row 5.start`) or the event. ' +
         'Invalid input is answered with 400 and an RFC 9457 problem document whose `errors` names every bad field by its path. ' +
         'A rota whose periods span more calendar days than the server allows (default 731) is refused the same way.',
-      consumes: ['application/json', ...YAML_MEDIA_TYPES],
+      consumes: ['application/json', ...YAML_MEDIA_TYPES, ...CSV_MEDIA_TYPES, ...ICS_MEDIA_TYPES],
       querystring: EvaluateQuerySchema,
       body: RotaSchema,
       ...(auth ? { security: [{ bearerAuth: [] }] } : {}),
@@ -63,7 +69,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
         400: problemResponse('Invalid rota document or query: every bad field is listed in `errors`'),
         ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
         413: problemResponse('Request body larger than the configured limit'),
-        415: problemResponse('Content-Type is neither JSON nor YAML'),
+        415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
         500: problemResponse('Unexpected server error (no details are disclosed)'),
       },
     },

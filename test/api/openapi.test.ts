@@ -16,6 +16,11 @@ const ROUTES: Array<[string, string]> = [
   ['get', '/v1/rules/{id}'],
   ['get', '/health'],
   ['get', '/openapi.json'],
+  ['get', '/v1/scenarios'],
+  ['get', '/v1/scenarios/{name}'],
+  ['get', '/v1/agreements'],
+  ['post', '/v1/rota'],
+  ['get', '/v1/calendar'],
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
