@@ -36,7 +36,13 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
       const iv = long.find((x) => x.periodIndex === i);
       if (!iv) return [p];
       const handover = formatInstant(iv.start + STAY_HOURS * HOUR, zone);
-      return [{ ...p, end: handover }, { assignmentId: second, start: handover, end: p.end }];
+      // Passive hours are spread evenly over a period, so each part keeps its share.
+      const share = (STAY_HOURS * HOUR) / (iv.end - iv.start);
+      const passive = p.passiveHours;
+      return [
+        { ...p, end: handover, ...(passive ? { passiveHours: passive * share } : {}) },
+        { assignmentId: second, start: handover, end: p.end, ...(passive ? { passiveHours: passive * (1 - share) } : {}) },
+      ];
     });
     const handovers = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'nb')).join(', ');
     const handoversEn = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'en')).join(', ');
@@ -59,7 +65,9 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
         ...rota,
         periods: rota.periods.map((p, i) => {
           const iv = long.find((x) => x.periodIndex === i);
-          return iv ? { ...p, end: formatInstant(iv.start + STAY_HOURS * HOUR, zone) } : p;
+          if (!iv) return p;
+          const share = (STAY_HOURS * HOUR) / (iv.end - iv.start);
+          return { ...p, end: formatInstant(iv.start + STAY_HOURS * HOUR, zone), ...(p.passiveHours ? { passiveHours: p.passiveHours * share } : {}) };
         }),
       },
     });

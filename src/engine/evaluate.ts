@@ -344,7 +344,8 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const profiles: Report['profiles'] = [];
   for (const [workerId, own] of byWorker) {
     own.sort(byStart);
-    findings.push(...(await runPass(ctx, workerId, own, workerWide, [], false, [])).findings);
+    // Appended one by one: a spread of a very large array overflows the call stack.
+    for (const f of (await runPass(ctx, workerId, own, workerWide, [], false, [])).findings) findings.push(f);
     // One group per undertaking and regime: medlever assignments are judged by their own regulation.
     const groups = new Map<string, WorkInterval[]>();
     for (const iv of own) {
@@ -362,12 +363,12 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       const employed = group.filter((iv) => iv.contract === 'arbeidsavtale');
       const realPass = employed.length > 0 ? await runPass(ctx, workerId, employed, groupChecks, agreements, false, []) : { findings: [] };
       const real = realPass.findings;
-      findings.push(...real);
+      for (const f of real) findings.push(f);
       let profile = realPass.profile;
       if (employed.length < group.length) {
         const known = new Set(real.map((f) => `${f.ruleId}|${f.window.start}|${f.window.end}`));
         const added = await runPass(ctx, workerId, group, groupChecks, agreements, true, real);
-        findings.push(...added.findings.filter((f) => !known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)));
+        for (const f of added.findings) if (!known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)) findings.push(f);
         profile = added.profile;
       }
       if (profile) {

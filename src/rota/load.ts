@@ -22,8 +22,36 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
+/** Deeper nesting than this is no rota (which nests four levels) and would exhaust the parsers' stack. */
+const MAX_NESTING = 64;
+
+/** The deepest nesting of [ and { outside quoted strings, stopping once it passes the limit. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"') quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > max) max = depth;
+      if (max > MAX_NESTING) return max;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return max;
+}
+
 /** Text to plain data. JSON is read with JSON.parse (fast for large files); YAML with `yaml` (1.2 core schema, so dates stay strings). */
 export function parseDocumentText(text: string, format: DocumentFormat): unknown {
+  if (text.includes('\uFFFD')) {
+    throw new InputError([{ path: '', message: 'the document is not valid UTF-8 text (save or export it as UTF-8)' }]);
+  }
+  if (nestingDepth(text) > MAX_NESTING) {
+    throw new InputError([{ path: '', message: `the document nests lists or objects more than ${MAX_NESTING} levels deep; a rota file nests four` }]);
+  }
   if (format === 'json') {
     try {
       return JSON.parse(text);
@@ -40,6 +68,10 @@ export function parseDocumentText(text: string, format: DocumentFormat): unknown
     if (err instanceof YAMLParseError) {
       const where = err.pos?.[0] !== undefined ? ` at ${lineAndColumn(text, err.pos[0])}` : '';
       throw new InputError([{ path: '', message: `not valid YAML${where}: ${err.message.split('\n')[0]}` }]);
+    }
+    // The yaml package refuses alias bombs and runaway nesting with plain errors: still bad input.
+    if (err instanceof ReferenceError || err instanceof RangeError) {
+      throw new InputError([{ path: '', message: `not a usable YAML document: ${err.message.split('\n')[0]}` }]);
     }
     throw err;
   }

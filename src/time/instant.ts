@@ -18,6 +18,8 @@ export class LocalTimeError extends Error {
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/;
 const HOUR_MS = 3_600_000;
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
 const MINUTE_MS = 60_000;
 
 export function isValidZone(zone: string): boolean {
@@ -43,6 +45,11 @@ export function parseInstant(text: string, zone: string): number {
   const offsetText = m[7];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     throw new LocalTimeError('range', `"${text}" is not a real calendar date and time`);
+  }
+  // A rota is a plan of working time: dates far outside it are typing errors, and the calendar
+  // arithmetic below (Date.UTC reads the years 0–99 as 1900–1999) is only exact inside this range.
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new LocalTimeError('range', `"${text}" is outside the years ${FIRST_YEAR}–${LAST_YEAR} a rota can cover`);
   }
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (offsetText !== undefined) {

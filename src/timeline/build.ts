@@ -48,6 +48,10 @@ export interface Timeline {
   agreements: AgreementInForce[];
 }
 
+/** The longest single period the rota format takes (a month): longer ones are typing errors or need splitting. */
+export const MAX_PERIOD_DAYS = 31;
+const MAX_PERIOD_MS = MAX_PERIOD_DAYS * 86_400_000;
+
 function duplicates(ids: string[]): Map<string, number[]> {
   const seen = new Map<string, number[]>();
   ids.forEach((id, i) => seen.set(id, [...(seen.get(id) ?? []), i]));
@@ -91,6 +95,10 @@ export function buildTimeline(rota: Rota): Timeline {
     // Every problem of the row is named, even when its assignment is unknown too.
     if (end <= start) {
       issues.push({ path: `periods[${i}].end`, message: `must be after start (${p.start}); a period cannot end before it begins or last zero time` });
+      return;
+    }
+    if (end - start > MAX_PERIOD_MS) {
+      issues.push({ path: `periods[${i}].end`, message: `the period lasts ${Math.round((end - start) / 86_400_000)} days; one period may last at most ${MAX_PERIOD_DAYS} days (split longer stays into periods)` });
       return;
     }
     const passiveMs = msFromHours(p.passiveHours ?? 0);
