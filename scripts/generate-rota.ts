@@ -39,8 +39,8 @@ export interface GenerateOptions {
 
 type Row = Record<string, unknown>;
 
-/** mulberry32 */
-function random(seed: number): () => number {
+/** mulberry32: a small deterministic PRNG, so a seed always gives the same rota. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

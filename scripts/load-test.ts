@@ -6,6 +6,7 @@
 //
 // Loopback only: the app listens on 127.0.0.1 with an ephemeral port and autocannon targets that
 // address alone; the run is bounded by --duration (seconds) and ends by itself.
+import { random } from './generate-rota.ts';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -47,18 +48,6 @@ export interface LoadRotaOptions {
   /** Monday the turnus starts on (local date). The default puts the spring DST change inside the 6 weeks. */
   startMonday?: string;
   seed?: number;
-}
-
-/** Small deterministic PRNG (mulberry32), so every run posts the same turnus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function addDays(isoDate: string, days: number): string {

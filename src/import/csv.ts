@@ -5,7 +5,7 @@
 // row 1) and the column, so a planner can find the cell: path `row 5.start`.
 import { readFile } from 'node:fs/promises';
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
-import { InputError, type InputIssue } from '../rota/errors.ts';
+import { InputError, fromFile, type InputIssue } from '../rota/errors.ts';
 import { validateRotaDocument } from '../rota/load.ts';
 import { ASSIGNMENT_KINDS, CONTRACT_TYPES, type Rota } from '../rota/schema.ts';
 import { LocalTimeError, parseInstant } from '../time/instant.ts';
@@ -439,16 +439,5 @@ function rowPathOf(path: string, rows: { periodRows: number[]; workerRows: numbe
 
 /** Reads a CSV file (any of the encodings `decodeCsvBytes` knows) into a Rota; errors carry the file name. */
 export async function loadCsvFile(file: string, options: ImportOptions = {}): Promise<Rota> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new InputError([{ path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], file);
-  }
-  try {
-    return parseCsvText(decodeCsvBytes(bytes), options);
-  } catch (err) {
-    if (err instanceof InputError) throw err.withFile(file);
-    throw err;
-  }
+  return fromFile(file, readFile, (bytes) => parseCsvText(decodeCsvBytes(bytes), options));
 }

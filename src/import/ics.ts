@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
-import { InputError, type InputIssue } from '../rota/errors.ts';
+import { InputError, fromFile, type InputIssue } from '../rota/errors.ts';
 import { validateRotaDocument } from '../rota/load.ts';
 import type { Rota } from '../rota/schema.ts';
 import { formatInstant, startOfLocalDate } from '../time/instant.ts';
@@ -382,16 +382,5 @@ export function parseIcsText(text: string, options: ImportOptions = {}): Rota {
 
 /** Reads an .ics file into a Rota; errors carry the file name. */
 export async function loadIcsFile(file: string, options: ImportOptions = {}): Promise<Rota> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError([{ path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], file);
-  }
-  try {
-    return parseIcsText(text, options);
-  } catch (err) {
-    if (err instanceof InputError) throw err.withFile(file);
-    throw err;
-  }
+  return fromFile(file, readFile, (bytes) => parseIcsText(bytes.toString('utf8'), options));
 }

@@ -26,6 +26,25 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * Reads a file and parses it, naming the file in every InputError: an unreadable file is bad input
+ * too, never a crash.
+ */
+export async function fromFile<T>(file: string, read: (file: string) => Promise<Buffer>, parse: (bytes: Buffer) => T): Promise<T> {
+  let bytes: Buffer;
+  try {
+    bytes = await read(file);
+  } catch (err) {
+    throw new InputError([{ path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], file);
+  }
+  try {
+    return parse(bytes);
+  } catch (err) {
+    if (err instanceof InputError) throw err.file ? err : err.withFile(file);
+    throw err;
+  }
+}
+
 /** `['periods', 12, 'end']` → `periods[12].end` */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { InputError, formatPath, type InputIssue } from './errors.ts';
+import { InputError, formatPath, fromFile, type InputIssue } from './errors.ts';
 import { RotaSchema, type Rota } from './schema.ts';
 
 export type DocumentFormat = 'json' | 'yaml';
@@ -119,16 +119,5 @@ export function parseRotaText(text: string, format: DocumentFormat): Rota {
 export async function loadRotaFile(file: string): Promise<Rota> {
   const format = formatFromName(file);
   if (!format) throw new InputError([{ path: '', message: 'unknown file type: use .json, .yaml or .yml' }], file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError([{ path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], file);
-  }
-  try {
-    return parseRotaText(text, format);
-  } catch (err) {
-    if (err instanceof InputError) throw err.withFile(file);
-    throw err;
-  }
+  return fromFile(file, readFile, (bytes) => parseRotaText(bytes.toString('utf8'), format));
 }
