@@ -44,7 +44,7 @@ export const averageHoursPer24hInBlock: Measure = ({ facts, windowHours, param }
   for (const b of hoursPerBlock(facts, windowHours)) {
     const { start, end, weeksCovered } = b;
     const rest = param?.('minWeeklyRestHours', start);
-    if (rest === undefined) throw new Error('averageHoursPer24hInBlock needs the parameter minWeeklyRestHours');
+    if (rest === undefined) continue; // the provision was not in force then
     const excludedMs = weeksCovered * rest * HOUR_MS;
     const countedMs = end - start - excludedMs;
     out.push({
