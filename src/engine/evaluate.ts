@@ -82,9 +82,11 @@ async function runPass(
   if (standbyIntervals.length > 0) intervals = intervals.filter((iv) => !iv.standby);
   const blocks = workBlocks(intervals);
   if (blocks.length === 0 && standbyIntervals.length === 0) return { findings: [] };
-  const spans = [...blocks, ...standbyIntervals];
-  const from = Math.min(...spans.map((b) => b.start));
-  const to = Math.max(...spans.map((b) => b.end));
+  // A loop, not Math.min(...spread): a worker with 200 000 blocks would overflow the call stack.
+  let from = Infinity;
+  let to = -Infinity;
+  for (const b of blocks) (from = Math.min(from, b.start)), (to = Math.max(to, b.end));
+  for (const b of standbyIntervals) (from = Math.min(from, b.start)), (to = Math.max(to, b.end));
   const statedFactor = agreements.find((a) => typeof a.params.standbyFactor === 'number' && from >= a.from && from < a.to)?.params.standbyFactor as number | undefined;
   const facts: WorkFacts = {
     intervals,

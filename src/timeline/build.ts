@@ -50,6 +50,8 @@ export interface Timeline {
 
 /** The longest single period the rota format takes (a month): longer ones are typing errors or need splitting. */
 export const MAX_PERIOD_DAYS = 31;
+/** The longest span one rota file may cover. */
+export const MAX_SPAN_DAYS = 3653;
 const MAX_PERIOD_MS = MAX_PERIOD_DAYS * 86_400_000;
 
 function duplicates(ids: string[]): Map<string, number[]> {
@@ -148,6 +150,16 @@ export function buildTimeline(rota: Rota): Timeline {
     });
   });
 
+  // One rota file covers a plan, not a career: a span this long is a typing error or belongs in several files.
+  if (intervals.length > 0) {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const iv of intervals) (first = Math.min(first, iv.start)), (last = Math.max(last, iv.end));
+    const days = Math.ceil((last - first) / 86_400_000);
+    if (days > MAX_SPAN_DAYS) {
+      issues.push({ path: 'periods', message: `the periods span ${days} days; one rota file may span at most ${MAX_SPAN_DAYS} days (about ten years): split it` });
+    }
+  }
   if (issues.length > 0) throw new InputError(issues);
 
   const [h, m] = (rota.frames?.dayStart ?? '00:00').split(':').map(Number) as [number, number];
