@@ -110,7 +110,7 @@ export function generateRota(options: GenerateOptions): Row {
         assignments.push({
           id, workerId, kind: 'respite-carer-home', contract: contract('oppdrag'), employer: EMPLOYER,
           indicators: { decidesTimes: pick(['municipality', 'family'] as const), personalPerformance: true, payForm: 'dognsats' },
-          pay: respitePay,
+          pay: { ...respitePay },
         });
         if (kind === 'weekend-respite' && rnd() < 1 / 3) agreements.push({ type: 'avl-4-60h', workerId, employer: EMPLOYER });
         // One or two weekends a month: every second or fourth week, from a random first week.
@@ -129,7 +129,7 @@ export function generateRota(options: GenerateOptions): Row {
       }
       case 'user-home-48h': {
         const id = `${workerId}-avlastning`;
-        assignments.push({ id, workerId, kind: 'respite-user-home', contract: contract('oppdrag'), employer: EMPLOYER, pay: respitePay });
+        assignments.push({ id, workerId, kind: 'respite-user-home', contract: contract('oppdrag'), employer: EMPLOYER, pay: { ...respitePay } });
         // Two 48-hour stays a month, starting Wednesday or Friday at 16:00.
         for (let week = Math.floor(rnd() * 2); week < options.weeks; week += 2) {
           const first = addDays(start, week * 7 + pick([2, 4]));
@@ -228,7 +228,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     const args = readArgs(process.argv.slice(2));
     const rota = generateRota(args);
-    if (args.format === 'yaml') process.stdout.write(toYaml(rota));
+    // No anchors and aliases: the loader allows only 100 aliases per document.
+    if (args.format === 'yaml') process.stdout.write(toYaml(rota, { aliasDuplicateObjects: false }));
     else {
       // Written in pieces: a 10 000-worker year is over 100 MB, past what one string write should carry.
       const { periods, ...head } = rota as { periods: Row[] } & Row;
