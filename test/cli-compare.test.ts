@@ -7,41 +7,17 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import type { VariantSummary } from '../src/variants/compare.ts';
+import { cli } from './support/cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rel = (...parts: string[]) => relative(process.cwd(), join(root, ...parts)) || '.';
 const scenario = (name: string) => rel('scenarios', `${name}.yaml`);
 const STACK = /^\s{4}at /m;
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
-    env: {},
-    stderrTty: null,
-  });
-  return { code, out, err };
-}
 
-interface VariantJson {
-  name: string;
-  description?: string;
-  violations: number;
-  warnings: number;
-  hours: number;
-  verdicts: Array<{ assignmentId: string; verdict: string; requiredAgreements: string[] }>;
-  cost?: number;
-  findingsByRule: Record<string, number>;
-}
+type VariantJson = VariantSummary;
 
 async function compareJson(name: string): Promise<VariantJson[]> {
   const r = await cli('compare', scenario(name), '--format', 'json');

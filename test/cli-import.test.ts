@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { cli } from './support/cli.ts';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env: {}, stderrTty: null });
-  return { code, out, err };
-}
 
 describe('check and convert read CSV and iCalendar exports', () => {
   it('check evaluates a semicolon CSV export directly', async () => {

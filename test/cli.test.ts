@@ -2,13 +2,14 @@
 // JSON report v1, Norwegian text by default, globs, and input errors that name the file, the
 // field and what is wrong, never a stack trace. Most cases run `main()` in-process; a few run the
 // real `node bin/turnussjekk.mjs` to prove the installed bin works.
+import { cli } from './support/cli.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, main } from '../src/cli/main.ts';
+import { EXIT } from '../src/cli/main.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Paths as a user types them from the checkout (relative when the test runs from it). */
@@ -23,17 +24,6 @@ interface Run {
   err: string;
 }
 
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
-    env: {}, // as on a developer's machine, even when the suite itself runs in GitHub Actions
-    stderrTty: null,
-  });
-  return { code, out, err };
-}
 
 /** The real bin in a child process; no shell, so a glob reaches the program unexpanded (as if quoted). */
 function bin(args: string[], cwd = root): Promise<Run> {

@@ -4,16 +4,8 @@ import type { Report } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
 import type { Rota } from '../rota/schema.ts';
 
-export interface VariantSummary {
-  name: string;
-  description?: string;
-  violations: number;
-  warnings: number;
-  hours: number;
-  verdicts: Array<{ assignmentId: string; verdict: string; requiredAgreements: string[] }>;
-  cost?: number;
-  findingsByRule: Record<string, number>;
-}
+/** One row of the comparison: the report schema's `variants` entry. */
+export type VariantSummary = NonNullable<Report['variants']>[number];
 
 export const BASE_VARIANT = 'rota';
 

@@ -9,13 +9,14 @@
 // a child process. Known defects are kept as `it.fails` with a comment saying what happens and
 // where; when one is fixed its test starts to pass, vitest reports the `it.fails` as failing,
 // and the marker should be removed.
+import { cli } from '../support/cli.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, main } from '../../src/cli/main.ts';
+import { EXIT } from '../../src/cli/main.ts';
 import type { App } from '../../api/app.ts';
 import { expectProblem, testApp } from '../api/helpers.ts';
 
@@ -30,18 +31,6 @@ interface Run {
   ms: number;
 }
 
-async function cli(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const started = performance.now();
-  const code = await main(argv, {
-    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
-    env: {},
-    stderrTty: null,
-  });
-  return { code, out, err, ms: performance.now() - started };
-}
 
 /** A child process (no shell), killed after `timeoutMs`; `code` is null when it died of a signal. */
 function child(args: string[], timeoutMs: number): Promise<{ code: number | null; signal: string | null; out: string; err: string; ms: number }> {
