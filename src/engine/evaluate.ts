@@ -40,6 +40,12 @@ export interface EvaluateOptions {
   violationsOnly?: boolean;
   /** Evaluate the rota's named variants side by side (default true). */
   variants?: boolean;
+  /**
+   * The plan's span when this rota is one part of a larger one (engine/partition.ts): frames, the
+   * reference week and the Sunday calendar are those of the whole plan, so a part's findings are
+   * the whole rota's findings for its workers.
+   */
+  span?: { from: number; to: number };
 }
 
 
@@ -312,6 +318,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     if (iv.start < from) from = iv.start;
     if (iv.end > to) to = iv.end;
   }
+  if (options.span && intervals.length) ({ from, to } = options.span);
   // Multi-week blocks count from the week of the reference date (default: of the first period).
   const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
   const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];
@@ -392,7 +399,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const conversions =
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
-      : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, ruleBook: book, conversions: false, violationsOnly: true }));
+      : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, conversions: false, violationsOnly: true }));
   const conversionsByKind: Record<string, Record<string, number>> = {};
   for (const c of conversions) {
     const kind = ctx.kindOf.get(c.assignmentId)!;
@@ -421,7 +428,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       .map(([reading, r]) => ({ reading: reading as Finding['reading'], decision: r.decision, description: r.description })),
   };
   if (rota.variants?.length && options.variants !== false) {
-    report.variants = await compareVariants(rota, report, (r) => evaluate(r, { ...options, ruleBook: book, variants: false }));
+    report.variants = await compareVariants(rota, report, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, variants: false }));
   }
   return report;
 }

@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type EvaluateOptions } from '../../src/engine/evaluate.ts';
 import { ReportSchema, type Finding, type Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
+import { mergeReports, partitionRota, planSpan } from '../../src/engine/partition.ts';
+import { buildTimeline } from '../../src/timeline/build.ts';
 import { AGREEMENT_TYPES, ASSIGNMENT_KINDS, WEEKDAYS } from '../../src/rota/schema.ts';
 
 const ZONE = 'Europe/Oslo';
@@ -519,6 +521,27 @@ describe('property: a rota without periods', () => {
         expect(report.summary.violations + report.summary.warnings + report.summary.info).toBe(0);
         expect(report.ledger.every((r) => r.hours === 0 && r.periods === 0)).toBe(true);
         expect(report.ledger).toHaveLength(spec.assignments.length);
+      }),
+      runs(60),
+    );
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// (f) A rota evaluated in parts, one worker each (engine/partition.ts), gives the whole report.
+// ---------------------------------------------------------------------------------------------
+
+describe('property: evaluating a rota in parts', () => {
+  it('gives, merged, the report evaluate() gives for the whole rota (findings, indexes, ledger, summary)', async () => {
+    await fc.assert(
+      fc.asyncProperty(full, async (spec) => {
+        const rota = validateRotaDocument(buildRota(spec).doc);
+        if (rota.variants?.length) return;
+        const whole = await evaluate(rota, { conversions: false });
+        const span = planSpan(buildTimeline(rota));
+        const parts = [];
+        for (const part of partitionRota(rota, 1)) parts.push({ report: await evaluate(part.rota, { conversions: false, ...(span ? { span } : {}) }), part });
+        expect(mergeReports(rota, parts)).toEqual(whole);
       }),
       runs(60),
     );

@@ -1,0 +1,163 @@
+// A large rota in parts: every rule judges one worker at a time, so a rota can be split by worker,
+// each part evaluated on its own (another thread, another time) and the reports put back together.
+// What ties the parts together is the plan itself: the whole rota's span fixes the day and week
+// frames, the reference week of multi-week blocks and the Sunday calendar, so each part is
+// evaluated with the whole plan's span (EvaluateOptions.span) and gives the whole rota's findings
+// for its workers. Indexes that findings carry (periods, agreements) are mapped back on merge.
+import type { Finding, Report } from '../report/schema.ts';
+import { roundHours } from '../report/ledger.ts';
+import type { Rota } from '../rota/schema.ts';
+import type { Timeline } from '../timeline/build.ts';
+
+export interface RotaPart {
+  rota: Rota;
+  /** Index in the whole rota of each of the part's periods. */
+  periodIndex: number[];
+  /** Index in the whole rota of each of the part's agreements. */
+  agreementIndex: number[];
+}
+
+/** The plan's span: the first instant worked to the last, over every worker. */
+export function planSpan(timeline: Timeline): { from: number; to: number } | undefined {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const iv of timeline.intervals) {
+    if (iv.start < from) from = iv.start;
+    if (iv.end > to) to = iv.end;
+  }
+  return from <= to ? { from, to } : undefined;
+}
+
+/**
+ * Consecutive runs of about `workersPerPart` workers, in the rota's order (so the parts' findings,
+ * each sorted by worker first, concatenate into the whole rota's order). Expects a validated rota.
+ */
+export function partitionRota(rota: Rota, workersPerPart: number): RotaPart[] {
+  if (rota.variants?.length) throw new Error('a rota with variants is evaluated whole');
+  const size = Math.max(1, Math.floor(workersPerPart));
+  const partOfWorker = new Map<string, number>();
+  rota.workers.forEach((w, i) => partOfWorker.set(w.id, Math.floor(i / size)));
+  const count = Math.ceil(rota.workers.length / size);
+  const parts = Array.from({ length: count }, (_, k) => ({
+    workers: rota.workers.slice(k * size, (k + 1) * size),
+    assignments: [] as Rota['assignments'],
+    periods: [] as Rota['periods'],
+    agreements: [] as Rota['agreements'],
+    periodIndex: [] as number[],
+    agreementIndex: [] as number[],
+  }));
+  const partOfAssignment = new Map<string, number>();
+  for (const a of rota.assignments) {
+    const k = partOfWorker.get(a.workerId)!;
+    partOfAssignment.set(a.id, k);
+    parts[k]!.assignments.push(a);
+  }
+  rota.periods.forEach((p, i) => {
+    const part = parts[partOfAssignment.get(p.assignmentId)!]!;
+    part.periods.push(p);
+    part.periodIndex.push(i);
+  });
+  rota.agreements.forEach((a, i) => {
+    // An agreement for everyone (no worker) belongs in every part.
+    const targets = a.workerId === undefined ? parts : [parts[partOfWorker.get(a.workerId)!]!];
+    for (const part of targets) {
+      part.agreements.push(a);
+      part.agreementIndex.push(i);
+    }
+  });
+  const { variants: _none, ...common } = rota;
+  return parts.map(({ workers, assignments, periods, agreements, periodIndex, agreementIndex }) => ({
+    rota: { ...common, workers, assignments, periods, agreements },
+    periodIndex,
+    agreementIndex,
+  }));
+}
+
+const INDEX_DETAILS = { periodIndex: 'periodIndex', otherPeriodIndex: 'periodIndex', agreementIndex: 'agreementIndex' } as const;
+
+/** A part's finding with the whole rota's period and agreement indexes in its details. */
+export function mapFinding(f: Finding, part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): Finding {
+  const details = f.details;
+  if (!details || !Object.keys(INDEX_DETAILS).some((k) => k in details)) return f;
+  const mapped: Record<string, unknown> = { ...details };
+  for (const [key, table] of Object.entries(INDEX_DETAILS)) {
+    const v = details[key];
+    if (typeof v === 'number' && v >= 0) mapped[key] = part[table][v];
+  }
+  return { ...f, details: mapped as Finding['details'] };
+}
+
+/**
+ * What a report holds besides findings, put together from the parts in the whole rota's order:
+ * conversions and ledger rows in assignment order, profiles in worker order (parts are consecutive).
+ */
+export interface ReportTail {
+  conversions: Report['conversions'];
+  ledger: Report['ledger'];
+  profiles: Report['profiles'];
+  readings: Report['readings'];
+}
+
+export class ReportAssembler {
+  private readonly conversions: Report['conversions'] = [];
+  private readonly ledger: Report['ledger'] = [];
+  private readonly profiles: Report['profiles'] = [];
+  private readings: Report['readings'] = [];
+  readonly counts = { violations: 0, warnings: 0, info: 0 };
+
+  constructor(private readonly rota: Rota) {}
+
+  /** Adds a part's report (parts in order); returns its findings with the whole rota's indexes. */
+  add(report: Report, part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): Finding[] {
+    const findings = report.findings.map((f) => mapFinding(f, part));
+    for (const f of findings) {
+      if (f.severity === 'violation') this.counts.violations++;
+      else if (f.severity === 'warning') this.counts.warnings++;
+      else this.counts.info++;
+    }
+    for (const c of report.conversions) this.conversions.push(c);
+    for (const row of report.ledger) this.ledger.push(row);
+    for (const p of report.profiles) this.profiles.push(p);
+    if (this.readings.length === 0) this.readings = report.readings;
+    return findings;
+  }
+
+  /** Everything after the findings, in the order and form evaluate() gives for the whole rota. */
+  finish(): Omit<Report, 'findings' | 'variants'> {
+    const order = new Map(this.rota.assignments.map((a, i) => [a.id, i]));
+    const byAssignment = <T extends { assignmentId: string }>(list: T[]) => list.sort((a, b) => order.get(a.assignmentId)! - order.get(b.assignmentId)!);
+    const conversions = byAssignment(this.conversions);
+    const ledger = byAssignment(this.ledger);
+    const kindOf = new Map(this.rota.assignments.map((a) => [a.id, a.kind]));
+    const conversionsByKind: Record<string, Record<string, number>> = {};
+    for (const c of conversions) {
+      const kind = kindOf.get(c.assignmentId)!;
+      conversionsByKind[kind] ??= {};
+      conversionsByKind[kind][c.verdict] = (conversionsByKind[kind][c.verdict] ?? 0) + 1;
+    }
+    return {
+      version: 1,
+      conversions,
+      ledger,
+      summary: {
+        workers: this.rota.workers.length,
+        assignments: this.rota.assignments.length,
+        periods: this.rota.periods.length,
+        hours: roundHours(ledger.reduce((s, r) => s + r.hours, 0)),
+        ...this.counts,
+        ...(conversions.length > 0 ? { conversionsByKind } : {}),
+      },
+      profiles: this.profiles,
+      readings: this.readings,
+    };
+  }
+}
+
+/** The whole rota's report from its parts' reports (in part order), as evaluate() would give it. */
+export function mergeReports(rota: Rota, parts: Array<{ report: Report; part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'> }>): Report {
+  const assembler = new ReportAssembler(rota);
+  const findings: Finding[] = [];
+  for (const { report, part } of parts) for (const f of assembler.add(report, part)) findings.push(f);
+  const tail = assembler.finish();
+  return { version: 1, findings, conversions: tail.conversions, ledger: tail.ledger, summary: tail.summary, profiles: tail.profiles, readings: tail.readings };
+}

@@ -1,0 +1,127 @@
+// A large rota in parts: the merged report, the JSON written part by part and the CLI's threaded
+// path must all be exactly what evaluate() and JSON.stringify give for the whole rota.
+import { describe, expect, it } from 'vitest';
+import { generateRota } from '../../scripts/generate-rota.ts';
+import { main } from '../../src/cli/main.ts';
+import { evaluate } from '../../src/engine/evaluate.ts';
+import { evaluateParallel } from '../../src/engine/parallel.ts';
+import { mergeReports, partitionRota, planSpan } from '../../src/engine/partition.ts';
+import { JsonReportStream } from '../../src/format/jsonStream.ts';
+import type { Report } from '../../src/report/schema.ts';
+import { validateRotaDocument } from '../../src/rota/load.ts';
+import { buildTimeline } from '../../src/timeline/build.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// 24 workers over 8 weeks with the generator's mix: oppdrag (conversions), day jobs, støttekontakter, turnus.
+const doc = generateRota({ workers: 24, weeks: 8, seed: 7 });
+const rota = validateRotaDocument(doc);
+
+function streamed(report: Report, cuts: number[]): string {
+  let text = '';
+  const stream = new JsonReportStream((t) => (text += t));
+  let at = 0;
+  for (const cut of [...cuts, report.findings.length]) {
+    stream.add(report.findings.slice(at, cut));
+    at = cut;
+  }
+  const { version: _v, findings: _f, ...tail } = report;
+  stream.end(tail);
+  return text;
+}
+
+async function run(argv: string[], env: Record<string, string>) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`), env, stderrTty: null });
+  return { code, out, err };
+}
+
+describe('a rota evaluated in parts', () => {
+  it('partitions every worker, assignment and period once, and gives agreements for everyone to every part', () => {
+    const parts = partitionRota(rota, 5);
+    expect(parts).toHaveLength(5);
+    expect(parts.flatMap((p) => p.rota.workers.map((w) => w.id))).toEqual(rota.workers.map((w) => w.id));
+    expect(parts.flatMap((p) => p.periodIndex).sort((a, b) => a - b)).toEqual(rota.periods.map((_, i) => i));
+    expect(parts.reduce((s, p) => s + p.rota.assignments.length, 0)).toBe(rota.assignments.length);
+    const shared = rota.agreements.filter((a) => a.workerId === undefined).length;
+    expect(shared).toBeGreaterThan(0);
+    for (const p of parts) expect(p.rota.agreements.filter((a) => a.workerId === undefined)).toHaveLength(shared);
+  });
+
+  it('merges to the whole rota\'s report, conversions included, for any part size', async () => {
+    const whole = await evaluate(rota);
+    expect(whole.conversions.length).toBeGreaterThan(0);
+    const span = planSpan(buildTimeline(rota))!;
+    for (const size of [1, 5, 24]) {
+      const parts = [];
+      for (const part of partitionRota(rota, size)) parts.push({ report: await evaluate(part.rota, { span }), part });
+      expect(JSON.stringify(mergeReports(rota, parts))).toBe(JSON.stringify(whole));
+    }
+  }, 60_000);
+
+  it('without the whole plan\'s span a part would judge other frames (the span is what ties parts together)', async () => {
+    // The last workers' periods start later than the plan: their multi-week blocks would count from their own first week.
+    const whole = await evaluate(rota, { conversions: false });
+    const parts = [];
+    for (const part of partitionRota(rota, 1)) parts.push({ report: await evaluate(part.rota, { conversions: false }), part });
+    expect(JSON.stringify(mergeReports(rota, parts))).not.toBe(JSON.stringify(whole));
+  }, 60_000);
+
+  it('on two worker threads gives the same report as evaluate()', async () => {
+    const whole = await evaluate(rota);
+    const threaded = await evaluateParallel(rota, {}, { threads: 2, workersPerPart: 4 });
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(whole));
+  }, 60_000);
+});
+
+describe('the JSON report written part by part', () => {
+  it('is byte for byte JSON.stringify(report, null, 2), however the findings are cut', async () => {
+    const report = await evaluate(rota, { conversions: false });
+    const expected = `${JSON.stringify(report, null, 2)}\n`;
+    const n = report.findings.length;
+    expect(n).toBeGreaterThan(3);
+    for (const cuts of [[], [0], [1], [0, 0, 1, n], [1, 2, 3], [Math.floor(n / 2)], [n]]) expect(streamed(report, cuts)).toBe(expected);
+  });
+
+  it('writes an empty findings list as JSON.stringify does', async () => {
+    const report = await evaluate(validateRotaDocument({ version: 1, workers: [{ id: 'w' }], assignments: [{ id: 'a', workerId: 'w', kind: 'employment', contract: 'arbeidsavtale' }], periods: [] }));
+    expect(streamed(report, [])).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+});
+
+describe('turnussjekk check on a large rota', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-parallel-'));
+  const file = join(dir, 'rota.json');
+  writeFileSync(file, JSON.stringify(doc));
+
+  it('streams the JSON report from worker threads, identical to the single-thread report, with the same exit code', async () => {
+    const single = await run(['check', file, '--format', 'json', '--threads', '1'], {});
+    const threaded = await run(['check', file, '--format', 'json', '--threads', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    expect(single.code).toBe(1);
+    expect(threaded.code).toBe(single.code);
+    expect(threaded.out).toBe(single.out);
+    // And the text report from the merged parts.
+    const text1 = await run(['check', file, '--threads', '1'], {});
+    const text2 = await run(['check', file, '--threads', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    expect(text2.out).toBe(text1.out);
+  }, 120_000);
+
+  it('refuses invalid input before writing anything, naming the whole file\'s row', async () => {
+    const bad = structuredClone(doc) as { periods: Array<Record<string, unknown>> };
+    bad.periods[bad.periods.length - 1]!.assignmentId = 'nobody';
+    const badFile = join(dir, 'bad.json');
+    writeFileSync(badFile, JSON.stringify(bad));
+    const r = await run(['check', badFile, '--format', 'json'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`periods[${bad.periods.length - 1}].assignmentId`);
+  });
+
+  it('rejects a bad --threads', async () => {
+    const r = await run(['check', file, '--threads', '0'], {});
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--threads');
+  });
+});
