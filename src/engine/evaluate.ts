@@ -11,6 +11,7 @@ import type { AgreementType, Rota } from '../rota/schema.ts';
 import {
   BREACH,
   extendForPassive,
+  limitAgreements,
   margin,
   resolveLimit,
   valueAt,
@@ -103,6 +104,13 @@ async function runPass(
     plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek },
   };
   const when = (at: number) => ctx.asOf ?? at;
+  // Each check sees only the agreements that can change its limit (the same result, fewer to scan).
+  const limitSets = new Map<CompiledCheck, AgreementInForce[]>();
+  const limitOf = (c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined => {
+    let own = limitSets.get(c);
+    if (!own) limitSets.set(c, (own = limitAgreements(c, agreements)));
+    return resolveLimit(c, own, at, series);
+  };
 
   const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
   const calendar = evening ? ctx.eveningCalendar : ctx.calendar;
@@ -128,11 +136,15 @@ async function runPass(
     const owner = ruleId ? checks.find((x) => x.check.id === ruleId && !x.check.supplementary) : undefined;
     if (!owner) return undefined;
     const series = chosen.get(owner.key)?.limit ?? owner.base;
-    return (at: number) => resolveLimit(owner, agreements, when(at), series)?.limit;
+    return (at: number) => limitOf(owner, when(at), series)?.limit;
   };
   const seriesOf = (c: CompiledCheck): DatedSeries => chosen.get(c.key)?.limit ?? c.base;
-  const kindsMemo = new WeakMap<FactWindow, Set<string>>();
+  const kindsMemo = new Map<FactWindow, Set<string>>();
+  // Most passes hold one kind of work: every window then holds that kind.
+  const onlyKind = intervals.every((iv) => iv.kind === intervals[0]!.kind) && standbyIntervals.every((iv) => iv.kind === intervals[0]?.kind);
+  const theKind = onlyKind && intervals.length > 0 ? new Set<string>([intervals[0]!.kind]) : undefined;
   const kindsIn = (w: FactWindow): Set<string> => {
+    if (theKind && (w.assignmentIds ? w.assignmentIds.length > 0 : w.blockRange !== undefined)) return theKind;
     let kinds = kindsMemo.get(w);
     if (!kinds) {
       kinds = new Set((w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).map((id) => ctx.kindOf.get(id)!));
@@ -157,7 +169,7 @@ async function runPass(
       ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
       ...(c.check.ceilings ? { ceilings: { day: ceilingOf(c.check.ceilings.day), week: ceilingOf(c.check.ceilings.week) } } : {}),
       param: (name: string, at: number) => (c.params[name] ? valueAt(c.params[name]!, when(at)) : undefined),
-      limitAt: (at: number) => resolveLimit(c, agreements, when(at), baseSeries)?.limit,
+      limitAt: (at: number) => limitOf(c, when(at), baseSeries)?.limit,
     };
   };
   // Each check's windows are measured once, also when another check asks whether it claims a window.
@@ -174,7 +186,7 @@ async function runPass(
     let ws = claimed.get(owner);
     if (!ws) {
       ws = windowsOf(owner)
-        .filter((ow) => resolveLimit(owner, agreements, when(ow.at), seriesOf(owner)))
+        .filter((ow) => limitOf(owner, when(ow.at), seriesOf(owner)))
         .sort((a, b) => a.start - b.start);
       claimed.set(owner, ws);
     }
@@ -197,7 +209,7 @@ async function runPass(
     for (const id of c.check.deferTo ?? []) {
       const owner = ctx.primaryById.get(id);
       if (!owner || (owner.appliesWhen && !matched.has(owner.appliesWhen.name))) continue;
-      const r = resolveLimit(owner, agreements, when(w.at), seriesOf(owner));
+      const r = limitOf(owner, when(w.at), seriesOf(owner));
       if (!r || !inScope(owner, w)) continue;
       if (owner.check.claims === 'windows' && !claims(owner, w)) continue;
       return { owner, r };
@@ -220,7 +232,7 @@ async function runPass(
         if (own && !c.check.supplementary && !ownerFails) yielded.push({ w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner });
         continue;
       }
-      const resolved = resolveLimit(c, agreements, when(w.at), baseSeries);
+      const resolved = limitOf(c, when(w.at), baseSeries);
       if (!resolved) continue;
       const r = c.extension ? { ...resolved, limit: extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, when(w.at)) } : resolved;
       windows.push({ w, r });
@@ -352,9 +364,12 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const findings: Finding[] = [];
   const profiles: Report['profiles'] = [];
   for (const [workerId, own] of byWorker) {
+    // Sorted per worker (rota.workers order, as byWorker) by window, rule and window end, with the
+    // window's instants parsed once per finding rather than in every comparison.
+    const workerFindings: Finding[] = [];
     own.sort(byStart);
     // Appended one by one: a spread of a very large array overflows the call stack.
-    for (const f of (await runPass(ctx, workerId, own, workerWide, [], false, [])).findings) findings.push(f);
+    for (const f of (await runPass(ctx, workerId, own, workerWide, [], false, [])).findings) workerFindings.push(f);
     // One group per undertaking and regime: medlever assignments are judged by their own regulation.
     const groups = new Map<string, WorkInterval[]>();
     for (const iv of own) {
@@ -372,28 +387,22 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       const employed = group.filter((iv) => iv.contract === 'arbeidsavtale');
       const realPass = employed.length > 0 ? await runPass(ctx, workerId, employed, groupChecks, agreements, false, []) : { findings: [] };
       const real = realPass.findings;
-      for (const f of real) findings.push(f);
+      for (const f of real) workerFindings.push(f);
       let profile = realPass.profile;
       if (employed.length < group.length) {
         const known = new Set(real.map((f) => `${f.ruleId}|${f.window.start}|${f.window.end}`));
         const added = await runPass(ctx, workerId, group, groupChecks, agreements, true, real);
-        for (const f of added.findings) if (!known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)) findings.push(f);
+        for (const f of added.findings) if (!known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)) workerFindings.push(f);
         profile = added.profile;
       }
       if (profile) {
         profiles.push({ workerId, ...(undertaking ? { employer: undertaking } : {}), regime, hypothetical: employed.length < group.length, ...roundProfile(profile) });
       }
     }
+    const keyed = workerFindings.map((f) => ({ f, start: Date.parse(f.window.start), end: Date.parse(f.window.end) }));
+    keyed.sort((a, b) => a.start - b.start || a.f.ruleId.localeCompare(b.f.ruleId) || a.end - b.end);
+    for (const { f } of keyed) findings.push(f);
   }
-
-  const order = new Map(rota.workers.map((w, i) => [w.id, i]));
-  findings.sort(
-    (a, b) =>
-      order.get(a.workerId)! - order.get(b.workerId)! ||
-      Date.parse(a.window.start) - Date.parse(b.window.start) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      Date.parse(a.window.end) - Date.parse(b.window.end),
-  );
 
   const rows = ledger(timeline);
   const conversions =

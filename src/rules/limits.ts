@@ -73,6 +73,10 @@ export interface CompiledCheck {
   inForceFrom: number;
   inForceTo: number;
   effects: CompiledEffect[];
+  /** Agreement types that can set or lift this check's limit (onlyWith and effects not `via` another rule). */
+  limitTypes: ReadonlySet<string>;
+  /** Results without agreements, per base limit: shared, never mutated (a window's limit is read, not changed). */
+  plain: Map<number, ResolvedLimit>;
 }
 
 function compileConditions(when: ProfileConditions, file: LoadedRuleFile): CompiledLimitWhen['conditions'] {
@@ -125,8 +129,15 @@ export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
         ...(e.kinds ? { kinds: e.kinds } : {}),
         lawfulFrom: startOfLocalDate(book.agreements[e.type]?.inForce.from ?? '1900-01-01', zone),
       })),
+      limitTypes: new Set<string>([...(check.onlyWith ?? []), ...check.agreements.filter((e) => !e.via).map((e) => e.type)]),
+      plain: new Map(),
     })),
   );
+}
+
+/** The agreements among a worker's that can change a check's limit: resolveLimit gives the same with only these. */
+export function limitAgreements(c: CompiledCheck, agreements: AgreementInForce[]): AgreementInForce[] {
+  return agreements.length === 0 ? agreements : agreements.filter((a) => c.limitTypes.has(a.type));
 }
 
 export interface ResolvedLimit {
@@ -153,6 +164,12 @@ export function resolveLimit(
   if (c.check.onlyWith && !agreements.some((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to)) return undefined;
   const base = valueAt(baseSeries, at);
   if (base === undefined) return undefined;
+  if (agreements.length === 0 && !c.check.onlyWith) {
+    // Most windows: the statute alone. One shared result per limit value saves an object per window.
+    let r = c.plain.get(base);
+    if (!r) c.plain.set(base, (r = Object.freeze({ limit: base, base, applied: Object.freeze([]) as unknown as AgreementInForce[] })));
+    return r;
+  }
   let limit = base;
   // An agreement the check depends on (onlyWith) is what sets its base limit.
   let applied: AgreementInForce[] = c.check.onlyWith ? agreements.filter((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to) : [];
