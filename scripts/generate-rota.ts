@@ -2,6 +2,7 @@
 //
 //   npx tsx scripts/generate-rota.ts --workers 1000 --weeks 52 --seed 1 > /tmp/x.json
 //     [--start 2025-01-06] [--format json|yaml] [--no-oppdrag]
+//   npx tsx scenarios/generate.ts …   (the same command line, under the name the benchmark uses)
 //
 // The mix follows the KS/Proba survey of respite and support work in Norwegian municipalities and
 // the bundled scenarios (wall times Europe/Oslo, one municipality as employer):
@@ -224,26 +225,32 @@ function readArgs(argv: string[]): GenerateOptions & { format: 'json' | 'yaml' }
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Writes a rota as JSON in pieces: a 10 000-worker year is over 100 MB, past what one string write should carry. */
+export function writeRotaJson(rota: Row, write: (text: string) => void): void {
+  const { periods, ...head } = rota as { periods: Row[] } & Row;
+  const headText = JSON.stringify(head);
+  write(`${headText.slice(0, -1)},"periods":[`);
+  const CHUNK = 10_000;
+  for (let i = 0; i < periods.length; i += CHUNK) {
+    const part = periods.slice(i, i + CHUNK).map((p) => JSON.stringify(p)).join(',\n');
+    write(`${i === 0 ? '\n' : ',\n'}${part}`);
+  }
+  write('\n]}\n');
+}
+
+/** The command line (also behind `scenarios/generate.ts`): writes the rota to stdout; returns the exit code. */
+export function main(argv: string[]): number {
   try {
-    const args = readArgs(process.argv.slice(2));
+    const args = readArgs(argv);
     const rota = generateRota(args);
     // No anchors and aliases: the loader allows only 100 aliases per document.
     if (args.format === 'yaml') process.stdout.write(toYaml(rota, { aliasDuplicateObjects: false }));
-    else {
-      // Written in pieces: a 10 000-worker year is over 100 MB, past what one string write should carry.
-      const { periods, ...head } = rota as { periods: Row[] } & Row;
-      const headText = JSON.stringify(head);
-      process.stdout.write(`${headText.slice(0, -1)},"periods":[`);
-      const CHUNK = 10_000;
-      for (let i = 0; i < periods.length; i += CHUNK) {
-        const part = periods.slice(i, i + CHUNK).map((p) => JSON.stringify(p)).join(',\n');
-        process.stdout.write(`${i === 0 ? '\n' : ',\n'}${part}`);
-      }
-      process.stdout.write('\n]}\n');
-    }
+    else writeRotaJson(rota, (text) => process.stdout.write(text));
+    return 0;
   } catch (err) {
     console.error(`generate-rota: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(2);
+    return 2;
   }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));

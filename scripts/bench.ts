@@ -1,0 +1,338 @@
+// `npm run bench` (issue 7): how fast and how large the rule evaluation is on national-scale rotas,
+// as figures measured in one run, not a timed test.
+//
+//   npm run bench -- [--sizes 1000,10000,50000] [--weeks 52] [--seed 1] [--sample 200] [--oppdrag]
+//                    [--timeout 10] [--keep]
+//
+// For each size (workers, one plan of --weeks weeks from the seeded generator, scenarios/generate.ts):
+//   1. the rota file is written to a temporary folder (JSON, in pieces; a child process);
+//   2. the floor: a child process that only reads, parses and validates it (bench/parse-only.ts,
+//      loadInputFile, as the CLI reads it);
+//   3. the engine end to end: `node bin/turnussjekk.mjs check FILE --format json`, stdout to
+//      /dev/null; wall time measured here, peak RSS by /usr/bin/time -f %M (or, without it, by
+//      bench/check-run.ts, which runs the CLI's main() in-process and reports its maxRSS);
+//   4. ratio (a) = engine wall ÷ floor wall (both whole child processes, Node and tsx start-up
+//      included in both);
+//   5. ratio (b) = naive ÷ engine: the first --sample workers of the file, evaluated by the engine
+//      (evaluate(slice, { conversions: false })) and by the naive baseline (bench/naive-baseline.ts:
+//      every window from scratch, one json-rules-engine run per window) in one child process
+//      (bench/naive-ratio.ts). The engine evaluates every check of the rule book, the baseline six,
+//      so the ratio understates the difference per rule.
+// Every child has a time limit (--timeout minutes, default 10); a run that times out, runs out of
+// memory or exits with an error is reported as such and the bench goes on. Progress goes to stderr,
+// the results to stdout. The temporary folder is removed at the end unless --keep.
+//
+// By default the files are generated with --no-oppdrag (every assignment an arbeidsavtale), so the
+// CLI measures the rule evaluation only: the conversion assessment of oppdrag (`conversions`) is a
+// separate cost that grows faster than the rota (docs/robustness.md, open issue 3). --oppdrag
+// measures both.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { RatioResult } from '../bench/naive-ratio.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TIME = '/usr/bin/time';
+
+const TARGETS = { periods: 1_000_000, seconds: 10, rssMB: 1536, ratioA: 5, ratioB: 20 };
+
+interface Options {
+  sizes: number[];
+  weeks: number;
+  seed: number;
+  sample: number;
+  oppdrag: boolean;
+  timeoutMs: number;
+  keep: boolean;
+}
+
+function readOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,10000,50000' },
+      weeks: { type: 'string', default: '52' },
+      seed: { type: 'string', default: '1' },
+      sample: { type: 'string', default: '200' },
+      oppdrag: { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '10' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const whole = (name: string, v: string, min: number, max: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${v}"`);
+    return n;
+  };
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0)) throw new Error(`--timeout must be a number of minutes above 0, got "${values.timeout}"`);
+  return {
+    sizes: values.sizes!.split(',').map((s) => whole('sizes', s.trim(), 1, 1_000_000)),
+    weeks: whole('weeks', values.weeks!, 1, 104),
+    seed: whole('seed', values.seed!, 0, 2 ** 31 - 1),
+    sample: whole('sample', values.sample!, 1, 1_000_000),
+    oppdrag: values.oppdrag!,
+    timeoutMs: timeout * 60_000,
+    keep: values.keep!,
+  };
+}
+
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+interface ChildRun {
+  wallMs: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  /** The last few kilobytes of stderr. */
+  stderr: string;
+}
+
+/** Runs a child in its own process group, killed with its children when the time limit passes. */
+function run(command: string, args: string[], stdout: 'pipe' | 'ignore' | number, timeoutMs: number): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', stdout, 'pipe'], detached: true });
+    let out = '';
+    let err = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-8192)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ wallMs: performance.now() - t0, code, signal, timedOut, stdout: out, stderr: err });
+    });
+  });
+}
+
+/** Why a child did not finish as hoped, in a few words; undefined when it exited with one of `ok`. */
+function failure(r: ChildRun, ok: number[], extra = ''): string | undefined {
+  if (r.timedOut) return `timed out after ${(r.wallMs / 1000).toFixed(0)} s`;
+  const text = r.stderr + extra;
+  if (/heap out of memory|Allocation failed/.test(text)) return `out of memory (${r.signal ?? `exit ${r.code}`})`;
+  if (r.code !== null && ok.includes(r.code)) return undefined;
+  const last = r.stderr.trim().split('\n').filter((l) => l.trim() && !l.startsWith('{')).at(-1)?.slice(0, 120) ?? '';
+  return `${r.signal ? `killed by ${r.signal}` : `exit ${r.code}`}${last ? `: ${last}` : ''}`;
+}
+
+interface Row {
+  workers: number;
+  periods?: number;
+  fileMB?: number;
+  parseS?: number;
+  parseMs?: number;
+  parseRssMB?: number;
+  engineS?: number;
+  engineExit?: number | null;
+  engineProblem?: string;
+  rssMB?: number;
+  ratioA?: number;
+  naive?: RatioResult;
+  naiveProblem?: string;
+  problem?: string;
+}
+
+async function measure(workers: number, o: Options, dir: string): Promise<Row> {
+  const row: Row = { workers };
+  const file = join(dir, `rota-${workers}.json`);
+  const node = process.execPath;
+
+  progress(`${workers} workers: generating ${file}`);
+  const fd = openSync(file, 'w');
+  const gen = await run(
+    node,
+    ['--import', 'tsx', 'scenarios/generate.ts', '--workers', String(workers), '--weeks', String(o.weeks), '--seed', String(o.seed), ...(o.oppdrag ? [] : ['--no-oppdrag'])],
+    fd,
+    o.timeoutMs,
+  );
+  closeSync(fd);
+  const genProblem = failure(gen, [0]);
+  if (genProblem) return { ...row, problem: `generator: ${genProblem}` };
+  row.fileMB = statSync(file).size / 1e6;
+  progress(`${workers} workers: ${row.fileMB.toFixed(1)} MB in ${(gen.wallMs / 1000).toFixed(1)} s; parse and validate only`);
+
+  const parse = await run(node, ['--import', 'tsx', 'bench/parse-only.ts', file], 'pipe', o.timeoutMs);
+  const parseProblem = failure(parse, [0]);
+  if (parseProblem) return { ...row, problem: `parse only: ${parseProblem}` };
+  const floor = JSON.parse(parse.stdout) as { ms: number; maxRssMB: number; periods: number };
+  Object.assign(row, { periods: floor.periods, parseS: parse.wallMs / 1000, parseMs: floor.ms, parseRssMB: floor.maxRssMB });
+  progress(`${workers} workers: ${floor.periods} periods, parsed in ${(parse.wallMs / 1000).toFixed(2)} s; the CLI`);
+
+  const useTime = existsSync(TIME);
+  const timeFile = join(dir, `time-${workers}.txt`);
+  const check = useTime
+    ? await run(TIME, ['-f', '%M', '-o', timeFile, node, 'bin/turnussjekk.mjs', 'check', file, '--format', 'json'], 'ignore', o.timeoutMs)
+    : await run(node, ['--import', 'tsx', 'bench/check-run.ts', file], 'ignore', o.timeoutMs);
+  const timeText = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+  row.engineS = check.wallMs / 1000;
+  row.engineExit = check.code;
+  row.engineProblem = failure(check, [0, 1], timeText);
+  if (useTime) {
+    const kb = Number(timeText.trim().split('\n').at(-1));
+    if (Number.isFinite(kb) && kb > 0) row.rssMB = kb / 1024;
+    const signal = /terminated by signal (\d+)/.exec(timeText);
+    if (signal && !row.engineProblem) row.engineProblem = `terminated by signal ${signal[1]}`;
+  } else {
+    const line = check.stderr.trim().split('\n').at(-1) ?? '';
+    if (line.startsWith('{')) row.rssMB = (JSON.parse(line) as { maxRssMB: number }).maxRssMB;
+  }
+  if (!row.engineProblem) row.ratioA = check.wallMs / parse.wallMs;
+  progress(`${workers} workers: CLI ${row.engineProblem ?? `exit ${check.code}`} after ${row.engineS.toFixed(1)} s; naive baseline on ${Math.min(o.sample, workers)} workers`);
+
+  const ratio = await run(node, ['--import', 'tsx', 'bench/naive-ratio.ts', file, '--sample', String(o.sample)], 'pipe', o.timeoutMs);
+  const ratioProblem = failure(ratio, [0]);
+  if (ratioProblem) row.naiveProblem = ratioProblem;
+  else row.naive = JSON.parse(ratio.stdout) as RatioResult;
+  progress(`${workers} workers: done`);
+  if (!o.keep) rmSync(file, { force: true });
+  return row;
+}
+
+const fmt = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const int = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // Columns of numbers are right-aligned, the rest left-aligned.
+  const numeric = header.map((_, i) => rows.every((r) => /^[-–\d,.]+$/.test(r[i]!)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (numeric[i] ? ` ${'-'.repeat(w - 1)}: ` : ` ${'-'.repeat(w)} `)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function report(rows: Row[], o: Options): string {
+  const out: string[] = [];
+  out.push(`turnussjekk bench: ${o.weeks} weeks, seed ${o.seed}, Node ${process.version}, ${process.platform}/${process.arch}`);
+  out.push(
+    o.oppdrag
+      ? 'with oppdrag (--oppdrag): the CLI times include the conversion assessment of every oppdrag.'
+      : 'rule evaluation only: generated with --no-oppdrag (every assignment an arbeidsavtale), so the CLI skips the conversion assessment, which is a separate cost (docs/robustness.md, open issue 3); --oppdrag includes it.',
+  );
+  out.push('');
+  out.push(
+    table(
+      ['workers', 'periods', 'JSON MB', 'parse s', 'engine s', 'periods/s', 'peak RSS MB', 'ratio (a)', 'ratio (b)', 'CLI'],
+      rows.map((r) => [
+        int(r.workers),
+        int(r.periods),
+        fmt(r.fileMB),
+        fmt(r.parseS, 2),
+        fmt(r.engineS, 2),
+        r.engineProblem || r.periods === undefined || r.engineS === undefined ? '–' : int(r.periods / r.engineS),
+        fmt(r.rssMB, 0),
+        fmt(r.ratioA, 2),
+        r.naive ? fmt(r.naive.ratio, 2) : '–',
+        r.problem ?? r.engineProblem ?? `exit ${r.engineExit}`,
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('parse s: child process that only reads, parses and validates the file (loadInputFile), wall time; in-process part and its peak RSS:');
+  out.push(`  ${rows.filter((r) => r.parseMs !== undefined).map((r) => `${int(r.workers)}: ${fmt(r.parseMs! / 1000, 2)} s, ${fmt(r.parseRssMB, 0)} MB`).join('; ')}`);
+  out.push('engine s: `node bin/turnussjekk.mjs check FILE --format json > /dev/null`, wall time; peak RSS of that process. Exit 1 = violations found (expected).');
+  out.push('ratio (a) = engine s ÷ parse s (target ≤ 5). ratio (b) = naive ÷ engine on the sample below (target ≥ 20: the naive baseline at least 20 times slower).');
+  out.push('');
+
+  const lin = rows.filter((r) => !r.engineProblem && !r.problem && r.periods && r.engineS);
+  if (lin.length > 0) {
+    const per = lin.map((r) => ({ r, s: r.engineS! / (r.periods! / 100_000) }));
+    out.push(`linearity (engine s per 100 000 periods): ${per.map(({ r, s }) => `${int(r.workers)} workers: ${fmt(s, 2)} s`).join('; ')}`);
+    if (per.length > 1) out.push(`  largest ÷ smallest size, per period: ${fmt(per.at(-1)!.s / per[0]!.s, 2)} (1.00 = linear; start-up weighs more at small sizes)`);
+    out.push('');
+  }
+
+  out.push('ratio (b), naive ÷ engine, in one process on the first workers of each file (bench/naive-ratio.ts):');
+  const withNaive = rows.filter((r) => r.naive || r.naiveProblem);
+  out.push(
+    table(
+      ['file workers', 'sample', 'periods', 'engine s', 'naive s', 'naive ÷ engine', 'naive windows', 'engine, six rules s', 'naive ÷ engine, six rules'],
+      withNaive.map((r) =>
+        r.naive
+          ? [
+              int(r.workers),
+              int(r.naive.workers),
+              int(r.naive.periods),
+              fmt(r.naive.engineMs / 1000, 2),
+              fmt(r.naive.naiveMs / 1000, 2),
+              fmt(r.naive.ratio, 2),
+              int(r.naive.naiveWindows),
+              fmt(r.naive.sameRulesEngineMs / 1000, 2),
+              fmt(r.naive.sameRulesRatio, 2),
+            ]
+          : [int(r.workers), '–', '–', '–', '–', r.naiveProblem!, '–', '–', '–'],
+      ),
+    ),
+  );
+  const first = rows.find((r) => r.naive)?.naive;
+  if (first) {
+    out.push(
+      `naive ÷ engine (ratio (b)): the engine evaluates all ${first.engineChecks} checks of the rule book (with agreements, deferrals, profiles, messages), the baseline ${first.naiveRules} rules, so the ratio is conservative.`,
+    );
+    out.push(
+      `naive ÷ engine, six rules: the engine again, given a rule book of only the baseline's ${first.naiveRules} checks (measured, not scaled); shown beside the issue's ratio, not instead of it.`,
+    );
+    out.push('Breaches found in the sample (engine: violations and warnings of the same rule id and reading):');
+    out.push(
+      table(
+        ['rule', 'reading', 'naive', 'engine', 'naive, no agreements', 'engine, no agreements'],
+        first.counts.map((c, i) => [c.ruleId, c.reading, int(c.naive), int(c.engine), int(first.countsWithoutAgreements[i]!.naive), int(first.countsWithoutAgreements[i]!.engine)]),
+      ),
+    );
+    out.push(
+      'Agreements are outside the baseline (bench/naive-baseline.ts): the engine lifts limits and hands windows to § 10-5 and the avlaster regulation under the plan\'s agreements, so on the file as generated the counts differ; with the agreements removed from the sample they must be equal.',
+    );
+  }
+  out.push('');
+
+  out.push('targets (issue 7, this machine):');
+  const done = lin.at(-1);
+  if (done) {
+    const rate = done.periods! / done.engineS!;
+    const projected = TARGETS.periods / rate;
+    out.push(
+      `  ${int(TARGETS.periods)} periods end to end under ${TARGETS.seconds} s: ${int(rate)} periods/s at ${int(done.workers)} workers (${int(done.periods)} periods in ${fmt(done.engineS, 1)} s) → ${fmt(projected, 1)} s for ${int(TARGETS.periods)}${done.periods! < TARGETS.periods ? ' (extrapolated linearly)' : ''}: ${projected < TARGETS.seconds ? 'met' : 'NOT met'}`,
+    );
+  } else out.push('  periods per second: no size finished');
+  for (const r of rows) {
+    const bits = [
+      r.rssMB !== undefined ? `peak RSS ${fmt(r.rssMB, 0)} MB ${r.rssMB < TARGETS.rssMB ? '< 1.5 GB: met' : '≥ 1.5 GB: NOT met'}` : 'peak RSS –',
+      r.ratioA !== undefined ? `ratio (a) ${fmt(r.ratioA, 2)} ${r.ratioA <= TARGETS.ratioA ? '≤ 5: met' : '> 5: NOT met'}` : 'ratio (a) –',
+      r.naive ? `ratio (b) ${fmt(r.naive.ratio, 2)} ${r.naive.ratio >= TARGETS.ratioB ? '≥ 20: met' : '< 20: NOT met'}` : 'ratio (b) –',
+    ];
+    out.push(`  ${int(r.workers)} workers: ${bits.join('; ')}${r.problem || r.engineProblem ? ` (CLI: ${r.problem ?? r.engineProblem})` : ''}`);
+  }
+  return out.join('\n');
+}
+
+async function bench(): Promise<void> {
+  const o = readOptions(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-bench-'));
+  progress(`sizes ${o.sizes.join(', ')} workers, ${o.weeks} weeks, seed ${o.seed}, sample ${o.sample}; files in ${dir}`);
+  const rows: Row[] = [];
+  try {
+    for (const workers of o.sizes) rows.push(await measure(workers, o, dir));
+  } finally {
+    if (!o.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${report(rows, o)}\n`);
+}
+
+bench().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 2;
+});
