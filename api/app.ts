@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { listRules } from '../src/rules/catalogue.ts';
 import { defaultRuleBook, type RuleBook } from '../src/rules/load.ts';
 import { requireBearerToken } from './auth.ts';
+import { ReportCache } from './cache.ts';
 import { validatorCompiler } from './compilers.ts';
 import { resolveConfig, type ApiConfig, type ApiConfigOptions } from './config.ts';
 import { pathOf, problem, problemFor, sendProblem } from './problem.ts';
@@ -136,7 +137,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     async (v1) => {
       if (auth) requireBearerToken(v1, config.tokens);
       await v1.register(ruleRoutes, { rules, auth });
-      await v1.register(evaluateRoutes, { ruleBook, auth, maxSpanDays: config.maxSpanDays });
+      await v1.register(evaluateRoutes, { ruleBook, auth, maxSpanDays: config.maxSpanDays, ...(config.cacheBytes > 0 ? { cache: new ReportCache(config.cacheBytes) } : {}) });
       // What the web page needs besides evaluate (kept out of the OpenAPI document, see routes/page.ts).
       await v1.register(scenarioRoutes, { auth, ...(options.scenariosDir ? { dir: options.scenariosDir } : {}) });
       await v1.register(agreementRoutes, { ruleBook, auth });

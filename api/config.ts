@@ -33,6 +33,8 @@ export interface ApiConfigOptions {
    * it a 300-byte body with one century-long period keeps a core busy for many seconds.
    */
   maxSpanDays?: number;
+  /** Bytes of reports kept for identical requests (TURNUSSJEKK_CACHE_MB in MiB; default 64 MiB; 0 = off). */
+  cacheBytes?: number;
 }
 
 export interface ApiConfig {
@@ -42,7 +44,10 @@ export interface ApiConfig {
   connectionTimeout: number;
   logLevel: string;
   maxSpanDays: number;
+  cacheBytes: number;
 }
+
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
 
@@ -118,5 +123,8 @@ export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process
   const maxSpanDays =
     options.maxSpanDays ??
     (env.TURNUSSJEKK_MAX_SPAN_DAYS !== undefined ? parseWhole('TURNUSSJEKK_MAX_SPAN_DAYS', env.TURNUSSJEKK_MAX_SPAN_DAYS, 'days') : DEFAULT_MAX_SPAN_DAYS);
-  return { bodyLimit, tokens, requestTimeout, connectionTimeout, logLevel, maxSpanDays };
+  const cacheBytes =
+    options.cacheBytes ??
+    (env.TURNUSSJEKK_CACHE_MB !== undefined ? parseWhole('TURNUSSJEKK_CACHE_MB', env.TURNUSSJEKK_CACHE_MB, 'MiB') * 1024 * 1024 : DEFAULT_CACHE_BYTES);
+  return { bodyLimit, tokens, requestTimeout, connectionTimeout, logLevel, maxSpanDays, cacheBytes };
 }

@@ -11,6 +11,7 @@ import { InputError } from '../../src/rota/errors.ts';
 import { parseDocumentText } from '../../src/rota/load.ts';
 import { RotaSchema } from '../../src/rota/schema.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
+import { ReportCache } from '../cache.ts';
 import { checkSpan } from '../limits.ts';
 import { EvaluateQuerySchema, problemResponse } from '../schemas.ts';
 import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
@@ -21,22 +22,40 @@ export interface EvaluateRouteOptions {
   ruleBook: RuleBook;
   auth: boolean;
   maxSpanDays: number;
+  /** Reports of identical JSON and YAML requests (api/cache.ts); none: every request is evaluated. */
+  cache?: ReportCache;
 }
 
-export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays }) => {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's key in the report cache, set when its body is read. */
+    reportKey: string | undefined;
+  }
+}
+
+const queryOf = (url: string) => {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at + 1);
+};
+
+export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays, cache }) => {
+  scope.decorateRequest('reportKey', undefined);
+  const keyFor = (req: { url: string }, media: string, body: string) => (cache ? ReportCache.key(media, queryOf(req.url), body) : undefined);
   // Text → plain data with the loader's parser, so a syntax error names line and column the way
   // the CLI does. Both parsers read the body as a string under the app's body limit. Fastify's
   // default parsers are removed first, so text/plain and anything else is a 415.
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     try {
+      req.reportKey = keyFor(req, 'json', body as string);
       done(null, parseDocumentText(body as string, 'json'));
     } catch (err) {
       done(err as Error, undefined);
     }
   });
-  scope.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (_req, body, done) => {
+  scope.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (req, body, done) => {
     try {
+      req.reportKey = keyFor(req, 'yaml', body as string);
       done(null, parseDocumentText(body as string, 'yaml'));
     } catch (err) {
       // The loader turns YAML syntax errors into InputError; anything else the YAML library
@@ -72,6 +91,22 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
         415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
         500: problemResponse('Unexpected server error (no details are disclosed)'),
       },
+    },
+    // A request seen before is answered from the cache before validation: its body was valid then
+    // (only 200 responses are kept) and nothing else decides the report.
+    preValidation: async (request, reply) => {
+      const hit = cache && request.reportKey ? cache.get(request.reportKey) : undefined;
+      if (hit !== undefined) {
+        request.reportKey = undefined;
+        return reply.header('x-turnussjekk-cache', 'hit').type('application/json; charset=utf-8').send(hit);
+      }
+    },
+    onSend: async (request, reply, payload) => {
+      if (cache && request.reportKey && reply.statusCode === 200 && typeof payload === 'string') {
+        cache.set(request.reportKey, payload);
+        reply.header('x-turnussjekk-cache', 'miss');
+      }
+      return payload;
     },
     handler: async (request) => {
       checkSpan(request.body, maxSpanDays);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_BODY_LIMIT, parseByteSize, resolveConfig, tokensFromText } from '../../api/config.ts';
 
 describe('resolveConfig', () => {
-  it('defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens', () => {
+  it('defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens, 64 MiB report cache', () => {
     expect(resolveConfig({}, {})).toEqual({
       bodyLimit: DEFAULT_BODY_LIMIT,
       tokens: [],
@@ -11,6 +11,7 @@ describe('resolveConfig', () => {
       connectionTimeout: 60_000,
       logLevel: 'info',
       maxSpanDays: 731,
+      cacheBytes: 64 * 1024 * 1024,
     });
     expect(DEFAULT_BODY_LIMIT).toBe(5 * 1024 * 1024);
   });
@@ -26,6 +27,7 @@ describe('resolveConfig', () => {
           TURNUSSJEKK_LOG_LEVEL: 'warn',
           TURNUSSJEKK_TOKENS: 'aaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbb,aaaaaaaaaaaaaaaa',
           TURNUSSJEKK_MAX_SPAN_DAYS: '0',
+          TURNUSSJEKK_CACHE_MB: '0',
         },
       ),
     ).toEqual({
@@ -35,6 +37,7 @@ describe('resolveConfig', () => {
       connectionTimeout: 0,
       logLevel: 'warn',
       maxSpanDays: 0,
+      cacheBytes: 0,
     });
   });
 
