@@ -1,6 +1,10 @@
 // Starts the HTTP API: `npm start` (tsx api/server.ts). PORT and HOST choose where it listens
 // (default 127.0.0.1:3000); the TURNUSSJEKK_* variables in docs/deploy.md set the rest.
 // SIGTERM/SIGINT stop accepting connections, let requests in flight finish, then exit.
+// TURNUSSJEKK_INSTANCES=N (or `auto`: one per core) runs N processes sharing the port (node:cluster):
+// evaluate() is CPU work on one core per process, and the API keeps no state between requests.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { buildApp, type App } from './app.ts';
 import { ConfigError } from './config.ts';
 
@@ -57,4 +61,41 @@ async function start(): Promise<void> {
   app.log.info({ auth: tokens.length > 0 ? `bearer (${tokens.length} token${tokens.length === 1 ? '' : 's'})` : 'off', bodyLimit }, 'turnussjekk api ready');
 }
 
-await start();
+function instancesWanted(env: Record<string, string | undefined>): number {
+  const text = env.TURNUSSJEKK_INSTANCES?.trim() || '1';
+  if (text === 'auto') return availableParallelism();
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 64) throw new ConfigError(`TURNUSSJEKK_INSTANCES must be a whole number from 1 to 64 or "auto", got "${text}"`);
+  return Number(text);
+}
+
+/** The primary of several instances: starts them, starts a new one when one dies, stops them all on a signal. */
+function supervise(count: number): void {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`turnussjekk api: instance ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+let instances = 1;
+try {
+  instances = instancesWanted(process.env);
+} catch (err) {
+  console.error(`turnussjekk api: cannot start: ${(err as Error).message}`);
+  process.exit(2);
+}
+if (instances > 1 && cluster.isPrimary) supervise(instances);
+else await start();

@@ -72,7 +72,7 @@ function startServer(env: Record<string, string>) {
     });
   });
   ready.catch(() => undefined); // a test that expects the exit does not await readiness
-  return { child, ready, exited };
+  return { child, ready, exited, output: () => stdout };
 }
 
 describe('api/server.ts', () => {
@@ -91,12 +91,29 @@ describe('api/server.ts', () => {
     expect(run.stdout).toMatch(/"auth":"off"/);
   }, 30_000);
 
+  it('runs TURNUSSJEKK_INSTANCES processes on one port, and stops them all on SIGTERM', async () => {
+    const server = startServer({ PORT: '0', HOST: '127.0.0.1', TURNUSSJEKK_INSTANCES: '2' });
+    try {
+      const base = await server.ready;
+      // Both instances come up, each logging that it listens, on the same port.
+      await expect.poll(() => [...server.output().matchAll(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]), { timeout: 15_000 }).toEqual([base, base]);
+      for (let i = 0; i < 4; i++) expect((await fetch(`${base}/health`)).status).toBe(200);
+      const pids = new Set([...server.output().matchAll(/"pid":(\d+)/g)].map((m) => m[1]));
+      expect(pids.size).toBe(2);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    const run = await server.exited;
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/"msg":"shutting down"/g)).toHaveLength(2);
+  }, 45_000);
+
   it('refuses to start, with a message and exit code 2, on a bad setting', async () => {
-    const settings: Array<Record<string, string>> = [{ TURNUSSJEKK_TOKENS: ' ' }, { PORT: 'eighty' }, { TURNUSSJEKK_BODY_LIMIT: 'lots' }];
+    const settings: Array<Record<string, string>> = [{ TURNUSSJEKK_TOKENS: ' ' }, { PORT: 'eighty' }, { TURNUSSJEKK_BODY_LIMIT: 'lots' }, { TURNUSSJEKK_INSTANCES: 'many' }];
     for (const env of settings) {
       const run = await startServer({ PORT: '0', ...env }).exited;
       expect(run.code, JSON.stringify(env)).toBe(2);
-      expect(run.stderr).toMatch(/turnussjekk api: cannot start: (TURNUSSJEKK_TOKENS|PORT|TURNUSSJEKK_BODY_LIMIT)/);
+      expect(run.stderr).toMatch(/turnussjekk api: cannot start: (TURNUSSJEKK_TOKENS|PORT|TURNUSSJEKK_BODY_LIMIT|TURNUSSJEKK_INSTANCES)/);
     }
   }, 45_000);
 });
