@@ -29,6 +29,8 @@ export interface BuildAppOptions extends ApiConfigOptions {
   env?: Record<string, string | undefined>;
   /** Rule book to evaluate with (default: the bundled rules/). */
   ruleBook?: RuleBook;
+  /** The report cache to use instead of one sized by cacheBytes (tests use their own). */
+  reportCache?: ReportCache;
   /** Folder of example rotas offered by GET /v1/scenarios and the web page (default: the bundled scenarios/). */
   scenariosDir?: string;
 }
@@ -137,7 +139,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     async (v1) => {
       if (auth) requireBearerToken(v1, config.tokens);
       await v1.register(ruleRoutes, { rules, auth });
-      await v1.register(evaluateRoutes, { ruleBook, auth, maxSpanDays: config.maxSpanDays, ...(config.cacheBytes > 0 ? { cache: new ReportCache(config.cacheBytes) } : {}) });
+      await v1.register(evaluateRoutes, { ruleBook, auth, maxSpanDays: config.maxSpanDays, ...(options.reportCache ? { cache: options.reportCache } : config.cacheBytes > 0 ? { cache: new ReportCache(config.cacheBytes) } : {}) });
       // What the web page needs besides evaluate (kept out of the OpenAPI document, see routes/page.ts).
       await v1.register(scenarioRoutes, { auth, ...(options.scenariosDir ? { dir: options.scenariosDir } : {}) });
       await v1.register(agreementRoutes, { ruleBook, auth });

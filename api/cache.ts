@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 export class ReportCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -18,7 +18,12 @@ export class ReportCache {
     return createHash('sha256').update(mediaType).update('\0').update(query).update('\0').update(body).digest('base64url');
   }
 
-  get(key: string): string | undefined {
+  /** Whether a report is kept for the key (counts neither hit nor miss). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  get(key: string): Buffer | undefined {
     const payload = this.entries.get(key);
     if (payload === undefined) {
       this.misses++;
@@ -31,19 +36,19 @@ export class ReportCache {
     return payload;
   }
 
-  set(key: string, payload: string): void {
-    // A JavaScript string of n UTF-16 units takes about 2n bytes.
-    const size = payload.length * 2;
+  /** Keeps the report as the bytes sent, so a hit is written without encoding it again. */
+  set(key: string, payload: Buffer): void {
+    const size = payload.length;
     if (size > this.maxBytes) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.bytes -= old.length * 2;
+      this.bytes -= old.length;
       this.entries.delete(key);
     }
     while (this.bytes + size > this.maxBytes) {
-      const [oldest, value] = this.entries.entries().next().value as [string, string];
+      const [oldest, value] = this.entries.entries().next().value as [string, Buffer];
       this.entries.delete(oldest);
-      this.bytes -= value.length * 2;
+      this.bytes -= value.length;
     }
     this.entries.set(key, payload);
     this.bytes += size;

@@ -3,13 +3,17 @@
 //
 //   npm run loadtest -- [--duration 10] [--connections 10] [--workers 50] [--weeks 6] [--yaml]
 //                       [--target evaluate|health|rules]   (health/rules: the HTTP layer without evaluate)
+//                       [--cache on|off]   (off: every request is evaluated; on: the report cache answers repeats)
+//                       [--instances N]    (N > 1: api/server.ts with TURNUSSJEKK_INSTANCES=N, one process per core)
 //
 // Loopback only: the app listens on 127.0.0.1 with an ephemeral port and autocannon targets that
 // address alone; the run is bounded by --duration (seconds) and ends by itself.
 import { random } from './generate-rota.ts';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify as toYaml } from 'yaml';
 import { buildApp } from '../api/app.ts';
 import { evaluate } from '../src/engine/evaluate.ts';
@@ -149,6 +153,10 @@ export interface Args {
   yaml: boolean;
   /** evaluate (default) posts the turnus; health and rules measure the HTTP layer alone. */
   target: 'evaluate' | 'health' | 'rules';
+  /** The report cache (api/cache.ts): on answers the repeated body from it; off evaluates every request. */
+  cache: boolean;
+  /** Server processes (node:cluster); 1 = the app in this process. */
+  instances: number;
 }
 
 function readArgs(argv: string[]): Args {
@@ -161,8 +169,11 @@ function readArgs(argv: string[]): Args {
       weeks: { type: 'string', default: '6' },
       yaml: { type: 'boolean', default: false },
       target: { type: 'string', default: 'evaluate' },
+      cache: { type: 'string', default: 'on' },
+      instances: { type: 'string', default: '1' },
     },
   });
+  if (!['on', 'off'].includes(values.cache!)) throw new Error(`--cache must be on or off, got "${values.cache}"`);
   const target = values.target as Args['target'];
   if (!['evaluate', 'health', 'rules'].includes(target)) throw new Error(`--target must be evaluate, health or rules, got "${values.target}"`);
   const num = (name: string, v: string | undefined, max: number): number => {
@@ -177,6 +188,8 @@ function readArgs(argv: string[]): Args {
     weeks: num('weeks', values.weeks, 104),
     yaml: values.yaml ?? false,
     target,
+    cache: values.cache === 'on',
+    instances: num('instances', values.instances, 64),
   };
 }
 
@@ -199,9 +212,11 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
   const body = args.yaml ? toYaml(rota) : JSON.stringify(rota);
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
   const path = args.target === 'evaluate' ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
-  const app = await buildApp({ logger: false, env: {} });
+  const server = args.instances > 1 ? await startInstances(args) : undefined;
+  const app = server ? undefined : await buildApp({ logger: false, env: {}, ...(args.cache ? {} : { cacheBytes: 0 }) });
   try {
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = server ? server.address : await app!.listen({ host: '127.0.0.1', port: 0 });
+    console.log(`server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, report cache ${args.cache ? 'on' : 'off'}`);
     // One request up front: a failure here is a broken setup, not a load figure.
     const probe = await fetch(`${address}/v1/evaluate`, { method: 'POST', body, headers: { 'content-type': contentType } });
     const report = (await probe.json()) as { findings?: unknown[] };
@@ -223,8 +238,50 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
       duration: args.duration,
     });
   } finally {
-    await app.close();
+    await app?.close();
+    await server?.stop();
   }
+}
+
+/** A free loopback port: bound, read and released. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** api/server.ts with TURNUSSJEKK_INSTANCES on a free loopback port. */
+async function startInstances(args: Args): Promise<{ address: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), TURNUSSJEKK_INSTANCES: String(args.instances), TURNUSSJEKK_LOG_LEVEL: 'warn', ...(args.cache ? {} : { TURNUSSJEKK_CACHE_MB: '0' }) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Logs at warn: request logs would cost the server time (the in-process app logs nothing).
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) throw new Error('api/server.ts exited before it was ready');
+    if (Date.now() > deadline) throw new Error('api/server.ts did not start within 30 s');
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // The first instance answers; give the others the time one took to start.
+  await new Promise((r) => setTimeout(r, 2_000));
+  return {
+    address: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function main(): Promise<void> {

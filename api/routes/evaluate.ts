@@ -30,8 +30,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The request's key in the report cache, set when its body is read. */
     reportKey: string | undefined;
+    /** The body, kept unparsed while its report is in the cache (in case it is evicted before it is sent). */
+    rawText: string | undefined;
+    rawMedia: 'json' | 'yaml' | undefined;
   }
 }
+
+/** The body of a request the cache will answer (never parsed). */
+const CACHED = Symbol('answered from the report cache');
 
 const queryOf = (url: string) => {
   const at = url.indexOf('?');
@@ -40,6 +46,13 @@ const queryOf = (url: string) => {
 
 export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays, cache }) => {
   scope.decorateRequest('reportKey', undefined);
+  scope.decorateRequest('rawText', undefined);
+  scope.decorateRequest('rawMedia', undefined);
+  const keep = (req: { rawText: string | undefined; rawMedia: 'json' | 'yaml' | undefined }, text: string, media: 'json' | 'yaml') => {
+    req.rawText = text;
+    req.rawMedia = media;
+    return CACHED;
+  };
   const keyFor = (req: { url: string }, media: string, body: string) => (cache ? ReportCache.key(media, queryOf(req.url), body) : undefined);
   // Text → plain data with the loader's parser, so a syntax error names line and column the way
   // the CLI does. Both parsers read the body as a string under the app's body limit. Fastify's
@@ -48,6 +61,8 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     try {
       req.reportKey = keyFor(req, 'json', body as string);
+      // A body whose report is kept is not parsed at all: preValidation answers it.
+      if (req.reportKey && cache!.has(req.reportKey)) return done(null, keep(req, body as string, 'json'));
       done(null, parseDocumentText(body as string, 'json'));
     } catch (err) {
       done(err as Error, undefined);
@@ -56,6 +71,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
   scope.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (req, body, done) => {
     try {
       req.reportKey = keyFor(req, 'yaml', body as string);
+      if (req.reportKey && cache!.has(req.reportKey)) return done(null, keep(req, body as string, 'yaml'));
       done(null, parseDocumentText(body as string, 'yaml'));
     } catch (err) {
       // The loader turns YAML syntax errors into InputError; anything else the YAML library
@@ -100,11 +116,15 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
         request.reportKey = undefined;
         return reply.header('x-turnussjekk-cache', 'hit').type('application/json; charset=utf-8').send(hit);
       }
+      // Evicted between reading the body and now (another request filled the cache): read it after all.
+      if ((request.body as unknown) === CACHED) request.body = parseDocumentText(request.rawText!, request.rawMedia!) as never;
     },
     onSend: async (request, reply, payload) => {
       if (cache && request.reportKey && reply.statusCode === 200 && typeof payload === 'string') {
-        cache.set(request.reportKey, payload);
+        const bytes = Buffer.from(payload);
+        cache.set(request.reportKey, bytes);
         reply.header('x-turnussjekk-cache', 'miss');
+        return bytes;
       }
       return payload;
     },

@@ -87,19 +87,40 @@ describe('POST /v1/evaluate with the report cache', () => {
 
 describe('ReportCache', () => {
   it('keeps the most recently used entries within its byte bound', () => {
-    const cache = new ReportCache(100); // 50 UTF-16 units
-    cache.set('a', 'x'.repeat(20));
-    cache.set('b', 'y'.repeat(20));
-    expect(cache.get('a')).toBe('x'.repeat(20)); // a is now the most recent
-    cache.set('c', 'z'.repeat(20)); // 60 units > 50: the least recent (b) goes
+    const bytes = (c: string, n: number) => Buffer.alloc(n, c);
+    const cache = new ReportCache(50);
+    cache.set('a', bytes('x', 20));
+    cache.set('b', bytes('y', 20));
+    expect(cache.get('a')).toEqual(bytes('x', 20)); // a is now the most recent
+    cache.set('c', bytes('z', 20)); // 60 bytes > 50: the least recent (b) goes
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBeDefined();
     expect(cache.get('c')).toBeDefined();
-    expect(cache.usedBytes).toBeLessThanOrEqual(100);
-    cache.set('huge', 'h'.repeat(51)); // larger than the whole cache: not kept, nothing evicted
-    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.usedBytes).toBe(40);
+    cache.set('huge', bytes('h', 51)); // larger than the whole cache: not kept, nothing evicted
+    expect(cache.has('huge')).toBe(false);
     expect(cache.size).toBe(2);
-    expect([cache.hits, cache.misses]).toEqual([3, 2]);
+    expect([cache.hits, cache.misses]).toEqual([3, 1]);
+  });
+
+  it('a report evicted between reading the body and answering is evaluated after all', async () => {
+    // A cache whose entries vanish as soon as they are looked at: the body was seen as cached, the report is gone.
+    class Forgetful extends ReportCache {
+      override get(): Buffer | undefined {
+        return undefined;
+      }
+    }
+    const app = await testApp({ reportCache: new Forgetful(1 << 20) });
+    try {
+      const first = await postJson(app, smallRota());
+      const second = await postJson(app, smallRota({}));
+      expect(second.statusCode).toBe(200);
+      expect(second.body).toBe(first.body);
+      const yaml = () => app.inject({ method: 'POST', url: '/v1/evaluate', payload: SMALL_ROTA_YAML, headers: { 'content-type': 'application/yaml' } });
+      expect((await yaml()).body).toBe((await yaml()).body);
+    } finally {
+      await app.close();
+    }
   });
 
   it('keys differ by media type, query and body', () => {
