@@ -6,7 +6,7 @@
 import type { Conversion, Finding } from '../report/schema.ts';
 import type { AgreementType, Assignment, Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
-import type { Timeline } from '../timeline/build.ts';
+import type { Timeline, WorkInterval } from '../timeline/build.ts';
 import { hours } from '../time/instant.ts';
 import { roundHours } from '../report/ledger.ts';
 import { assessEmployment } from './employment.ts';
@@ -32,6 +32,74 @@ export function workerRota(rota: Rota, workerId: string, convert: string, agreem
   };
 }
 
+interface WorkerIndex {
+  workers: Map<string, Rota['workers']>;
+  assignments: Map<string, Assignment[]>;
+  /** The worker's periods in file order, with their index in the whole rota. */
+  periods: Map<string, Array<{ period: Rota['periods'][number]; at: number }>>;
+  intervals: Map<string, WorkInterval[]>;
+  intervalsByAssignment: Map<string, WorkInterval[]>;
+}
+
+/** One pass over the rota and its timeline: each worker's assignments, periods and intervals, in file order. */
+function indexByWorker(rota: Rota, timeline: Timeline): WorkerIndex {
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const index: WorkerIndex = { workers: new Map(), assignments: new Map(), periods: new Map(), intervals: new Map(), intervalsByAssignment: new Map() };
+  for (const w of rota.workers) push(index.workers, w.id, w);
+  const workerOf = new Map<string, string>();
+  for (const a of rota.assignments) {
+    push(index.assignments, a.workerId, a);
+    workerOf.set(a.id, a.workerId);
+  }
+  rota.periods.forEach((period, at) => {
+    const workerId = workerOf.get(period.assignmentId);
+    if (workerId !== undefined) push(index.periods, workerId, { period, at });
+  });
+  for (const iv of timeline.intervals) {
+    push(index.intervals, iv.workerId, iv);
+    push(index.intervalsByAssignment, iv.assignmentId, iv);
+  }
+  return index;
+}
+
+/**
+ * The worker's own part of the rota (that worker, its assignments and periods, no variants, no
+ * agreements: each evaluation brings its own), with its timeline: the same intervals, their
+ * periodIndex counted in the slice's periods.
+ */
+function workerSlice(rota: Rota, timeline: Timeline, index: WorkerIndex, workerId: string): { rota: Rota; timeline: Timeline } {
+  const own = index.periods.get(workerId) ?? [];
+  const { variants: _variants, ...rest } = rota as Rota & { variants?: unknown };
+  const slice: Rota = {
+    ...rest,
+    workers: index.workers.get(workerId) ?? [],
+    assignments: index.assignments.get(workerId) ?? [],
+    periods: own.map((p) => p.period),
+    agreements: [],
+  };
+  const inSlice = new Map(own.map((p, i) => [p.at, i]));
+  const intervals = (index.intervals.get(workerId) ?? []).map((iv) => ({ ...iv, periodIndex: inSlice.get(iv.periodIndex)! }));
+  return { rota: slice, timeline: { ...timeline, rota: slice, intervals, agreements: [] } };
+}
+
+/**
+ * The evaluator, asked once per rota content: the key is the rota written out, with the values
+ * JSON would blur (undefined, NaN, ±Infinity) kept apart.
+ */
+function memoized(evaluate: Evaluator): Evaluator {
+  const seen = new Map<string, ReturnType<Evaluator>>();
+  return (rota) => {
+    const key = JSON.stringify(rota, (_, v) => (v === undefined ? '\u0000undefined' : typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
+    let report = seen.get(key);
+    if (!report) seen.set(key, (report = evaluate(rota)));
+    return report;
+  };
+}
+
 /** Violations that bind the converted assignment (not hypothetical, and its own). */
 export const blocking = (findings: Finding[], assignmentId: string) =>
   findings.filter((f) => f.severity === 'violation' && !f.hypothetical && f.assignmentIds.includes(assignmentId));
@@ -52,11 +120,25 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
   const out: ConversionDetail[] = [];
   const individual = typesOfTier(book, ['individual']);
   const collective = typesOfTier(book, ['collective', 'authority']);
-  for (const a of rota.assignments.filter((x) => x.contract === 'oppdrag')) {
-    const intervals = timeline.intervals.filter((iv) => iv.assignmentId === a.id);
+  const index = indexByWorker(rota, timeline);
+  // Each worker's part is built once, and let go after their last oppdrag.
+  const slices = new Map<string, { rota: Rota; timeline: Timeline }>();
+  const oppdragLeft = new Map<string, number>();
+  for (const a of rota.assignments) if (a.contract === 'oppdrag') oppdragLeft.set(a.workerId, (oppdragLeft.get(a.workerId) ?? 0) + 1);
+  for (const a of rota.assignments) {
+    if (a.contract !== 'oppdrag') continue;
+    const intervals = index.intervalsByAssignment.get(a.id) ?? [];
+    const slice = slices.get(a.workerId) ?? workerSlice(rota, timeline, index, a.workerId);
+    const remaining = oppdragLeft.get(a.workerId)! - 1;
+    oppdragLeft.set(a.workerId, remaining);
+    if (remaining > 0) slices.set(a.workerId, slice);
+    else slices.delete(a.workerId);
     // The agreements the worker actually has stay out: the question is which basis the schedule needs.
     const with_ = (types: AgreementType[]) => types.map((type) => ({ type, workerId: a.workerId }));
-    const run = async (types: AgreementType[], base: Rota = rota) => blocking((await evaluate(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id);
+    // One evaluation per distinct rota: the tiers, `minimal` and the restructurings ask for the same
+    // ones again (splitting a stay and ending it after 48 hours leave this worker the same periods).
+    const evaluateOnce = memoized(evaluate);
+    const run = async (types: AgreementType[], base: Rota = slice.rota) => blocking((await evaluateOnce(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id);
 
     const none = await run([]);
     const withIndividual = none.length === 0 ? [] : await run(individual);
@@ -95,12 +177,12 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
     // (an extended stay under § 12 rests on a human judgement that the stay is not very burdensome).
     const suggestionDetails: ConversionDetail['suggestionDetails'] = [];
     if (verdict !== 'convertible') {
-      for (const change of restructurings(rota, a, timeline)) {
+      for (const change of restructurings(slice.rota, a, slice.timeline)) {
         // A second carer the change brings in must be lawful too, with the individual agreements.
         let othersLawful = true;
         for (const other of change.alsoCheck ?? []) {
           const theirs = workerRota(change.rota, other.workerId, other.assignmentId, individual.map((type) => ({ type, workerId: other.workerId })));
-          if (blocking((await evaluate(theirs)).findings, other.assignmentId).length > 0) othersLawful = false;
+          if (blocking((await evaluateOnce(theirs)).findings, other.assignmentId).length > 0) othersLawful = false;
         }
         if (!othersLawful) continue;
         const after = await run([], change.rota);

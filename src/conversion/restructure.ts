@@ -22,6 +22,10 @@ function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
   return DateTime.fromMillis(ms, { zone }).setLocale(lang === 'nb' ? 'nb' : 'en-GB').toFormat('ccc dd.MM.yyyy HH:mm');
 }
 
+/**
+ * `timeline` is the timeline of `rota` (its periodIndex counts in rota.periods); the rota may be
+ * just the worker's own part, which is all a change touches.
+ */
 export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): Restructuring[] {
   const zone = timeline.zone;
   const own = timeline.intervals.filter((iv) => iv.assignmentId === a.id);

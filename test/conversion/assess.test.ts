@@ -1,9 +1,12 @@
 // The conversion assessment: for each oppdrag, the first tier of agreements under which the schedule
 // is lawful as employment, the agreements it needs, and verified restructurings.
 import { describe, expect, it } from 'vitest';
+import { assessConversions, type Evaluator } from '../../src/conversion/assess.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import type { Conversion } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
+import { defaultRuleBook } from '../../src/rules/load.ts';
+import { buildTimeline } from '../../src/timeline/build.ts';
 
 type Period = [string, string, string?];
 function rota(periods: Period[], extra: { indicators?: object; pay?: object; job?: boolean; kind?: string } = {}) {
@@ -88,5 +91,71 @@ describe('hours, cost and employment indicators', () => {
     );
     expect(c.employment).toMatchObject({ likelihood: 'low' });
     expect((c.employment as { reasons: Array<{ points: string }> }).reasons.filter((r) => r.points === 'independent')).toHaveLength(4);
+  });
+});
+
+describe('each worker is assessed on their own part of the rota', () => {
+  // w1: a day job and two oppdrag with long stays; w0 and w2 work in between, so w1's periods are
+  // not contiguous in the file (the restructurings index the worker's own periods).
+  const w1: Array<[string, string, string]> = [
+    ['job', '2025-03-03T08:00', '2025-03-03T16:00'],
+    ['stay', '2025-03-07T16:00', '2025-03-10T08:00'],
+    ['job', '2025-03-07T08:00', '2025-03-07T16:00'],
+    ['visit', '2025-03-12T16:00', '2025-03-12T19:00'],
+    ['stay', '2025-04-04T16:00', '2025-04-07T08:00'],
+    ['job', '2025-04-04T08:00', '2025-04-04T16:00'],
+  ];
+  const w1Doc = {
+    workers: [{ id: 'w1' }],
+    assignments: [
+      { id: 'job', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' },
+      { id: 'stay', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag', pay: { hoursPerDay: 12, hourlyWage: 300 } },
+      { id: 'visit', workerId: 'w1', kind: 'support-contact', contract: 'oppdrag' },
+    ],
+  };
+  const period = ([assignmentId, start, end]: [string, string, string]) => ({ assignmentId, start, end, ...(assignmentId === 'stay' ? { passiveHours: 20 } : {}) });
+  const alone = validateRotaDocument({ version: 1, ...w1Doc, periods: w1.map(period) });
+  const others = (i: number) => [
+    { assignmentId: 'w0-stay', start: `2025-0${3 + (i % 2)}-1${i}T16:00`, end: `2025-0${3 + (i % 2)}-1${i + 2}T16:00` },
+    { assignmentId: 'w2-job', start: `2025-03-0${i + 1}T07:00`, end: `2025-03-0${i + 1}T15:00` },
+  ];
+  const together = validateRotaDocument({
+    version: 1,
+    workers: [{ id: 'w0' }, ...w1Doc.workers, { id: 'w2' }],
+    assignments: [
+      { id: 'w0-stay', workerId: 'w0', kind: 'respite-carer-home', contract: 'oppdrag' },
+      ...w1Doc.assignments,
+      { id: 'w2-job', workerId: 'w2', kind: 'employment', contract: 'arbeidsavtale' },
+    ],
+    periods: w1.flatMap((p, i) => [...others(i), period(p)]),
+    agreements: [{ type: 'avl-4-60h', workerId: 'w0' }],
+  });
+
+  it('gives the same verdicts, handover times and suggestions as the worker alone', async () => {
+    const mine = (await evaluate(alone)).conversions;
+    const amongOthers = (await evaluate(together)).conversions;
+    expect(mine.map((c) => c.assignmentId)).toEqual(['stay', 'visit']);
+    expect(amongOthers.filter((c) => c.assignmentId !== 'w0-stay')).toEqual(mine);
+    const stay = mine.find((c) => c.assignmentId === 'stay')!;
+    expect(stay.suggestions).toEqual([
+      expect.stringMatching(/^Del de 2 lange oppholdene mellom to avlastere, med overlevering etter 48 timer \(søn\. 09\.03\.2025 16:00, søn\. 06\.04\.2025 16:00\)/),
+      expect.stringMatching(/^Avslutt hvert lange opphold etter 48 timer/),
+      expect.stringMatching(/^La en annen ta vaktene i den andre stillingen \(fre\. 07\.03\.2025 08:00–16:00, fre\. 04\.04\.2025 08:00–16:00\)/),
+    ]);
+  });
+
+  it('evaluates each distinct rota once', async () => {
+    const seen: string[] = [];
+    const book = defaultRuleBook();
+    const counting: Evaluator = (r) => {
+      seen.push(JSON.stringify(r));
+      return evaluate(r, { ruleBook: book, conversions: false, violationsOnly: true });
+    };
+    const direct = await assessConversions(together, buildTimeline(together), book, counting);
+    expect(new Set(seen).size).toBe(seen.length);
+    // Every evaluated rota is one worker's part (and a second carer's, for a split).
+    for (const r of seen) expect((JSON.parse(r) as { workers: unknown[] }).workers).toHaveLength(1);
+    expect(direct.map((c) => c.assignmentId)).toEqual(['w0-stay', 'stay', 'visit']);
+    expect(direct).toEqual(await assessConversions(together, buildTimeline(together), book, (r) => evaluate(r, { ruleBook: book, conversions: false, violationsOnly: true })));
   });
 });
