@@ -4,10 +4,10 @@
 // performance, pay form, stability and the number of principals. KS after HR-2016-1366-A: respite
 // one weekend a month or more is normally employment. The answer is a likelihood with its reasons,
 // never a bare yes or no.
-import { DateTime } from 'luxon';
 import type { Assignment } from '../rota/schema.ts';
 import type { WorkInterval } from '../timeline/build.ts';
 import { RESPITE_KINDS } from '../facts/workPeriods.ts';
+import { offsetMinutes } from '../time/zone.ts';
 
 export type Likelihood = 'high' | 'probable' | 'uncertain' | 'low';
 
@@ -18,18 +18,29 @@ export interface EmploymentAssessment {
 
 const AVERAGE_MONTH_DAYS = 365.25 / 12;
 
-/** Weekends with respite, and the months the plan spans (first start to last end). */
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/**
+ * Weekends with respite, and the months the plan spans (first start to last end). A weekend counts
+ * when an hour of work starts on its Saturday or Sunday (local time, sampled hourly from each
+ * period's start); weekends are told apart by their ISO week (the local day number of its Monday).
+ */
 function weekendsPerMonth(intervals: WorkInterval[], zone: string): { weekends: number; months: number } {
-  const weekends = new Set<string>();
+  const weekends = new Set<number>();
+  let first = Infinity;
+  let last = -Infinity;
   for (const iv of intervals) {
-    for (let t = iv.start; t < iv.end; t += 3_600_000) {
-      const dt = DateTime.fromMillis(t, { zone });
-      if (dt.weekday >= 6) weekends.add(`${dt.weekYear}-${dt.weekNumber}`);
+    first = Math.min(first, iv.start);
+    last = Math.max(last, iv.end);
+    for (let t = iv.start; t < iv.end; t += HOUR) {
+      const day = Math.floor((t + offsetMinutes(zone, t) * 60_000) / DAY);
+      // 1 January 1970 was a Thursday: ISO weekday 4.
+      const weekday = (((day + 3) % 7) + 7) % 7 + 1;
+      if (weekday >= 6) weekends.add(day - (weekday - 1));
     }
   }
-  const first = Math.min(...intervals.map((iv) => iv.start));
-  const last = Math.max(...intervals.map((iv) => iv.end));
-  return { weekends: weekends.size, months: intervals.length ? (last - first) / 86_400_000 / AVERAGE_MONTH_DAYS : 0 };
+  return { weekends: weekends.size, months: intervals.length ? (last - first) / DAY / AVERAGE_MONTH_DAYS : 0 };
 }
 
 export function assessEmployment(assignment: Assignment, intervals: WorkInterval[], zone: string): EmploymentAssessment {

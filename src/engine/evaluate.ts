@@ -29,7 +29,7 @@ import { compareVariants } from '../variants/compare.ts';
 import type { Context, RawFinding } from './context.ts';
 import { compiled } from './engines.ts';
 import { toFinding } from './findings.ts';
-import { planCalendar } from './planCalendar.ts';
+import { sharedPlanCalendar } from './planCalendar.ts';
 
 export interface EvaluateOptions {
   ruleBook?: RuleBook;
@@ -342,14 +342,14 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     engineFor,
     primaryById: new Map([...checks].reverse().filter((c) => !c.check.supplementary).map((c) => [c.check.id, c])),
     profileEngine,
-    calendar: planCalendar(book, days, weeks, zone, from),
+    calendar: sharedPlanCalendar(book, days, weeks, zone, from),
     violationsOnly: options.violationsOnly ?? false,
     standbyFactor: book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor?.values.at(-1)?.value ?? 0,
     eveningLawfulFrom: startOfLocalDate(book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01', zone),
     // Only a worker with an evening-work agreement has other nights.
     eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')
-      ? planCalendar(book, days, weeks, zone, from, true)
-      : planCalendar(book, days, weeks, zone, from),
+      ? sharedPlanCalendar(book, days, weeks, zone, from, true)
+      : sharedPlanCalendar(book, days, weeks, zone, from),
     days,
     weeks,
     referenceWeek: Math.max(0, weeks.findIndex((w) => w.end > reference)),

@@ -24,3 +24,27 @@ export function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone
   return { days, sundays, nights, nightSegments: nightSegments(nights, days), nightFrameMinHours: param('nightWorkerMinHours') ?? Infinity };
 }
 
+
+/**
+ * The calendar of a plan's frames, kept per rule book: the conversion assessment evaluates each
+ * worker's part of the rota again and again over the same days, and nights and Sunday windows over
+ * a year take longer to build than a small part takes to judge. The calendar depends only on the
+ * frames, the zone and the rule book's night hours; nothing writes to it.
+ */
+const kept = new WeakMap<RuleBook, Map<string, PlanCalendar>>();
+const MAX_KEPT = 256;
+export function sharedPlanCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
+  let byFrames = kept.get(book);
+  if (!byFrames) kept.set(book, (byFrames = new Map()));
+  const key = `${zone}|${evening ? 1 : 0}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;
+  let calendar = byFrames.get(key);
+  if (calendar) {
+    // Most recently used last, so the oldest goes first when the map is full.
+    byFrames.delete(key);
+  } else {
+    calendar = planCalendar(book, days, weeks, zone, at, evening);
+    if (byFrames.size >= MAX_KEPT) byFrames.delete(byFrames.keys().next().value!);
+  }
+  byFrames.set(key, calendar);
+  return calendar;
+}
