@@ -29,7 +29,7 @@ export const EXIT = { ok: 0, violations: 1, invalid: 2, internal: 3 } as const;
 
 const USAGE = `Usage:
   turnussjekk check <files or globs…> [--format text|json|junit|sarif] [--lang nb|en] [--as-of YYYY-MM-DD]
-                    [--fail-on violation|warning] [--baseline report.json] [--threads N]
+                    [--fail-on violation|warning] [--baseline report.json] [--jobs N]
   turnussjekk rules [--format text|json] [--lang nb|en]
   turnussjekk convert <input.csv|.ics|.yaml|.json> [--to yaml|json] [--out FILE] [options]
   turnussjekk compare <rota file> [--format text|json] [--lang nb|en]
@@ -40,7 +40,7 @@ check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exp
          Exit code 0: no violations; 1: at least one violation; 2: invalid input.
          --fail-on warning   exit 1 also when there are warnings (default: violation)
          --baseline FILE     a previous JSON report: show and judge only findings not in it
-         --threads N         worker threads for a large rota (default: all cores; 1 = none)
+         --jobs N            worker processes for a large rota (default: one per core; 1 = this process)
          In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.
 rules    lists every rule with its id, citation, thresholds and the dates they took effect.
 convert  writes a CSV or iCalendar export as a rota file v1 (see turnussjekk convert --help).
@@ -81,7 +81,7 @@ async function check(args: string[], io: Io): Promise<number> {
       'as-of': { type: 'string' },
       'fail-on': { type: 'string', default: 'violation' },
       baseline: { type: 'string' },
-      threads: { type: 'string' },
+      jobs: { type: 'string' },
     },
   });
   if (!FORMATS.includes(values.format!)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, got "${values.format}"`);
@@ -90,8 +90,8 @@ async function check(args: string[], io: Io): Promise<number> {
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
   if (!['violation', 'warning'].includes(values['fail-on']!)) throw new UsageError(`--fail-on must be violation or warning, got "${values['fail-on']}"`);
   const failOn = values['fail-on'] as FailOn;
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, got "${values.threads}"`);
+  const threads = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
   if (positionals.length === 0) throw new UsageError('check needs at least one rota file');
   const lang = values.lang as 'nb' | 'en';
   const env = io.env ?? process.env;
@@ -106,11 +106,11 @@ async function check(args: string[], io: Io): Promise<number> {
   const tty = io.stderrTty === undefined ? (process.stderr.isTTY ? process.stderr : undefined) : (io.stderrTty ?? undefined);
   const bar = wantsProgress(files.length, tty) ? new ProgressBar(files.length, tty) : undefined;
   const options: EvaluateOptions = { ruleBook: book, ...(asOf ? { asOf } : {}) };
-  // A large rota is evaluated in parts on all cores; alone and as JSON, its report is written part
-  // by part, so memory holds a few parts' findings rather than all of them.
+  // A large rota is evaluated in parts, by worker processes on all cores (--jobs); alone and as
+  // JSON, its report is written part by part, so memory holds a few parts rather than all of them.
   // TURNUSSJEKK_PARALLEL_MIN_PERIODS: the size from which a rota is split (default 20 000 periods).
   const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
-  const large = (rota: Rota) => threads !== 1 && wantsThreads(rota, minPeriods);
+  const large = (rota: Rota) => wantsThreads(rota, minPeriods);
   const streamed = files.length === 1 && values.format === 'json' && !baseline && !annotate;
   try {
     for (const file of files) {
@@ -184,12 +184,14 @@ async function streamJson(rota: Rota, options: EvaluateOptions, threads: number 
   try {
     const parts = evaluateParts(rota, options, {
       ...(threads ? { threads } : {}),
+      render: true,
       onProgress: (_done, total) => (bar ??= tty ? new ProgressBar(total, tty) : undefined)?.tick(),
     });
-    for await (const { report, part } of parts) {
-      const findings = assembler.add(report, part);
-      if (!failing) failing = findings.some((f) => fails(f, failOn));
-      stream.add(findings);
+    for await (const { report, rendered } of parts) {
+      const { texts, counts } = rendered!;
+      assembler.addCounted(report, counts);
+      if (!failing) failing = counts.violations > 0 || (failOn === 'warning' && counts.warnings > 0);
+      stream.addRendered(texts);
     }
   } finally {
     bar?.clear();

@@ -73,6 +73,16 @@ export function partitionRota(rota: Rota, workersPerPart: number): RotaPart[] {
   }));
 }
 
+export function countFindings(findings: Finding[]): { violations: number; warnings: number; info: number } {
+  const counts = { violations: 0, warnings: 0, info: 0 };
+  for (const f of findings) {
+    if (f.severity === 'violation') counts.violations++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.info++;
+  }
+  return counts;
+}
+
 const INDEX_DETAILS = { periodIndex: 'periodIndex', otherPeriodIndex: 'periodIndex', agreementIndex: 'agreementIndex' } as const;
 
 /** A part's finding with the whole rota's period and agreement indexes in its details. */
@@ -110,16 +120,19 @@ export class ReportAssembler {
   /** Adds a part's report (parts in order); returns its findings with the whole rota's indexes. */
   add(report: Report, part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): Finding[] {
     const findings = report.findings.map((f) => mapFinding(f, part));
-    for (const f of findings) {
-      if (f.severity === 'violation') this.counts.violations++;
-      else if (f.severity === 'warning') this.counts.warnings++;
-      else this.counts.info++;
-    }
+    this.addCounted(report, countFindings(findings));
+    return findings;
+  }
+
+  /** Adds a part whose findings were rendered where it was evaluated: their counts stand for them. */
+  addCounted(report: Report, counts: { violations: number; warnings: number; info: number }): void {
+    this.counts.violations += counts.violations;
+    this.counts.warnings += counts.warnings;
+    this.counts.info += counts.info;
     for (const c of report.conversions) this.conversions.push(c);
     for (const row of report.ledger) this.ledger.push(row);
     for (const p of report.profiles) this.profiles.push(p);
     if (this.readings.length === 0) this.readings = report.readings;
-    return findings;
   }
 
   /** Everything after the findings, in the order and form evaluate() gives for the whole rota. */

@@ -7,7 +7,8 @@ import type { Finding, Report } from '../report/schema.ts';
 export type ReportTail = Omit<Report, 'version' | 'findings' | 'variants'>;
 
 const HEADER = '{\n  "version": 1,\n  "findings": [';
-const indent = (f: Finding) => `    ${JSON.stringify(f, null, 2).replaceAll('\n', '\n    ')}`;
+/** A finding as it stands in the report's findings array (indented four spaces). */
+export const renderFinding = (f: Finding) => `    ${JSON.stringify(f, null, 2).replaceAll('\n', '\n    ')}`;
 
 export class JsonReportStream {
   /** The last finding written so far: whether a comma follows it is known only when the next comes. */
@@ -16,10 +17,15 @@ export class JsonReportStream {
   constructor(private readonly write: (text: string) => void) {}
 
   add(findings: Finding[]): void {
+    this.addRendered(findings.map(renderFinding));
+  }
+
+  /** Findings already rendered by renderFinding (a worker process renders its own part's). */
+  addRendered(findings: string[]): void {
     if (findings.length === 0) return;
     let text = this.pending === undefined ? `${HEADER}\n` : `${this.pending},\n`;
-    for (let i = 0; i < findings.length - 1; i++) text += `${indent(findings[i]!)},\n`;
-    this.pending = indent(findings[findings.length - 1]!);
+    for (let i = 0; i < findings.length - 1; i++) text += `${findings[i]!},\n`;
+    this.pending = findings[findings.length - 1]!;
     this.write(text);
   }
 

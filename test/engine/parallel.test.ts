@@ -69,7 +69,7 @@ describe('a rota evaluated in parts', () => {
     expect(JSON.stringify(mergeReports(rota, parts))).not.toBe(JSON.stringify(whole));
   }, 60_000);
 
-  it('on two worker threads gives the same report as evaluate()', async () => {
+  it('on two worker processes gives the same report as evaluate()', async () => {
     const whole = await evaluate(rota);
     const threaded = await evaluateParallel(rota, {}, { threads: 2, workersPerPart: 4 });
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(whole));
@@ -96,15 +96,22 @@ describe('turnussjekk check on a large rota', () => {
   const file = join(dir, 'rota.json');
   writeFileSync(file, JSON.stringify(doc));
 
-  it('streams the JSON report from worker threads, identical to the single-thread report, with the same exit code', async () => {
-    const single = await run(['check', file, '--format', 'json', '--threads', '1'], {});
-    const threaded = await run(['check', file, '--format', 'json', '--threads', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
-    expect(single.code).toBe(1);
-    expect(threaded.code).toBe(single.code);
-    expect(threaded.out).toBe(single.out);
+  it('streams the JSON report from worker processes, and in this process, identical to evaluate()\'s report, with the same exit code', async () => {
+    // Under the threshold: the whole rota in one evaluate(). Over it (threshold 1): in parts.
+    const whole = await run(['check', file, '--format', 'json'], {});
+    const twoJobs = await run(['check', file, '--format', 'json', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    const oneJob = await run(['check', file, '--format', 'json', '--jobs', '1'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    expect(whole.code).toBe(1);
+    expect(twoJobs.code).toBe(whole.code);
+    expect(oneJob.code).toBe(whole.code);
+    expect(twoJobs.out).toBe(whole.out);
+    expect(oneJob.out).toBe(whole.out);
+    // --fail-on warning counts warnings from rendered parts too.
+    const strict = await run(['check', file, '--format', 'json', '--fail-on', 'warning', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    expect(strict.code).toBe(1);
     // And the text report from the merged parts.
-    const text1 = await run(['check', file, '--threads', '1'], {});
-    const text2 = await run(['check', file, '--threads', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    const text1 = await run(['check', file], {});
+    const text2 = await run(['check', file, '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
     expect(text2.out).toBe(text1.out);
   }, 120_000);
 
@@ -119,9 +126,9 @@ describe('turnussjekk check on a large rota', () => {
     expect(r.err).toContain(`periods[${bad.periods.length - 1}].assignmentId`);
   });
 
-  it('rejects a bad --threads', async () => {
-    const r = await run(['check', file, '--threads', '0'], {});
+  it('rejects a bad --jobs', async () => {
+    const r = await run(['check', file, '--jobs', '0'], {});
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--threads');
+    expect(r.err).toContain('--jobs');
   });
 });

@@ -1,0 +1,6 @@
+// Child-process entry for engine/parallel.ts. Plain JavaScript because the child starts without
+// the parent's module hooks: it registers tsx itself, then runs the TypeScript part evaluator.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./partWorker.ts');
