@@ -27,7 +27,7 @@
 // separate cost that grows faster than the rota (docs/robustness.md, open issue 3). --oppdrag
 // measures both.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,8 @@ interface Options {
   oppdrag: boolean;
   timeoutMs: number;
   keep: boolean;
+  /** The CLI's --jobs (worker processes); undefined = its default, one per core. */
+  jobs: number | undefined;
 }
 
 function readOptions(argv: string[]): Options {
@@ -60,6 +62,7 @@ function readOptions(argv: string[]): Options {
       oppdrag: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '10' },
       keep: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   });
   const whole = (name: string, v: string, min: number, max: number) => {
@@ -77,6 +80,7 @@ function readOptions(argv: string[]): Options {
     oppdrag: values.oppdrag!,
     timeoutMs: timeout * 60_000,
     keep: values.keep!,
+    jobs: values.jobs === undefined ? undefined : whole('jobs', values.jobs, 1, 64),
   };
 }
 
@@ -90,6 +94,41 @@ interface ChildRun {
   stdout: string;
   /** The last few kilobytes of stderr. */
   stderr: string;
+  /** Peak of the summed resident memory of the child and all its descendants (sampled every 100 ms), MB. */
+  treeRssMB: number;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (Linux); 0 elsewhere. */
+function treeRssMB(root: number): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const e of entries) {
+    try {
+      // Fields after the command name (which may hold spaces) start after the last ')'.
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(e);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total / 1024 / 1024;
 }
 
 /** Runs a child in its own process group, killed with its children when the time limit passes. */
@@ -102,6 +141,8 @@ function run(command: string, args: string[], stdout: 'pipe' | 'ignore' | number
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-8192)));
     let timedOut = false;
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMB(child.pid!))), 100);
     const timer = setTimeout(() => {
       timedOut = true;
       try {
@@ -112,11 +153,13 @@ function run(command: string, args: string[], stdout: 'pipe' | 'ignore' | number
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
+      clearInterval(sampler);
       reject(e);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ wallMs: performance.now() - t0, code, signal, timedOut, stdout: out, stderr: err });
+      clearInterval(sampler);
+      resolve({ wallMs: performance.now() - t0, code, signal, timedOut, stdout: out, stderr: err, treeRssMB: peak });
     });
   });
 }
@@ -142,6 +185,8 @@ interface Row {
   engineExit?: number | null;
   engineProblem?: string;
   rssMB?: number;
+  /** Summed over the CLI and its worker processes. */
+  treeRssMB?: number;
   ratioA?: number;
   naive?: RatioResult;
   naiveProblem?: string;
@@ -175,12 +220,14 @@ async function measure(workers: number, o: Options, dir: string): Promise<Row> {
   progress(`${workers} workers: ${floor.periods} periods, parsed in ${(parse.wallMs / 1000).toFixed(2)} s; the CLI`);
 
   const useTime = existsSync(TIME);
+  const jobs = o.jobs ? ['--jobs', String(o.jobs)] : [];
   const timeFile = join(dir, `time-${workers}.txt`);
   const check = useTime
-    ? await run(TIME, ['-f', '%M', '-o', timeFile, node, 'bin/turnussjekk.mjs', 'check', file, '--format', 'json'], 'ignore', o.timeoutMs)
+    ? await run(TIME, ['-f', '%M', '-o', timeFile, node, 'bin/turnussjekk.mjs', 'check', file, '--format', 'json', ...jobs], 'ignore', o.timeoutMs)
     : await run(node, ['--import', 'tsx', 'bench/check-run.ts', file], 'ignore', o.timeoutMs);
   const timeText = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
   row.engineS = check.wallMs / 1000;
+  if (check.treeRssMB > 0) row.treeRssMB = check.treeRssMB;
   row.engineExit = check.code;
   row.engineProblem = failure(check, [0, 1], timeText);
   if (useTime) {
@@ -226,7 +273,7 @@ function report(rows: Row[], o: Options): string {
   out.push('');
   out.push(
     table(
-      ['workers', 'periods', 'JSON MB', 'parse s', 'engine s', 'periods/s', 'peak RSS MB', 'ratio (a)', 'ratio (b)', 'CLI'],
+      ['workers', 'periods', 'JSON MB', 'parse s', 'engine s', 'periods/s', 'peak RSS MB', 'largest process MB', 'ratio (a)', 'ratio (b)', 'CLI'],
       rows.map((r) => [
         int(r.workers),
         int(r.periods),
@@ -234,6 +281,7 @@ function report(rows: Row[], o: Options): string {
         fmt(r.parseS, 2),
         fmt(r.engineS, 2),
         r.engineProblem || r.periods === undefined || r.engineS === undefined ? '–' : int(r.periods / r.engineS),
+        fmt(r.treeRssMB ?? r.rssMB, 0),
         fmt(r.rssMB, 0),
         fmt(r.ratioA, 2),
         r.naive ? fmt(r.naive.ratio, 2) : '–',
@@ -244,7 +292,8 @@ function report(rows: Row[], o: Options): string {
   out.push('');
   out.push('parse s: child process that only reads, parses and validates the file (loadInputFile), wall time; in-process part and its peak RSS:');
   out.push(`  ${rows.filter((r) => r.parseMs !== undefined).map((r) => `${int(r.workers)}: ${fmt(r.parseMs! / 1000, 2)} s, ${fmt(r.parseRssMB, 0)} MB`).join('; ')}`);
-  out.push('engine s: `node bin/turnussjekk.mjs check FILE --format json > /dev/null`, wall time; peak RSS of that process. Exit 1 = violations found (expected).');
+  out.push(`engine s: \`node bin/turnussjekk.mjs check FILE --format json${o.jobs ? ` --jobs ${o.jobs}` : ''} > /dev/null\`, wall time. Exit 1 = violations found (expected).`);
+  out.push('peak RSS MB: the CLI and its worker processes together (summed from /proc every 100 ms); largest process MB: /usr/bin/time %M (the largest single process).');
   out.push('ratio (a) = engine s ÷ parse s (target ≤ 5). ratio (b) = naive ÷ engine on the sample below (target ≥ 20: the naive baseline at least 20 times slower).');
   out.push('');
 
@@ -310,7 +359,9 @@ function report(rows: Row[], o: Options): string {
   } else out.push('  periods per second: no size finished');
   for (const r of rows) {
     const bits = [
-      r.rssMB !== undefined ? `peak RSS ${fmt(r.rssMB, 0)} MB ${r.rssMB < TARGETS.rssMB ? '< 1.5 GB: met' : '≥ 1.5 GB: NOT met'}` : 'peak RSS –',
+      (r.treeRssMB ?? r.rssMB) !== undefined
+        ? `peak RSS (all processes) ${fmt(r.treeRssMB ?? r.rssMB, 0)} MB ${(r.treeRssMB ?? r.rssMB)! < TARGETS.rssMB ? '< 1.5 GB: met' : '≥ 1.5 GB: NOT met'}`
+        : 'peak RSS –',
       r.ratioA !== undefined ? `ratio (a) ${fmt(r.ratioA, 2)} ${r.ratioA <= TARGETS.ratioA ? '≤ 5: met' : '> 5: NOT met'}` : 'ratio (a) –',
       r.naive ? `ratio (b) ${fmt(r.naive.ratio, 2)} ${r.naive.ratio >= TARGETS.ratioB ? '≥ 20: met' : '< 20: NOT met'}` : 'ratio (b) –',
     ];
