@@ -1,5 +1,5 @@
 // What one evaluation carries between its stages, and a finding before it is written out.
-import type { Engine } from 'json-rules-engine';
+import type { CompiledEngines } from './engines.ts';
 import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow } from '../facts/types.ts';
 import type { Finding } from '../report/schema.ts';
@@ -11,12 +11,12 @@ export interface Context {
   timeline: Timeline;
   kindOf: Map<string, string>;
   checks: CompiledCheck[];
-  /** json-rules-engine, one per set of checks that have windows (rules without facts could not fire). */
-  engineFor: (keys: string[]) => Engine;
+  /** json-rules-engine over the checks that have windows (rules without facts could not fire): the checks that fire. */
+  breaches: CompiledEngines['breaches'];
   /** The primary (non-supplementary) check of each rule id. */
   primaryById: Map<string, CompiledCheck>;
-  /** Decides, per worker, which profile-dependent limits and checks apply. */
-  profileEngine: Engine;
+  /** Decides, per worker, which profile-dependent limits and checks apply (json-rules-engine). */
+  profileMatches: CompiledEngines['profileMatches'];
   calendar: PlanCalendar;
   /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)), lawful from this instant. */
   eveningCalendar: PlanCalendar;

@@ -30,23 +30,62 @@ export function buildProfileEngine(checks: CompiledCheck[]): Engine {
 /**
  * Rules compiled for a zone are kept per rule book. The engines are not: a json-rules-engine Engine
  * keeps one run status, so two evaluations interleaving on one engine would cut each other short.
+ * What an engine decided is kept, though: its verdict is a function of the facts alone, and the
+ * conversion assessment asks the same questions about the same worker many times over.
  */
-const compiledBooks = new WeakMap<RuleBook, Map<string, CompiledCheck[]>>();
-export function compiled(book: RuleBook, zone: string) {
+interface Compiled {
+  checks: CompiledCheck[];
+  decided: Map<string, string[]>;
+}
+const compiledBooks = new WeakMap<RuleBook, Map<string, Compiled>>();
+const MAX_DECIDED = 20_000;
+
+export interface CompiledEngines {
+  checks: CompiledCheck[];
+  /** The names of the profile rules (limitWhen, appliesWhen) that match the worker's plan. */
+  profileMatches: (facts: Record<string, unknown>) => Promise<Set<string>>;
+  /** The keys of the checks whose worst window breaks its limit (facts m:key and l:key). */
+  breaches: (keys: string[], facts: Record<string, number>) => Promise<Set<string>>;
+}
+
+export function compiled(book: RuleBook, zone: string): CompiledEngines {
   let byZone = compiledBooks.get(book);
   if (!byZone) compiledBooks.set(book, (byZone = new Map()));
-  let checks = byZone.get(zone);
-  if (!checks) byZone.set(zone, (checks = compileChecks(book, zone)));
+  let c = byZone.get(zone);
+  if (!c) byZone.set(zone, (c = { checks: compileChecks(book, zone), decided: new Map() }));
+  const { checks, decided } = c;
   const engines = new Map<string, Engine>();
   const engineFor = (keys: string[]) => {
     const id = keys.join('|');
     let engine = engines.get(id);
     if (!engine) {
       const wanted = new Set(keys);
-      engines.set(id, (engine = buildEngine(checks!.filter((c) => wanted.has(c.key)))));
+      engines.set(id, (engine = buildEngine(checks.filter((x) => wanted.has(x.key)))));
     }
     return engine;
   };
-  return { checks, engineFor, profileEngine: buildProfileEngine(checks) };
+  let profileEngine: Engine | undefined;
+  const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> => {
+    let names = decided.get(key);
+    if (!names) {
+      names = await run();
+      if (decided.size >= MAX_DECIDED) decided.clear();
+      decided.set(key, names);
+    }
+    return new Set(names);
+  };
+  return {
+    checks,
+    profileMatches: (facts) =>
+      remember(`p${JSON.stringify(facts)}`, async () => {
+        profileEngine ??= buildProfileEngine(checks);
+        const { events } = await profileEngine.run({ ...facts });
+        return events.map((e) => String(e.params?.name));
+      }),
+    breaches: (keys, facts) =>
+      remember(`b${JSON.stringify(facts)}`, async () => {
+        const { events } = await engineFor(keys).run(facts);
+        return events.map((e) => String(e.params?.key));
+      }),
+  };
 }
-

@@ -118,8 +118,7 @@ async function runPass(
   const profile = profileOf(blocks, intervals, calendar);
   const matched = new Set<string>();
   if (checks.some((c) => c.limitWhen.length > 0 || c.appliesWhen)) {
-    const { events } = await ctx.profileEngine.run({ ...profile });
-    for (const e of events) matched.add(String(e.params?.name));
+    for (const name of await ctx.profileMatches(profile as unknown as Record<string, unknown>)) matched.add(name);
   }
   const chosen = new Map<string, CompiledLimitWhen>();
   for (const c of checks) {
@@ -246,8 +245,7 @@ async function runPass(
     }
   }
   const measuredKeys = Object.keys(engineFacts).filter((k) => k.startsWith('m:')).map((k) => k.slice(2));
-  const { events } = await ctx.engineFor(measuredKeys).run(engineFacts);
-  const fired = new Set(events.map((e) => String(e.params?.key)));
+  const fired = await ctx.breaches(measuredKeys, engineFacts);
 
   const raw: RawFinding[] = [];
   const primaryFirst = [...evaluated].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));
@@ -322,7 +320,7 @@ async function runPass(
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
-  const { checks, engineFor, profileEngine } = compiled(book, timeline.zone);
+  const { checks, breaches, profileMatches } = compiled(book, timeline.zone);
   const { intervals, anchor, zone } = timeline;
   let from = Infinity;
   let to = -Infinity;
@@ -339,9 +337,9 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     timeline,
     kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
     checks,
-    engineFor,
+    breaches,
     primaryById: new Map([...checks].reverse().filter((c) => !c.check.supplementary).map((c) => [c.check.id, c])),
-    profileEngine,
+    profileMatches,
     calendar: sharedPlanCalendar(book, days, weeks, zone, from),
     violationsOnly: options.violationsOnly ?? false,
     standbyFactor: book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor?.values.at(-1)?.value ?? 0,

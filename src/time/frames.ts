@@ -27,17 +27,35 @@ function atDayStart(dt: DateTime, anchor: FrameAnchor): DateTime {
 
 /** Start of the 24-hour frame that contains the instant. */
 export function dayFrameStart(ms: number, anchor: FrameAnchor): number {
-  const dt = DateTime.fromMillis(ms, { zone: anchor.zone });
-  let start = atDayStart(dt, anchor);
-  if (start.toMillis() > ms) start = atDayStart(dt.minus({ days: 1 }), anchor);
-  return start.toMillis();
+  return remembered('d', ms, anchor, () => {
+    const dt = DateTime.fromMillis(ms, { zone: anchor.zone });
+    let start = atDayStart(dt, anchor);
+    if (start.toMillis() > ms) start = atDayStart(dt.minus({ days: 1 }), anchor);
+    return start.toMillis();
+  });
 }
 
 /** Start of the 7-day frame that contains the instant. */
 export function weekFrameStart(ms: number, anchor: FrameAnchor): number {
-  const dayStart = DateTime.fromMillis(dayFrameStart(ms, anchor), { zone: anchor.zone });
-  const back = (dayStart.weekday - anchor.weekStartWeekday + 7) % 7;
-  return atDayStart(dayStart.minus({ days: back }), anchor).toMillis();
+  return remembered('w', ms, anchor, () => {
+    const dayStart = DateTime.fromMillis(dayFrameStart(ms, anchor), { zone: anchor.zone });
+    const back = (dayStart.weekday - anchor.weekStartWeekday + 7) % 7;
+    return atDayStart(dayStart.minus({ days: back }), anchor).toMillis();
+  });
+}
+
+// The conversion assessment evaluates a worker's part many times from the same first instant;
+// the frame that holds it is looked up once (luxon's zone arithmetic is the cost).
+const frameStarts = new Map<string, number>();
+function remembered(kind: 'd' | 'w', ms: number, anchor: FrameAnchor, compute: () => number): number {
+  const key = `${kind}|${anchor.zone}|${anchor.dayStartMinutes}|${anchor.weekStartWeekday}|${ms}`;
+  let start = frameStarts.get(key);
+  if (start === undefined) {
+    start = compute();
+    if (frameStarts.size >= 50_000) frameStarts.clear();
+    frameStarts.set(key, start);
+  }
+  return start;
 }
 
 // Frame boundaries are a function of the zone and anchor alone, so each is computed once: the
