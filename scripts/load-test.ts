@@ -5,6 +5,7 @@
 //                       [--target evaluate|health|rules]   (health/rules: the HTTP layer without evaluate)
 //                       [--cache on|off]   (off: every request is evaluated; on: the report cache answers repeats)
 //                       [--instances N]    (N > 1: api/server.ts with TURNUSSJEKK_INSTANCES=N, one process per core)
+//                       [--distinct N]     (N different turnuses, posted in turn: with --cache off, no request repeats another's facts)
 //
 // Loopback only: the app listens on 127.0.0.1 with an ephemeral port and autocannon targets that
 // address alone; the run is bounded by --duration (seconds) and ends by itself.
@@ -42,6 +43,8 @@ type Autocannon = (options: {
   method: string;
   headers: Record<string, string>;
   body?: string;
+  /** Cycled through by every connection. */
+  requests?: Array<{ body: string }>;
   connections: number;
   duration: number;
 }) => Promise<LoadResult>;
@@ -157,6 +160,8 @@ export interface Args {
   cache: boolean;
   /** Server processes (node:cluster); 1 = the app in this process. */
   instances: number;
+  /** Different turnuses (seeds) posted in turn. */
+  distinct: number;
 }
 
 function readArgs(argv: string[]): Args {
@@ -171,6 +176,7 @@ function readArgs(argv: string[]): Args {
       target: { type: 'string', default: 'evaluate' },
       cache: { type: 'string', default: 'on' },
       instances: { type: 'string', default: '1' },
+      distinct: { type: 'string', default: '1' },
     },
   });
   if (!['on', 'off'].includes(values.cache!)) throw new Error(`--cache must be on or off, got "${values.cache}"`);
@@ -190,6 +196,7 @@ function readArgs(argv: string[]): Args {
     target,
     cache: values.cache === 'on',
     instances: num('instances', values.instances, 64),
+    distinct: num('distinct', values.distinct, 10_000),
   };
 }
 
@@ -209,14 +216,20 @@ export async function timeEvaluate(rota: unknown, runs = 15): Promise<number> {
 
 export async function runLoadTest(args: Args): Promise<LoadResult> {
   const rota = buildLoadRota({ workers: args.workers, weeks: args.weeks });
-  const body = args.yaml ? toYaml(rota) : JSON.stringify(rota);
+  const encode = (r: Record<string, unknown>) => (args.yaml ? toYaml(r) : JSON.stringify(r));
+  const body = encode(rota);
+  // Further turnuses from other seeds: the same shape, other part-time days, so other facts.
+  const others = Array.from({ length: args.distinct - 1 }, (_, i) => encode(buildLoadRota({ workers: args.workers, weeks: args.weeks, seed: 7_000 + i })));
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
   const path = args.target === 'evaluate' ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
   const server = args.instances > 1 ? await startInstances(args) : undefined;
   const app = server ? undefined : await buildApp({ logger: false, env: {}, ...(args.cache ? {} : { cacheBytes: 0 }) });
   try {
     const address = server ? server.address : await app!.listen({ host: '127.0.0.1', port: 0 });
-    console.log(`server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, report cache ${args.cache ? 'on' : 'off'}`);
+    console.log(
+      `server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, report cache ${args.cache ? 'on' : 'off'}; ` +
+        `${args.distinct === 1 ? 'one turnus posted again and again' : `${args.distinct} different turnuses posted in turn`}`,
+    );
     // One request up front: a failure here is a broken setup, not a load figure.
     const probe = await fetch(`${address}/v1/evaluate`, { method: 'POST', body, headers: { 'content-type': contentType } });
     const report = (await probe.json()) as { findings?: unknown[] };
@@ -233,7 +246,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
       url: `${address}${path}`,
       method: args.target === 'evaluate' ? 'POST' : 'GET',
       headers: args.target === 'evaluate' ? { 'content-type': contentType } : {},
-      ...(args.target === 'evaluate' ? { body } : {}),
+      ...(args.target === 'evaluate' ? (others.length > 0 ? { requests: [body, ...others].map((b) => ({ body: b })) } : { body }) : {}),
       connections: args.connections,
       duration: args.duration,
     });
