@@ -30,8 +30,25 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+// A national rota writes the same few shift times on the same days for thousands of workers: each
+// text is read once per zone. Only instants are kept; a text that is refused is refused every time.
+const readTexts = new Map<string, Map<string, number>>();
+const MAX_READ = 200_000;
+
 /** Reads `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` and returns the instant it names. */
 export function parseInstant(text: string, zone: string): number {
+  let known = readTexts.get(zone);
+  if (!known) readTexts.set(zone, (known = new Map()));
+  let instant = known.get(text);
+  if (instant === undefined) {
+    instant = readInstant(text, zone);
+    if (known.size >= MAX_READ) known.clear();
+    known.set(text, instant);
+  }
+  return instant;
+}
+
+function readInstant(text: string, zone: string): number {
   const m = LOCAL_DATE_TIME.exec(text);
   if (!m) {
     throw new LocalTimeError(
