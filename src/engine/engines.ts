@@ -38,7 +38,8 @@ interface Compiled {
   decided: Map<string, string[]>;
 }
 const compiledBooks = new WeakMap<RuleBook, Map<string, Compiled>>();
-const MAX_DECIDED = 20_000;
+// A key is a few hundred bytes to a kilobyte (a fact per check): a few megabytes at most.
+const MAX_DECIDED = 5_000;
 
 export interface CompiledEngines {
   checks: CompiledCheck[];
