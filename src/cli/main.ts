@@ -116,8 +116,15 @@ async function check(args: string[], io: Io): Promise<number> {
     for (const file of files) {
       try {
         const rota = await loadInputFile(file);
-        if (streamed && large(rota)) return await streamJson(rota, options, threads, failOn, io.out, tty);
-        results.push({ file, rota, report: large(rota) ? await evaluateParallel(rota, options, threads ? { threads } : {}) : await evaluate(rota, options) });
+        if (streamed && large(rota)) return await streamJson(rota, file, options, threads, failOn, io.out, tty);
+        if (large(rota)) {
+          const progress = partsProgress(bar ? undefined : tty, file);
+          try {
+            results.push({ file, rota, report: await evaluateParallel(rota, options, { ...(threads ? { threads } : {}), onProgress: progress.onProgress }) });
+          } finally {
+            progress.clear();
+          }
+        } else results.push({ file, rota, report: await evaluate(rota, options) });
       } catch (err) {
         if (err instanceof InputError) problems.push(err.file ? err : err.withFile(file));
         else throw err;
@@ -175,18 +182,31 @@ async function check(args: string[], io: Io): Promise<number> {
 
 const FORMATS = ['text', 'json', 'junit', 'sarif'];
 
+/** A bar over a large file's parts, on a terminal (several files have a bar over the files instead). */
+function partsProgress(tty: TtyStream | undefined, label: string) {
+  let bar: ProgressBar | undefined;
+  return {
+    onProgress: (_done: number, total: number) => (bar ??= tty ? new ProgressBar(total, tty) : undefined)?.tick(label),
+    clear: () => bar?.clear(),
+  };
+}
+
 /** One large rota's JSON report, written as its parts are evaluated (in the rota's order). */
-async function streamJson(rota: Rota, options: EvaluateOptions, threads: number | undefined, failOn: FailOn, out: (text: string) => void, tty: TtyStream | undefined): Promise<number> {
+async function streamJson(
+  rota: Rota,
+  file: string,
+  options: EvaluateOptions,
+  threads: number | undefined,
+  failOn: FailOn,
+  out: (text: string) => void,
+  tty: TtyStream | undefined,
+): Promise<number> {
   const assembler = new ReportAssembler(rota);
   const stream = new JsonReportStream(out);
-  let bar: ProgressBar | undefined;
+  const progress = partsProgress(tty, file);
   let failing = false;
   try {
-    const parts = evaluateParts(rota, options, {
-      ...(threads ? { threads } : {}),
-      render: true,
-      onProgress: (_done, total) => (bar ??= tty ? new ProgressBar(total, tty) : undefined)?.tick(),
-    });
+    const parts = evaluateParts(rota, options, { ...(threads ? { threads } : {}), render: true, onProgress: progress.onProgress });
     for await (const { report, rendered } of parts) {
       const { texts, counts } = rendered!;
       assembler.addCounted(report, counts);
@@ -194,7 +214,7 @@ async function streamJson(rota: Rota, options: EvaluateOptions, threads: number 
       stream.addRendered(texts);
     }
   } finally {
-    bar?.clear();
+    progress.clear();
   }
   stream.end(assembler.finish());
   return failing ? EXIT.violations : EXIT.ok;

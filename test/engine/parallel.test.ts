@@ -126,6 +126,28 @@ describe('turnussjekk check on a large rota', () => {
     expect(r.err).toContain(`periods[${bad.periods.length - 1}].assignmentId`);
   });
 
+  it('draws a bar over the parts of one large file on a terminal, and clears it; none in a pipe', async () => {
+    for (const format of ['json', 'text']) {
+      const writes: string[] = [];
+      let out = '';
+      const code = await main(['check', file, '--format', format, '--jobs', '1'], {
+        out: (t) => (out += t),
+        err: () => undefined,
+        env: { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' },
+        stderrTty: { write: (t: string) => writes.push(t), columns: 100 },
+      });
+      expect(code).toBe(1);
+      const bars = writes.filter((w) => w.includes('%'));
+      // Four parts a core, at most 100 workers a part: the last draw shows every part done.
+      expect(bars.length).toBeGreaterThan(0);
+      expect(bars.at(-1)).toMatch(/100% (\d+)\/\1/);
+      expect(writes.at(-1)).toBe('\r\x1b[2K');
+      expect(out).not.toContain('%]');
+    }
+    const piped = await run(['check', file, '--format', 'json'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    expect(piped.err).not.toContain('%');
+  }, 60_000);
+
   it('rejects a bad --jobs', async () => {
     const r = await run(['check', file, '--jobs', '0'], {});
     expect(r.code).toBe(2);
