@@ -248,6 +248,8 @@ async function runPass(
   const fired = await ctx.breaches(measuredKeys, engineFacts);
 
   const raw: RawFinding[] = [];
+  // Rules another check of this pass defers to (they leave the auditor's trail to that check).
+  const deferredToIds = new Set(checks.flatMap((x) => x.check.deferTo ?? []));
   const primaryFirst = [...evaluated].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));
   for (const { c, windows, yielded } of primaryFirst) {
     const breach = BREACH[c.check.operator];
@@ -265,7 +267,7 @@ async function runPass(
       for (const { w, r } of hits) raw.push({ c, w, r, severity: c.check.severity, kind: 'breach' });
     }
     // The rule another defers to leaves the trail to that rule, which compares with the statute itself.
-    if (!ctx.violationsOnly && !c.check.supplementary && !checks.some((x) => x.check.deferTo?.includes(c.check.id))) {
+    if (!ctx.violationsOnly && !c.check.supplementary && !deferredToIds.has(c.check.id)) {
       // The auditor's trail: the limit held only because an agreement lifted it.
       const lifted = windows.filter(({ w, r }) => r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit));
       // Windows another rule took over under an agreement, and that the statute alone would have failed.
