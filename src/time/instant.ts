@@ -118,8 +118,17 @@ export function localDate(ms: number, zone: string): string {
 
 /** Instant of a local calendar date's start (00:00 local), for `validFrom`-style dates. */
 export function startOfLocalDate(isoDate: string, zone: string): number {
-  return DateTime.fromISO(isoDate, { zone }).startOf('day').toMillis();
+  // The same few dates (laws in force, agreements, the reference week) are asked for on every evaluation.
+  const key = `${zone}|${isoDate}`;
+  let start = localDayStarts.get(key);
+  if (start === undefined) {
+    start = DateTime.fromISO(isoDate, { zone }).startOf('day').toMillis();
+    if (localDayStarts.size >= 10_000) localDayStarts.clear();
+    localDayStarts.set(key, start);
+  }
+  return start;
 }
+const localDayStarts = new Map<string, number>();
 
 export const hours = (ms: number): number => ms / HOUR_MS;
 export const msFromHours = (h: number): number => Math.round(h * HOUR_MS);
