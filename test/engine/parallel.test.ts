@@ -109,6 +109,11 @@ describe('turnussjekk check on a large rota', () => {
     // --fail-on warning counts warnings from rendered parts too.
     const strict = await run(['check', file, '--format', 'json', '--fail-on', 'warning', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
     expect(strict.code).toBe(1);
+    // The law of another date reaches every part.
+    const asOfWhole = await run(['check', file, '--format', 'json', '--as-of', '2016-06-01'], {});
+    const asOfParts = await run(['check', file, '--format', 'json', '--as-of', '2016-06-01', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    expect(asOfWhole.out).not.toBe(whole.out);
+    expect(asOfParts.out).toBe(asOfWhole.out);
     // And the text report from the merged parts.
     const text1 = await run(['check', file], {});
     const text2 = await run(['check', file, '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
