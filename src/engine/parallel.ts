@@ -18,7 +18,7 @@ import type { PartResult, PartTask } from './partWorker.ts';
 import { renderPart, type RenderedFindings } from './rendered.ts';
 
 export interface ParallelOptions {
-  /** Worker processes (default: the cores available; 1 = this process only). */
+  /** Worker processes (default: defaultJobs, one per core for a large rota; 1 = this process only). */
   threads?: number;
   /** Workers of the rota per part (default: four parts a thread, at most 100 workers a part). */
   workersPerPart?: number;
@@ -36,7 +36,17 @@ export interface EvaluatedPart {
 
 const WORKER_ENTRY = new URL('./part-process.mjs', import.meta.url);
 
-/** Whether a rota is worth the worker processes: enough periods to pay for starting them. */
+/**
+ * Worker processes for a rota when none are asked for: one per core, but one per 150 000 periods at
+ * most. A process costs about a second to start and its share of the rota to copy over; measured on
+ * the 2-core machine, two processes took 7.0 s for 94 000 periods against 5.9 s in this process,
+ * and 39 s for 940 000 against 52 s.
+ */
+export function defaultJobs(rota: Rota): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(rota.periods.length / 150_000)));
+}
+
+/** Whether a rota is worth evaluating in parts: enough periods that one report would be too large. */
 export function wantsThreads(rota: Rota, minPeriods = 20_000): boolean {
   return rota.periods.length >= minPeriods && rota.workers.length > 1 && !rota.variants?.length;
 }
@@ -47,7 +57,7 @@ export function wantsThreads(rota: Rota, minPeriods = 20_000): boolean {
  */
 export async function* evaluateParts(rota: Rota, options: EvaluateOptions = {}, parallel: ParallelOptions = {}): AsyncGenerator<EvaluatedPart> {
   const span = planSpan(buildTimeline(rota));
-  const cores = parallel.threads ?? availableParallelism();
+  const cores = parallel.threads ?? defaultJobs(rota);
   // At most 100 workers a part, and at least four parts a thread so the threads end together.
   const parts = partitionRota(rota, parallel.workersPerPart ?? Math.min(100, Math.ceil(rota.workers.length / (cores * 4))));
   const partOptions: PartTask['options'] = {

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { generateRota } from '../../scripts/generate-rota.ts';
 import { main } from '../../src/cli/main.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
-import { evaluateParallel } from '../../src/engine/parallel.ts';
+import { defaultJobs, evaluateParallel } from '../../src/engine/parallel.ts';
+import { availableParallelism } from 'node:os';
 import { mergeReports, partitionRota, planSpan } from '../../src/engine/partition.ts';
 import { JsonReportStream } from '../../src/format/jsonStream.ts';
 import type { Report } from '../../src/report/schema.ts';
+import type { Rota } from '../../src/rota/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -74,6 +76,15 @@ describe('a rota evaluated in parts', () => {
     const threaded = await evaluateParallel(rota, {}, { threads: 2, workersPerPart: 4 });
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(whole));
   }, 60_000);
+});
+
+describe('worker processes by default', () => {
+  it('one per 150 000 periods, at most one per core, at least one', () => {
+    const withPeriods = (n: number) => ({ ...rota, periods: { length: n } as Rota['periods'] });
+    expect(defaultJobs(withPeriods(94_224))).toBe(1);
+    expect(defaultJobs(withPeriods(300_000))).toBe(Math.min(2, availableParallelism()));
+    expect(defaultJobs(withPeriods(10_000_000))).toBe(availableParallelism());
+  });
 });
 
 describe('the JSON report written part by part', () => {
