@@ -269,7 +269,7 @@ async function freePort(): Promise<number> {
 async function startInstances(args: Args): Promise<{ address: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'api/server.ts'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), TURNUSSJEKK_INSTANCES: String(args.instances), TURNUSSJEKK_LOG_LEVEL: 'warn', ...(args.cache ? {} : { TURNUSSJEKK_CACHE_MB: '0' }) },
     stdio: ['ignore', 'ignore', 'inherit'],
