@@ -1,7 +1,7 @@
 // The one entry point: rota → timeline → facts → rules (json-rules-engine) → findings → report.
 // The CLI and the HTTP API are thin shells over evaluate().
 import { assessConversions } from '../conversion/assess.ts';
-import { MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
+import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
 import { profileOf, type Profile } from '../facts/profile.ts';
 import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
@@ -174,8 +174,10 @@ async function runPass(
   // Each check's windows are measured once, also when another check asks whether it claims a window.
   const measured = new Map<string, FactWindow[]>();
   const windowsOf = (c: CompiledCheck): FactWindow[] => {
-    let ws = measured.get(c.key);
-    if (!ws) measured.set(c.key, (ws = MEASURE_FUNCTIONS[c.check.measure](inputFor(c))));
+    // A measure of the facts alone gives the same windows to every check that names it.
+    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? c.check.measure : c.key;
+    let ws = measured.get(key);
+    if (!ws) measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](inputFor(c))));
     return ws;
   };
   /** The rule a window yields to (§ 10-4 (1) to § 10-5 under averaging; AML to the avlaster regulation for respite). */

@@ -59,6 +59,12 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
   restAfterExtendedStay,
 };
 
+/**
+ * Measures that read nothing but the worker's facts (no window length, parameter, limit or
+ * agreement), so every check naming one gets the same windows: they are measured once a pass.
+ */
+export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set(['hoursInDayFrame', 'hoursInWeekFrame']);
+
 /** Measures that look at a worker across all undertakings rather than within one. */
 export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours']);
 

@@ -1,0 +1,43 @@
+// Measures listed as reading the facts alone are measured once a pass and shared between the checks
+// that name them (engine/evaluate.ts): whatever else a check passes must not change their windows.
+import { describe, expect, it } from 'vitest';
+import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS } from '../../src/facts/measures.ts';
+import type { MeasureInput, WorkFacts } from '../../src/facts/types.ts';
+import { dayFrames, weekFrames, type FrameAnchor } from '../../src/time/frames.ts';
+import { parseInstant } from '../../src/time/instant.ts';
+
+const anchor: FrameAnchor = { zone: 'Europe/Oslo', dayStartMinutes: 0, weekStartWeekday: 1 };
+const t = (s: string) => parseInstant(s, anchor.zone);
+
+function facts(): WorkFacts {
+  const spans: Array<[string, string, number]> = [
+    ['2025-03-28T16:00', '2025-03-30T16:00', 16 * 3_600_000], // over the spring change, passive nights
+    ['2025-03-31T22:00', '2025-04-01T07:30', 0], // across midnight
+    ['2025-04-03T07:30', '2025-04-03T20:00', 0],
+  ];
+  const intervals = spans.map(([a, b, passiveMs], i) => ({
+    periodIndex: i, assignmentId: 'a1', workerId: 'w1', undertaking: '', kind: 'employment' as const, contract: 'arbeidsavtale' as const,
+    start: t(a), end: t(b), passiveMs, regime: 'aml' as const, standby: false, heavyNightWork: false,
+  }));
+  const blocks = intervals.map((iv) => ({ start: iv.start, end: iv.end, assignmentIds: ['a1'] }));
+  const from = blocks[0]!.start;
+  const to = blocks[blocks.length - 1]!.end;
+  const weeks = weekFrames(from, to, anchor);
+  return { intervals, blocks, dayFrames: dayFrames(from, to, anchor), weekFrames: weeks, standby: { intervals: [], weight: 0 }, plan: { weeks, referenceWeek: 0 } };
+}
+
+describe('facts-only measures', () => {
+  it.each([...FACTS_ONLY_MEASURES])('%s gives the same windows whatever the check around it', (name) => {
+    const f = facts();
+    const plain = MEASURE_FUNCTIONS[name]({ facts: f, limitAt: () => 9, windowHours: undefined } as MeasureInput);
+    const other = MEASURE_FUNCTIONS[name]({
+      facts: f,
+      limitAt: () => 13,
+      windowHours: 168,
+      param: () => 42,
+      agreements: [{ index: 0, type: 'aml-10-5-2-tariff-averaging', workerId: undefined, employer: undefined, from: -Infinity, to: Infinity, params: { x: 1 } }],
+    } as unknown as MeasureInput);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(other).toEqual(plain);
+  });
+});
