@@ -174,8 +174,8 @@ async function runPass(
   // Each check's windows are measured once, also when another check asks whether it claims a window.
   const measured = new Map<string, FactWindow[]>();
   const windowsOf = (c: CompiledCheck): FactWindow[] => {
-    // A measure of the facts alone gives the same windows to every check that names it.
-    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? c.check.measure : c.key;
+    // A measure of the facts and the window length gives the same windows to every check naming both.
+    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${c.windowHours}` : c.key;
     let ws = measured.get(key);
     if (!ws) measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](inputFor(c))));
     return ws;

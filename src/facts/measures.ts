@@ -60,10 +60,11 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
 };
 
 /**
- * Measures that read nothing but the worker's facts (no window length, parameter, limit or
- * agreement), so every check naming one gets the same windows: they are measured once a pass.
+ * Measures that read nothing but the worker's facts and the window length (no parameter, limit,
+ * calendar or agreement), so every check naming one with the same window gets the same windows:
+ * they are measured once a pass per window length.
  */
-export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set(['hoursInDayFrame', 'hoursInWeekFrame']);
+export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set(['hoursInDayFrame', 'hoursInWeekFrame', 'hoursInRollingWindow', 'averageWeeklyHoursInBlock']);
 
 /** Measures that look at a worker across all undertakings rather than within one. */
 export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours']);

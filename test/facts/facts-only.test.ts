@@ -1,5 +1,6 @@
-// Measures listed as reading the facts alone are measured once a pass and shared between the checks
-// that name them (engine/evaluate.ts): whatever else a check passes must not change their windows.
+// Measures listed as reading the facts and the window length alone are measured once a pass per
+// window length and shared between the checks that name them (engine/evaluate.ts): whatever else a
+// check passes must not change their windows.
 import { describe, expect, it } from 'vitest';
 import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS } from '../../src/facts/measures.ts';
 import type { MeasureInput, WorkFacts } from '../../src/facts/types.ts';
@@ -26,14 +27,22 @@ function facts(): WorkFacts {
   return { intervals, blocks, dayFrames: dayFrames(from, to, anchor), weekFrames: weeks, standby: { intervals: [], weight: 0 }, plan: { weeks, referenceWeek: 0 } };
 }
 
+// A window length each measure accepts (frames have none; blocks count weeks).
+const WINDOW: Record<string, number | undefined> = { hoursInRollingWindow: 24, averageWeeklyHoursInBlock: 8 };
+
 describe('facts-only measures', () => {
   it.each([...FACTS_ONLY_MEASURES])('%s gives the same windows whatever the check around it', (name) => {
     const f = facts();
-    const plain = MEASURE_FUNCTIONS[name]({ facts: f, limitAt: () => 9, windowHours: undefined } as MeasureInput);
+    const windowHours = WINDOW[name];
+    const plain = MEASURE_FUNCTIONS[name]({ facts: f, limitAt: () => 9, windowHours } as MeasureInput);
     const other = MEASURE_FUNCTIONS[name]({
       facts: f,
       limitAt: () => 13,
-      windowHours: 168,
+      windowHours,
+      zone: 'UTC',
+      profile: { shiftPattern: 'x' },
+      onlyWith: ['avl-4-60h'],
+      ceilings: { day: () => 1, week: () => 2 },
       param: () => 42,
       agreements: [{ index: 0, type: 'aml-10-5-2-tariff-averaging', workerId: undefined, employer: undefined, from: -Infinity, to: Infinity, params: { x: 1 } }],
     } as unknown as MeasureInput);
