@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
-import { evaluateParallel, evaluateParts, wantsThreads } from '../engine/parallel.ts';
+import { evaluateParallel, evaluateParts, wantsParts } from '../engine/parallel.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { JsonReportStream } from '../format/jsonStream.ts';
 import { githubAnnotations } from '../format/github.ts';
@@ -91,8 +91,8 @@ async function check(args: string[], io: Io): Promise<number> {
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
   if (!['violation', 'warning'].includes(values['fail-on']!)) throw new UsageError(`--fail-on must be violation or warning, got "${values['fail-on']}"`);
   const failOn = values['fail-on'] as FailOn;
-  const threads = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
   if (positionals.length === 0) throw new UsageError('check needs at least one rota file');
   const lang = values.lang as 'nb' | 'en';
   const env = io.env ?? process.env;
@@ -111,17 +111,17 @@ async function check(args: string[], io: Io): Promise<number> {
   // JSON, its report is written part by part, so memory holds a few parts rather than all of them.
   // TURNUSSJEKK_PARALLEL_MIN_PERIODS: the size from which a rota is split (default 20 000 periods).
   const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
-  const large = (rota: Rota) => wantsThreads(rota, minPeriods);
+  const large = (rota: Rota) => wantsParts(rota, minPeriods);
   const streamed = files.length === 1 && values.format === 'json' && !baseline && !annotate;
   try {
     for (const file of files) {
       try {
         const rota = await loadInputFile(file);
-        if (streamed && large(rota)) return await streamJson(rota, file, options, threads, failOn, io.out, tty);
+        if (streamed && large(rota)) return await streamJson(rota, file, options, jobs, failOn, io.out, tty);
         if (large(rota)) {
           const progress = partsProgress(bar ? undefined : tty, file);
           try {
-            results.push({ file, rota, report: await evaluateParallel(rota, options, { ...(threads ? { threads } : {}), onProgress: progress.onProgress }) });
+            results.push({ file, rota, report: await evaluateParallel(rota, options, { ...(jobs ? { jobs } : {}), onProgress: progress.onProgress }) });
           } finally {
             progress.clear();
           }
@@ -197,7 +197,7 @@ async function streamJson(
   rota: Rota,
   file: string,
   options: EvaluateOptions,
-  threads: number | undefined,
+  jobs: number | undefined,
   failOn: FailOn,
   out: (text: string) => void,
   tty: TtyStream | undefined,
@@ -207,7 +207,7 @@ async function streamJson(
   const progress = partsProgress(tty, file);
   let failing = false;
   try {
-    const parts = evaluateParts(rota, options, { ...(threads ? { threads } : {}), render: true, onProgress: progress.onProgress });
+    const parts = evaluateParts(rota, options, { ...(jobs ? { jobs } : {}), render: true, onProgress: progress.onProgress });
     for await (const { report, rendered } of parts) {
       const { texts, counts } = rendered!;
       assembler.addCounted(report, counts);

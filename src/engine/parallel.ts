@@ -5,7 +5,7 @@
 //
 // Processes, not worker threads: the engine allocates heavily, and on the 2-core machine two
 // threads of one process ran the same parts in more total time than one thread (both isolates
-// share the process's allocator), while two processes ran them 1.6 times as fast as one.
+// share the process's allocator), while two processes ran them 1.4–1.6 times as fast as one.
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { Report } from '../report/schema.ts';
@@ -19,8 +19,8 @@ import { renderPart, type RenderedFindings } from './rendered.ts';
 
 export interface ParallelOptions {
   /** Worker processes (default: defaultJobs, one per core for a large rota; 1 = this process only). */
-  threads?: number;
-  /** Workers of the rota per part (default: four parts a thread, at most 100 workers a part). */
+  jobs?: number;
+  /** Workers of the rota per part (default: four parts a process, at most 100 workers a part). */
   workersPerPart?: number;
   /** Render each part's findings as JSON text where it is evaluated (EvaluatedPart.rendered; report.findings empty). */
   render?: boolean;
@@ -47,7 +47,7 @@ export function defaultJobs(rota: Rota): number {
 }
 
 /** Whether a rota is worth evaluating in parts: enough periods that one report would be too large. */
-export function wantsThreads(rota: Rota, minPeriods = 20_000): boolean {
+export function wantsParts(rota: Rota, minPeriods = 20_000): boolean {
   return rota.periods.length >= minPeriods && rota.workers.length > 1 && !rota.variants?.length;
 }
 
@@ -57,8 +57,8 @@ export function wantsThreads(rota: Rota, minPeriods = 20_000): boolean {
  */
 export async function* evaluateParts(rota: Rota, options: EvaluateOptions = {}, parallel: ParallelOptions = {}): AsyncGenerator<EvaluatedPart> {
   const span = planSpan(buildTimeline(rota));
-  const cores = parallel.threads ?? defaultJobs(rota);
-  // At most 100 workers a part, and at least four parts a thread so the threads end together.
+  const cores = parallel.jobs ?? defaultJobs(rota);
+  // At most 100 workers a part, and at least four parts a process so the processes end together.
   const parts = partitionRota(rota, parallel.workersPerPart ?? Math.min(100, Math.ceil(rota.workers.length / (cores * 4))));
   const partOptions: PartTask['options'] = {
     ...(options.asOf ? { asOf: options.asOf } : {}),
@@ -67,8 +67,8 @@ export async function* evaluateParts(rota: Rota, options: EvaluateOptions = {}, 
     ...(span ? { span } : {}),
   };
   const custom = options.ruleBook !== undefined && options.ruleBook !== defaultRuleBook();
-  const threads = Math.min(cores, parts.length);
-  if (threads <= 1 || custom) {
+  const jobs = Math.min(cores, parts.length);
+  if (jobs <= 1 || custom) {
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
       const report = await evaluate(part.rota, { ...partOptions, ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}) });
@@ -77,13 +77,13 @@ export async function* evaluateParts(rota: Rota, options: EvaluateOptions = {}, 
     }
     return;
   }
-  yield* inThreads(parts, partOptions, threads, parallel.render ?? false, parallel.onProgress);
+  yield* inProcesses(parts, partOptions, jobs, parallel.render ?? false, parallel.onProgress);
 }
 
-async function* inThreads(parts: RotaPart[], options: PartTask['options'], threads: number, render: boolean, onProgress?: ParallelOptions['onProgress']): AsyncGenerator<EvaluatedPart> {
+async function* inProcesses(parts: RotaPart[], options: PartTask['options'], jobs: number, render: boolean, onProgress?: ParallelOptions['onProgress']): AsyncGenerator<EvaluatedPart> {
   // Structured clone over the IPC channel ('advanced'): the parts and reports as they are. A larger
   // young generation: the engine makes many short-lived objects (7 % less time measured at 64 MiB).
-  const pool: ChildProcess[] = Array.from({ length: threads }, () =>
+  const pool: ChildProcess[] = Array.from({ length: jobs }, () =>
     fork(WORKER_ENTRY, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=64'] }),
   );
   const done = new Map<number, { report: Report; rendered?: RenderedFindings }>();
@@ -92,7 +92,7 @@ async function* inThreads(parts: RotaPart[], options: PartTask['options'], threa
   let next = 0;
   let finished = 0;
   // At most this many parts are evaluated or waiting ahead of the one the caller takes next.
-  const ahead = threads * 2;
+  const ahead = jobs * 2;
   let taken = 0;
   const idle: ChildProcess[] = [];
   const dispatch = () => {

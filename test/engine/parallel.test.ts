@@ -73,7 +73,7 @@ describe('a rota evaluated in parts', () => {
 
   it('on two worker processes gives the same report as evaluate()', async () => {
     const whole = await evaluate(rota);
-    const threaded = await evaluateParallel(rota, {}, { threads: 2, workersPerPart: 4 });
+    const threaded = await evaluateParallel(rota, {}, { jobs: 2, workersPerPart: 4 });
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(whole));
   }, 60_000);
 });
