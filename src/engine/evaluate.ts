@@ -5,6 +5,7 @@ import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/me
 import { profileOf, type Profile } from '../facts/profile.ts';
 import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
+import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementType, Rota } from '../rota/schema.ts';
@@ -411,12 +412,6 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
       : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, conversions: false, violationsOnly: true }));
-  const conversionsByKind: Record<string, Record<string, number>> = {};
-  for (const c of conversions) {
-    const kind = ctx.kindOf.get(c.assignmentId)!;
-    conversionsByKind[kind] ??= {};
-    conversionsByKind[kind][c.verdict] = (conversionsByKind[kind][c.verdict] ?? 0) + 1;
-  }
   const usedReadings = new Set(checks.map((c) => c.check.reading));
   const report: Report = {
     version: 1,
@@ -428,10 +423,8 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       assignments: rota.assignments.length,
       periods: rota.periods.length,
       hours: roundHours(rows.reduce((s, r) => s + r.hours, 0)),
-      violations: findings.filter((f) => f.severity === 'violation').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      info: findings.filter((f) => f.severity === 'info').length,
-      ...(conversions.length > 0 ? { conversionsByKind } : {}),
+      ...countFindings(findings),
+      ...(conversions.length > 0 ? { conversionsByKind: conversionsByKind(conversions, ctx.kindOf) } : {}),
     },
     profiles,
     readings: Object.entries(book.readings)

@@ -5,6 +5,7 @@
 // evaluated with the whole plan's span (EvaluateOptions.span) and gives the whole rota's findings
 // for its workers. Indexes that findings carry (periods, agreements) are mapped back on merge.
 import type { Finding, Report } from '../report/schema.ts';
+import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { roundHours } from '../report/ledger.ts';
 import type { Rota } from '../rota/schema.ts';
 import type { Timeline } from '../timeline/build.ts';
@@ -73,16 +74,6 @@ export function partitionRota(rota: Rota, workersPerPart: number): RotaPart[] {
   }));
 }
 
-export function countFindings(findings: Finding[]): { violations: number; warnings: number; info: number } {
-  const counts = { violations: 0, warnings: 0, info: 0 };
-  for (const f of findings) {
-    if (f.severity === 'violation') counts.violations++;
-    else if (f.severity === 'warning') counts.warnings++;
-    else counts.info++;
-  }
-  return counts;
-}
-
 const INDEX_DETAILS = { periodIndex: 'periodIndex', otherPeriodIndex: 'periodIndex', agreementIndex: 'agreementIndex' } as const;
 
 /** A part's finding with the whole rota's period and agreement indexes in its details. */
@@ -101,13 +92,6 @@ export function mapFinding(f: Finding, part: Pick<RotaPart, 'periodIndex' | 'agr
  * What a report holds besides findings, put together from the parts in the whole rota's order:
  * conversions and ledger rows in assignment order, profiles in worker order (parts are consecutive).
  */
-export interface ReportTail {
-  conversions: Report['conversions'];
-  ledger: Report['ledger'];
-  profiles: Report['profiles'];
-  readings: Report['readings'];
-}
-
 export class ReportAssembler {
   private readonly conversions: Report['conversions'] = [];
   private readonly ledger: Report['ledger'] = [];
@@ -141,13 +125,6 @@ export class ReportAssembler {
     const byAssignment = <T extends { assignmentId: string }>(list: T[]) => list.sort((a, b) => order.get(a.assignmentId)! - order.get(b.assignmentId)!);
     const conversions = byAssignment(this.conversions);
     const ledger = byAssignment(this.ledger);
-    const kindOf = new Map(this.rota.assignments.map((a) => [a.id, a.kind]));
-    const conversionsByKind: Record<string, Record<string, number>> = {};
-    for (const c of conversions) {
-      const kind = kindOf.get(c.assignmentId)!;
-      conversionsByKind[kind] ??= {};
-      conversionsByKind[kind][c.verdict] = (conversionsByKind[kind][c.verdict] ?? 0) + 1;
-    }
     return {
       version: 1,
       conversions,
@@ -158,7 +135,7 @@ export class ReportAssembler {
         periods: this.rota.periods.length,
         hours: roundHours(ledger.reduce((s, r) => s + r.hours, 0)),
         ...this.counts,
-        ...(conversions.length > 0 ? { conversionsByKind } : {}),
+        ...(conversions.length > 0 ? { conversionsByKind: conversionsByKind(conversions, new Map(this.rota.assignments.map((a) => [a.id, a.kind]))) } : {}),
       },
       profiles: this.profiles,
       readings: this.readings,

@@ -2,7 +2,8 @@
 // processes costs far less than moving objects, and the parent writes it as it comes.
 import { renderFinding } from '../format/jsonStream.ts';
 import type { Report } from '../report/schema.ts';
-import { countFindings, mapFinding, type RotaPart } from './partition.ts';
+import { countFindings } from '../report/counts.ts';
+import { mapFinding, type RotaPart } from './partition.ts';
 
 export interface RenderedFindings {
   /** Each finding rendered by renderFinding, with the whole rota's indexes. */
