@@ -3,6 +3,7 @@
 import { Engine } from 'json-rules-engine';
 import { compileChecks, type CompiledCheck } from '../rules/limits.ts';
 import type { RuleBook } from '../rules/load.ts';
+import { memo } from '../memo.ts';
 
 /** json-rules-engine decides, per worker, whether each rule fires on its worst window. */
 export function buildEngine(checks: CompiledCheck[]): Engine {
@@ -35,7 +36,8 @@ export function buildProfileEngine(checks: CompiledCheck[]): Engine {
  */
 interface Compiled {
   checks: CompiledCheck[];
-  decided: Map<string, string[]>;
+  /** The names (rule or check keys) an engine returned for a fact set; the same facts, the same answer. */
+  decided: (key: string, run: () => Promise<string[]>) => Promise<string[]>;
 }
 const compiledBooks = new WeakMap<RuleBook, Map<string, Compiled>>();
 // A key is a few hundred bytes to a kilobyte (a fact per check): a few megabytes at most.
@@ -53,7 +55,7 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
   let byZone = compiledBooks.get(book);
   if (!byZone) compiledBooks.set(book, (byZone = new Map()));
   let c = byZone.get(zone);
-  if (!c) byZone.set(zone, (c = { checks: compileChecks(book, zone), decided: new Map() }));
+  if (!c) byZone.set(zone, (c = { checks: compileChecks(book, zone), decided: memo<string, Promise<string[]>>(MAX_DECIDED) }));
   const { checks, decided } = c;
   const engines = new Map<string, Engine>();
   const engineFor = (keys: string[]) => {
@@ -66,15 +68,7 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
     return engine;
   };
   let profileEngine: Engine | undefined;
-  const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> => {
-    let names = decided.get(key);
-    if (!names) {
-      names = await run();
-      if (decided.size >= MAX_DECIDED) decided.clear();
-      decided.set(key, names);
-    }
-    return new Set(names);
-  };
+  const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> => new Set(await decided(key, run));
   return {
     checks,
     profileMatches: (facts) =>

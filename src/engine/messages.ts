@@ -1,4 +1,6 @@
 // Message templates from the rule files, filled with numbers written the way each language writes them.
+import { memo } from '../memo.ts';
+
 const FORMATS = {
   nb: new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
@@ -8,32 +10,16 @@ export type Language = keyof typeof FORMATS;
 
 // A national rota fills the same few templates with the same few numbers hundreds of thousands of
 // times: templates are split once, and numbers written once per language (bounded caches).
-const MAX_CACHED = 10_000;
-const written = { nb: new Map<number, string>(), en: new Map<number, string>() };
+const written = { nb: memo<number, string>(10_000), en: memo<number, string>(10_000) };
 function writeNumber(v: number, lang: Language): string {
   // A Map holds 0 and -0 as one key, and Intl writes them differently.
   if (Object.is(v, -0)) return FORMATS[lang].format(v);
-  const cache = written[lang];
-  let text = cache.get(v);
-  if (text === undefined) {
-    text = FORMATS[lang].format(v);
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(v, text);
-  }
-  return text;
+  return written[lang](v, () => FORMATS[lang].format(v));
 }
 
 /** A template as alternating literal text and placeholder names: [text, name, text, name, …, text]. */
-const compiled = new Map<string, string[]>();
-function parts(template: string): string[] {
-  let p = compiled.get(template);
-  if (!p) {
-    p = template.split(/\{(\w+)\}/);
-    if (compiled.size >= MAX_CACHED) compiled.clear();
-    compiled.set(template, p);
-  }
-  return p;
-}
+const compiled = memo<string, string[]>(10_000);
+const parts = (template: string): string[] => compiled(template, () => template.split(/\{(\w+)\}/));
 
 export function fillTemplate(template: string, values: Record<string, number | string>, lang: Language): string {
   const p = parts(template);

@@ -4,6 +4,7 @@ import { nightSegments, type PlanCalendar } from '../facts/profile.ts';
 import { valueAt } from '../rules/limits.ts';
 import type { RuleBook } from '../rules/load.ts';
 import type { Frame } from '../time/frames.ts';
+import { memo } from '../memo.ts';
 
 /** Night windows and the night-worker threshold come from the § 10-11 rule file when it is loaded. */
 export function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
@@ -31,20 +32,10 @@ export function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone
  * a year take longer to build than a small part takes to judge. The calendar depends only on the
  * frames, the zone and the rule book's night hours; nothing writes to it.
  */
-const kept = new WeakMap<RuleBook, Map<string, PlanCalendar>>();
-const MAX_KEPT = 256;
+const kept = new WeakMap<RuleBook, (key: string, build: () => PlanCalendar) => PlanCalendar>();
 export function sharedPlanCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
-  let byFrames = kept.get(book);
-  if (!byFrames) kept.set(book, (byFrames = new Map()));
+  let calendars = kept.get(book);
+  if (!calendars) kept.set(book, (calendars = memo<string, PlanCalendar>(256)));
   const key = `${zone}|${evening ? 1 : 0}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;
-  let calendar = byFrames.get(key);
-  if (calendar) {
-    // Most recently used last, so the oldest goes first when the map is full.
-    byFrames.delete(key);
-  } else {
-    calendar = planCalendar(book, days, weeks, zone, at, evening);
-    if (byFrames.size >= MAX_KEPT) byFrames.delete(byFrames.keys().next().value!);
-  }
-  byFrames.set(key, calendar);
-  return calendar;
+  return calendars(key, () => planCalendar(book, days, weeks, zone, at, evening));
 }

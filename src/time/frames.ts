@@ -2,6 +2,7 @@
 // clock, 7-day frames at its week start. On DST days a frame is 23 or 25 elapsed hours long;
 // what is measured inside it is always elapsed time.
 import { DateTime } from 'luxon';
+import { memo } from '../memo.ts';
 
 export interface FrameAnchor {
   zone: string;
@@ -44,34 +45,19 @@ export function weekFrameStart(ms: number, anchor: FrameAnchor): number {
   });
 }
 
-// The conversion assessment evaluates a worker's part many times from the same first instant;
-// the frame that holds it is looked up once (luxon's zone arithmetic is the cost).
-const frameStarts = new Map<string, number>();
+// Frame starts and boundaries are functions of the zone and anchor alone, so each is computed once
+// (luxon's zone arithmetic is the cost): the conversion assessment evaluates a worker's part many
+// times from the same first instant and over the same weeks.
+const frameStarts = memo<string, number>(50_000);
 function remembered(kind: 'd' | 'w', ms: number, anchor: FrameAnchor, compute: () => number): number {
-  const key = `${kind}|${anchor.zone}|${anchor.dayStartMinutes}|${anchor.weekStartWeekday}|${ms}`;
-  let start = frameStarts.get(key);
-  if (start === undefined) {
-    start = compute();
-    if (frameStarts.size >= 50_000) frameStarts.clear();
-    frameStarts.set(key, start);
-  }
-  return start;
+  return frameStarts(`${kind}|${anchor.zone}|${anchor.dayStartMinutes}|${anchor.weekStartWeekday}|${ms}`, compute);
 }
 
-// Frame boundaries are a function of the zone and anchor alone, so each is computed once: the
-// conversion assessment evaluates many small rotas over the same weeks.
-const nextBoundary = new Map<string, number>();
-const MAX_CACHED = 200_000;
-
+const boundaries = memo<string, number>(200_000);
 function boundaryAfter(start: number, anchor: FrameAnchor, days: number): number {
-  const key = `${anchor.zone}|${anchor.dayStartMinutes}|${days}|${start}`;
-  let next = nextBoundary.get(key);
-  if (next === undefined) {
-    next = atDayStart(DateTime.fromMillis(start, { zone: anchor.zone }).plus({ days }), anchor).toMillis();
-    if (nextBoundary.size >= MAX_CACHED) nextBoundary.clear();
-    nextBoundary.set(key, next);
-  }
-  return next;
+  return boundaries(`${anchor.zone}|${anchor.dayStartMinutes}|${days}|${start}`, () =>
+    atDayStart(DateTime.fromMillis(start, { zone: anchor.zone }).plus({ days }), anchor).toMillis(),
+  );
 }
 
 function frames(to: number, anchor: FrameAnchor, first: number, days: number): Frame[] {

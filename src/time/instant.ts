@@ -2,6 +2,7 @@
 // A local time without an offset must name exactly one instant: times in the spring-forward gap
 // do not exist and times in the autumn overlap exist twice, so both are refused, never guessed.
 import { DateTime, IANAZone } from 'luxon';
+import { memo } from '../memo.ts';
 import { offsetMinutes } from './zone.ts';
 
 export type LocalTimeProblem = 'format' | 'range' | 'gap' | 'overlap';
@@ -32,20 +33,14 @@ function daysInMonth(year: number, month: number): number {
 
 // A national rota writes the same few shift times on the same days for thousands of workers: each
 // text is read once per zone. Only instants are kept; a text that is refused is refused every time.
-const readTexts = new Map<string, Map<string, number>>();
-const MAX_READ = 200_000;
+// One memo per zone, so the hot path looks the text up as it is, without building a key.
+const readTexts = new Map<string, (text: string, read: () => number) => number>();
 
 /** Reads `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` and returns the instant it names. */
 export function parseInstant(text: string, zone: string): number {
-  let known = readTexts.get(zone);
-  if (!known) readTexts.set(zone, (known = new Map()));
-  let instant = known.get(text);
-  if (instant === undefined) {
-    instant = readInstant(text, zone);
-    if (known.size >= MAX_READ) known.clear();
-    known.set(text, instant);
-  }
-  return instant;
+  let read = readTexts.get(zone);
+  if (!read) readTexts.set(zone, (read = memo<string, number>(200_000)));
+  return read(text, () => readInstant(text, zone));
 }
 
 function readInstant(text: string, zone: string): number {
@@ -119,16 +114,9 @@ export function localDate(ms: number, zone: string): string {
 /** Instant of a local calendar date's start (00:00 local), for `validFrom`-style dates. */
 export function startOfLocalDate(isoDate: string, zone: string): number {
   // The same few dates (laws in force, agreements, the reference week) are asked for on every evaluation.
-  const key = `${zone}|${isoDate}`;
-  let start = localDayStarts.get(key);
-  if (start === undefined) {
-    start = DateTime.fromISO(isoDate, { zone }).startOf('day').toMillis();
-    if (localDayStarts.size >= 10_000) localDayStarts.clear();
-    localDayStarts.set(key, start);
-  }
-  return start;
+  return localDayStarts(`${zone}|${isoDate}`, () => DateTime.fromISO(isoDate, { zone }).startOf('day').toMillis());
 }
-const localDayStarts = new Map<string, number>();
+const localDayStarts = memo<string, number>(10_000);
 
 export const hours = (ms: number): number => ms / HOUR_MS;
 export const msFromHours = (h: number): number => Math.round(h * HOUR_MS);
