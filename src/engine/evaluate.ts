@@ -30,6 +30,7 @@ import { compareVariants } from '../variants/compare.ts';
 import type { Context, RawFinding } from './context.ts';
 import { compiled } from './engines.ts';
 import { toFinding } from './findings.ts';
+import { planSpan } from './partition.ts';
 import { sharedPlanCalendar } from './planCalendar.ts';
 
 export interface EvaluateOptions {
@@ -327,13 +328,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const book = options.ruleBook ?? defaultRuleBook();
   const { checks, breaches, profileMatches } = compiled(book, timeline.zone);
   const { intervals, anchor, zone } = timeline;
-  let from = Infinity;
-  let to = -Infinity;
-  for (const iv of intervals) {
-    if (iv.start < from) from = iv.start;
-    if (iv.end > to) to = iv.end;
-  }
-  if (options.span && intervals.length) ({ from, to } = options.span);
+  const { from, to } = (intervals.length > 0 && options.span) || planSpan(timeline) || { from: Infinity, to: -Infinity };
   // Multi-week blocks count from the week of the reference date (default: of the first period).
   const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
   const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];

@@ -1,5 +1,6 @@
 // A large rota in parts: every rule judges one worker at a time, so a rota can be split by worker,
-// each part evaluated on its own (another thread, another time) and the reports put back together.
+// each part evaluated on its own (in another process, or one after another) and the reports put
+// back together.
 // What ties the parts together is the plan itself: the whole rota's span fixes the day and week
 // frames, the reference week of multi-week blocks and the Sunday calendar, so each part is
 // evaluated with the whole plan's span (EvaluateOptions.span) and gives the whole rota's findings
@@ -148,6 +149,7 @@ export function mergeReports(rota: Rota, parts: Array<{ report: Report; part: Pi
   const assembler = new ReportAssembler(rota);
   const findings: Finding[] = [];
   for (const { report, part } of parts) for (const f of assembler.add(report, part)) findings.push(f);
-  const tail = assembler.finish();
-  return { version: 1, findings, conversions: tail.conversions, ledger: tail.ledger, summary: tail.summary, profiles: tail.profiles, readings: tail.readings };
+  const { version, ...tail } = assembler.finish();
+  // Keys in the report schema's order: findings after the version.
+  return { version, findings, ...tail };
 }
