@@ -183,6 +183,9 @@ async function check(args: string[], io: Io): Promise<number> {
 
 const FORMATS = ['text', 'json', 'junit', 'sarif'];
 
+/** Each severity and the summary count that counts it (a rendered part comes with counts, not findings). */
+const SEVERITIES = [['violation', 'violations'], ['warning', 'warnings'], ['info', 'info']] as const;
+
 /** A bar over a large file's parts, on a terminal (several files have a bar over the files instead). */
 function partsProgress(tty: TtyStream | undefined, label: string) {
   let bar: ProgressBar | undefined;
@@ -211,7 +214,7 @@ async function streamJson(
     for await (const { report, rendered } of parts) {
       const { texts, counts } = rendered!;
       assembler.addCounted(report, counts);
-      if (!failing) failing = counts.violations > 0 || (failOn === 'warning' && counts.warnings > 0);
+      if (!failing) failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
       stream.addRendered(texts);
     }
   } finally {
