@@ -7,5 +7,6 @@ const { main } = await import('../src/cli/main.ts');
 const code = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  write: (chunk) => process.stdout.write(chunk),
 });
 process.exitCode = code;

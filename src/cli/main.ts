@@ -50,6 +50,8 @@ compare  shows the rota's named variants side by side: findings, conversion verd
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Raw stdout: writes exactly the text or bytes given (a large JSON report is written through it in parts; without it, it is collected and given to `out`). */
+  write?: (chunk: string | Uint8Array) => void;
   /** Environment (default: process.env); GITHUB_ACTIONS=true adds annotations on stderr. */
   env?: Record<string, string | undefined>;
   /** Directory paths in SARIF and annotations are relative to (default: process.cwd()). */
@@ -117,7 +119,7 @@ async function check(args: string[], io: Io): Promise<number> {
     for (const file of files) {
       try {
         const rota = await loadInputFile(file);
-        if (streamed && large(rota)) return await streamJson(rota, file, options, jobs, failOn, io.out, tty);
+        if (streamed && large(rota)) return await streamJson(rota, file, options, jobs, failOn, io, tty);
         if (large(rota)) {
           const progress = partsProgress(bar ? undefined : tty, file);
           try {
@@ -202,25 +204,28 @@ async function streamJson(
   options: EvaluateOptions,
   jobs: number | undefined,
   failOn: FailOn,
-  out: (text: string) => void,
+  io: Io,
   tty: TtyStream | undefined,
 ): Promise<number> {
   const assembler = new ReportAssembler(rota);
-  const stream = new JsonReportStream(out);
+  const decoder = new TextDecoder();
+  let collected = '';
+  const stream = new JsonReportStream(io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk))));
   const progress = partsProgress(tty, file);
   let failing = false;
   try {
     const parts = evaluateParts(rota, options, { ...(jobs ? { jobs } : {}), render: true, onProgress: progress.onProgress });
     for await (const { report, rendered } of parts) {
-      const { texts, counts } = rendered!;
+      const { bytes, counts } = rendered!;
       assembler.addCounted(report, counts);
       if (!failing) failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
-      stream.addRendered(texts);
+      stream.addRendered(bytes);
     }
   } finally {
     progress.clear();
   }
   stream.end(assembler.finish());
+  if (!io.write) io.out(collected);
   return failing ? EXIT.violations : EXIT.ok;
 }
 

@@ -22,7 +22,8 @@ const rota = validateRotaDocument(doc);
 
 function streamed(report: Report, cuts: number[]): string {
   let text = '';
-  const stream = new JsonReportStream((t) => (text += t));
+  const decoder = new TextDecoder();
+  const stream = new JsonReportStream((t) => (text += typeof t === 'string' ? t : decoder.decode(t)));
   let at = 0;
   for (const cut of [...cuts, report.findings.length]) {
     stream.add(report.findings.slice(at, cut));
@@ -33,10 +34,18 @@ function streamed(report: Report, cuts: number[]): string {
   return text;
 }
 
-async function run(argv: string[], env: Record<string, string>) {
+/** main() in-process; `raw` gives it a raw stdout writer too, as bin/turnussjekk.mjs does (bytes from the parts). */
+async function run(argv: string[], env: Record<string, string>, raw = false) {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`), env, stderrTty: null });
+  const decoder = new TextDecoder();
+  const code = await main(argv, {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+    ...(raw ? { write: (chunk: string | Uint8Array) => (out += typeof chunk === 'string' ? chunk : decoder.decode(chunk)) } : {}),
+    env,
+    stderrTty: null,
+  });
   return { code, out, err };
 }
 
@@ -122,6 +131,10 @@ describe('turnussjekk check on a large rota', () => {
     expect(oneJob.code).toBe(whole.code);
     expect(twoJobs.out).toBe(whole.out);
     expect(oneJob.out).toBe(whole.out);
+    // Written as raw bytes, as the command line writes them.
+    const twoJobsRaw = await run(['check', file, '--format', 'json', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' }, true);
+    expect(twoJobsRaw.out).toBe(whole.out);
+    expect(twoJobsRaw.code).toBe(whole.code);
     // --fail-on warning counts warnings from rendered parts too.
     const strict = await run(['check', file, '--format', 'json', '--fail-on', 'warning', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
     expect(strict.code).toBe(1);
