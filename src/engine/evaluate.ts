@@ -13,6 +13,7 @@ import {
   BREACH,
   extendForPassive,
   limitAgreements,
+  limitResolver,
   margin,
   resolveLimit,
   valueAt,
@@ -71,7 +72,9 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 interface Evaluated {
   c: CompiledCheck;
-  windows: Array<{ w: FactWindow; r: ResolvedLimit }>;
+  /** The windows the check judges, and the limit of each (two arrays: no pair object per window). */
+  ws: FactWindow[];
+  rs: ResolvedLimit[];
   /** Windows judged by the rule this check defers to. */
   yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
 }
@@ -107,11 +110,11 @@ async function runPass(
   };
   const when = (at: number) => ctx.asOf ?? at;
   // Each check sees only the agreements that can change its limit (the same result, fewer to scan).
-  const limitSets = new Map<CompiledCheck, AgreementInForce[]>();
+  const resolvers = new Map<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
   const limitOf = (c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined => {
-    let own = limitSets.get(c);
-    if (!own) limitSets.set(c, (own = limitAgreements(c, agreements)));
-    return resolveLimit(c, own, at, series);
+    let resolve = resolvers.get(c);
+    if (!resolve) resolvers.set(c, (resolve = limitResolver(c, limitAgreements(c, agreements))));
+    return resolve(at, series);
   };
 
   const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
@@ -133,11 +136,15 @@ async function runPass(
   const evaluated: Evaluated[] = [];
   const engineFacts: Record<string, number> = {};
   // Normal-hours ceilings as they apply to this worker, for the overtime rules.
+  // One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with.
+  const ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
   const ceilingOf = (ruleId: string | undefined) => {
+    if (ceilings.has(ruleId)) return ceilings.get(ruleId);
     const owner = ruleId ? checks.find((x) => x.check.id === ruleId && !x.check.supplementary) : undefined;
-    if (!owner) return undefined;
-    const series = chosen.get(owner.key)?.limit ?? owner.base;
-    return (at: number) => limitOf(owner, when(at), series)?.limit;
+    const series = owner ? (chosen.get(owner.key)?.limit ?? owner.base) : undefined;
+    const ceiling = owner ? (at: number) => limitOf(owner, when(at), series!)?.limit : undefined;
+    ceilings.set(ruleId, ceiling);
+    return ceiling;
   };
   const seriesOf = (c: CompiledCheck): DatedSeries => chosen.get(c.key)?.limit ?? c.base;
   const kindsMemo = new Map<FactWindow, Set<string>>();
@@ -222,7 +229,8 @@ async function runPass(
   for (const c of applicable) {
     const baseSeries: DatedSeries = seriesOf(c);
     const yielded: Evaluated['yielded'] = [];
-    const windows: Evaluated['windows'] = [];
+    const ws: FactWindow[] = [];
+    const rs: ResolvedLimit[] = [];
     let worst: { measured: number; limit: number; m: number } | undefined;
     for (const w of windowsOf(c)) {
       if (!inScope(c, w)) continue;
@@ -237,12 +245,14 @@ async function runPass(
       }
       const resolved = limitOf(c, when(w.at), baseSeries);
       if (!resolved) continue;
-      const r = c.extension ? { ...resolved, limit: extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, when(w.at)) } : resolved;
-      windows.push({ w, r });
+      const extended = c.extension ? extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, when(w.at)) : resolved.limit;
+      const r = extended === resolved.limit ? resolved : { ...resolved, limit: extended };
+      ws.push(w);
+      rs.push(r);
       const m = margin(c.check.operator, w.measured, r.limit);
       if (!worst || m > worst.m) worst = { measured: w.measured, limit: r.limit, m };
     }
-    evaluated.push({ c, windows, yielded });
+    evaluated.push({ c, ws, rs, yielded });
     if (worst) {
       engineFacts[`m:${c.key}`] = worst.measured;
       engineFacts[`l:${c.key}`] = worst.limit;
@@ -255,10 +265,11 @@ async function runPass(
   // Rules another check of this pass defers to (they leave the auditor's trail to that check).
   const deferredToIds = new Set(checks.flatMap((x) => x.check.deferTo ?? []));
   const primaryFirst = [...evaluated].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));
-  for (const { c, windows, yielded } of primaryFirst) {
+  for (const { c, ws, rs, yielded } of primaryFirst) {
     const breach = BREACH[c.check.operator];
     if (fired.has(c.key)) {
-      let hits = windows.filter(({ w, r }) => breach(w.measured, r.limit));
+      let hits: Array<{ w: FactWindow; r: ResolvedLimit }> = [];
+      for (let i = 0; i < ws.length; i++) if (breach(ws[i]!.measured, rs[i]!.limit)) hits.push({ w: ws[i]!, r: rs[i]! });
       if (c.check.supplementary) {
         const covered = [...earlier.map((f) => ({ ruleId: f.ruleId, start: Date.parse(f.window.start), end: Date.parse(f.window.end) })),
           ...raw.map((f) => ({ ruleId: f.c.check.id, start: f.w.start, end: f.w.end }))];
@@ -273,7 +284,12 @@ async function runPass(
     // The rule another defers to leaves the trail to that rule, which compares with the statute itself.
     if (!ctx.violationsOnly && !c.check.supplementary && !deferredToIds.has(c.check.id)) {
       // The auditor's trail: the limit held only because an agreement lifted it.
-      const lifted = windows.filter(({ w, r }) => r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit));
+      const lifted: Array<{ w: FactWindow; r: ResolvedLimit }> = [];
+      for (let i = 0; i < ws.length; i++) {
+        const w = ws[i]!;
+        const r = rs[i]!;
+        if (r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit)) lifted.push({ w, r });
+      }
       // Windows another rule took over under an agreement, and that the statute alone would have failed.
       const deferredTo = new Map<CompiledCheck, typeof yielded>();
       for (const y of yielded) if (breach(y.w.measured, y.r.base)) deferredTo.set(y.owner, [...(deferredTo.get(y.owner) ?? []), y]);

@@ -41,6 +41,18 @@ export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' |
   const day: LimitAt | undefined = ceilings?.day;
   const week: LimitAt | undefined = ceilings?.week;
   if (!day && !week) return undefined;
+  // Five overtime checks of a pass ask with the same facts and the same ceilings (the engine hands
+  // each ceiling out once a pass): the weeks are counted once and read, never changed, by all five.
+  const kept = counted.get(facts);
+  if (kept && kept.day === day && kept.week === week) return kept.weeks;
+  const weeks = countOvertime(facts, day, week);
+  counted.set(facts, { day, week, weeks });
+  return weeks;
+}
+
+const counted = new WeakMap<MeasureInput['facts'], { day: LimitAt | undefined; week: LimitAt | undefined; weeks: WeekOvertime[] }>();
+
+function countOvertime(facts: MeasureInput['facts'], day: LimitAt | undefined, week: LimitAt | undefined): WeekOvertime[] {
   const { weeks } = facts.plan;
   if (weeks.length === 0) return [];
   const byWeek = new Map<number, { ms: number; dayOvertime: number; first: number; end: number }>();

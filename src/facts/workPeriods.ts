@@ -62,10 +62,20 @@ export function workPeriods(intervals: WorkInterval[], gapMs: number): WorkPerio
 /** A parameter of the check in force at an instant; undefined before the provision existed. */
 const paramAt = (input: MeasureInput, name: string, at: number) => input.param?.(name, at);
 
+// A dozen measures of one pass ask for the same work periods (same intervals, same gap): they are
+// formed once per pass and read, never changed, by every measure.
+const formed = new WeakMap<WorkInterval[], { gapMs: number; periods: WorkPeriod[] }>();
+
 function periodsOf(input: MeasureInput): WorkPeriod[] {
   // The merge gap is read where the plan starts; the provision's own dates decide the rest.
   const gap = paramAt(input, 'workPeriodGapHours', input.facts.blocks[input.facts.blocks.length - 1]?.start ?? 0);
-  return gap === undefined ? [] : workPeriods(input.facts.intervals, msFromHours(gap));
+  if (gap === undefined) return [];
+  const gapMs = msFromHours(gap);
+  const kept = formed.get(input.facts.intervals);
+  if (kept && kept.gapMs === gapMs) return kept.periods;
+  const periods = workPeriods(input.facts.intervals, gapMs);
+  formed.set(input.facts.intervals, { gapMs, periods });
+  return periods;
 }
 
 /** Periods longer than the check's `minSpanHours` (every period when the check names none). */

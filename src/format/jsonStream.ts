@@ -23,7 +23,12 @@ export function renderFindings(findings: Finding[]): string {
 const encoder = new TextEncoder();
 
 /** renderFindings as UTF-8 bytes, the form a part's findings are written in. */
-export const encodeFindings = (findings: Finding[]): Uint8Array => encoder.encode(renderFindings(findings));
+export function encodeFindings(findings: Finding[]): Uint8Array {
+  if (findings.length === 0) return new Uint8Array(0);
+  // Cut in bytes, not in text: the wrapper is ASCII, and slicing the text would copy it once more.
+  const bytes = encoder.encode(JSON.stringify({ findings }, null, 2));
+  return bytes.subarray(OPEN.length, bytes.length - CLOSE.length);
+}
 
 export class JsonReportStream {
   private started = false;

@@ -164,15 +164,10 @@ export function resolveLimit(
   if (c.check.onlyWith && !agreements.some((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to)) return undefined;
   const base = valueAt(baseSeries, at);
   if (base === undefined) return undefined;
-  if (agreements.length === 0 && !c.check.onlyWith) {
-    // Most windows: the statute alone. One shared result per limit value saves an object per window.
-    let r = c.plain.get(base);
-    if (!r) c.plain.set(base, (r = Object.freeze({ limit: base, base, applied: Object.freeze([]) as unknown as AgreementInForce[] })));
-    return r;
-  }
+  if (agreements.length === 0 && !c.check.onlyWith) return plainLimit(c, base);
   let limit = base;
   // An agreement the check depends on (onlyWith) is what sets its base limit.
-  let applied: AgreementInForce[] = c.check.onlyWith ? agreements.filter((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to) : [];
+  let applied: AgreementInForce[] | undefined = c.check.onlyWith ? agreements.filter((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to) : undefined;
   for (const effect of c.effects) {
     if (at < effect.lawfulFrom || effect.via) continue;
     for (const a of agreements) {
@@ -180,12 +175,50 @@ export function resolveLimit(
       const lifted = effectLimit(effect, a, at);
       if (lifted === undefined) continue;
       if (margin(c.check.operator, lifted, limit) < 0) continue; // stricter than what already applies
-      if (lifted !== limit) applied = [];
+      if (lifted !== limit || !applied) applied = [];
       limit = lifted;
       applied.push(a);
     }
   }
-  return { limit, base, applied };
+  // No agreement applied (a lift always records its agreement): the statute's own result.
+  return applied && applied.length > 0 ? { limit, base, applied } : plainLimit(c, base);
+}
+
+/**
+ * resolveLimit for one check and one worker's agreements, for window after window. Its result can
+ * change only where a dated value, an agreement's validity, the law allowing an agreement or the
+ * provision itself starts or ends; between two such instants it is the same, so it is worked out
+ * once for each stretch the windows fall in (they come in time order) and handed out again.
+ */
+export function limitResolver(c: CompiledCheck, agreements: AgreementInForce[]): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
+  const points: number[] = [c.inForceFrom, c.inForceTo];
+  for (const a of agreements) points.push(a.from, a.to);
+  for (const e of c.effects) {
+    points.push(e.lawfulFrom);
+    if (e.series) points.push(...e.series.since);
+  }
+  const fixed = points.filter(Number.isFinite);
+  let lastSeries: DatedSeries | undefined;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let last: ResolvedLimit | undefined;
+  return (at, series) => {
+    if (series === lastSeries && at >= lo && at < hi) return last;
+    lo = -Infinity;
+    hi = Infinity;
+    for (const t of fixed) if (t <= at) lo = Math.max(lo, t); else hi = Math.min(hi, t);
+    for (const t of series.since) if (t <= at) lo = Math.max(lo, t); else hi = Math.min(hi, t);
+    lastSeries = series;
+    last = resolveLimit(c, agreements, at, series);
+    return last;
+  };
+}
+
+/** The statute alone: one shared, frozen result per limit value (most windows), not an object per window. */
+function plainLimit(c: CompiledCheck, base: number): ResolvedLimit {
+  let r = c.plain.get(base);
+  if (!r) c.plain.set(base, (r = Object.freeze({ limit: base, base, applied: Object.freeze([]) as unknown as AgreementInForce[] })));
+  return r;
 }
 
 /**

@@ -97,8 +97,18 @@ function readInstant(text: string, zone: string): number {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+// Findings of a national rota name the same frame boundaries over and over: each instant is
+// written once per zone.
+const writtenInstants = new Map<string, (ms: number, write: () => string) => string>();
+
 /** ISO 8601 with the zone's offset, e.g. 2025-03-07T16:00:00+01:00 (milliseconds only when not zero). */
 export function formatInstant(ms: number, zone: string): string {
+  let written = writtenInstants.get(zone);
+  if (!written) writtenInstants.set(zone, (written = memo<number, string>(100_000)));
+  return written(ms, () => writeInstant(ms, zone));
+}
+
+function writeInstant(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms);
   const wall = new Date(ms + offset * MINUTE_MS).toISOString();
   const sign = offset < 0 ? '-' : '+';
