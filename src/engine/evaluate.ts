@@ -216,7 +216,8 @@ async function runPass(
     return false;
   };
   const ownerOf = (c: CompiledCheck, w: FactWindow): { owner: CompiledCheck; r: ResolvedLimit } | undefined => {
-    for (const id of c.check.deferTo ?? []) {
+    if (!c.check.deferTo) return undefined;
+    for (const id of c.check.deferTo) {
       const owner = ctx.primaryById.get(id);
       if (!owner || (owner.appliesWhen && !matched.has(owner.appliesWhen.name))) continue;
       const r = limitOf(owner, when(w.at), seriesOf(owner));
@@ -292,7 +293,12 @@ async function runPass(
       }
       // Windows another rule took over under an agreement, and that the statute alone would have failed.
       const deferredTo = new Map<CompiledCheck, typeof yielded>();
-      for (const y of yielded) if (breach(y.w.measured, y.r.base)) deferredTo.set(y.owner, [...(deferredTo.get(y.owner) ?? []), y]);
+      for (const y of yielded) {
+        if (!breach(y.w.measured, y.r.base)) continue;
+        const list = deferredTo.get(y.owner);
+        if (list) list.push(y);
+        else deferredTo.set(y.owner, [y]);
+      }
       for (const [owner, list] of deferredTo) {
         const peak = list.reduce((a, b) => (margin(c.check.operator, b.w.measured, b.r.base) > margin(c.check.operator, a.w.measured, a.r.base) ? b : a));
         raw.push({

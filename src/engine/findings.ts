@@ -35,11 +35,20 @@ export function toFinding(
   let severity = checkSeverity;
   const assignmentIds = (w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).slice().sort();
   // Rest at the plan's edges is unbounded; a detail the plan cannot put a number on is left out.
-  const details = w.details
-    ? Object.fromEntries(Object.entries(w.details).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => [k, roundHours(v)]))
-    : undefined;
-  const values = { ...details, measured: round2(w.measured), limit: r.limit, base: r.base, hours: round2(hours(w.end - w.start)) };
-  const applied = [...new Set(r.applied.map((a) => a.type))];
+  let details: Record<string, number> | undefined;
+  const values: Record<string, number> = {};
+  if (w.details) {
+    details = {};
+    for (const k in w.details) {
+      const v = w.details[k]!;
+      if (Number.isFinite(v)) values[k] = details[k] = roundHours(v);
+    }
+  }
+  values.measured = round2(w.measured);
+  values.limit = r.limit;
+  values.base = r.base;
+  values.hours = round2(hours(w.end - w.start));
+  const applied: AgreementType[] = r.applied.length === 0 ? [] : [...new Set(r.applied.map((a) => a.type))];
   const unit = (file.parameters[check.limit]!.unit === 'hour-of-day' ? 'hours' : file.parameters[check.limit]!.unit) as Finding['unit'];
   const u = UNIT_WORDS[unit];
   const partial =

@@ -64,17 +64,17 @@ const paramAt = (input: MeasureInput, name: string, at: number) => input.param?.
 
 // A dozen measures of one pass ask for the same work periods (same intervals, same gap): they are
 // formed once per pass and read, never changed, by every measure.
-const formed = new WeakMap<WorkInterval[], { gapMs: number; periods: WorkPeriod[] }>();
+const formed = new WeakMap<WorkInterval[], Map<number, WorkPeriod[]>>();
 
 function periodsOf(input: MeasureInput): WorkPeriod[] {
   // The merge gap is read where the plan starts; the provision's own dates decide the rest.
   const gap = paramAt(input, 'workPeriodGapHours', input.facts.blocks[input.facts.blocks.length - 1]?.start ?? 0);
   if (gap === undefined) return [];
   const gapMs = msFromHours(gap);
-  const kept = formed.get(input.facts.intervals);
-  if (kept && kept.gapMs === gapMs) return kept.periods;
-  const periods = workPeriods(input.facts.intervals, gapMs);
-  formed.set(input.facts.intervals, { gapMs, periods });
+  let byGap = formed.get(input.facts.intervals);
+  if (!byGap) formed.set(input.facts.intervals, (byGap = new Map()));
+  let periods = byGap.get(gapMs);
+  if (!periods) byGap.set(gapMs, (periods = workPeriods(input.facts.intervals, gapMs)));
   return periods;
 }
 
@@ -188,11 +188,13 @@ function otherWorkInFrames(which: 'dayFrames' | 'weekFrames'): Measure {
   return ({ facts }) => {
     const out: FactWindow[] = [];
     let i0 = 0;
+    // One set for every frame: most frames hold no mixed work, and their ids are never kept.
+    const ids = new Set<string>();
     for (const fr of facts[which]) {
       while (i0 < facts.intervals.length && facts.intervals[i0]!.end <= fr.start) i0++;
       let other = 0;
       let respite = false;
-      const ids = new Set<string>();
+      ids.clear();
       for (let i = i0; i < facts.intervals.length && facts.intervals[i]!.start < fr.end; i++) {
         const iv = facts.intervals[i]!;
         const part = Math.min(iv.end, fr.end) - Math.max(iv.start, fr.start);
