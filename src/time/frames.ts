@@ -53,22 +53,33 @@ function remembered(kind: 'd' | 'w', ms: number, anchor: FrameAnchor, compute: (
   return frameStarts(`${kind}|${anchor.zone}|${anchor.dayStartMinutes}|${anchor.weekStartWeekday}|${ms}`, compute);
 }
 
-const boundaries = memo<string, number>(200_000);
-function boundaryAfter(start: number, anchor: FrameAnchor, days: number): number {
-  return boundaries(`${anchor.zone}|${anchor.dayStartMinutes}|${days}|${start}`, () =>
-    atDayStart(DateTime.fromMillis(start, { zone: anchor.zone }).plus({ days }), anchor).toMillis(),
-  );
-}
+// Boundaries per zone, day start and frame length, by instant: a number key, no text built per frame.
+const boundaryMaps = new Map<string, Map<number, number>>();
+const MAX_BOUNDARIES = 200_000;
+
+// Whole frame lists, by zone, anchor, first frame, end and length: the conversion assessment
+// evaluates a worker's part again and again over the same span. Frozen: every evaluation shares them.
+const frameLists = memo<string, readonly Frame[]>(2_048);
 
 function frames(to: number, anchor: FrameAnchor, first: number, days: number): Frame[] {
-  const out: Frame[] = [];
-  let cursor = first;
-  while (cursor < to || out.length === 0) {
-    const next = boundaryAfter(cursor, anchor, days);
-    out.push({ start: cursor, end: next });
-    cursor = next;
-  }
-  return out;
+  const at = `${anchor.zone}|${anchor.dayStartMinutes}|${days}`;
+  return frameLists(`${at}|${first}|${to}`, () => {
+    let known = boundaryMaps.get(at);
+    if (!known) boundaryMaps.set(at, (known = new Map()));
+    const out: Frame[] = [];
+    let cursor = first;
+    while (cursor < to || out.length === 0) {
+      let next = known.get(cursor);
+      if (next === undefined) {
+        next = atDayStart(DateTime.fromMillis(cursor, { zone: anchor.zone }).plus({ days }), anchor).toMillis();
+        if (known.size >= MAX_BOUNDARIES) known.clear();
+        known.set(cursor, next);
+      }
+      out.push(Object.freeze({ start: cursor, end: next }));
+      cursor = next;
+    }
+    return Object.freeze(out);
+  }) as Frame[];
 }
 
 /** Consecutive 24-hour frames covering [from, to). */
