@@ -37,17 +37,19 @@ export interface EvaluatedPart {
 const WORKER_ENTRY = new URL('./part-process.mjs', import.meta.url);
 
 /**
- * Worker processes for a rota when none are asked for: one per core, but at most one per 150 000
- * periods' worth of work, since a process costs about a second to start and its share of the rota
- * to copy over. An oppdrag's conversion assessment costs about what 430 periods do (on the 2-core
- * machine: 24 ms an oppdrag against 55 µs a period). Measured there: 94 000 periods without oppdrag
- * took 7.0 s on two processes against 5.9 s in this one, with their 750 oppdrag 17.8 s against
- * 22.9 s; 940 000 periods without oppdrag 39 s against 52 s.
+ * Worker processes for a rota when none are asked for: one per 350 oppdrag to assess, at most one
+ * per core; the rule evaluation alone stays in this process. The engine is bound by memory, not by
+ * arithmetic: on the 2-core machine two processes of it run at about 1.2 times one (a pure
+ * arithmetic loop at 2.0), which the copying of parts and reports to and from the processes eats up
+ * when there is little work per period. Measured there (one year of the generator's mix):
+ * 940 000 periods without oppdrag took 27.5–30.7 s in this process against 30.1–31.2 s on two
+ * processes, 94 000 periods 4.3 s against 6.3 s; with their oppdrag (7 500 and 750), whose
+ * conversion assessment weighs far more than the periods, 102.6 s on two against 153.6 s in one,
+ * and 14.6 s against 16.0 s.
  */
 export function defaultJobs(rota: Rota, conversions = true): number {
   const oppdrag = conversions ? rota.assignments.reduce((n, a) => n + (a.contract === 'oppdrag' ? 1 : 0), 0) : 0;
-  const work = rota.periods.length + 430 * oppdrag;
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(work / 150_000)));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(oppdrag / 350)));
 }
 
 /** Whether a rota is worth evaluating in parts: enough periods that one report would be too large. */

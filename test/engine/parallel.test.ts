@@ -88,16 +88,18 @@ describe('a rota evaluated in parts', () => {
 });
 
 describe('worker processes by default', () => {
-  it('one per 150 000 periods of work (an oppdrag counts 430), at most one per core, at least one', () => {
+  it('one per 350 oppdrag to assess, at most one per core, at least one; none for the rules alone', () => {
     const noOppdrag: Rota['assignments'] = rota.assignments.map((a) => ({ ...a, contract: 'arbeidsavtale' as const }));
     const withPeriods = (n: number, assignments = noOppdrag) => ({ ...rota, assignments, periods: { length: n } as Rota['periods'] });
     expect(defaultJobs(withPeriods(94_224))).toBe(1);
-    expect(defaultJobs(withPeriods(300_000))).toBe(Math.min(2, availableParallelism()));
-    expect(defaultJobs(withPeriods(10_000_000))).toBe(availableParallelism());
-    // 750 oppdrag beside 94 224 periods: 416 724 periods' worth.
-    const oppdrag = Array.from({ length: 750 }, (_, i) => ({ id: `o${i}`, workerId: 'w', kind: 'respite-carer-home' as const, contract: 'oppdrag' as const }));
-    expect(defaultJobs(withPeriods(94_224, oppdrag))).toBe(Math.min(2, availableParallelism()));
-    expect(defaultJobs(withPeriods(94_224, oppdrag), false)).toBe(1);
+    expect(defaultJobs(withPeriods(10_000_000))).toBe(1);
+    const oppdrag = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i}`, workerId: 'w', kind: 'respite-carer-home' as const, contract: 'oppdrag' as const }));
+    expect(defaultJobs(withPeriods(94_224, oppdrag(349)))).toBe(1);
+    expect(defaultJobs(withPeriods(94_224, oppdrag(700)))).toBe(Math.min(2, availableParallelism()));
+    expect(defaultJobs(withPeriods(94_224, oppdrag(100_000)))).toBe(availableParallelism());
+    const many = oppdrag(750);
+    expect(defaultJobs(withPeriods(94_224, many))).toBe(Math.min(2, availableParallelism()));
+    expect(defaultJobs(withPeriods(94_224, many), false)).toBe(1);
   });
 });
 
