@@ -47,7 +47,7 @@ interface Options {
   oppdrag: boolean;
   timeoutMs: number;
   keep: boolean;
-  /** The CLI's --jobs (worker processes); undefined = its default, one per core. */
+  /** The CLI's --jobs (worker processes); undefined = its default (defaultJobs in src/engine/parallel.ts). */
   jobs: number | undefined;
 }
 

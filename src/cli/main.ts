@@ -41,7 +41,7 @@ check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exp
          --fail-on warning   exit 1 also when there are warnings (default: violation)
          --baseline FILE     a previous JSON report: show and judge only findings not in it
          --jobs N            worker processes for a large rota (default: one per 350 oppdrag to
-                             assess, at most one per core; 1 = this process)
+                             assess, one per core from 2 000 000 periods; 1 = this process)
          In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.
 rules    lists every rule with its id, citation, thresholds and the dates they took effect.
 convert  writes a CSV or iCalendar export as a rota file v1 (see turnussjekk convert --help).

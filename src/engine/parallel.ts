@@ -37,19 +37,21 @@ export interface EvaluatedPart {
 const WORKER_ENTRY = new URL('./part-process.mjs', import.meta.url);
 
 /**
- * Worker processes for a rota when none are asked for: one per 350 oppdrag to assess, at most one
- * per core; the rule evaluation alone stays in this process. The engine is bound by memory, not by
- * arithmetic: on the 2-core machine two processes of it run at about 1.2 times one (a pure
- * arithmetic loop at 2.0), which the copying of parts and reports to and from the processes eats up
- * when there is little work per period. Measured there (one year of the generator's mix):
- * 940 000 periods without oppdrag took 27.5–30.7 s in this process against 30.1–31.2 s on two
- * processes, 94 000 periods 4.3 s against 6.3 s; with their oppdrag (7 500 and 750), whose
- * conversion assessment weighs far more than the periods, 102.6 s on two against 153.6 s in one,
- * and 14.6 s against 16.0 s.
+ * Worker processes for a rota when none are asked for (at most one per core): one per 350 oppdrag
+ * to assess, and one per core for the rule evaluation alone only from 2 000 000 periods. The engine
+ * is bound by memory, not arithmetic: on the 2-core machine two processes of it run at about 1.2
+ * times one (a pure arithmetic loop at 2.0), and copying parts and reports between processes eats
+ * that up unless there is much work per period, or the whole rota makes this process's heap so
+ * large that collecting its garbage costs more than the copying. Measured there (one year of the
+ * generator's mix, rules only): 94 000 periods took 4.3 s in this process against 6.3 s on two
+ * processes, 940 000 periods 27.5–30.7 s against 30.1–31.2 s, 4 700 000 periods 205.9 s against
+ * 158.9 s. With oppdrag, whose conversion assessment weighs far more than the periods: 750 oppdrag
+ * 16.0 s in this process against 14.6 s on two, 7 500 oppdrag 153.6 s against 102.6 s.
  */
 export function defaultJobs(rota: Rota, conversions = true): number {
   const oppdrag = conversions ? rota.assignments.reduce((n, a) => n + (a.contract === 'oppdrag' ? 1 : 0), 0) : 0;
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(oppdrag / 350)));
+  const wanted = Math.max(Math.floor(oppdrag / 350), rota.periods.length >= 2_000_000 ? Infinity : 1);
+  return Math.max(1, Math.min(availableParallelism(), wanted));
 }
 
 /** Whether a rota is worth evaluating in parts: enough periods that one report would be too large. */

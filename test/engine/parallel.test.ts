@@ -88,11 +88,12 @@ describe('a rota evaluated in parts', () => {
 });
 
 describe('worker processes by default', () => {
-  it('one per 350 oppdrag to assess, at most one per core, at least one; none for the rules alone', () => {
+  it('one per 350 oppdrag to assess, one per core for the rules alone from 2 000 000 periods, at most one per core, at least one', () => {
     const noOppdrag: Rota['assignments'] = rota.assignments.map((a) => ({ ...a, contract: 'arbeidsavtale' as const }));
     const withPeriods = (n: number, assignments = noOppdrag) => ({ ...rota, assignments, periods: { length: n } as Rota['periods'] });
     expect(defaultJobs(withPeriods(94_224))).toBe(1);
-    expect(defaultJobs(withPeriods(10_000_000))).toBe(1);
+    expect(defaultJobs(withPeriods(1_999_999))).toBe(1);
+    expect(defaultJobs(withPeriods(2_000_000))).toBe(availableParallelism());
     const oppdrag = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i}`, workerId: 'w', kind: 'respite-carer-home' as const, contract: 'oppdrag' as const }));
     expect(defaultJobs(withPeriods(94_224, oppdrag(349)))).toBe(1);
     expect(defaultJobs(withPeriods(94_224, oppdrag(700)))).toBe(Math.min(2, availableParallelism()));
