@@ -2,8 +2,8 @@
 // The CLI and the HTTP API are thin shells over evaluate().
 import { assessConversions } from '../conversion/assess.ts';
 import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
-import { profileOf, type Profile } from '../facts/profile.ts';
-import type { FactWindow, WorkFacts } from '../facts/types.ts';
+import { profileOf, type PlanCalendar, type Profile } from '../facts/profile.ts';
+import type { FactWindow, MeasureInput, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
 import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
@@ -80,6 +80,162 @@ interface Evaluated {
 }
 
 
+/**
+ * One pass's view of a worker: their facts, agreements and plan-selected limits, and what has been
+ * measured and resolved so far. Methods on one object rather than closures made afresh for every
+ * pass (a conversion assessment runs thousands of small passes).
+ */
+class Pass {
+  /** Each check's limit resolver, over only the agreements that can change its limit (the same result, fewer to scan). */
+  private readonly resolvers = new Map<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
+  /** One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with. */
+  private readonly ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
+  private readonly kindsMemo = new Map<FactWindow, Set<string>>();
+  /** Each check's windows are measured once, also when another check asks whether it claims a window. */
+  private readonly measured = new Map<string, FactWindow[]>();
+  /** The windows a `claims: windows` rule takes over: those where it applies, sorted for a binary search. */
+  private readonly claimed = new Map<CompiledCheck, FactWindow[]>();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly workerId: string,
+    private readonly checks: CompiledCheck[],
+    private readonly agreements: AgreementInForce[],
+    private readonly facts: WorkFacts,
+    private readonly calendar: PlanCalendar,
+    private readonly profile: Profile,
+    private readonly matched: Set<string>,
+    private readonly chosen: Map<string, CompiledLimitWhen>,
+    /** The one kind of work every window holds, when the pass holds only one. */
+    private readonly theKind: Set<string> | undefined,
+  ) {}
+
+  when(at: number): number {
+    return this.ctx.asOf ?? at;
+  }
+
+  limitOf(c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined {
+    let resolve = this.resolvers.get(c);
+    if (!resolve) this.resolvers.set(c, (resolve = limitResolver(c, limitAgreements(c, this.agreements))));
+    return resolve(at, series);
+  }
+
+  /** Normal-hours ceilings as they apply to this worker, for the overtime rules. */
+  ceilingOf(ruleId: string | undefined): ((at: number) => number | undefined) | undefined {
+    if (this.ceilings.has(ruleId)) return this.ceilings.get(ruleId);
+    const owner = ruleId ? this.checks.find((x) => x.check.id === ruleId && !x.check.supplementary) : undefined;
+    const series = owner ? this.seriesOf(owner) : undefined;
+    const ceiling = owner ? (at: number) => this.limitOf(owner, this.when(at), series!)?.limit : undefined;
+    this.ceilings.set(ruleId, ceiling);
+    return ceiling;
+  }
+
+  seriesOf(c: CompiledCheck): DatedSeries {
+    return this.chosen.get(c.key)?.limit ?? c.base;
+  }
+
+  kindsIn(w: FactWindow): Set<string> {
+    if (this.theKind && (w.assignmentIds ? w.assignmentIds.length > 0 : w.blockRange !== undefined)) return this.theKind;
+    let kinds = this.kindsMemo.get(w);
+    if (!kinds) {
+      const ids = w.assignmentIds ?? (w.blockRange ? assignmentsOf(this.facts.blocks, w.blockRange[0], w.blockRange[1]) : []);
+      kinds = new Set(ids.map((id) => this.ctx.kindOf.get(id)!));
+      this.kindsMemo.set(w, kinds);
+    }
+    return kinds;
+  }
+
+  inScope(c: CompiledCheck, w: FactWindow): boolean {
+    if (!c.check.kinds) return true;
+    const kinds = this.kindsIn(w);
+    return c.check.kinds.some((k) => kinds.has(k));
+  }
+
+  inputFor(c: CompiledCheck): MeasureInput {
+    const baseSeries = this.seriesOf(c);
+    const pass = this;
+    return {
+      facts: this.facts,
+      zone: this.ctx.timeline.zone,
+      windowHours: c.windowHours,
+      calendar: this.calendar,
+      profile: this.profile,
+      agreements: this.agreements,
+      ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
+      ...(c.check.ceilings ? { ceilings: { day: this.ceilingOf(c.check.ceilings.day), week: this.ceilingOf(c.check.ceilings.week) } } : {}),
+      param(name: string, at: number) {
+        return c.params[name] ? valueAt(c.params[name]!, pass.when(at)) : undefined;
+      },
+      limitAt(at: number) {
+        return pass.limitOf(c, pass.when(at), baseSeries)?.limit;
+      },
+    };
+  }
+
+  windowsOf(c: CompiledCheck): FactWindow[] {
+    // A measure of the facts and the window length gives the same windows to every check naming both.
+    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${c.windowHours}` : c.key;
+    let ws = this.measured.get(key);
+    if (!ws) this.measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+    return ws;
+  }
+
+  private claimsOf(owner: CompiledCheck): FactWindow[] {
+    let ws = this.claimed.get(owner);
+    if (!ws) {
+      ws = this.windowsOf(owner)
+        .filter((ow) => this.limitOf(owner, this.when(ow.at), this.seriesOf(owner)))
+        .sort((a, b) => a.start - b.start);
+      this.claimed.set(owner, ws);
+    }
+    return ws;
+  }
+
+  private claims(owner: CompiledCheck, w: FactWindow): boolean {
+    const ws = this.claimsOf(owner);
+    // Claimed windows may overlap, so scan back from the last one starting before w ends.
+    let lo = 0;
+    let hi = ws.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ws[mid]!.start < w.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) if (overlaps(ws[i]!, w)) return true;
+    return false;
+  }
+
+  /** The rule a window yields to (§ 10-4 (1) to § 10-5 under averaging; AML to the avlaster regulation for respite). */
+  ownerOf(c: CompiledCheck, w: FactWindow): { owner: CompiledCheck; r: ResolvedLimit } | undefined {
+    if (!c.check.deferTo) return undefined;
+    for (const id of c.check.deferTo) {
+      const owner = this.ctx.primaryById.get(id);
+      if (!owner || (owner.appliesWhen && !this.matched.has(owner.appliesWhen.name))) continue;
+      const r = this.limitOf(owner, this.when(w.at), this.seriesOf(owner));
+      if (!r || !this.inScope(owner, w)) continue;
+      if (owner.check.claims === 'windows' && !this.claims(owner, w)) continue;
+      return { owner, r };
+    }
+    return undefined;
+  }
+
+  /** Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added. */
+  passesVia(w: FactWindow): (ruleId: string, type: AgreementType) => boolean {
+    return (ruleId, type) => {
+      const owner = this.ctx.primaryById.get(ruleId);
+      if (!owner) return false;
+      const withIt: AgreementInForce[] = [...this.agreements, { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} }];
+      const theirs = this.windowsOf(owner).filter((ow) => overlaps(ow, w) && this.inScope(owner, ow));
+      if (theirs.length === 0) return owner.check.claims !== 'windows' && resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined;
+      // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
+      return theirs.every((ow) => {
+        const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));
+        return r !== undefined && (owner.check.severity !== 'violation' || !BREACH[owner.check.operator](ow.measured, r.limit));
+      });
+    };
+  }
+}
+
 async function runPass(
   ctx: Context,
   workerId: string,
@@ -108,15 +264,6 @@ async function runPass(
     standby: { intervals: standbyIntervals, weight: statedFactor ?? ctx.standbyFactor },
     plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek },
   };
-  const when = (at: number) => ctx.asOf ?? at;
-  // Each check sees only the agreements that can change its limit (the same result, fewer to scan).
-  const resolvers = new Map<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
-  const limitOf = (c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined => {
-    let resolve = resolvers.get(c);
-    if (!resolve) resolvers.set(c, (resolve = limitResolver(c, limitAgreements(c, agreements))));
-    return resolve(at, series);
-  };
-
   const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
   const calendar = evening ? ctx.eveningCalendar : ctx.calendar;
   // The worker's plan as a whole decides which limits apply (json-rules-engine over profile facts).
@@ -135,118 +282,30 @@ async function runPass(
 
   const evaluated: Evaluated[] = [];
   const engineFacts: Record<string, number> = {};
-  // Normal-hours ceilings as they apply to this worker, for the overtime rules.
-  // One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with.
-  const ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
-  const ceilingOf = (ruleId: string | undefined) => {
-    if (ceilings.has(ruleId)) return ceilings.get(ruleId);
-    const owner = ruleId ? checks.find((x) => x.check.id === ruleId && !x.check.supplementary) : undefined;
-    const series = owner ? (chosen.get(owner.key)?.limit ?? owner.base) : undefined;
-    const ceiling = owner ? (at: number) => limitOf(owner, when(at), series!)?.limit : undefined;
-    ceilings.set(ruleId, ceiling);
-    return ceiling;
-  };
-  const seriesOf = (c: CompiledCheck): DatedSeries => chosen.get(c.key)?.limit ?? c.base;
-  const kindsMemo = new Map<FactWindow, Set<string>>();
   // Most passes hold one kind of work: every window then holds that kind.
   const onlyKind = intervals.every((iv) => iv.kind === intervals[0]!.kind) && standbyIntervals.every((iv) => iv.kind === intervals[0]?.kind);
   const theKind = onlyKind && intervals.length > 0 ? new Set<string>([intervals[0]!.kind]) : undefined;
-  const kindsIn = (w: FactWindow): Set<string> => {
-    if (theKind && (w.assignmentIds ? w.assignmentIds.length > 0 : w.blockRange !== undefined)) return theKind;
-    let kinds = kindsMemo.get(w);
-    if (!kinds) {
-      kinds = new Set((w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).map((id) => ctx.kindOf.get(id)!));
-      kindsMemo.set(w, kinds);
-    }
-    return kinds;
-  };
-  const inScope = (c: CompiledCheck, w: FactWindow) => {
-    if (!c.check.kinds) return true;
-    const kinds = kindsIn(w);
-    return c.check.kinds.some((k) => kinds.has(k));
-  };
-  const inputFor = (c: CompiledCheck) => {
-    const baseSeries = seriesOf(c);
-    return {
-      facts,
-      zone: ctx.timeline.zone,
-      windowHours: c.windowHours,
-      calendar,
-      profile,
-      agreements,
-      ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
-      ...(c.check.ceilings ? { ceilings: { day: ceilingOf(c.check.ceilings.day), week: ceilingOf(c.check.ceilings.week) } } : {}),
-      param: (name: string, at: number) => (c.params[name] ? valueAt(c.params[name]!, when(at)) : undefined),
-      limitAt: (at: number) => limitOf(c, when(at), baseSeries)?.limit,
-    };
-  };
-  // Each check's windows are measured once, also when another check asks whether it claims a window.
-  const measured = new Map<string, FactWindow[]>();
-  const windowsOf = (c: CompiledCheck): FactWindow[] => {
-    // A measure of the facts and the window length gives the same windows to every check naming both.
-    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${c.windowHours}` : c.key;
-    let ws = measured.get(key);
-    if (!ws) measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](inputFor(c))));
-    return ws;
-  };
-  /** The rule a window yields to (§ 10-4 (1) to § 10-5 under averaging; AML to the avlaster regulation for respite). */
-  // The windows a `claims: windows` rule takes over: those where it applies, sorted for a binary search.
-  const claimed = new Map<CompiledCheck, FactWindow[]>();
-  const claimsOf = (owner: CompiledCheck): FactWindow[] => {
-    let ws = claimed.get(owner);
-    if (!ws) {
-      ws = windowsOf(owner)
-        .filter((ow) => limitOf(owner, when(ow.at), seriesOf(owner)))
-        .sort((a, b) => a.start - b.start);
-      claimed.set(owner, ws);
-    }
-    return ws;
-  };
-  const claims = (owner: CompiledCheck, w: FactWindow): boolean => {
-    const ws = claimsOf(owner);
-    // Claimed windows may overlap, so scan back from the last one starting before w ends.
-    let lo = 0;
-    let hi = ws.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ws[mid]!.start < w.end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0; i--) if (overlaps(ws[i]!, w)) return true;
-    return false;
-  };
-  const ownerOf = (c: CompiledCheck, w: FactWindow): { owner: CompiledCheck; r: ResolvedLimit } | undefined => {
-    if (!c.check.deferTo) return undefined;
-    for (const id of c.check.deferTo) {
-      const owner = ctx.primaryById.get(id);
-      if (!owner || (owner.appliesWhen && !matched.has(owner.appliesWhen.name))) continue;
-      const r = limitOf(owner, when(w.at), seriesOf(owner));
-      if (!r || !inScope(owner, w)) continue;
-      if (owner.check.claims === 'windows' && !claims(owner, w)) continue;
-      return { owner, r };
-    }
-    return undefined;
-  };
+  const pass = new Pass(ctx, workerId, checks, agreements, facts, calendar, profile, matched, chosen, theKind);
   for (const c of applicable) {
-    const baseSeries: DatedSeries = seriesOf(c);
+    const baseSeries: DatedSeries = pass.seriesOf(c);
     const yielded: Evaluated['yielded'] = [];
     const ws: FactWindow[] = [];
     const rs: ResolvedLimit[] = [];
     let worst: { measured: number; limit: number; m: number } | undefined;
-    for (const w of windowsOf(c)) {
-      if (!inScope(c, w)) continue;
-      const taken = ownerOf(c, w);
+    for (const w of pass.windowsOf(c)) {
+      if (!pass.inScope(c, w)) continue;
+      const taken = pass.ownerOf(c, w);
       if (taken) {
         // Judged by the other rule; what the statute alone would say goes to the auditor's trail.
-        const own = resolveLimit(c, [], when(w.at), baseSeries);
+        const own = resolveLimit(c, [], pass.when(w.at), baseSeries);
         // Where both rules measure the same thing, a window the other rule fails is its finding, not a trail.
         const ownerFails = taken.owner.check.measure === c.check.measure && BREACH[taken.owner.check.operator](w.measured, taken.r.limit);
         if (own && !c.check.supplementary && !ownerFails) yielded.push({ w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner });
         continue;
       }
-      const resolved = limitOf(c, when(w.at), baseSeries);
+      const resolved = pass.limitOf(c, pass.when(w.at), baseSeries);
       if (!resolved) continue;
-      const extended = c.extension ? extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, when(w.at)) : resolved.limit;
+      const extended = c.extension ? extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, pass.when(w.at)) : resolved.limit;
       const r = extended === resolved.limit ? resolved : { ...resolved, limit: extended };
       ws.push(w);
       rs.push(r);
@@ -326,21 +385,8 @@ async function runPass(
     }
   }
 
-  // Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added.
-  const passesVia = (w: FactWindow) => (ruleId: string, type: AgreementType): boolean => {
-    const owner = ctx.primaryById.get(ruleId);
-    if (!owner) return false;
-    const withIt: AgreementInForce[] = [...agreements, { index: -1, type, workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} }];
-    const theirs = windowsOf(owner).filter((ow) => overlaps(ow, w) && inScope(owner, ow));
-    if (theirs.length === 0) return owner.check.claims !== 'windows' && resolveLimit(owner, withIt, when(w.at), seriesOf(owner)) !== undefined;
-    // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
-    return theirs.every((ow) => {
-      const r = resolveLimit(owner, withIt, when(ow.at), seriesOf(owner));
-      return r !== undefined && (owner.check.severity !== 'violation' || !BREACH[owner.check.operator](ow.measured, r.limit));
-    });
-  };
   return {
-    findings: raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, when, chosen.get(f.c.key), passesVia(f.w))),
+    findings: raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, chosen.get(f.c.key), pass.passesVia(f.w))),
     profile,
   };
 }

@@ -26,7 +26,6 @@ export function toFinding(
   blocks: ReturnType<typeof workBlocks>,
   agreements: AgreementInForce[],
   hypothetical: boolean,
-  when: (at: number) => number,
   basis: CompiledLimitWhen | undefined,
   passesVia: (ruleId: string, type: AgreementType) => boolean,
 ): Finding {
@@ -89,7 +88,7 @@ export function toFinding(
     measured: round2(w.measured),
     limit: r.limit,
     unit,
-    curedBy: kind === 'breach' ? curingAgreements(c, agreements, when(w.at), w.measured, new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!)), passesVia) : [],
+    curedBy: kind === 'breach' ? curingAgreements(c, agreements, ctx.asOf ?? w.at, w.measured, new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!)), passesVia) : [],
     message,
     hypothetical,
     title: check.title,
