@@ -4,7 +4,7 @@
 // real `node bin/turnussjekk.mjs` to prove the installed bin works.
 import { cli } from './support/cli.ts';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -282,6 +282,32 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
     expect(r.err).toContain('test/fixtures/invalid/dst-overlap.yaml: periods[0].end:');
     expect(r.err).toContain('test/fixtures/invalid/unknown-field.yaml: periods[0].colour:');
     expect(r.err).not.toMatch(STACK);
+  });
+
+  it('checks a file of 8 MB or more in a second process with a larger young generation: the same report and exit code', async () => {
+    // A scenario padded with whitespace past 8 MB: bin/turnussjekk.mjs runs itself again with
+    // --max-semi-space-size, and what it prints and returns must not change.
+    const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-large-'));
+    try {
+      const small = await bin(['check', 'scenarios/weekend-respite-48h.yaml', '--format', 'json']);
+      const large = join(dir, 'weekend-respite-48h.yaml');
+      writeFileSync(large, `${readFileSync(join(root, 'scenarios', 'weekend-respite-48h.yaml'), 'utf8')}\n${' '.repeat(8 * 1024 * 1024)}\n`);
+      const r = await bin(['check', large, '--format', 'json']);
+      expect(r.code).toBe(small.code);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe('');
+      expect(r.out).toBe(small.out);
+      // An invalid large file: exit 2 and the message, through the second process too.
+      const broken = join(dir, 'broken.json');
+      writeFileSync(broken, `{"version": 1, "workers": [${' '.repeat(8 * 1024 * 1024)}`);
+      const bad = await bin(['check', broken]);
+      expect(bad.code).toBe(2);
+      expect(bad.out).toBe('');
+      expect(bad.err).toContain('broken.json');
+      expect(bad.err).not.toMatch(STACK);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on an unknown command with no stack trace', async () => {
