@@ -80,19 +80,8 @@ export function buildTimeline(rota: Rota): Timeline {
   rota.periods.forEach((p, i) => {
     const assignment = assignments.get(p.assignmentId);
     if (!assignment) issues.push({ path: `periods[${i}].assignmentId`, message: `unknown assignment "${p.assignmentId}" (not in assignments)` });
-    const read = (field: 'start' | 'end'): number | undefined => {
-      try {
-        return parseInstant(p[field], zone);
-      } catch (err) {
-        if (err instanceof LocalTimeError) {
-          issues.push({ path: `periods[${i}].${field}`, message: err.message });
-          return undefined;
-        }
-        throw err;
-      }
-    };
-    const start = read('start');
-    const end = read('end');
+    const start = readInstant(p, 'start', i, zone, issues);
+    const end = readInstant(p, 'end', i, zone, issues);
     if (start === undefined || end === undefined) return;
     // Every problem of the row is named, even when its assignment is unknown too.
     if (end <= start) {
@@ -169,6 +158,19 @@ export function buildTimeline(rota: Rota): Timeline {
     weekStartWeekday: WEEKDAYS.indexOf(rota.frames?.weekStart ?? 'monday') + 1,
   };
   return { rota, zone, anchor, intervals, agreements };
+}
+
+/** A period's start or end as an instant; a wall-clock text that names none is an issue of its row. */
+function readInstant(p: Rota['periods'][number], field: 'start' | 'end', row: number, zone: string, issues: InputIssue[]): number | undefined {
+  try {
+    return parseInstant(p[field], zone);
+  } catch (err) {
+    if (err instanceof LocalTimeError) {
+      issues.push({ path: `periods[${row}].${field}`, message: err.message });
+      return undefined;
+    }
+    throw err;
+  }
 }
 
 function nextDate(isoDate: string): string {
