@@ -29,17 +29,18 @@ const MAX_NESTING = 64;
 function nestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  let quote: string | undefined;
+  let quoted = false;
+  // Character codes, not one-character strings: a national rota file is hundreds of megabytes.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"') quote = c;
-    else if (c === '[' || c === '{') {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 0x5c /* \\ */) i++;
+      else if (c === 0x22 /* " */) quoted = false;
+    } else if (c === 0x22) quoted = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (++depth > max) max = depth;
       if (max > MAX_NESTING) return max;
-    } else if (c === ']' || c === '}') depth--;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
   }
   return max;
 }
