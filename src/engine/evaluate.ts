@@ -72,9 +72,10 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 interface Evaluated {
   c: CompiledCheck;
-  /** The windows the check judges, and the limit of each (two arrays: no pair object per window). */
-  ws: FactWindow[];
-  rs: ResolvedLimit[];
+  /** The windows the check judges that break their limit, in window order. */
+  hits: Array<{ w: FactWindow; r: ResolvedLimit }>;
+  /** The windows the statute alone would fail that an agreement's limit lets pass (the auditor's trail). */
+  lifted: Array<{ w: FactWindow; r: ResolvedLimit }>;
   /** Windows judged by the rule this check defers to. */
   yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
 }
@@ -289,9 +290,14 @@ async function runPass(
   for (const c of applicable) {
     const baseSeries: DatedSeries = pass.seriesOf(c);
     const yielded: Evaluated['yielded'] = [];
-    const ws: FactWindow[] = [];
-    const rs: ResolvedLimit[] = [];
-    let worst: { measured: number; limit: number; m: number } | undefined;
+    // Only the windows a finding can come from are kept; the worst one is what json-rules-engine judges.
+    const hits: Evaluated['hits'] = [];
+    const lifted: Evaluated['lifted'] = [];
+    const breach = BREACH[c.check.operator];
+    let judged = false;
+    let worstMeasured = 0;
+    let worstLimit = 0;
+    let worstMargin = -Infinity;
     for (const w of pass.windowsOf(c)) {
       if (!pass.inScope(c, w)) continue;
       const taken = pass.ownerOf(c, w);
@@ -307,15 +313,15 @@ async function runPass(
       if (!resolved) continue;
       const extended = c.extension ? extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, pass.when(w.at)) : resolved.limit;
       const r = extended === resolved.limit ? resolved : { ...resolved, limit: extended };
-      ws.push(w);
-      rs.push(r);
+      if (breach(w.measured, r.limit)) hits.push({ w, r });
+      else if (r.applied.length > 0 && breach(w.measured, r.base)) lifted.push({ w, r });
       const m = margin(c.check.operator, w.measured, r.limit);
-      if (!worst || m > worst.m) worst = { measured: w.measured, limit: r.limit, m };
+      if (!judged || m > worstMargin) (judged = true), (worstMeasured = w.measured), (worstLimit = r.limit), (worstMargin = m);
     }
-    evaluated.push({ c, ws, rs, yielded });
-    if (worst) {
-      engineFacts[`m:${c.key}`] = worst.measured;
-      engineFacts[`l:${c.key}`] = worst.limit;
+    evaluated.push({ c, hits, lifted, yielded });
+    if (judged) {
+      engineFacts[`m:${c.key}`] = worstMeasured;
+      engineFacts[`l:${c.key}`] = worstLimit;
     }
   }
   const measuredKeys = Object.keys(engineFacts).filter((k) => k.startsWith('m:')).map((k) => k.slice(2));
@@ -325,11 +331,10 @@ async function runPass(
   // Rules another check of this pass defers to (they leave the auditor's trail to that check).
   const deferredToIds = new Set(checks.flatMap((x) => x.check.deferTo ?? []));
   const primaryFirst = [...evaluated].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));
-  for (const { c, ws, rs, yielded } of primaryFirst) {
+  for (const { c, hits: breaking, lifted, yielded } of primaryFirst) {
     const breach = BREACH[c.check.operator];
     if (fired.has(c.key)) {
-      let hits: Array<{ w: FactWindow; r: ResolvedLimit }> = [];
-      for (let i = 0; i < ws.length; i++) if (breach(ws[i]!.measured, rs[i]!.limit)) hits.push({ w: ws[i]!, r: rs[i]! });
+      let hits = breaking;
       if (c.check.supplementary) {
         const covered = [...earlier.map((f) => ({ ruleId: f.ruleId, start: Date.parse(f.window.start), end: Date.parse(f.window.end) })),
           ...raw.map((f) => ({ ruleId: f.c.check.id, start: f.w.start, end: f.w.end }))];
@@ -343,13 +348,7 @@ async function runPass(
     }
     // The rule another defers to leaves the trail to that rule, which compares with the statute itself.
     if (!ctx.violationsOnly && !c.check.supplementary && !deferredToIds.has(c.check.id)) {
-      // The auditor's trail: the limit held only because an agreement lifted it.
-      const lifted: Array<{ w: FactWindow; r: ResolvedLimit }> = [];
-      for (let i = 0; i < ws.length; i++) {
-        const w = ws[i]!;
-        const r = rs[i]!;
-        if (r.applied.length > 0 && breach(w.measured, r.base) && !breach(w.measured, r.limit)) lifted.push({ w, r });
-      }
+      // The auditor's trail (lifted): the limit held only because an agreement lifted it.
       // Windows another rule took over under an agreement, and that the statute alone would have failed.
       const deferredTo = new Map<CompiledCheck, typeof yielded>();
       for (const y of yielded) {
