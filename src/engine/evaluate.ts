@@ -155,6 +155,7 @@ class Pass {
   inputFor(c: CompiledCheck): MeasureInput {
     const baseSeries = this.seriesOf(c);
     const pass = this;
+    // Methods, not arrow properties: tsx (esbuild keepNames) names every arrow assigned to a property, once per call.
     return {
       facts: this.facts,
       zone: this.ctx.timeline.zone,
