@@ -9,7 +9,7 @@ import type { Finding, Report } from '../report/schema.ts';
 import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { roundHours } from '../report/ledger.ts';
 import type { Rota } from '../rota/schema.ts';
-import type { Timeline } from '../timeline/build.ts';
+import { spanOf, type Timeline } from '../timeline/build.ts';
 
 export interface RotaPart {
   rota: Rota;
@@ -20,15 +20,7 @@ export interface RotaPart {
 }
 
 /** The plan's span: the first instant worked to the last, over every worker. */
-export function planSpan(timeline: Timeline): { from: number; to: number } | undefined {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const iv of timeline.intervals) {
-    if (iv.start < from) from = iv.start;
-    if (iv.end > to) to = iv.end;
-  }
-  return from <= to ? { from, to } : undefined;
-}
+export const planSpan = (timeline: Timeline): { from: number; to: number } | undefined => spanOf(timeline.intervals);
 
 /**
  * Consecutive runs of about `workersPerPart` workers, in the rota's order (so the parts' findings,

@@ -140,11 +140,9 @@ export function buildTimeline(rota: Rota): Timeline {
   });
 
   // One rota file covers a plan, not a career: a span this long is a typing error or belongs in several files.
-  if (intervals.length > 0) {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const iv of intervals) (first = Math.min(first, iv.start)), (last = Math.max(last, iv.end));
-    const days = Math.ceil((last - first) / 86_400_000);
+  const span = spanOf(intervals);
+  if (span) {
+    const days = Math.ceil((span.to - span.from) / 86_400_000);
     if (days > MAX_SPAN_DAYS) {
       issues.push({ path: 'periods', message: `the periods span ${days} days; one rota file may span at most ${MAX_SPAN_DAYS} days (about ten years): split it` });
     }
@@ -158,6 +156,17 @@ export function buildTimeline(rota: Rota): Timeline {
     weekStartWeekday: WEEKDAYS.indexOf(rota.frames?.weekStart ?? 'monday') + 1,
   };
   return { rota, zone, anchor, intervals, agreements };
+}
+
+/** The first instant worked to the last, over every interval; undefined when there are none. */
+export function spanOf(intervals: WorkInterval[]): { from: number; to: number } | undefined {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const iv of intervals) {
+    if (iv.start < from) from = iv.start;
+    if (iv.end > to) to = iv.end;
+  }
+  return from <= to ? { from, to } : undefined;
 }
 
 /** A period's start or end as an instant; a wall-clock text that names none is an issue of its row. */
