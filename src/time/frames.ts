@@ -54,8 +54,7 @@ function remembered(kind: 'd' | 'w', ms: number, anchor: FrameAnchor, compute: (
 }
 
 // Boundaries per zone, day start and frame length, by instant: a number key, no text built per frame.
-const boundaryMaps = new Map<string, Map<number, number>>();
-const MAX_BOUNDARIES = 200_000;
+const boundaries = new Map<string, (start: number, compute: () => number) => number>();
 
 // Whole frame lists, by zone, anchor, first frame, end and length: the conversion assessment
 // evaluates a worker's part again and again over the same span. Frozen: every evaluation shares them.
@@ -64,18 +63,14 @@ const frameLists = memo<string, readonly Frame[]>(2_048);
 function frames(to: number, anchor: FrameAnchor, first: number, days: number): Frame[] {
   const at = `${anchor.zone}|${anchor.dayStartMinutes}|${days}`;
   return frameLists(`${at}|${first}|${to}`, () => {
-    let known = boundaryMaps.get(at);
-    if (!known) boundaryMaps.set(at, (known = new Map()));
+    let after = boundaries.get(at);
+    if (!after) boundaries.set(at, (after = memo<number, number>(200_000)));
     const out: Frame[] = [];
     let cursor = first;
     while (cursor < to || out.length === 0) {
-      let next = known.get(cursor);
-      if (next === undefined) {
-        next = atDayStart(DateTime.fromMillis(cursor, { zone: anchor.zone }).plus({ days }), anchor).toMillis();
-        if (known.size >= MAX_BOUNDARIES) known.clear();
-        known.set(cursor, next);
-      }
-      out.push(Object.freeze({ start: cursor, end: next }));
+      const start = cursor;
+      const next = after(start, () => atDayStart(DateTime.fromMillis(start, { zone: anchor.zone }).plus({ days }), anchor).toMillis());
+      out.push(Object.freeze({ start, end: next }));
       cursor = next;
     }
     return Object.freeze(out);
