@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import type { Assignment, Rota } from '../rota/schema.ts';
 import { formatInstant } from '../time/instant.ts';
-import type { Timeline } from '../timeline/build.ts';
+import type { Timeline, WorkInterval } from '../timeline/build.ts';
 import { RESPITE_KINDS } from '../facts/workPeriods.ts';
 
 export interface Restructuring {
@@ -26,10 +26,19 @@ function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
  * `timeline` is the timeline of `rota` (its periodIndex counts in rota.periods); the rota may be
  * just the worker's own part, which is all a change touches.
  */
+/** The share of a long stay's time that falls in its first 48 hours. */
+const stayShare = (iv: WorkInterval): number => (STAY_HOURS * HOUR) / (iv.end - iv.start);
+
+/** A long stay's first 48 hours; passive hours are spread evenly over a period, so it keeps its share. */
+function first48Hours(p: Rota['periods'][number], iv: WorkInterval, zone: string): Rota['periods'][number] {
+  return { ...p, end: formatInstant(iv.start + STAY_HOURS * HOUR, zone), ...(p.passiveHours ? { passiveHours: p.passiveHours * stayShare(iv) } : {}) };
+}
+
 export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): Restructuring[] {
   const zone = timeline.zone;
   const own = timeline.intervals.filter((iv) => iv.assignmentId === a.id);
   const long = own.filter((iv) => RESPITE_KINDS.has(iv.kind) && iv.end - iv.start > STAY_HOURS * HOUR);
+  const longAt = new Map(long.map((iv) => [iv.periodIndex, iv]));
   const out: Restructuring[] = [];
 
   if (long.length > 0) {
@@ -37,16 +46,11 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
     const second = `${a.id}-andre-avlaster`;
     const secondWorker = `${a.workerId}-andre-avlaster`;
     const periods = rota.periods.flatMap((p, i) => {
-      const iv = long.find((x) => x.periodIndex === i);
+      const iv = longAt.get(i);
       if (!iv) return [p];
-      const handover = formatInstant(iv.start + STAY_HOURS * HOUR, zone);
-      // Passive hours are spread evenly over a period, so each part keeps its share.
-      const share = (STAY_HOURS * HOUR) / (iv.end - iv.start);
+      const head = first48Hours(p, iv, zone);
       const passive = p.passiveHours;
-      return [
-        { ...p, end: handover, ...(passive ? { passiveHours: passive * share } : {}) },
-        { assignmentId: second, start: handover, end: p.end, ...(passive ? { passiveHours: passive * (1 - share) } : {}) },
-      ];
+      return [head, { assignmentId: second, start: head.end, end: p.end, ...(passive ? { passiveHours: passive * (1 - stayShare(iv)) } : {}) }];
     });
     const handovers = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'nb')).join(', ');
     const handoversEn = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'en')).join(', ');
@@ -68,10 +72,8 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
       rota: {
         ...rota,
         periods: rota.periods.map((p, i) => {
-          const iv = long.find((x) => x.periodIndex === i);
-          if (!iv) return p;
-          const share = (STAY_HOURS * HOUR) / (iv.end - iv.start);
-          return { ...p, end: formatInstant(iv.start + STAY_HOURS * HOUR, zone), ...(p.passiveHours ? { passiveHours: p.passiveHours * share } : {}) };
+          const iv = longAt.get(i);
+          return iv ? first48Hours(p, iv, zone) : p;
         }),
       },
     });
