@@ -33,6 +33,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RatioResult } from '../bench/naive-ratio.ts';
+import { wholeOption } from './options.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TIME = '/usr/bin/time';
@@ -65,22 +66,17 @@ function readOptions(argv: string[]): Options {
       jobs: { type: 'string' },
     },
   });
-  const whole = (name: string, v: string, min: number, max: number) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${v}"`);
-    return n;
-  };
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new Error(`--timeout must be a number of minutes above 0, got "${values.timeout}"`);
   return {
-    sizes: values.sizes!.split(',').map((s) => whole('sizes', s.trim(), 1, 1_000_000)),
-    weeks: whole('weeks', values.weeks!, 1, 104),
-    seed: whole('seed', values.seed!, 0, 2 ** 31 - 1),
-    sample: whole('sample', values.sample!, 1, 1_000_000),
+    sizes: values.sizes!.split(',').map((s) => wholeOption('sizes', s.trim(), 1, 1_000_000)),
+    weeks: wholeOption('weeks', values.weeks!, 1, 104),
+    seed: wholeOption('seed', values.seed!, 0, 2 ** 31 - 1),
+    sample: wholeOption('sample', values.sample!, 1, 1_000_000),
     oppdrag: values.oppdrag!,
     timeoutMs: timeout * 60_000,
     keep: values.keep!,
-    jobs: values.jobs === undefined ? undefined : whole('jobs', values.jobs, 1, 64),
+    jobs: values.jobs === undefined ? undefined : wholeOption('jobs', values.jobs, 1, 64),
   };
 }
 

@@ -27,6 +27,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { stringify as toYaml } from 'yaml';
+import { wholeOption } from './options.ts';
 
 export interface GenerateOptions {
   workers: number;
@@ -208,17 +209,12 @@ function readArgs(argv: string[]): GenerateOptions & { format: 'json' | 'yaml' }
       'no-oppdrag': { type: 'boolean', default: false },
     },
   });
-  const whole = (name: string, v: string | undefined, min: number, max: number): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${v}"`);
-    return n;
-  };
   if (values.format !== 'json' && values.format !== 'yaml') throw new Error(`--format must be json or yaml, got "${values.format}"`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start!)) throw new Error(`--start must be a date YYYY-MM-DD, got "${values.start}"`);
   return {
-    workers: whole('workers', values.workers, 1, 1_000_000),
-    weeks: whole('weeks', values.weeks, 1, 104),
-    seed: whole('seed', values.seed, 0, 2 ** 31 - 1),
+    workers: wholeOption('workers', values.workers, 1, 1_000_000),
+    weeks: wholeOption('weeks', values.weeks, 1, 104),
+    seed: wholeOption('seed', values.seed, 0, 2 ** 31 - 1),
     start: values.start!,
     noOppdrag: values['no-oppdrag'] ?? false,
     format: values.format,

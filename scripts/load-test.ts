@@ -19,6 +19,7 @@ import { stringify as toYaml } from 'yaml';
 import { buildApp } from '../api/app.ts';
 import { evaluate } from '../src/engine/evaluate.ts';
 import { validateRotaDocument } from '../src/rota/load.ts';
+import { wholeOption } from './options.ts';
 
 // autocannon ships no type declarations; this is the part of its API used here.
 interface Histogram {
@@ -182,21 +183,16 @@ function readArgs(argv: string[]): Args {
   if (!['on', 'off'].includes(values.cache!)) throw new Error(`--cache must be on or off, got "${values.cache}"`);
   const target = values.target as Args['target'];
   if (!['evaluate', 'health', 'rules'].includes(target)) throw new Error(`--target must be evaluate, health or rules, got "${values.target}"`);
-  const num = (name: string, v: string | undefined, max: number): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}, got "${v}"`);
-    return n;
-  };
   return {
-    duration: num('duration', values.duration, 600),
-    connections: num('connections', values.connections, 1000),
-    workers: num('workers', values.workers, 5000),
-    weeks: num('weeks', values.weeks, 104),
+    duration: wholeOption('duration', values.duration, 1, 600),
+    connections: wholeOption('connections', values.connections, 1, 1000),
+    workers: wholeOption('workers', values.workers, 1, 5000),
+    weeks: wholeOption('weeks', values.weeks, 1, 104),
     yaml: values.yaml ?? false,
     target,
     cache: values.cache === 'on',
-    instances: num('instances', values.instances, 64),
-    distinct: num('distinct', values.distinct, 10_000),
+    instances: wholeOption('instances', values.instances, 1, 64),
+    distinct: wholeOption('distinct', values.distinct, 1, 10_000),
   };
 }
 

@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { buildApp } from '../api/app.ts';
+import { wholeOption } from './options.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -217,16 +218,11 @@ function readArgs(argv: string[]): SoakOptions {
     },
   });
   if (!['on', 'off'].includes(values.cache!)) throw new Error(`--cache must be on or off, got "${values.cache}"`);
-  const num = (name: string, v: string | undefined, max: number): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}, got "${v}"`);
-    return n;
-  };
   return {
-    requests: num('requests', values.requests, 1_000_000),
-    durationSeconds: num('duration', values.duration, 3600),
-    concurrency: num('concurrency', values.concurrency, 256),
-    sampleSeconds: num('sample', values.sample, 600),
+    requests: wholeOption('requests', values.requests, 1, 1_000_000),
+    durationSeconds: wholeOption('duration', values.duration, 1, 3600),
+    concurrency: wholeOption('concurrency', values.concurrency, 1, 256),
+    sampleSeconds: wholeOption('sample', values.sample, 1, 600),
     withKnownCrashers: values['with-known-crashers'] ?? false,
     cache: values.cache === 'on',
   };
