@@ -11,17 +11,18 @@ const dayOf = (text: string): number => Date.parse(`${text.slice(0, 10)}T00:00:0
 /** Throws an InputError naming the period that stretches the rota past `maxDays` (0 = no limit). */
 export function checkSpan(rota: Rota, maxDays: number): void {
   if (maxDays <= 0 || rota.periods.length === 0) return;
-  let first = Infinity;
-  let firstAt = -1;
-  let last = -Infinity;
-  let lastAt = -1;
-  rota.periods.forEach((p, i) => {
-    const start = dayOf(p.start);
-    const end = dayOf(p.end);
-    if (start < first) [first, firstAt] = [start, i];
-    if (end > last) [last, lastAt] = [end, i];
-  });
-  if (firstAt < 0 || lastAt < 0) return; // unreadable dates: the engine names them
+  // Validated times begin with a four-digit YYYY-MM-DD date, so the texts sort as their dates do:
+  // only the first and the last are read as dates.
+  let firstAt = 0;
+  let lastAt = 0;
+  const periods = rota.periods;
+  for (let i = 1; i < periods.length; i++) {
+    if (periods[i]!.start < periods[firstAt]!.start) firstAt = i;
+    if (periods[i]!.end > periods[lastAt]!.end) lastAt = i;
+  }
+  const first = dayOf(periods[firstAt]!.start);
+  const last = dayOf(periods[lastAt]!.end);
+  if (Number.isNaN(first) || Number.isNaN(last)) return; // unreadable dates: the engine names them
   const days = Math.round((last - first) / DAY_MS);
   if (days <= maxDays) return;
   throw new InputError([
