@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { listRules } from '../src/rules/catalogue.ts';
 import { defaultRuleBook, type RuleBook } from '../src/rules/load.ts';
 import { requireBearerToken } from './auth.ts';
+import { WorkerReportCache } from '../src/engine/workerReports.ts';
 import { ReportCache } from './cache.ts';
 import { validatorCompiler } from './compilers.ts';
 import { resolveConfig, type ApiConfig, type ApiConfigOptions } from './config.ts';
@@ -31,6 +32,8 @@ export interface BuildAppOptions extends ApiConfigOptions {
   ruleBook?: RuleBook;
   /** The report cache to use instead of one sized by cacheBytes (tests use their own). */
   reportCache?: ReportCache;
+  /** The workers' report cache to use instead of one sized by workerCacheBytes (tests use their own). */
+  workerCache?: WorkerReportCache;
   /** Folder of example rotas offered by GET /v1/scenarios and the web page (default: the bundled scenarios/). */
   scenariosDir?: string;
 }
@@ -139,7 +142,17 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     async (v1) => {
       if (auth) requireBearerToken(v1, config.tokens);
       await v1.register(ruleRoutes, { rules, auth });
-      await v1.register(evaluateRoutes, { ruleBook, auth, maxSpanDays: config.maxSpanDays, ...(options.reportCache ? { cache: options.reportCache } : config.cacheBytes > 0 ? { cache: new ReportCache(config.cacheBytes) } : {}) });
+      await v1.register(evaluateRoutes, {
+        ruleBook,
+        auth,
+        maxSpanDays: config.maxSpanDays,
+        ...(options.reportCache ? { cache: options.reportCache } : config.cacheBytes > 0 ? { cache: new ReportCache(config.cacheBytes) } : {}),
+        ...(options.workerCache
+          ? { workerCache: options.workerCache }
+          : config.workerCacheBytes > 0
+            ? { workerCache: new WorkerReportCache(config.workerCacheBytes, ruleBook) }
+            : {}),
+      });
       // What the web page needs besides evaluate (kept out of the OpenAPI document, see routes/page.ts).
       await v1.register(scenarioRoutes, { auth, ...(options.scenariosDir ? { dir: options.scenariosDir } : {}) });
       await v1.register(agreementRoutes, { ruleBook, auth });

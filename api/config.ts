@@ -35,6 +35,8 @@ export interface ApiConfigOptions {
   maxSpanDays?: number;
   /** Bytes of reports kept for identical requests (TURNUSSJEKK_CACHE_MB in MiB; default 64 MiB; 0 = off). */
   cacheBytes?: number;
+  /** Bytes of single workers' reports kept for turnuses posted again with changes (TURNUSSJEKK_WORKER_CACHE_MB in MiB; default 64 MiB; 0 = off). */
+  workerCacheBytes?: number;
 }
 
 export interface ApiConfig {
@@ -45,6 +47,7 @@ export interface ApiConfig {
   logLevel: string;
   maxSpanDays: number;
   cacheBytes: number;
+  workerCacheBytes: number;
 }
 
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
@@ -126,5 +129,8 @@ export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process
   const cacheBytes =
     options.cacheBytes ??
     (env.TURNUSSJEKK_CACHE_MB !== undefined ? parseWhole('TURNUSSJEKK_CACHE_MB', env.TURNUSSJEKK_CACHE_MB, 'MiB') * 1024 * 1024 : DEFAULT_CACHE_BYTES);
-  return { bodyLimit, tokens, requestTimeout, connectionTimeout, logLevel, maxSpanDays, cacheBytes };
+  const workerCacheBytes =
+    options.workerCacheBytes ??
+    (env.TURNUSSJEKK_WORKER_CACHE_MB !== undefined ? parseWhole('TURNUSSJEKK_WORKER_CACHE_MB', env.TURNUSSJEKK_WORKER_CACHE_MB, 'MiB') * 1024 * 1024 : DEFAULT_CACHE_BYTES);
+  return { bodyLimit, tokens, requestTimeout, connectionTimeout, logLevel, maxSpanDays, cacheBytes, workerCacheBytes };
 }

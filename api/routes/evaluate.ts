@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { evaluate } from '../../src/engine/evaluate.ts';
+import { evaluateByWorker, type WorkerReportCache } from '../../src/engine/workerReports.ts';
 import { ReportSchema } from '../../src/report/schema.ts';
 import { InputError } from '../../src/rota/errors.ts';
 import { parseDocumentText } from '../../src/rota/load.ts';
@@ -24,6 +25,8 @@ export interface EvaluateRouteOptions {
   maxSpanDays: number;
   /** Reports of identical JSON and YAML requests (api/cache.ts); none: every request is evaluated. */
   cache?: ReportCache;
+  /** Single workers' reports (engine/workerReports.ts): a turnus posted again with changes evaluates only the workers it changes. */
+  workerCache?: WorkerReportCache;
 }
 
 declare module 'fastify' {
@@ -44,7 +47,7 @@ const queryOf = (url: string) => {
   return at < 0 ? '' : url.slice(at + 1);
 };
 
-export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays, cache }) => {
+export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays, cache, workerCache }) => {
   scope.decorateRequest('reportKey', undefined);
   scope.decorateRequest('rawText', undefined);
   scope.decorateRequest('rawMedia', undefined);
@@ -131,7 +134,8 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
     handler: async (request) => {
       checkSpan(request.body, maxSpanDays);
       const { asOf } = request.query;
-      return evaluate(request.body, { ruleBook, ...(asOf ? { asOf } : {}) });
+      const options = { ruleBook, ...(asOf ? { asOf } : {}) };
+      return workerCache ? evaluateByWorker(request.body, options, workerCache) : evaluate(request.body, options);
     },
   });
 };

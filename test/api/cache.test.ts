@@ -3,6 +3,7 @@
 // kept; authentication still comes first; and memory stays under the configured bound.
 import { describe, expect, it } from 'vitest';
 import { ReportCache } from '../../api/cache.ts';
+import { WorkerReportCache } from '../../src/engine/workerReports.ts';
 import { ConfigError, resolveConfig } from '../../api/config.ts';
 import { postJson, SMALL_ROTA_YAML, smallRota, testApp } from './helpers.ts';
 
@@ -135,5 +136,50 @@ describe('ReportCache', () => {
     expect(resolveConfig({}, {}).cacheBytes).toBe(64 * 1024 * 1024);
     expect(resolveConfig({}, { TURNUSSJEKK_CACHE_MB: '8' }).cacheBytes).toBe(8 * 1024 * 1024);
     expect(() => resolveConfig({}, { TURNUSSJEKK_CACHE_MB: 'lots' })).toThrow(ConfigError);
+  });
+});
+
+describe('POST /v1/evaluate with the workers\' report cache', () => {
+  /** Two workers; the second one's night shift starts at `nightStart` (inside the plan's span). */
+  const twoWorkers = (nightStart = '2025-03-10T22:00') =>
+    smallRota({
+      workers: [{ id: 'w1' }, { id: 'w2' }],
+      assignments: [
+        { id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag', employer: 'kommune-x' },
+        { id: 'a2', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+        { id: 'b1', workerId: 'w2', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+      ],
+      periods: [
+        { assignmentId: 'a1', start: '2025-03-07T16:00', end: '2025-03-09T16:00', passiveHours: 16 },
+        { assignmentId: 'a2', start: '2025-03-10T07:30', end: '2025-03-10T15:00' },
+        { assignmentId: 'b1', start: nightStart, end: '2025-03-11T07:00' },
+        { assignmentId: 'b1', start: '2025-03-11T07:00', end: '2025-03-11T15:00' },
+      ],
+    });
+
+  it('evaluates only the worker a changed turnus changes, with the report an uncached server gives', async () => {
+    const workerCache = new WorkerReportCache(1 << 20);
+    const app = await testApp({ cacheBytes: 0, workerCache });
+    const plain = await testApp({ cacheBytes: 0, workerCacheBytes: 0 });
+    try {
+      expect(plain.turnussjekk.workerCacheBytes).toBe(0);
+      const first = await postJson(app, twoWorkers());
+      expect(first.statusCode).toBe(200);
+      expect([workerCache.hits, workerCache.misses]).toEqual([0, 2]);
+      const edited = await postJson(app, twoWorkers('2025-03-11T01:00'));
+      expect([workerCache.hits, workerCache.misses]).toEqual([1, 3]);
+      expect(edited.body).toBe((await postJson(plain, twoWorkers('2025-03-11T01:00'))).body);
+      expect(edited.body).not.toBe(first.body);
+    } finally {
+      await app.close();
+      await plain.close();
+    }
+  });
+
+  it('TURNUSSJEKK_WORKER_CACHE_MB is read as MiB (0 = off), and a bad value stops the start', () => {
+    expect(resolveConfig({}, {}).workerCacheBytes).toBe(64 * 1024 * 1024);
+    expect(resolveConfig({}, { TURNUSSJEKK_WORKER_CACHE_MB: '0' }).workerCacheBytes).toBe(0);
+    expect(resolveConfig({}, { TURNUSSJEKK_WORKER_CACHE_MB: '8' }).workerCacheBytes).toBe(8 * 1024 * 1024);
+    expect(() => resolveConfig({}, { TURNUSSJEKK_WORKER_CACHE_MB: '-1' })).toThrow(ConfigError);
   });
 });

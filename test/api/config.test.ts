@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_BODY_LIMIT, parseByteSize, resolveConfig, tokensFromText } from '../../api/config.ts';
 
 describe('resolveConfig', () => {
-  it('defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens, 64 MiB report cache', () => {
+  it('defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens, 64 MiB report cache and 64 MiB of workers\' reports', () => {
     expect(resolveConfig({}, {})).toEqual({
       bodyLimit: DEFAULT_BODY_LIMIT,
       tokens: [],
@@ -12,6 +12,7 @@ describe('resolveConfig', () => {
       logLevel: 'info',
       maxSpanDays: 731,
       cacheBytes: 64 * 1024 * 1024,
+      workerCacheBytes: 64 * 1024 * 1024,
     });
     expect(DEFAULT_BODY_LIMIT).toBe(5 * 1024 * 1024);
   });
@@ -28,6 +29,7 @@ describe('resolveConfig', () => {
           TURNUSSJEKK_TOKENS: 'aaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbb,aaaaaaaaaaaaaaaa',
           TURNUSSJEKK_MAX_SPAN_DAYS: '0',
           TURNUSSJEKK_CACHE_MB: '0',
+          TURNUSSJEKK_WORKER_CACHE_MB: '2',
         },
       ),
     ).toEqual({
@@ -38,6 +40,7 @@ describe('resolveConfig', () => {
       logLevel: 'warn',
       maxSpanDays: 0,
       cacheBytes: 0,
+      workerCacheBytes: 2 * 1024 * 1024,
     });
   });
 

@@ -13,6 +13,7 @@ import { evaluate, type EvaluateOptions } from '../../src/engine/evaluate.ts';
 import { ReportSchema, type Finding, type Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import { mergeReports, partitionRota, planSpan } from '../../src/engine/partition.ts';
+import { evaluateByWorker, WorkerReportCache } from '../../src/engine/workerReports.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
 import { AGREEMENT_TYPES, ASSIGNMENT_KINDS, WEEKDAYS } from '../../src/rota/schema.ts';
 
@@ -545,6 +546,20 @@ describe('property: evaluating a rota in parts', () => {
       }),
       runs(60),
     );
+  }, 60_000);
+
+  it('gives it from workers\' reports kept across rotas too (engine/workerReports.ts), new and again', async () => {
+    const cache = new WorkerReportCache(16 << 20);
+    await fc.assert(
+      fc.asyncProperty(full, async (spec) => {
+        const rota = validateRotaDocument(buildRota(spec).doc);
+        const whole = JSON.stringify(await evaluate(rota, { conversions: false }));
+        expect(JSON.stringify(await evaluateByWorker(rota, { conversions: false }, cache))).toBe(whole);
+        expect(JSON.stringify(await evaluateByWorker(rota, { conversions: false }, cache))).toBe(whole);
+      }),
+      runs(60),
+    );
+    expect(cache.hits).toBeGreaterThan(0);
   }, 60_000);
 });
 
