@@ -4,8 +4,10 @@
 //   npm run loadtest -- [--duration 10] [--connections 10] [--workers 50] [--weeks 6] [--yaml]
 //                       [--target evaluate|health|rules]   (health/rules: the HTTP layer without evaluate)
 //                       [--cache on|off]   (off: every request is evaluated; on: the report cache answers repeats)
+//                       [--worker-cache on|off]  (on: workers' reports kept, so a turnus posted again with changes evaluates only the changed workers)
 //                       [--instances N]    (N > 1: api/server.ts with TURNUSSJEKK_INSTANCES=N, one process per core)
-//                       [--distinct N]     (N different turnuses, posted in turn: with --cache off, no request repeats another's facts)
+//                       [--distinct N]     (N different turnuses, posted in turn: with both caches off, no request repeats another's facts)
+//                       [--edits]          (every request a new save of the turnus with one shift of one worker shortened: a planner saving as they go)
 //
 // Loopback only: the app listens on 127.0.0.1 with an ephemeral port and autocannon targets that
 // address alone; the run is bounded by --duration (seconds) and ends by itself.
@@ -44,8 +46,8 @@ type Autocannon = (options: {
   method: string;
   headers: Record<string, string>;
   body?: string;
-  /** Cycled through by every connection. */
-  requests?: Array<{ body: string }>;
+  /** Cycled through by every connection; setupRequest makes each request as it is sent. */
+  requests?: Array<{ body?: string; setupRequest?: (req: { body?: string }) => { body?: string } }>;
   connections: number;
   duration: number;
 }) => Promise<LoadResult>;
@@ -159,10 +161,14 @@ export interface Args {
   target: 'evaluate' | 'health' | 'rules';
   /** The report cache (api/cache.ts): on answers the repeated body from it; off evaluates every request. */
   cache: boolean;
+  /** Workers' reports kept (engine/workerReports.ts): a turnus posted again with changes evaluates only the changed workers. */
+  workerCache: boolean;
   /** Server processes (node:cluster); 1 = the app in this process. */
   instances: number;
   /** Different turnuses (seeds) posted in turn. */
   distinct: number;
+  /** Every request a new save of the turnus with one shift of one worker changed (editOf), never one posted before. */
+  edits: boolean;
 }
 
 function readArgs(argv: string[]): Args {
@@ -176,11 +182,14 @@ function readArgs(argv: string[]): Args {
       yaml: { type: 'boolean', default: false },
       target: { type: 'string', default: 'evaluate' },
       cache: { type: 'string', default: 'on' },
+      'worker-cache': { type: 'string', default: 'on' },
+      edits: { type: 'boolean', default: false },
       instances: { type: 'string', default: '1' },
       distinct: { type: 'string', default: '1' },
     },
   });
   if (!['on', 'off'].includes(values.cache!)) throw new Error(`--cache must be on or off, got "${values.cache}"`);
+  if (!['on', 'off'].includes(values['worker-cache']!)) throw new Error(`--worker-cache must be on or off, got "${values['worker-cache']}"`);
   const target = values.target as Args['target'];
   if (!['evaluate', 'health', 'rules'].includes(target)) throw new Error(`--target must be evaluate, health or rules, got "${values.target}"`);
   return {
@@ -191,9 +200,26 @@ function readArgs(argv: string[]): Args {
     yaml: values.yaml ?? false,
     target,
     cache: values.cache === 'on',
+    workerCache: values['worker-cache'] === 'on',
     instances: wholeOption('instances', values.instances, 1, 64),
     distinct: wholeOption('distinct', values.distinct, 1, 10_000),
+    edits: values.edits ?? false,
   };
+}
+
+/**
+ * The k-th save of a planner editing the turnus: period k mod P (P periods, so the edits go round
+ * the workers) ends 30 × (1 + ⌊k / P⌋) minutes earlier than in the turnus, and nothing else
+ * changes. No two of the first 7 × P saves are alike. Shifts end at 07:30, 15:00, 16:00 or 22:30 and
+ * last at least 7.5 hours, so the new end is never in the DST change's missing hour and always
+ * after the start.
+ */
+export function editOf(rota: Record<string, unknown>, k: number): Record<string, unknown> {
+  const periods = rota.periods as Array<{ end: string }>;
+  const i = k % periods.length;
+  const minutes = 30 * (1 + (Math.floor(k / periods.length) % 7));
+  const end = new Date(Date.parse(`${periods[i]!.end}Z`) - minutes * 60_000).toISOString().slice(0, 16);
+  return { ...rota, periods: periods.map((p, j) => (j === i ? { ...p, end } : p)) };
 }
 
 /** Milliseconds per evaluate() call on the same turnus, in this process, without HTTP (median of `runs`). */
@@ -216,15 +242,23 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
   const body = encode(rota);
   // Further turnuses from other seeds: the same shape, other part-time days, so other facts.
   const others = Array.from({ length: args.distinct - 1 }, (_, i) => encode(buildLoadRota({ workers: args.workers, weeks: args.weeks, seed: 7_000 + i })));
+  // The k-th request of all connections together is the k-th save (a shared counter, not one per connection).
+  let saves = 0;
+  const save = { setupRequest: (req: { body?: string }) => ({ ...req, body: encode(editOf(rota, saves++)) }) };
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
   const path = args.target === 'evaluate' ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
   const server = args.instances > 1 ? await startInstances(args) : undefined;
-  const app = server ? undefined : await buildApp({ logger: false, env: {}, ...(args.cache ? {} : { cacheBytes: 0 }) });
+  const app = server ? undefined : await buildApp({ logger: false, env: {}, ...(args.cache ? {} : { cacheBytes: 0 }), ...(args.workerCache ? {} : { workerCacheBytes: 0 }) });
   try {
     const address = server ? server.address : await app!.listen({ host: '127.0.0.1', port: 0 });
     console.log(
-      `server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, report cache ${args.cache ? 'on' : 'off'}; ` +
-        `${args.distinct === 1 ? 'one turnus posted again and again' : `${args.distinct} different turnuses posted in turn`}`,
+      `server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, report cache ${args.cache ? 'on' : 'off'}, ` +
+        `workers' report cache ${args.workerCache ? 'on' : 'off'}; ` +
+        (args.edits
+          ? 'every request a new save of the turnus with one shift of one worker shortened'
+          : args.distinct === 1
+            ? 'one turnus posted again and again'
+            : `${args.distinct} different turnuses posted in turn`),
     );
     // One request up front: a failure here is a broken setup, not a load figure.
     const probe = await fetch(`${address}/v1/evaluate`, { method: 'POST', body, headers: { 'content-type': contentType } });
@@ -242,7 +276,13 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
       url: `${address}${path}`,
       method: args.target === 'evaluate' ? 'POST' : 'GET',
       headers: args.target === 'evaluate' ? { 'content-type': contentType } : {},
-      ...(args.target === 'evaluate' ? (others.length > 0 ? { requests: [body, ...others].map((b) => ({ body: b })) } : { body }) : {}),
+      ...(args.target === 'evaluate'
+        ? args.edits
+          ? { requests: [save] }
+          : others.length > 0
+            ? { requests: [body, ...others].map((b) => ({ body: b })) }
+            : { body }
+        : {}),
       connections: args.connections,
       duration: args.duration,
     });
@@ -267,7 +307,15 @@ async function startInstances(args: Args): Promise<{ address: string; stop: () =
   const root = fileURLToPath(new URL('..', import.meta.url));
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'api/server.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), TURNUSSJEKK_INSTANCES: String(args.instances), TURNUSSJEKK_LOG_LEVEL: 'warn', ...(args.cache ? {} : { TURNUSSJEKK_CACHE_MB: '0' }) },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      TURNUSSJEKK_INSTANCES: String(args.instances),
+      TURNUSSJEKK_LOG_LEVEL: 'warn',
+      ...(args.cache ? {} : { TURNUSSJEKK_CACHE_MB: '0' }),
+      ...(args.workerCache ? {} : { TURNUSSJEKK_WORKER_CACHE_MB: '0' }),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Logs at warn: request logs would cost the server time (the in-process app logs nothing).

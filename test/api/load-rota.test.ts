@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
-import { buildLoadRota } from '../../scripts/load-test.ts';
+import { buildLoadRota, editOf } from '../../scripts/load-test.ts';
+import { buildTimeline } from '../../src/timeline/build.ts';
 import { postJson, testApp } from './helpers.ts';
 
 describe('the load-test turnus', () => {
@@ -33,5 +34,21 @@ describe('the load-test turnus', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('--edits saves change one period each, differ from each other and stay valid at the largest change', () => {
+    const periods = doc.periods as Array<{ end: string }>;
+    const P = periods.length;
+    for (const k of [0, 1, P - 1, P, 6 * P + 5, 7 * P - 1]) {
+      const edited = editOf(doc, k).periods as Array<{ end: string }>;
+      const changed = edited.flatMap((p, j) => (p.end !== periods[j]!.end ? [j] : []));
+      expect(changed).toEqual([k % P]);
+      expect(edited[k % P]!.end < periods[k % P]!.end).toBe(true);
+    }
+    expect(editOf(doc, 3)).not.toEqual(editOf(doc, P + 3));
+    expect(editOf(doc, 7 * P + 3)).toEqual(editOf(doc, 3));
+    // Every period at its largest change (3.5 hours earlier) at once: no DST gap, no end before its start.
+    const latest = (doc.periods as Array<{ end: string }>).map((p, i) => (editOf(doc, 6 * P + i).periods as Array<{ end: string }>)[i]!);
+    expect(() => buildTimeline(validateRotaDocument({ ...doc, periods: latest }))).not.toThrow();
   });
 });
