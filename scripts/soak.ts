@@ -16,7 +16,8 @@
 // error on the second), 700 copies of one period (a 500 after 1.6 GB), and valid night work judged
 // as of 2005 (a 500); all three fixed since. Left out by default so the soak measures the steady
 // state. --cache off (the default) evaluates every request: the good bodies repeat, and the report
-// cache would otherwise answer all but the first of each from memory; --cache on soaks it too.
+// cache and the workers' reports would otherwise answer all but the first of each from memory;
+// --cache on soaks both caches too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,7 +44,7 @@ export interface SoakOptions {
   concurrency: number;
   sampleSeconds: number;
   withKnownCrashers: boolean;
-  /** The report cache (api/cache.ts); off: every request is evaluated. */
+  /** The report cache (api/cache.ts) and the workers' reports (engine/workerReports.ts); off: every request is evaluated. */
   cache?: boolean;
 }
 
@@ -115,7 +116,7 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 
 export async function soak(options: SoakOptions): Promise<{ ok: boolean; lines: string[] }> {
   const { regular, crashers } = soakBodies(options.withKnownCrashers);
-  const app = await buildApp({ logger: false, env: {}, ...(options.cache ? {} : { cacheBytes: 0 }) });
+  const app = await buildApp({ logger: false, env: {}, ...(options.cache ? {} : { cacheBytes: 0, workerCacheBytes: 0 }) });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const gc = (globalThis as { gc?: () => void }).gc;
   const memory = () => {
