@@ -8,68 +8,29 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
+import { BytesLru } from '../lru.ts';
 import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
 import { buildTimeline } from '../timeline/build.ts';
 import { evaluate, type EvaluateOptions } from './evaluate.ts';
 import { mergeReports, partitionRota, planSpan } from './partition.ts';
-
-interface Kept {
-  report: Report;
-  bytes: number;
-}
 
 /**
  * One worker's report (in the worker's own period and agreement indexes) by everything it is a
  * function of. Bounded by the reports' size as JSON, least recently used out first. A cache
  * belongs to one rule book: the key does not name it.
  */
-export class WorkerReportCache {
-  private readonly entries = new Map<string, Kept>();
-  private bytes = 0;
-  hits = 0;
-  misses = 0;
-
+export class WorkerReportCache extends BytesLru<Report> {
   constructor(
-    readonly maxBytes: number,
+    maxBytes: number,
     readonly ruleBook: RuleBook = defaultRuleBook(),
-  ) {}
-
-  get(key: string): Report | undefined {
-    const kept = this.entries.get(key);
-    if (kept === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    this.entries.delete(key);
-    this.entries.set(key, kept);
-    return kept.report;
+  ) {
+    super(maxBytes);
   }
 
-  set(key: string, report: Report): void {
+  override set(key: string, report: Report): void {
     // Kept reports are handed to every later request: frozen, so no caller can change another's.
-    const bytes = key.length + JSON.stringify(deepFreeze(report)).length;
-    if (bytes > this.maxBytes) return;
-    const old = this.entries.get(key);
-    if (old !== undefined) {
-      this.bytes -= old.bytes;
-      this.entries.delete(key);
-    }
-    while (this.bytes + bytes > this.maxBytes) {
-      const [oldest, value] = this.entries.entries().next().value as [string, Kept];
-      this.entries.delete(oldest);
-      this.bytes -= value.bytes;
-    }
-    this.entries.set(key, { report, bytes });
-    this.bytes += bytes;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get usedBytes(): number {
-    return this.bytes;
+    // That freezes the rule book's texts a report shares (titles, limit bases) too: read-only anyway.
+    super.set(key, deepFreeze(report), key.length + JSON.stringify(report).length);
   }
 }
 
