@@ -180,15 +180,28 @@ function eachBlock(periods: Span[], visit: (start: number, end: number) => void)
 
 const clipped = (start: number, end: number, w: Span) => Math.max(0, Math.min(end, w.end) - Math.max(start, w.start));
 
-/** Hours in a day frame: the larger of the work inside it and the full length of the blocks that start in it. */
-function hoursInDayFrame(periods: Span[], w: Span): number {
+/**
+ * Hours in a day frame: the larger of the work inside it and, for each main work period that starts
+ * in it (work joined by gaps shorter than `minRestMs`), its work in the first 24 hours from its start.
+ */
+function hoursInDayFrame(periods: Span[], w: Span, minRestMs: number): number {
   let inFrame = 0;
-  let startingHere = 0;
-  eachBlock(periods, (s, e) => {
-    inFrame += clipped(s, e, w);
-    if (s >= w.start && s < w.end) startingHere += e - s;
-  });
-  return Math.max(inFrame, startingHere) / HOUR;
+  eachBlock(periods, (s, e) => (inFrame += clipped(s, e, w)));
+  let best = 0;
+  for (const p of periods) {
+    if (p.start < w.start || p.start >= w.end || !beginsMainWorkPeriod(periods, p.start, minRestMs)) continue;
+    // The period runs on while the next work starts less than the minimum after the last ends.
+    const first24 = { start: p.start, end: p.start + 24 * HOUR };
+    let periodEnd = p.start;
+    let worked = 0;
+    eachBlock(periods, (s, e) => {
+      if (e <= p.start || s - periodEnd >= minRestMs) return;
+      worked += clipped(s, e, first24);
+      periodEnd = Math.max(periodEnd, e);
+    });
+    best = Math.max(best, worked);
+  }
+  return Math.max(inFrame, best) / HOUR;
 }
 
 /** Hours of work inside a window. */
@@ -276,9 +289,11 @@ export async function naiveEvaluate(rota: Rota, options: NaiveOptions = {}): Pro
     periods.sort((a, b) => a.start - b.start || a.end - b.end);
     const n = periods.length;
 
+    const rest = rule['aml.10-8.daily-rest'];
     for (const d of days) {
-      await decide(rule['aml.10-4.normal-day'], hoursInDayFrame(periods, d), d.start);
-      await decide(rule['aml.10-6.total-day'], hoursInDayFrame(periods, d), d.start);
+      const minRest = valueAt(rest.limit, d.start) ?? Infinity;
+      await decide(rule['aml.10-4.normal-day'], hoursInDayFrame(periods, d, minRest * HOUR), d.start);
+      await decide(rule['aml.10-6.total-day'], hoursInDayFrame(periods, d, minRest * HOUR), d.start);
       periodVisits += 2 * n;
     }
     for (const w of weeks) {
@@ -297,7 +312,6 @@ export async function naiveEvaluate(rota: Rota, options: NaiveOptions = {}): Pro
         periodVisits += n;
       }
     }
-    const rest = rule['aml.10-8.daily-rest'];
     let previous = NaN;
     for (const p of periods) {
       if (p.start === previous) continue; // one window per start instant

@@ -16,11 +16,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { sundayWindows } from '../../src/calendar/holidays.ts';
-import { nightWindows } from '../../src/facts/nights.ts';
+import { datedNightWindows, nightHourSeries } from '../../src/engine/planCalendar.ts';
 import type { ImportOptions } from '../../src/import/index.ts';
 import { parseDocumentText } from '../../src/rota/load.ts';
 import { InputError, formatPath } from '../../src/rota/errors.ts';
 import { ASSIGNMENT_KINDS, CONTRACT_TYPES, RotaSchema, WEEKDAYS } from '../../src/rota/schema.ts';
+import { valueAt } from '../../src/rules/limits.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
 import { dayFrames, weekFrames, type FrameAnchor } from '../../src/time/frames.ts';
 import { formatInstant, hours, isValidZone, startOfLocalDate } from '../../src/time/instant.ts';
@@ -77,7 +78,7 @@ export const CalendarSchema = z.object({
   days: z.array(Window.extend({ date: z.string() })).describe('Day frames (døgn) from the døgnskille'),
   weeks: z.array(Window.extend({ isoWeek: z.number().int(), weekYear: z.number().int() })).describe('Week frames from the week start'),
   nights: z.array(Window).describe('Night windows, AML § 10-11 (1)'),
-  nightHours: z.object({ start: z.number(), end: z.number() }),
+  nightHours: z.object({ start: z.number(), end: z.number() }).optional().describe('The night hours in force on `from` (AML § 10-11); absent when the rule book has none'),
   sundays: z.array(Window.extend({ dates: z.array(z.string()), names: z.array(z.object({ nb: z.string(), en: z.string() })) }))
     .describe('Sunday and holiday windows, AML § 10-10, with the days they protect'),
   offsetChanges: z.array(z.object({ at: z.string(), before: z.string(), after: z.string() })).describe('UTC offset changes (summer time)'),
@@ -112,13 +113,6 @@ export function offsetChanges(zone: string, from: number, to: number): Array<{ a
   return out;
 }
 
-/** The night's hours from the rule book (aml.10-11 parameters), latest value; 21–06 if absent. */
-function nightHoursOf(book: RuleBook): { start: number; end: number } {
-  const file = book.files.find((f) => f.provision === 'aml.10-11');
-  const last = (name: string, fallback: number) => file?.parameters[name]?.values.at(-1)?.value ?? fallback;
-  return { start: last('nightStartHour', 21), end: last('nightEndHour', 6) };
-}
-
 function importOptionsOf(request: FastifyRequest): ImportOptions {
   const parsed = ImportQuerySchema.safeParse(request.query ?? {});
   if (parsed.success) return parsed.data;
@@ -136,7 +130,6 @@ export interface RotaRouteOptions {
 export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays }) => {
   const security = auth ? { security: [{ bearerAuth: [] }] } : {};
   const unauthorized = auth ? { 401: problemResponse('Missing or invalid bearer token') } : {};
-  const night = nightHoursOf(ruleBook);
 
   scope.removeAllContentTypeParsers();
   const documentParser = (format: 'json' | 'yaml') => (_req: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
@@ -225,16 +218,21 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
       });
       // Nights start on calendar days (midnight to midnight), including the evening before `from`.
       const midnight = { ...anchor, dayStartMinutes: 0 };
-      const nights = nightWindows(dayFrames(start - DAY_MS, end, midnight), zone, night.start, night.end)
+      // The hours in force on each night's date; the ones on `from` are reported as the range's.
+      const nightSeries = nightHourSeries(ruleBook, zone);
+      const nights = (nightSeries ? datedNightWindows(dayFrames(start - DAY_MS, end, midnight), zone, nightSeries) : [])
         .filter((n) => n.end > start && n.start < end)
         .map(window);
+      const nightStart = nightSeries && valueAt(nightSeries.start, start);
+      const nightEnd = nightSeries && valueAt(nightSeries.end, start);
+      const night = nightStart !== undefined && nightEnd !== undefined ? { nightHours: { start: nightStart, end: nightEnd } } : {};
       const sundays = sundayWindows(start, end, zone).map((w) => {
         const names = new Map<string, { nb: string; en: string }>();
         for (const d of w.days) for (const n of d.names) names.set(n.nb, n);
         return { ...window(w), dates: w.days.map((d) => d.date), names: [...names.values()] };
       });
       const changes = offsetChanges(zone, start - HOUR_MS, end).map((c) => ({ at: fmt(c.at), before: offsetText(c.before), after: offsetText(c.after) }));
-      return { timezone: zone, start: fmt(start), end: fmt(end), days, weeks, nights, nightHours: night, sundays, offsetChanges: changes };
+      return { timezone: zone, start: fmt(start), end: fmt(end), days, weeks, nights, ...night, sundays, offsetChanges: changes };
     },
   );
 };

@@ -3,7 +3,7 @@ import type { CompiledEngines } from './engines.ts';
 import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow } from '../facts/types.ts';
 import type { Finding } from '../report/schema.ts';
-import type { CompiledCheck, ResolvedLimit } from '../rules/limits.ts';
+import type { CompiledCheck, CompiledRestMinimum, DatedSeries, ResolvedLimit } from '../rules/limits.ts';
 import type { Frame } from '../time/frames.ts';
 import type { Timeline } from '../timeline/build.ts';
 
@@ -11,6 +11,8 @@ export interface Context {
   timeline: Timeline;
   kindOf: Map<string, string>;
   checks: CompiledCheck[];
+  /** The daily rest that separates main work periods. */
+  restMinimum: CompiledRestMinimum | undefined;
   /** json-rules-engine over the checks that have windows (rules without facts could not fire): the checks that fire. */
   breaches: CompiledEngines['breaches'];
   /** The primary (non-supplementary) check of each rule id. */
@@ -22,8 +24,10 @@ export interface Context {
   eveningCalendar: PlanCalendar;
   eveningLawfulFrom: number;
   violationsOnly: boolean;
-  /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)). */
-  standbyFactor: number;
+  /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)), dated. */
+  standbyFactor: DatedSeries | undefined;
+  /** The parameters profile conditions compare with, valued at the date of each pass. */
+  profileParams: CompiledEngines['profileParams'];
   days: Frame[];
   weeks: Frame[];
   referenceWeek: number;

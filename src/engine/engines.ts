@@ -1,7 +1,7 @@
 // json-rules-engine as the engine uses it: one rule per check deciding on a worker's worst window,
 // and the profile rules that select limits. Rules compiled for a zone are kept per rule book.
 import { Engine } from 'json-rules-engine';
-import { compileChecks, type CompiledCheck } from '../rules/limits.ts';
+import { compileChecks, compileRestMinimum, profileParams, type CompiledCheck, type CompiledRestMinimum, type DatedSeries } from '../rules/limits.ts';
 import type { RuleBook } from '../rules/load.ts';
 import { memo } from '../memo.ts';
 
@@ -36,6 +36,8 @@ export function buildProfileEngine(checks: CompiledCheck[]): Engine {
  */
 interface Compiled {
   checks: CompiledCheck[];
+  restMinimum: CompiledRestMinimum | undefined;
+  profileParams: Array<{ fact: string; series: DatedSeries }>;
   /** The names (rule or check keys) an engine returned for a fact set; the same facts, the same answer. */
   decided: (key: string, run: () => Promise<string[]>) => Promise<string[]>;
 }
@@ -45,6 +47,10 @@ const MAX_DECIDED = 5_000;
 
 export interface CompiledEngines {
   checks: CompiledCheck[];
+  /** The daily rest that separates main work periods (one provision states it). */
+  restMinimum: CompiledRestMinimum | undefined;
+  /** The parameters profile conditions compare with, as facts valued at the date of each pass. */
+  profileParams: Array<{ fact: string; series: DatedSeries }>;
   /** The names of the profile rules (limitWhen, appliesWhen) that match the worker's plan. */
   profileMatches: (facts: Record<string, unknown>) => Promise<Set<string>>;
   /** The keys of the checks whose worst window breaks its limit (facts m:key and l:key). */
@@ -55,8 +61,8 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
   let byZone = compiledBooks.get(book);
   if (!byZone) compiledBooks.set(book, (byZone = new Map()));
   let c = byZone.get(zone);
-  if (!c) byZone.set(zone, (c = { checks: compileChecks(book, zone), decided: memo<string, Promise<string[]>>(MAX_DECIDED) }));
-  const { checks, decided } = c;
+  if (!c) byZone.set(zone, (c = { checks: compileChecks(book, zone), restMinimum: compileRestMinimum(book, zone), profileParams: profileParams(book, zone), decided: memo<string, Promise<string[]>>(MAX_DECIDED) }));
+  const { checks, restMinimum, profileParams: params, decided } = c;
   const engines = new Map<string, Engine>();
   const engineFor = (keys: string[]) => {
     const id = keys.join('|');
@@ -71,6 +77,8 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
   const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> => new Set(await decided(key, run));
   return {
     checks,
+    restMinimum,
+    profileParams: params,
     profileMatches: (facts) =>
       remember(`p${JSON.stringify(facts)}`, async () => {
         profileEngine ??= buildProfileEngine(checks);

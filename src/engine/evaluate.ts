@@ -4,6 +4,7 @@ import { assessConversions } from '../conversion/assess.ts';
 import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
 import { profileOf, type PlanCalendar, type Profile } from '../facts/profile.ts';
 import type { FactWindow, MeasureInput, WorkFacts } from '../facts/types.ts';
+import { mainWorkPeriods } from '../facts/mainWorkPeriods.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
 import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
@@ -11,10 +12,12 @@ import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementType, Rota } from '../rota/schema.ts';
 import {
   BREACH,
+  compileSeries,
   extendForPassive,
   limitAgreements,
   limitResolver,
   margin,
+  restMinimumAt,
   resolveLimit,
   valueAt,
   type CompiledCheck,
@@ -115,6 +118,11 @@ class Pass {
     return this.ctx.asOf ?? at;
   }
 
+  /** The length of the window a check measures over, as in force where this pass's work begins. */
+  windowHoursOf(c: CompiledCheck): number | undefined {
+    return c.window ? valueAt(c.window, this.when(this.facts.blocks[0]?.start ?? this.facts.standby.intervals[0]?.start ?? 0)) : undefined;
+  }
+
   limitOf(c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined {
     let resolve = this.resolvers.get(c);
     if (!resolve) this.resolvers.set(c, (resolve = limitResolver(c, limitAgreements(c, this.agreements))));
@@ -159,7 +167,7 @@ class Pass {
     return {
       facts: this.facts,
       zone: this.ctx.timeline.zone,
-      windowHours: c.windowHours,
+      windowHours: this.windowHoursOf(c),
       calendar: this.calendar,
       profile: this.profile,
       agreements: this.agreements,
@@ -176,7 +184,7 @@ class Pass {
 
   windowsOf(c: CompiledCheck): FactWindow[] {
     // A measure of the facts and the window length gives the same windows to every check naming both.
-    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${c.windowHours}` : c.key;
+    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${this.windowHoursOf(c)}` : c.key;
     let ws = this.measured.get(key);
     if (!ws) this.measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
     return ws;
@@ -221,13 +229,24 @@ class Pass {
     return undefined;
   }
 
+  /**
+   * The owner's windows as they would be under an added agreement: the same as now, unless the
+   * agreement changes the rest that separates work periods (avlaster § 7), when the periods are
+   * formed again with it.
+   */
+  private windowsWith(owner: CompiledCheck, type: AgreementType, withIt: AgreementInForce[]): FactWindow[] {
+    if (!this.ctx.restMinimum?.effects.some((e) => e.type === type)) return this.windowsOf(owner);
+    const facts: WorkFacts = { ...this.facts, workPeriods: mainWorkPeriods(this.facts.intervals, restMinimumAt(this.ctx.restMinimum, withIt, (at) => this.when(at))) };
+    return MEASURE_FUNCTIONS[owner.check.measure]({ ...this.inputFor(owner), facts });
+  }
+
   /** Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added. */
   passesVia(w: FactWindow): (ruleId: string, type: AgreementType) => boolean {
     return (ruleId, type) => {
       const owner = this.ctx.primaryById.get(ruleId);
       if (!owner) return false;
       const withIt: AgreementInForce[] = [...this.agreements, { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} }];
-      const theirs = this.windowsOf(owner).filter((ow) => overlaps(ow, w) && this.inScope(owner, ow));
+      const theirs = this.windowsWith(owner, type, withIt).filter((ow) => overlaps(ow, w) && this.inScope(owner, ow));
       if (theirs.length === 0) return owner.check.claims !== 'windows' && resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined;
       // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
       return theirs.every((ow) => {
@@ -258,12 +277,14 @@ async function runPass(
   for (const b of blocks) (from = Math.min(from, b.start)), (to = Math.max(to, b.end));
   for (const b of standbyIntervals) (from = Math.min(from, b.start)), (to = Math.max(to, b.end));
   const statedFactor = agreements.find((a) => typeof a.params.standbyFactor === 'number' && from >= a.from && from < a.to)?.params.standbyFactor as number | undefined;
+  const when = (at: number) => ctx.asOf ?? at;
   const facts: WorkFacts = {
     intervals,
     blocks,
+    workPeriods: ctx.restMinimum ? mainWorkPeriods(intervals, restMinimumAt(ctx.restMinimum, agreements, when)) : mainWorkPeriods(intervals, () => undefined),
     dayFrames: framesCovering(ctx.days, from, to),
     weekFrames: framesCovering(ctx.weeks, from, to),
-    standby: { intervals: standbyIntervals, weight: statedFactor ?? ctx.standbyFactor },
+    standby: { intervals: standbyIntervals, weight: statedFactor ?? (ctx.standbyFactor ? valueAt(ctx.standbyFactor, when(from)) : undefined) ?? 0 },
     plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek },
   };
   const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
@@ -272,7 +293,10 @@ async function runPass(
   const profile = profileOf(blocks, intervals, calendar);
   const matched = new Set<string>();
   if (checks.some((c) => c.limitWhen.length > 0 || c.appliesWhen)) {
-    for (const name of await ctx.profileMatches(profile as unknown as Record<string, unknown>)) matched.add(name);
+    // Parameters the conditions compare with are read at the date of this pass (the plan's first work).
+    const profileFacts: Record<string, unknown> = { ...profile };
+    for (const p of ctx.profileParams) profileFacts[p.fact] = valueAt(p.series, when(from));
+    for (const name of await ctx.profileMatches(profileFacts)) matched.add(name);
   }
   const chosen = new Map<string, CompiledLimitWhen>();
   for (const c of checks) {
@@ -289,6 +313,8 @@ async function runPass(
   const theKind = onlyKind && intervals.length > 0 ? new Set<string>([intervals[0]!.kind]) : undefined;
   const pass = new Pass(ctx, workerId, checks, agreements, facts, calendar, profile, matched, chosen, theKind);
   for (const c of applicable) {
+    // A window length not yet in force: the provision did not apply then.
+    if (c.window && pass.windowHoursOf(c) === undefined) continue;
     const baseSeries: DatedSeries = pass.seriesOf(c);
     const yielded: Evaluated['yielded'] = [];
     // Only the windows a finding can come from are kept; the worst one is what json-rules-engine judges.
@@ -394,7 +420,8 @@ async function runPass(
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
-  const { checks, breaches, profileMatches } = compiled(book, timeline.zone);
+  const { checks, restMinimum, profileParams, breaches, profileMatches } = compiled(book, timeline.zone);
+  const standbyParameter = book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor;
   const { intervals, anchor, zone } = timeline;
   const { from, to } = (intervals.length > 0 && options.span) || planSpan(timeline) || { from: Infinity, to: -Infinity };
   // Multi-week blocks count from the week of the reference date (default: of the first period).
@@ -405,12 +432,14 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     timeline,
     kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
     checks,
+    restMinimum,
     breaches,
     primaryById: new Map([...checks].reverse().filter((c) => !c.check.supplementary).map((c) => [c.check.id, c])),
     profileMatches,
     calendar: sharedPlanCalendar(book, days, weeks, zone, from),
     violationsOnly: options.violationsOnly ?? false,
-    standbyFactor: book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor?.values.at(-1)?.value ?? 0,
+    standbyFactor: standbyParameter ? compileSeries(standbyParameter, zone) : undefined,
+    profileParams,
     eveningLawfulFrom: startOfLocalDate(book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01', zone),
     // Only a worker with an evening-work agreement has other nights.
     eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')

@@ -8,24 +8,25 @@
 //   nightHoursInPlan              § 10-11 (1)–(2), (5): the night hours of the whole plan.
 import type { Frame } from '../time/frames.ts';
 import { hours } from '../time/instant.ts';
-import { hoursInDayFrame } from './frameHours.ts';
+import { firstEndingAfter } from '../time/sorted.ts';
+import { dayTallies, hoursInDayFrame } from './frameHours.ts';
 import { workInWindows } from './nights.ts';
 import { hoursPerBlock } from './planBlocks.ts';
 import type { FactWindow, Measure, WorkBlock } from './types.ts';
 
 const HOUR_MS = 3_600_000;
 
-/** Night milliseconds of each block, in one pass over sorted blocks and sorted nights. */
-function nightOfBlocks(blocks: WorkBlock[], nights: Frame[]): number[] {
-  const out = new Array<number>(blocks.length).fill(0);
-  let n0 = 0;
-  blocks.forEach((b, i) => {
-    while (n0 < nights.length && nights[n0]!.end <= b.start) n0++;
-    for (let n = n0; n < nights.length && nights[n]!.start < b.end; n++) {
-      out[i]! += Math.min(b.end, nights[n]!.end) - Math.max(b.start, nights[n]!.start);
-    }
-  });
-  return out;
+/** Night milliseconds worked in [from, to), over sorted blocks and sorted nights. */
+function nightMsBetween(blocks: WorkBlock[], nights: Frame[], from: number, to: number): number {
+  let total = 0;
+  let n = firstEndingAfter(nights, from);
+  for (let b = firstEndingAfter(blocks, from); b < blocks.length && blocks[b]!.start < to; b++) {
+    const s = Math.max(blocks[b]!.start, from);
+    const e = Math.min(blocks[b]!.end, to);
+    while (n < nights.length && nights[n]!.end <= s) n++;
+    for (let k = n; k < nights.length && nights[k]!.start < e; k++) total += Math.max(0, Math.min(e, nights[k]!.end) - Math.max(s, nights[k]!.start));
+  }
+  return total;
 }
 
 /**
@@ -68,9 +69,9 @@ export const averageHoursPer24hInBlock: Measure = ({ facts, windowHours, param }
 
 /**
  * § 10-11 (7): hours per 24-hour frame, measured as hoursInDayFrame measures them (the larger of the
- * hours inside the frame and the full length of the work that starts in it), in every frame with
- * more than `nightWorkerMinHours` night hours, counted the same two ways (a 22:00–07:00 shift brings
- * its 8 night hours to the frame where it starts, though only 2 of them fall before midnight).
+ * hours inside the frame and the first 24 hours of the work period that starts in it), in every
+ * frame with more than `nightWorkerMinHours` night hours, counted the same two ways (a 22:00–07:00
+ * shift brings its 8 night hours to the frame where it starts, though only 2 fall before midnight).
  * Only work of assignments marked `heavyNightWork` is judged: the flag says which work carries the
  * special risk or heavy strain.
  */
@@ -98,14 +99,12 @@ export const hoursInDayFrameWithNightWork: Measure = (input) => {
     nightInFrame.set(key, (nightInFrame.get(key) ?? 0) + inSegment[i]!);
   });
 
-  // Night work of the blocks that start in each day frame.
-  const nightOfBlock = nightOfBlocks(facts.blocks, calendar.nights);
+  // Night work in the first 24 hours of the work period that leads each day frame.
+  const tallies = dayTallies(facts);
   const nightStarting = new Map<number, number>();
-  let f = 0;
-  facts.blocks.forEach((b, bi) => {
-    while (f < facts.dayFrames.length && facts.dayFrames[f]!.end <= b.start) f++;
-    const fr = facts.dayFrames[f];
-    if (fr && fr.start <= b.start && nightOfBlock[bi]! > 0) nightStarting.set(fr.start, (nightStarting.get(fr.start) ?? 0) + nightOfBlock[bi]!);
+  facts.dayFrames.forEach((fr, f) => {
+    const lead = tallies[f]?.lead;
+    if (lead) nightStarting.set(fr.start, nightMsBetween(facts.blocks, calendar.nights!, lead.start, lead.end));
   });
 
   const out: FactWindow[] = [];
@@ -117,7 +116,7 @@ export const hoursInDayFrameWithNightWork: Measure = (input) => {
     if (Math.max(inFrame, starting) <= min * HOUR_MS) continue;
     const [from, to] = w.blockRange!;
     if (!heavyBlock.slice(from, to).some(Boolean)) continue;
-    out.push({ ...w, details: { ...w.details, nightHoursInFrame: hours(inFrame), nightHoursOfWorkStartingInFrame: hours(starting) } });
+    out.push({ ...w, details: { ...w.details, nightHoursInFrame: hours(inFrame), nightHoursOfWorkPeriodFirst24Hours: hours(starting) } });
   }
   return out;
 };

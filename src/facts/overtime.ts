@@ -2,17 +2,19 @@
 // worker (lifted by an averaging agreement under § 10-5, by the passive-work consent, and so on:
 // the engine hands the ceilings in as functions of time, `ceilings.day` and `ceilings.week`).
 //
-// Per fixed week frame (decisions.md #1):
-//   day part  = Σ over the week's 24-hour frames of max(0, hours of work starting in the frame −
-//               day ceiling). A work period is not split at the day boundary: it counts in
-//               consecutive 24-hour pieces from its start, each in the frame where it starts (a
-//               16:00–02:00 shift is 10 h, 1 h over 9; a 48-hour stay 2 × 24 h, 2 × 15 h over), so
-//               no hour is counted twice and none moves into another week;
+// Per fixed week frame (docs/legal/01-fixed-frames.md, 13-planned-overtime.md):
+//   day part  = Σ over the week's 24-hour frames of max(0, the day's hours − day ceiling), where a
+//               day's hours are those of the daily maxima (frameHours.ts) with nothing counted
+//               twice: the larger of the first 24 hours of a work period starting in the frame and
+//               the hours inside the frame that no earlier day already counted. A 16:00–02:00
+//               shift is 10 h, 1 h over 9; a Friday 16:00 – Sunday 16:00 stay is 24 h (Friday,
+//               to Saturday 16:00), 8 h (the rest of Saturday) and 16 h (Sunday): 15 + 0 + 7 over;
 //   week part = max(0, hours in the week frame − week ceiling);
 //   overtime  = max(day part, week part): an hour over both ceilings is one hour of overtime.
 // The caps of § 10-6 (4)–(6) sum that over fixed blocks of N weeks counted from the plan's
 // reference week, like blockAverage.ts (never rolling: Arbeidstilsynet on the 52 weeks).
 import { hours } from '../time/instant.ts';
+import { dayTallies } from './frameHours.ts';
 import { frameIndexOf } from './planBlocks.ts';
 import type { FactWindow, LimitAt, Measure, MeasureInput } from './types.ts';
 
@@ -30,7 +32,6 @@ export interface WeekOvertime {
   endBlock: number;
 }
 
-const DAY_MS = 86_400_000;
 const over = (measured: number, ceiling: number | undefined): number => (ceiling === undefined ? 0 : Math.max(0, measured - ceiling));
 
 /**
@@ -64,25 +65,9 @@ function countOvertime(facts: MeasureInput['facts'], day: LimitAt | undefined, w
     return e;
   };
 
-  // Hours of work starting in each day frame: every block counts in full where it starts.
-  const starting = new Map<number, { ms: number; first: number; end: number }>();
   const days = facts.dayFrames;
   let w = 0;
   facts.blocks.forEach((b, bi) => {
-    if (days.length > 0) {
-      // A stretch longer than a day counts in consecutive 24-hour pieces from its start, each in the
-      // frame where it starts: a 16:00–02:00 shift is one 10-hour piece, a 48-hour stay two of 24,
-      // and no hour is counted twice or moved into another week.
-      for (let t = b.start; t < b.end; t += DAY_MS) {
-        const piece = Math.min(DAY_MS, b.end - t);
-        const d = frameIndexOf(days, t);
-        const s = starting.get(d);
-        if (s) {
-          s.ms += piece;
-          s.end = bi + 1;
-        } else starting.set(d, { ms: piece, first: bi, end: bi + 1 });
-      }
-    }
     w = Math.max(w, frameIndexOf(weeks, b.start));
     for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {
       const fr = weeks[i]!;
@@ -90,12 +75,14 @@ function countOvertime(facts: MeasureInput['facts'], day: LimitAt | undefined, w
     }
   });
   if (day) {
-    for (const [d, s] of starting) {
+    dayTallies(facts).forEach((t, d) => {
+      if (!t) return;
+      const dayMs = Math.max(t.insideMs - t.carriedMs, t.lead?.ms ?? 0);
       const frame = days[d]!;
-      const e = entry(frameIndexOf(weeks, frame.start), s.first);
-      e.end = Math.max(e.end, s.end);
-      e.dayOvertime += over(hours(s.ms), day(frame.start));
-    }
+      const e = entry(frameIndexOf(weeks, frame.start), t.firstBlock);
+      e.end = Math.max(e.end, t.endBlock);
+      e.dayOvertime += over(hours(dayMs), day(frame.start));
+    });
   }
 
   return [...byWeek]

@@ -5,43 +5,38 @@ import { hours, msFromHours } from '../time/instant.ts';
 import type { FactWindow, Measure, WorkBlock } from './types.ts';
 
 /**
- * Main work periods (hovedarbeidsperioder, decisions.md #7): blocks separated by less than the
- * rest minimum in force belong to one period. For each period the measure is the longest
- * continuous rest inside the window that starts with the period (24 h for AML § 10-8 (1)):
- * it is below the minimum exactly when the period runs so long that the window holds no full rest.
+ * Main work periods (hovedarbeidsperioder, docs/legal/07-work-period.md), formed once a pass at the
+ * daily rest that applies to each gap. For each period the measure is the longest continuous rest
+ * inside the window that starts with the period (24 h for AML § 10-8 (1)): it is below the minimum
+ * exactly when the period runs so long that the window holds no full rest.
  */
 export const restInWorkPeriod: Measure = ({ facts, limitAt, windowHours }) => {
   if (windowHours === undefined) throw new Error('restInWorkPeriod needs a window length');
   const width = msFromHours(windowHours);
-  const { blocks } = facts;
+  const { blocks, workPeriods } = facts;
   const out: FactWindow[] = [];
   let first = 0;
-  while (first < blocks.length) {
-    const start = blocks[first]!.start;
-    const minimum = limitAt(start);
+  for (const p of workPeriods) {
+    while (first < blocks.length && blocks[first]!.end <= p.start) first++;
     let last = first;
-    if (minimum !== undefined) {
-      const minMs = msFromHours(minimum);
-      while (last + 1 < blocks.length && blocks[last + 1]!.start - blocks[last]!.end < minMs) last++;
-    }
-    if (minimum !== undefined) {
-      const windowEnd = start + width;
+    while (last + 1 < blocks.length && blocks[last + 1]!.start < p.end) last++;
+    if (limitAt(p.start) !== undefined) {
+      const windowEnd = p.start + width;
       let longest = 0;
+      let worked = 0;
       for (let k = first; k <= last; k++) {
         const restFrom = blocks[k]!.end;
         const restTo = k + 1 < blocks.length ? blocks[k + 1]!.start : Infinity;
         longest = Math.max(longest, Math.min(restTo, windowEnd) - Math.min(restFrom, windowEnd));
+        worked += blocks[k]!.end - blocks[k]!.start;
       }
-      const end = blocks[last]!.end;
-      let worked = 0;
-      for (let k = first; k <= last; k++) worked += blocks[k]!.end - blocks[k]!.start;
       out.push({
-        start,
-        end,
+        start: p.start,
+        end: p.end,
         measured: hours(longest),
-        at: start,
+        at: p.start,
         blockRange: [first, last + 1],
-        details: { workPeriodHours: hours(end - start), workedHours: hours(worked) },
+        details: { workPeriodHours: hours(p.end - p.start), workedHours: hours(worked) },
       });
     }
     first = last + 1;

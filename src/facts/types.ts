@@ -1,5 +1,6 @@
 import type { Frame } from '../time/frames.ts';
 import type { AgreementInForce, WorkInterval } from '../timeline/build.ts';
+import type { WorkPeriod } from './mainWorkPeriods.ts';
 import type { PlanCalendar, Profile } from './profile.ts';
 
 /** Continuous work of one worker in one undertaking: the union of touching or overlapping periods. */
@@ -29,6 +30,8 @@ export interface FactWindow {
 export interface WorkFacts {
   intervals: WorkInterval[];
   blocks: WorkBlock[];
+  /** Main work periods: the work joined where less than the daily rest that applies separates it. */
+  workPeriods: WorkPeriod[];
   dayFrames: Frame[];
   weekFrames: Frame[];
   /** Stand-by outside the workplace, and the share of it that counts as normal working time (§ 10-4 (3)). */

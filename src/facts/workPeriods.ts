@@ -1,82 +1,21 @@
-// Work periods under the avlaster regulation (decisions.md #7, Q8): the worker's respite and other
-// work in the same undertaking, merged where less than the daily-rest minimum separates them.
+// Measures of the avlaster regulation over main work periods (docs/legal/07-work-period.md): the
+// worker's respite and other work in the same undertaking, joined where less than the daily rest
+// that applies to that gap separates them (facts/mainWorkPeriods.ts).
 // A period is "pure respite" when all of its work is respite and "combined" when it also holds
 // other work (§ 10). Its length is its span, first start to last end: the regulation's continuous
 // working time counts the whole stay.
-import type { AssignmentKind } from '../rota/schema.ts';
 import { hours, msFromHours } from '../time/instant.ts';
 import type { WorkInterval } from '../timeline/build.ts';
+import { isRespite, RESPITE_KINDS, type WorkPeriod } from './mainWorkPeriods.ts';
 import type { FactWindow, Measure, MeasureInput } from './types.ts';
 
-export const RESPITE_KINDS: ReadonlySet<AssignmentKind> = new Set(['respite-carer-home', 'respite-user-home']);
-const isRespite = (iv: WorkInterval) => RESPITE_KINDS.has(iv.kind);
-
-export interface WorkPeriod {
-  start: number;
-  end: number;
-  intervals: WorkInterval[];
-  respiteMs: number;
-  otherMs: number;
-  /** Rest before the period (to the previous period's end) and after it; Infinity at the plan's edges. */
-  restBefore: number;
-  restAfter: number;
-}
-
-/** Union length of intervals (double bookings count once). */
-function unionMs(intervals: WorkInterval[]): number {
-  let total = 0;
-  let reach = -Infinity;
-  for (const iv of [...intervals].sort((a, b) => a.start - b.start)) {
-    const from = Math.max(iv.start, reach);
-    if (iv.end > from) total += iv.end - from;
-    reach = Math.max(reach, iv.end);
-  }
-  return total;
-}
-
-export function workPeriods(intervals: WorkInterval[], gapMs: number): WorkPeriod[] {
-  const out: WorkPeriod[] = [];
-  let current: WorkInterval[] = [];
-  let end = -Infinity;
-  const close = () => {
-    if (current.length === 0) return;
-    const respite = current.filter(isRespite);
-    const other = current.filter((iv) => !isRespite(iv));
-    out.push({ start: current[0]!.start, end, intervals: current, respiteMs: unionMs(respite), otherMs: unionMs(other), restBefore: Infinity, restAfter: Infinity });
-    current = [];
-  };
-  for (const iv of intervals) {
-    if (current.length > 0 && iv.start - end >= gapMs) close();
-    current.push(iv);
-    end = current.length === 1 ? iv.end : Math.max(end, iv.end);
-  }
-  close();
-  for (let i = 1; i < out.length; i++) {
-    const rest = out[i]!.start - out[i - 1]!.end;
-    out[i - 1]!.restAfter = rest;
-    out[i]!.restBefore = rest;
-  }
-  return out;
-}
+export { RESPITE_KINDS };
 
 /** A parameter of the check in force at an instant; undefined before the provision existed. */
 const paramAt = (input: MeasureInput, name: string, at: number) => input.param?.(name, at);
 
-// A dozen measures of one pass ask for the same work periods (same intervals, same gap): they are
-// formed once per pass and read, never changed, by every measure.
-const formed = new WeakMap<WorkInterval[], Map<number, WorkPeriod[]>>();
-
-function periodsOf(input: MeasureInput): WorkPeriod[] {
-  // The merge gap is read where the plan starts; the provision's own dates decide the rest.
-  const gap = paramAt(input, 'workPeriodGapHours', input.facts.blocks[input.facts.blocks.length - 1]?.start ?? 0);
-  if (gap === undefined) return [];
-  const gapMs = msFromHours(gap);
-  let byGap = formed.get(input.facts.intervals);
-  if (!byGap) formed.set(input.facts.intervals, (byGap = new Map()));
-  let periods = byGap.get(gapMs);
-  if (!periods) byGap.set(gapMs, (periods = workPeriods(input.facts.intervals, gapMs)));
-  return periods;
-}
+/** The worker's main work periods (formed once a pass, at the daily rest that applies to each gap). */
+const periodsOf = (input: MeasureInput): WorkPeriod[] => input.facts.workPeriods;
 
 /** Periods longer than the check's `minSpanHours` (every period when the check names none). */
 const longerThanMin = (input: MeasureInput) => (p: WorkPeriod) => p.end - p.start > msFromHours(paramAt(input, 'minSpanHours', p.start) ?? 0);
@@ -142,46 +81,67 @@ export const shorterRestAroundLongWorkPeriod = restAround('shorter');
 
 /**
  * § 7: a respite work period of at most `shortWorkPeriodHours` whose daily rest (the longest rest in
- * the 24 hours from its start, as AML § 10-8 (1) is read here) is shorter than the minimum. A 16-hour
- * stay leaves 8 hours; two 12-hour shifts 10 hours apart leave 10. One window per such period,
- * reaching to the end of the work that follows inside its 24 hours.
+ * the `restWindowHours` from its start, as AML § 10-8 (1) is read here) is shorter than the minimum
+ * without an agreement. A 16-hour stay leaves 8 hours; two 12-hour shifts 10 hours apart, under an
+ * agreement stating 10 hours or less, leave 10. One window per such period, reaching to the end of
+ * the work that follows inside its window.
  */
 export const restAfterShortRespitePeriod: Measure = (input) => {
-  const { blocks, intervals } = input.facts;
+  const periods = periodsOf(input);
+  const { blocks } = input.facts;
   const out: FactWindow[] = [];
-  let i0 = 0;
-  for (let k = 0; k < blocks.length; k++) {
-    const b = blocks[k]!;
-    const minimum = paramAt(input, 'workPeriodGapHours', b.start);
-    const short = paramAt(input, 'shortWorkPeriodHours', b.start);
-    const width = paramAt(input, 'restWindowHours', b.start);
-    if (minimum === undefined || short === undefined || width === undefined || b.end - b.start > msFromHours(short)) continue;
-    while (i0 < intervals.length && intervals[i0]!.end <= b.start) i0++;
-    const own: WorkInterval[] = [];
-    for (let i = i0; i < intervals.length && intervals[i]!.start < b.end; i++) own.push(intervals[i]!);
-    if (!own.some(isRespite)) continue;
-    const windowEnd = b.start + msFromHours(width);
+  for (let k = 0; k < periods.length; k++) {
+    const p = periods[k]!;
+    // The minimum without an agreement: the measure finds the periods the agreement is needed for.
+    const minimum = paramAt(input, 'minDailyRestHours', p.start);
+    const short = paramAt(input, 'shortWorkPeriodHours', p.start);
+    const width = paramAt(input, 'restWindowHours', p.start);
+    if (minimum === undefined || short === undefined || width === undefined || p.end - p.start > msFromHours(short)) continue;
+    if (!p.intervals.some(isRespite)) continue;
+    const windowEnd = p.start + msFromHours(width);
+    // The longest rest inside the window: the gaps between the blocks of this period and of those
+    // that start inside the window, and the rest after the last of them, cut at the window's end.
     let longest = 0;
     let last = k;
-    for (let j = k; j < blocks.length && blocks[j]!.start < windowEnd; j++) {
+    for (let j = k; j < periods.length && periods[j]!.start < windowEnd; j++) {
       last = j;
-      const restTo = j + 1 < blocks.length ? blocks[j + 1]!.start : Infinity;
-      longest = Math.max(longest, Math.min(restTo, windowEnd) - Math.min(blocks[j]!.end, windowEnd));
+      let cursor = periods[j]!.start;
+      for (const b of blocksOf(blocks, periods[j]!)) {
+        longest = Math.max(longest, Math.min(b.start, windowEnd) - Math.min(cursor, windowEnd));
+        cursor = Math.max(cursor, b.end);
+      }
+      const restTo = j + 1 < periods.length ? periods[j + 1]!.start : Infinity;
+      longest = Math.max(longest, Math.min(restTo, windowEnd) - Math.min(periods[j]!.end, windowEnd));
     }
     if (longest >= msFromHours(minimum)) continue;
     const ids = new Set<string>();
-    for (let j = k; j <= last; j++) for (const id of blocks[j]!.assignmentIds) ids.add(id);
+    for (let j = k; j <= last; j++) for (const iv of periods[j]!.intervals) ids.add(iv.assignmentId);
     out.push({
-      start: b.start,
-      end: blocks[last]!.end,
+      start: p.start,
+      end: periods[last]!.end,
       measured: hours(longest),
-      at: b.start,
+      at: p.start,
       assignmentIds: [...ids],
-      details: { workPeriodHours: hours(b.end - b.start), restHours: hours(longest) },
+      details: { workPeriodHours: hours(p.end - p.start), restHours: hours(longest) },
     });
   }
   return out;
 };
+
+/** The work blocks (continuous work) inside a work period. */
+function blocksOf(blocks: ReadonlyArray<{ start: number; end: number }>, p: WorkPeriod): Array<{ start: number; end: number }> {
+  // Blocks are sorted and disjoint: a binary search for the first one ending after the period starts.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.end <= p.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = lo; i < blocks.length && blocks[i]!.start < p.end; i++) out.push(blocks[i]!);
+  return out;
+}
 
 /** Frames holding both respite and other work: the hours of the other work (§ 5). */
 function otherWorkInFrames(which: 'dayFrames' | 'weekFrames'): Measure {

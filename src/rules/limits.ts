@@ -39,6 +39,8 @@ export interface CompiledEffect {
   paramsKey?: string;
   via?: string;
   kinds?: string[];
+  /** With paramsKey: the limit when the agreement states none. */
+  whenUnstated?: number;
   /** The first instant the law allowed this kind of agreement. */
   lawfulFrom: number;
 }
@@ -69,7 +71,8 @@ export interface CompiledCheck {
   limitWhen: CompiledLimitWhen[];
   appliesWhen?: Omit<CompiledLimitWhen, 'limit'>;
   extension?: CompiledExtension;
-  windowHours: number | undefined;
+  /** Length of the window the check measures over (hours; weeks for blocks), dated. */
+  window: DatedSeries | undefined;
   inForceFrom: number;
   inForceTo: number;
   effects: CompiledEffect[];
@@ -79,14 +82,44 @@ export interface CompiledCheck {
   plain: Map<number, ResolvedLimit>;
 }
 
+/** The fact that carries a rule file's parameter to json-rules-engine, valued at the date of each pass. */
+export const paramFact = (file: LoadedRuleFile, name: string) => `param:${file.file}:${name}`;
+
+/**
+ * json-rules-engine conditions over profile facts. A parameter is compared as a fact of its own
+ * (`param:<file>:<name>`), which the engine is given with the value in force for the pass being
+ * judged, so a dated parameter is never read at its newest value.
+ */
 function compileConditions(when: ProfileConditions, file: LoadedRuleFile): CompiledLimitWhen['conditions'] {
   const list = 'any' in when ? when.any : when.all;
   const converted = list.map((c): object =>
     'fact' in c
-      ? { fact: c.fact, operator: c.operator, value: typeof c.value === 'object' && c.value !== null ? file.parameters[c.value.param]!.values.at(-1)!.value : c.value }
+      ? { fact: c.fact, operator: c.operator, value: typeof c.value === 'object' && c.value !== null ? { fact: paramFact(file, c.value.param) } : c.value }
       : compileConditions(c, file),
   );
   return 'any' in when ? { any: converted } : { all: converted };
+}
+
+/** Every parameter a profile condition names, as the facts json-rules-engine reads them, with their dated values. */
+export function profileParams(book: RuleBook, zone: string): Array<{ fact: string; series: DatedSeries }> {
+  const out = new Map<string, DatedSeries>();
+  type Node = { value?: unknown; any?: Node[]; all?: Node[] };
+  const visit = (file: LoadedRuleFile, when: Node) => {
+    for (const c of [...(when.any ?? []), ...(when.all ?? [])]) {
+      if (c.any || c.all) visit(file, c);
+      else if (typeof c.value === 'object' && c.value !== null) {
+        const name = (c.value as { param: string }).param;
+        out.set(paramFact(file, name), compileSeries(file.parameters[name]!, zone));
+      }
+    }
+  };
+  for (const file of book.files) {
+    for (const check of file.checks) {
+      for (const lw of check.limitWhen ?? []) visit(file, lw.when as Node);
+      if (check.appliesWhen) visit(file, check.appliesWhen.when as Node);
+    }
+  }
+  return [...out].map(([fact, series]) => ({ fact, series }));
 }
 
 export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
@@ -118,21 +151,61 @@ export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
             },
           }
         : {}),
-      windowHours: check.window ? file.parameters[check.window]!.values.at(-1)!.value : undefined,
+      window: check.window ? series(file, check.window) : undefined,
       inForceFrom: startOfLocalDate(file.inForce.from, zone),
       inForceTo: file.inForce.to ? startOfLocalDate(file.inForce.to, zone) : Infinity,
-      effects: check.agreements.map((e) => ({
-        type: e.type,
-        ...(e.limit ? { series: compileSeries(file.parameters[e.limit]!, zone) } : {}),
-        ...(e.paramsKey ? { paramsKey: e.paramsKey } : {}),
-        ...(e.via ? { via: e.via } : {}),
-        ...(e.kinds ? { kinds: e.kinds } : {}),
-        lawfulFrom: startOfLocalDate(book.agreements[e.type]?.inForce.from ?? '1900-01-01', zone),
-      })),
+      effects: compileEffects(check.agreements, file, book, zone),
       limitTypes: new Set<string>([...(check.onlyWith ?? []), ...check.agreements.filter((e) => !e.via).map((e) => e.type)]),
       plain: new Map(),
     })),
   );
+}
+
+function compileEffects(effects: Check['agreements'], file: LoadedRuleFile, book: RuleBook, zone: string): CompiledEffect[] {
+  return effects.map((e) => ({
+    type: e.type,
+    ...(e.limit ? { series: compileSeries(file.parameters[e.limit]!, zone) } : {}),
+    ...(e.paramsKey ? { paramsKey: e.paramsKey } : {}),
+    ...(e.via ? { via: e.via } : {}),
+    ...(e.kinds ? { kinds: e.kinds } : {}),
+    ...(e.whenUnstated !== undefined ? { whenUnstated: e.whenUnstated } : {}),
+    lawfulFrom: startOfLocalDate(book.agreements[e.type]?.inForce.from ?? '1900-01-01', zone),
+  }));
+}
+
+/** The daily rest that separates main work periods, as the one provision that sets it states it. */
+export interface CompiledRestMinimum {
+  base: DatedSeries;
+  effects: CompiledEffect[];
+}
+
+export function compileRestMinimum(book: RuleBook, zone: string): CompiledRestMinimum | undefined {
+  const file = book.files.find((f) => f.restMinimum);
+  if (!file) return undefined;
+  return { base: compileSeries(file.parameters[file.restMinimum!.parameter]!, zone), effects: compileEffects(file.restMinimum!.agreements, file, book, zone) };
+}
+
+/**
+ * The minimum for a gap starting at an instant (read at `when(at)`: its own date, or the `asOf`
+ * date): the statute's value, lowered by any agreement in force then that the law allowed then and
+ * that covers the work on both sides (an effect with `kinds`: respite on both sides).
+ */
+export function restMinimumAt(rule: CompiledRestMinimum, agreements: AgreementInForce[], when: (at: number) => number) {
+  const relevant = agreements.filter((a) => rule.effects.some((e) => e.type === a.type));
+  return (at: number, respiteBothSides: boolean): number | undefined => {
+    const t = when(at);
+    let minimum = valueAt(rule.base, t);
+    if (minimum === undefined) return undefined;
+    for (const effect of rule.effects) {
+      if (t < effect.lawfulFrom || (effect.kinds && !respiteBothSides)) continue;
+      for (const a of relevant) {
+        if (a.type !== effect.type || t < a.from || t >= a.to) continue;
+        const lowered = effectLimit(effect, a, t);
+        if (lowered !== undefined && lowered < minimum) minimum = lowered;
+      }
+    }
+    return minimum;
+  };
 }
 
 /** The agreements among a worker's that can change a check's limit: resolveLimit gives the same with only these. */
@@ -150,7 +223,7 @@ export interface ResolvedLimit {
 function effectLimit(effect: CompiledEffect, agreement: AgreementInForce | undefined, at: number): number | undefined {
   if (effect.series) return valueAt(effect.series, at);
   const stated = agreement?.params[effect.paramsKey!];
-  return typeof stated === 'number' ? stated : undefined;
+  return typeof stated === 'number' ? stated : agreement ? effect.whenUnstated : undefined;
 }
 
 /** The limit for one window of one worker, with the agreements that set it. `base` is the worker's own (limitWhen). */

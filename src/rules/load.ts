@@ -77,6 +77,13 @@ function consistencyProblems(rule: RuleFile): string[] {
       if (a.limit && !rule.parameters[a.limit]) problems.push(`checks[${i}].agreements[${j}].limit: no parameter "${a.limit}"`);
     });
   });
+  if (rule.restMinimum) {
+    if (!rule.parameters[rule.restMinimum.parameter]) problems.push(`restMinimum.parameter: no parameter "${rule.restMinimum.parameter}"`);
+    rule.restMinimum.agreements.forEach((a, j) => {
+      if (a.via) problems.push(`restMinimum.agreements[${j}]: an agreement lowers the minimum by a limit or a stated value, not via another rule`);
+      if (a.limit && !rule.parameters[a.limit]) problems.push(`restMinimum.agreements[${j}].limit: no parameter "${a.limit}"`);
+    });
+  }
   return problems;
 }
 
@@ -106,6 +113,8 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
     );
     if (missing.length > 0) throw new RuleFileError(f.file, missing);
   }
+  const restMinima = files.filter((f) => f.restMinimum);
+  if (restMinima.length > 1) throw new RuleFileError(restMinima[1]!.file, [`restMinimum: only one provision sets the daily rest between work periods (${restMinima[0]!.file} does)`]);
   const agreements = readJson(dir, 'agreements.json', AgreementCatalogueSchema);
   const readings = readJson(dir, 'readings.json', ReadingCatalogueSchema);
   return { files, agreements, readings };

@@ -105,6 +105,8 @@ export const AgreementEffectSchema = z
     via: z.string().regex(/^(aml|avl|med|rota)\./).optional()
       .describe('Or: under the agreement another rule takes the window over (deferTo); listed in curedBy, never lifts this limit itself'),
     kinds: z.array(z.enum(ASSIGNMENT_KINDS)).optional().describe('The agreement is offered only for windows with work of these kinds'),
+    whenUnstated: z.number().optional()
+      .describe('With paramsKey: the limit when the agreement states none (avlaster § 7 sets no floor for the agreed rest)'),
   })
   .refine((e) => [e.limit, e.paramsKey, e.via].filter((x) => x !== undefined).length === 1, 'give exactly one of limit, paramsKey or via');
 
@@ -159,6 +161,14 @@ export const CheckSchema = z.strictObject({
   message: Localized.describe('Template: {measured}, {limit}, {workPeriodHours} are filled in'),
 });
 
+export const RestMinimumSchema = z
+  .strictObject({
+    parameter: z.string().describe('Parameter (in this file): the daily-rest minimum without an agreement'),
+    agreements: z.array(AgreementEffectSchema).default([])
+      .describe('Agreements that lower the minimum (a parameter of this file, or the minimum the agreement states); kinds: only for gaps with such work on both sides'),
+  })
+  .describe('This provision sets the daily rest that separates main work periods: work closer than this is one work period (docs/legal/07-work-period.md)');
+
 export const RuleFileSchema = z.strictObject({
   $schema: z.string().optional(),
   provision: z.string().min(1),
@@ -176,6 +186,7 @@ export const RuleFileSchema = z.strictObject({
   inForce: z.strictObject({ from: IsoDate, to: IsoDate.optional(), note: z.string().optional() }),
   sources: z.array(z.string()).default([]),
   parameters: z.record(z.string(), ParameterSchema),
+  restMinimum: RestMinimumSchema.optional(),
   checks: z.array(CheckSchema).min(1),
 });
 

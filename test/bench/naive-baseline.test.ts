@@ -45,14 +45,14 @@ describe('naive baseline agrees with the engine (no agreements)', () => {
       expected: { 'aml.10-4.normal-day': 5, 'aml.10-4.normal-week': 1, 'aml.10-6.total-week': 1 },
     },
     {
-      name: 'evening 14–22 then morning 07–15: 9 h of daily rest',
+      name: 'evening 14–22 then morning 07–15: 9 h of daily rest, so one work period of 8 + 7 h in its first 24 hours',
       spec: { periods: [day(3, '14:00', '22:00'), day(4, '07:00', '15:00')] },
-      expected: { 'aml.10-8.daily-rest': 1 },
+      expected: { 'aml.10-4.normal-day': 1, 'aml.10-6.total-day': 1, 'aml.10-8.daily-rest': 1 },
     },
     {
       name: 'three shifts 9 h apart are one main work period: one daily-rest breach, not one per shift',
       spec: { periods: [day(3, '14:00', '22:00'), day(4, '07:00', '15:00'), ['2025-03-05T00:00', '2025-03-05T08:00']] },
-      expected: { 'aml.10-8.daily-rest': 1 },
+      expected: { 'aml.10-4.normal-day': 1, 'aml.10-6.total-day': 1, 'aml.10-8.daily-rest': 1 },
     },
     {
       name: 'seven 12-hour days: no 35 h weekly rest inside the week, 84 h in the week',

@@ -3,6 +3,7 @@
 // check passes must not change their windows.
 import { describe, expect, it } from 'vitest';
 import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS } from '../../src/facts/measures.ts';
+import { mainWorkPeriods } from '../../src/facts/mainWorkPeriods.ts';
 import type { MeasureInput, WorkFacts } from '../../src/facts/types.ts';
 import { dayFrames, weekFrames, type FrameAnchor } from '../../src/time/frames.ts';
 import { parseInstant } from '../../src/time/instant.ts';
@@ -24,7 +25,7 @@ function facts(): WorkFacts {
   const from = blocks[0]!.start;
   const to = blocks[blocks.length - 1]!.end;
   const weeks = weekFrames(from, to, anchor);
-  return { intervals, blocks, dayFrames: dayFrames(from, to, anchor), weekFrames: weeks, standby: { intervals: [], weight: 0 }, plan: { weeks, referenceWeek: 0 } };
+  return { intervals, blocks, workPeriods: mainWorkPeriods(intervals, () => 11), dayFrames: dayFrames(from, to, anchor), weekFrames: weeks, standby: { intervals: [], weight: 0 }, plan: { weeks, referenceWeek: 0 } };
 }
 
 // A window length each measure accepts (frames have none; blocks count weeks).

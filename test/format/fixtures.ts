@@ -25,8 +25,10 @@ export function lineOf(text: string, marker: string): number {
 }
 
 /**
- * Two workers. w1 (employment): P0 Mon 8 h, P1 Tue 12 h → one violation (aml.10-4.normal-day,
- * fixed day Tue). w2: P2 Mon 14–20, P3 Tue 07–13 → one warning (rolling 24 h holds 12 h).
+ * Two workers. w1 (employment): P0 Mon 8 h, P1 Tue 07:00–20:30 (13.5 h) → violations on P1
+ * (aml.10-6.total-day over 13 h, and aml.10-8.daily-rest: 10.5 h off in the 24 hours from its
+ * start) and a warning (aml.10-4.normal-day: 4.5 h of planned overtime). w2: P2 Mon 10–20, P3 Tue
+ * 07–13 after 11 h off → one warning (aml.10-4.normal-day: P2 is 10 h, 1 h of planned overtime).
  * Comments and blank lines push the periods to lines a naive count would miss.
  */
 export const YAML_ROTA = `# turnussjekk fixture
@@ -54,9 +56,9 @@ periods:
     end: 2025-03-03T16:00
 
   - assignmentId: a1   # P1
-    start: 2025-03-04T08:00
-    end: 2025-03-04T20:00
-  - { assignmentId: a2, start: 2025-03-03T14:00, end: 2025-03-03T20:00 }   # P2
+    start: 2025-03-04T07:00
+    end: 2025-03-04T20:30
+  - { assignmentId: a2, start: 2025-03-03T10:00, end: 2025-03-03T20:00 }   # P2
   -
     # P3
     assignmentId: a2
@@ -74,8 +76,8 @@ export const JSON_ROTA = `{
   ],
   "periods": [
     { "assignmentId": "a1", "start": "2025-03-03T08:00", "end": "2025-03-03T16:00" },
-    { "assignmentId": "a1", "start": "2025-03-04T08:00", "end": "2025-03-04T20:00" },
-    { "assignmentId": "a2", "start": "2025-03-03T14:00", "end": "2025-03-03T20:00" },
+    { "assignmentId": "a1", "start": "2025-03-04T07:00", "end": "2025-03-04T20:30" },
+    { "assignmentId": "a2", "start": "2025-03-03T10:00", "end": "2025-03-03T20:00" },
     {
       "assignmentId": "a2",
       "start": "2025-03-04T07:00",
@@ -87,13 +89,12 @@ export const JSON_ROTA = `{
 /** JSON_ROTA period lines: P0..P2 one per line, P3 at its opening brace. */
 export const JSON_PERIOD_LINES = [9, 10, 11, 12];
 
-/** Only a warning (rolling day), no violation. */
+/** Only a warning (one 10-hour day: an hour of planned overtime), no violation. */
 export const WARNING_ONLY_ROTA = `version: 1
 workers: [{ id: w1 }]
 assignments: [{ id: a1, workerId: w1, kind: employment, contract: arbeidsavtale }]
 periods:
-  - { assignmentId: a1, start: 2025-03-03T14:00, end: 2025-03-03T20:00 }
-  - { assignmentId: a1, start: 2025-03-04T07:00, end: 2025-03-04T13:00 }
+  - { assignmentId: a1, start: 2025-03-03T08:00, end: 2025-03-03T18:00 }
 `;
 
 /** Nothing to find. */

@@ -36,8 +36,8 @@ describe('GitHub annotations from the CLI', () => {
     const kinds = lines.map((l) => /^::(\w+) /.exec(l)![1]);
     expect(kinds).toEqual([...kinds].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a!) - ['error', 'warning', 'notice'].indexOf(b!)));
     expect(kinds.filter((k) => k === 'error')).toHaveLength(findings.filter((f) => f.severity === 'violation').length);
-    // w1's violation is Tuesday's 12-hour shift (P1); w2's rolling-day warning starts with P2
-    const w1 = `title=aml\\.10-4\\.normal-day%3A [^:]+::[^\\n]*arbeidstaker w1 `;
+    // w1's violations are Tuesday's 13.5-hour shift (P1); w2's planned-overtime warning is P2
+    const w1 = `title=aml\\.10-6\\.total-day%3A [^:]+::[^\\n]*arbeidstaker w1 `;
     const w2 = `title=aml\\.10-4\\.normal-day%3A [^:]+::[^\\n]*arbeidstaker w2 `;
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=rota\\.yaml,line=${lineOf(YAML_ROTA, '# P1')},${w1}`)));
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=nested/rota\\.json,line=${JSON_PERIOD_LINES[1]},${w1}`)));

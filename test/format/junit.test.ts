@@ -79,8 +79,8 @@ describe('--format junit', () => {
       const failed = s.testcase.filter((t) => (t.failure ?? []).length > 0).length;
       expect(Number(s['@_failures'])).toBe(failed);
       failedCases += failed;
-      const tc = s.testcase.find((t) => t['@_classname'] === 'w1' && t['@_name'] === 'aml.10-4.normal-day')!;
-      expect(tc.failure![0]!['#text']).toContain('arbeidsmiljøloven § 10-4');
+      const tc = s.testcase.find((t) => t['@_classname'] === 'w1' && t['@_name'] === 'aml.10-6.total-day')!;
+      expect(tc.failure![0]!['#text']).toContain('arbeidsmiljøloven § 10-6');
     });
     expect(Number(parsed.testsuites['@_failures'])).toBe(failedCases);
   });

@@ -185,7 +185,7 @@ describe('--format sarif', () => {
       );
       return r?.locations[0]!.physicalLocation.region?.startLine;
     };
-    // w1's violation is Tuesday's 12-hour shift (P1); w2's rolling-day warning starts with P2.
+    // w1's violations are Tuesday's 13.5-hour shift (P1); w2's planned-overtime warning is P2.
     expect(where('rota.yaml', 'w1', 'violation')).toBe(lineOf(YAML_ROTA, '# P1'));
     expect(where('rota.yaml', 'w2', 'warning')).toBe(lineOf(YAML_ROTA, '# P2'));
     expect(where('sub%20dir/rota.json', 'w1', 'violation')).toBe(JSON_PERIOD_LINES[1]);

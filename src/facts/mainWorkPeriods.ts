@@ -1,0 +1,88 @@
+// Main work periods (hovedarbeidsperioder, docs/legal/07-work-period.md): a worker's work in one
+// undertaking, respite and other work together, joined wherever less than the daily-rest minimum
+// that applies to that gap separates it. The minimum is not one fixed number: 11 hours by default,
+// the tariff floor under an AML § 10-8 (3) agreement, the agreed rest under avlaster § 7 between
+// respite work. Every measure that speaks of "the work period" reads these, so they are formed once
+// a pass and never changed.
+import type { AssignmentKind } from '../rota/schema.ts';
+import type { WorkInterval } from '../timeline/build.ts';
+
+export const RESPITE_KINDS: ReadonlySet<AssignmentKind> = new Set(['respite-carer-home', 'respite-user-home']);
+export const isRespite = (iv: WorkInterval) => RESPITE_KINDS.has(iv.kind);
+
+export interface WorkPeriod {
+  start: number;
+  end: number;
+  intervals: WorkInterval[];
+  /** Hours of respite and of other work in the period, each counted once where periods overlap (ms). */
+  respiteMs: number;
+  otherMs: number;
+  /** Rest before the period (to the previous period's end) and after it; Infinity at the plan's edges. */
+  restBefore: number;
+  restAfter: number;
+}
+
+/**
+ * The daily-rest minimum for a gap that starts at `at` (ms), when the work on both sides of it is
+ * respite or not; undefined before any rest rule was in force (the periods then never join).
+ */
+export type RestMinimumAt = (at: number, respiteBothSides: boolean) => number | undefined;
+
+/** Union length of intervals (double bookings count once). */
+function unionMs(intervals: WorkInterval[]): number {
+  let total = 0;
+  let reach = -Infinity;
+  for (const iv of [...intervals].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(iv.start, reach);
+    if (iv.end > from) total += iv.end - from;
+    reach = Math.max(reach, iv.end);
+  }
+  return total;
+}
+
+/** Sorted intervals → main work periods, each gap judged by the minimum that applies to it. */
+export function mainWorkPeriods(intervals: WorkInterval[], minimumAt: RestMinimumAt): WorkPeriod[] {
+  const out: WorkPeriod[] = [];
+  let current: WorkInterval[] = [];
+  let end = -Infinity;
+  // Whether the work that ends where the gap starts is respite (the last interval reaching `end`).
+  let endsInRespite = false;
+  const close = () => {
+    if (current.length === 0) return;
+    const respite = current.filter(isRespite);
+    const other = current.filter((iv) => !isRespite(iv));
+    out.push({ start: current[0]!.start, end, intervals: current, respiteMs: unionMs(respite), otherMs: unionMs(other), restBefore: Infinity, restAfter: Infinity });
+    current = [];
+  };
+  for (const iv of intervals) {
+    if (current.length > 0 && iv.start > end) {
+      const minimum = minimumAt(end, endsInRespite && isRespite(iv));
+      if (minimum === undefined || iv.start - end >= minimum * 3_600_000) close();
+    }
+    current.push(iv);
+    if (current.length === 1 || iv.end > end) {
+      end = iv.end;
+      endsInRespite = isRespite(iv);
+    } else if (iv.end === end) {
+      endsInRespite &&= isRespite(iv);
+    }
+  }
+  close();
+  for (let i = 1; i < out.length; i++) {
+    const rest = out[i]!.start - out[i - 1]!.end;
+    out[i - 1]!.restAfter = rest;
+    out[i]!.restBefore = rest;
+  }
+  return out;
+}
+
+/** Hours worked (union) in [from, to), from the worker's work blocks (sorted, disjoint). */
+export function workedMsBetween(blocks: ReadonlyArray<{ start: number; end: number }>, from: number, to: number, firstBlock = 0): number {
+  let total = 0;
+  for (let i = firstBlock; i < blocks.length && blocks[i]!.start < to; i++) {
+    const b = blocks[i]!;
+    const part = Math.min(b.end, to) - Math.max(b.start, from);
+    if (part > 0) total += part;
+  }
+  return total;
+}
