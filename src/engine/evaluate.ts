@@ -193,8 +193,12 @@ class Pass {
   private claimsOf(owner: CompiledCheck): FactWindow[] {
     let ws = this.claimed.get(owner);
     if (!ws) {
+      const breach = BREACH[owner.check.operator];
       ws = this.windowsOf(owner)
-        .filter((ow) => this.limitOf(owner, this.when(ow.at), this.seriesOf(owner)))
+        .filter((ow) => {
+          const r = this.limitOf(owner, this.when(ow.at), this.seriesOf(owner));
+          return r !== undefined && (owner.check.claims !== 'passing-windows' || !breach(ow.measured, r.limit));
+        })
         .sort((a, b) => a.start - b.start);
       this.claimed.set(owner, ws);
     }
@@ -223,7 +227,7 @@ class Pass {
       if (!owner || (owner.appliesWhen && !this.matched.has(owner.appliesWhen.name))) continue;
       const r = this.limitOf(owner, this.when(w.at), this.seriesOf(owner));
       if (!r || !this.inScope(owner, w)) continue;
-      if (owner.check.claims === 'windows' && !this.claims(owner, w)) continue;
+      if (owner.check.claims !== 'applies' && !this.claims(owner, w)) continue;
       return { owner, r };
     }
     return undefined;
@@ -247,7 +251,7 @@ class Pass {
       if (!owner) return false;
       const withIt: AgreementInForce[] = [...this.agreements, { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} }];
       const theirs = this.windowsWith(owner, type, withIt).filter((ow) => overlaps(ow, w) && this.inScope(owner, ow));
-      if (theirs.length === 0) return owner.check.claims !== 'windows' && resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined;
+      if (theirs.length === 0) return owner.check.claims === 'applies' && resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined;
       // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
       return theirs.every((ow) => {
         const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));

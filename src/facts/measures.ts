@@ -1,6 +1,6 @@
 import type { MeasureName } from '../rules/schema.ts';
 import { hoursInDayFrame, hoursInWeekFrame } from './frameHours.ts';
-import { overlappingHours } from './overlap.ts';
+import { concurrentCareHours, overlappingHours } from './overlap.ts';
 import { restInDayFrame, restInWeekFrame, restInWorkPeriod } from './rest.ts';
 import { hoursInRollingWindow } from './rolling.ts';
 import { averageWeeklyHoursInBlock } from './blockAverage.ts';
@@ -34,6 +34,7 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
   restInDayFrame,
   restInWeekFrame,
   overlappingHours,
+  concurrentCareHours,
   averageWeeklyHoursInBlock,
   averageWeeklyHoursInAgreementPeriod,
   averageHoursPer24hInBlock,
@@ -67,7 +68,7 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
 export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set(['hoursInDayFrame', 'hoursInWeekFrame', 'hoursInRollingWindow', 'averageWeeklyHoursInBlock']);
 
 /** Measures that look at a worker across all undertakings rather than within one. */
-export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours']);
+export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours', 'concurrentCareHours']);
 
 /**
  * Measures that average over a fixed block. When the plan covers only part of a block, the weeks it

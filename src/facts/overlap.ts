@@ -1,18 +1,27 @@
-// rota.integrity.overlap: one person booked twice at the same time. Found per worker across all
-// undertakings, in one sweep over periods sorted by start. Both periods stay in the ledger.
+// Overlapping periods of one worker (docs/legal/15-overlapping-assignments.md), found across all
+// undertakings in one sweep over periods sorted by start. Both periods stay in the ledger and the
+// limits count each hour once; an overlap is never a legal violation.
+//   overlappingHours     a double booking: the worker cannot be in two places at once (warning);
+//   concurrentCareHours  two respite assignments in the carer's own home at once: two children
+//                        cared for together, which is lawful concurrent care (info).
+import type { WorkInterval } from '../timeline/build.ts';
 import { hours } from '../time/instant.ts';
 import type { FactWindow, Measure } from './types.ts';
 
-export const overlappingHours: Measure = ({ facts }) => {
+/** Both in the carer's home: the same place, so the care is concurrent, not a double booking. */
+const concurrentCare = (a: WorkInterval, b: WorkInterval) => a.kind === 'respite-carer-home' && b.kind === 'respite-carer-home' && a.workerId === b.workerId;
+
+function overlaps(intervals: WorkInterval[], keep: (a: WorkInterval, b: WorkInterval) => boolean): FactWindow[] {
   const out: FactWindow[] = [];
-  // Periods still running at the current start; each is double-booked with it. One finding per
-  // other assignment (the longest overlap), so a period listed 700 times gives 700 findings, not
-  // 245 000, while three different assignments still name every pair.
-  let active: Array<(typeof facts.intervals)[number]> = [];
-  for (const iv of facts.intervals.filter((x) => !x.standby)) {
+  // Periods still running at the current start; each overlaps it. One finding per other assignment
+  // (the longest overlap), so a period listed 700 times gives 700 findings, not 245 000, while three
+  // different assignments still name every pair.
+  let active: WorkInterval[] = [];
+  for (const iv of intervals.filter((x) => !x.standby)) {
     active = active.filter((a) => a.end > iv.start);
-    const longest = new Map<string, (typeof active)[number]>();
+    const longest = new Map<string, WorkInterval>();
     for (const other of active) {
+      if (!keep(other, iv)) continue;
       const best = longest.get(other.assignmentId);
       if (!best || other.end > best.end) longest.set(other.assignmentId, other);
     }
@@ -30,4 +39,7 @@ export const overlappingHours: Measure = ({ facts }) => {
     active.push(iv);
   }
   return out;
-};
+}
+
+export const overlappingHours: Measure = ({ facts }) => overlaps(facts.intervals, (a, b) => !concurrentCare(a, b) || a.assignmentId === b.assignmentId);
+export const concurrentCareHours: Measure = ({ facts }) => overlaps(facts.intervals, (a, b) => concurrentCare(a, b) && a.assignmentId !== b.assignmentId);

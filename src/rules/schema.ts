@@ -35,6 +35,7 @@ export const MEASURES = [
   'extendedStayBurdenStated',
   'restAfterExtendedStay',
   'overlappingHours',
+  'concurrentCareHours',
 ] as const;
 export type MeasureName = (typeof MEASURES)[number];
 
@@ -139,8 +140,8 @@ export const CheckSchema = z.strictObject({
     .describe('Where one of these rules applies to a window (e.g. § 10-5 under an averaging agreement, the avlaster regulation for respite), this check yields to it'),
   kinds: z.array(z.enum(ASSIGNMENT_KINDS)).optional()
     .describe('The check applies only to windows that hold work of these assignment kinds'),
-  claims: z.enum(['applies', 'windows']).default('applies')
-    .describe('What another check defers to: wherever this one applies, or only inside the windows this one measures'),
+  claims: z.enum(['applies', 'windows', 'passing-windows']).default('applies')
+    .describe('What another check defers to: wherever this one applies, only inside the windows this one measures, or only inside those it does not break (a § 12 stay past its week is judged by §§ 4–10 again)'),
   ceilings: z
     .strictObject({ day: z.string().regex(RULE_ID).optional(), week: z.string().regex(RULE_ID).optional() })
     .optional()

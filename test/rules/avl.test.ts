@@ -220,3 +220,44 @@ describe('avl.12: a stay of up to one week by written agreement (from 2019-06-01
     expect(ids(old)).toContain('aml.10-6.total-day');
   });
 });
+
+// Ruling 16 (docs/legal/16-combined-work.md): one municipality is one undertaking. § 10 is checked on
+// every respite period joined to other work, with or without a § 4 agreement; § 12 is excluded when
+// there is other work during the stay and never lifts an AML rest rule on a combined period; a § 12
+// stay past its week is judged by §§ 4–10 again.
+describe('combined work (avlaster §§ 5, 10, 12)', () => {
+  const job = { job: { kind: 'employment' as const } };
+  const S12 = { type: 'avl-12-extended-stay' as const, params: { notVeryBurdensome: true } };
+
+  it('§ 10 is checked without a § 4 agreement: a day job joined to a weekend stay is one 60-hour combined period over 56', async () => {
+    const r = await respite([['2025-03-07T08:00', '2025-03-07T15:00', 'job'], ['2025-03-07T16:00', '2025-03-09T20:00']], [], job);
+    expect(findingsOf(r, 'avl.10.combined-continuous', 'violation').map((f) => [f.measured, f.limit])).toEqual([[60, 56]]);
+    // 56 h exactly passes.
+    const at = await respite([['2025-03-07T08:00', '2025-03-07T15:00', 'job'], ['2025-03-07T16:00', '2025-03-09T16:00']], [], job);
+    expect(findingsOf(at, 'avl.10.combined-continuous')).toEqual([]);
+  });
+
+  it('across the autumn DST weekend the combined period counts elapsed hours (57 h: over 56)', async () => {
+    const r = await respite([['2025-10-24T08:00', '2025-10-24T15:00', 'job'], ['2025-10-24T16:00', '2025-10-26T16:00']], [], job);
+    expect(findingsOf(r, 'avl.10.combined-continuous', 'violation').map((f) => f.measured)).toEqual([57]);
+  });
+
+  it('§ 12 is excluded when there is other work during the stay, and never lifts the AML daily rest on the combined period', async () => {
+    const r = await respite([['2025-07-05T12:00', '2025-07-10T12:00'], ['2025-07-10T13:00', '2025-07-10T17:00', 'job']], [S12], job);
+    expect(findingsOf(r, 'avl.12.extended-stay')).toEqual([]);
+    expect(findingsOf(r, 'aml.10-8.daily-rest', 'violation')).toHaveLength(1);
+    expect(findingsOf(r, 'avl.10.combined-continuous', 'violation').map((f) => f.measured)).toEqual([125]);
+    // The same stay with nothing joined to it is taken over by § 12 and lawful.
+    const pure = await respite([['2025-07-05T12:00', '2025-07-10T12:00']], [S12]);
+    expect(findingsOf(pure, 'aml.10-8.daily-rest', 'violation')).toEqual([]);
+    expect(ids(pure)).toEqual([]);
+  });
+
+  it('a § 12 stay past its week (170 h) is judged by §§ 4–10 again, and they are reported', async () => {
+    const r = await respite([['2025-07-05T12:00', '2025-07-12T14:00']], [S12, ...AVL4]);
+    expect(ids(r)).toEqual(expect.arrayContaining(['avl.12.extended-stay', 'avl.6.continuous', 'avl.4.week-88']));
+    // One week exactly stays with § 12 alone.
+    const week = await respite([['2025-07-05T12:00', '2025-07-12T12:00']], [S12, ...AVL4]);
+    expect(ids(week)).toEqual([]);
+  });
+});

@@ -23,7 +23,9 @@ describe('rota.integrity.overlap: touching is not overlapping', () => {
   });
 });
 
-describe('rota.integrity.overlap: overlapping periods are one violation each', () => {
+// Ruling 15 (docs/legal/15-overlapping-assignments.md): a double booking is a data warning, never a
+// legal violation and never a conversion blocker.
+describe('rota.integrity.overlap: overlapping periods are one warning each', () => {
   it.each([
     {
       name: '30 minutes (08–16 and 15:30–20)',
@@ -71,7 +73,7 @@ describe('rota.integrity.overlap: overlapping periods are one violation each', (
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ruleId: OVERLAP,
-      severity: 'violation',
+      severity: 'warning',
       reading: 'rota-integrity',
       workerId: 'w1',
       assignmentIds: ['a1', 'a2'],
@@ -188,5 +190,40 @@ describe('rota.integrity.overlap: the ledger keeps every hour, the limits count 
     const r = await check({ periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T08:00', '2025-03-05T16:00', 'a2']], more: twoAssignments });
     expect(r.summary.hours).toBe(16);
     expect(findingsOf(r, 'aml.10-4.normal-day')).toEqual([]);
+  });
+});
+
+describe('rota.integrity.concurrent-care: two children in the carer\'s home at once (ruling 15)', () => {
+  const CARE = 'rota.integrity.concurrent-care';
+  const twoChildren = { a2: { kind: 'respite-carer-home' as const } };
+
+  it('two respite assignments in the carer\'s home at the same time are concurrent care: info, not a double booking', async () => {
+    const r = await check({ kind: 'respite-carer-home', periods: [['2025-03-07T16:00', '2025-03-09T16:00'], ['2025-03-08T10:00', '2025-03-09T12:00', 'a2']], more: twoChildren });
+    expect(findingsOf(r, OVERLAP)).toEqual([]);
+    expect(findingsOf(r, CARE).map((f) => [f.severity, f.measured, f.assignmentIds])).toEqual([['info', 26, ['a1', 'a2']]]);
+    // The hours count once: the second child adds nothing to the stay's 48 hours.
+    expect(r.findings.filter((f) => f.ruleId === 'aml.10-4.normal-week').map((f) => f.measured)).toEqual([48]);
+  });
+
+  it('respite in two users\' homes at once is a double booking: a warning', async () => {
+    const r = await check({ kind: 'respite-user-home', periods: [['2025-03-08T10:00', '2025-03-08T16:00'], ['2025-03-08T15:00', '2025-03-08T18:00', 'a2']], more: { a2: { kind: 'respite-user-home' } } });
+    expect(findingsOf(r, OVERLAP, 'warning').map((f) => f.measured)).toEqual([1]);
+    expect(findingsOf(r, CARE)).toEqual([]);
+  });
+
+  it('an overlap never blocks a conversion: two children on oppdrag in the carer\'s home convert like one', async () => {
+    const one = await evaluate(validateRotaDocument({
+      version: 1, workers: [{ id: 'w1' }],
+      assignments: [{ id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag' }],
+      periods: [{ assignmentId: 'a1', start: '2025-03-08T10:00', end: '2025-03-08T16:00' }],
+    }));
+    const two = await evaluate(validateRotaDocument({
+      version: 1, workers: [{ id: 'w1' }],
+      assignments: [{ id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag' }, { id: 'a2', workerId: 'w1', kind: 'respite-user-home', contract: 'oppdrag' }],
+      periods: [{ assignmentId: 'a1', start: '2025-03-08T10:00', end: '2025-03-08T16:00' }, { assignmentId: 'a2', start: '2025-03-08T12:00', end: '2025-03-08T14:00' }],
+    }));
+    expect(one.conversions.map((c) => c.verdict)).toEqual(['convertible']);
+    expect(two.conversions.map((c) => [c.assignmentId, c.verdict, c.blockingRuleIds])).toEqual([['a1', 'convertible', []], ['a2', 'convertible', []]]);
+    expect(findingsOf(two, OVERLAP, 'warning')).toHaveLength(1);
   });
 });
