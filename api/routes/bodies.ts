@@ -4,8 +4,9 @@
 // naming the row and column (`row 5.start`) or the event (`VEVENT[2].DTSTART`), which the error
 // handler turns into the usual 400 problem document.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { decodeCsvBytes } from '../../src/import/csv.ts';
-import { parseCsvText, parseIcsText, type ImportOptions } from '../../src/import/index.ts';
+import { decodeCsvBytes, parseCsvText } from '../../src/import/csv.ts';
+import { parseIcsText } from '../../src/import/ics.ts';
+import type { ImportOptions } from '../../src/import/index.ts';
 import { InputError } from '../../src/rota/errors.ts';
 
 export const CSV_MEDIA_TYPES = ['text/csv'];

@@ -1,16 +1,13 @@
 // One entry point for every input format: rota files (JSON, YAML) and the formats people already
-// have their rotas in (CSV from a spreadsheet, iCalendar from a calendar). Chosen by file extension.
+// have their rotas in (CSV from a spreadsheet, iCalendar from a calendar). Chosen by file extension;
+// the CSV and iCalendar readers (and their parsers) are loaded only for such a file.
 import { extname } from 'node:path';
 import { InputError } from '../rota/errors.ts';
 import { loadRotaFile } from '../rota/load.ts';
 import type { Rota } from '../rota/schema.ts';
-import { loadCsvFile } from './csv.ts';
-import { loadIcsFile } from './ics.ts';
 import type { ImportOptions } from './options.ts';
 
 export type { ImportOptions } from './options.ts';
-export { parseCsvText, loadCsvFile } from './csv.ts';
-export { parseIcsText, loadIcsFile } from './ics.ts';
 
 export type InputFormat = 'rota' | 'csv' | 'ics';
 
@@ -37,9 +34,9 @@ export async function loadInputFile(file: string, options: ImportOptions = {}): 
     case 'rota':
       return loadRotaFile(file);
     case 'csv':
-      return loadCsvFile(file, extname(file).toLowerCase() === '.tsv' && !options.delimiter ? { ...options, delimiter: '\t' } : options);
+      return (await import('./csv.ts')).loadCsvFile(file, extname(file).toLowerCase() === '.tsv' && !options.delimiter ? { ...options, delimiter: '\t' } : options);
     case 'ics':
-      return loadIcsFile(file, options);
+      return (await import('./ics.ts')).loadIcsFile(file, options);
     default:
       throw new InputError(
         [{ path: '', message: `unknown file type: use ${Object.keys(INPUT_EXTENSIONS).join(', ')}` }],

@@ -1,0 +1,223 @@
+// turnussjekk check: rota files in, a report out (text, JSON, JUnit or SARIF), exit code by the findings.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
+import { evaluateParallel, evaluateParts, wantsParts } from '../engine/parallel.ts';
+import { ReportAssembler } from '../engine/partition.ts';
+import { JsonReportStream } from '../format/jsonStream.ts';
+import { githubAnnotations } from '../format/github.ts';
+import { formatJunit } from '../format/junit.ts';
+import type { CheckedFile } from '../format/locations.ts';
+import { formatSarif } from '../format/sarif.ts';
+import { formatText } from '../format/text.ts';
+import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
+import type { Report } from '../report/schema.ts';
+import { InputError } from '../rota/errors.ts';
+import { formatFromName } from '../rota/load.ts';
+import { loadInputFile } from '../import/index.ts';
+import { locateLines, type LineLocator } from '../rota/locate.ts';
+import type { Rota } from '../rota/schema.ts';
+import { defaultRuleBook } from '../rules/load.ts';
+import { listRules } from '../rules/catalogue.ts';
+import { EXIT, UsageError, type Io } from './io.ts';
+import { ProgressBar, wantsProgress, type TtyStream } from './progress.ts';
+
+async function expand(patterns: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of patterns) {
+    if (/[*?[\]{}]/.test(p)) {
+      // tinyglobby (and picomatch) only when a pattern needs them: the shell usually expands globs.
+      const { glob } = await import('tinyglobby');
+      const found = (await glob(p, { onlyFiles: true })).sort();
+      if (found.length === 0) throw new InputError([{ path: '', message: `no files match "${p}"` }]);
+      files.push(...found);
+    } else files.push(p);
+  }
+  return [...new Set(files)];
+}
+
+export async function check(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      lang: { type: 'string', default: 'nb' },
+      'as-of': { type: 'string' },
+      'fail-on': { type: 'string', default: 'violation' },
+      baseline: { type: 'string' },
+      jobs: { type: 'string' },
+    },
+  });
+  if (!FORMATS.includes(values.format!)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, got "${values.format}"`);
+  if (!['nb', 'en'].includes(values.lang!)) throw new UsageError(`--lang must be nb or en, got "${values.lang}"`);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+  if (!['violation', 'warning'].includes(values['fail-on']!)) throw new UsageError(`--fail-on must be violation or warning, got "${values['fail-on']}"`);
+  const failOn = values['fail-on'] as FailOn;
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
+  if (positionals.length === 0) throw new UsageError('check needs at least one rota file');
+  const lang = values.lang as 'nb' | 'en';
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  const annotate = env.GITHUB_ACTIONS === 'true';
+
+  const files = await expand(positionals);
+  const baseline: Baseline | undefined = values.baseline !== undefined ? await loadBaseline(values.baseline) : undefined;
+  const book = defaultRuleBook();
+  const problems: InputError[] = [];
+  const results: Array<{ file: string; rota: Rota; report: Report }> = [];
+  const tty = io.stderrTty === undefined ? (process.stderr.isTTY ? process.stderr : undefined) : (io.stderrTty ?? undefined);
+  const bar = wantsProgress(files.length, tty) ? new ProgressBar(files.length, tty) : undefined;
+  const options: EvaluateOptions = { ruleBook: book, ...(asOf ? { asOf } : {}) };
+  // A large rota is evaluated in parts, by worker processes on all cores (--jobs); alone and as
+  // JSON, its report is written part by part, so memory holds a few parts rather than all of them.
+  // TURNUSSJEKK_PARALLEL_MIN_PERIODS: the size from which a rota is split (default 20 000 periods).
+  const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
+  const large = (rota: Rota) => wantsParts(rota, minPeriods);
+  const streamed = files.length === 1 && values.format === 'json' && !baseline && !annotate;
+  try {
+    for (const file of files) {
+      try {
+        const rota = await loadInputFile(file);
+        if (streamed && large(rota)) return await streamJson(rota, file, options, jobs, failOn, io, tty);
+        if (large(rota)) {
+          const progress = partsProgress(bar ? undefined : tty, file);
+          try {
+            results.push({ file, rota, report: await evaluateParallel(rota, options, { ...(jobs ? { jobs } : {}), onProgress: progress.onProgress }) });
+          } finally {
+            progress.clear();
+          }
+        } else results.push({ file, rota, report: await evaluate(rota, options) });
+      } catch (err) {
+        if (err instanceof InputError) problems.push(err.file ? err : err.withFile(file));
+        else throw err;
+      }
+      bar?.tick(file);
+    }
+  } finally {
+    bar?.clear();
+  }
+  // Never a partial verdict presented as complete: one bad file and only the errors are printed.
+  if (problems.length > 0) {
+    io.err(problems.map((p) => p.message).join('\n'));
+    return EXIT.invalid;
+  }
+  let suppressed = 0;
+  if (baseline) {
+    for (const r of results) {
+      const applied = applyBaseline(r.report, baseline);
+      r.report = applied.report;
+      suppressed += applied.suppressed;
+    }
+  }
+  const needLines = values.format === 'sarif' || annotate;
+  const checked: CheckedFile[] = [];
+  for (const r of results) checked.push({ ...r, ...(needLines ? { lines: await linesOf(r.file) } : {}) });
+
+  if (values.format === 'junit') {
+    io.out(formatJunit(checked, { ruleIds: listRules(book).map((r) => r.id), failOn }));
+  } else if (values.format === 'sarif') {
+    io.out(formatSarif(checked, { book, cwd }));
+  } else if (values.format === 'json') {
+    const payload = results.length === 1 ? results[0]!.report : results.map((r) => ({ file: r.file, ...r.report }));
+    io.out(JSON.stringify(payload, null, 2));
+  } else {
+    io.out(
+      results
+        .map((r) =>
+          formatText(r.report, {
+            lang,
+            agreements: book.agreements,
+            names: new Map(r.rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!])),
+            ...(results.length > 1 ? { file: r.file } : {}),
+          }),
+        )
+        .join('\n\n'),
+    );
+  }
+  if (annotate) {
+    const lines = githubAnnotations(checked, { cwd });
+    if (lines.length > 0) io.err(lines.join('\n'));
+  }
+  if (results.length > 1 || baseline) io.err(summaryLine(results.map((r) => r.report), lang, baseline ? { suppressed, file: baseline.file } : undefined));
+  return results.some((r) => r.report.findings.some((f) => fails(f, failOn))) ? EXIT.violations : EXIT.ok;
+}
+
+const FORMATS = ['text', 'json', 'junit', 'sarif'];
+
+/** Each severity and the summary count that counts it (a rendered part comes with counts, not findings). */
+const SEVERITIES = [['violation', 'violations'], ['warning', 'warnings'], ['info', 'info']] as const;
+
+/** A bar over a large file's parts, on a terminal (several files have a bar over the files instead). */
+function partsProgress(tty: TtyStream | undefined, label: string) {
+  let bar: ProgressBar | undefined;
+  return {
+    onProgress: (_done: number, total: number) => (bar ??= tty ? new ProgressBar(total, tty) : undefined)?.tick(label),
+    clear: () => bar?.clear(),
+  };
+}
+
+/** One large rota's JSON report, written as its parts are evaluated (in the rota's order). */
+async function streamJson(
+  rota: Rota,
+  file: string,
+  options: EvaluateOptions,
+  jobs: number | undefined,
+  failOn: FailOn,
+  io: Io,
+  tty: TtyStream | undefined,
+): Promise<number> {
+  const assembler = new ReportAssembler(rota);
+  const decoder = new TextDecoder();
+  let collected = '';
+  const stream = new JsonReportStream(io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk))));
+  const progress = partsProgress(tty, file);
+  let failing = false;
+  try {
+    const parts = evaluateParts(rota, options, { ...(jobs ? { jobs } : {}), render: true, onProgress: progress.onProgress });
+    for await (const { report, rendered } of parts) {
+      const { bytes, counts } = rendered!;
+      assembler.addCounted(report, counts);
+      if (!failing) failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
+      stream.addRendered(bytes);
+    }
+  } finally {
+    progress.clear();
+  }
+  stream.end(assembler.finish());
+  if (!io.write) io.out(collected);
+  return failing ? EXIT.violations : EXIT.ok;
+}
+
+/** Lines of entries in a rota file, for SARIF regions and annotations; none if the file cannot be re-read. */
+async function linesOf(file: string): Promise<LineLocator | undefined> {
+  try {
+    // CSV and iCalendar rows are not rota entries: their findings point at the file itself.
+    const format = formatFromName(file);
+    return format ? locateLines(await readFile(file, 'utf8'), format) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The closing line on stderr for several files or a baseline run. */
+export function summaryLine(reports: Report[], lang: 'nb' | 'en', baseline?: { suppressed: number; file: string }): string {
+  const n = (key: 'violations' | 'warnings' | 'info') => reports.reduce((s, r) => s + r.summary[key], 0);
+  const [files, violations, warnings, info] = [reports.length, n('violations'), n('warnings'), n('info')];
+  if (lang === 'nb') {
+    return (
+      `turnussjekk: ${files} ${files === 1 ? 'fil' : 'filer'} sjekket: ${violations} brudd, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}, ${info} info` +
+      (baseline ? `; ${baseline.suppressed} funn undertrykt av baseline (${baseline.file})` : '') +
+      '.'
+    );
+  }
+  return (
+    `turnussjekk: ${files} ${files === 1 ? 'file' : 'files'} checked: ${violations} ${violations === 1 ? 'violation' : 'violations'}, ` +
+    `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${info} info` +
+    (baseline ? `; ${baseline.suppressed} ${baseline.suppressed === 1 ? 'finding' : 'findings'} suppressed by the baseline (${baseline.file})` : '') +
+    '.'
+  );
+}
+
