@@ -34,7 +34,10 @@ export interface EvaluatedPart {
   rendered?: RenderedFindings;
 }
 
-const WORKER_ENTRY = new URL('./part-process.mjs', import.meta.url);
+// The worker process's entry. Built (scripts/build.mjs), this module lies in a file two folders
+// below the package root, like every built file, and forks dist/engine/part-worker.js (partWorker.ts
+// bundled); run from the sources (tests, tsx), it forks part-process.mjs, which registers tsx first.
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./part-process.mjs', import.meta.url) : new URL('../engine/part-worker.js', import.meta.url);
 
 /**
  * Worker processes for a rota when none are asked for (at most one per core): one per 350 oppdrag
