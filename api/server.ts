@@ -1,4 +1,5 @@
-// Starts the HTTP API: `npm start` (tsx api/server.ts). PORT and HOST choose where it listens
+// Starts the HTTP API: `npm start` (dist/api/server.js, built from this file; `exec` in the script
+// makes node npm's child, so a signal npm passes on reaches it). PORT and HOST choose where it listens
 // (default 127.0.0.1:3000); the TURNUSSJEKK_* variables in docs/deploy.md set the rest.
 // SIGTERM/SIGINT stop accepting connections, let requests in flight finish, then exit.
 // TURNUSSJEKK_INSTANCES=N (or `auto`: one per core) runs N processes sharing the port (node:cluster):
@@ -39,6 +40,10 @@ async function start(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    // close() ends idle connections at once; one whose request is in flight goes idle when it is
+    // answered, and a keep-alive client would hold it (and this process) for the keep-alive timeout.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+    idle.unref();
     app.close().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -73,7 +78,9 @@ function supervise(count: number): void {
   let stopping = false;
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping) {
+    // An instance that exits 0 was stopped by a signal, as all are on Ctrl-C (the terminal signals
+    // the whole process group, and an instance may stop before this process has seen its own).
+    if (stopping || code === 0) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
