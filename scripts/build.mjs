@@ -56,10 +56,7 @@ function inputFiles() {
   return files.sort();
 }
 
-/**
- * A hash of every input's path and content. Not of the Node version: a code cache from another V8 is
- * rejected and the CLI compiled as usual, so a Node upgrade needs no rebuild (`npm ci` rebuilds).
- */
+/** A hash of every input's path and content. */
 function inputsHash() {
   const hash = createHash('sha256');
   for (const file of inputFiles()) {
@@ -70,10 +67,11 @@ function inputsHash() {
   return hash.digest('hex');
 }
 
-/** Whether dist/ was built from the sources as they are now. */
+/** Whether dist/ was built from the sources as they are now, by this Node (the code cache is its V8's). */
 export function isFresh() {
   try {
-    return JSON.parse(readFileSync(join(DIST, INFO), 'utf8')).inputs === inputsHash();
+    const info = JSON.parse(readFileSync(join(DIST, INFO), 'utf8'));
+    return info.node === process.version && info.inputs === inputsHash();
   } catch {
     return false;
   }
@@ -186,7 +184,7 @@ export async function build() {
   return performance.now() - started;
 }
 
-/** Builds when a source changed since the last build; true if it built. */
+/** Builds when dist/ is not fresh (isFresh); true if it built. */
 export async function ensureBuilt() {
   if (isFresh()) return false;
   await build();
