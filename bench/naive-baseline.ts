@@ -20,7 +20,7 @@
 //   aml.10-6.total-day                        continuous work (touching or overlapping periods)
 //                                             whole in the frame where it starts: the measure is the
 //                                             larger of the hours inside the frame and the full
-//                                             length of the blocks that start in it (decisions.md #1)
+//                                             length of the blocks that start in it (docs/legal/01-fixed-frames.md)
 //   aml.10-4.normal-week  fixed-week-frame    hours of work inside each local week frame
 //   aml.10-6.total-week   fixed-block-average hours in each fixed block of N week frames (N from the
 //                                             rule book, 8) counted from the reference week (the
@@ -30,7 +30,7 @@
 //                                             period start: the longest continuous time off inside
 //                                             it; the rule fires only where the period start follows
 //                                             at least the minimum rest (or no work at all), i.e.
-//                                             begins a main work period (decisions.md #2, #7)
+//                                             begins a main work period (docs/legal/02-daily-rest.md, docs/legal/07-work-period.md)
 //   aml.10-8.weekly-rest  fixed-week-frame    the longest continuous time off inside each local
 //                                             week frame (clipped to the frame)
 //
@@ -127,7 +127,7 @@ function buildEngine(rules: NaiveRule[]): Engine {
       conditions: {
         all: [
           { fact: 'rule', operator: 'equal', value: r.ruleId },
-          // Daily rest is tested from the start of a main work period (decisions.md #7); the windows
+          // Daily rest is tested from the start of a main work period (docs/legal/07-work-period.md); the windows
           // from the other period starts are enumerated and measured too, and do not fire.
           ...(r.ruleId === 'aml.10-8.daily-rest' ? [{ fact: 'beginsMainWorkPeriod', operator: 'equal', value: true }] : []),
           { fact: 'measured', operator: r.operator, value: { fact: 'limit' } },

@@ -1,5 +1,5 @@
 // JSON Schema generated from the zod schemas, so the published schema can never drift from
-// what the loader accepts (contract.md: "publish it as JSON Schema generated from the zod schemas").
+// what the loader accepts (docs/contract.md: "publish it as JSON Schema generated from the zod schemas").
 import { z } from 'zod';
 import { ReportSchema } from './report/schema.ts';
 import { RotaSchema } from './rota/schema.ts';

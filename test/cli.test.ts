@@ -1,4 +1,4 @@
-// The command line as users and CI pipelines meet it (contract.md "CLI"): exit codes 0/1/2, the
+// The command line as users and CI pipelines meet it (docs/contract.md "CLI"): exit codes 0/1/2, the
 // JSON report v1, Norwegian text by default, globs, and input errors that name the file, the
 // field and what is wrong, never a stack trace. Most cases run `main()` in-process; a few run the
 // real `node bin/turnussjekk.mjs` to prove the installed bin works.

@@ -1,4 +1,4 @@
-// turnussjekk: the command line over evaluate(). Exit codes (contract.md): 0 no violation,
+// turnussjekk: the command line over evaluate(). Exit codes (docs/contract.md): 0 no violation,
 // 1 at least one violation, 2 invalid input or usage; 3 is our own defect (a broken rule file).
 // Each command's module is loaded when it runs, so `rules` or `--help` does not load the engine.
 import { InputError } from '../rota/errors.ts';

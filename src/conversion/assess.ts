@@ -1,4 +1,4 @@
-// The conversion question (contract.md `conversions`): for every oppdrag, would the schedule be
+// The conversion question (docs/contract.md `conversions`): for every oppdrag, would the schedule be
 // lawful as an arbeidsavtale, under which legal basis, and if not, what change would make it so.
 // The worker's own part of the rota is re-evaluated with that assignment as employment: with no
 // agreement, then with the individual written agreements the law offers, then with collective
@@ -7,8 +7,11 @@ import type { Conversion, Finding } from '../report/schema.ts';
 import type { AgreementType, Assignment, Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
 import type { Timeline, WorkInterval } from '../timeline/build.ts';
-import { hours } from '../time/instant.ts';
+import { hours, startOfLocalDate } from '../time/instant.ts';
+import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
+import { workBlocks } from '../facts/workBlocks.ts';
 import { roundHours } from '../report/ledger.ts';
+import { verdictConfidence } from './confidence.ts';
 import { assessEmployment } from './employment.ts';
 import { restructurings } from './restructure.ts';
 
@@ -104,8 +107,14 @@ function memoized(evaluate: Evaluator): Evaluator {
 export const blocking = (findings: Finding[], assignmentId: string) =>
   findings.filter((f) => f.severity === 'violation' && !f.hypothetical && f.assignmentIds.includes(assignmentId));
 
+/**
+ * The agreement types of the tiers, in the catalogue's order, except that those resting on a human
+ * judgement (§ 12: "not very burdensome") come first: `minimal` drops agreements in this order, so
+ * it keeps any other basis that suffices rather than the one a person must vouch for.
+ */
 function typesOfTier(book: RuleBook, tiers: Tier[]): AgreementType[] {
-  return (Object.entries(book.agreements) as Array<[AgreementType, { tier: Tier }]>).filter(([, a]) => tiers.includes(a.tier)).map(([t]) => t);
+  const types = (Object.entries(book.agreements) as Array<[AgreementType, { tier: Tier; needsJudgement?: unknown }]>).filter(([, a]) => tiers.includes(a.tier));
+  return [...types.filter(([, a]) => a.needsJudgement), ...types.filter(([, a]) => !a.needsJudgement)].map(([t]) => t);
 }
 
 export interface ConversionDetail extends Conversion {
@@ -121,6 +130,7 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
   const individual = typesOfTier(book, ['individual']);
   const collective = typesOfTier(book, ['collective', 'authority']);
   const index = indexByWorker(rota, timeline);
+  const presumptionFrom = book.employment ? startOfLocalDate(book.employment.presumption.since, timeline.zone) : undefined;
   // Each worker's part is built once, and let go after their last oppdrag.
   const slices = new Map<string, { rota: Rota; timeline: Timeline }>();
   const oppdragLeft = new Map<string, number>();
@@ -172,10 +182,16 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
       blockingIds = [...new Set(withCollective.map((f) => f.ruleId))].sort();
     }
 
+    // The individual agreements in the catalogue's order, whichever order `minimal` tried them in.
+    const catalogueOrder = Object.keys(book.agreements);
+    required = [...required.filter((t) => individual.includes(t)).sort((x, y) => catalogueOrder.indexOf(x) - catalogueOrder.indexOf(y)), ...required.filter((t) => !individual.includes(t))];
+
     // Restructuring: changes to the schedule, each verified by running the engine on the changed rota.
     // A change is shown when it gives a better verdict, or the same with agreements that ask less
     // (an extended stay under § 12 rests on a human judgement that the stay is not very burdensome).
     const suggestionDetails: ConversionDetail['suggestionDetails'] = [];
+    // Suggestions verified to make the schedule lawful without § 12 (ruling 20: named first).
+    const withoutSection12 = new Set<object>();
     if (verdict !== 'convertible') {
       for (const change of restructurings(slice.rota, a, slice.timeline)) {
         // A second carer the change brings in must be lawful too, with the individual agreements.
@@ -194,9 +210,22 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
           verdict === 'convertible-with-agreement' &&
           required.includes('avl-12-extended-stay') &&
           !(await minimal(individual, (types) => run(types, change.rota))).includes('avl-12-extended-stay');
-        if (better || lighter) suggestionDetails.push({ nb: change.nb, en: change.en, verdictAfter });
+        if (better || lighter) {
+          const suggestion = { nb: change.nb, en: change.en, verdictAfter };
+          suggestionDetails.push(suggestion);
+          if (lighter || (better && verdictAfter === 'convertible')) withoutSection12.add(suggestion);
+        }
       }
+      if (required.includes('avl-12-extended-stay')) suggestionDetails.sort((x, y) => Number(withoutSection12.has(y)) - Number(withoutSection12.has(x)));
     }
+    const { confidence, caveats } = verdictConfidence({
+      book,
+      zone: timeline.zone,
+      required,
+      withoutAgreement: none,
+      stays: workBlocks(intervals.filter((iv) => RESPITE_KINDS.has(iv.kind))),
+      ...(suggestionDetails[0] && withoutSection12.has(suggestionDetails[0]) ? { withoutSection12: suggestionDetails[0] } : {}),
+    });
 
     out.push({
       assignmentId: a.id,
@@ -204,7 +233,9 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
       requiredAgreements: required,
       blockingRuleIds: blockingIds,
       suggestions: suggestionDetails.map((s) => s.nb),
-      employment: assessEmployment(a, intervals, timeline.zone),
+      confidence,
+      caveats,
+      employment: assessEmployment(a, intervals, timeline.zone, presumptionFrom),
       ...hoursAndCost(a, intervals),
       tiers: { none: none.length, individual: withIndividual.length, collective: withCollective.length },
       suggestionDetails,

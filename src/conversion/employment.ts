@@ -1,5 +1,6 @@
 // Is the oppdrag already employment? AML § 1-8 as in force from 1 January 2024 presumes an
-// employment relationship unless the principal makes an independent contract clearly more likely;
+// employment relationship unless the principal makes an independent contract clearly more likely
+// (cited only for a plan that reaches that date: docs/legal/12-conversion.md);
 // the Supreme Court weighs direction and control (also by the family, HR-2016-1366-A), personal
 // performance, pay form, stability and the number of principals. KS after HR-2016-1366-A: respite
 // one weekend a month or more is normally employment. The answer is a likelihood with its reasons,
@@ -43,7 +44,13 @@ function weekendsPerMonth(intervals: WorkInterval[], zone: string): { weekends: 
   return { weekends: weekends.size, months: intervals.length ? (last - first) / DAY / AVERAGE_MONTH_DAYS : 0 };
 }
 
-export function assessEmployment(assignment: Assignment, intervals: WorkInterval[], zone: string): EmploymentAssessment {
+/**
+ * `presumptionFrom`: the instant AML § 1-8's presumption took effect (rules/employment.json). It is
+ * cited only for a plan that reaches that date; before it the overall assessment of case law decides.
+ */
+export function assessEmployment(assignment: Assignment, intervals: WorkInterval[], zone: string, presumptionFrom?: number): EmploymentAssessment {
+  const lastEnd = intervals.reduce((m, iv) => Math.max(m, iv.end), -Infinity);
+  const presumed = presumptionFrom !== undefined && lastEnd > presumptionFrom;
   const reasons: EmploymentAssessment['reasons'] = [];
   const employment = (nb: string, en: string) => reasons.push({ nb, en, points: 'employment' });
   const independent = (nb: string, en: string) => reasons.push({ nb, en, points: 'independent' });
@@ -62,11 +69,19 @@ export function assessEmployment(assignment: Assignment, intervals: WorkInterval
     }
   }
   if (assignment.kind === 'support-contact') {
-    reasons.push({
-      nb: 'Støttekontakt: KS så dem tidligere som oppdragstakere, men etter 2016 og presumpsjonen fra 2024 er de trolig arbeidstakere når kommunen eller familien styrer; vurderingen er usikker.',
-      en: 'Support contact: KS used to see them as contractors, but after 2016 and the 2024 presumption they are probably employees where the municipality or family directs the work; the assessment is uncertain.',
-      points: 'employment',
-    });
+    reasons.push(
+      presumed
+        ? {
+            nb: 'Støttekontakt: KS så dem tidligere som oppdragstakere, men etter 2016 og presumpsjonen fra 2024 er de trolig arbeidstakere når kommunen eller familien styrer; vurderingen er usikker.',
+            en: 'Support contact: KS used to see them as contractors, but after 2016 and the 2024 presumption they are probably employees where the municipality or family directs the work; the assessment is uncertain.',
+            points: 'employment',
+          }
+        : {
+            nb: 'Støttekontakt: KS så dem tidligere som oppdragstakere, men etter HR-2016-1366-A er de trolig arbeidstakere når kommunen eller familien styrer; vurderingen er usikker.',
+            en: 'Support contact: KS used to see them as contractors, but after HR-2016-1366-A they are probably employees where the municipality or family directs the work; the assessment is uncertain.',
+            points: 'employment',
+          },
+    );
   }
   if (i.decidesTimes === 'municipality' || i.decidesTimes === 'family') {
     strong++;
@@ -92,11 +107,13 @@ export function assessEmployment(assignment: Assignment, intervals: WorkInterval
 
   const against = reasons.filter((r) => r.points === 'independent').length;
   const towards = reasons.filter((r) => r.points === 'employment').length;
-  reasons.push({
-    nb: 'Fra 1. januar 2024 (arbeidsmiljøloven § 1-8) presumeres et arbeidsforhold, med mindre kommunen gjør det overveiende sannsynlig at det er et selvstendig oppdrag.',
-    en: 'From 1 January 2024 (AML § 1-8) employment is presumed unless the municipality makes an independent contract clearly more likely.',
-    points: 'employment',
-  });
+  if (presumed) {
+    reasons.push({
+      nb: 'Fra 1. januar 2024 (arbeidsmiljøloven § 1-8) presumeres et arbeidsforhold, med mindre kommunen gjør det overveiende sannsynlig at det er et selvstendig oppdrag.',
+      en: 'From 1 January 2024 (AML § 1-8) employment is presumed unless the municipality makes an independent contract clearly more likely.',
+      points: 'employment',
+    });
+  }
   const likelihood: Likelihood =
     strong >= 1 && against <= 1 ? 'high' : against >= 3 && towards <= 1 ? 'low' : against >= 2 ? 'uncertain' : 'probable';
   return { likelihood, reasons };

@@ -32,6 +32,10 @@ export interface Context {
   weeks: Frame[];
   referenceWeek: number;
   asOf: number | undefined;
+  /** The rota is a base turnus that repeats (a profile fact: overtime in it recurs every cycle). */
+  cyclic: boolean;
+  /** The span the rota declares (its plan or cycle), over which the plan's weeks are counted. */
+  declaredSpan: { from: number; to: number } | undefined;
 }
 
 export interface RawFinding {

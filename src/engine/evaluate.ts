@@ -1,13 +1,10 @@
 // The one entry point: rota → timeline → facts → rules (json-rules-engine) → findings → report.
 // The CLI and the HTTP API are thin shells over evaluate().
-import { assessConversions } from '../conversion/assess.ts';
 import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS, WORKER_WIDE } from '../facts/measures.ts';
 import { profileOf, type PlanCalendar, type Profile } from '../facts/profile.ts';
 import type { FactWindow, MeasureInput, WorkFacts } from '../facts/types.ts';
 import { mainWorkPeriods } from '../facts/mainWorkPeriods.ts';
 import { assignmentsOf, byStart, workBlocks } from '../facts/workBlocks.ts';
-import { conversionsByKind, countFindings } from '../report/counts.ts';
-import { ledger, roundHours } from '../report/ledger.ts';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementType, Rota } from '../rota/schema.ts';
 import {
@@ -30,9 +27,10 @@ import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
 import { startOfLocalDate } from '../time/instant.ts';
 import { firstEndingAfter } from '../time/sorted.ts';
 import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval } from '../timeline/build.ts';
-import { compareVariants } from '../variants/compare.ts';
 import type { Context, RawFinding } from './context.ts';
 import { compiled } from './engines.ts';
+import { finishReport } from './finishReport.ts';
+import { evaluateCycle } from './cycle.ts';
 import { toFinding } from './findings.ts';
 import { planSpan } from './partition.ts';
 import { sharedPlanCalendar } from './planCalendar.ts';
@@ -53,6 +51,10 @@ export interface EvaluateOptions {
    * the whole rota's findings for its workers.
    */
   span?: { from: number; to: number };
+  /** Judge the rota as a base turnus that repeats (set for the unrolled repetitions of a cycle). */
+  cyclic?: boolean;
+  /** The span whose weeks are the plan's (the base cycle, when its repetitions are evaluated). */
+  declaredSpan?: { from: number; to: number };
 }
 
 
@@ -289,7 +291,7 @@ async function runPass(
     dayFrames: framesCovering(ctx.days, from, to),
     weekFrames: framesCovering(ctx.weeks, from, to),
     standby: { intervals: standbyIntervals, weight: statedFactor ?? (ctx.standbyFactor ? valueAt(ctx.standbyFactor, when(from)) : undefined) ?? 0 },
-    plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek },
+    plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek, ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}) },
   };
   const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
   const calendar = evening ? ctx.eveningCalendar : ctx.calendar;
@@ -298,7 +300,7 @@ async function runPass(
   const matched = new Set<string>();
   if (checks.some((c) => c.limitWhen.length > 0 || c.appliesWhen)) {
     // Parameters the conditions compare with are read at the date of this pass (the plan's first work).
-    const profileFacts: Record<string, unknown> = { ...profile };
+    const profileFacts: Record<string, unknown> = { ...profile, cyclic: ctx.cyclic };
     for (const p of ctx.profileParams) profileFacts[p.fact] = valueAt(p.series, when(from));
     for (const name of await ctx.profileMatches(profileFacts)) matched.add(name);
   }
@@ -422,6 +424,8 @@ async function runPass(
 }
 
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {
+  // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions.
+  if (rota.cycle && !options.cyclic) return evaluateCycle(rota, options, evaluate);
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
   const { checks, restMinimum, profileParams, breaches, profileMatches } = compiled(book, timeline.zone);
@@ -453,6 +457,8 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     weeks,
     referenceWeek: Math.max(0, weeks.findIndex((w) => w.end > reference)),
     asOf: options.asOf ? startOfLocalDate(options.asOf, zone) : undefined,
+    cyclic: options.cyclic ?? timeline.cycle !== undefined,
+    declaredSpan: options.declaredSpan ?? timeline.cycle ?? timeline.plan,
   };
   const workerWide = checks.filter((c) => WORKER_WIDE.has(c.check.measure));
   const perUndertaking = checks.filter((c) => !WORKER_WIDE.has(c.check.measure));
@@ -482,7 +488,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       const agreements = agreementsFor(timeline, workerId, undertaking);
       const groupChecks = perUndertaking.filter((c) => c.check.regimes.includes(regime));
       // What binds today: the arbeidsavtale periods alone. What conversion would add: the whole
-      // timeline with every oppdrag treated as employment, marked hypothetical (contract.md).
+      // timeline with every oppdrag treated as employment, marked hypothetical (docs/contract.md).
       const employed = group.filter((iv) => iv.contract === 'arbeidsavtale');
       const realPass = employed.length > 0 ? await runPass(ctx, workerId, employed, groupChecks, agreements, false, []) : { findings: [] };
       const real = realPass.findings;
@@ -503,32 +509,5 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     for (const { f } of keyed) findings.push(f);
   }
 
-  const rows = ledger(timeline);
-  const conversions =
-    options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
-      ? []
-      : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, conversions: false, violationsOnly: true }));
-  const usedReadings = new Set(checks.map((c) => c.check.reading));
-  const report: Report = {
-    version: 1,
-    findings,
-    conversions,
-    ledger: rows,
-    summary: {
-      workers: rota.workers.length,
-      assignments: rota.assignments.length,
-      periods: rota.periods.length,
-      hours: roundHours(rows.reduce((s, r) => s + r.hours, 0)),
-      ...countFindings(findings),
-      ...(conversions.length > 0 ? { conversionsByKind: conversionsByKind(conversions, ctx.kindOf) } : {}),
-    },
-    profiles,
-    readings: Object.entries(book.readings)
-      .filter(([reading]) => usedReadings.has(reading as never))
-      .map(([reading, r]) => ({ reading: reading as Finding['reading'], decision: r.decision, description: r.description })),
-  };
-  if (rota.variants?.length && options.variants !== false) {
-    report.variants = await compareVariants(rota, report, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, variants: false }));
-  }
-  return report;
+  return finishReport(rota, timeline, book, options, findings, profiles, evaluate);
 }

@@ -59,7 +59,7 @@ export function defaultJobs(rota: Rota, conversions = true): number {
 
 /** Whether a rota is worth evaluating in parts: enough periods that one report would be too large. */
 export function wantsParts(rota: Rota, minPeriods = 20_000): boolean {
-  return rota.periods.length >= minPeriods && rota.workers.length > 1 && !rota.variants?.length;
+  return rota.periods.length >= minPeriods && rota.workers.length > 1 && !rota.variants?.length && !rota.cycle;
 }
 
 /**
@@ -152,7 +152,7 @@ async function* inProcesses(parts: RotaPart[], options: PartTask['options'], job
 
 /** The whole rota's report, evaluated in parts (on all cores when it pays); equal to evaluate()'s. */
 export async function evaluateParallel(rota: Rota, options: EvaluateOptions = {}, parallel: ParallelOptions = {}): Promise<Report> {
-  if (rota.variants?.length || rota.workers.length < 2) return evaluate(rota, options);
+  if (rota.variants?.length || rota.cycle || rota.workers.length < 2) return evaluate(rota, options);
   const parts: EvaluatedPart[] = [];
   for await (const p of evaluateParts(rota, options, parallel)) parts.push(p);
   return mergeReports(rota, parts);

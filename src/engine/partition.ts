@@ -19,15 +19,23 @@ export interface RotaPart {
   agreementIndex: number[];
 }
 
-/** The plan's span: the first instant worked to the last, over every worker. */
-export const planSpan = (timeline: Timeline): { from: number; to: number } | undefined => spanOf(timeline.intervals);
+/**
+ * The plan's span: the first instant worked to the last, over every worker, widened to the span the
+ * rota declares (its plan, or its cycle), so averages run over the weeks without work too.
+ */
+export function planSpan(timeline: Timeline): { from: number; to: number } | undefined {
+  const worked = spanOf(timeline.intervals);
+  const declared = timeline.cycle ?? timeline.plan;
+  if (!worked) return undefined;
+  return declared ? { from: Math.min(worked.from, declared.from), to: Math.max(worked.to, declared.to) } : worked;
+}
 
 /**
  * Consecutive runs of about `workersPerPart` workers, in the rota's order (so the parts' findings,
  * each sorted by worker first, concatenate into the whole rota's order). Expects a validated rota.
  */
 export function partitionRota(rota: Rota, workersPerPart: number): RotaPart[] {
-  if (rota.variants?.length) throw new Error('a rota with variants is evaluated whole');
+  if (rota.variants?.length || rota.cycle) throw new Error('a rota with variants or a cycle is evaluated whole');
   const size = Math.max(1, Math.floor(workersPerPart));
   const partOfWorker = new Map<string, number>();
   rota.workers.forEach((w, i) => partOfWorker.set(w.id, Math.floor(i / size)));

@@ -54,7 +54,7 @@ function keyOf(part: Rota, span: { from: number; to: number } | undefined, optio
  */
 export async function evaluateByWorker(rota: Rota, options: EvaluateOptions, cache: WorkerReportCache): Promise<Report> {
   const book = options.ruleBook ?? defaultRuleBook();
-  if (rota.variants?.length || book !== cache.ruleBook) return evaluate(rota, options);
+  if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return evaluate(rota, options);
   // The whole rota's timeline first: an input error names the whole file's row, and the span
   // (frames, reference week, Sunday calendar) is the whole plan's.
   const span = planSpan(buildTimeline(rota));

@@ -1,4 +1,4 @@
-// Averages over fixed multi-week blocks (decisions.md #1, #9): blocks of N week frames counted
+// Averages over fixed multi-week blocks (docs/legal/01-fixed-frames.md, docs/legal/09-avlaster-88-hours.md): blocks of N week frames counted
 // from the plan's reference week. A block the plan covers only in part is averaged over the weeks
 // of it the plan covers, so a three-week plan is not diluted by five empty weeks it never showed.
 import { hours } from '../time/instant.ts';

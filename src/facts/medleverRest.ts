@@ -5,7 +5,7 @@
 // Rest is the time between the worker's work blocks in the medlever group (time when the worker
 // must be available is work: the rota shows it as a period, passive or not). Off-duty time before
 // the first and after the last block counts as rest. Frames are the fixed 24-hour frames from the
-// day boundary (decisions.md #1); a frame is judged when the worker works in it.
+// day boundary (docs/legal/01-fixed-frames.md); a frame is judged when the worker works in it.
 import { firstEndingAfter } from '../time/sorted.ts';
 import { DateTime } from 'luxon';
 import type { Frame } from '../time/frames.ts';

@@ -123,8 +123,8 @@ export const hoursInDayFrameWithNightWork: Measure = (input) => {
 
 /**
  * § 10-11 (1)–(2), (5): one window per worker, from the first to the last night minute worked,
- * measuring the night hours of the whole plan, with the profile's night-worker facts (decisions.md
- * #5) beside it. No window when the plan has no night work.
+ * measuring the night hours of the whole plan, with the profile's night-worker facts
+ * (docs/legal/05-night-worker.md) beside it. No window when the plan has no night work.
  */
 export const nightHoursInPlan: Measure = ({ facts, calendar, profile, agreements, param }) => {
   if (!calendar?.nights) return [];

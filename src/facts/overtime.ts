@@ -157,7 +157,10 @@ export const overtimeWeeksShare: Measure = (input) => {
   const { facts, param } = input;
   const perWeek = overtimeByWeek(input);
   if (!perWeek || perWeek.length === 0 || facts.weekFrames.length === 0) return [];
-  const planWeeks = facts.weekFrames;
+  // The plan's weeks: those the rota declares (with or without work), else the worker's own span.
+  const declared = facts.plan.declared;
+  const planWeeks = declared ? facts.plan.weeks.filter((w) => w.start < declared.to && w.end > declared.from) : facts.weekFrames;
+  if (planWeeks.length === 0) return [];
   const from = planWeeks[0]!.start;
   const to = planWeeks[planWeeks.length - 1]!.end;
   const minWeeks = param?.('minWeeksForStandingOvertime', from) ?? 2;

@@ -1,4 +1,4 @@
-// Fixed multi-week blocks of the plan (decisions.md #1): blocks of N week frames counted from the
+// Fixed multi-week blocks of the plan (docs/legal/01-fixed-frames.md): blocks of N week frames counted from the
 // plan's reference week. Work hours are summed per block in one pass over the work blocks.
 import type { Frame } from '../time/frames.ts';
 import { firstEndingAfter } from '../time/sorted.ts';

@@ -1,4 +1,4 @@
-// A worker's plan as a whole (AML § 10-4 (4)–(5), § 10-11 (6); decisions.md #5): how many of the
+// A worker's plan as a whole (AML § 10-4 (4)–(5), § 10-11 (6); docs/legal/05-night-worker.md): how many of the
 // plan's Sundays and holidays they work, how much of their work falls at night, and how many of
 // their working days hold more than the night threshold. json-rules-engine reads these facts to
 // decide which limit applies; the report shows them so the choice can be checked.

@@ -46,7 +46,7 @@ export const restInWorkPeriod: Measure = ({ facts, limitAt, windowHours }) => {
 
 /**
  * Longest continuous off-duty time per frame that has work in it, in one pass. `clip` counts only
- * the part of a rest inside the frame (weekly rest, decisions.md #3: the block lies inside the
+ * the part of a rest inside the frame (weekly rest, docs/legal/03-weekly-rest.md: the block lies inside the
  * frame); otherwise a rest that touches the frame counts whole, so an ordinary 08–16 day (16 h off
  * across midnight) passes and only a frame with no full rest anywhere near it fails.
  */

@@ -1,4 +1,4 @@
-// The rolling reading beside the fixed frames (decisions.md #1): the hours in every window of the
+// The rolling reading beside the fixed frames (docs/legal/01-fixed-frames.md): the hours in every window of the
 // given length, found with two pointers over prefix sums. A window with the most work either
 // starts where a block starts or ends where a block ends, so both alignments are scanned.
 import { hours, msFromHours } from '../time/instant.ts';

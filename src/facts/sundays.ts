@@ -1,4 +1,4 @@
-// Sunday and holiday work (AML § 10-10, § 10-8 (4); decisions.md #4). The plan calendar holds the
+// Sunday and holiday work (AML § 10-10, § 10-8 (4); docs/legal/04-sundays.md). The plan calendar holds the
 // merged § 10-10 windows (calendar/holidays.ts); a window is worked when any working minute falls
 // in it. Adjacent Sundays and holidays are one window (Easter Saturday 15:00 → Easter Monday
 // 22:00), while Maundy Thursday + Good Friday and Easter are two, because Saturday is a working day.

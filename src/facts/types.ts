@@ -37,7 +37,12 @@ export interface WorkFacts {
   /** Stand-by outside the workplace, and the share of it that counts as normal working time (§ 10-4 (3)). */
   standby: { intervals: WorkInterval[]; weight: number };
   /** Every week frame of the plan, and the index of the week multi-week blocks are counted from. */
-  plan: { weeks: Frame[]; referenceWeek: number };
+  plan: {
+    weeks: Frame[];
+    referenceWeek: number;
+    /** The span the rota declares (plan or cycle): its weeks are the plan's weeks, with or without work. */
+    declared?: { from: number; to: number };
+  };
 }
 
 /** Limit in force at an instant, in hours, or undefined when the provision was not in force. */

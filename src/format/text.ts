@@ -79,6 +79,10 @@ const VERDICT = {
     'not-convertible': 'cannot become an arbeidsavtale as the rota stands',
   },
 } as const;
+const CONFIDENCE = {
+  nb: { high: 'høy', medium: 'middels', low: 'lav' },
+  en: { high: 'high', medium: 'medium', low: 'low' },
+} as const;
 const LIKELIHOOD = {
   nb: { high: 'høy', probable: 'sannsynlig', uncertain: 'usikker', low: 'lav' },
   en: { high: 'high', probable: 'probable', uncertain: 'uncertain', low: 'low' },
@@ -93,6 +97,7 @@ function conversionLines(report: Report, lang: Language, agreements: AgreementCa
       lines.push(`    ${nb ? 'Trenger' : 'Needs'}: ${c.requiredAgreements.map((t) => `${agreements[t]?.title[lang] ?? t} (${agreements[t]?.citation[lang] ?? ''})`).join('; ')}`);
     }
     if (c.blockingRuleIds.length > 0) lines.push(`    ${nb ? 'Stopper på' : 'Blocked by'}: ${c.blockingRuleIds.join(', ')}`);
+    if (c.confidence !== 'high') lines.push(`    ${nb ? 'Sikkerhet' : 'Confidence'}: ${CONFIDENCE[lang][c.confidence]}. ${c.caveats.map((x) => x[lang]).join(' ')}`);
     for (const s of c.suggestionDetails ?? []) lines.push(`    ${nb ? 'Forslag' : 'Suggestion'}: ${s[lang]} (${nb ? 'sjekket' : 'checked'}: ${VERDICT[lang][s.verdictAfter]})`);
     if (c.employment) lines.push(`    ${nb ? 'Er det allerede et arbeidsforhold?' : 'Already employment?'} ${LIKELIHOOD[lang][c.employment.likelihood]}: ${c.employment.reasons.map((r) => r[lang]).join(' ')}`);
     if (c.hours) {

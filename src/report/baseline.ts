@@ -1,6 +1,6 @@
 // Baselines: accept today's findings, fail only on new ones. A previous JSON report (one report,
 // or the array the CLI prints for several files) is the baseline; a finding is "the same" when
-// its rule id, worker, assignments and window are (contract.md: ids are fixed so users can
+// its rule id, worker, assignments and window are (docs/contract.md: ids are fixed so users can
 // baseline by them). Windows are compared as instants, so a re-formatted offset still matches.
 import { readFile } from 'node:fs/promises';
 import { InputError, type InputIssue } from '../rota/errors.ts';

@@ -1,4 +1,4 @@
-// Report v1 (../shared/domain/contract.md). Field names are fixed by the contract; fields beyond
+// Report v1 (docs/contract.md). Field names are fixed by the contract; fields beyond
 // it are additions (reading, confidence, title, appliedAgreements, details, summary, readings).
 import { z } from 'zod';
 import { AGREEMENT_TYPES } from '../rota/schema.ts';
@@ -20,7 +20,7 @@ export const FindingSchema = z.object({
   message: Localized,
   hypothetical: z.boolean().optional().describe('true when the finding exists only if an oppdrag is treated as an arbeidsavtale'),
   title: Localized,
-  reading: z.enum(READINGS).describe('How the window was drawn (decisions.md)'),
+  reading: z.enum(READINGS).describe('How the window was drawn (docs/legal/)'),
   confidence: z.enum(CONFIDENCE),
   url: z.string().optional(),
   appliedAgreements: z.array(z.enum(AGREEMENT_TYPES)).optional().describe('Agreements that set the limit used'),
@@ -54,6 +54,8 @@ export const ConversionSchema = z.object({
   requiredAgreements: z.array(z.enum(AGREEMENT_TYPES)).describe('The fewest agreements under which the schedule is lawful as employment'),
   blockingRuleIds: z.array(z.string()).describe('Rules still broken at the best tier that does not clear the schedule'),
   suggestions: z.array(z.string()).describe('Restructurings, in Norwegian, each verified by re-running the engine on the changed rota'),
+  confidence: z.enum(['high', 'medium', 'low']).describe('How firmly the verdict stands: low or medium when it rests on a reading marked secondary or uncertain'),
+  caveats: z.array(z.object({ nb: z.string(), en: z.string() })).describe('The uncertain readings the verdict rests on, in words'),
   employment: z
     .object({
       likelihood: z.enum(['high', 'probable', 'uncertain', 'low']).describe('How likely the oppdrag already is employment (AML § 1-8, case law, KS)'),
@@ -112,7 +114,7 @@ export const ReportSchema = z.object({
     .describe('The rota as written and each named variant, side by side'),
   readings: z
     .array(z.object({ reading: z.enum(READINGS), decision: z.string(), description: Localized }))
-    .describe('The interpretations applied, as ruled in decisions.md'),
+    .describe('The interpretations applied, as ruled in docs/legal/'),
 });
 
 export type Finding = z.infer<typeof FindingSchema>;

@@ -1,4 +1,4 @@
-// Rota file v1 (../shared/domain/contract.md). These zod schemas are the single source of truth:
+// Rota file v1 (docs/contract.md). These zod schemas are the single source of truth:
 // the loader validates with them, the API types its handlers with them and the published JSON
 // Schema is generated from them.
 import { z } from 'zod';
@@ -109,6 +109,18 @@ export const FramesSchema = z.strictObject({
     .describe('Multi-week blocks (8-week averages, 4 and 52 weeks of overtime) are counted from the week that contains this date; default: the week of the first period'),
 });
 
+/** The span the rota plans (contract addition, docs/legal/17-plan-span-and-cycle.md). */
+export const PlanSchema = z.strictObject({
+  from: IsoDate.describe('First day of the plan'),
+  to: IsoDate.describe('Last day of the plan (inclusive)'),
+}).describe('The span the rota plans: averages run over it, also over weeks without work');
+
+/** A base turnus that repeats (grunnturnus): checked as it repeats, wrapping from its last day to its first. */
+export const CycleSchema = z.strictObject({
+  weeks: z.number().int('must be a whole number of weeks').min(1, 'must be at least 1 week').max(52, 'must be at most 52 weeks')
+    .describe('Length of the base turnus in weeks'),
+}).describe('The rota is a base turnus of this many weeks that repeats; it starts on plan.from, frames.referenceDate or the week of the first period');
+
 /** A named alternative of the rota: each list it gives replaces the rota's own (YAML anchors can share them). */
 export const VariantSchema = z.strictObject({
   name: Id,
@@ -123,6 +135,8 @@ export const RotaSchema = z.strictObject({
   version: z.literal(1, 'must be 1 (rota file format v1)'),
   timezone: z.string().max(64).default('Europe/Oslo').refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)'),
   frames: FramesSchema.optional(),
+  plan: PlanSchema.optional(),
+  cycle: CycleSchema.optional(),
   workers: z.array(WorkerSchema).min(1, 'must list at least one worker'),
   assignments: z.array(AssignmentSchema),
   periods: z.array(PeriodSchema),

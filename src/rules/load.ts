@@ -1,12 +1,14 @@
 // Loads the law as data from rules/. A malformed rule file is a startup error naming the file and
 // the field: the engine never runs on a rule it could not read completely.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatPath } from '../rota/errors.ts';
 import {
   AgreementCatalogueSchema,
+  EmploymentCatalogueSchema,
+  type EmploymentCatalogue,
   ReadingCatalogueSchema,
   RuleFileSchema,
   type AgreementCatalogue,
@@ -33,6 +35,8 @@ export interface RuleBook {
   files: LoadedRuleFile[];
   agreements: AgreementCatalogue;
   readings: ReadingCatalogue;
+  /** Dated facts of the employment question; a rule book without the file cites no presumption. */
+  employment?: EmploymentCatalogue;
 }
 
 function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
@@ -117,7 +121,8 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
   if (restMinima.length > 1) throw new RuleFileError(restMinima[1]!.file, [`restMinimum: only one provision sets the daily rest between work periods (${restMinima[0]!.file} does)`]);
   const agreements = readJson(dir, 'agreements.json', AgreementCatalogueSchema);
   const readings = readJson(dir, 'readings.json', ReadingCatalogueSchema);
-  return { files, agreements, readings };
+  const employment = existsSync(join(dir, 'employment.json')) ? readJson(dir, 'employment.json', EmploymentCatalogueSchema) : undefined;
+  return { files, agreements, readings, ...(employment ? { employment } : {}) };
 }
 
 let cached: RuleBook | undefined;

@@ -57,7 +57,7 @@ export type Reading = (typeof READINGS)[number];
 export const OPERATORS = ['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive'] as const;
 
 /** Facts about a worker's whole plan that can select which limit applies (AML § 10-4 (4)–(5), § 10-11 (6)). */
-export const PROFILE_FACTS = ['sundayShare', 'sundaysInPlan', 'nightHoursShare', 'nightFrameShare', 'shiftPattern', 'heavyNightWork'] as const;
+export const PROFILE_FACTS = ['sundayShare', 'sundaysInPlan', 'nightHoursShare', 'nightFrameShare', 'shiftPattern', 'heavyNightWork', 'cyclic'] as const;
 export const REGIMES = ['aml', 'medlever'] as const;
 export type ProfileFact = (typeof PROFILE_FACTS)[number];
 
@@ -199,8 +199,22 @@ export const AgreementCatalogueSchema = z.record(
     citation: Localized,
     inForce: z.strictObject({ from: IsoDate }),
     url: z.string().url().optional(),
+    needsJudgement: Localized.optional()
+      .describe('The agreement stands only on a human judgement the rota cannot show: the conversion prefers any other basis that suffices'),
   }),
 );
+
+/** Dated facts of the employment question (conversion), e.g. when AML § 1-8's presumption took effect. */
+export const EmploymentCatalogueSchema = z.strictObject({
+  presumption: z.strictObject({
+    since: IsoDate.describe('The date the presumption of employment took effect'),
+    citation: Localized,
+    url: z.string().url().optional(),
+    confidence: z.enum(CONFIDENCE),
+    sources: z.array(z.string()).default([]),
+    note: z.string().optional(),
+  }),
+});
 
 export const ReadingCatalogueSchema = z.record(z.enum(READINGS), z.strictObject({ decision: z.string(), description: Localized }));
 
@@ -209,3 +223,4 @@ export type Check = z.infer<typeof CheckSchema>;
 export type Parameter = z.infer<typeof ParameterSchema>;
 export type AgreementCatalogue = z.infer<typeof AgreementCatalogueSchema>;
 export type ReadingCatalogue = z.infer<typeof ReadingCatalogueSchema>;
+export type EmploymentCatalogue = z.infer<typeof EmploymentCatalogueSchema>;

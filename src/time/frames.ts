@@ -1,4 +1,4 @@
-// Fixed frames (decisions.md #1): 24-hour frames start at the plan's day boundary on the wall
+// Fixed frames (docs/legal/01-fixed-frames.md): 24-hour frames start at the plan's day boundary on the wall
 // clock, 7-day frames at its week start. On DST days a frame is 23 or 25 elapsed hours long;
 // what is measured inside it is always elapsed time.
 import { DateTime } from 'luxon';

@@ -4,8 +4,9 @@
 import { InputError, type InputIssue } from '../rota/errors.ts';
 import type { AgreementType, AssignmentKind, Rota } from '../rota/schema.ts';
 import { WEEKDAYS } from '../rota/schema.ts';
-import { LocalTimeError, msFromHours, parseInstant, startOfLocalDate } from '../time/instant.ts';
-import type { FrameAnchor } from '../time/frames.ts';
+import { DateTime } from 'luxon';
+import { LocalTimeError, localDate, msFromHours, parseInstant, startOfLocalDate } from '../time/instant.ts';
+import { weekFrameStart, type FrameAnchor } from '../time/frames.ts';
 
 export interface WorkInterval {
   /** Index of the period in the rota file, for error messages and the ledger. */
@@ -46,6 +47,10 @@ export interface Timeline {
   anchor: FrameAnchor;
   intervals: WorkInterval[];
   agreements: AgreementInForce[];
+  /** The declared span of the plan (first instant, first instant after it), when the rota gives one. */
+  plan?: { from: number; to: number };
+  /** A base turnus that repeats: its length and its span. */
+  cycle?: { weeks: number; from: number; to: number };
 }
 
 /** The longest single period the rota format takes (a month): longer ones are typing errors or need splitting. */
@@ -147,15 +152,51 @@ export function buildTimeline(rota: Rota): Timeline {
       issues.push({ path: 'periods', message: `the periods span ${days} days; one rota file may span at most ${MAX_SPAN_DAYS} days (about ten years): split it` });
     }
   }
-  if (issues.length > 0) throw new InputError(issues);
-
   const [h, m] = (rota.frames?.dayStart ?? '00:00').split(':').map(Number) as [number, number];
   const anchor: FrameAnchor = {
     zone,
     dayStartMinutes: h * 60 + m,
     weekStartWeekday: WEEKDAYS.indexOf(rota.frames?.weekStart ?? 'monday') + 1,
   };
-  return { rota, zone, anchor, intervals, agreements };
+  const { plan, cycle } = planAndCycle(rota, anchor, intervals, issues);
+  if (issues.length > 0) throw new InputError(issues);
+  return { rota, zone, anchor, intervals, agreements, ...(plan ? { plan } : {}), ...(cycle ? { cycle } : {}) };
+}
+
+/**
+ * The declared plan and base-turnus cycle (docs/legal/17-plan-span-and-cycle.md) as instants. A
+ * cycle starts on plan.from, else on frames.referenceDate, else at the week frame of the first
+ * period, and lasts its weeks on the wall clock. Every period must start inside them.
+ */
+function planAndCycle(rota: Rota, anchor: FrameAnchor, intervals: WorkInterval[], issues: InputIssue[]): Pick<Timeline, 'plan' | 'cycle'> {
+  const zone = anchor.zone;
+  let plan: Timeline['plan'];
+  if (rota.plan) {
+    if (rota.plan.to < rota.plan.from) issues.push({ path: 'plan.to', message: `must not be before plan.from (${rota.plan.from})` });
+    else plan = { from: startOfLocalDate(rota.plan.from, zone), to: startOfLocalDate(nextDate(rota.plan.to), zone) };
+  }
+  let cycle: Timeline['cycle'];
+  if (rota.cycle) {
+    const first = spanOf(intervals)?.from;
+    const from = rota.plan ? startOfLocalDate(rota.plan.from, zone) : rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : first !== undefined ? weekFrameStart(first, anchor) : undefined;
+    if (from !== undefined) {
+      const to = DateTime.fromMillis(from, { zone }).plus({ weeks: rota.cycle.weeks }).toMillis();
+      cycle = { weeks: rota.cycle.weeks, from, to };
+      if (plan && plan.to !== to) {
+        issues.push({ path: 'plan.to', message: `a cycle of ${rota.cycle.weeks} weeks from plan.from (${rota.plan!.from}) ends on ${localDate(to - 1, zone)}: plan.to must be that day, or leave plan out` });
+      }
+    }
+  }
+  const bounds = cycle ?? plan;
+  if (bounds) {
+    const what = cycle ? `the ${cycle.weeks}-week cycle` : 'the plan';
+    for (const iv of intervals) {
+      if (iv.start < bounds.from || iv.start >= bounds.to) {
+        issues.push({ path: `periods[${iv.periodIndex}].start`, message: `lies outside ${what} (${localDate(bounds.from, zone)} to ${localDate(bounds.to - 1, zone)})` });
+      }
+    }
+  }
+  return { ...(plan ? { plan } : {}), ...(cycle ? { cycle } : {}) };
 }
 
 /** The first instant worked to the last, over every interval; undefined when there are none. */

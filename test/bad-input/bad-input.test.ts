@@ -350,10 +350,12 @@ describe('bad input: big and deep', () => {
   // (220 KB) exhaust the 4 GB heap and the process aborts after ~100 s ("Reached heap limit"),
   // API server included. Expected: an answer in bounded time and memory (one finding per group of
   // overlapping periods, or a refusal naming the repeated row).
-  it('CLI (child process): the same shift 700 times is answered (exit 1 or 2), not exit 3', async () => {
+  // A double booking is a data warning, never a violation (docs/legal/15-overlapping-assignments.md),
+  // so 700 copies of one lawful shift exit 0 with their warnings.
+  it('CLI (child process): the same shift 700 times is answered (exit 0, 1 or 2), not exit 3', async () => {
     const run = await binCheck([gen('same-period-700.json')], 60_000);
     expect(run.err).not.toMatch(/internal error|FATAL ERROR/);
-    expect([EXIT.violations, EXIT.invalid]).toContain(run.code);
+    expect([EXIT.ok, EXIT.violations, EXIT.invalid]).toContain(run.code);
   }, 90_000);
   it('API (child process): the same shift 700 times is a 200 or a 400, not a 500', async () => {
     const run = await apiSequence([['application/json', gen('same-period-700.json')]], { timeoutMs: 60_000 });

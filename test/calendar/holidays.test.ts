@@ -9,7 +9,7 @@ const iso = (ms: number) => DateTime.fromMillis(ms, { zone: Z }).toISO({ suppres
 const windowsBetween = (a: string, b: string) => sundayWindows(parseInstant(a, Z), parseInstant(b, Z), Z);
 const hoursOf = (w: { start: number; end: number }) => (w.end - w.start) / 3_600_000;
 
-describe('Easter Sunday (legal-reference.md Part 6 reference dates)', () => {
+describe('Easter Sunday (docs/legal/provisions/holidays.md reference dates)', () => {
   it.each([
     [2024, '2024-03-31'],
     [2025, '2025-04-20'],

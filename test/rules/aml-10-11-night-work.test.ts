@@ -1,5 +1,5 @@
 // AML § 10-11: night is 21:00–06:00 on the wall clock (23:00 under an evening-work agreement since
-// 1 July 2017); a night worker (decisions.md #5: more than 3 night hours in at least a third of the
+// 1 July 2017); a night worker (docs/legal/05-night-worker.md: more than 3 night hours in at least a third of the
 // days worked) has at most 8 h per 24 h on average over fixed 4-week blocks, with 35 h of weekly rest
 // per week left out of the average (§ 10-11 (6)); heavy or risky night work at most 8 h per 24 h
 // (§ 10-11 (7)); every worker with night hours gets an info finding (§ 10-11 (1)–(2), (5)).
@@ -129,7 +129,7 @@ describe('the evening-work agreement (§ 10-11 (3)): the night starts at 23:00',
   });
 });
 
-describe('night days and the night worker (decisions.md #5)', () => {
+describe('night days and the night worker (docs/legal/05-night-worker.md)', () => {
   it.each([
     ['exactly 3 night hours (03:00–06:00) do not make a night day', '03:00', 0],
     ['3 h 01 min (02:59–06:00) do', '02:59', 1],

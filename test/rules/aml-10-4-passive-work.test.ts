@@ -1,7 +1,7 @@
 // AML § 10-4 (2): where the work is wholly or mainly passive (here: at least half of the frame's
 // hours), normal hours may be extended by half the passive hours, at most 2 h per 24 h and 10 h per
 // 7 days, never above 48 h per 7 days. The extension lives in rules/aml/10-4-normal-hours.json
-// (`extension`); the passive hours count fully toward every other limit (decisions.md #6).
+// (`extension`); the passive hours count fully toward every other limit (docs/legal/06-passive-time.md).
 //
 // A period's passive hours have no clock times in the rota, so they are spread evenly over the
 // period: a frame gets the passive share of the hours of it that fall inside, and the frame a period

@@ -1,7 +1,7 @@
 // AML § 10-6: overtime is work beyond the normal-hours ceilings of § 10-4 as they apply to the
 // worker. Per fixed week: max(Σ per day of the hours of work starting in the day over the day
 // ceiling, hours in the week over the week ceiling); summed over fixed blocks of 1, 4 and 52 weeks
-// (decisions.md #1; Arbeidstilsynet: the 52 weeks are fixed, never rolling).
+// (docs/legal/01-fixed-frames.md; Arbeidstilsynet: the 52 weeks are fixed, never rolling).
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.ts';
 import type { AgreementType } from '../../src/rota/schema.ts';
@@ -189,7 +189,7 @@ describe('aml.10-6.overtime-week under agreements', () => {
   });
 });
 
-describe('aml.10-6 and the avlaster regulation (AVL-5, decisions.md #10)', () => {
+describe('aml.10-6 and the avlaster regulation (AVL-5, docs/legal/10-which-regime.md)', () => {
   it('a 48-hour respite stay is 22 h of overtime (Friday 16:00 – Saturday 16:00 15 h over, the rest of Saturday 8 h, Sunday 16 h 7 h over: no hour counted twice) under AML alone; under an avl-4-60h agreement the regulation judges it instead', async () => {
     const periods: Periods = [['2025-03-07T16:00', '2025-03-09T16:00']];
     const [f] = findingsOf(await check({ kind: 'respite-carer-home', periods }), WEEK, 'violation');

@@ -1,5 +1,5 @@
 // AML § 10-8 (1): at least 11 consecutive hours off in 24 hours, placed between two main work
-// periods (decisions.md #2, #7): work separated by less than the minimum is one main work period,
+// periods (docs/legal/02-daily-rest.md, docs/legal/07-work-period.md): work separated by less than the minimum is one main work period,
 // and within 24 hours of a period's start there must be continuous rest of at least the minimum.
 // All durations are elapsed time, so the DST nights give 10 h or 12 h of wall clock for 11 h.
 import { describe, expect, it } from 'vitest';

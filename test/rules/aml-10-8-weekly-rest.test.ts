@@ -1,4 +1,4 @@
-// AML § 10-8 (2): one continuous period of 35 hours off in 7 days. decisions.md #3 (strict): the
+// AML § 10-8 (2): one continuous period of 35 hours off in 7 days. docs/legal/03-weekly-rest.md (strict): the
 // rest block must lie inside the fixed 7-day frame (default Monday 00:00 Europe/Oslo); a rest that
 // straddles the week start counts in each frame only with its part inside. Elapsed hours throughout.
 import { describe, expect, it } from 'vitest';

@@ -107,7 +107,14 @@ describe('avl.6: pure respite stays over 48 h (secondary source): warning to 56 
 
   it('the finding carries the secondary-source confidence', async () => {
     const [f] = findingsOf(await respite([['2025-03-07T16:00', '2025-03-10T08:00']], AVL4), 'avl.6.continuous');
-    expect(f).toMatchObject({ confidence: 'secondary', citation: 'forskrift om arbeidstid for avlastere § 6', curedBy: ['avl-12-extended-stay'] });
+    // The citation and message say what was read and what was not: § 6 from secondary sources, § 10's ceiling.
+    expect(f).toMatchObject({
+      confidence: 'secondary',
+      citation: 'forskrift om arbeidstid for avlastere § 6 (etter sekundærkilder, teksten er ikke lest) og § 10 (taket på 56 timer)',
+      curedBy: ['avl-12-extended-stay'],
+    });
+    expect(f!.message.nb).toContain('teksten i § 6 er ikke lest');
+    expect(f!.message.en).toContain('the text of § 6 was not read');
   });
 });
 

@@ -1,4 +1,4 @@
-// Fixed frames (decisions.md #1): 24-hour frames from the day boundary, 7-day frames from the week
+// Fixed frames (docs/legal/01-fixed-frames.md): 24-hour frames from the day boundary, 7-day frames from the week
 // start, on the wall clock; on DST days a frame is 23 or 25 elapsed hours.
 import { describe, expect, it } from 'vitest';
 import { dayFrames, dayFrameStart, weekFrames, weekFrameStart, type Frame, type FrameAnchor } from '../../src/time/frames.ts';
