@@ -5,8 +5,8 @@
 //   low     avlaster § 12 as the basis for stays that recur through the plan: the ministry presented
 //           § 12 as holiday respite, and whether repeated periods are allowed is open;
 //   medium  § 12 for one stay (the "not very burdensome" judgement is human), a stay between § 6's
-//           48 hours (secondary sources) and § 10's 56, or violations of rules whose text was not
-//           read in a primary source;
+//           48 hours (secondary sources) and § 10's 56, or violations the verdict's agreements
+//           cure of rules whose text was not read in a primary source;
 //   high    otherwise.
 import type { Finding } from '../report/schema.ts';
 import type { AgreementType } from '../rota/schema.ts';
@@ -83,7 +83,10 @@ export function verdictConfidence(input: {
       });
     }
   }
-  const uncertain = [...new Set(withoutAgreement.filter((f) => f.confidence !== 'verified').map((f) => f.ruleId))].sort();
+  // Rules whose text was not read, among the violations the verdict's agreements are there to cure.
+  const uncertain = [
+    ...new Set(withoutAgreement.filter((f) => f.confidence !== 'verified' && f.curedBy.some((t) => required.includes(t))).map((f) => f.ruleId)),
+  ].sort();
   if (uncertain.length > 0) {
     lower('medium');
     caveats.push({

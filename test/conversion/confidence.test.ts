@@ -41,6 +41,30 @@ describe('conversion confidence and caveats', () => {
     expect(exact).toMatchObject({ confidence: 'high', caveats: [] });
   });
 
+  it('lawful § 7 nights stay 16-hour work periods: no 64-hour § 6 period, and the conversion needs §§ 4 and 7, not § 12', async () => {
+    const nights: Array<[string, string]> = [
+      ['2025-03-07T16:00', '2025-03-08T08:00'],
+      ['2025-03-08T16:00', '2025-03-09T08:00'],
+      ['2025-03-09T16:00', '2025-03-10T08:00'],
+    ];
+    const [c] = (await oppdrag(nights)).conversions;
+    expect(c).toMatchObject({ verdict: 'convertible-with-agreement', requiredAgreements: ['avl-4-60h', 'avl-7-reduced-daily-rest'], confidence: 'high' });
+    const employed = await evaluate(
+      validateRotaDocument({
+        version: 1,
+        workers: [{ id: 'w1' }],
+        assignments: [{ id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'arbeidsavtale' }],
+        periods: nights.map(([start, end]) => ({ assignmentId: 'a1', start, end })),
+        agreements: [{ type: 'avl-4-60h' }, { type: 'avl-7-reduced-daily-rest', params: { minDailyRestHours: 8 } }],
+      }),
+    );
+    expect(employed.findings.filter((f) => f.severity !== 'info').map((f) => [f.ruleId, f.severity, f.measured])).toEqual([
+      ['avl.7.reduced-daily-rest', 'warning', 8],
+      ['avl.7.reduced-daily-rest', 'warning', 8],
+      ['avl.7.reduced-daily-rest', 'warning', 8],
+    ]);
+  });
+
   it('the 2024 presumption of § 1-8 is cited for a 2025 plan and not for a 2023 one', async () => {
     const presumption = (r: Report) => r.conversions[0]!.employment!.reasons.some((x) => x.en.includes('AML § 1-8'));
     expect(presumption(await oppdrag([['2025-03-07T16:00', '2025-03-08T16:00']], 'support-contact'))).toBe(true);
