@@ -197,3 +197,37 @@ describe('aml.10-8.daily-rest under agreements', () => {
     });
   });
 });
+
+// Ruling 7 (docs/legal/07-work-period.md): work periods join at the daily rest that applies to that
+// gap: 11 h by default, the tariff floor (8 h) under § 10-8 (3), the agreed rest under avlaster § 7.
+// The join decides how much work a day holds (ruling 1), so each case reads the 13-hour total day.
+describe('main work periods join at the rest that applies to the gap (ruling 7)', () => {
+  const TOTAL = 'aml.10-6.total-day';
+  const totals = async (spec: OnePersonRota) => findingsOf(await check(spec), TOTAL, 'violation').map((f) => f.measured);
+  const tariff = [{ type: 'aml-10-8-3-tariff-rest' as const }];
+  // An evening shift 14:00–22:00 and a morning shift 8 h later: 8 + 8 = 16 h in 24 hours when joined.
+  const evening = (nextStart: string, date = '2025-03-05', next = '2025-03-06'): Periods => [[`${date}T14:00`, `${date}T22:00`], [`${next}T${nextStart}`, `${next}T${nextStart.replace(/^(\d\d)/, (h) => String(Number(h) + 8).padStart(2, '0'))}`]];
+
+  it.each([
+    { name: 'no agreement: 8 h apart is one work period (16 h in its first 24 h, over 13)', periods: evening('06:00'), agreements: [], totals: [16] },
+    { name: 'no agreement: 11 h apart are two (8 h and 8 h)', periods: evening('09:00'), agreements: [], totals: [] },
+    { name: 'tariff rest: 8 h apart are two work periods', periods: evening('06:00'), agreements: tariff, totals: [] },
+    { name: 'tariff rest: 7 h 59 min apart are one', periods: [['2025-03-05T14:00', '2025-03-05T22:00'], ['2025-03-06T05:59', '2025-03-06T13:59']] as Periods, agreements: tariff, totals: [16] },
+    { name: 'tariff rest, across the week boundary: Sunday 22:00 to Monday 06:00 are two', periods: evening('06:00', '2025-03-09', '2025-03-10'), agreements: tariff, totals: [] },
+    { name: 'tariff rest, autumn DST: 22:00 → 05:00 is 8 elapsed hours, two work periods', periods: [['2025-10-25T14:00', '2025-10-25T22:00'], ['2025-10-26T05:00', '2025-10-26T13:00']] as Periods, agreements: tariff, totals: [] },
+    { name: 'tariff rest, spring DST: 22:00 → 07:00 is 8 elapsed hours, two work periods', periods: [['2025-03-29T14:00', '2025-03-29T22:00'], ['2025-03-30T07:00', '2025-03-30T15:00']] as Periods, agreements: tariff, totals: [] },
+  ])('$name', async ({ periods, agreements, totals: expected }) => {
+    expect(await totals({ periods, agreements })).toEqual(expected);
+  });
+
+  it('avlaster § 7 with a stated 8-hour rest: respite 8 h apart are two work periods, 7 h 59 min apart one; other work keeps 11 h', async () => {
+    const s7 = [{ type: 'avl-7-reduced-daily-rest' as const, params: { minDailyRestHours: 8 } }];
+    const respite = (periods: Periods, more?: OnePersonRota['more']) => check({ kind: 'respite-carer-home', periods, agreements: s7, ...(more ? { more } : {}) });
+    expect(findingsOf(await respite(evening('06:00')), TOTAL)).toEqual([]);
+    const joined = await respite([['2025-03-05T14:00', '2025-03-05T22:00'], ['2025-03-06T05:59', '2025-03-06T13:59']]);
+    expect(findingsOf(joined, TOTAL, 'violation').map((f) => f.measured)).toEqual([16]);
+    // The agreed rest is for respite: an evening of respite and a morning at the day job join at 11 h.
+    const mixed = await respite([['2025-03-05T14:00', '2025-03-05T22:00'], ['2025-03-06T06:00', '2025-03-06T14:00', 'job']], { job: { kind: 'employment' } });
+    expect(findingsOf(mixed, TOTAL, 'violation').map((f) => f.measured)).toEqual([16]);
+  });
+});
