@@ -65,3 +65,7 @@ const code = await cli.exports.main(args, {
 });
 process.exitCode = code;
 if (building) writeFileSync(`${read}.cache`, script.createCachedData());
+// Leave as soon as the output is out, rather than after V8 has torn its heap down (40-80 ms here).
+// Writes to files, pipes and terminals are synchronous on Linux; where one is still pending, the
+// process ends by itself once it is written.
+else if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
