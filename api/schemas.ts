@@ -19,6 +19,10 @@ export const EvaluateQuerySchema = z.object({
   ),
 });
 
+export const HeadroomQuerySchema = EvaluateQuerySchema.extend({
+  worker: z.string().min(1).max(200).optional().describe('Only this worker (its id in the rota)'),
+});
+
 export const RuleIdParamsSchema = z.object({
   id: z.string().min(1).max(100).describe('Rule id, e.g. aml.10-8.daily-rest'),
 });

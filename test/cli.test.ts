@@ -100,24 +100,39 @@ describe('exit codes and report', () => {
     expect(report.ledger).toEqual([expect.objectContaining({ assignmentId: 'kveld', hours: 30 })]);
   });
 
-  it('text output is Norwegian by default: BRUDD and the paragraph § 10-4', async () => {
+  it('text output is Norwegian by default: a line per worker, then each incident once (at most 25 lines for the weekend scenario)', async () => {
     const r = await cli('check', scenario('weekend-respite-48h'));
-    expect(r.out).toContain('BRUDD');
-    expect(r.out).toContain('§ 10-4');
-    expect(r.out).toContain('Ingrid Solbakken (w-ingrid)');
+    expect(r.out).toContain('Arbeidstaker Ingrid Solbakken (w-ingrid): 15 brudd, 13 advarsler i 2 hendelser — 144 t');
+    expect(r.out).toContain('BRUDD     fre. 10.01 16:00 – søn. 12.01 16:00: 48 timer arbeid i strekk — bryter 5 regler (gjentas 3 ganger: 10.01, 07.02, 07.03)');
+    expect(r.out).toContain('Regler: aml.10-6.overtime-week 22 t > 10 t; aml.10-6.total-day 24 t > 13 t; aml.10-8.daily-rest 0 t < 11 t');
+    expect(r.out).toContain('Minst margin: ');
     expect(r.out).toContain('Oppsummering:');
-    expect(r.out).toContain('Timeregnskap: avl-ingrid-helg 144 t');
     expect(r.out).not.toContain('VIOLATION');
+    // Each stay is named once; info and rolling advice wait for --details.
+    expect(r.out.match(/48 timer arbeid i strekk/g)).toHaveLength(1);
+    expect(r.out).not.toContain('aml.10-11.night-work');
+    expect(r.out.trimEnd().split('\n').length).toBeLessThanOrEqual(25);
   });
 
-  it('--lang en prints English text', async () => {
+  it('--details lists every finding in full, with the paragraph and the ledger', async () => {
+    const r = await cli('check', scenario('weekend-respite-48h'), '--details');
+    expect(r.out).toContain('§ 10-4');
+    expect(r.out).toContain('aml.10-11.night-work');
+    expect(r.out).toContain('Timeregnskap: avl-ingrid-helg 144 t');
+    expect(r.out.match(/BRUDD/g)!.length).toBe(15);
+  });
+
+  it('--lang en prints English text throughout, headings included', async () => {
     const r = await cli('check', scenario('weekend-respite-48h'), '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('VIOLATION');
+    expect(r.out).toContain('Worker Ingrid Solbakken (w-ingrid): 15 violations, 13 warnings in 2 incidents — 144 h');
+    expect(r.out).toContain('VIOLATION Fri 10.01 16:00 – Sun 12.01 16:00: 48 hours of work in one stretch — breaks 5 rules');
+    expect(r.out).toContain('Least room left: ');
+    expect(r.out).toContain('Converting oppdrag to arbeidsavtale');
     expect(r.out).toContain('Summary:');
-    expect(r.out).toContain('Ledger: avl-ingrid-helg 144 h');
-    expect(r.out).not.toContain('BRUDD');
-    expect(r.out).not.toContain('Oppsummering');
+    expect(r.out).not.toMatch(/BRUDD|Oppsummering|Regler:|Arbeidstaker|Kan bli lovlig/);
+    const details = await cli('check', scenario('weekend-respite-48h'), '--lang', 'en', '--details');
+    expect(details.out).toContain('Ledger: avl-ingrid-helg 144 h');
   });
 });
 

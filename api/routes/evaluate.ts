@@ -7,14 +7,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import { evaluateByWorker, type WorkerReportCache } from '../../src/engine/workerReports.ts';
-import { ReportSchema } from '../../src/report/schema.ts';
+import { HeadroomSchema, ReportSchema } from '../../src/report/schema.ts';
+import { z } from 'zod';
 import { InputError } from '../../src/rota/errors.ts';
 import { parseDocumentText } from '../../src/rota/load.ts';
 import { RotaSchema } from '../../src/rota/schema.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
 import { ReportCache } from '../cache.ts';
 import { checkSpan } from '../limits.ts';
-import { EvaluateQuerySchema, problemResponse } from '../schemas.ts';
+import { EvaluateQuerySchema, HeadroomQuerySchema, problemResponse } from '../schemas.ts';
 import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
 
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
@@ -56,7 +57,9 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
     req.rawMedia = media;
     return CACHED;
   };
-  const keyFor = (req: { url: string }, media: string, body: string) => (cache ? ReportCache.key(media, queryOf(req.url), body) : undefined);
+  // Only POST /v1/evaluate answers from the report cache (the headroom route shares the parsers).
+  const keyFor = (req: { url: string }, media: string, body: string) =>
+    cache && req.url.split('?')[0]!.endsWith('/evaluate') ? ReportCache.key(media, queryOf(req.url), body) : undefined;
   // Text → plain data with the loader's parser, so a syntax error names line and column the way
   // the CLI does. Both parsers read the body as a string under the app's body limit. Fastify's
   // default parsers are removed first, so text/plain and anything else is a 415.
@@ -136,6 +139,41 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
       const { asOf } = request.query;
       const options = { ruleBook, ...(asOf ? { asOf } : {}) };
       return workerCache ? evaluateByWorker(request.body, options, workerCache) : evaluate(request.body, options);
+    },
+  });
+
+  scope.withTypeProvider<ZodTypeProvider>().route({
+    method: 'POST',
+    url: '/headroom',
+    schema: {
+      operationId: 'headroom',
+      tags: ['evaluate'],
+      summary: 'How much is left before each limit',
+      description:
+        'Takes a rota document as `POST /v1/evaluate` does and returns, per worker and limit, how much is left in the tightest window of the plan ' +
+        '(the report\'s `headroom`): what HR checks before publishing a turnus or offering an extra shift. `left` is negative where a limit is broken.',
+      consumes: ['application/json', ...YAML_MEDIA_TYPES, ...CSV_MEDIA_TYPES, ...ICS_MEDIA_TYPES],
+      querystring: HeadroomQuerySchema,
+      body: RotaSchema,
+      ...(auth ? { security: [{ bearerAuth: [] }] } : {}),
+      response: {
+        200: z.object({ headroom: z.array(HeadroomSchema) }).describe('Per worker and limit: what is left in the tightest window'),
+        400: problemResponse('Invalid rota document or query (an unknown worker included): every bad field is listed in `errors`'),
+        ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
+        413: problemResponse('Request body larger than the configured limit'),
+        415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
+        500: problemResponse('Unexpected server error (no details are disclosed)'),
+      },
+    },
+    handler: async (request) => {
+      checkSpan(request.body, maxSpanDays);
+      const { asOf, worker } = request.query;
+      if (worker !== undefined && !request.body.workers.some((w) => w.id === worker)) {
+        throw Object.assign(new InputError([{ path: 'worker', message: `"${worker}" is not a worker of the rota` }]), { validationContext: 'querystring' });
+      }
+      const options = { ruleBook, conversions: false, variants: false, ...(asOf ? { asOf } : {}) };
+      const report = workerCache ? await evaluateByWorker(request.body, options, workerCache) : await evaluate(request.body, options);
+      return { headroom: report.headroom.filter((h) => worker === undefined || h.workerId === worker) };
     },
   });
 };

@@ -45,6 +45,7 @@ export async function check(args: string[], io: Io): Promise<number> {
       lang: { type: 'string', default: 'nb' },
       'as-of': { type: 'string' },
       'fail-on': { type: 'string', default: 'violation' },
+      details: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       jobs: { type: 'string' },
     },
@@ -53,7 +54,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   if (!['nb', 'en'].includes(values.lang!)) throw new UsageError(`--lang must be nb or en, got "${values.lang}"`);
   const asOf = values['as-of'];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
-  if (!['violation', 'warning'].includes(values['fail-on']!)) throw new UsageError(`--fail-on must be violation or warning, got "${values['fail-on']}"`);
+  if (!['violation', 'warning', 'info'].includes(values['fail-on']!)) throw new UsageError(`--fail-on must be violation, warning or info, got "${values['fail-on']}"`);
   const failOn = values['fail-on'] as FailOn;
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
@@ -131,6 +132,8 @@ export async function check(args: string[], io: Io): Promise<number> {
             lang,
             agreements: book.agreements,
             names: new Map(r.rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!])),
+            details: values.details!,
+            withInfo: failOn === 'info',
             ...(results.length > 1 ? { file: r.file } : {}),
           }),
         )

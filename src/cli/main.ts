@@ -8,7 +8,8 @@ export { EXIT, type Io } from './io.ts';
 
 const USAGE = `Usage:
   turnussjekk check <files or globs…> [--format text|json|junit|sarif] [--lang nb|en] [--as-of YYYY-MM-DD]
-                    [--fail-on violation|warning] [--baseline report.json] [--jobs N]
+                    [--fail-on violation|warning|info] [--details] [--baseline report.json] [--jobs N]
+  turnussjekk headroom <rota file> [--worker ID] [--format text|json] [--lang nb|en]
   turnussjekk rules [--format text|json] [--lang nb|en]
   turnussjekk convert <input.csv|.ics|.yaml|.json> [--to yaml|json] [--out FILE] [options]
   turnussjekk compare <rota file> [--format text|json] [--lang nb|en]
@@ -17,11 +18,15 @@ const USAGE = `Usage:
 check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exports are read
          as in convert) and prints the report.
          Exit code 0: no violations; 1: at least one violation; 2: invalid input.
+         Text: a line per worker, then what happened, one incident at a time (worst first).
+         --details           every finding in full, with its paragraph, window and message
          --fail-on warning   exit 1 also when there are warnings (default: violation)
+         --fail-on info      exit 1 on any finding, and show info and rolling-window advice
          --baseline FILE     a previous JSON report: show and judge only findings not in it
          --jobs N            worker processes for a large rota (default: one per 350 oppdrag to
                              assess, one per core from 2 000 000 periods; 1 = this process)
          In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.
+headroom per worker and limit, how much is left in the tightest window of the plan.
 rules    lists every rule with its id, citation, thresholds and the dates they took effect.
 convert  writes a CSV or iCalendar export as a rota file v1 (see turnussjekk convert --help).
 compare  shows the rota's named variants side by side: findings, conversion verdicts, hours, cost.`;
@@ -41,6 +46,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return EXIT.ok;
         }
         return await convertCommand(rest, io);
+      }
+      case 'headroom': {
+        const { headroomCommand, HEADROOM_USAGE } = await import('./headroom.ts');
+        if (rest.includes('--help')) {
+          io.out(HEADROOM_USAGE);
+          return EXIT.ok;
+        }
+        return await headroomCommand(rest, io);
       }
       case 'rules':
         return (await import('./rules.ts')).rules(rest, io);

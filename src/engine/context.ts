@@ -1,5 +1,6 @@
 // What one evaluation carries between its stages, and a finding before it is written out.
 import type { CompiledEngines } from './engines.ts';
+import type { HeadroomCollector } from './headroom.ts';
 import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow } from '../facts/types.ts';
 import type { Finding } from '../report/schema.ts';
@@ -32,6 +33,8 @@ export interface Context {
   weeks: Frame[];
   referenceWeek: number;
   asOf: number | undefined;
+  /** What is left before each limit, per worker (not collected for the conversion tiers' runs). */
+  headroom: HeadroomCollector | undefined;
   /** The rota is a base turnus that repeats (a profile fact: overtime in it recurs every cycle). */
   cyclic: boolean;
   /** The span the rota declares (its plan or cycle), over which the plan's weeks are counted. */

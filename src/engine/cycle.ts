@@ -73,13 +73,26 @@ export async function evaluateCycle(rota: Rota, options: EvaluateOptions, evalua
     const start = Date.parse(f.window.start);
     return start >= cycle.from && start < cycle.to;
   };
-  const kept = [...unrolled.findings.filter((f) => !spansThePlan(f) && inCycle(f)).map(own), ...alone.findings.filter(spansThePlan)];
+  // A finding over the plan that the repetitions drew over the cycle's own span (the share of its
+  // weeks with overtime, the wrap included) is theirs; one drawn over every repetition (night hours
+  // in the plan) and the auditor's trail come from the cycle alone.
+  const withinCycle = (f: Finding) => inCycle(f) && Date.parse(f.window.end) <= cycle.to;
+  const fromRepetitions = unrolled.findings.filter((f) => (spansThePlan(f) ? withinCycle(f) && f.reading === 'whole-plan' : inCycle(f)));
+  const taken = new Set(fromRepetitions.filter(spansThePlan).map((f) => `${f.workerId}|${f.ruleId}`));
+  const kept = [...fromRepetitions.map(own), ...alone.findings.filter((f) => spansThePlan(f) && !taken.has(`${f.workerId}|${f.ruleId}`))];
   // In the order evaluate() gives: by worker as the rota lists them, then by window and rule.
   const order = new Map(rota.workers.map((w, i) => [w.id, i]));
   const findings = kept
     .map((f) => ({ f, start: Date.parse(f.window.start), end: Date.parse(f.window.end) }))
     .sort((a, b) => order.get(a.f.workerId)! - order.get(b.f.workerId)! || byWindow(a, b))
     .map((x) => x.f);
+  // Headroom over the repetitions, each tightest window shown in the cycle's own weeks.
+  const headroom = unrolled.headroom.map((h) => {
+    const start = Date.parse(h.window.start);
+    if (start >= cycle.from && start < cycle.to) return h;
+    const weeks = -Math.floor(DateTime.fromMillis(start, { zone }).diff(DateTime.fromMillis(cycle.from, { zone }), 'weeks').weeks / cycle.weeks) * cycle.weeks;
+    return { ...h, window: { start: shifted(h.window.start, zone, weeks), end: shifted(h.window.end, zone, weeks) } };
+  });
   // The plan facts shown are the cycle's own; the limits they select were chosen over the repetitions.
-  return finishReport(pinned, buildTimeline(pinned), book, options, findings, alone.profiles, evaluate);
+  return finishReport(pinned, buildTimeline(pinned), book, options, findings, alone.profiles, evaluate, headroom);
 }

@@ -30,6 +30,7 @@ import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval 
 import type { Context, RawFinding } from './context.ts';
 import { compiled } from './engines.ts';
 import { finishReport } from './finishReport.ts';
+import { HeadroomCollector } from './headroom.ts';
 import { evaluateCycle } from './cycle.ts';
 import { toFinding } from './findings.ts';
 import { planSpan } from './partition.ts';
@@ -247,8 +248,8 @@ class Pass {
   }
 
   /** Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added. */
-  passesVia(w: FactWindow): (ruleId: string, type: AgreementType) => boolean {
-    return (ruleId, type) => {
+  passesVia(w: FactWindow): (ruleId: string, type: AgreementType, strict: boolean) => boolean {
+    return (ruleId, type, strict) => {
       const owner = this.ctx.primaryById.get(ruleId);
       if (!owner) return false;
       const withIt: AgreementInForce[] = [...this.agreements, { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} }];
@@ -257,7 +258,7 @@ class Pass {
       // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
       return theirs.every((ow) => {
         const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));
-        return r !== undefined && (owner.check.severity !== 'violation' || !BREACH[owner.check.operator](ow.measured, r.limit));
+        return r !== undefined && ((!strict && owner.check.severity !== 'violation') || !BREACH[owner.check.operator](ow.measured, r.limit));
       });
     };
   }
@@ -331,6 +332,7 @@ async function runPass(
     let worstMeasured = 0;
     let worstLimit = 0;
     let worstMargin = -Infinity;
+    let worstWindow: FactWindow | undefined;
     for (const w of pass.windowsOf(c)) {
       if (!pass.inScope(c, w)) continue;
       const taken = pass.ownerOf(c, w);
@@ -349,9 +351,10 @@ async function runPass(
       if (breach(w.measured, r.limit)) hits.push({ w, r });
       else if (r.applied.length > 0 && breach(w.measured, r.base)) lifted.push({ w, r });
       const m = margin(c.check.operator, w.measured, r.limit);
-      if (!judged || m > worstMargin) (judged = true), (worstMeasured = w.measured), (worstLimit = r.limit), (worstMargin = m);
+      if (!judged || m > worstMargin) (judged = true), (worstMeasured = w.measured), (worstLimit = r.limit), (worstMargin = m), (worstWindow = w);
     }
     evaluated.push({ c, hits, lifted, yielded });
+    if (worstWindow && ctx.headroom) ctx.headroom.offer(workerId, c, worstWindow, worstLimit, hypothetical);
     if (judged) {
       engineFacts[`m:${c.key}`] = worstMeasured;
       engineFacts[`l:${c.key}`] = worstLimit;
@@ -457,6 +460,8 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     weeks,
     referenceWeek: Math.max(0, weeks.findIndex((w) => w.end > reference)),
     asOf: options.asOf ? startOfLocalDate(options.asOf, zone) : undefined,
+    // The conversion tiers' runs want violations only: no headroom.
+    headroom: options.violationsOnly ? undefined : new HeadroomCollector(zone),
     cyclic: options.cyclic ?? timeline.cycle !== undefined,
     declaredSpan: options.declaredSpan ?? timeline.cycle ?? timeline.plan,
   };
@@ -509,5 +514,5 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     for (const { f } of keyed) findings.push(f);
   }
 
-  return finishReport(rota, timeline, book, options, findings, profiles, evaluate);
+  return finishReport(rota, timeline, book, options, findings, profiles, evaluate, ctx.headroom?.entries(rota.workers.map((w) => w.id)) ?? []);
 }

@@ -27,7 +27,7 @@ export function toFinding(
   agreements: AgreementInForce[],
   hypothetical: boolean,
   basis: CompiledLimitWhen | undefined,
-  passesVia: (ruleId: string, type: AgreementType) => boolean,
+  passesVia: (ruleId: string, type: AgreementType, strict: boolean) => boolean,
 ): Finding {
   const { check, file } = c;
   const zone = ctx.timeline.zone;

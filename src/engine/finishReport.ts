@@ -3,7 +3,9 @@
 import { assessConversions } from '../conversion/assess.ts';
 import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
-import type { Finding, Report } from '../report/schema.ts';
+import { incidentsOf } from '../report/incidents.ts';
+import type { Finding, Headroom, Incident, Report } from '../report/schema.ts';
+import { compileSeries, valueAt } from '../rules/limits.ts';
 import type { Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
 import type { Timeline } from '../timeline/build.ts';
@@ -20,8 +22,10 @@ export async function finishReport(
   findings: Finding[],
   profiles: Report['profiles'],
   evaluate: Evaluate,
+  headroom: Headroom[],
 ): Promise<Report> {
   const rows = ledger(timeline);
+  const incidents = incidentsOfReport(rota, timeline, book, findings);
   const conversions =
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
@@ -31,6 +35,8 @@ export async function finishReport(
   const report: Report = {
     version: 1,
     findings,
+    incidents,
+    headroom,
     conversions,
     ledger: rows,
     summary: {
@@ -39,6 +45,7 @@ export async function finishReport(
       periods: rota.periods.length,
       hours: roundHours(rows.reduce((s, r) => s + r.hours, 0)),
       ...countFindings(findings),
+      perWorker: perWorker(rota, rows, findings, incidents),
       ...(conversions.length > 0 ? { conversionsByKind: conversionsByKind(conversions, kindOf) } : {}),
     },
     profiles,
@@ -50,4 +57,44 @@ export async function finishReport(
     report.variants = await compareVariants(rota, report, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, variants: false }));
   }
   return report;
+}
+
+/** Each worker's findings grouped by root cause (report/incidents.ts), workers in the rota's order. */
+export function incidentsOfReport(rota: Rota, timeline: Timeline, book: RuleBook, findings: Finding[]): Incident[] {
+  const byWorker = new Map<string, Array<{ f: Finding; index: number }>>();
+  findings.forEach((f, index) => {
+    const list = byWorker.get(f.workerId);
+    if (list) list.push({ f, index });
+    else byWorker.set(f.workerId, [{ f, index }]);
+  });
+  const work = new Map<string, Array<{ start: number; end: number }>>();
+  for (const iv of timeline.intervals) {
+    const list = work.get(iv.workerId);
+    if (list) list.push(iv);
+    else work.set(iv.workerId, [iv]);
+  }
+  // Episodes join at the statute's daily rest (the rule book's), read where the plan starts.
+  const restFile = book.files.find((f) => f.restMinimum);
+  const rest = restFile ? compileSeries(restFile.parameters[restFile.restMinimum!.parameter]!, timeline.zone) : undefined;
+  const first = timeline.intervals.reduce((m, iv) => Math.min(m, iv.start), Infinity);
+  const restMs = ((rest && Number.isFinite(first) ? valueAt(rest, first) : undefined) ?? 0) * 3_600_000;
+  const out: Incident[] = [];
+  for (const w of rota.workers) {
+    const own = byWorker.get(w.id);
+    if (own) for (const i of incidentsOf({ workerId: w.id, work: work.get(w.id) ?? [], findings: own, restMs, zone: timeline.zone }, findings)) out.push(i);
+  }
+  return out;
+}
+
+/** summary.perWorker: hours as in the ledger, findings by severity and incidents, in the rota's worker order. */
+function perWorker(rota: Rota, rows: Report['ledger'], findings: Finding[], incidents: Incident[]): Report['summary']['perWorker'] {
+  const of = new Map(rota.workers.map((w) => [w.id, { workerId: w.id, hours: 0, violations: 0, warnings: 0, incidents: 0 }]));
+  for (const r of rows) of.get(r.workerId)!.hours += r.hours;
+  for (const f of findings) {
+    const w = of.get(f.workerId)!;
+    if (f.severity === 'violation') w.violations++;
+    else if (f.severity === 'warning') w.warnings++;
+  }
+  for (const i of incidents) of.get(i.workerId)!.incidents++;
+  return [...of.values()].map((w) => ({ ...w, hours: roundHours(w.hours) }));
 }

@@ -94,6 +94,11 @@ export function mapFinding(f: Finding, part: Pick<RotaPart, 'periodIndex' | 'agr
  * conversions and ledger rows in assignment order, profiles in worker order (parts are consecutive).
  */
 export class ReportAssembler {
+  private readonly incidents: Report['incidents'] = [];
+  private readonly headroom: Report['headroom'] = [];
+  private readonly perWorker: Report['summary']['perWorker'] = [];
+  /** Findings of the parts added so far: where the next part's findings start in the whole report. */
+  private findingsBefore = 0;
   private readonly conversions: Report['conversions'] = [];
   private readonly ledger: Report['ledger'] = [];
   private readonly profiles: Report['profiles'] = [];
@@ -114,6 +119,12 @@ export class ReportAssembler {
     this.counts.violations += counts.violations;
     this.counts.warnings += counts.warnings;
     this.counts.info += counts.info;
+    // A part's incidents index its own findings: in the whole report they follow the parts before.
+    const offset = this.findingsBefore;
+    for (const i of report.incidents) this.incidents.push(offset === 0 ? i : { ...i, findingIndexes: i.findingIndexes.map((x) => x + offset) });
+    this.findingsBefore += counts.violations + counts.warnings + counts.info;
+    for (const h of report.headroom) this.headroom.push(h);
+    for (const w of report.summary.perWorker) this.perWorker.push(w);
     for (const c of report.conversions) this.conversions.push(c);
     for (const row of report.ledger) this.ledger.push(row);
     for (const p of report.profiles) this.profiles.push(p);
@@ -128,6 +139,8 @@ export class ReportAssembler {
     const ledger = byAssignment(this.ledger);
     return {
       version: 1,
+      incidents: this.incidents,
+      headroom: this.headroom,
       conversions,
       ledger,
       summary: {
@@ -136,6 +149,7 @@ export class ReportAssembler {
         periods: this.rota.periods.length,
         hours: roundHours(ledger.reduce((s, r) => s + r.hours, 0)),
         ...this.counts,
+        perWorker: this.perWorker,
         ...(conversions.length > 0 ? { conversionsByKind: conversionsByKind(conversions, new Map(this.rota.assignments.map((a) => [a.id, a.kind]))) } : {}),
       },
       profiles: this.profiles,

@@ -1,5 +1,7 @@
-// What a caseworker reads: per worker, each finding in plain words with the paragraph, the window
-// in local time, measured against the limit, and what agreement would make it lawful.
+// What a caseworker reads. By default: a line per worker, then what happened, one incident at a time
+// (worst first), each with the rules it breaks on one line and the agreements that would lift it said
+// once, and the limits with least room left. `--details` gives every finding in full: the paragraph,
+// the window in local time, measured against the limit, and what agreement would make it lawful.
 import { DateTime } from 'luxon';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
@@ -111,7 +113,124 @@ function conversionLines(report: Report, lang: Language, agreements: AgreementCa
   return lines;
 }
 
-export function formatText(report: Report, opts: { lang: Language; agreements: AgreementCatalogue; names?: Map<string, string>; file?: string }): string {
+export interface TextOptions {
+  lang: Language;
+  agreements: AgreementCatalogue;
+  names?: Map<string, string>;
+  file?: string;
+  /** Every finding in full (`--details`). */
+  details?: boolean;
+  /** Show info findings and rolling-window advice too (`--fail-on info`). */
+  withInfo?: boolean;
+}
+
+export function formatText(report: Report, opts: TextOptions): string {
+  return opts.details ? formatDetails(report, opts) : formatIncidents(report, opts);
+}
+
+const INCIDENT_WORDS = {
+  nb: {
+    rules: 'Regler',
+    lifts: 'Kan bli lovlig med',
+    liftsAll: 'Alle hendelsene kan bli lovlige med',
+    noneLifts: 'Ingen enkelt avtale løfter alt; se --details',
+    worker: (name: string, v: number, w: number, i: number, h: number) =>
+      `Arbeidstaker ${name}: ${v} brudd, ${w} ${w === 1 ? 'advarsel' : 'advarsler'} i ${i} ${i === 1 ? 'hendelse' : 'hendelser'} — ${fmt('nb', h)} t`,
+    hidden: (n: number) => `  (${n} ${n === 1 ? 'merknad' : 'merknader'} og glidende vinduer vises med --details)`,
+    headroom: 'Minst margin',
+    left: (left: string, measured: string, limit: string) => `${left} igjen (${measured} av ${limit})`,
+    hypothetical: 'Gjelder bare hvis oppdraget blir arbeidsavtale.',
+    because: 'fordi',
+  },
+  en: {
+    rules: 'Rules',
+    lifts: 'Could be made lawful by',
+    liftsAll: 'Every incident could be made lawful by',
+    noneLifts: 'No single agreement lifts it all; see --details',
+    worker: (name: string, v: number, w: number, i: number, h: number) =>
+      `Worker ${name}: ${v} ${v === 1 ? 'violation' : 'violations'}, ${w} ${w === 1 ? 'warning' : 'warnings'} in ${i} ${i === 1 ? 'incident' : 'incidents'} — ${fmt('en', h)} h`,
+    hidden: (n: number) => `  (${n} ${n === 1 ? 'note' : 'notes'} and rolling-window advice shown with --details)`,
+    headroom: 'Least room left',
+    left: (left: string, measured: string, limit: string) => `${left} left (${measured} of ${limit})`,
+    hypothetical: 'Applies only if the oppdrag becomes an arbeidsavtale.',
+    because: 'because',
+  },
+} as const;
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { violation: 0, warning: 1, info: 2 };
+/** Advice only: info findings and rolling-window readings (docs/legal/01-fixed-frames.md). */
+const advisory = (f: Finding) => f.severity === 'info' || f.reading === 'rolling-window';
+
+/** One rule of an incident on one line: its worst window, measured against the limit, and the basis of a limit that is not the statute's plain one. */
+function ruleSummary(fs: Finding[], lang: Language): string {
+  const f = fs.reduce((a, b) => (Math.abs(b.measured - b.limit) > Math.abs(a.measured - a.limit) ? b : a));
+  const u = UNIT_WORDS[f.unit][lang];
+  const sign = f.measured >= f.limit ? '>' : '<';
+  const basis = f.limitBasis ? ` (${fmt(lang, f.limit)}${u} ${INCIDENT_WORDS[lang].because} ${f.limitBasis[lang].replace(/^\p{Lu}/u, (c) => c.toLowerCase())})` : '';
+  return `${f.ruleId} ${fmt(lang, f.measured)}${u} ${sign} ${fmt(lang, f.limit)}${u}${basis}`;
+}
+
+const agreementList = (types: string[], lang: Language, agreements: AgreementCatalogue) =>
+  types.map((t) => `${agreements[t as keyof AgreementCatalogue]?.title[lang] ?? t} (${agreements[t as keyof AgreementCatalogue]?.citation[lang] ?? ''})`).join('; ');
+
+/** The agreements under which every finding of the incident would be lawful (those named by all of them). */
+function liftedBy(fs: Finding[]): string[] {
+  const judged = fs.filter((f) => f.severity !== 'info');
+  if (judged.length === 0) return [];
+  return judged[0]!.curedBy.filter((t) => judged.every((f) => f.curedBy.includes(t)));
+}
+
+function formatIncidents(report: Report, opts: TextOptions): string {
+  const { lang } = opts;
+  const w = WORDS[lang];
+  const iw = INCIDENT_WORDS[lang];
+  const out: string[] = [];
+  if (opts.file) out.push(opts.file, '');
+  if (report.findings.length === 0) out.push(w.none, '');
+  const perWorker = new Map(report.summary.perWorker.map((p) => [p.workerId, p]));
+  for (const workerId of [...new Set(report.ledger.map((l) => l.workerId))]) {
+    const name = opts.names?.get(workerId);
+    const p = perWorker.get(workerId);
+    const shown = report.incidents
+      .filter((i) => i.workerId === workerId)
+      .map((i) => ({ i, fs: i.findingIndexes.map((x) => report.findings[x]!).filter((f) => opts.withInfo || !advisory(f)) }))
+      .filter((x) => x.fs.length > 0)
+      .sort((a, b) => SEVERITY_ORDER[a.i.severity] - SEVERITY_ORDER[b.i.severity] || Date.parse(a.i.window.start) - Date.parse(b.i.window.start));
+    out.push(iw.worker(name ? `${name} (${workerId})` : workerId, p?.violations ?? 0, p?.warnings ?? 0, shown.length, p?.hours ?? 0));
+    // Agreements said once for the worker when every incident names the same ones.
+    const lifts = shown.map(({ fs }) => liftedBy(fs).join(','));
+    const common = lifts.length > 1 && lifts.every((l) => l === lifts[0]) && lifts[0] !== '' ? liftedBy(shown[0]!.fs) : undefined;
+    for (const { i, fs } of shown) {
+      const severity = SEVERITY_ORDER[fs.reduce((a, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[a] ? f.severity : a), 'info' as Finding['severity'])];
+      const label = w.severity[(['violation', 'warning', 'info'] as const)[severity]!];
+      out.push(`  ${label.padEnd(9)} ${i.title[lang]}`);
+      const byRule = new Map<string, Finding[]>();
+      for (const f of fs) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+      const rules = [...byRule.values()].sort((a, b) => SEVERITY_ORDER[a[0]!.severity] - SEVERITY_ORDER[b[0]!.severity]).map((list) => ruleSummary(list, lang));
+      out.push(`            ${iw.rules}: ${rules.join('; ')}`);
+      if (fs.every((f) => f.hypothetical)) out.push(`            ${iw.hypothetical}`);
+      if (!common) {
+        const types = liftedBy(fs);
+        if (fs.some((f) => f.severity !== 'info')) out.push(`            ${types.length > 0 ? `${iw.lifts}: ${agreementList(types, lang, opts.agreements)}` : iw.noneLifts}`);
+      }
+    }
+    if (common) out.push(`  ${iw.liftsAll}: ${agreementList(common, lang, opts.agreements)}`);
+    const hidden = report.findings.filter((f) => f.workerId === workerId && advisory(f)).length;
+    if (!opts.withInfo && hidden > 0) out.push(iw.hidden(hidden));
+    const room = report.headroom
+      .filter((h) => h.workerId === workerId && h.left >= 0 && h.limit > 0 && h.unit === 'hours')
+      .sort((a, b) => a.left / a.limit - b.left / b.limit)
+      .slice(0, 3)
+      .map((h) => `${h.ruleId} ${iw.left(`${fmt(lang, h.left)}${UNIT_WORDS[h.unit][lang]}`, `${fmt(lang, h.measured)}${UNIT_WORDS[h.unit][lang]}`, `${fmt(lang, h.limit)}${UNIT_WORDS[h.unit][lang]}`)}`);
+    if (room.length > 0) out.push(`  ${iw.headroom}: ${room.join('; ')}`);
+    out.push('');
+  }
+  if (report.conversions.length > 0) out.push(...conversionLines(report, lang, opts.agreements), '');
+  out.push(w.summary(report));
+  return out.join('\n');
+}
+
+function formatDetails(report: Report, opts: TextOptions): string {
   const w = WORDS[opts.lang];
   const out: string[] = [];
   if (opts.file) out.push(opts.file, '');

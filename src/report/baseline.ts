@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { InputError, type InputIssue } from '../rota/errors.ts';
 import type { Finding, Report } from './schema.ts';
 
-export type FailOn = 'violation' | 'warning';
+export type FailOn = 'violation' | 'warning' | 'info';
 const RANK: Record<Finding['severity'], number> = { info: 0, warning: 1, violation: 2 };
 
-/** True when the finding's severity is at or above `failOn` (`--fail-on`; info never fails). */
+/** True when the finding's severity is at or above `failOn` (`--fail-on`; info fails only under `--fail-on info`). */
 export function fails(f: Pick<Finding, 'severity'>, failOn: FailOn = 'violation'): boolean {
   return RANK[f.severity] >= RANK[failOn];
 }
@@ -103,11 +103,33 @@ export function countSeverities(findings: Finding[]): Pick<Report['summary'], 'v
   };
 }
 
-/** The report with only the findings the baseline does not hold, and its summary counts to match. */
+const RANKED: Finding['severity'][] = ['violation', 'warning', 'info'];
+
+/**
+ * The report with only the findings the baseline does not hold, its summary counts to match, and
+ * its incidents keeping the findings left (renumbered; an incident with none left is gone).
+ */
 export function applyBaseline(report: Report, baseline: Baseline): { report: Report; suppressed: number } {
-  const findings = report.findings.filter((f) => !baseline.keys.has(baselineKey(f)));
+  const newIndex = new Map<number, number>();
+  const findings: Finding[] = [];
+  report.findings.forEach((f, i) => {
+    if (baseline.keys.has(baselineKey(f))) return;
+    newIndex.set(i, findings.length);
+    findings.push(f);
+  });
+  const incidents = (report.incidents ?? []).flatMap((inc) => {
+    const findingIndexes = inc.findingIndexes.filter((i) => newIndex.has(i)).map((i) => newIndex.get(i)!);
+    if (findingIndexes.length === 0) return [];
+    const kept = findingIndexes.map((i) => findings[i]!);
+    return [{ ...inc, findingIndexes, ruleIds: [...new Set(kept.map((f) => f.ruleId))].sort(), severity: RANKED.find((s) => kept.some((f) => f.severity === s))! }];
+  });
+  const perWorker = (report.summary.perWorker ?? []).map((w) => {
+    const own = findings.filter((f) => f.workerId === w.workerId);
+    const counts = countSeverities(own);
+    return { ...w, violations: counts.violations, warnings: counts.warnings, incidents: incidents.filter((i) => i.workerId === w.workerId).length };
+  });
   return {
-    report: { ...report, findings, summary: { ...report.summary, ...countSeverities(findings) } },
+    report: { ...report, findings, incidents, summary: { ...report.summary, ...countSeverities(findings), perWorker } },
     suppressed: report.findings.length - findings.length,
   };
 }

@@ -46,6 +46,41 @@ export const ProfileSchema = z.object({
   regime: z.enum(['aml', 'medlever']),
 });
 
+const Window = z.object({ start: z.string(), end: z.string() });
+
+/** Findings grouped by root cause (one stay, one work period, one week's pattern): src/report/incidents.ts. */
+export const IncidentSchema = z.object({
+  id: z.string().describe('Stable within the report: the worker id and the incident\'s number for that worker'),
+  workerId: z.string(),
+  window: Window.describe('From the first occurrence\'s start to the last occurrence\'s end'),
+  assignmentIds: z.array(z.string()),
+  severity: z.enum(SEVERITIES).describe('The worst severity of its findings'),
+  ruleIds: z.array(z.string()),
+  findingIndexes: z.array(z.number().int()).describe('Indexes into findings: every finding belongs to exactly one incident'),
+  title: Localized.describe('One plain sentence of what happened'),
+  occurrences: z.array(Window).optional().describe('When a pattern repeats over the plan: each time it happens'),
+});
+
+/** How much is left before a limit, in the tightest window of the plan: src/engine/headroom.ts. */
+export const HeadroomSchema = z.object({
+  workerId: z.string(),
+  ruleId: z.string(),
+  window: Window,
+  measured: z.number(),
+  limit: z.number(),
+  left: z.number().describe('How far the tightest window is from the limit in the rule\'s direction; negative when it breaks it'),
+  unit: z.enum(['hours', 'count', 'ratio', 'weeks']),
+  hypothetical: z.boolean().optional().describe('true when the window holds oppdrag periods treated as employment'),
+});
+
+export const PerWorkerSchema = z.object({
+  workerId: z.string(),
+  hours: z.number().describe('Every input hour of the worker, as in the ledger'),
+  violations: z.number().int(),
+  warnings: z.number().int(),
+  incidents: z.number().int(),
+});
+
 const VERDICTS = ['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible'] as const;
 
 export const ConversionSchema = z.object({
@@ -81,6 +116,8 @@ export const LedgerEntrySchema = z.object({
 export const ReportSchema = z.object({
   version: z.literal(1),
   findings: z.array(FindingSchema),
+  incidents: z.array(IncidentSchema).describe('Findings grouped by root cause; every finding belongs to exactly one incident'),
+  headroom: z.array(HeadroomSchema).describe('Per worker and limit: what is left in the tightest window'),
   conversions: z.array(ConversionSchema),
   ledger: z.array(LedgerEntrySchema),
   profiles: z.array(ProfileSchema).describe('Per worker and undertaking: the plan facts that select limits (AML § 10-4 (4)–(5), § 10-11 (6))'),
@@ -92,6 +129,7 @@ export const ReportSchema = z.object({
     violations: z.number().int(),
     warnings: z.number().int(),
     info: z.number().int(),
+    perWorker: z.array(PerWorkerSchema).describe('Per worker: hours, violations, warnings and incidents'),
     conversionsByKind: z
       .record(z.string(), z.record(z.string(), z.number().int()))
       .optional()
@@ -118,6 +156,8 @@ export const ReportSchema = z.object({
 });
 
 export type Finding = z.infer<typeof FindingSchema>;
+export type Incident = z.infer<typeof IncidentSchema>;
+export type Headroom = z.infer<typeof HeadroomSchema>;
 export type Conversion = z.infer<typeof ConversionSchema>;
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 export type Report = z.infer<typeof ReportSchema>;

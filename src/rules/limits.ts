@@ -41,6 +41,8 @@ export interface CompiledEffect {
   kinds?: string[];
   /** With paramsKey: the limit when the agreement states none. */
   whenUnstated?: number;
+  /** With via: a warning of the other rule still fails the window. */
+  viaStrict?: boolean;
   /** The first instant the law allowed this kind of agreement. */
   lawfulFrom: number;
 }
@@ -169,6 +171,7 @@ function compileEffects(effects: Check['agreements'], file: LoadedRuleFile, book
     ...(e.via ? { via: e.via } : {}),
     ...(e.kinds ? { kinds: e.kinds } : {}),
     ...(e.whenUnstated !== undefined ? { whenUnstated: e.whenUnstated } : {}),
+    ...(e.viaStrict ? { viaStrict: true } : {}),
     lawfulFrom: startOfLocalDate(book.agreements[e.type]?.inForce.from ?? '1900-01-01', zone),
   }));
 }
@@ -322,7 +325,7 @@ export function curingAgreements(
   measured: number,
   kinds: Set<string>,
   /** Whether the rule an agreement hands the window to would pass it under that agreement. */
-  passesVia: (ruleId: string, type: AgreementType) => boolean = () => true,
+  passesVia: (ruleId: string, type: AgreementType, strict: boolean) => boolean = () => true,
 ): AgreementType[] {
   const cures: AgreementType[] = [];
   for (const effect of c.effects) {
@@ -330,7 +333,7 @@ export function curingAgreements(
     if (effect.kinds && !effect.kinds.some((k) => kinds.has(k))) continue;
     if (effect.via) {
       // Another rule takes the window over under this agreement; its own limits then decide.
-      if (!agreements.some((a) => a.type === effect.type && at >= a.from && at < a.to) && passesVia(effect.via, effect.type)) cures.push(effect.type);
+      if (!agreements.some((a) => a.type === effect.type && at >= a.from && at < a.to) && passesVia(effect.via, effect.type, effect.viaStrict ?? false)) cures.push(effect.type);
       continue;
     }
     const existing = agreements.find((a) => a.type === effect.type && at >= a.from && at < a.to);

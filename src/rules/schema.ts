@@ -106,6 +106,8 @@ export const AgreementEffectSchema = z
     via: z.string().regex(/^(aml|avl|med|rota)\./).optional()
       .describe('Or: under the agreement another rule takes the window over (deferTo); listed in curedBy, never lifts this limit itself'),
     kinds: z.array(z.enum(ASSIGNMENT_KINDS)).optional().describe('The agreement is offered only for windows with work of these kinds'),
+    viaStrict: z.boolean().optional()
+      .describe('With via: the other rule must not be broken at all; a warning there still counts (hours over an averaged limit are still overtime)'),
     whenUnstated: z.number().optional()
       .describe('With paramsKey: the limit when the agreement states none (avlaster § 7 sets no floor for the agreed rest)'),
   })

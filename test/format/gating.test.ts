@@ -32,10 +32,15 @@ describe('--fail-on', () => {
     expect((await run(['check', clean, '--fail-on', 'warning'])).code).toBe(0);
   });
 
+  it('info: exit 1 on any finding, info included', async () => {
+    expect((await run(['check', clean, '--fail-on', 'info'])).code).toBe(0);
+    expect((await run(['check', warningOnly, '--fail-on', 'info'])).code).toBe(1);
+  });
+
   it('refuses other values with exit 2', async () => {
-    const r = await run(['check', clean, '--fail-on', 'info']);
+    const r = await run(['check', clean, '--fail-on', 'notice']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--fail-on must be violation or warning, got "info"');
+    expect(r.err).toContain('--fail-on must be violation, warning or info, got "notice"');
   });
 });
 

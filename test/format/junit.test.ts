@@ -140,9 +140,11 @@ describe('JUnit escaping', () => {
       version: 1,
       profiles: [],
       findings: [finding, { ...finding, severity: 'warning' }],
+      incidents: [],
+      headroom: [],
       conversions: [],
       ledger: [],
-      summary: { workers: 1, assignments: 1, periods: 0, hours: 0, violations: 1, warnings: 1, info: 0 },
+      summary: { workers: 1, assignments: 1, periods: 0, hours: 0, violations: 1, warnings: 1, info: 0, perWorker: [] },
       readings: [],
     };
     const xml = formatJunit([{ file: 'dir/<rota>&.yaml', rota, report }], { ruleIds: ['aml.10-4.normal-day'] });

@@ -199,9 +199,11 @@ describe('--format sarif', () => {
       version: 1,
       profiles: [],
       findings: [],
+      incidents: [],
+      headroom: [],
       conversions: [],
       ledger: [],
-      summary: { workers: 1, assignments: 0, periods: 0, hours: 0, violations: 0, warnings: 0, info: 0 },
+      summary: { workers: 1, assignments: 0, periods: 0, hours: 0, violations: 0, warnings: 0, info: 0, perWorker: [] },
       readings: [],
     };
     const out = sarifLog([{ file: 'x.yaml', rota, report: empty }], { book });

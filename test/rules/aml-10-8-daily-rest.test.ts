@@ -222,7 +222,7 @@ describe('main work periods join at the rest that applies to the gap (ruling 7)'
 
   it('avlaster § 7 with a stated 8-hour rest: respite 8 h apart are two work periods, 7 h 59 min apart one; other work keeps 11 h', async () => {
     const s7 = [{ type: 'avl-7-reduced-daily-rest' as const, params: { minDailyRestHours: 8 } }];
-    const respite = (periods: Periods, more?: OnePersonRota['more']) => check({ kind: 'respite-carer-home', periods, agreements: s7, ...(more ? { more } : {}) });
+    const respite = (periods: OnePersonRota['periods'], more?: OnePersonRota['more']) => check({ kind: 'respite-carer-home', periods, agreements: s7, ...(more ? { more } : {}) });
     expect(findingsOf(await respite(evening('06:00')), TOTAL)).toEqual([]);
     const joined = await respite([['2025-03-05T14:00', '2025-03-05T22:00'], ['2025-03-06T05:59', '2025-03-06T13:59']]);
     expect(findingsOf(joined, TOTAL, 'violation').map((f) => f.measured)).toEqual([16]);
