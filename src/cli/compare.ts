@@ -11,7 +11,8 @@ export const COMPARE_USAGE = `Usage:
 
 Evaluates the rota as written and each of its named variants (rota field "variants") and shows
 them side by side: violations, warnings, hours, conversion verdicts and cost.
-Exit code 0: compared; 2: invalid input or usage.`;
+Exit code, as check's for the rota as written (the first column, the baseline): 0 no violations;
+1 at least one violation; 2 invalid input or usage.`;
 
 const VERDICT_SHORT: Record<string, { nb: string; en: string }> = {
   convertible: { nb: 'kan omgjøres', en: 'convertible' },
@@ -51,7 +52,8 @@ export async function compareCommand(args: string[], io: { out: (t: string) => v
     if (!rota.variants?.length) throw new InputError([{ path: 'variants', message: 'the rota names no variants to compare' }], file);
     const report = await evaluate(rota, { ruleBook: defaultRuleBook() });
     io.out(values.format === 'json' ? JSON.stringify({ file, variants: report.variants }, null, 2) : formatComparison(report.variants!, values.lang as 'nb' | 'en'));
-    return 0;
+    // Judged like check: the rota as written (the first variant, the baseline) decides.
+    return report.summary.violations > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError) {
       io.err((err.file ? err : err.withFile(file)).message);

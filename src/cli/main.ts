@@ -29,7 +29,8 @@ check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exp
 headroom per worker and limit, how much is left in the tightest window of the plan.
 rules    lists every rule with its id, citation, thresholds and the dates they took effect.
 convert  writes a CSV or iCalendar export as a rota file v1 (see turnussjekk convert --help).
-compare  shows the rota's named variants side by side: findings, conversion verdicts, hours, cost.`;
+compare  shows the rota's named variants side by side: findings, conversion verdicts, hours, cost.
+         Exit code as check's for the rota as written (the baseline, first column).`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
