@@ -4,11 +4,20 @@
 // Flow: text → POST /v1/rota (any format → validated rota JSON + period instants) → POST
 // /v1/evaluate (the rota as JSON) → GET /v1/calendar (frames, nights, Sundays/holidays, DST of the
 // range the report covers) → draw. Switching an agreement edits `rota.agreements` and evaluates again.
+//
+// Editing a period (edit.js reads the gesture) changes `rota.periods` at once, as wall times in the
+// rota's zone, and keeps a snapshot for undo; 250 ms after the last change the edited rota goes to
+// POST /v1/rota (the server's instants for every period) and POST /v1/evaluate together, and the
+// answer replaces what is drawn. The API's per-worker cache makes that a few milliseconds.
 import { ApiProblem, getJson, getText, postJson, setToken, typeOfName, typeOfText } from './api.js';
 import { fill, h } from './dom.js';
-import { dict, lang, setLang, t } from './i18n.js';
+import { attachEditor } from './edit.js';
+import { dict, lang, num, setLang, t, wallTime } from './i18n.js';
+import { renderOverview } from './overview.js';
 import { renderAgreements, renderConversions, renderDetails, renderFindingList, renderSummary, renderVariants } from './panels.js';
-import { findingKey, focusFinding, renderTimeline } from './timeline.js';
+import { findingKey, focusFinding, focusIncident, focusPeriod, hideTip, incidentKey, renderTimeline } from './timeline.js';
+import { zoneTable } from './wall.js';
+import { toYaml } from './yaml.js';
 
 const LANG_KEY = 'turnussjekk.lang';
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -25,11 +34,30 @@ const state = {
   /** @type {Map<string, any>} */ rules: new Map(),
   /** @type {Array<{ name: string, title: string }>} */ scenarios: [],
   /** @type {string | null} */ selectedKey: null,
+  /** @type {string | null} */ selectedIncident: null,
+  /** @type {string | null} */ selectedWorker: null,
+  /** @type {number | null} */ selectedPeriod: null,
+  /** @type {boolean | null} null = one lane per rule only when the rota has one worker */ ruleLanes: null,
   scope: '',
   zoom: 1,
   seq: 0,
   /** @type {(() => Promise<void>) | null} */ retry: null,
+  // Editing
+  /** @type {ReturnType<typeof zoneTable> | null} */ zone: null,
+  /** @type {import('./timeline.js').Scale | null} */ scale: null,
+  /** @type {Snapshot[]} */ undo: [],
+  /** @type {Snapshot[]} */ redo: [],
+  dragging: false,
+  drawLater: false,
+  editTimer: 0,
+  /** Counts the edits: an answer about an older version of the periods is dropped. */
+  version: 0,
 };
+
+/** @typedef {{ rotaPeriods: any[], periods: any[], selectedPeriod: number | null }} Snapshot */
+const EDIT_DEBOUNCE_MS = 250;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -167,6 +195,13 @@ async function loadRota(body, type, label, query = {}) {
     state.originalAgreements = structuredClone(read.rota.agreements ?? []);
     state.label = label;
     state.selectedKey = null;
+    state.selectedIncident = null;
+    state.selectedWorker = null;
+    state.selectedPeriod = null;
+    state.ruleLanes = null;
+    state.undo = [];
+    state.redo = [];
+    clearTimeout(state.editTimer);
     state.scope = '';
     state.zoom = 1;
     state.calendar = null;
@@ -260,17 +295,65 @@ async function ensureCalendar(report) {
   if (key === state.calendarKey && state.calendar) return;
   state.calendar = await getJson(`/v1/calendar?${key}`);
   state.calendarKey = key;
+  state.zone = zoneTable(state.calendar);
+}
+
+/** Takes a new report, and lets go of what it no longer has. */
+function setReport(report) {
+  state.report = report;
+  if (state.selectedKey && !report.findings.some((f) => findingKey(f) === state.selectedKey)) state.selectedKey = null;
+  if (state.selectedIncident && !report.incidents.some((inc) => incidentKey(inc) === state.selectedIncident)) state.selectedIncident = null;
+  if (state.selectedWorker && !state.rota.workers.some((w) => w.id === state.selectedWorker)) state.selectedWorker = null;
+  if (state.selectedPeriod !== null && state.selectedPeriod >= state.rota.periods.length) state.selectedPeriod = null;
 }
 
 async function evaluate() {
   const seq = ++state.seq;
+  const version = state.version;
   const report = await postJson('/v1/evaluate', JSON.stringify(state.rota));
-  if (seq !== state.seq) return; // a newer request is on its way
+  // A newer request is on its way, or the periods were edited meanwhile (their check is scheduled).
+  if (seq !== state.seq || version !== state.version) return;
   await ensureCalendar(report);
-  if (seq !== state.seq) return;
-  state.report = report;
-  if (state.selectedKey && !report.findings.some((f) => findingKey(f) === state.selectedKey)) state.selectedKey = null;
+  if (seq !== state.seq || version !== state.version) return;
+  setReport(report);
   render();
+}
+
+/** The edited rota, judged again: the server's instants for every period and a new report. */
+async function evaluateEdited() {
+  clearTimeout(state.editTimer);
+  clearErrors();
+  busy(true);
+  status('reevaluatingEdit');
+  const seq = ++state.seq;
+  const version = state.version;
+  const body = JSON.stringify(state.rota);
+  // Edited again while this was on its way: the answer is about periods the page no longer has,
+  // and the newer edit has its own evaluation scheduled.
+  const stale = () => seq !== state.seq || version !== state.version;
+  try {
+    const [read, report] = await Promise.all([postJson('/v1/rota', body), postJson('/v1/evaluate', body)]);
+    if (stale()) return;
+    state.periods = read.periods;
+    await ensureCalendar(report);
+    if (stale()) return;
+    setReport(report);
+    render();
+    status('editChecked', { v: report.summary.violations, w: report.summary.warnings });
+  } catch (err) {
+    if (stale()) return;
+    showError(err, evaluateEdited);
+    if (state.undo.length && !(err instanceof ApiProblem && err.status === 401)) {
+      $('errors').append(h('p', {}, t('editUndoHint'), ' ', h('button', { type: 'button', class: 'small-button', onclick: () => actions.undo() }, t('undo'))));
+    }
+  } finally {
+    if (seq === state.seq) busy(false);
+  }
+}
+
+function scheduleEvaluate() {
+  clearTimeout(state.editTimer);
+  state.editTimer = window.setTimeout(() => void evaluateEdited(), EDIT_DEBOUNCE_MS);
 }
 
 async function reevaluate() {
@@ -296,6 +379,12 @@ function selectedIndex() {
   return i < 0 ? null : i;
 }
 
+function selectedIncidentIndex() {
+  if (!state.report || !state.selectedIncident) return null;
+  const i = state.report.incidents.findIndex((inc) => incidentKey(inc) === state.selectedIncident);
+  return i < 0 ? null : i;
+}
+
 /** @returns {import('./panels.js').View} */
 function view() {
   return {
@@ -304,37 +393,81 @@ function view() {
     agreementTypes: state.agreementTypes,
     rules: state.rules,
     selectedIndex: selectedIndex(),
+    selectedIncident: selectedIncidentIndex(),
+    selectedWorker: state.selectedWorker,
     scope: state.scope,
     actions,
   };
 }
 
+const ruleLanesOn = () => state.ruleLanes ?? (state.rota?.workers.length ?? 0) <= 1;
+
 function drawTimeline() {
   const container = $('timeline');
   if (!state.calendar) {
     container.replaceChildren();
+    state.scale = null;
     return;
   }
-  renderTimeline(container, {
+  if (state.dragging) {
+    // Never pull the bar from under the pointer: draw when it is let go.
+    state.drawLater = true;
+    return;
+  }
+  // What had the keyboard focus in the drawing gets it back in the new one.
+  const active = document.activeElement;
+  const had = active && container.contains(active) ? active : null;
+  const focusPeriodIndex = had?.classList.contains('period') ? Number(/** @type {any} */ (had).dataset.index) : null;
+  const focusIncidentKey = had?.classList.contains('incident') ? /** @type {any} */ (had).dataset.key : null;
+  const focusWorker = had?.classList.contains('worker-label') ? /** @type {any} */ (had).dataset.worker : null;
+  hideTip();
+  state.scale = renderTimeline(container, {
     report: state.report,
     rota: state.rota,
     periods: state.periods,
     calendar: state.calendar,
     zoom: state.zoom,
     selectedKey: state.selectedKey,
+    selectedIncident: state.selectedIncident,
+    selectedWorker: state.selectedWorker,
+    selectedPeriod: state.selectedPeriod,
+    ruleLanes: ruleLanesOn(),
+    editable: true,
     onSelect: (i) => actions.select(i),
+    onSelectIncident: (i) => actions.selectIncident(i),
+    onSelectWorker: (id) => actions.selectWorker(id),
   });
+  if (focusPeriodIndex !== null) focusPeriod(container, focusPeriodIndex);
+  else if (focusIncidentKey) /** @type {SVGElement | null} */ (container.querySelector(`.incident[data-key="${CSS.escape(focusIncidentKey)}"]`))?.focus();
+  else if (focusWorker) /** @type {SVGElement | null} */ (container.querySelector(`.worker-label[data-worker="${CSS.escape(focusWorker)}"]`))?.focus();
+  else if (had && had.classList.contains('finding')) focusFinding(container, Number(/** @type {any} */ (had).dataset.index));
+}
+
+/** The edit bar: undo and redo, add and delete, what is selected and how many changes there are. */
+function renderEditBar() {
+  const period = state.selectedPeriod === null ? undefined : state.periods.find((p) => p.index === state.selectedPeriod);
+  /** @type {HTMLButtonElement} */ ($('undo')).disabled = state.undo.length === 0;
+  /** @type {HTMLButtonElement} */ ($('redo')).disabled = state.redo.length === 0;
+  /** @type {HTMLButtonElement} */ ($('add-period')).disabled = !period;
+  /** @type {HTMLButtonElement} */ ($('delete-period')).disabled = !period;
+  /** @type {HTMLInputElement} */ ($('rule-lanes')).checked = ruleLanesOn();
+  const changes = state.undo.length ? t('editCount', { n: state.undo.length }) : t('editNone');
+  $('edit-state').textContent = period
+    ? `${t('editSelected', { assignment: period.assignmentId, from: wallTime(period.start), to: wallTime(period.end).split(' ').pop() ?? '', hours: num(period.hours) })} · ${changes}`
+    : `${t('editHint')} · ${changes}`;
 }
 
 function render() {
   const ready = Boolean(state.report);
   $('result').hidden = !ready;
-  for (const id of ['export-json', 'export-rota', 'print']) /** @type {HTMLButtonElement} */ ($(id)).disabled = !ready;
+  for (const id of ['export-json', 'export-rota', 'export-yaml', 'print']) /** @type {HTMLButtonElement} */ ($(id)).disabled = !ready;
   if (!ready) return;
   const v = view();
   renderSummary($('summary'), v);
+  renderOverview($('overview'), v);
   renderLegend();
   drawTimeline();
+  renderEditBar();
   renderDetails($('details'), v);
   renderAgreements($('agreements'), v);
   renderConversions($('conversions'), v);
@@ -342,6 +475,47 @@ function render() {
   renderFindingList($('finding-list'), v);
   $('print-note').textContent = `${state.label} · ${t('printedFrom', { date: new Date().toLocaleString(lang() === 'nb' ? 'nb-NO' : 'en-GB') })}`;
 }
+
+/** Draws what a change of selection touches. */
+function redrawSelection() {
+  const v = view();
+  drawTimeline();
+  renderDetails($('details'), v);
+  renderOverview($('overview'), v);
+  renderEditBar();
+  return v;
+}
+
+/** Copies of the periods, for undo. */
+function snapshot() {
+  return { rotaPeriods: structuredClone(state.rota.periods), periods: structuredClone(state.periods), selectedPeriod: state.selectedPeriod };
+}
+
+/** Before each change: what undo brings back. */
+function remember() {
+  state.version += 1;
+  state.undo.push(snapshot());
+  if (state.undo.length > 200) state.undo.shift();
+  state.redo = [];
+}
+
+/** The resolved period (instants) that the page draws until the server answers. */
+function resolved(index, rp, startMs, endMs) {
+  const zone = /** @type {NonNullable<typeof state.zone>} */ (state.zone);
+  const workerId = state.rota.assignments.find((a) => a.id === rp.assignmentId)?.workerId ?? '';
+  const hours = Math.round(((endMs - startMs) / HOUR_MS) * 100) / 100;
+  return { index, assignmentId: rp.assignmentId, workerId, start: zone.iso(startMs), end: zone.iso(endMs), hours, passiveHours: Math.min(rp.passiveHours ?? 0, hours) };
+}
+
+/** After a change: draw it, say it, and judge the rota again soon. */
+function edited(how, messageKey, params) {
+  redrawSelection();
+  if (state.selectedPeriod !== null) focusPeriod($('timeline'), state.selectedPeriod);
+  status(messageKey, params);
+  scheduleEvaluate();
+}
+
+const describePeriod = (p) => ({ assignment: p.assignmentId, from: wallTime(p.start), to: wallTime(p.end) });
 
 const actions = {
   /** @param {number | null} index @param {boolean} [focusTimeline] */
@@ -379,13 +553,125 @@ const actions = {
     state.rota.agreements = structuredClone(state.originalAgreements);
     void reevaluate();
   },
+  /** @param {number | null} index into report.incidents */
+  selectIncident(index) {
+    const inc = index === null ? undefined : state.report.incidents[index];
+    state.selectedIncident = inc ? incidentKey(inc) : null;
+    state.selectedKey = null;
+    redrawSelection();
+    renderFindingList($('finding-list'), view());
+    if (inc) focusIncident($('timeline'), index);
+  },
+  /** @param {string | null} workerId */
+  selectWorker(workerId) {
+    state.selectedWorker = workerId;
+    state.selectedKey = null;
+    state.selectedIncident = null;
+    redrawSelection();
+    renderFindingList($('finding-list'), view());
+    if (workerId) $('details').focus({ preventScroll: true });
+  },
+  /** @param {number | null} index into rota.periods */
+  selectPeriod(index) {
+    state.selectedPeriod = index;
+    drawTimeline();
+    renderEditBar();
+    if (index !== null) focusPeriod($('timeline'), index);
+  },
+  /** Moves or resizes a period to these instants. */
+  changePeriod(index, startMs, endMs, how = 'mouse') {
+    const rp = state.rota.periods[index];
+    if (!rp || !state.zone || endMs <= startMs) return;
+    remember();
+    rp.start = state.zone.rotaTime(startMs);
+    rp.end = state.zone.rotaTime(endMs);
+    const p = resolved(index, rp, startMs, endMs);
+    if (rp.passiveHours !== undefined && rp.passiveHours > p.hours) rp.passiveHours = p.hours;
+    state.periods = state.periods.map((q) => (q.index === index ? p : q));
+    state.selectedPeriod = index;
+    edited(how, 'editMoved', describePeriod(p));
+  },
+  /** Adds a period for a worker: 8 hours from `startMs`, on the assignment of the worker's nearest period. */
+  addPeriod(workerId, startMs) {
+    if (!state.zone) return;
+    const mine = state.periods.filter((p) => p.workerId === workerId);
+    const nearest = mine.reduce((best, p) => (!best || Math.abs(Date.parse(p.start) - startMs) < Math.abs(Date.parse(best.start) - startMs) ? p : best), null);
+    const assignmentId = nearest?.assignmentId ?? state.rota.assignments.find((a) => a.workerId === workerId)?.id;
+    if (!assignmentId) {
+      status('editNoAssignment');
+      return;
+    }
+    const endMs = startMs + 8 * HOUR_MS;
+    remember();
+    const rp = { assignmentId, start: state.zone.rotaTime(startMs), end: state.zone.rotaTime(endMs) };
+    state.rota.periods.push(rp);
+    const p = resolved(state.rota.periods.length - 1, rp, startMs, endMs);
+    state.periods = [...state.periods, p];
+    state.selectedPeriod = p.index;
+    edited('mouse', 'editAdded', describePeriod(p));
+  },
+  /** Adds a copy of a period on the next day, at the same wall times. */
+  addAfter(index, how = 'mouse') {
+    const rp = state.rota.periods[index];
+    const p = state.periods.find((q) => q.index === index);
+    const zone = state.zone;
+    if (!rp || !p || !zone) return;
+    const startMs = zone.instantOfWall(zone.wallMs(Date.parse(p.start)) + DAY_MS);
+    const endMs = zone.instantOfWall(zone.wallMs(Date.parse(p.end)) + DAY_MS);
+    remember();
+    const copy = { ...structuredClone(rp), start: zone.rotaTime(startMs), end: zone.rotaTime(endMs) };
+    state.rota.periods.push(copy);
+    const added = resolved(state.rota.periods.length - 1, copy, startMs, endMs);
+    state.periods = [...state.periods, added];
+    state.selectedPeriod = added.index;
+    edited(how, 'editAdded', describePeriod(added));
+  },
+  /** Deletes a period; the selection moves to the worker's next period. */
+  removePeriod(index, how = 'mouse') {
+    const p = state.periods.find((q) => q.index === index);
+    if (!p) return;
+    remember();
+    state.rota.periods.splice(index, 1);
+    state.periods = state.periods.filter((q) => q.index !== index).map((q) => (q.index > index ? { ...q, index: q.index - 1 } : q));
+    const same = state.periods.filter((q) => q.workerId === p.workerId).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const next = same.find((q) => Date.parse(q.start) >= Date.parse(p.start)) ?? same[same.length - 1];
+    state.selectedPeriod = next ? next.index : null;
+    edited(how, 'editDeleted', describePeriod(p));
+    if (how === 'keyboard' && state.selectedPeriod === null) $('timeline').focus();
+  },
+  undo() {
+    const back = state.undo.pop();
+    if (!back) return;
+    state.redo.push(snapshot());
+    restore(back);
+    status('editUndone');
+  },
+  redoEdit() {
+    const again = state.redo.pop();
+    if (!again) return;
+    state.undo.push(snapshot());
+    restore(again);
+    status('editRedone');
+  },
 };
+
+/** @param {Snapshot} snap */
+function restore(snap) {
+  const focused = document.activeElement?.classList.contains('period');
+  state.version += 1;
+  state.rota.periods = snap.rotaPeriods;
+  state.periods = snap.periods;
+  state.selectedPeriod = snap.selectedPeriod;
+  redrawSelection();
+  if (focused && state.selectedPeriod !== null) focusPeriod($('timeline'), state.selectedPeriod);
+  scheduleEvaluate();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Export and print
 
-function download(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name, text, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = h('a', { href: url, download: name });
   document.body.append(a);
   a.click();
@@ -427,6 +713,11 @@ function wire() {
   });
   $('export-json').addEventListener('click', () => state.report && download(`${baseName()}-rapport.json`, `${JSON.stringify(state.report, null, 2)}\n`));
   $('export-rota').addEventListener('click', () => state.rota && download(`${baseName()}-turnus.json`, `${JSON.stringify(state.rota, null, 2)}\n`));
+  $('export-yaml').addEventListener('click', () => {
+    if (!state.rota) return;
+    const comment = t('yamlComment', { name: state.label, date: new Date().toISOString().slice(0, 10), n: state.undo.length });
+    download(`${baseName()}-turnus.yaml`, toYaml(state.rota, comment), 'application/yaml');
+  });
   $('print').addEventListener('click', () => window.print());
 
   $('scenario-form').addEventListener('submit', (ev) => {
@@ -494,6 +785,47 @@ function wire() {
   });
   document.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && state.selectedKey) actions.select(null);
+    else if (ev.key === 'Escape' && state.selectedIncident) actions.selectIncident(null);
+    else if (ev.key === 'Escape' && state.selectedPeriod !== null && document.activeElement?.classList.contains('period')) actions.selectPeriod(null);
+    // Ctrl+Z (⌘Z) undoes an edit of the turnus, Ctrl+Y or Ctrl+Shift+Z redoes it; not while typing in a field.
+    const target = /** @type {HTMLElement} */ (ev.target);
+    const typing = target.closest?.('input, textarea, select, [contenteditable]');
+    if (!state.report || typing || !(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+    const key = ev.key.toLowerCase();
+    if (key === 'z' && !ev.shiftKey) {
+      ev.preventDefault();
+      actions.undo();
+    } else if (key === 'y' || (key === 'z' && ev.shiftKey)) {
+      ev.preventDefault();
+      actions.redoEdit();
+    }
+  });
+
+  // Editing on the timeline.
+  attachEditor($('timeline'), {
+    scale: () => state.scale,
+    periods: () => state.periods,
+    describe: (ms) => (state.zone ? wallTime(state.zone.iso(ms)) : new Date(ms).toISOString()),
+    select: (index) => actions.selectPeriod(index),
+    change: (index, start, end, how) => actions.changePeriod(index, start, end, how),
+    add: (workerId, start) => actions.addPeriod(workerId, start),
+    addAfter: (index, how) => actions.addAfter(index, how),
+    remove: (index, how) => actions.removePeriod(index, how),
+    dragging: (on) => {
+      state.dragging = on;
+      if (!on && state.drawLater) {
+        state.drawLater = false;
+        drawTimeline();
+      }
+    },
+  });
+  $('undo').addEventListener('click', () => actions.undo());
+  $('redo').addEventListener('click', () => actions.redoEdit());
+  $('add-period').addEventListener('click', () => state.selectedPeriod !== null && actions.addAfter(state.selectedPeriod));
+  $('delete-period').addEventListener('click', () => state.selectedPeriod !== null && actions.removePeriod(state.selectedPeriod));
+  $('rule-lanes').addEventListener('change', (ev) => {
+    state.ruleLanes = /** @type {HTMLInputElement} */ (ev.target).checked;
+    drawTimeline();
   });
 }
 

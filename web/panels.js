@@ -12,9 +12,11 @@ import { dict, loc, money, num, signedMoney, t, windowText, withUnit } from './i
  * @property {Map<string, any>} agreementTypes   GET /v1/agreements by type
  * @property {Map<string, any>} rules            GET /v1/rules by id
  * @property {number | null} selectedIndex
+ * @property {number | null} [selectedIncident]  index into report.incidents
+ * @property {string | null} [selectedWorker]
  * @property {string} scope                      '' = all workers, else a worker id
  * @property {{ select: (i: number | null, focusTimeline?: boolean) => void, toggle: (type: string, workerId: string, on: boolean) => void,
- *   setScope: (w: string) => void, reset: () => void }} actions
+ *   setScope: (w: string) => void, reset: () => void, selectIncident: (i: number | null) => void, selectWorker: (id: string | null) => void }} actions
  */
 
 const workerName = (rota, id) => rota.workers.find((w) => w.id === id)?.name ?? id;
@@ -64,6 +66,9 @@ export function renderDetails(el, view) {
   const f = view.selectedIndex === null ? undefined : view.report.findings[view.selectedIndex];
   const heading = h('h2', { id: 'details-h' }, t('detailsTitle'));
   if (!f) {
+    const inc = view.selectedIncident === null || view.selectedIncident === undefined ? undefined : view.report.incidents[view.selectedIncident];
+    if (inc) return renderIncidentDetails(el, view, inc);
+    if (view.selectedWorker && view.rota.workers.some((w) => w.id === view.selectedWorker)) return renderWorkerDetails(el, view, view.selectedWorker);
     fill(el, heading, h('p', { class: 'muted' }, t('detailsEmpty')));
     return;
   }
@@ -109,7 +114,7 @@ export function renderDetails(el, view) {
         row(t('detailsLimit'), h('span', { class: 'limit' }, withUnit(f.limit, f.unit))),
         row(t('detailsLaw'), law),
         row(t('detailsRule'), h('code', {}, f.ruleId)),
-        row(t('detailsWorker'), workerName(view.rota, f.workerId)),
+        row(t('detailsWorker'), h('button', { type: 'button', class: 'link-like', onclick: () => view.actions.selectWorker(f.workerId) }, workerName(view.rota, f.workerId))),
         row(t('detailsAssignments'), f.assignmentIds.join(', ')),
         row(t('detailsWindow'), windowText(f.window.start, f.window.end)),
         f.limitBasis ? row(t('detailsBasis'), loc(f.limitBasis)) : [],
@@ -124,6 +129,202 @@ export function renderDetails(el, view) {
     ),
   );
 }
+
+/** A value with a short unit: "3,5 t", "25 %", "2". */
+function amount(value, unit) {
+  if (unit === 'hours') return `${num(Math.round(value * 100) / 100)} ${t('hoursShort')}`;
+  if (unit === 'ratio') return `${num(Math.round(value * 1000) / 10)} %`;
+  return withUnit(Math.round(value * 100) / 100, unit);
+}
+
+/** Whether a headroom entry is for a ceiling (measured + left = limit) or a floor (rest: measured − left = limit). */
+function isCeiling(hr) {
+  return Math.abs(hr.limit - hr.measured - hr.left) <= Math.abs(hr.measured - hr.limit - hr.left);
+}
+
+/** How tight a limit is: what is left as a share of the limit (negative when broken). */
+function tightness(hr) {
+  return hr.limit ? hr.left / Math.abs(hr.limit) : hr.left;
+}
+
+/** One line of headroom: "3,5 t igjen — Overtid per 4 uker: 21,5 t av 25 t · uke 10–13". */
+export function headroomText(view, hr) {
+  const ceiling = isCeiling(hr);
+  const left = hr.left >= 0 ? t('headroomLeft', { n: amount(hr.left, hr.unit) }) : t(ceiling ? 'headroomOver' : 'headroomUnder', { n: amount(-hr.left, hr.unit) });
+  const of = t(ceiling ? 'headroomOf' : 'headroomMin', { m: amount(hr.measured, hr.unit), l: amount(hr.limit, hr.unit) });
+  return { left, rule: ruleTitle(view, hr.ruleId), of, window: windowText(hr.window.start, hr.window.end) };
+}
+
+/** The tightest limits first (broken ones before them). */
+export function headroomOf(report, workerId) {
+  return (report.headroom ?? []).filter((hr) => hr.workerId === workerId).sort((a, b) => tightness(a) - tightness(b) || a.left - b.left);
+}
+
+function headroomItem(view, hr) {
+  const text = headroomText(view, hr);
+  const state = hr.left < 0 ? 'broken' : tightness(hr) < 0.1 ? 'tight' : 'room';
+  return h(
+    'li',
+    { class: `headroom-item headroom-${state}`, 'data-rule': hr.ruleId },
+    h('strong', { class: 'headroom-left' }, text.left),
+    ' ',
+    h('span', { class: 'headroom-rule' }, text.rule),
+    h('span', { class: 'muted small block' }, `${text.of} · ${text.window}`, hr.hypothetical ? ` · ${dict().hypothetical.toLowerCase()}` : ''),
+  );
+}
+
+const SHOWN_HEADROOM = 5;
+
+/** @param {HTMLElement} el @param {View} view @param {string} workerId */
+function renderWorkerDetails(el, view, workerId) {
+  const { report, rota } = view;
+  const worker = rota.workers.find((w) => w.id === workerId);
+  const name = worker?.name ?? workerId;
+  const per = report.summary.perWorker?.find((p) => p.workerId === workerId);
+  const headroom = headroomOf(report, workerId);
+  const incidents = report.incidents.map((inc, index) => ({ inc, index })).filter(({ inc }) => inc.workerId === workerId);
+  const mine = new Set(rota.assignments.filter((a) => a.workerId === workerId).map((a) => a.id));
+  const conversions = report.conversions.filter((c) => mine.has(c.assignmentId));
+  fill(
+    el,
+    h('h2', { id: 'details-h' }, t('workerTitle')),
+    h(
+      'article',
+      { class: 'worker-details', 'data-worker': workerId, 'aria-labelledby': 'worker-title' },
+      h('h3', { id: 'worker-title' }, name, worker?.name ? h('span', { class: 'muted small' }, ` (${workerId})`) : null),
+      per
+        ? h(
+            'ul',
+            { class: 'summary-list small' },
+            h('li', { class: `count sev-violation${per.violations ? '' : ' zero'}` }, t('summaryViolations', { n: per.violations })),
+            h('li', { class: `count sev-warning${per.warnings ? '' : ' zero'}` }, t('summaryWarnings', { n: per.warnings })),
+            h('li', {}, t('workerIncidentCount', { n: per.incidents })),
+            h('li', {}, t('summaryHours', { n: num(per.hours) })),
+          )
+        : null,
+      h('h4', {}, t('headroomTitle')),
+      h('p', { class: 'muted small' }, t('headroomHelp')),
+      headroom.length
+        ? h('ol', { class: 'headroom' }, headroom.slice(0, SHOWN_HEADROOM).map((hr) => headroomItem(view, hr)))
+        : h('p', { class: 'muted' }, t('headroomNone')),
+      headroom.length > SHOWN_HEADROOM
+        ? h('details', { class: 'headroom-more' }, h('summary', {}, t('headroomAll', { n: headroom.length })), h('ol', { class: 'headroom' }, headroom.slice(SHOWN_HEADROOM).map((hr) => headroomItem(view, hr))))
+        : null,
+      h('h4', {}, t('workerIncidents')),
+      incidents.length
+        ? h(
+            'ul',
+            { class: 'plain incident-list' },
+            incidents.map(({ inc, index }) =>
+              h(
+                'li',
+                {},
+                severityBadge(inc.severity),
+                ' ',
+                h('button', { type: 'button', class: 'link-like', onclick: () => view.actions.selectIncident(index) }, loc(inc.title)),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, t('workerNoIncidents')),
+      conversions.length
+        ? [
+            h('h4', {}, t('workerOppdrag')),
+            h(
+              'ul',
+              { class: 'plain small' },
+              conversions.map((c) => h('li', {}, h('span', { class: 'assignment-id' }, c.assignmentId), ' ', verdictBadge(c.verdict))),
+            ),
+          ]
+        : null,
+      h('button', { type: 'button', class: 'link-button', onclick: () => view.actions.selectWorker(null) }, t('detailsClose')),
+    ),
+  );
+}
+
+/** @param {HTMLElement} el @param {View} view @param {any} inc */
+function renderIncidentDetails(el, view, inc) {
+  const { report, rota } = view;
+  const d = dict();
+  const findings = inc.findingIndexes.map((i) => ({ f: report.findings[i], index: i })).filter(({ f }) => f);
+  const byRule = new Map();
+  for (const item of findings) {
+    const list = byRule.get(item.f.ruleId) ?? [];
+    list.push(item);
+    byRule.set(item.f.ruleId, list);
+  }
+  const counted = findings.filter(({ f }) => f.severity !== 'info');
+  const cures = new Map();
+  for (const { f } of counted) for (const type of f.curedBy) cures.set(type, (cures.get(type) ?? 0) + 1);
+  const hyp = findings.length > 0 && findings.every(({ f }) => f.hypothetical);
+  fill(
+    el,
+    h('h2', { id: 'details-h' }, t('incidentTitle')),
+    h(
+      'article',
+      { class: `finding-details incident-details sev-${inc.severity}`, 'data-incident': inc.id, 'aria-labelledby': 'incident-title' },
+      h('h3', { id: 'incident-title' }, loc(inc.title)),
+      h('p', { class: 'badges' }, severityBadge(inc.severity), hyp ? h('span', { class: 'badge hyp' }, d.hypothetical) : null),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', {}, t('detailsWorker')),
+        h('dd', {}, h('button', { type: 'button', class: 'link-like', onclick: () => view.actions.selectWorker(inc.workerId) }, workerName(rota, inc.workerId))),
+        h('dt', {}, t('detailsAssignments')),
+        h('dd', {}, inc.assignmentIds.join(', ')),
+        h('dt', {}, t('detailsWindow')),
+        h('dd', {}, windowText(inc.window.start, inc.window.end)),
+      ),
+      inc.occurrences?.length > 1
+        ? h('details', { class: 'occurrences' }, h('summary', {}, t('incidentOccurrences', { n: inc.occurrences.length })), h('ul', { class: 'small' }, inc.occurrences.map((w) => h('li', {}, windowText(w.start, w.end)))))
+        : null,
+      hyp ? h('p', { class: 'note' }, t('detailsHypothetical')) : null,
+      h('h4', {}, t('incidentRules')),
+      h(
+        'ul',
+        { class: 'plain incident-rules' },
+        [...byRule.entries()].map(([ruleId, items]) => {
+          const worst = items.reduce((a, b) => ((SEVERITY_ORDER[b.f.severity] ?? 3) < (SEVERITY_ORDER[a.f.severity] ?? 3) ? b : a));
+          return h(
+            'li',
+            { 'data-rule': ruleId },
+            severityBadge(worst.f.severity),
+            ' ',
+            h('span', {}, loc(worst.f.title)),
+            h('span', { class: 'muted small' }, ` · ${t('incidentFindings', { n: items.length })} · ${withUnit(worst.f.measured, worst.f.unit)} / ${withUnit(worst.f.limit, worst.f.unit)}`),
+            ' ',
+            h('button', { type: 'button', class: 'small-button', onclick: () => view.actions.select(worst.index), 'aria-label': `${t('incidentShowFinding')}: ${loc(worst.f.title)}` }, t('incidentShowFinding')),
+          );
+        }),
+      ),
+      cures.size
+        ? [
+            h('h4', {}, t('incidentCures')),
+            h(
+              'ul',
+              { class: 'cures' },
+              [...cures.entries()]
+                .sort((a, b) => b[1] - a[1])
+                .map(([type, n]) =>
+                  h(
+                    'li',
+                    { 'data-agreement': type },
+                    h('span', { class: 'cure-title' }, agreementTitle(view, type)),
+                    h('span', { class: 'muted small' }, ` · ${t('curesCount', { n, m: counted.length })}`),
+                    ' ',
+                    covers(rota, type, inc.workerId)
+                      ? h('span', { class: 'badge ok' }, t('detailsIsOn'))
+                      : h('button', { type: 'button', class: 'small-button', onclick: () => view.actions.toggle(type, inc.workerId, true) }, t('detailsTurnOn', { who: workerName(rota, inc.workerId) })),
+                  ),
+                ),
+            ),
+          ]
+        : null,
+      h('button', { type: 'button', class: 'link-button', onclick: () => view.actions.selectIncident(null) }, t('detailsClose')),
+    ),
+  );
+}
+
+const SEVERITY_ORDER = { violation: 0, warning: 1, info: 2 };
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // The timeline: one block per worker — a row with the periods (coloured by assignment kind, the
-// passive share shaded), then one lane per rule with each finding drawn over its window (severity
-// colour; hypothetical findings hatched). Nights and Sunday/holiday windows are tinted lightly,
+// passive share shaded; with handles to drag when the page edits), a lane of incidents (findings
+// grouped by cause, one bar per occurrence, coloured by the worst severity), then, on demand, one
+// lane per rule with each finding drawn over its window (severity colour; hypothetical hatched). Nights and Sunday/holiday windows are tinted lightly,
 // day and week frames are lines, and each UTC offset change (summer time) is a dashed line.
 //
 // Every position comes from an ISO 8601 string with offset that the API wrote (periods, finding
@@ -15,6 +16,8 @@ const ROW_H = 30;
 const BAR_H = 20;
 const LANE_H = 17;
 const FIND_H = 11;
+const INC_H = 18;
+const INC_BAR_H = 13;
 const GAP = 14;
 const PAD_R = 16;
 const HOUR = 3_600_000;
@@ -69,16 +72,107 @@ function defs() {
   );
 }
 
+/** Stable key of an incident across re-evaluations (its id is stable only within one report). */
+export function incidentKey(inc) {
+  return `${inc.workerId}|${inc.window.start}|${inc.window.end}|${inc.ruleIds.join(',')}`;
+}
+
+/** The windows an incident is drawn over: each occurrence of a repeating pattern, else its window. */
+export function incidentSpans(inc) {
+  return inc.occurrences?.length ? inc.occurrences : [inc.window];
+}
+
+/**
+ * A worker's incidents packed into as few rows as they need without overlapping, the worst first
+ * (violations take the top row).
+ * @returns {Array<Array<{ inc: any, index: number }>>}
+ */
+function incidentRows(report, workerId) {
+  const mine = report.incidents
+    .map((inc, index) => ({ inc, index }))
+    .filter(({ inc }) => inc.workerId === workerId)
+    .sort((a, b) => (SEVERITY_RANK[a.inc.severity] ?? 3) - (SEVERITY_RANK[b.inc.severity] ?? 3) || a.index - b.index);
+  /** @type {Array<{ items: Array<{ inc: any, index: number }>, spans: Array<[number, number]> }>} */
+  const rows = [];
+  for (const item of mine) {
+    const spans = incidentSpans(item.inc).map((w) => /** @type {[number, number]} */ ([Date.parse(w.start), Date.parse(w.end)]));
+    const free = (row) => spans.every(([a, b]) => row.spans.every(([c, d]) => b <= c || a >= d));
+    let row = rows.find(free);
+    if (!row) {
+      row = { items: [], spans: [] };
+      rows.push(row);
+    }
+    row.items.push(item);
+    row.spans.push(...spans);
+  }
+  return rows.map((r) => r.items);
+}
+
+// A tooltip that shows on hover and on keyboard focus alike (an SVG <title> shows on hover only).
+/** @type {HTMLElement | null} */
+let tipEl = null;
+
+/** Shows `text` next to `target` (an element of the page), or hides the tip when text is ''. */
+export function showTip(target, text) {
+  if (!tipEl) {
+    tipEl = document.createElement('div');
+    tipEl.className = 'tip';
+    tipEl.setAttribute('aria-hidden', 'true');
+    document.body.append(tipEl);
+  }
+  if (!text || !target) {
+    tipEl.hidden = true;
+    return;
+  }
+  tipEl.textContent = text;
+  tipEl.hidden = false;
+  const r = target.getBoundingClientRect();
+  const w = tipEl.offsetWidth;
+  const left = Math.max(4, Math.min(window.innerWidth - w - 4, r.left + Math.min(r.width, 200) / 2 - w / 2));
+  const below = r.bottom + 6 + tipEl.offsetHeight < window.innerHeight;
+  tipEl.style.left = `${left + window.scrollX}px`;
+  tipEl.style.top = `${(below ? r.bottom + 6 : r.top - tipEl.offsetHeight - 6) + window.scrollY}px`;
+}
+
+export function hideTip() {
+  showTip(null, '');
+}
+
+/** Hover and focus show the element's tip (its data-tip). */
+function withTip(el) {
+  const on = () => showTip(el, el.dataset.tip ?? '');
+  el.addEventListener('mouseenter', on);
+  el.addEventListener('focus', on);
+  el.addEventListener('mouseleave', hideTip);
+  el.addEventListener('blur', hideTip);
+  return el;
+}
+
+/**
+ * @typedef {object} Scale
+ * @property {(at: string | number) => number} x   instant (ISO string or ms) → x in the drawing
+ * @property {number} pxPerHour
+ * @property {number} t0 first instant drawn (ms)
+ * @property {number} t1 last instant drawn (ms)
+ * @property {(px: number) => number} msAt     x in the drawing → instant (ms)
+ * @property {Map<string, { top: number, rowTop: number }>} rows worker id → the y of its period row
+ */
+
 /**
  * Draws (or redraws) the timeline into `container`.
  * @param {HTMLElement} container a scrollable element
  * @param {{
  *   report: any, rota: any, periods: any[], calendar: any, zoom: number, selectedKey: string | null,
- *   onSelect: (index: number) => void,
+ *   selectedIncident?: string | null, selectedWorker?: string | null, selectedPeriod?: number | null,
+ *   ruleLanes: boolean, editable?: boolean,
+ *   onSelect: (index: number) => void, onSelectIncident?: (index: number) => void, onSelectWorker?: (id: string) => void,
  * }} model
+ * @returns {Scale}
  */
 export function renderTimeline(container, model) {
   const { report, rota, periods, calendar, zoom, selectedKey, onSelect } = model;
+  const selectedIncident = model.selectedIncident ?? null;
+  const selectedPeriod = model.selectedPeriod ?? null;
   const d = dict();
   const t0 = Date.parse(calendar.start);
   const t1 = Date.parse(calendar.end);
@@ -91,19 +185,23 @@ export function renderTimeline(container, model) {
   const pxPerDay = pxPerHour * 24;
 
   const assignments = new Map(rota.assignments.map((a) => [a.id, a]));
-  const blocks = rota.workers.map((w) => ({ worker: w, lanes: lanesOf(report, w.id) }));
+  const blocks = rota.workers.map((w) => ({
+    worker: w,
+    incidentRows: incidentRows(report, w.id),
+    lanes: model.ruleLanes ? lanesOf(report, w.id) : [],
+  }));
   let y = AXIS_H + 6;
   const layout = blocks.map((b) => {
     const top = y;
-    y += ROW_H + b.lanes.length * LANE_H + GAP;
-    return { ...b, top, bottom: y - GAP / 2 };
+    y += ROW_H + b.incidentRows.length * INC_H + (b.incidentRows.length && b.lanes.length ? 4 : 0) + b.lanes.length * LANE_H + GAP;
+    return { ...b, top, lanesTop: top + ROW_H + b.incidentRows.length * INC_H + (b.incidentRows.length && b.lanes.length ? 4 : 0), bottom: y - GAP / 2 };
   });
   // A strip at the bottom holds the labels of the offset changes (summer time).
   const FOOT_H = calendar.offsetChanges.length ? 18 : 0;
   const height = Math.max(y, AXIS_H + 60) + FOOT_H;
 
   const svg = s('svg', {
-    class: 'timeline-svg',
+    class: `timeline-svg${model.editable ? ' editable' : ''}`,
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,
@@ -135,27 +233,36 @@ export function renderTimeline(container, model) {
   }
   svg.append(bg);
 
-  // --- the selected finding's window, across its worker's block
+  // --- the selected finding's or incident's window, across its worker's block
   const body = s('g', { class: 'body' });
   const selected = selectedKey ? report.findings.find((f) => findingKey(f) === selectedKey) : undefined;
-  if (selected) {
-    const block = layout.find((b) => b.worker.id === selected.workerId);
-    if (block) {
-      const x0 = x(selected.window.start);
-      body.append(s('rect', { class: 'selected-band', x: x0, y: block.top - 4, width: Math.max(3, x(selected.window.end) - x0), height: block.bottom - block.top + 4 }));
-    }
+  const selectedInc = !selected && selectedIncident ? report.incidents.find((inc) => incidentKey(inc) === selectedIncident) : undefined;
+  const bands = selected ? [{ workerId: selected.workerId, w: selected.window }] : selectedInc ? incidentSpans(selectedInc).map((w) => ({ workerId: selectedInc.workerId, w })) : [];
+  for (const band of bands) {
+    const block = layout.find((b) => b.worker.id === band.workerId);
+    if (!block) continue;
+    const x0 = x(band.w.start);
+    body.append(s('rect', { class: 'selected-band', x: x0, y: block.top - 4, width: Math.max(3, x(band.w.end) - x0), height: block.bottom - block.top + 4 }));
   }
 
-  // --- workers: periods and finding lanes
+  // --- workers: periods, incident lane, finding lanes
+  /** @type {Map<string, { top: number, rowTop: number }>} */
+  const rows = new Map();
   for (const block of layout) {
     const { worker, lanes, top } = block;
+    if (model.selectedWorker === worker.id) {
+      body.append(s('rect', { class: 'worker-band', x: 0, y: block.top - 5, width, height: block.bottom - block.top + 5 }));
+    }
     body.append(s('line', { class: 'worker-sep', x1: 0, x2: width, y1: block.bottom, y2: block.bottom }));
+    const by = top + (ROW_H - BAR_H) / 2;
+    rows.set(worker.id, { top, rowTop: by });
     const row = s('g', { class: 'periods', 'data-worker': worker.id });
+    // The row itself: where a double click adds a period.
+    row.append(s('rect', { class: 'row-hit', x: LABEL_W, y: top, width: width - LABEL_W, height: ROW_H, 'data-worker': worker.id }));
     for (const p of periods.filter((p) => p.workerId === worker.id)) {
       const a = assignments.get(p.assignmentId);
       const x0 = x(p.start);
       const w = Math.max(2, x(p.end) - x0);
-      const by = top + (ROW_H - BAR_H) / 2;
       const passive = p.passiveHours > 0 ? t('passiveTip', { n: num(p.passiveHours) }) : '';
       const tip = t('periodTip', {
         kind: d.kind[a?.kind] ?? a?.kind ?? '',
@@ -165,20 +272,80 @@ export function renderTimeline(container, model) {
         hours: num(p.hours),
         passive,
       });
-      const g = s('g', { class: `period kind-${a?.kind ?? 'unknown'} contract-${a?.contract ?? 'unknown'}` }, s('title', {}, `${p.assignmentId}: ${tip}`));
+      const isSelected = p.index === selectedPeriod;
+      const g = s(
+        'g',
+        {
+          class: `period kind-${a?.kind ?? 'unknown'} contract-${a?.contract ?? 'unknown'}${isSelected ? ' selected' : ''}`,
+          'data-index': p.index,
+          'data-worker': worker.id,
+          ...(model.editable
+            ? { tabindex: -1, role: 'button', 'aria-label': `${p.assignmentId}: ${tip}`, 'aria-pressed': isSelected ? 'true' : 'false', 'aria-describedby': 'edit-keys' }
+            : {}),
+        },
+        s('title', {}, `${p.assignmentId}: ${tip}`),
+      );
       g.append(s('rect', { class: 'bar', x: x0, y: by, width: w, height: BAR_H, rx: 3 }));
       if (p.passiveHours > 0 && p.hours > 0) {
         // The share of passive hours, as a band along the bottom: the rota says how many, not when.
-        const ph = Math.max(2, (BAR_H * p.passiveHours) / p.hours);
+        const ph = Math.max(2, (BAR_H * Math.min(p.passiveHours, p.hours)) / p.hours);
         g.append(s('rect', { class: 'passive', x: x0, y: by + BAR_H - ph, width: w, height: ph }));
       }
       if (w > 34) g.append(s('text', { class: 'bar-text', x: x0 + 4, y: by + 14 }, `${num(p.hours)} ${t('hoursShort')}`));
+      if (model.editable) {
+        // The ends: drag them to lengthen or shorten the period.
+        const hw = Math.min(7, Math.max(3, w / 4));
+        g.append(
+          s('rect', { class: 'handle handle-start', x: x0 - 2, y: by - 2, width: hw + 2, height: BAR_H + 4 }),
+          s('rect', { class: 'handle handle-end', x: x0 + w - hw, y: by - 2, width: hw + 2, height: BAR_H + 4 }),
+        );
+      }
       row.append(g);
     }
     body.append(row);
 
+    // One lane of incidents (as many rows as overlapping incidents need).
+    block.incidentRows.forEach((items, ri) => {
+      const ly = top + ROW_H + ri * INC_H + (INC_H - INC_BAR_H) / 2;
+      const g = s('g', { class: 'lane incident-lane', 'data-worker': worker.id });
+      for (const { inc, index } of items) {
+        const key = incidentKey(inc);
+        const findings = inc.findingIndexes.map((i) => report.findings[i]).filter(Boolean);
+        const hyp = findings.length > 0 && findings.every((f) => f.hypothetical);
+        const sev = d.severity[inc.severity] ?? inc.severity;
+        const label = `${sev}${hyp ? ` (${d.hypothetical.toLowerCase()})` : ''}: ${loc(inc.title)}`;
+        const el = s('g', {
+          class: `incident sev-${inc.severity}${hyp ? ' hyp' : ''}${key === selectedIncident ? ' selected' : ''}`,
+          tabindex: -1,
+          role: 'button',
+          'aria-label': label,
+          'aria-pressed': key === selectedIncident ? 'true' : 'false',
+          'data-incident': inc.id,
+          'data-key': key,
+          'data-incident-index': index,
+          'data-rules': inc.ruleIds.join(' '),
+          'data-severity': inc.severity,
+          'data-worker': inc.workerId,
+          'data-tip': label,
+        });
+        for (const w of incidentSpans(inc)) {
+          const x0 = x(w.start);
+          el.append(s('rect', { x: x0, y: ly, width: Math.max(4, x(w.end) - x0), height: INC_BAR_H, rx: 3 }));
+        }
+        el.addEventListener('click', () => model.onSelectIncident?.(index));
+        el.addEventListener('keydown', (ev) => {
+          if (ev.key === 'Enter' || ev.key === ' ') {
+            ev.preventDefault();
+            model.onSelectIncident?.(index);
+          }
+        });
+        g.append(withTip(el));
+      }
+      body.append(g);
+    });
+
     lanes.forEach((lane, li) => {
-      const ly = top + ROW_H + li * LANE_H + (LANE_H - FIND_H) / 2;
+      const ly = block.lanesTop + li * LANE_H + (LANE_H - FIND_H) / 2;
       const g = s('g', { class: 'lane', 'data-rule': lane.ruleId });
       for (const { f, index } of lane.findings) {
         const x0 = x(f.window.start);
@@ -269,41 +436,97 @@ export function renderTimeline(container, model) {
   for (const block of layout) {
     const { worker, lanes, top } = block;
     const name = worker.name ?? worker.id;
-    labels.append(s('text', { class: 'worker-text', x: 8, y: top + ROW_H / 2 + 5 }, s('title', {}, `${name} (${worker.id})`), clip(name, 24)));
+    const perWorker = report.summary.perWorker?.find((p) => p.workerId === worker.id);
+    const counts = perWorker ? t('workerCounts', { v: perWorker.violations, w: perWorker.warnings }) : '';
+    const label = s(
+      'g',
+      {
+        class: `worker-label${model.selectedWorker === worker.id ? ' selected' : ''}`,
+        role: 'button',
+        tabindex: -1,
+        'data-worker': worker.id,
+        'aria-label': t('workerOpen', { name, counts }),
+        'aria-pressed': model.selectedWorker === worker.id ? 'true' : 'false',
+      },
+      s('rect', { class: 'worker-hit', x: 2, y: top, width: LABEL_W - 8, height: ROW_H }),
+      s('text', { class: 'worker-text', x: 8, y: top + ROW_H / 2 + 5 }, s('title', {}, `${name} (${worker.id})`), clip(name, 24)),
+    );
+    label.addEventListener('click', () => model.onSelectWorker?.(worker.id));
+    label.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        model.onSelectWorker?.(worker.id);
+      }
+    });
+    labels.append(label);
+    if (block.incidentRows.length) {
+      labels.append(s('text', { class: 'lane-text incident-lane-text', x: 16, y: top + ROW_H + INC_H / 2 + 4 }, t('incidentLane')));
+    }
     lanes.forEach((lane, li) => {
-      const ly = top + ROW_H + li * LANE_H + LANE_H / 2 + 4;
+      const ly = block.lanesTop + li * LANE_H + LANE_H / 2 + 4;
       labels.append(s('text', { class: 'lane-text', x: 16, y: ly }, s('title', {}, `${loc(lane.title)} (${lane.ruleId})`), clip(loc(lane.title), 30)));
     });
   }
   svg.append(labels);
 
-  rovingFocus(svg, selected ? report.findings.indexOf(selected) : null);
+  const selectedIndex = selected ? report.findings.indexOf(selected) : null;
+  rovingFocus(svg, '.finding, .incident', (el) => (selected ? Number(el.dataset.index) === selectedIndex && el.classList.contains('finding') : el.classList.contains('selected')));
+  rovingLabels(svg, model.selectedWorker ?? null);
+  if (model.editable) {
+    const items = /** @type {SVGGElement[]} */ ([...svg.querySelectorAll('.period')]);
+    const start = items.find((el) => Number(el.dataset.index) === selectedPeriod) ?? items[0];
+    start?.setAttribute('tabindex', '0');
+  }
 
   const keepLabels = () => labels.setAttribute('transform', `translate(${container.scrollLeft} 0)`);
-  container.onscroll = keepLabels;
+  container.onscroll = () => {
+    keepLabels();
+    hideTip();
+  };
   container.replaceChildren(svg);
   keepLabels();
 
-  // Bring the selected finding into view when it is off screen.
-  if (selected) {
-    const x0 = x(selected.window.start);
+  // Bring the selected finding or incident into view when it is off screen.
+  const shown = selected?.window ?? (selectedInc ? incidentSpans(selectedInc)[0] : undefined);
+  if (shown) {
+    const x0 = x(shown.start);
     if (x0 < container.scrollLeft + LABEL_W || x0 > container.scrollLeft + container.clientWidth - 40) {
       container.scrollLeft = Math.max(0, x0 - LABEL_W - 40);
     }
   }
+  return { x, msAt: (px) => t0 + ((px - LABEL_W) / pxPerHour) * HOUR, pxPerHour, t0, t1, rows };
+}
+
+/** Worker names: one stop for Tab, arrow keys up and down between them. */
+function rovingLabels(svg, current) {
+  const items = /** @type {SVGGElement[]} */ ([...svg.querySelectorAll('.worker-label')]);
+  if (items.length === 0) return;
+  (items.find((el) => el.dataset.worker === current) ?? items[0]).setAttribute('tabindex', '0');
+  svg.addEventListener('keydown', (ev) => {
+    const el = /** @type {Element} */ (ev.target);
+    if (!(el instanceof SVGGElement) || !el.classList.contains('worker-label')) return;
+    const i = items.indexOf(el);
+    const to = ev.key === 'ArrowDown' ? items[i + 1] : ev.key === 'ArrowUp' ? items[i - 1] : ev.key === 'Home' ? items[0] : ev.key === 'End' ? items[items.length - 1] : undefined;
+    if (!to) return;
+    ev.preventDefault();
+    el.setAttribute('tabindex', '-1');
+    to.setAttribute('tabindex', '0');
+    to.focus();
+  });
 }
 
 /**
- * The findings are one stop for Tab (the chosen finding, else the first); arrow keys move between
- * them: left and right along the lanes in order, up and down to the nearest finding of the lane
- * above or below, Home and End to the first and last.
+ * The findings and incidents are one stop for Tab (the chosen one, else the first); arrow keys move
+ * between them: left and right along the lanes in order, up and down to the nearest item of the
+ * lane above or below, Home and End to the first and last.
  * @param {SVGElement} svg
- * @param {number | null} current report index of the chosen finding
+ * @param {string} selector the items
+ * @param {(el: SVGGElement) => boolean} isCurrent the one that takes Tab
  */
-function rovingFocus(svg, current) {
-  const items = /** @type {SVGGElement[]} */ ([...svg.querySelectorAll('.finding')]);
+function rovingFocus(svg, selector, isCurrent) {
+  const items = /** @type {SVGGElement[]} */ ([...svg.querySelectorAll(selector)]);
   if (items.length === 0) return;
-  const start = items.find((el) => Number(el.dataset.index) === current) ?? items[0];
+  const start = items.find(isCurrent) ?? items[0];
   start.setAttribute('tabindex', '0');
   const centre = (el) => {
     const r = /** @type {SVGRectElement} */ (el.querySelector('rect'));
@@ -317,14 +540,14 @@ function rovingFocus(svg, current) {
   };
   svg.addEventListener('keydown', (ev) => {
     const el = /** @type {Element} */ (ev.target);
-    if (!(el instanceof SVGGElement) || !el.classList.contains('finding')) return;
+    if (!(el instanceof SVGGElement) || !el.matches(selector)) return;
     const i = items.indexOf(el);
     const lane = el.parentElement;
-    const lanes = [...svg.querySelectorAll('.lane')].filter((l) => l.querySelector('.finding'));
+    const lanes = [...svg.querySelectorAll('.lane')].filter((l) => l.querySelector(selector));
     const nearestIn = (l) => {
       if (!l) return undefined;
       const x = centre(el);
-      return [.../** @type {NodeListOf<SVGGElement>} */ (l.querySelectorAll('.finding'))].reduce((best, c) => (Math.abs(centre(c) - x) < Math.abs(centre(best) - x) ? c : best));
+      return [.../** @type {NodeListOf<SVGGElement>} */ (l.querySelectorAll(selector))].reduce((best, c) => (Math.abs(centre(c) - x) < Math.abs(centre(best) - x) ? c : best));
     };
     let to;
     if (ev.key === 'ArrowRight') to = items[i + 1];
@@ -343,4 +566,20 @@ function rovingFocus(svg, current) {
 export function focusFinding(container, index) {
   const el = container.querySelector(`.finding[data-index="${index}"]`);
   if (el instanceof SVGElement) el.focus();
+}
+
+/** Focuses the drawn incident with this report index, if any. */
+export function focusIncident(container, index) {
+  const el = container.querySelector(`.incident[data-incident-index="${index}"]`);
+  if (el instanceof SVGElement) el.focus();
+}
+
+/** Focuses the drawn period with this rota index, if any (and makes it the period row's Tab stop). */
+export function focusPeriod(container, index) {
+  const el = container.querySelector(`.period[data-index="${index}"]`);
+  if (!(el instanceof SVGElement)) return false;
+  for (const other of container.querySelectorAll('.period[tabindex="0"]')) other.setAttribute('tabindex', '-1');
+  el.setAttribute('tabindex', '0');
+  el.focus();
+  return true;
 }
