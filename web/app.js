@@ -684,7 +684,10 @@ const baseName = () => state.label.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, 
 /** Open every collapsed part for printing, and close them again after. */
 let openedForPrint = [];
 window.addEventListener('beforeprint', () => {
-  openedForPrint = [...document.querySelectorAll('#result details:not([open])')];
+  // With several workers the paper is a summary: every finding and every reason stay in their
+  // closed lists (open one before printing to have it on paper); the incidents are listed instead.
+  const several = (state.rota?.workers.length ?? 0) > 1;
+  openedForPrint = [...document.querySelectorAll('#result details:not([open])')].filter((d) => !several || !d.matches('.finding-list, .reasons, .headroom-more, .occurrences'));
   for (const d of openedForPrint) d.setAttribute('open', '');
   if (state.zoom !== 1) {
     state.zoom = 1;

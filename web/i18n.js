@@ -40,6 +40,7 @@ const nb = {
   workerCounts: '{v} brudd, {w} advarsler',
   workerOpen: '{name}, {counts}: vis grenser og hendelser',
   incidentLane: 'Hendelser',
+  printIncidentsTitle: 'Hendelser per arbeidstaker (brudd og advarsler)',
   ruleLanes: 'Vis én linje per regel',
   editBarLabel: 'Rediger turnusen',
   undo: 'Angre',
@@ -74,7 +75,8 @@ const nb = {
   workerOppdrag: 'Oppdrag og vurdering',
   headroomTitle: 'Hvor mye er igjen',
   headroomHelp: 'De strammeste grensene: hvor mye som er igjen i det trangeste tidsrommet i planen.',
-  headroomAll: 'Alle grenser ({n})',
+  headroomAll: 'Flere grenser ({n})',
+  headroomBroken: 'Allerede over grensen ({n}):',
   headroomLeft: '{n} igjen',
   headroomOver: '{n} over grensen',
   headroomUnder: '{n} under minstekravet',
@@ -285,6 +287,7 @@ const en = {
   workerCounts: '{v} violations, {w} warnings',
   workerOpen: '{name}, {counts}: show limits and incidents',
   incidentLane: 'Incidents',
+  printIncidentsTitle: 'Incidents per worker (violations and warnings)',
   ruleLanes: 'Show one lane per rule',
   editBarLabel: 'Edit the rota',
   undo: 'Undo',
@@ -319,7 +322,8 @@ const en = {
   workerOppdrag: 'Oppdrag and verdict',
   headroomTitle: 'How much is left',
   headroomHelp: 'The tightest limits: how much is left in the tightest window of the plan.',
-  headroomAll: 'All limits ({n})',
+  headroomAll: 'More limits ({n})',
+  headroomBroken: 'Already over the limit ({n}):',
   headroomLeft: '{n} left',
   headroomOver: '{n} over the limit',
   headroomUnder: '{n} short of the minimum',
@@ -593,4 +597,22 @@ export function offsetOf(iso) {
 export function windowText(start, end) {
   const differ = offsetOf(start) !== offsetOf(end);
   return `${wallTime(start, { offset: differ })} – ${wallTime(end, { offset: differ })}`;
+}
+
+/**
+ * A window as short as it can be said: whole days ("man. 06.01 – søn. 30.03.2025") when it runs from
+ * midnight to midnight, else as windowText.
+ */
+export function spanText(start, end) {
+  const midnight = /T00:00(?::00)?(?:Z|[+-]\d{2}:\d{2})?$/;
+  if (!midnight.test(start) || !midnight.test(end)) {
+    // Within one day: "tir. 07.01.2025 07:30–20:00".
+    if (start.slice(0, 10) === end.slice(0, 10) && offsetOf(start) === offsetOf(end)) return `${wallTime(start)}–${wallTime(end).split(' ').pop()}`;
+    return windowText(start, end);
+  }
+  // The last day is the one before the end's midnight (calendar arithmetic on the date alone).
+  const [y, m, d] = end.slice(0, 10).split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+  const day = (date, year) => wallTime(`${date}T00:00`, { year }).replace(/ 00:00$/, '');
+  return start.slice(0, 10) === last ? day(last, true) : `${day(start.slice(0, 10), false)} – ${day(last, true)}`;
 }

@@ -4,7 +4,7 @@
 // ordered by their worst incident with their counts. Everything is read from the report
 // (`conversions`, `incidents`, `summary.perWorker`); the only counting here is adding up.
 import { fill, h, s } from './dom.js';
-import { dict, money, num, t } from './i18n.js';
+import { dict, loc, money, num, t } from './i18n.js';
 import { statusOf } from './panels.js';
 
 export const TIERS = ['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible'];
@@ -158,6 +158,31 @@ export function renderOverview(el, view) {
     );
   };
 
+  // On paper: each worker's incidents, worst first (the screen has them on the timeline).
+  const incidentsOf = (id) => (report.incidents ?? []).filter((inc) => inc.workerId === id).sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3));
+  const printed = workers.filter((w) => incidentsOf(w.worker.id).some((inc) => inc.severity !== 'info'));
+  const incidentList = printed.length
+    ? h(
+        'section',
+        { class: 'print-only overview-incidents' },
+        h('h3', {}, t('printIncidentsTitle')),
+        printed.map((w) =>
+          h(
+            'div',
+            {},
+            h('h4', {}, w.worker.name ?? w.worker.id, ' ', h('span', { class: 'muted small' }, t('workerCounts', { v: w.violations, w: w.warnings }))),
+            h(
+              'ul',
+              {},
+              incidentsOf(w.worker.id)
+                .filter((inc) => inc.severity !== 'info')
+                .map((inc) => h('li', {}, severity(inc.severity), ' ', loc(inc.title))),
+            ),
+          ),
+        ),
+      )
+    : null;
+
   fill(
     el,
     h('h2', { id: 'overview-h' }, t('overviewTitle')),
@@ -228,5 +253,6 @@ export function renderOverview(el, view) {
         ),
       ),
     ),
+    incidentList,
   );
 }

@@ -3,7 +3,7 @@
 // from the report as the API answered it; the only counting done here is of findings per
 // assignment or agreement, to say what the agreements chosen give.
 import { fill, h } from './dom.js';
-import { dict, loc, money, num, signedMoney, t, windowText, withUnit } from './i18n.js';
+import { dict, loc, money, num, signedMoney, spanText, t, windowText, withUnit } from './i18n.js';
 
 /**
  * @typedef {object} View
@@ -152,7 +152,7 @@ export function headroomText(view, hr) {
   const ceiling = isCeiling(hr);
   const left = hr.left >= 0 ? t('headroomLeft', { n: amount(hr.left, hr.unit) }) : t(ceiling ? 'headroomOver' : 'headroomUnder', { n: amount(-hr.left, hr.unit) });
   const of = t(ceiling ? 'headroomOf' : 'headroomMin', { m: amount(hr.measured, hr.unit), l: amount(hr.limit, hr.unit) });
-  return { left, rule: ruleTitle(view, hr.ruleId), of, window: windowText(hr.window.start, hr.window.end) };
+  return { left, rule: ruleTitle(view, hr.ruleId), of, window: spanText(hr.window.start, hr.window.end) };
 }
 
 /** The tightest limits first (broken ones before them). */
@@ -182,6 +182,9 @@ function renderWorkerDetails(el, view, workerId) {
   const name = worker?.name ?? workerId;
   const per = report.summary.perWorker?.find((p) => p.workerId === workerId);
   const headroom = headroomOf(report, workerId);
+  // What is left where there is room, the tightest first; the limits already broken apart (each is an incident too).
+  const room = headroom.filter((hr) => hr.left >= 0);
+  const broken = headroom.filter((hr) => hr.left < 0);
   const incidents = report.incidents.map((inc, index) => ({ inc, index })).filter(({ inc }) => inc.workerId === workerId);
   const mine = new Set(rota.assignments.filter((a) => a.workerId === workerId).map((a) => a.id));
   const conversions = report.conversions.filter((c) => mine.has(c.assignmentId));
@@ -204,11 +207,13 @@ function renderWorkerDetails(el, view, workerId) {
         : null,
       h('h4', {}, t('headroomTitle')),
       h('p', { class: 'muted small' }, t('headroomHelp')),
-      headroom.length
-        ? h('ol', { class: 'headroom' }, headroom.slice(0, SHOWN_HEADROOM).map((hr) => headroomItem(view, hr)))
-        : h('p', { class: 'muted' }, t('headroomNone')),
-      headroom.length > SHOWN_HEADROOM
-        ? h('details', { class: 'headroom-more' }, h('summary', {}, t('headroomAll', { n: headroom.length })), h('ol', { class: 'headroom' }, headroom.slice(SHOWN_HEADROOM).map((hr) => headroomItem(view, hr))))
+      room.length ? h('ol', { class: 'headroom tightest', 'aria-label': t('headroomTitle') }, room.slice(0, SHOWN_HEADROOM).map((hr) => headroomItem(view, hr))) : null,
+      broken.length
+        ? [h('p', { class: 'small headroom-broken-title' }, t('headroomBroken', { n: broken.length })), h('ol', { class: 'headroom broken' }, broken.map((hr) => headroomItem(view, hr)))]
+        : null,
+      headroom.length === 0 ? h('p', { class: 'muted' }, t('headroomNone')) : null,
+      room.length > SHOWN_HEADROOM
+        ? h('details', { class: 'headroom-more' }, h('summary', {}, t('headroomAll', { n: room.length - SHOWN_HEADROOM })), h('ol', { class: 'headroom', start: SHOWN_HEADROOM + 1 }, room.slice(SHOWN_HEADROOM).map((hr) => headroomItem(view, hr))))
         : null,
       h('h4', {}, t('workerIncidents')),
       incidents.length
@@ -303,7 +308,8 @@ function renderIncidentDetails(el, view, inc) {
               'ul',
               { class: 'cures' },
               [...cures.entries()]
-                .sort((a, b) => b[1] - a[1])
+                // Those that lift the most first; of those, the individual written agreements before collective ones.
+                .sort((a, b) => b[1] - a[1] || Number(view.agreementTypes.get(a[0])?.tier !== 'individual') - Number(view.agreementTypes.get(b[0])?.tier !== 'individual'))
                 .map(([type, n]) =>
                   h(
                     'li',

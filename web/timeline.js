@@ -155,7 +155,6 @@ function withTip(el) {
  * @property {number} t0 first instant drawn (ms)
  * @property {number} t1 last instant drawn (ms)
  * @property {(px: number) => number} msAt     x in the drawing → instant (ms)
- * @property {Map<string, { top: number, rowTop: number }>} rows worker id → the y of its period row
  */
 
 /**
@@ -246,8 +245,6 @@ export function renderTimeline(container, model) {
   }
 
   // --- workers: periods, incident lane, finding lanes
-  /** @type {Map<string, { top: number, rowTop: number }>} */
-  const rows = new Map();
   for (const block of layout) {
     const { worker, lanes, top } = block;
     if (model.selectedWorker === worker.id) {
@@ -255,7 +252,6 @@ export function renderTimeline(container, model) {
     }
     body.append(s('line', { class: 'worker-sep', x1: 0, x2: width, y1: block.bottom, y2: block.bottom }));
     const by = top + (ROW_H - BAR_H) / 2;
-    rows.set(worker.id, { top, rowTop: by });
     const row = s('g', { class: 'periods', 'data-worker': worker.id });
     // The row itself: where a double click adds a period.
     row.append(s('rect', { class: 'row-hit', x: LABEL_W, y: top, width: width - LABEL_W, height: ROW_H, 'data-worker': worker.id }));
@@ -494,7 +490,7 @@ export function renderTimeline(container, model) {
       container.scrollLeft = Math.max(0, x0 - LABEL_W - 40);
     }
   }
-  return { x, msAt: (px) => t0 + ((px - LABEL_W) / pxPerHour) * HOUR, pxPerHour, t0, t1, rows };
+  return { x, msAt: (px) => t0 + ((px - LABEL_W) / pxPerHour) * HOUR, pxPerHour, t0, t1 };
 }
 
 /** Worker names: one stop for Tab, arrow keys up and down between them. */

@@ -98,9 +98,25 @@ describe.skipIf(!HAS_CHROMIUM)(`editing the turnus on the page${HAS_CHROMIUM ? '
    * it passes `check`: keys pressed in a row are sent once, after the last.
    */
   function nextRotaPost(check: (doc: RotaDoc) => boolean = () => true) {
+    const doc = (body: string | null): RotaDoc | null => {
+      try {
+        return JSON.parse(body ?? '') as RotaDoc;
+      } catch {
+        return null; // the YAML a paste sends
+      }
+    };
     return page
-      .waitForRequest((r) => r.url().endsWith('/v1/rota') && r.method() === 'POST' && check(JSON.parse(r.postData() ?? '{}') as RotaDoc), { timeout: 10_000 })
-      .then((r) => JSON.parse(r.postData() ?? '{}') as RotaDoc);
+      .waitForRequest((r) => r.url().endsWith('/v1/rota') && r.method() === 'POST' && check(doc(r.postData()) ?? { periods: [] }) && doc(r.postData()) !== null, { timeout: 10_000 })
+      .then((r) => doc(r.postData())!);
+  }
+
+  /** The page's next answer from POST /v1/evaluate, and then drawn (the page is no longer busy). */
+  function answered() {
+    const response = page.waitForResponse((r) => r.url().endsWith('/v1/evaluate') && r.request().method() === 'POST', { timeout: 10_000 });
+    return async () => {
+      await response;
+      await page.waitForFunction(() => !document.body.classList.contains('busy'));
+    };
   }
 
   const restIncident = () => page.locator(`#timeline .incident[data-rules~="${REST}"]`);
@@ -215,6 +231,39 @@ describe.skipIf(!HAS_CHROMIUM)(`editing the turnus on the page${HAS_CHROMIUM ? '
     await page.keyboard.press('Delete');
     expect((await deleted).periods).toHaveLength(2);
     expect(await page.locator('#timeline .period').count()).toBe(2);
+  });
+
+  it('with the mouse: a click selects, the buttons add a copy and delete, a double-click in the row adds 8 hours there', async () => {
+    await morning().click();
+    expect(await morning().getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#edit-state').textContent()).toMatch(/Valgt: a1, tir\. 11\.03\.2025 07:00–15:00 \(8 t\)/);
+    let posted = nextRotaPost((doc) => doc.periods.length === 3);
+    await page.locator('#add-period').click();
+    expect((await posted).periods[2]).toMatchObject({ assignmentId: 'a1', start: '2025-03-12T07:00', end: '2025-03-12T15:00' });
+    posted = nextRotaPost((doc) => doc.periods.length === 2);
+    const drawn = answered();
+    await page.locator('#delete-period').click();
+    expect((await posted).periods.map((p) => p.start)).toEqual(['2025-03-10T14:00', '2025-03-11T07:00']);
+    await drawn();
+
+    // Thursday 13 March at noon, on the worker's row (the whole week in view), measured from the
+    // drawing's own coordinates (a bounding box includes the bar's stroke).
+    await page.locator('#zoom-fit').click();
+    const svg = (await page.locator('#timeline svg').boundingBox())!;
+    const row = (await page.locator('#timeline .row-hit[data-worker="w1"]').boundingBox())!;
+    const bar = morning().locator('.bar');
+    const hourPx = Number(await bar.getAttribute('width')) / 8;
+    const noon = svg.x + Number(await bar.getAttribute('x')) + (5 + 48) * hourPx; // Tuesday 07:00 + 53 hours
+    posted = nextRotaPost((doc) => doc.periods.length === 3);
+    await page.mouse.dblclick(noon, row.y + row.height / 2);
+    expect((await posted).periods[2]).toMatchObject({ assignmentId: 'a1', start: '2025-03-13T12:00', end: '2025-03-13T20:00' });
+    await page.locator('#timeline .period[data-index="2"]').waitFor();
+    // Undo everything (the keyboard's copy and deletion before, too): the rota as loaded.
+    for (let i = 0; i < 10 && !(await page.locator('#undo').isDisabled()); i++) await page.locator('#undo').click();
+    expect(await page.locator('#undo').isDisabled()).toBe(true);
+    expect(await page.locator('#edit-state').textContent()).toMatch(/ingen endringer/);
+    expect(await page.locator('#timeline .period').count()).toBe(2);
+    await restIncident().waitFor();
   });
 
   it('downloads the edited rota as YAML that the API reads back to the same periods', async () => {
