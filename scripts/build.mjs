@@ -109,6 +109,7 @@ export async function build() {
       throw new Error('esbuild is not installed: build with the devDependencies (npm ci), then `npm prune --omit=dev` if they are not wanted');
     });
     const types = run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', join(out, 'types')]);
+    types.catch(() => undefined); // awaited below; if esbuild fails first, that is the error to report
     const common = {
       absWorkingDir: ROOT,
       outdir: out,
