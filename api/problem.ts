@@ -80,7 +80,7 @@ export function problemFor(err: FastifyError | Error, request: FastifyRequest, b
         instance,
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem('invalid-input', 'the request body is empty', [{ path: '', message: 'is required', in: 'body' }], instance);
+      return problem('invalid-input', 'the request body is empty', [{ path: '', message: 'missing', in: 'body' }], instance);
     default:
       break;
   }

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import { InputError, fromFile, type InputIssue } from '../rota/errors.ts';
 import { validateRotaDocument } from '../rota/load.ts';
-import { ASSIGNMENT_KINDS, CONTRACT_TYPES, type Rota } from '../rota/schema.ts';
+import type { Rota } from '../rota/schema.ts';
 import { LocalTimeError, parseInstant } from '../time/instant.ts';
-import { assertOptions, DEFAULT_TIMEZONE, isContract, isKind, type ImportOptions } from './options.ts';
+import { assertOptions, DEFAULT_TIMEZONE, isContract, isKind, notAContract, notAKind, type ImportOptions } from './options.ts';
 
 export const CSV_FIELDS = ['worker', 'assignment', 'kind', 'contract', 'start', 'end', 'employer', 'passiveHours', 'workerName'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
@@ -324,9 +324,9 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
     if (workerName !== undefined && workerName.length > 200) bad('workerName', 'is longer than 200 characters');
 
     const kind = kindRaw?.toLowerCase();
-    if (kind !== undefined && !isKind(kind)) bad('kind', `"${kindRaw}" is not a kind; use one of ${ASSIGNMENT_KINDS.join(', ')}`);
+    if (kind !== undefined && !isKind(kind)) bad('kind', notAKind(kindRaw!));
     const contract = contractRaw?.toLowerCase();
-    if (contract !== undefined && !isContract(contract)) bad('contract', `"${contractRaw}" is not a contract type; use one of ${CONTRACT_TYPES.join(', ')}`);
+    if (contract !== undefined && !isContract(contract)) bad('contract', notAContract(contractRaw!));
 
     const time = (field: 'start' | 'end') => {
       const v = required(field);

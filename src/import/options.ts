@@ -5,6 +5,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { InputError, type InputIssue } from '../rota/errors.ts';
 import { ASSIGNMENT_KINDS, CONTRACT_TYPES, type AssignmentKind } from '../rota/schema.ts';
+import { nearest, unknownTimeZoneMessage } from '../rota/suggest.ts';
 
 export interface ImportOptions {
   /** IANA zone of the rota; local times without an offset are read in it. Default Europe/Oslo. */
@@ -38,6 +39,18 @@ export function isContract(v: string): v is 'oppdrag' | 'arbeidsavtale' {
   return (CONTRACT_TYPES as readonly string[]).includes(v);
 }
 
+/** Why `given` is no assignment kind: the nearest kind when one is near, else every kind. */
+export function notAKind(given: string): string {
+  const hit = nearest(given, ASSIGNMENT_KINDS);
+  return `"${given}" is not a kind; ${hit ? `did you mean "${hit}"?` : `use one of ${ASSIGNMENT_KINDS.join(', ')}`}`;
+}
+
+/** Why `given` is no contract type: the nearest type when one is near, else both. */
+export function notAContract(given: string): string {
+  const hit = nearest(given, CONTRACT_TYPES);
+  return `"${given}" is not a contract type; ${hit ? `did you mean "${hit}"?` : `use one of ${CONTRACT_TYPES.join(', ')}`}`;
+}
+
 export function isRealDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -48,14 +61,10 @@ export function isRealDate(s: string): boolean {
 export function optionIssues(o: ImportOptions): InputIssue[] {
   const issues: InputIssue[] = [];
   if (o.timezone !== undefined && !IANAZone.isValidZone(o.timezone)) {
-    issues.push({ path: 'timezone', message: `"${o.timezone}" is not a known IANA time zone (e.g. Europe/Oslo)` });
+    issues.push({ path: 'timezone', message: unknownTimeZoneMessage(o.timezone) });
   }
-  if (o.kind !== undefined && !isKind(o.kind)) {
-    issues.push({ path: 'kind', message: `"${o.kind}" is not a kind; use one of ${ASSIGNMENT_KINDS.join(', ')}` });
-  }
-  if (o.contract !== undefined && !isContract(o.contract)) {
-    issues.push({ path: 'contract', message: `"${o.contract}" is not a contract type; use one of ${CONTRACT_TYPES.join(', ')}` });
-  }
+  if (o.kind !== undefined && !isKind(o.kind)) issues.push({ path: 'kind', message: notAKind(o.kind) });
+  if (o.contract !== undefined && !isContract(o.contract)) issues.push({ path: 'contract', message: notAContract(o.contract) });
   for (const key of ['worker', 'assignment', 'employer'] as const) {
     const v = o[key];
     if (v !== undefined && (v.trim() === '' || v.length > 200)) issues.push({ path: key, message: 'must be 1 to 200 characters' });

@@ -5,6 +5,10 @@ export interface InputIssue {
   /** Path inside the document, e.g. `periods[12].end`; empty for the document itself. */
   path: string;
   message: string;
+  /** 1-based line of the offending node in the rota file (or of the nearest node that is there), when the text is known. */
+  line?: number;
+  /** 1-based column on that line. */
+  column?: number;
 }
 
 export class InputError extends Error {
@@ -18,7 +22,8 @@ export class InputError extends Error {
 
   static describe(issues: InputIssue[], file?: string): string {
     const where = (i: InputIssue) => [file, i.path].filter(Boolean).join(': ');
-    return issues.map((i) => `${where(i) || '(document)'}: ${i.message}`).join('\n');
+    const at = (i: InputIssue) => (i.line === undefined ? '' : ` (line ${i.line}${i.column === undefined ? '' : `, column ${i.column}`})`);
+    return issues.map((i) => `${where(i) || '(document)'}: ${i.message}${at(i)}`).join('\n');
   }
 
   withFile(file: string): InputError {

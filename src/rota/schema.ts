@@ -3,6 +3,7 @@
 // Schema is generated from them.
 import { z } from 'zod';
 import { isValidZone } from '../time/instant.ts';
+import { unknownTimeZoneMessage } from './suggest.ts';
 
 export const ASSIGNMENT_KINDS = ['respite-carer-home', 'respite-user-home', 'support-contact', 'employment'] as const;
 export const CONTRACT_TYPES = ['oppdrag', 'arbeidsavtale'] as const;
@@ -133,7 +134,8 @@ export const VariantSchema = z.strictObject({
 
 export const RotaSchema = z.strictObject({
   version: z.literal(1, 'must be 1 (rota file format v1)'),
-  timezone: z.string().max(64).default('Europe/Oslo').refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)'),
+  timezone: z.string().max(64, { abort: true }).default('Europe/Oslo')
+    .refine(isValidZone, { error: (issue) => unknownTimeZoneMessage(String(issue.input)) }),
   frames: FramesSchema.optional(),
   plan: PlanSchema.optional(),
   cycle: CycleSchema.optional(),

@@ -1,8 +1,11 @@
 // Timeline stage: a validated Rota becomes exact instants. Everything that is well-formed but
 // wrong (unknown ids, DST-gap times, end before start) is refused here with its path; nothing
-// is dropped or merged, every period becomes exactly one WorkInterval.
+// is dropped or merged, every period becomes exactly one WorkInterval. The same checks run on the
+// parts of an invalid document that did validate (timelineIssues), so that the loader names every
+// problem of a file in one pass rather than schema errors first and these after.
 import { InputError, type InputIssue } from '../rota/errors.ts';
-import type { AgreementType, AssignmentKind, Rota } from '../rota/schema.ts';
+import { placeIssues } from '../rota/locate.ts';
+import type { AgreementType, Assignment, AssignmentKind, Rota } from '../rota/schema.ts';
 import { WEEKDAYS } from '../rota/schema.ts';
 import { DateTime } from 'luxon';
 import { LocalTimeError, localDate, msFromHours, parseInstant, startOfLocalDate } from '../time/instant.ts';
@@ -59,54 +62,142 @@ export const MAX_PERIOD_DAYS = 31;
 export const MAX_SPAN_DAYS = 3653;
 const MAX_PERIOD_MS = MAX_PERIOD_DAYS * 86_400_000;
 
-function duplicates(ids: string[]): Map<string, number[]> {
+/** Positions in `ids` of every id given more than once, in the order first seen. */
+function duplicates(ids: readonly string[]): Map<string, number[]> {
   const seen = new Map<string, number[]>();
-  ids.forEach((id, i) => seen.set(id, [...(seen.get(id) ?? []), i]));
+  ids.forEach((id, i) => {
+    const at = seen.get(id);
+    if (at) at.push(i);
+    else seen.set(id, [i]);
+  });
   return new Map([...seen].filter(([, at]) => at.length > 1));
+}
+
+/** Every field optional: an entry of a list whose own fields did not all validate keeps those that did. */
+export type Loose<T> = { [K in keyof T]?: T[K] };
+
+/**
+ * What the timeline's checks read. A validated Rota is one; so is the part of an invalid document
+ * that did validate (src/rota/salvage.ts), where a list entry may lack its bad fields or be missing
+ * (undefined) altogether, a list may be missing, and `timezone` is undefined when it is no time zone.
+ */
+export interface RotaParts {
+  timezone?: string;
+  frames?: Rota['frames'];
+  plan?: Rota['plan'];
+  cycle?: Rota['cycle'];
+  workers?: ReadonlyArray<Loose<Rota['workers'][number]> | undefined>;
+  assignments?: ReadonlyArray<Loose<Assignment> | undefined>;
+  periods?: ReadonlyArray<Loose<Rota['periods'][number]> | undefined>;
+  agreements?: ReadonlyArray<Loose<Rota['agreements'][number]> | undefined>;
 }
 
 export function buildTimeline(rota: Rota): Timeline {
   const issues: InputIssue[] = [];
-  const zone = rota.timezone;
+  const timeline = check(rota, issues, true);
+  if (issues.length > 0) throw new InputError(placeIssues(issues, rota));
+  return { rota, ...timeline };
+}
 
-  for (const [id, at] of duplicates(rota.workers.map((w) => w.id))) {
-    for (const i of at.slice(1)) issues.push({ path: `workers[${i}].id`, message: `duplicate worker id "${id}" (first at workers[${at[0]}])` });
+/**
+ * The timeline's checks on the parts of a document that validated, so that a document with schema
+ * errors is told its cross-reference, wall-time and plan errors in the same pass. A check that
+ * needs a part that did not validate is left out rather than guessed: references into a list with
+ * an entry whose id is bad, wall times in a time zone that is none (only what does not depend on
+ * the zone is checked), and the plan and cycle when `boundsKnown` is false (frames, plan or cycle
+ * themselves invalid).
+ */
+export function timelineIssues(parts: RotaParts, boundsKnown = true): InputIssue[] {
+  const issues: InputIssue[] = [];
+  check(parts, issues, boundsKnown);
+  return issues;
+}
+
+/** The ids of a list, naming each duplicate; undefined when some entry has no valid id, so a reference cannot be judged. */
+function knownIds(list: ReadonlyArray<{ id?: string } | undefined> | undefined, name: 'workers' | 'assignments', issues: InputIssue[]): Set<string> | undefined {
+  if (!list) return undefined;
+  const what = name === 'workers' ? 'worker' : 'assignment';
+  const ids: string[] = [];
+  const at: number[] = [];
+  list.forEach((entry, i) => {
+    if (entry?.id === undefined) return;
+    ids.push(entry.id);
+    at.push(i);
+  });
+  for (const [id, seen] of duplicates(ids)) {
+    for (const k of seen.slice(1)) issues.push({ path: `${name}[${at[k]}].id`, message: `duplicate ${what} id "${id}" (first at ${name}[${at[seen[0]!]}])` });
   }
-  for (const [id, at] of duplicates(rota.assignments.map((a) => a.id))) {
-    for (const i of at.slice(1)) issues.push({ path: `assignments[${i}].id`, message: `duplicate assignment id "${id}" (first at assignments[${at[0]}])` });
-  }
-  const workerIds = new Set(rota.workers.map((w) => w.id));
-  const assignments = new Map(rota.assignments.map((a) => [a.id, a]));
-  rota.assignments.forEach((a, i) => {
-    if (!workerIds.has(a.workerId)) issues.push({ path: `assignments[${i}].workerId`, message: `unknown worker "${a.workerId}" (not in workers)` });
+  return ids.length === list.length ? new Set(ids) : undefined;
+}
+
+/** An assignment with every field an interval needs (always, once the document validated). */
+function isWhole(a: Loose<Assignment> | undefined): a is Assignment {
+  return a !== undefined && a.id !== undefined && a.workerId !== undefined && a.kind !== undefined && a.contract !== undefined;
+}
+
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
+
+function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omit<Timeline, 'rota'> {
+  const zoneKnown = rota.timezone !== undefined;
+  // A time zone that is none: wall times are still read (as UTC) for what does not depend on it.
+  const zone = rota.timezone ?? 'UTC';
+
+  const workerIds = knownIds(rota.workers, 'workers', issues);
+  const assignmentIds = knownIds(rota.assignments, 'assignments', issues);
+  const assignments = new Map<string, Loose<Assignment>>();
+  rota.assignments?.forEach((a) => {
+    if (a?.id !== undefined) assignments.set(a.id, a);
+  });
+  rota.assignments?.forEach((a, i) => {
+    if (a?.workerId !== undefined && workerIds && !workerIds.has(a.workerId)) {
+      issues.push({ path: `assignments[${i}].workerId`, message: `unknown worker "${a.workerId}" (not in workers)` });
+    }
   });
 
   const intervals: WorkInterval[] = [];
-  rota.periods.forEach((p, i) => {
-    const assignment = assignments.get(p.assignmentId);
-    if (!assignment) issues.push({ path: `periods[${i}].assignmentId`, message: `unknown assignment "${p.assignmentId}" (not in assignments)` });
-    const start = readInstant(p, 'start', i, zone, issues);
-    const end = readInstant(p, 'end', i, zone, issues);
-    if (start === undefined || end === undefined) return;
+  // Periods that cannot become intervals (a problem of their own, or an assignment unknown or
+  // invalid) still take part in the checks across periods (span, plan) with what can be read of
+  // them; never returned, as there is an issue already.
+  const unplaced: Array<{ periodIndex: number; start: number; end: number }> = [];
+  // A period with a problem of its own still has its start judged against the plan.
+  const startOnly = (periodIndex: number, start: number) => {
+    unplaced.push({ periodIndex, start, end: start });
+  };
+  rota.periods?.forEach((p, i) => {
+    if (!p) return;
+    const assignment = p.assignmentId === undefined ? undefined : assignments.get(p.assignmentId);
+    if (p.assignmentId !== undefined && !assignment && assignmentIds) {
+      issues.push({ path: `periods[${i}].assignmentId`, message: `unknown assignment "${p.assignmentId}" (not in assignments)` });
+    }
+    const start = p.start === undefined ? undefined : readInstant(p.start, 'start', i, zone, issues);
+    const end = p.end === undefined ? undefined : readInstant(p.end, 'end', i, zone, issues);
+    if (start === undefined) return;
+    if (end === undefined) return startOnly(i, start);
+    // Without a time zone, only two times written alike (both wall times, or both with an offset) compare.
+    if (!zoneKnown && HAS_OFFSET.test(p.start!) !== HAS_OFFSET.test(p.end!)) return;
     // Every problem of the row is named, even when its assignment is unknown too.
     if (end <= start) {
       issues.push({ path: `periods[${i}].end`, message: `must be after start (${p.start}); a period cannot end before it begins or last zero time` });
-      return;
+      return startOnly(i, start);
     }
+    if (!zoneKnown) return;
     if (end - start > MAX_PERIOD_MS) {
       issues.push({ path: `periods[${i}].end`, message: `the period lasts ${Math.round((end - start) / 86_400_000)} days; one period may last at most ${MAX_PERIOD_DAYS} days (split longer stays into periods)` });
-      return;
+      return startOnly(i, start);
     }
     const passiveMs = msFromHours(p.passiveHours ?? 0);
     if (passiveMs > end - start) {
       issues.push({ path: `periods[${i}].passiveHours`, message: `${p.passiveHours} passive hours is more than the period lasts` });
-      return;
+      return startOnly(i, start);
     }
     if (p.breakMinutes !== undefined && p.breakMinutes * 60_000 > end - start) {
       issues.push({ path: `periods[${i}].breakMinutes`, message: `${p.breakMinutes} minutes of break is more than the period lasts` });
+      return startOnly(i, start);
+    }
+    if (!isWhole(assignment)) {
+      unplaced.push({ periodIndex: i, start, end });
       return;
     }
-    if (!assignment) return;
     intervals.push({
       periodIndex: i,
       assignmentId: assignment.id,
@@ -126,13 +217,15 @@ export function buildTimeline(rota: Rota): Timeline {
   });
 
   const agreements: AgreementInForce[] = [];
-  rota.agreements.forEach((a, i) => {
-    if (a.workerId !== undefined && !workerIds.has(a.workerId)) {
+  rota.agreements?.forEach((a, i) => {
+    if (!a) return;
+    if (a.workerId !== undefined && workerIds && !workerIds.has(a.workerId)) {
       issues.push({ path: `agreements[${i}].workerId`, message: `unknown worker "${a.workerId}" (not in workers)` });
     }
     if (a.validFrom && a.validTo && a.validTo < a.validFrom) {
       issues.push({ path: `agreements[${i}].validTo`, message: `must not be before validFrom (${a.validFrom})` });
     }
+    if (!zoneKnown || a.type === undefined) return;
     agreements.push({
       index: i,
       type: a.type,
@@ -145,8 +238,8 @@ export function buildTimeline(rota: Rota): Timeline {
   });
 
   // One rota file covers a plan, not a career: a span this long is a typing error or belongs in several files.
-  const span = spanOf(intervals);
-  if (span) {
+  const span = spanOf(unplaced.length > 0 ? [...intervals, ...unplaced] : intervals);
+  if (span && zoneKnown) {
     const days = Math.ceil((span.to - span.from) / 86_400_000);
     if (days > MAX_SPAN_DAYS) {
       issues.push({ path: 'periods', message: `the periods span ${days} days; one rota file may span at most ${MAX_SPAN_DAYS} days (about ten years): split it` });
@@ -158,9 +251,8 @@ export function buildTimeline(rota: Rota): Timeline {
     dayStartMinutes: h * 60 + m,
     weekStartWeekday: WEEKDAYS.indexOf(rota.frames?.weekStart ?? 'monday') + 1,
   };
-  const { plan, cycle } = planAndCycle(rota, anchor, intervals, issues);
-  if (issues.length > 0) throw new InputError(issues);
-  return { rota, zone, anchor, intervals, agreements, ...(plan ? { plan } : {}), ...(cycle ? { cycle } : {}) };
+  const { plan, cycle } = zoneKnown && boundsKnown ? planAndCycle(rota, anchor, intervals, unplaced, issues) : {};
+  return { zone, anchor, intervals, agreements, ...(plan ? { plan } : {}), ...(cycle ? { cycle } : {}) };
 }
 
 /**
@@ -168,7 +260,13 @@ export function buildTimeline(rota: Rota): Timeline {
  * cycle starts on plan.from, else on frames.referenceDate, else at the week frame of the first
  * period, and lasts its weeks on the wall clock. Every period must start inside them.
  */
-function planAndCycle(rota: Rota, anchor: FrameAnchor, intervals: WorkInterval[], issues: InputIssue[]): Pick<Timeline, 'plan' | 'cycle'> {
+function planAndCycle(
+  rota: RotaParts,
+  anchor: FrameAnchor,
+  intervals: WorkInterval[],
+  unplaced: ReadonlyArray<{ periodIndex: number; start: number; end: number }>,
+  issues: InputIssue[],
+): Pick<Timeline, 'plan' | 'cycle'> {
   const zone = anchor.zone;
   let plan: Timeline['plan'];
   if (rota.plan) {
@@ -177,7 +275,7 @@ function planAndCycle(rota: Rota, anchor: FrameAnchor, intervals: WorkInterval[]
   }
   let cycle: Timeline['cycle'];
   if (rota.cycle) {
-    const first = spanOf(intervals)?.from;
+    const first = spanOf(unplaced.length > 0 ? [...intervals, ...unplaced] : intervals)?.from;
     const from = rota.plan ? startOfLocalDate(rota.plan.from, zone) : rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : first !== undefined ? weekFrameStart(first, anchor) : undefined;
     if (from !== undefined) {
       const to = DateTime.fromMillis(from, { zone }).plus({ weeks: rota.cycle.weeks }).toMillis();
@@ -190,17 +288,19 @@ function planAndCycle(rota: Rota, anchor: FrameAnchor, intervals: WorkInterval[]
   const bounds = cycle ?? plan;
   if (bounds) {
     const what = cycle ? `the ${cycle.weeks}-week cycle` : 'the plan';
-    for (const iv of intervals) {
+    const outside = (iv: { periodIndex: number; start: number }) => {
       if (iv.start < bounds.from || iv.start >= bounds.to) {
         issues.push({ path: `periods[${iv.periodIndex}].start`, message: `lies outside ${what} (${localDate(bounds.from, zone)} to ${localDate(bounds.to - 1, zone)})` });
       }
-    }
+    };
+    for (const iv of intervals) outside(iv);
+    for (const iv of unplaced) outside(iv);
   }
   return { ...(plan ? { plan } : {}), ...(cycle ? { cycle } : {}) };
 }
 
 /** The first instant worked to the last, over every interval; undefined when there are none. */
-export function spanOf(intervals: WorkInterval[]): { from: number; to: number } | undefined {
+export function spanOf(intervals: ReadonlyArray<{ start: number; end: number }>): { from: number; to: number } | undefined {
   let from = Infinity;
   let to = -Infinity;
   for (const iv of intervals) {
@@ -211,9 +311,9 @@ export function spanOf(intervals: WorkInterval[]): { from: number; to: number } 
 }
 
 /** A period's start or end as an instant; a wall-clock text that names none is an issue of its row. */
-function readInstant(p: Rota['periods'][number], field: 'start' | 'end', row: number, zone: string, issues: InputIssue[]): number | undefined {
+function readInstant(text: string, field: 'start' | 'end', row: number, zone: string, issues: InputIssue[]): number | undefined {
   try {
-    return parseInstant(p[field], zone);
+    return parseInstant(text, zone);
   } catch (err) {
     if (err instanceof LocalTimeError) {
       issues.push({ path: `periods[${row}].${field}`, message: err.message });

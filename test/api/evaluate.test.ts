@@ -126,7 +126,7 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
     expect(errorPaths(p)).toEqual(
       expect.arrayContaining(['version', 'timezone', 'assignments[0].kind', 'periods[0].end', 'periods[1].passiveHours']),
     );
-    expect(p.errors.find((e) => e.path === 'periods[0].end')!.message).toBe('is required');
+    expect(p.errors.find((e) => e.path === 'periods[0].end')!.message).toBe('missing');
     expect(p.detail).toMatch(new RegExp(`^${p.errors.length} problems`));
   });
 
