@@ -12,10 +12,10 @@
 import { ApiProblem, getJson, getText, postJson, setToken, typeOfName, typeOfText } from './api.js';
 import { fill, h } from './dom.js';
 import { attachEditor } from './edit.js';
-import { dict, lang, num, setLang, t, wallTime } from './i18n.js';
+import { dict, lang, num, setLang, t, wallTime, windowText } from './i18n.js';
 import { renderOverview } from './overview.js';
 import { renderAgreements, renderConversions, renderDetails, renderFindingList, renderSummary, renderVariants } from './panels.js';
-import { findingKey, focusFinding, focusIncident, focusPeriod, hideTip, incidentKey, renderTimeline } from './timeline.js';
+import { findingKey, focusFinding, focusIncident, focusPeriod, hideTip, incidentKey, renderTimeline, updatePeriod } from './timeline.js';
 import { zoneTable } from './wall.js';
 import { toYaml } from './yaml.js';
 
@@ -339,7 +339,7 @@ async function evaluateEdited() {
     if (stale()) return;
     setReport(report);
     render();
-    status('editChecked', { v: report.summary.violations, w: report.summary.warnings });
+    status('editChecked', { v: t('summaryViolations', { n: report.summary.violations }), w: t('summaryWarnings', { n: report.summary.warnings }) });
   } catch (err) {
     if (stale()) return;
     showError(err, evaluateEdited);
@@ -452,8 +452,14 @@ function renderEditBar() {
   /** @type {HTMLButtonElement} */ ($('delete-period')).disabled = !period;
   /** @type {HTMLInputElement} */ ($('rule-lanes')).checked = ruleLanesOn();
   const changes = state.undo.length ? t('editCount', { n: state.undo.length }) : t('editNone');
+  // The end as a time of day when the period ends on the day it starts, else with its date.
+  const sameDay = period && period.start.slice(0, 10) === period.end.slice(0, 10);
   $('edit-state').textContent = period
-    ? `${t('editSelected', { assignment: period.assignmentId, from: wallTime(period.start), to: wallTime(period.end).split(' ').pop() ?? '', hours: num(period.hours) })} · ${changes}`
+    ? `${t('editSelected', {
+        assignment: period.assignmentId,
+        span: sameDay ? `${wallTime(period.start)}–${wallTime(period.end).split(' ').pop()}` : windowText(period.start, period.end),
+        hours: num(period.hours),
+      })} · ${changes}`
     : `${t('editHint')} · ${changes}`;
 }
 
@@ -586,9 +592,19 @@ const actions = {
     rp.start = state.zone.rotaTime(startMs);
     rp.end = state.zone.rotaTime(endMs);
     const p = resolved(index, rp, startMs, endMs);
+    // A period cannot hold more passive hours or break than it lasts (the API refuses it): what
+    // is left of them is kept, and undo brings back the rest.
     if (rp.passiveHours !== undefined && rp.passiveHours > p.hours) rp.passiveHours = p.hours;
+    if (rp.breakMinutes !== undefined && rp.breakMinutes > p.hours * 60) rp.breakMinutes = Math.round(p.hours * 60);
     state.periods = state.periods.map((q) => (q.index === index ? p : q));
     state.selectedPeriod = index;
+    // Step by step (a key held down) only the bar moves; the API's answer draws everything anew.
+    if (!state.dragging && state.scale && updatePeriod($('timeline'), state.scale, state.rota, p)) {
+      renderEditBar();
+      status('editMoved', describePeriod(p));
+      scheduleEvaluate();
+      return;
+    }
     edited(how, 'editMoved', describePeriod(p));
   },
   /** Adds a period for a worker: 8 hours from `startMs`, on the assignment of the worker's nearest period. */
@@ -689,6 +705,8 @@ window.addEventListener('beforeprint', () => {
   const several = (state.rota?.workers.length ?? 0) > 1;
   openedForPrint = [...document.querySelectorAll('#result details:not([open])')].filter((d) => !several || !d.matches('.finding-list, .reasons, .headroom-more, .occurrences'));
   for (const d of openedForPrint) d.setAttribute('open', '');
+  // The list of every finding builds its rows when opened (its toggle event would come too late).
+  if (state.report && openedForPrint.some((d) => d.matches('.finding-list'))) renderFindingList($('finding-list'), view());
   if (state.zoom !== 1) {
     state.zoom = 1;
     drawTimeline();
@@ -809,6 +827,7 @@ function wire() {
     scale: () => state.scale,
     periods: () => state.periods,
     describe: (ms) => (state.zone ? wallTime(state.zone.iso(ms)) : new Date(ms).toISOString()),
+    hours: (n) => `${num(n)} ${t('hoursShort')}`,
     select: (index) => actions.selectPeriod(index),
     change: (index, start, end, how) => actions.changePeriod(index, start, end, how),
     add: (workerId, start) => actions.addPeriod(workerId, start),

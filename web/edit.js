@@ -2,7 +2,8 @@
 // and says what they mean (move, change an end, add, delete, select); app.js changes the rota,
 // keeps the undo history and asks the API to judge the edited rota again.
 //
-// Mouse: drag a period to move it, drag one of its ends to lengthen or shorten it (15-minute
+// Mouse: drag a period to move it, drag one of its ends (the outer few pixels; drawn as handles on
+// the selected period) to lengthen or shorten it (15-minute
 // steps), double-click an empty spot of a worker's row to add an 8-hour period there.
 // Keyboard, on a period: ←/→ move it 15 minutes, Shift+←/→ move its end, Alt+←/→ its start,
 // ↑/↓ (and Home/End) go to another period, Delete or Backspace deletes it, N or Insert adds a copy
@@ -10,7 +11,7 @@
 //
 // Times are instants (ms) while editing: 15 minutes are 15 minutes, also across a summer-time
 // change; app.js writes them back as the rota's wall times.
-import { hideTip, showTip } from './timeline.js';
+import { hideTip, partAt, placePeriod, showTip } from './timeline.js';
 
 export const STEP = 15 * 60_000;
 const HOUR = 3_600_000;
@@ -20,6 +21,7 @@ const HOUR = 3_600_000;
  * @property {() => import('./timeline.js').Scale | null} scale
  * @property {() => any[]} periods               the resolved periods (index, workerId, start, end …)
  * @property {(ms: number) => string} describe   an instant as wall time for the live tip
+ * @property {(hours: number) => string} hours    a number of hours in words ("8,25 t")
  * @property {(index: number | null) => void} select
  * @property {(index: number, start: number, end: number, how: 'mouse' | 'keyboard') => void} change
  * @property {(workerId: string, start: number) => void} add
@@ -46,22 +48,9 @@ export function attachEditor(container, ctx) {
     const scale = ctx.scale();
     if (!drag || !scale) return;
     const x0 = scale.x(drag.s);
-    const w = Math.max(2, scale.x(drag.e) - x0);
-    const bar = drag.g.querySelector('.bar');
-    bar?.setAttribute('x', String(x0));
-    bar?.setAttribute('width', String(w));
-    const passive = drag.g.querySelector('.passive');
-    passive?.setAttribute('x', String(x0));
-    passive?.setAttribute('width', String(w));
-    const text = drag.g.querySelector('.bar-text');
-    text?.setAttribute('x', String(x0 + 4));
-    const hs = drag.g.querySelector('.handle-start');
-    const he = drag.g.querySelector('.handle-end');
-    const hw = Number(hs?.getAttribute('width') ?? 6) - 2;
-    hs?.setAttribute('x', String(x0 - 2));
-    he?.setAttribute('x', String(x0 + w - hw));
+    placePeriod(drag.g, x0, Math.max(2, scale.x(drag.e) - x0));
     const hours = Math.round(((drag.e - drag.s) / HOUR) * 100) / 100;
-    showTip(/** @type {Element} */ (bar ?? drag.g), `${ctx.describe(drag.s)} – ${ctx.describe(drag.e)} (${String(hours).replace('.', ',')} t)`);
+    showTip(drag.g.querySelector('.bar') ?? drag.g, `${ctx.describe(drag.s)} – ${ctx.describe(drag.e)} (${ctx.hours(hours)})`);
   }
 
   container.addEventListener('pointerdown', (ev) => {
@@ -72,7 +61,8 @@ export function attachEditor(container, ctx) {
     const index = Number(g.dataset.index);
     const p = periodOf(index);
     if (!p) return;
-    const mode = target.classList.contains('handle-start') ? 'start' : target.classList.contains('handle-end') ? 'end' : 'move';
+    const svg = /** @type {SVGSVGElement} */ (g.ownerSVGElement);
+    const mode = target.classList.contains('handle-start') ? 'start' : target.classList.contains('handle-end') ? 'end' : partAt(g, ev.clientX - svg.getBoundingClientRect().left);
     const s0 = Date.parse(p.start);
     const e0 = Date.parse(p.end);
     drag = { index, mode, x0: ev.clientX, s0, e0, s: s0, e: e0, moved: false, g, pointerId: ev.pointerId };
@@ -82,9 +72,22 @@ export function attachEditor(container, ctx) {
     ev.preventDefault();
   });
 
+  /** @type {Element | null} */
+  let hovered = null;
   container.addEventListener('pointermove', (ev) => {
     const scale = ctx.scale();
-    if (!drag || ev.pointerId !== drag.pointerId || !scale) return;
+    if (!drag) {
+      // Over a period's end, the pointer says it can be dragged sideways.
+      const g = /** @type {Element} */ (ev.target).closest?.('.editable .period');
+      if (hovered && hovered !== g) hovered.classList.remove('edge');
+      hovered = g ?? null;
+      if (g) {
+        const svg = /** @type {SVGSVGElement} */ (/** @type {SVGGElement} */ (g).ownerSVGElement);
+        g.classList.toggle('edge', partAt(g, ev.clientX - svg.getBoundingClientRect().left) !== 'move');
+      }
+      return;
+    }
+    if (ev.pointerId !== drag.pointerId || !scale) return;
     const dx = ev.clientX - drag.x0;
     if (!drag.moved && Math.abs(dx) < 3) return;
     drag.moved = true;

@@ -624,7 +624,11 @@ export function renderVariants(el, view) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** @param {HTMLElement} el @param {View} view */
+/**
+ * The list of every finding, in a closed part of the page; its rows are built when it is opened
+ * (a municipality has hundreds, and the page is drawn anew at every edit).
+ * @param {HTMLElement} el @param {View} view
+ */
 export function renderFindingList(el, view) {
   const { findings } = view.report;
   const wasOpen = el.querySelector('details')?.hasAttribute('open') ?? false;
@@ -632,41 +636,44 @@ export function renderFindingList(el, view) {
     fill(el, h('p', { class: 'ok-text' }, t('noFindings')));
     return;
   }
-  fill(
-    el,
+  const table = () =>
     h(
-      'details',
-      { class: 'finding-list', open: wasOpen },
-      h('summary', {}, h('h2', { class: 'inline' }, t('findingsTitle', { n: findings.length }))),
+      'div',
+      { class: 'table-wrap' },
       h(
-        'div',
-        { class: 'table-wrap' },
+        'table',
+        { class: 'findings' },
         h(
-          'table',
-          { class: 'findings' },
-          h(
-            'thead',
-            {},
-            h('tr', {}, ['colSeverity', 'colRule', 'colWorker', 'colWindow', 'colMeasured'].map((k) => h('th', { scope: 'col' }, t(/** @type {any} */ (k)))), h('td', {})),
-          ),
-          h(
-            'tbody',
-            {},
-            findings.map((f, i) =>
-              h(
-                'tr',
-                { class: i === view.selectedIndex ? 'selected' : '' },
-                h('td', {}, severityBadge(f.severity), f.hypothetical ? h('span', { class: 'badge hyp' }, dict().hypothetical) : null),
-                h('td', {}, loc(f.title), h('span', { class: 'muted small block' }, f.citation)),
-                h('td', {}, workerName(view.rota, f.workerId)),
-                h('td', { class: 'small' }, windowText(f.window.start, f.window.end)),
-                h('td', {}, `${withUnit(f.measured, f.unit)} / ${withUnit(f.limit, f.unit)}`),
-                h('td', {}, h('button', { type: 'button', class: 'small-button', onclick: () => view.actions.select(i, true), 'aria-label': `${t('show')}: ${loc(f.title)}, ${windowText(f.window.start, f.window.end)}` }, t('show'))),
-              ),
+          'thead',
+          {},
+          h('tr', {}, ['colSeverity', 'colRule', 'colWorker', 'colWindow', 'colMeasured'].map((k) => h('th', { scope: 'col' }, t(/** @type {any} */ (k)))), h('td', {})),
+        ),
+        h(
+          'tbody',
+          {},
+          findings.map((f, i) =>
+            h(
+              'tr',
+              { class: i === view.selectedIndex ? 'selected' : '' },
+              h('td', {}, severityBadge(f.severity), f.hypothetical ? h('span', { class: 'badge hyp' }, dict().hypothetical) : null),
+              h('td', {}, loc(f.title), h('span', { class: 'muted small block' }, f.citation)),
+              h('td', {}, workerName(view.rota, f.workerId)),
+              h('td', { class: 'small' }, windowText(f.window.start, f.window.end)),
+              h('td', {}, `${withUnit(f.measured, f.unit)} / ${withUnit(f.limit, f.unit)}`),
+              h('td', {}, h('button', { type: 'button', class: 'small-button', onclick: () => view.actions.select(i, true), 'aria-label': `${t('show')}: ${loc(f.title)}, ${windowText(f.window.start, f.window.end)}` }, t('show'))),
             ),
           ),
         ),
       ),
-    ),
+    );
+  const details = h(
+    'details',
+    { class: 'finding-list', open: wasOpen },
+    h('summary', {}, h('h2', { class: 'inline' }, t('findingsTitle', { n: findings.length }))),
+    wasOpen ? table() : null,
   );
+  details.addEventListener('toggle', () => {
+    if (/** @type {HTMLDetailsElement} */ (details).open && !details.querySelector('table')) details.append(table());
+  });
+  fill(el, details);
 }

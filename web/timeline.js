@@ -108,6 +108,138 @@ function incidentRows(report, workerId) {
   return rows.map((r) => r.items);
 }
 
+// The container's width, kept by a ResizeObserver: reading clientWidth in the middle of drawing
+// the page anew would make the browser lay out the whole page, old timeline and all, at once.
+/** @type {WeakMap<Element, number>} */
+const widths = new WeakMap();
+/** @type {ResizeObserver | null} */
+let observer = null;
+/** @type {WeakMap<Element, number>} the sideways scroll of each timeline, as its scroll events said */
+const scrolled = new WeakMap();
+
+/** @param {HTMLElement} container */
+function widthOf(container) {
+  let w = widths.get(container);
+  if (w === undefined) {
+    w = container.clientWidth;
+    widths.set(container, w);
+    observer ??= new ResizeObserver((entries) => {
+      for (const e of entries) widths.set(e.target, /** @type {HTMLElement} */ (e.target).clientWidth);
+    });
+    observer.observe(container);
+  }
+  return w;
+}
+
+/** The words for a period: "a1: Ansatt arbeid (arbeidsavtale) · tir. 11.03.2025 07:00 – … · 8 t". */
+function periodTip(p, a) {
+  const d = dict();
+  const passive = p.passiveHours > 0 ? t('passiveTip', { n: num(p.passiveHours) }) : '';
+  const tip = t('periodTip', {
+    kind: d.kind[a?.kind] ?? a?.kind ?? '',
+    contract: d.contract[a?.contract] ?? a?.contract ?? '',
+    from: wallTime(p.start),
+    to: wallTime(p.end),
+    hours: num(p.hours),
+    passive,
+  });
+  return `${p.assignmentId}: ${tip}`;
+}
+
+/** How far into a bar of width w its ends can be taken to drag them (px). */
+export function edgeWidth(w) {
+  return Math.min(7, Math.max(3, w / 4));
+}
+
+/** Which part of a drawn period an x in the drawing is on: its start, its end, or the middle. */
+export function partAt(g, x) {
+  const bar = g.querySelector('.bar');
+  const x0 = Number(bar?.getAttribute('x'));
+  const w = Number(bar?.getAttribute('width'));
+  const hw = edgeWidth(w);
+  return x <= x0 + hw ? 'start' : x >= x0 + w - hw ? 'end' : 'move';
+}
+
+/**
+ * Puts a drawn period's bar, passive band, hours and end handles at x0 with width w (x is the
+ * drawing's). With `p`, its hours and passive share are drawn anew too.
+ * @param {Element} g the period's group
+ * @param {number} x0
+ * @param {number} w
+ * @param {any} [p] the resolved period
+ */
+export function placePeriod(g, x0, w, p) {
+  const bar = /** @type {SVGRectElement} */ (g.querySelector('.bar'));
+  const by = Number(bar.getAttribute('y'));
+  bar.setAttribute('x', String(x0));
+  bar.setAttribute('width', String(w));
+  const passive = g.querySelector('.passive');
+  if (passive) {
+    passive.setAttribute('x', String(x0));
+    passive.setAttribute('width', String(w));
+    if (p && p.hours > 0) {
+      const ph = Math.max(2, (BAR_H * Math.min(p.passiveHours, p.hours)) / p.hours);
+      passive.setAttribute('y', String(by + BAR_H - ph));
+      passive.setAttribute('height', String(ph));
+    }
+  }
+  let text = g.querySelector('.bar-text');
+  if (w > 34 && !text && p) {
+    text = s('text', { class: 'bar-text', y: by + 14 });
+    bar.after(text);
+  } else if (w <= 34 && text) {
+    text.remove();
+    text = null;
+  }
+  if (text) {
+    text.setAttribute('x', String(x0 + 4));
+    if (p) text.textContent = `${num(p.hours)} ${t('hoursShort')}`;
+  }
+  const hw = edgeWidth(w);
+  const hs = g.querySelector('.handle-start');
+  const he = g.querySelector('.handle-end');
+  hs?.setAttribute('x', String(x0 - 2));
+  hs?.setAttribute('width', String(hw + 2));
+  he?.setAttribute('x', String(x0 + w - hw));
+  he?.setAttribute('width', String(hw + 2));
+}
+
+/**
+ * After an edit of its times: moves the drawn period in place, with its words, and makes it the
+ * selected one, without drawing the timeline anew (the API's answer does that). False when the
+ * period is not drawn or its new times leave the drawing.
+ * @param {HTMLElement} container
+ * @param {Scale} scale
+ * @param {any} rota
+ * @param {any} p the resolved period
+ */
+export function updatePeriod(container, scale, rota, p) {
+  const g = container.querySelector(`.period[data-index="${p.index}"]`);
+  const start = Date.parse(p.start);
+  const end = Date.parse(p.end);
+  if (!g || start < scale.t0 || end > scale.t1) return false;
+  const x0 = scale.x(start);
+  placePeriod(g, x0, Math.max(2, scale.x(end) - x0), p);
+  const tip = periodTip(p, rota.assignments.find((a) => a.id === p.assignmentId));
+  const title = g.querySelector('title');
+  if (title) title.textContent = tip;
+  g.setAttribute('aria-label', tip);
+  for (const other of container.querySelectorAll('.period.selected')) {
+    if (other === g) continue;
+    other.classList.remove('selected');
+    other.setAttribute('aria-pressed', 'false');
+    for (const handle of other.querySelectorAll('.handle')) handle.remove();
+  }
+  g.classList.add('selected');
+  g.setAttribute('aria-pressed', 'true');
+  if (!g.querySelector('.handle')) {
+    const y = Number(g.querySelector('.bar')?.getAttribute('y')) - 2;
+    g.append(s('rect', { class: 'handle handle-start', y, height: BAR_H + 4 }), s('rect', { class: 'handle handle-end', y, height: BAR_H + 4 }));
+    placePeriod(g, x0, Math.max(2, scale.x(end) - x0));
+  }
+  return true;
+}
+
 // A tooltip that shows on hover and on keyboard focus alike (an SVG <title> shows on hover only).
 /** @type {HTMLElement | null} */
 let tipEl = null;
@@ -176,7 +308,7 @@ export function renderTimeline(container, model) {
   const t0 = Date.parse(calendar.start);
   const t1 = Date.parse(calendar.end);
   const spanHours = Math.max(1, (t1 - t0) / HOUR);
-  const available = Math.max(480, container.clientWidth - LABEL_W - PAD_R - 2);
+  const available = Math.max(480, widthOf(container) - LABEL_W - PAD_R - 2);
   const pxPerHour = (available / spanHours) * zoom;
   const width = Math.ceil(LABEL_W + spanHours * pxPerHour + PAD_R);
   /** @param {string | number} at */
@@ -259,15 +391,7 @@ export function renderTimeline(container, model) {
       const a = assignments.get(p.assignmentId);
       const x0 = x(p.start);
       const w = Math.max(2, x(p.end) - x0);
-      const passive = p.passiveHours > 0 ? t('passiveTip', { n: num(p.passiveHours) }) : '';
-      const tip = t('periodTip', {
-        kind: d.kind[a?.kind] ?? a?.kind ?? '',
-        contract: d.contract[a?.contract] ?? a?.contract ?? '',
-        from: wallTime(p.start),
-        to: wallTime(p.end),
-        hours: num(p.hours),
-        passive,
-      });
+      const tip = periodTip(p, a);
       const isSelected = p.index === selectedPeriod;
       const g = s(
         'g',
@@ -276,26 +400,17 @@ export function renderTimeline(container, model) {
           'data-index': p.index,
           'data-worker': worker.id,
           ...(model.editable
-            ? { tabindex: -1, role: 'button', 'aria-label': `${p.assignmentId}: ${tip}`, 'aria-pressed': isSelected ? 'true' : 'false', 'aria-describedby': 'edit-keys' }
+            ? { tabindex: -1, role: 'button', 'aria-label': tip, 'aria-pressed': isSelected ? 'true' : 'false', 'aria-describedby': 'edit-keys' }
             : {}),
         },
-        s('title', {}, `${p.assignmentId}: ${tip}`),
+        s('title', {}, tip),
+        s('rect', { class: 'bar', y: by, height: BAR_H, rx: 3 }),
       );
-      g.append(s('rect', { class: 'bar', x: x0, y: by, width: w, height: BAR_H, rx: 3 }));
-      if (p.passiveHours > 0 && p.hours > 0) {
-        // The share of passive hours, as a band along the bottom: the rota says how many, not when.
-        const ph = Math.max(2, (BAR_H * Math.min(p.passiveHours, p.hours)) / p.hours);
-        g.append(s('rect', { class: 'passive', x: x0, y: by + BAR_H - ph, width: w, height: ph }));
-      }
-      if (w > 34) g.append(s('text', { class: 'bar-text', x: x0 + 4, y: by + 14 }, `${num(p.hours)} ${t('hoursShort')}`));
-      if (model.editable) {
-        // The ends: drag them to lengthen or shorten the period.
-        const hw = Math.min(7, Math.max(3, w / 4));
-        g.append(
-          s('rect', { class: 'handle handle-start', x: x0 - 2, y: by - 2, width: hw + 2, height: BAR_H + 4 }),
-          s('rect', { class: 'handle handle-end', x: x0 + w - hw, y: by - 2, width: hw + 2, height: BAR_H + 4 }),
-        );
-      }
+      // The share of passive hours, as a band along the bottom: the rota says how many, not when.
+      if (p.passiveHours > 0 && p.hours > 0) g.append(s('rect', { class: 'passive' }));
+      // The ends of the selected period, drawn to show they can be dragged (any period's ends can).
+      if (model.editable && isSelected) g.append(s('rect', { class: 'handle handle-start', y: by - 2, height: BAR_H + 4 }), s('rect', { class: 'handle handle-end', y: by - 2, height: BAR_H + 4 }));
+      placePeriod(g, x0, w, p);
       row.append(g);
     }
     body.append(row);
@@ -474,19 +589,23 @@ export function renderTimeline(container, model) {
     start?.setAttribute('tabindex', '0');
   }
 
-  const keepLabels = () => labels.setAttribute('transform', `translate(${container.scrollLeft} 0)`);
+  // The label column follows the sideways scroll. The scroll position is the one the last scroll
+  // event gave: reading it here would make the browser lay out the whole page at once.
+  const keepLabels = (/** @type {number} */ left) => labels.setAttribute('transform', `translate(${left} 0)`);
   container.onscroll = () => {
-    keepLabels();
+    scrolled.set(container, container.scrollLeft);
+    keepLabels(container.scrollLeft);
     hideTip();
   };
+  keepLabels(scrolled.get(container) ?? 0);
   container.replaceChildren(svg);
-  keepLabels();
 
   // Bring the selected finding or incident into view when it is off screen.
   const shown = selected?.window ?? (selectedInc ? incidentSpans(selectedInc)[0] : undefined);
   if (shown) {
     const x0 = x(shown.start);
-    if (x0 < container.scrollLeft + LABEL_W || x0 > container.scrollLeft + container.clientWidth - 40) {
+    const left = scrolled.get(container) ?? 0;
+    if (x0 < left + LABEL_W || x0 > left + widthOf(container) - 40) {
       container.scrollLeft = Math.max(0, x0 - LABEL_W - 40);
     }
   }
