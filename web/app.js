@@ -653,7 +653,8 @@ const actions = {
     const next = same.find((q) => Date.parse(q.start) >= Date.parse(p.start)) ?? same[same.length - 1];
     state.selectedPeriod = next ? next.index : null;
     edited(how, 'editDeleted', describePeriod(p));
-    if (how === 'keyboard' && state.selectedPeriod === null) $('timeline').focus();
+    // The last period gone: the keyboard goes to Undo, which brings it back.
+    if (state.selectedPeriod === null) $('undo').focus();
   },
   undo() {
     const back = state.undo.pop();
