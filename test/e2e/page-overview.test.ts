@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The municipality overview, end to end in Chromium against the app on 127.0.0.1: the bundled
 // Fjordvik scenario (26 workers) opens with the conversion verdicts by tier (the counts are the
 // report's), the workers ordered by their worst incident, one incident lane per worker with the

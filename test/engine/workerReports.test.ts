@@ -29,7 +29,7 @@ describe('evaluateByWorker', () => {
     expect([cache.hits, cache.misses, cache.size]).toEqual([0, 12, 12]);
     expect(bytes(await evaluateByWorker(rota, {}, cache))).toBe(bytes(whole));
     expect([cache.hits, cache.misses]).toEqual([12, 12]);
-  }, 60_000);
+  });
 
   it('evaluates only the worker an edit changes, and the report is the edited rota\'s', async () => {
     const cache = new WorkerReportCache(64 << 20);
@@ -41,7 +41,7 @@ describe('evaluateByWorker', () => {
     expect([cache.hits, cache.misses]).toEqual([11, 13]);
     expect(bytes(report)).toBe(bytes(await evaluate(edited)));
     expect(bytes(report)).not.toBe(bytes(await evaluate(rota)));
-  }, 60_000);
+  });
 
   it('evaluates every worker again when the plan\'s span changes (frames and blocks are the whole plan\'s)', async () => {
     const cache = new WorkerReportCache(64 << 20);
@@ -53,7 +53,7 @@ describe('evaluateByWorker', () => {
     const report = await evaluateByWorker(extended, {}, cache);
     expect([cache.hits, cache.misses]).toEqual([0, 24]);
     expect(bytes(report)).toBe(bytes(await evaluate(extended)));
-  }, 60_000);
+  });
 
   it('keeps reports under the law of another date apart', async () => {
     const cache = new WorkerReportCache(64 << 20);
@@ -61,7 +61,7 @@ describe('evaluateByWorker', () => {
     const asOf = await evaluateByWorker(rota, { asOf: '2016-01-01' }, cache);
     expect(cache.hits).toBe(0);
     expect(bytes(asOf)).toBe(bytes(await evaluate(rota, { asOf: '2016-01-01' })));
-  }, 60_000);
+  });
 
   it('hands out kept reports frozen, so one caller cannot change what the next one gets', async () => {
     const cache = new WorkerReportCache(64 << 20);
@@ -71,7 +71,7 @@ describe('evaluateByWorker', () => {
       (kept as { measured: number }).measured = -1;
     }).toThrow(TypeError);
     expect(bytes(await evaluateByWorker(rota, {}, cache))).toBe(bytes(await evaluate(rota)));
-  }, 60_000);
+  });
 
   it('stays within its byte bound, least recently used out first, and keeps no report larger than the bound', async () => {
     const cache = new WorkerReportCache(64 << 20);
@@ -86,7 +86,7 @@ describe('evaluateByWorker', () => {
     const tiny = new WorkerReportCache(100);
     await evaluateByWorker(rota, {}, tiny);
     expect([tiny.size, tiny.usedBytes]).toEqual([0, 0]);
-  }, 60_000);
+  });
 
   it('evaluates a rota with variants, or under another rule book, whole', async () => {
     const cache = new WorkerReportCache(64 << 20);
@@ -96,5 +96,5 @@ describe('evaluateByWorker', () => {
     const other = loadRuleBook();
     expect(bytes(await evaluateByWorker(rota, { ruleBook: other }, cache))).toBe(bytes(await evaluate(rota, { ruleBook: other })));
     expect(cache.size).toBe(0);
-  }, 60_000);
+  });
 });
