@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Editing the turnus on the page, end to end in Chromium against the app on 127.0.0.1: a rota with
 // 9 hours of rest between an evening and a morning shift (aml.10-8.daily-rest), the morning shift
 // dragged later with the mouse until the rest incident disappears, undo bringing it back, the same
@@ -11,6 +10,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
 import { testApp } from '../api/helpers.ts';
+
+// Page callbacks run in the browser: their `document` is the page's (the project compiles against Node's types).
+declare const document: any;
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);

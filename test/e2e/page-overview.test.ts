@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The municipality overview, end to end in Chromium against the app on 127.0.0.1: the bundled
 // Fjordvik scenario (26 workers) opens with the conversion verdicts by tier (the counts are the
 // report's), the workers ordered by their worst incident, one incident lane per worker with the
@@ -13,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { testApp } from '../api/helpers.ts';
+
+// Page callbacks run in the browser: their `document` is the page's (the project compiles against Node's types).
+declare const document: any;
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
