@@ -15,6 +15,8 @@ import { testApp } from '../api/helpers.ts';
 
 // Page callbacks run in the browser: their `document` is the page's (the project compiles against Node's types).
 declare const document: any;
+declare const window: any;
+declare const Node: any;
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
