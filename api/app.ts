@@ -1,6 +1,8 @@
 // The HTTP API: a thin, stateless shell over evaluate(). Encapsulated plugins declare their zod
 // schemas up front; the same schemas validate requests, type the handlers, check responses and
 // write the OpenAPI document. Every error is an RFC 9457 problem document (problem.ts).
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -12,7 +14,8 @@ import { WorkerReportCache } from '../src/engine/workerReports.ts';
 import { ReportCache } from './cache.ts';
 import { validatorCompiler } from './compilers.ts';
 import { resolveConfig, type ApiConfig, type ApiConfigOptions } from './config.ts';
-import { pathOf, problem, problemFor, sendProblem } from './problem.ts';
+import { pathOf, PROBLEM_MEDIA_TYPE, problem, problemFor, sendProblem } from './problem.ts';
+import { MAX_PARAM_LENGTH, type Problem } from './schemas.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -68,6 +71,111 @@ function loggerOptions(option: BuildAppOptions['logger'], level: string): Fastif
   };
 }
 
+/** A problem without a kind of its own in problem.ts: `about:blank` and the status's own title (RFC 9457 § 4.2.1). */
+function statusProblem(status: number, detail: string, instance?: string): Problem {
+  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail, ...(instance !== undefined ? { instance } : {}), errors: [] };
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any route is chosen (malformed HTTP, headers past
+ * its limit, a request not received within the request timeout) are answered with a problem
+ * document too, like every other error, instead of Fastify's own JSON shape.
+ */
+function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'the request was not received in full within the server’s request timeout']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'the request headers are larger than the server reads']
+        : [400, 'the request is not well-formed HTTP'];
+  const body = JSON.stringify(statusProblem(status, detail));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
+/**
+ * The methods each path answers, from every route as it is added, so that a known path asked with
+ * another method is a 405 with `Allow` (RFC 9110 § 15.5.6) rather than a 404.
+ */
+class MethodTable {
+  private readonly routes: Array<{ pattern: RegExp; methods: Set<string> }> = [];
+  private readonly byUrl = new Map<string, Set<string>>();
+
+  add(url: string, methods: string | string[]): void {
+    let known = this.byUrl.get(url);
+    if (!known) {
+      known = new Set();
+      this.byUrl.set(url, known);
+      this.routes.push({ pattern: MethodTable.compile(url), methods: known });
+    }
+    for (const m of [methods].flat()) {
+      known.add(m.toUpperCase());
+      if (m.toUpperCase() === 'GET') known.add('HEAD'); // exposeHeadRoutes
+    }
+  }
+
+  /** Every method some route answers on this path (no query string), sorted; empty for an unknown path. */
+  allowed(path: string): string[] {
+    let decoded: string;
+    try {
+      decoded = decodeURI(path);
+    } catch {
+      return [];
+    }
+    const out = new Set<string>();
+    for (const r of this.routes) if (r.pattern.test(decoded)) for (const m of r.methods) out.add(m);
+    return [...out].sort();
+  }
+
+  /** `/v1/rules/:id` → /^\/v1\/rules\/[^/]+$/, `/docs/static/*` → /^\/docs\/static\/.*$/ */
+  private static compile(url: string): RegExp {
+    const source = url
+      .split('/')
+      .map((segment) => {
+        if (segment === '*') return '.*';
+        if (segment.startsWith(':')) return '[^/]+';
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    return new RegExp(`^${source}$`);
+  }
+}
+
+/** Request bodies in media types other than JSON are text: documented as strings (see documentBodies). */
+const TEXT_BODIES: Record<string, string> = {
+  'application/yaml': 'The rota document (rota file v1) as YAML text',
+  'application/x-yaml': 'The rota document (rota file v1) as YAML text',
+  'text/yaml': 'The rota document (rota file v1) as YAML text',
+  'text/csv':
+    'A CSV export, one period per row (UTF-8, UTF-16 or Windows-1252), read as `turnussjekk convert` reads it (docs/import-formats.md)',
+  'text/calendar': 'An iCalendar file (RFC 5545), read as `turnussjekk convert` reads it (docs/import-formats.md)',
+};
+const isJsonMedia = (media: string) => media === 'application/json' || media.endsWith('+json');
+
+/**
+ * A route validates its body with the rota schema whatever the media type (the parsers turn YAML,
+ * CSV and iCalendar into the same object), and @fastify/swagger would document that object under
+ * every media type in `consumes`. What a client sends in the other media types is text, so the
+ * document gives JSON the schema and each other media type a string.
+ */
+function documentBodies(schema: Record<string, unknown>): Record<string, unknown> {
+  const { consumes, body, ...rest } = schema;
+  if (body === undefined || !Array.isArray(consumes)) return schema;
+  const content: Record<string, { schema: unknown }> = {};
+  for (const media of consumes as string[]) {
+    content[media] = isJsonMedia(media)
+      ? { schema: body }
+      : { schema: { type: 'string', contentMediaType: media, description: TEXT_BODIES[media] ?? 'Text' } };
+  }
+  return { ...rest, body: { content } };
+}
+
 export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
   const config = resolveConfig(options, options.env ?? process.env);
   const ruleBook = options.ruleBook ?? defaultRuleBook();
@@ -82,10 +190,19 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     requestTimeout: config.requestTimeout,
     connectionTimeout: config.connectionTimeout,
     return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Router-level errors (a malformed %-escape, an overlong path parameter) are problems too.
+    // Neither repeats the path: it may be long, and it is the client's own input.
     frameworkErrors: (err, request, reply) => {
-      sendProblem(reply, problemFor(err, request, config.bodyLimit));
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendProblem(reply, statusProblem(414, `a path parameter is longer than the ${MAX_PARAM_LENGTH} characters this server reads`));
+      }
+      if (err.code === 'FST_ERR_BAD_URL') {
+        return sendProblem(reply, problem('invalid-request', 'the path is not a valid URL: it has a malformed %-escape'));
+      }
+      return sendProblem(reply, problemFor(err, request, config.bodyLimit));
     },
+    clientErrorHandler,
   });
   app.decorate('turnussjekk', config);
   app.setValidatorCompiler(validatorCompiler);
@@ -103,9 +220,20 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     if (p.status >= 500) request.log.error({ err }, 'request failed');
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('not-found', `no route ${request.method} ${pathOf(request.url)}; see /openapi.json`, [], pathOf(request.url))),
-  );
+  const methods = new MethodTable();
+  app.addHook('onRoute', (route) => methods.add(route.url, route.method));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allow = methods.allowed(path);
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      return sendProblem(
+        reply,
+        statusProblem(405, `${request.method} is not allowed on ${pathOf(request.url)}; it answers ${allow.join(', ')}`, pathOf(request.url)),
+      );
+    }
+    return sendProblem(reply, problem('not-found', `no route ${request.method} ${pathOf(request.url)}; see /openapi.json`, [], pathOf(request.url)));
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -116,17 +244,31 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
         description:
           'Working-time compliance for Norwegian municipalities: arbeidsmiljøloven chapter 10 and the avlaster regulation, as code. ' +
           'Stateless: each request is judged on its own body. Errors are RFC 9457 problem documents (application/problem+json).',
+        // Whoever runs the server answers for it; the project names no address of its own.
+        contact: { name: 'The operator of this turnussjekk server' },
+        // package.json says UNLICENSED: no licence is granted, and there is no page of terms to
+        // link to. SPDX's form for a licence outside its list (LicenseRef-) says exactly that.
+        license: { name: 'UNLICENSED: proprietary, no licence is granted', identifier: 'LicenseRef-UNLICENSED' },
       },
+      // Relative: the document describes the server that serves it, whatever its host and port.
+      servers: [{ url: '/', description: 'The server that serves this document' }],
+      // Open unless an operation says otherwise: with tokens configured, every /v1 operation
+      // requires the bearer token (its own `security`); /health and this document stay open.
+      security: [],
       tags: [
         { name: 'evaluate', description: 'Judge a rota' },
         { name: 'rules', description: 'The rule book' },
+        { name: 'page', description: 'What the web page needs besides evaluate (example rotas, agreement types, reading a rota, calendar frames); other clients may use it too' },
         { name: 'meta', description: 'Health and this document' },
       ],
       components: auth
         ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'One of the configured API tokens' } } }
         : {},
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      return out.schema ? { ...out, schema: documentBodies(out.schema as Record<string, unknown>) } : out;
+    },
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',

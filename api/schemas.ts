@@ -11,7 +11,9 @@ export const IsoDateParam = z
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true; // the regex above already said so
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'is not a real calendar date');
+  }, 'is not a real calendar date')
+  // The pattern alone would document 2025-02-30 as acceptable; the document says it is a date.
+  .meta({ format: 'date' });
 
 export const EvaluateQuerySchema = z.object({
   asOf: IsoDateParam.optional().describe(
@@ -89,5 +91,15 @@ export type ProblemError = z.infer<typeof ProblemErrorSchema>;
 export function problemResponse(description: string) {
   return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
 }
+
+/** The 400 every operation can answer, before any route is chosen (api/app.ts clientErrorHandler). */
+export const malformedRequestResponse = (what = '') =>
+  problemResponse(`The request is not well-formed HTTP${what ? `, or ${what}` : ''}`);
+
+/** Longest path parameter the router reads; a longer one is a 414 (api/app.ts). */
+export const MAX_PARAM_LENGTH = 100;
+
+export const uriTooLongResponse = (param: string) =>
+  problemResponse(`\`${param}\` is longer than ${MAX_PARAM_LENGTH} characters (the problem does not repeat the path)`);
 
 export const OpenApiDocumentSchema = z.record(z.string(), z.unknown()).describe('This OpenAPI 3.1 document');

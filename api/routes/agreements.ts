@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AGREEMENT_TYPES } from '../../src/rota/schema.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
-import { problemResponse } from '../schemas.ts';
+import { malformedRequestResponse, problemResponse } from '../schemas.ts';
 import { PAGE_ROUTE } from './page.ts';
 
 const Localized = z.object({ nb: z.string(), en: z.string() });
@@ -37,8 +37,15 @@ export const agreementRoutes: FastifyPluginAsync<AgreementRouteOptions> = async 
         ...PAGE_ROUTE,
         operationId: 'listAgreements',
         summary: 'Agreement types, with titles, tier and citation',
+        description:
+          'Every agreement type a rota may state (`agreements[].type`), with its title in bokmål and English, its tier ' +
+          '(individual, collective, authority), the provision that allows it and a link, in the order of the rota schema.',
         ...(auth ? { security: [{ bearerAuth: [] }] } : {}),
-        response: { 200: AgreementListSchema, ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}) },
+        response: {
+          200: AgreementListSchema,
+          400: malformedRequestResponse(),
+          ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
+        },
       },
     },
     async () => list,

@@ -1,7 +1,7 @@
 // Open routes (no token even when auth is on): health for load balancers and the OpenAPI document.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { HealthSchema, OpenApiDocumentSchema } from '../schemas.ts';
+import { HealthSchema, malformedRequestResponse, OpenApiDocumentSchema } from '../schemas.ts';
 
 export interface MetaRouteOptions {
   ruleCount: number;
@@ -18,8 +18,8 @@ export const metaRoutes: FastifyPluginAsync<MetaRouteOptions> = async (scope, { 
         operationId: 'health',
         tags: ['meta'],
         summary: 'Liveness and readiness',
-        description: 'Answers once the rule book has loaded; `rules` is the number of rule ids in it.',
-        response: { 200: HealthSchema },
+        description: 'Answers once the rule book has loaded; `rules` is the number of rule ids in it. Open even when tokens are configured.',
+        response: { 200: HealthSchema, 400: malformedRequestResponse() },
       },
     },
     async () => health,
@@ -32,7 +32,10 @@ export const metaRoutes: FastifyPluginAsync<MetaRouteOptions> = async (scope, { 
         operationId: 'openapi',
         tags: ['meta'],
         summary: 'This OpenAPI 3.1 document',
-        response: { 200: OpenApiDocumentSchema },
+        description:
+          'The OpenAPI 3.1 description of this server, generated from the same schemas that validate its requests and responses. ' +
+          'Open even when tokens are configured; `/docs` shows it in Swagger UI.',
+        response: { 200: OpenApiDocumentSchema, 400: malformedRequestResponse() },
       },
     },
     async () => scope.swagger() as unknown as Record<string, unknown>,

@@ -29,7 +29,7 @@ import { offsetMinutes } from '../../src/time/zone.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
 import { checkSpan } from '../limits.ts';
 import { IsoDateParam, problemResponse } from '../schemas.ts';
-import { addImportParsers } from './bodies.ts';
+import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
 import { YAML_MEDIA_TYPES } from './evaluate.ts';
 import { PAGE_ROUTE } from './page.ts';
 
@@ -152,6 +152,11 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
         ...PAGE_ROUTE,
         operationId: 'readRota',
         summary: 'Read a rota in any supported format; answer it as JSON with each period’s instants',
+        description:
+          'Takes a rota as `POST /v1/evaluate` does (JSON, YAML, a CSV export or an iCalendar file; the query string gives the CSV and ' +
+          'iCalendar import options of `turnussjekk convert`) and answers it as a validated rota document in JSON, defaults filled in, ' +
+          'with each period’s start and end as ISO 8601 with the offset in force. DST-gap times and unknown ids are refused with the paths evaluate uses.',
+        consumes: ['application/json', ...YAML_MEDIA_TYPES, ...CSV_MEDIA_TYPES, ...ICS_MEDIA_TYPES],
         querystring: ImportQuerySchema,
         body: RotaSchema,
         ...security,
@@ -190,6 +195,10 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
         ...PAGE_ROUTE,
         operationId: 'calendar',
         summary: 'Day and week frames, night and Sunday/holiday windows and offset changes of a date range',
+        description:
+          'The frames and windows of the dates `from` to `to` in a zone, so a client draws a rota without time arithmetic of its own: ' +
+          'day and week frames (døgnskille and week start), night windows (AML § 10-11), Sunday and holiday windows with the holidays’ names ' +
+          '(AML § 10-10) and every UTC offset change (summer time).',
         querystring: CalendarQuerySchema,
         ...security,
         response: { 200: CalendarSchema, 400: problemResponse('Invalid dates, zone or frame settings'), ...unauthorized },

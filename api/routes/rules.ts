@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RuleListing } from '../../src/rules/catalogue.ts';
 import { pathOf, problem, sendProblem } from '../problem.ts';
-import { RuleIdParamsSchema, RuleListingSchema, RuleListSchema, problemResponse } from '../schemas.ts';
+import { malformedRequestResponse, problemResponse, RuleIdParamsSchema, RuleListingSchema, RuleListSchema, uriTooLongResponse } from '../schemas.ts';
 
 export interface RuleRouteOptions {
   rules: RuleListing[];
@@ -27,7 +27,7 @@ export const ruleRoutes: FastifyPluginAsync<RuleRouteOptions> = async (scope, { 
         summary: 'List every rule',
         description: 'Every rule id with its citation, thresholds (each value with the date it took effect) and the dates the provision is in force.',
         ...security,
-        response: { 200: RuleListSchema, ...unauthorized },
+        response: { 200: RuleListSchema, 400: malformedRequestResponse(), ...unauthorized },
       },
     },
     async () => rules,
@@ -40,11 +40,13 @@ export const ruleRoutes: FastifyPluginAsync<RuleRouteOptions> = async (scope, { 
         operationId: 'getRule',
         tags: ['rules'],
         summary: 'One rule by id',
+        description: 'The listing of one rule, as one entry of `GET /v1/rules`.',
         params: RuleIdParamsSchema,
         ...security,
         response: {
           200: RuleListingSchema,
-          414: problemResponse('The id is longer than any rule id can be'),
+          400: malformedRequestResponse('the id has a malformed %-escape'),
+          414: uriTooLongResponse('id'),
           ...unauthorized,
           404: problemResponse('No rule has this id'),
         },

@@ -9,7 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pathOf, problem, sendProblem } from '../problem.ts';
-import { problemResponse } from '../schemas.ts';
+import { MAX_PARAM_LENGTH, malformedRequestResponse, problemResponse, uriTooLongResponse } from '../schemas.ts';
 import { PAGE_ROUTE } from './page.ts';
 
 export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -23,7 +23,7 @@ export const ScenarioListSchema = z.array(
 );
 
 const ScenarioParamsSchema = z.object({
-  name: z.string().max(100).regex(SCENARIO_NAME, 'must be a scenario name: lower-case letters, digits and single hyphens'),
+  name: z.string().max(MAX_PARAM_LENGTH).regex(SCENARIO_NAME, 'must be a scenario name: lower-case letters, digits and single hyphens'),
 });
 
 export interface Scenario {
@@ -76,8 +76,9 @@ export const scenarioRoutes: FastifyPluginAsync<ScenarioRouteOptions> = async (s
         ...PAGE_ROUTE,
         operationId: 'listScenarios',
         summary: 'The bundled example rotas',
+        description: 'Name and title of every example rota the server bundles (scenarios/*.yaml), sorted by name.',
         ...security,
-        response: { 200: ScenarioListSchema, ...unauthorized },
+        response: { 200: ScenarioListSchema, 400: malformedRequestResponse(), ...unauthorized },
       },
     },
     async () => list,
@@ -90,11 +91,17 @@ export const scenarioRoutes: FastifyPluginAsync<ScenarioRouteOptions> = async (s
         ...PAGE_ROUTE,
         operationId: 'getScenario',
         summary: 'One bundled rota file, as YAML text',
+        description:
+          'The rota file as it is bundled, comments included: YAML text (`application/yaml`), which `POST /v1/evaluate` takes as it is.',
         params: ScenarioParamsSchema,
         ...security,
         response: {
-          200: z.string().describe('The rota file, YAML text (application/yaml)'),
-          400: problemResponse('The name is not a scenario name'),
+          200: {
+            description: 'The rota file (rota file v1), YAML text',
+            content: { 'application/yaml': { schema: z.string().describe('The rota file, YAML text') } },
+          },
+          400: problemResponse('The name is not a scenario name (or the request is not well-formed HTTP)'),
+          414: uriTooLongResponse('name'),
           404: problemResponse('No bundled scenario has this name'),
           ...unauthorized,
         },
