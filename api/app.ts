@@ -53,7 +53,8 @@ const logSerializers = {
     type: err.name,
     // Messages of our own and the libraries' errors may quote input (a worker id, a time), so only
     // Fastify's fixed messages and the JavaScript engine's own error messages are kept.
-    message: err.code?.startsWith('FST_') || ENGINE_ERRORS.has(err.name) ? err.message : '(withheld: may quote request data)',
+    message:
+      err.code?.startsWith('FST_') || ENGINE_ERRORS.has(err.name) ? err.message : '(withheld: may quote request data)',
     ...(err.code ? { code: err.code } : {}),
     ...(err.statusCode ? { statusCode: err.statusCode } : {}),
     // Stack frames only: the first line of a stack repeats the message.
@@ -73,7 +74,14 @@ function loggerOptions(option: BuildAppOptions['logger'], level: string): Fastif
 
 /** A problem without a kind of its own in problem.ts: `about:blank` and the status's own title (RFC 9457 § 4.2.1). */
 function statusProblem(status: number, detail: string, instance?: string): Problem {
-  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail, ...(instance !== undefined ? { instance } : {}), errors: [] };
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    ...(instance !== undefined ? { instance } : {}),
+    errors: [],
+  };
 }
 
 /**
@@ -195,10 +203,16 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     // Neither repeats the path: it may be long, and it is the client's own input.
     frameworkErrors: (err, request, reply) => {
       if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-        return sendProblem(reply, statusProblem(414, `a path parameter is longer than the ${MAX_PARAM_LENGTH} characters this server reads`));
+        return sendProblem(
+          reply,
+          statusProblem(414, `a path parameter is longer than the ${MAX_PARAM_LENGTH} characters this server reads`),
+        );
       }
       if (err.code === 'FST_ERR_BAD_URL') {
-        return sendProblem(reply, problem('invalid-request', 'the path is not a valid URL: it has a malformed %-escape'));
+        return sendProblem(
+          reply,
+          problem('invalid-request', 'the path is not a valid URL: it has a malformed %-escape'),
+        );
       }
       return sendProblem(reply, problemFor(err, request, config.bodyLimit));
     },
@@ -210,7 +224,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, url: pathOf(request.url), statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 100) / 100 },
+      {
+        method: request.method,
+        url: pathOf(request.url),
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      },
       'request',
     );
   });
@@ -229,10 +248,22 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       reply.header('allow', allow.join(', '));
       return sendProblem(
         reply,
-        statusProblem(405, `${request.method} is not allowed on ${pathOf(request.url)}; it answers ${allow.join(', ')}`, pathOf(request.url)),
+        statusProblem(
+          405,
+          `${request.method} is not allowed on ${pathOf(request.url)}; it answers ${allow.join(', ')}`,
+          pathOf(request.url),
+        ),
       );
     }
-    return sendProblem(reply, problem('not-found', `no route ${request.method} ${pathOf(request.url)}; see /openapi.json`, [], pathOf(request.url)));
+    return sendProblem(
+      reply,
+      problem(
+        'not-found',
+        `no route ${request.method} ${pathOf(request.url)}; see /openapi.json`,
+        [],
+        pathOf(request.url),
+      ),
+    );
   });
 
   await app.register(fastifySwagger, {
@@ -258,11 +289,19 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       tags: [
         { name: 'evaluate', description: 'Judge a rota' },
         { name: 'rules', description: 'The rule book' },
-        { name: 'page', description: 'What the web page needs besides evaluate (example rotas, agreement types, reading a rota, calendar frames); other clients may use it too' },
+        {
+          name: 'page',
+          description:
+            'What the web page needs besides evaluate (example rotas, agreement types, reading a rota, calendar frames); other clients may use it too',
+        },
         { name: 'meta', description: 'Health and this document' },
       ],
       components: auth
-        ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'One of the configured API tokens' } } }
+        ? {
+            securitySchemes: {
+              bearerAuth: { type: 'http', scheme: 'bearer', description: 'One of the configured API tokens' },
+            },
+          }
         : {},
     },
     transform: (input) => {
@@ -288,7 +327,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
         ruleBook,
         auth,
         maxSpanDays: config.maxSpanDays,
-        ...(options.reportCache ? { cache: options.reportCache } : config.cacheBytes > 0 ? { cache: new ReportCache(config.cacheBytes) } : {}),
+        ...(options.reportCache
+          ? { cache: options.reportCache }
+          : config.cacheBytes > 0
+            ? { cache: new ReportCache(config.cacheBytes) }
+            : {}),
         ...(options.workerCache
           ? { workerCache: options.workerCache }
           : config.workerCacheBytes > 0

@@ -24,7 +24,10 @@ export function requireBearerToken(scope: FastifyInstance, tokens: readonly stri
     const m = header === undefined ? null : BEARER.exec(header);
     if (m && tokenMatches(m[1]!, known)) return;
     const presented = m !== null;
-    reply.header('www-authenticate', presented ? 'Bearer realm="turnussjekk", error="invalid_token"' : 'Bearer realm="turnussjekk"');
+    reply.header(
+      'www-authenticate',
+      presented ? 'Bearer realm="turnussjekk", error="invalid_token"' : 'Bearer realm="turnussjekk"',
+    );
     return sendProblem(
       reply,
       problem(

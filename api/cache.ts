@@ -9,7 +9,13 @@ import { BytesLru } from '../src/lru.ts';
 
 export class ReportCache extends BytesLru<Buffer> {
   static key(mediaType: string, query: string, body: string): string {
-    return createHash('sha256').update(mediaType).update('\0').update(query).update('\0').update(body).digest('base64url');
+    return createHash('sha256')
+      .update(mediaType)
+      .update('\0')
+      .update(query)
+      .update('\0')
+      .update(body)
+      .digest('base64url');
   }
 
   /** Keeps the report as the bytes sent, so a hit is written without encoding it again. */

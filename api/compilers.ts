@@ -23,6 +23,8 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) 
   return (data) => {
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
-    return { error: new InputError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))) };
+    return {
+      error: new InputError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
+    };
   };
 };

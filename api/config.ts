@@ -54,20 +54,32 @@ export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+};
 
 /** `5242880`, `512k`, `5MiB` → bytes. */
 export function parseByteSize(name: string, text: string): number {
   const m = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(text);
   const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
-  if (!m || unit === undefined) throw new ConfigError(`${name} must be a size in bytes (e.g. 5242880, 512KiB or 5MiB), got "${text}"`);
+  if (!m || unit === undefined)
+    throw new ConfigError(`${name} must be a size in bytes (e.g. 5242880, 512KiB or 5MiB), got "${text}"`);
   const bytes = Number(m[1]) * unit;
-  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new ConfigError(`${name} must be at least 1 byte, got "${text}"`);
+  if (bytes < 1 || !Number.isSafeInteger(bytes))
+    throw new ConfigError(`${name} must be at least 1 byte, got "${text}"`);
   return bytes;
 }
 
 function parseWhole(name: string, text: string, unit: string): number {
-  if (!/^\s*\d+\s*$/.test(text)) throw new ConfigError(`${name} must be a whole number of ${unit} (0 = no limit), got "${text}"`);
+  if (!/^\s*\d+\s*$/.test(text))
+    throw new ConfigError(`${name} must be a whole number of ${unit} (0 = no limit), got "${text}"`);
   return Number(text);
 }
 const parseMillis = (name: string, text: string) => parseWhole(name, text, 'milliseconds');
@@ -83,8 +95,11 @@ export function tokensFromText(text: string): string[] {
 function tokensFromEnv(env: Env): string[] {
   const tokens: string[] = [];
   if (env.TURNUSSJEKK_TOKENS !== undefined) {
-    const listed = env.TURNUSSJEKK_TOKENS.split(',').map((t) => t.trim()).filter(Boolean);
-    if (listed.length === 0) throw new ConfigError('TURNUSSJEKK_TOKENS is set but names no token; unset it to run without authentication');
+    const listed = env.TURNUSSJEKK_TOKENS.split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    if (listed.length === 0)
+      throw new ConfigError('TURNUSSJEKK_TOKENS is set but names no token; unset it to run without authentication');
     tokens.push(...listed);
   }
   if (env.TURNUSSJEKK_TOKENS_FILE !== undefined) {
@@ -92,10 +107,13 @@ function tokensFromEnv(env: Env): string[] {
     try {
       text = readFileSync(env.TURNUSSJEKK_TOKENS_FILE, 'utf8');
     } catch (err) {
-      throw new ConfigError(`TURNUSSJEKK_TOKENS_FILE cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new ConfigError(
+        `TURNUSSJEKK_TOKENS_FILE cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
     const listed = tokensFromText(text);
-    if (listed.length === 0) throw new ConfigError('TURNUSSJEKK_TOKENS_FILE names no token; unset it to run without authentication');
+    if (listed.length === 0)
+      throw new ConfigError('TURNUSSJEKK_TOKENS_FILE names no token; unset it to run without authentication');
     tokens.push(...listed);
   }
   return tokens;
@@ -111,11 +129,17 @@ function checkTokens(tokens: string[]): string[] {
 
 export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process.env): ApiConfig {
   const bodyLimit =
-    options.bodyLimit ?? (env.TURNUSSJEKK_BODY_LIMIT !== undefined ? parseByteSize('TURNUSSJEKK_BODY_LIMIT', env.TURNUSSJEKK_BODY_LIMIT) : DEFAULT_BODY_LIMIT);
-  if (!Number.isSafeInteger(bodyLimit) || bodyLimit < 1) throw new ConfigError(`bodyLimit must be a whole number of bytes, got ${bodyLimit}`);
+    options.bodyLimit ??
+    (env.TURNUSSJEKK_BODY_LIMIT !== undefined
+      ? parseByteSize('TURNUSSJEKK_BODY_LIMIT', env.TURNUSSJEKK_BODY_LIMIT)
+      : DEFAULT_BODY_LIMIT);
+  if (!Number.isSafeInteger(bodyLimit) || bodyLimit < 1)
+    throw new ConfigError(`bodyLimit must be a whole number of bytes, got ${bodyLimit}`);
   const requestTimeout =
     options.requestTimeout ??
-    (env.TURNUSSJEKK_REQUEST_TIMEOUT_MS !== undefined ? parseMillis('TURNUSSJEKK_REQUEST_TIMEOUT_MS', env.TURNUSSJEKK_REQUEST_TIMEOUT_MS) : DEFAULT_REQUEST_TIMEOUT_MS);
+    (env.TURNUSSJEKK_REQUEST_TIMEOUT_MS !== undefined
+      ? parseMillis('TURNUSSJEKK_REQUEST_TIMEOUT_MS', env.TURNUSSJEKK_REQUEST_TIMEOUT_MS)
+      : DEFAULT_REQUEST_TIMEOUT_MS);
   const connectionTimeout =
     options.connectionTimeout ??
     (env.TURNUSSJEKK_CONNECTION_TIMEOUT_MS !== undefined
@@ -125,12 +149,18 @@ export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process
   const logLevel = options.logLevel ?? env.TURNUSSJEKK_LOG_LEVEL ?? 'info';
   const maxSpanDays =
     options.maxSpanDays ??
-    (env.TURNUSSJEKK_MAX_SPAN_DAYS !== undefined ? parseWhole('TURNUSSJEKK_MAX_SPAN_DAYS', env.TURNUSSJEKK_MAX_SPAN_DAYS, 'days') : DEFAULT_MAX_SPAN_DAYS);
+    (env.TURNUSSJEKK_MAX_SPAN_DAYS !== undefined
+      ? parseWhole('TURNUSSJEKK_MAX_SPAN_DAYS', env.TURNUSSJEKK_MAX_SPAN_DAYS, 'days')
+      : DEFAULT_MAX_SPAN_DAYS);
   const cacheBytes =
     options.cacheBytes ??
-    (env.TURNUSSJEKK_CACHE_MB !== undefined ? parseWhole('TURNUSSJEKK_CACHE_MB', env.TURNUSSJEKK_CACHE_MB, 'MiB') * 1024 * 1024 : DEFAULT_CACHE_BYTES);
+    (env.TURNUSSJEKK_CACHE_MB !== undefined
+      ? parseWhole('TURNUSSJEKK_CACHE_MB', env.TURNUSSJEKK_CACHE_MB, 'MiB') * 1024 * 1024
+      : DEFAULT_CACHE_BYTES);
   const workerCacheBytes =
     options.workerCacheBytes ??
-    (env.TURNUSSJEKK_WORKER_CACHE_MB !== undefined ? parseWhole('TURNUSSJEKK_WORKER_CACHE_MB', env.TURNUSSJEKK_WORKER_CACHE_MB, 'MiB') * 1024 * 1024 : DEFAULT_CACHE_BYTES);
+    (env.TURNUSSJEKK_WORKER_CACHE_MB !== undefined
+      ? parseWhole('TURNUSSJEKK_WORKER_CACHE_MB', env.TURNUSSJEKK_WORKER_CACHE_MB, 'MiB') * 1024 * 1024
+      : DEFAULT_CACHE_BYTES);
   return { bodyLimit, tokens, requestTimeout, connectionTimeout, logLevel, maxSpanDays, cacheBytes, workerCacheBytes };
 }

@@ -25,7 +25,14 @@ export type ProblemKind = keyof typeof PROBLEM_TYPES;
 
 export function problem(kind: ProblemKind, detail: string, errors: ProblemError[] = [], instance?: string): Problem {
   const { status, title } = PROBLEM_TYPES[kind];
-  return { type: `${TYPE_BASE}${kind}`, title, status, detail, ...(instance !== undefined ? { instance } : {}), errors };
+  return {
+    type: `${TYPE_BASE}${kind}`,
+    title,
+    status,
+    detail,
+    ...(instance !== undefined ? { instance } : {}),
+    errors,
+  };
 }
 
 /** For a problem whose status has no kind of its own (a 4xx fastify raised itself). */
@@ -45,7 +52,12 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(p));
 }
 
-const LOCATIONS: Record<string, ProblemError['in']> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+const LOCATIONS: Record<string, ProblemError['in']> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
 
 function issuesOf(err: InputError, location: ProblemError['in']): ProblemError[] {
   return err.issues.map((i) => ({ path: i.path, message: i.message, ...(location ? { in: location } : {}) }));
@@ -55,9 +67,19 @@ function inputProblem(err: InputError, location: string | undefined, instance: s
   const where = LOCATIONS[location ?? 'body'] ?? 'body';
   const n = err.issues.length;
   if (where === 'body') {
-    return problem('invalid-input', `${n} problem${n === 1 ? '' : 's'} in the rota document; each is listed in errors with its path`, issuesOf(err, where), instance);
+    return problem(
+      'invalid-input',
+      `${n} problem${n === 1 ? '' : 's'} in the rota document; each is listed in errors with its path`,
+      issuesOf(err, where),
+      instance,
+    );
   }
-  return problem('invalid-request', `${n} problem${n === 1 ? '' : 's'} in the request ${where === 'query' ? 'query string' : where}`, issuesOf(err, where), instance);
+  return problem(
+    'invalid-request',
+    `${n} problem${n === 1 ? '' : 's'} in the request ${where === 'query' ? 'query string' : where}`,
+    issuesOf(err, where),
+    instance,
+  );
 }
 
 /** Error → problem. The only place an exception becomes a response. */
@@ -80,7 +102,12 @@ export function problemFor(err: FastifyError | Error, request: FastifyRequest, b
         instance,
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem('invalid-input', 'the request body is empty', [{ path: '', message: 'missing', in: 'body' }], instance);
+      return problem(
+        'invalid-input',
+        'the request body is empty',
+        [{ path: '', message: 'missing', in: 'body' }],
+        instance,
+      );
     default:
       break;
   }

@@ -38,7 +38,9 @@ export const RuleListingSchema = z.object({
   url: z.string().optional().describe('Where the provision can be read (Lovdata)'),
   file: z.string().describe('The rule file under rules/'),
   confidence: z.string(),
-  inForce: z.object({ from: z.string(), to: z.string().optional() }).describe('Dates (YYYY-MM-DD) the provision is in force'),
+  inForce: z
+    .object({ from: z.string(), to: z.string().optional() })
+    .describe('Dates (YYYY-MM-DD) the provision is in force'),
   severities: z.array(z.string()),
   readings: z.array(z.string()),
   curedBy: z.array(z.string()).describe('Agreement types that change the limit'),
@@ -48,7 +50,14 @@ export const RuleListingSchema = z.object({
       description: Localized,
       unit: z.string(),
       values: z
-        .array(z.object({ since: z.string(), value: z.number(), confidence: z.string().optional(), note: z.string().optional() }))
+        .array(
+          z.object({
+            since: z.string(),
+            value: z.number(),
+            confidence: z.string().optional(),
+            note: z.string().optional(),
+          }),
+        )
         .describe('Each value with the date it took effect'),
     }),
   ),

@@ -14,7 +14,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 function listenAddress(env: Record<string, string | undefined>): { host: string; port: number } {
   const host = env.HOST?.trim() || '127.0.0.1';
   const portText = env.PORT?.trim() || '3000';
-  if (!/^\d+$/.test(portText) || Number(portText) > 65_535) throw new ConfigError(`PORT must be a port number 0–65535, got "${portText}"`);
+  if (!/^\d+$/.test(portText) || Number(portText) > 65_535)
+    throw new ConfigError(`PORT must be a port number 0–65535, got "${portText}"`);
   return { host, port: Number(portText) };
 }
 
@@ -59,17 +60,23 @@ async function start(): Promise<void> {
     await app.listen(address);
   } catch (err) {
     app.log.error({ err }, 'cannot listen');
-    console.error(`turnussjekk api: cannot listen on ${address.host}:${address.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    console.error(
+      `turnussjekk api: cannot listen on ${address.host}:${address.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
     process.exit(1);
   }
   const { tokens, bodyLimit } = app.turnussjekk;
-  app.log.info({ auth: tokens.length > 0 ? `bearer (${tokens.length} token${tokens.length === 1 ? '' : 's'})` : 'off', bodyLimit }, 'turnussjekk api ready');
+  app.log.info(
+    { auth: tokens.length > 0 ? `bearer (${tokens.length} token${tokens.length === 1 ? '' : 's'})` : 'off', bodyLimit },
+    'turnussjekk api ready',
+  );
 }
 
 function instancesWanted(env: Record<string, string | undefined>): number {
   const text = env.TURNUSSJEKK_INSTANCES?.trim() || '1';
   if (text === 'auto') return availableParallelism();
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 64) throw new ConfigError(`TURNUSSJEKK_INSTANCES must be a whole number from 1 to 64 or "auto", got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 64)
+    throw new ConfigError(`TURNUSSJEKK_INSTANCES must be a whole number from 1 to 64 or "auto", got "${text}"`);
   return Number(text);
 }
 
@@ -84,7 +91,9 @@ function supervise(count: number): void {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    console.error(`turnussjekk api: instance ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another`);
+    console.error(
+      `turnussjekk api: instance ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another`,
+    );
     cluster.fork();
   });
   const stop = () => {

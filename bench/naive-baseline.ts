@@ -112,7 +112,12 @@ function rulesFrom(book: RuleBook, zone: string): NaiveRule[] {
       const limit = file.parameters[check.limit];
       if (!limit) break;
       const window = check.window ? file.parameters[check.window] : undefined;
-      return { ruleId, operator: check.operator, limit: dated(limit.values, zone), window: window ? dated(window.values, zone) : undefined };
+      return {
+        ruleId,
+        operator: check.operator,
+        limit: dated(limit.values, zone),
+        window: window ? dated(window.values, zone) : undefined,
+      };
     }
     throw new Error(`naive baseline: the rule book has no check ${ruleId} measured by ${measure}`);
   });
@@ -129,7 +134,9 @@ function buildEngine(rules: NaiveRule[]): Engine {
           { fact: 'rule', operator: 'equal', value: r.ruleId },
           // Daily rest is tested from the start of a main work period (docs/legal/07-work-period.md); the windows
           // from the other period starts are enumerated and measured too, and do not fire.
-          ...(r.ruleId === 'aml.10-8.daily-rest' ? [{ fact: 'beginsMainWorkPeriod', operator: 'equal', value: true }] : []),
+          ...(r.ruleId === 'aml.10-8.daily-rest'
+            ? [{ fact: 'beginsMainWorkPeriod', operator: 'equal', value: true }]
+            : []),
           { fact: 'measured', operator: r.operator, value: { fact: 'limit' } },
         ],
       },
@@ -145,8 +152,16 @@ interface Span {
 }
 
 /** Consecutive local frames of `days` days from the frame containing `from` until past `to`. */
-function localFrames(from: number, to: number, zone: string, dayStartMinutes: number, weekday: number | undefined, days: number): Span[] {
-  const atDayStart = (dt: DateTime) => dt.set({ hour: Math.floor(dayStartMinutes / 60), minute: dayStartMinutes % 60, second: 0, millisecond: 0 });
+function localFrames(
+  from: number,
+  to: number,
+  zone: string,
+  dayStartMinutes: number,
+  weekday: number | undefined,
+  days: number,
+): Span[] {
+  const atDayStart = (dt: DateTime) =>
+    dt.set({ hour: Math.floor(dayStartMinutes / 60), minute: dayStartMinutes % 60, second: 0, millisecond: 0 });
   let first = atDayStart(DateTime.fromMillis(from, { zone }));
   if (first.toMillis() > from) first = atDayStart(first.minus({ days: 1 }));
   if (weekday !== undefined) first = atDayStart(first.minus({ days: (first.weekday - weekday + 7) % 7 }));
@@ -260,7 +275,12 @@ export async function naiveEvaluate(rota: Rota, options: NaiveOptions = {}): Pro
     if (Number.isNaN(ms)) throw new Error(`naive baseline: cannot read the time "${text}"`);
     return ms;
   };
-  const all = rota.periods.map((p) => ({ p, a: assignment.get(p.assignmentId)!, start: instant(p.start), end: instant(p.end) }));
+  const all = rota.periods.map((p) => ({
+    p,
+    a: assignment.get(p.assignmentId)!,
+    start: instant(p.start),
+    end: instant(p.end),
+  }));
   if (all.length === 0) return { breaches, windows, periodVisits };
 
   // The plan's frames, as the engine draws them: from its first to its last instant.
@@ -270,10 +290,15 @@ export async function naiveEvaluate(rota: Rota, options: NaiveOptions = {}): Pro
   const [h, m] = (rota.frames?.dayStart ?? '00:00').split(':').map(Number) as [number, number];
   const dayStart = h * 60 + m;
   const weekday = WEEKDAYS.indexOf(rota.frames?.weekStart ?? 'monday') + 1;
-  const reference = rota.frames?.referenceDate ? DateTime.fromISO(rota.frames.referenceDate, { zone }).startOf('day').toMillis() : from;
+  const reference = rota.frames?.referenceDate
+    ? DateTime.fromISO(rota.frames.referenceDate, { zone }).startOf('day').toMillis()
+    : from;
   const days = localFrames(from, to, zone, dayStart, undefined, 1);
   const weeks = localFrames(Math.min(from, reference), to, zone, dayStart, weekday, 7);
-  const referenceWeek = Math.max(0, weeks.findIndex((w) => w.end > reference));
+  const referenceWeek = Math.max(
+    0,
+    weeks.findIndex((w) => w.end > reference),
+  );
 
   // One group per worker and employer; stand-by and medlever periods are out of scope.
   const groups = new Map<string, Span[]>();
@@ -320,7 +345,9 @@ export async function naiveEvaluate(rota: Rota, options: NaiveOptions = {}): Pro
       const width = valueAt(rest.window!, p.start);
       if (minimum === undefined || width === undefined) continue;
       const begins = beginsMainWorkPeriod(periods, p.start, minimum * HOUR);
-      await decide(rest, longestRestIn(periods, { start: p.start, end: p.start + width * HOUR }), p.start, { beginsMainWorkPeriod: begins });
+      await decide(rest, longestRestIn(periods, { start: p.start, end: p.start + width * HOUR }), p.start, {
+        beginsMainWorkPeriod: begins,
+      });
       periodVisits += 2 * n;
     }
   }

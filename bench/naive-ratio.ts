@@ -71,12 +71,19 @@ export function sliceRota(rota: Rota, n: number): Rota {
 
 /** The rule book with only the checks the baseline evaluates (rule id, measure, not supplementary). */
 export function onlyTheNaiveRules(book: RuleBook): RuleBook {
-  const wanted = (c: { id: string; measure: string; supplementary?: boolean }) => NAIVE_RULES.some((r) => r.ruleId === c.id && r.measure === c.measure && !c.supplementary);
-  return { ...book, files: book.files.map((f) => ({ ...f, checks: f.checks.filter(wanted) })).filter((f) => f.checks.length > 0) };
+  const wanted = (c: { id: string; measure: string; supplementary?: boolean }) =>
+    NAIVE_RULES.some((r) => r.ruleId === c.id && r.measure === c.measure && !c.supplementary);
+  return {
+    ...book,
+    files: book.files.map((f) => ({ ...f, checks: f.checks.filter(wanted) })).filter((f) => f.checks.length > 0),
+  };
 }
 
 async function run(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { sample: { type: 'string', default: '200' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { sample: { type: 'string', default: '200' } },
+  });
   const file = positionals[0];
   const sample = Number(values.sample);
   if (!file || !Number.isInteger(sample) || sample < 1) {
@@ -118,7 +125,10 @@ async function run(): Promise<void> {
     countsWithoutAgreements: [],
   };
   const bare: Rota = { ...rota, agreements: [] };
-  result.countsWithoutAgreements = countsOf(await evaluate(bare, { conversions: false, ruleBook: book }), await naiveEvaluate(bare, { ruleBook: book }));
+  result.countsWithoutAgreements = countsOf(
+    await evaluate(bare, { conversions: false, ruleBook: book }),
+    await naiveEvaluate(bare, { ruleBook: book }),
+  );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

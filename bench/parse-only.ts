@@ -13,4 +13,6 @@ const rota = await loadInputFile(file);
 const ms = performance.now() - t0;
 // resourceUsage().maxRSS is in kilobytes.
 const maxRssMB = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ ms, maxRssMB, workers: rota.workers.length, periods: rota.periods.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, maxRssMB, workers: rota.workers.length, periods: rota.periods.length })}\n`,
+);

@@ -22,8 +22,16 @@ const large = (arg) => {
     return false;
   }
 };
-if (args[0] === 'check' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) && args.slice(1).some(large)) {
-  const child = spawnSync(process.execPath, [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+if (
+  args[0] === 'check' &&
+  !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) &&
+  args.slice(1).some(large)
+) {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit' },
+  );
   if (child.error) throw child.error;
   if (child.signal) process.kill(process.pid, child.signal);
   process.exit(child.status ?? 3);
@@ -44,7 +52,9 @@ try {
   // A checkout that was never built (`npm install --ignore-scripts`, or dist/ deleted): say what to
   // run, rather than compile the sources on every start and hide the missing build behind a slow CLI.
   const root = fileURLToPath(new URL('..', import.meta.url));
-  process.stderr.write(`turnussjekk: the built CLI (${file}) is missing: run \`npm run build\` in ${root} (\`npm ci\` runs it too)\n`);
+  process.stderr.write(
+    `turnussjekk: the built CLI (${file}) is missing: run \`npm run build\` in ${root} (\`npm ci\` runs it too)\n`,
+  );
   process.exit(3);
 }
 let cachedData;
@@ -54,7 +64,10 @@ try {
   // No cache: V8 compiles the file, as it does when the cache is from another V8 or other flags.
 }
 // The CommonJS wrapper, as Node's own loader makes it; the code cache belongs to exactly this text.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: file,
+  cachedData,
+});
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
 

@@ -128,7 +128,12 @@ function treeRssMB(root: number): number {
 }
 
 /** Runs a child in its own process group, killed with its children when the time limit passes. */
-function run(command: string, args: string[], stdout: 'pipe' | 'ignore' | number, timeoutMs: number): Promise<ChildRun> {
+function run(
+  command: string,
+  args: string[],
+  stdout: 'pipe' | 'ignore' | number,
+  timeoutMs: number,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', stdout, 'pipe'], detached: true });
@@ -166,7 +171,13 @@ function failure(r: ChildRun, ok: number[], extra = ''): string | undefined {
   const text = r.stderr + extra;
   if (/heap out of memory|Allocation failed/.test(text)) return `out of memory (${r.signal ?? `exit ${r.code}`})`;
   if (r.code !== null && ok.includes(r.code)) return undefined;
-  const last = r.stderr.trim().split('\n').filter((l) => l.trim() && !l.startsWith('{')).at(-1)?.slice(0, 120) ?? '';
+  const last =
+    r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('{'))
+      .at(-1)
+      ?.slice(0, 120) ?? '';
   return `${r.signal ? `killed by ${r.signal}` : `exit ${r.code}`}${last ? `: ${last}` : ''}`;
 }
 
@@ -198,7 +209,18 @@ async function measure(workers: number, o: Options, dir: string): Promise<Row> {
   const fd = openSync(file, 'w');
   const gen = await run(
     node,
-    ['--import', 'tsx', 'scenarios/generate.ts', '--workers', String(workers), '--weeks', String(o.weeks), '--seed', String(o.seed), ...(o.oppdrag ? [] : ['--no-oppdrag'])],
+    [
+      '--import',
+      'tsx',
+      'scenarios/generate.ts',
+      '--workers',
+      String(workers),
+      '--weeks',
+      String(o.weeks),
+      '--seed',
+      String(o.seed),
+      ...(o.oppdrag ? [] : ['--no-oppdrag']),
+    ],
     fd,
     o.timeoutMs,
   );
@@ -206,20 +228,32 @@ async function measure(workers: number, o: Options, dir: string): Promise<Row> {
   const genProblem = failure(gen, [0]);
   if (genProblem) return { ...row, problem: `generator: ${genProblem}` };
   row.fileMB = statSync(file).size / 1e6;
-  progress(`${workers} workers: ${row.fileMB.toFixed(1)} MB in ${(gen.wallMs / 1000).toFixed(1)} s; parse and validate only`);
+  progress(
+    `${workers} workers: ${row.fileMB.toFixed(1)} MB in ${(gen.wallMs / 1000).toFixed(1)} s; parse and validate only`,
+  );
 
   const parse = await run(node, ['--import', 'tsx', 'bench/parse-only.ts', file], 'pipe', o.timeoutMs);
   const parseProblem = failure(parse, [0]);
   if (parseProblem) return { ...row, problem: `parse only: ${parseProblem}` };
   const floor = JSON.parse(parse.stdout) as { ms: number; maxRssMB: number; periods: number };
-  Object.assign(row, { periods: floor.periods, parseS: parse.wallMs / 1000, parseMs: floor.ms, parseRssMB: floor.maxRssMB });
+  Object.assign(row, {
+    periods: floor.periods,
+    parseS: parse.wallMs / 1000,
+    parseMs: floor.ms,
+    parseRssMB: floor.maxRssMB,
+  });
   progress(`${workers} workers: ${floor.periods} periods, parsed in ${(parse.wallMs / 1000).toFixed(2)} s; the CLI`);
 
   const useTime = existsSync(TIME);
   const jobs = o.jobs ? ['--jobs', String(o.jobs)] : [];
   const timeFile = join(dir, `time-${workers}.txt`);
   const check = useTime
-    ? await run(TIME, ['-f', '%M', '-o', timeFile, node, 'bin/turnussjekk.mjs', 'check', file, '--format', 'json', ...jobs], 'ignore', o.timeoutMs)
+    ? await run(
+        TIME,
+        ['-f', '%M', '-o', timeFile, node, 'bin/turnussjekk.mjs', 'check', file, '--format', 'json', ...jobs],
+        'ignore',
+        o.timeoutMs,
+      )
     : await run(node, ['--import', 'tsx', 'bench/check-run.ts', file], 'ignore', o.timeoutMs);
   const timeText = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
   row.engineS = check.wallMs / 1000;
@@ -236,9 +270,16 @@ async function measure(workers: number, o: Options, dir: string): Promise<Row> {
     if (line.startsWith('{')) row.rssMB = (JSON.parse(line) as { maxRssMB: number }).maxRssMB;
   }
   if (!row.engineProblem) row.ratioA = check.wallMs / parse.wallMs;
-  progress(`${workers} workers: CLI ${row.engineProblem ?? `exit ${check.code}`} after ${row.engineS.toFixed(1)} s; naive baseline on ${Math.min(o.sample, workers)} workers`);
+  progress(
+    `${workers} workers: CLI ${row.engineProblem ?? `exit ${check.code}`} after ${row.engineS.toFixed(1)} s; naive baseline on ${Math.min(o.sample, workers)} workers`,
+  );
 
-  const ratio = await run(node, ['--import', 'tsx', 'bench/naive-ratio.ts', file, '--sample', String(o.sample)], 'pipe', o.timeoutMs);
+  const ratio = await run(
+    node,
+    ['--import', 'tsx', 'bench/naive-ratio.ts', file, '--sample', String(o.sample)],
+    'pipe',
+    o.timeoutMs,
+  );
   const ratioProblem = failure(ratio, [0]);
   if (ratioProblem) row.naiveProblem = ratioProblem;
   else row.naive = JSON.parse(ratio.stdout) as RatioResult;
@@ -247,20 +288,30 @@ async function measure(workers: number, o: Options, dir: string): Promise<Row> {
   return row;
 }
 
-const fmt = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const fmt = (x: number | undefined, digits = 1) =>
+  x === undefined || !Number.isFinite(x)
+    ? '–'
+    : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const int = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   // Columns of numbers are right-aligned, the rest left-aligned.
   const numeric = header.map((_, i) => rows.every((r) => /^[-–\d,.]+$/.test(r[i]!)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (numeric[i] ? ` ${'-'.repeat(w - 1)}: ` : ` ${'-'.repeat(w)} `)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (numeric[i] ? ` ${'-'.repeat(w - 1)}: ` : ` ${'-'.repeat(w)} `)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 function report(rows: Row[], o: Options): string {
   const out: string[] = [];
-  out.push(`turnussjekk bench: ${o.weeks} weeks, seed ${o.seed}, Node ${process.version}, ${process.platform}/${process.arch}`);
+  out.push(
+    `turnussjekk bench: ${o.weeks} weeks, seed ${o.seed}, Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
   out.push(
     o.oppdrag
       ? 'with oppdrag (--oppdrag): the CLI times include the conversion assessment of every oppdrag.'
@@ -269,7 +320,19 @@ function report(rows: Row[], o: Options): string {
   out.push('');
   out.push(
     table(
-      ['workers', 'periods', 'JSON MB', 'parse s', 'engine s', 'periods/s', 'peak RSS MB', 'largest process MB', 'ratio (a)', 'ratio (b)', 'CLI'],
+      [
+        'workers',
+        'periods',
+        'JSON MB',
+        'parse s',
+        'engine s',
+        'periods/s',
+        'peak RSS MB',
+        'largest process MB',
+        'ratio (a)',
+        'ratio (b)',
+        'CLI',
+      ],
       rows.map((r) => [
         int(r.workers),
         int(r.periods),
@@ -286,18 +349,36 @@ function report(rows: Row[], o: Options): string {
     ),
   );
   out.push('');
-  out.push('parse s: child process that only reads, parses and validates the file (loadInputFile), wall time; in-process part and its peak RSS:');
-  out.push(`  ${rows.filter((r) => r.parseMs !== undefined).map((r) => `${int(r.workers)}: ${fmt(r.parseMs! / 1000, 2)} s, ${fmt(r.parseRssMB, 0)} MB`).join('; ')}`);
-  out.push(`engine s: \`node bin/turnussjekk.mjs check FILE --format json${o.jobs ? ` --jobs ${o.jobs}` : ''} > /dev/null\`, wall time. Exit 1 = violations found (expected).`);
-  out.push('peak RSS MB: the CLI and its worker processes together (summed from /proc every 100 ms); largest process MB: /usr/bin/time %M (the largest single process).');
-  out.push('ratio (a) = engine s ÷ parse s (target ≤ 5). ratio (b) = naive ÷ engine on the sample below (target ≥ 20: the naive baseline at least 20 times slower).');
+  out.push(
+    'parse s: child process that only reads, parses and validates the file (loadInputFile), wall time; in-process part and its peak RSS:',
+  );
+  out.push(
+    `  ${rows
+      .filter((r) => r.parseMs !== undefined)
+      .map((r) => `${int(r.workers)}: ${fmt(r.parseMs! / 1000, 2)} s, ${fmt(r.parseRssMB, 0)} MB`)
+      .join('; ')}`,
+  );
+  out.push(
+    `engine s: \`node bin/turnussjekk.mjs check FILE --format json${o.jobs ? ` --jobs ${o.jobs}` : ''} > /dev/null\`, wall time. Exit 1 = violations found (expected).`,
+  );
+  out.push(
+    'peak RSS MB: the CLI and its worker processes together (summed from /proc every 100 ms); largest process MB: /usr/bin/time %M (the largest single process).',
+  );
+  out.push(
+    'ratio (a) = engine s ÷ parse s (target ≤ 5). ratio (b) = naive ÷ engine on the sample below (target ≥ 20: the naive baseline at least 20 times slower).',
+  );
   out.push('');
 
   const lin = rows.filter((r) => !r.engineProblem && !r.problem && r.periods && r.engineS);
   if (lin.length > 0) {
     const per = lin.map((r) => ({ r, s: r.engineS! / (r.periods! / 100_000) }));
-    out.push(`linearity (engine s per 100 000 periods): ${per.map(({ r, s }) => `${int(r.workers)} workers: ${fmt(s, 2)} s`).join('; ')}`);
-    if (per.length > 1) out.push(`  largest ÷ smallest size, per period: ${fmt(per.at(-1)!.s / per[0]!.s, 2)} (1.00 = linear; start-up weighs more at small sizes)`);
+    out.push(
+      `linearity (engine s per 100 000 periods): ${per.map(({ r, s }) => `${int(r.workers)} workers: ${fmt(s, 2)} s`).join('; ')}`,
+    );
+    if (per.length > 1)
+      out.push(
+        `  largest ÷ smallest size, per period: ${fmt(per.at(-1)!.s / per[0]!.s, 2)} (1.00 = linear; start-up weighs more at small sizes)`,
+      );
     out.push('');
   }
 
@@ -305,7 +386,17 @@ function report(rows: Row[], o: Options): string {
   const withNaive = rows.filter((r) => r.naive || r.naiveProblem);
   out.push(
     table(
-      ['file workers', 'sample', 'periods', 'engine s', 'naive s', 'naive ÷ engine', 'naive windows', 'engine, six rules s', 'naive ÷ engine, six rules'],
+      [
+        'file workers',
+        'sample',
+        'periods',
+        'engine s',
+        'naive s',
+        'naive ÷ engine',
+        'naive windows',
+        'engine, six rules s',
+        'naive ÷ engine, six rules',
+      ],
       withNaive.map((r) =>
         r.naive
           ? [
@@ -335,11 +426,18 @@ function report(rows: Row[], o: Options): string {
     out.push(
       table(
         ['rule', 'reading', 'naive', 'engine', 'naive, no agreements', 'engine, no agreements'],
-        first.counts.map((c, i) => [c.ruleId, c.reading, int(c.naive), int(c.engine), int(first.countsWithoutAgreements[i]!.naive), int(first.countsWithoutAgreements[i]!.engine)]),
+        first.counts.map((c, i) => [
+          c.ruleId,
+          c.reading,
+          int(c.naive),
+          int(c.engine),
+          int(first.countsWithoutAgreements[i]!.naive),
+          int(first.countsWithoutAgreements[i]!.engine),
+        ]),
       ),
     );
     out.push(
-      'Agreements are outside the baseline (bench/naive-baseline.ts): the engine lifts limits and hands windows to § 10-5 and the avlaster regulation under the plan\'s agreements, so on the file as generated the counts differ; with the agreements removed from the sample they must be equal.',
+      "Agreements are outside the baseline (bench/naive-baseline.ts): the engine lifts limits and hands windows to § 10-5 and the avlaster regulation under the plan's agreements, so on the file as generated the counts differ; with the agreements removed from the sample they must be equal.",
     );
   }
   out.push('');
@@ -358,10 +456,16 @@ function report(rows: Row[], o: Options): string {
       (r.treeRssMB ?? r.rssMB) !== undefined
         ? `peak RSS (all processes) ${fmt(r.treeRssMB ?? r.rssMB, 0)} MB ${(r.treeRssMB ?? r.rssMB)! < TARGETS.rssMB ? '< 1.5 GB: met' : '≥ 1.5 GB: NOT met'}`
         : 'peak RSS –',
-      r.ratioA !== undefined ? `ratio (a) ${fmt(r.ratioA, 2)} ${r.ratioA <= TARGETS.ratioA ? '≤ 5: met' : '> 5: NOT met'}` : 'ratio (a) –',
-      r.naive ? `ratio (b) ${fmt(r.naive.ratio, 2)} ${r.naive.ratio >= TARGETS.ratioB ? '≥ 20: met' : '< 20: NOT met'}` : 'ratio (b) –',
+      r.ratioA !== undefined
+        ? `ratio (a) ${fmt(r.ratioA, 2)} ${r.ratioA <= TARGETS.ratioA ? '≤ 5: met' : '> 5: NOT met'}`
+        : 'ratio (a) –',
+      r.naive
+        ? `ratio (b) ${fmt(r.naive.ratio, 2)} ${r.naive.ratio >= TARGETS.ratioB ? '≥ 20: met' : '< 20: NOT met'}`
+        : 'ratio (b) –',
     ];
-    out.push(`  ${int(r.workers)} workers: ${bits.join('; ')}${r.problem || r.engineProblem ? ` (CLI: ${r.problem ?? r.engineProblem})` : ''}`);
+    out.push(
+      `  ${int(r.workers)} workers: ${bits.join('; ')}${r.problem || r.engineProblem ? ` (CLI: ${r.problem ?? r.engineProblem})` : ''}`,
+    );
   }
   return out.join('\n');
 }
@@ -369,7 +473,9 @@ function report(rows: Row[], o: Options): string {
 async function bench(): Promise<void> {
   const o = readOptions(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-bench-'));
-  progress(`sizes ${o.sizes.join(', ')} workers, ${o.weeks} weeks, seed ${o.seed}, sample ${o.sample}; files in ${dir}`);
+  progress(
+    `sizes ${o.sizes.join(', ')} workers, ${o.weeks} weeks, seed ${o.seed}, sample ${o.sample}; files in ${dir}`,
+  );
   const rows: Row[] = [];
   try {
     for (const workers of o.sizes) rows.push(await measure(workers, o, dir));

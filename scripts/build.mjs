@@ -43,7 +43,14 @@ const WARM_UP = [
 
 /** Every file the build reads from the package, in a stable order. */
 function inputFiles() {
-  const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'bin/turnussjekk.mjs'];
+  const files = [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'scripts/build.mjs',
+    'bin/turnussjekk.mjs',
+  ];
   const walk = (dir) => {
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
       const path = `${dir}/${entry.name}`;
@@ -79,9 +86,17 @@ export function isFresh() {
 
 function run(command, args, env = {}, okCodes = [0]) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (okCodes.includes(code) ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))));
+    child.on('exit', (code, signal) =>
+      okCodes.includes(code)
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+    );
   });
 }
 
@@ -90,7 +105,9 @@ const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(build) {
     build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[/\\]node_modules[/\\]zod[/\\]/.test(args.importer) ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
+      /[/\\]node_modules[/\\]zod[/\\]/.test(args.importer)
+        ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
       contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};\n`,
@@ -106,9 +123,17 @@ export async function build() {
   const out = join(ROOT, `dist.tmp-${process.pid}-${Date.now()}`);
   try {
     const esbuild = await import('esbuild').catch(() => {
-      throw new Error('esbuild is not installed: build with the devDependencies (npm ci), then `npm prune --omit=dev` if they are not wanted');
+      throw new Error(
+        'esbuild is not installed: build with the devDependencies (npm ci), then `npm prune --omit=dev` if they are not wanted',
+      );
     });
-    const types = run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', join(out, 'types')]);
+    const types = run(process.execPath, [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      join(out, 'types'),
+    ]);
     types.catch(() => undefined); // awaited below; if esbuild fails first, that is the error to report
     const common = {
       absWorkingDir: ROOT,
@@ -140,7 +165,9 @@ export async function build() {
         entryPoints: { 'engine/part-worker': 'src/engine/partWorker.ts' },
         format: 'esm',
         // Bundled CommonJS dependencies (yaml, json-rules-engine, ...) call require().
-        banner: { js: "import { createRequire as __turnussjekkRequire } from 'node:module';\nconst require = __turnussjekkRequire(import.meta.url);" },
+        banner: {
+          js: "import { createRequire as __turnussjekkRequire } from 'node:module';\nconst require = __turnussjekkRequire(import.meta.url);",
+        },
         plugins: [zodEnglishOnly],
       }),
       esbuild.build({
@@ -154,9 +181,13 @@ export async function build() {
     ]);
     for (const file of results.flatMap((r) => Object.keys(r.metafile.outputs))) {
       const parts = relative(out, join(ROOT, file)).split(sep);
-      if (/\.c?js$/.test(file) && parts.length !== 2) throw new Error(`${file} is not two folders below the package root: paths from import.meta.url would not resolve`);
+      if (/\.c?js$/.test(file) && parts.length !== 2)
+        throw new Error(
+          `${file} is not two folders below the package root: paths from import.meta.url would not resolve`,
+        );
     }
     // The bin reads the CLI as Latin-1 text (the fastest read): that is its text only if it is ASCII.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is every non-ASCII byte, NUL to DEL excluded
     const ascii = /[^\x00-\x7f]/.exec(readFileSync(join(out, 'cli', 'main.cjs'), 'latin1'));
     if (ascii) throw new Error(`dist/cli/main.cjs has a non-ASCII character at ${ascii.index}`);
     await types;

@@ -52,7 +52,8 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const mix = (seed: number, index: number) => Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35);
+const mix = (seed: number, index: number) =>
+  Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35);
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -102,7 +103,8 @@ export function generateRota(options: GenerateOptions): Row {
     const kind = kindOf(i);
     workers.push({ id: workerId });
     const weekend = (week: number) => addDays(start, week * 7 + 4); // Friday of a week
-    const stay = (assignmentId: string, from: string, to: string, passiveHours: number) => periods.push({ assignmentId, start: from, end: to, passiveHours });
+    const stay = (assignmentId: string, from: string, to: string, passiveHours: number) =>
+      periods.push({ assignmentId, start: from, end: to, passiveHours });
 
     switch (kind) {
       case 'weekend-respite':
@@ -110,11 +112,20 @@ export function generateRota(options: GenerateOptions): Row {
       case 'friday-to-monday': {
         const id = `${workerId}-avlastning`;
         assignments.push({
-          id, workerId, kind: 'respite-carer-home', contract: contract('oppdrag'), employer: EMPLOYER,
-          indicators: { decidesTimes: pick(['municipality', 'family'] as const), personalPerformance: true, payForm: 'dognsats' },
+          id,
+          workerId,
+          kind: 'respite-carer-home',
+          contract: contract('oppdrag'),
+          employer: EMPLOYER,
+          indicators: {
+            decidesTimes: pick(['municipality', 'family'] as const),
+            personalPerformance: true,
+            payForm: 'dognsats',
+          },
           pay: { ...respitePay },
         });
-        if (kind === 'weekend-respite' && rnd() < 1 / 3) agreements.push({ type: 'avl-4-60h', workerId, employer: EMPLOYER });
+        if (kind === 'weekend-respite' && rnd() < 1 / 3)
+          agreements.push({ type: 'avl-4-60h', workerId, employer: EMPLOYER });
         // One or two weekends a month: every second or fourth week, from a random first week.
         const every = kind === 'day-job-and-respite' ? 4 : pick([2, 4]);
         for (let week = Math.floor(rnd() * every); week < options.weeks; week += every) {
@@ -125,13 +136,26 @@ export function generateRota(options: GenerateOptions): Row {
         if (kind === 'day-job-and-respite') {
           const job = `${workerId}-jobb`;
           assignments.push({ id: job, workerId, kind: 'employment', contract: 'arbeidsavtale', employer: EMPLOYER });
-          for (let d = 0; d < days; d++) if (d % 7 < 5) periods.push({ assignmentId: job, start: at(addDays(start, d), '08:00'), end: at(addDays(start, d), '15:30') });
+          for (let d = 0; d < days; d++)
+            if (d % 7 < 5)
+              periods.push({
+                assignmentId: job,
+                start: at(addDays(start, d), '08:00'),
+                end: at(addDays(start, d), '15:30'),
+              });
         }
         break;
       }
       case 'user-home-48h': {
         const id = `${workerId}-avlastning`;
-        assignments.push({ id, workerId, kind: 'respite-user-home', contract: contract('oppdrag'), employer: EMPLOYER, pay: { ...respitePay } });
+        assignments.push({
+          id,
+          workerId,
+          kind: 'respite-user-home',
+          contract: contract('oppdrag'),
+          employer: EMPLOYER,
+          pay: { ...respitePay },
+        });
         // Two 48-hour stays a month, starting Wednesday or Friday at 16:00.
         for (let week = Math.floor(rnd() * 2); week < options.weeks; week += 2) {
           const first = addDays(start, week * 7 + pick([2, 4]));
@@ -142,8 +166,17 @@ export function generateRota(options: GenerateOptions): Row {
       case 'support-contact': {
         const id = `${workerId}-stk`;
         assignments.push({
-          id, workerId, kind: 'support-contact', contract: contract('oppdrag'), employer: EMPLOYER,
-          indicators: { decidesTimes: 'family', personalPerformance: true, payForm: 'hourly', reportsToMunicipality: true },
+          id,
+          workerId,
+          kind: 'support-contact',
+          contract: contract('oppdrag'),
+          employer: EMPLOYER,
+          indicators: {
+            decidesTimes: 'family',
+            personalPerformance: true,
+            payForm: 'hourly',
+            reportsToMunicipality: true,
+          },
           pay: { hourlyWage: 215, todayRatePerHour: 185 },
         });
         // About 12 h a month: three or four visits of 3–4 hours in each four weeks.
@@ -162,7 +195,11 @@ export function generateRota(options: GenerateOptions): Row {
             const [h, m] = from.split(':').map(Number) as [number, number];
             const minutes = visits === 4 ? 180 : 240;
             const end = h * 60 + m + minutes;
-            periods.push({ assignmentId: id, start: at(date, from), end: at(date, `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`) });
+            periods.push({
+              assignmentId: id,
+              start: at(date, from),
+              end: at(date, `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`),
+            });
           }
         }
         break;
@@ -186,8 +223,15 @@ export function generateRota(options: GenerateOptions): Row {
             if (from - lastEnd < 11 * 60) continue;
             lastEnd = to;
             const date = addDays(start, day);
-            if (type === 'day') periods.push({ assignmentId: id, start: at(date, '07:30'), end: at(date, '20:00'), breakMinutes: 30 });
-            else periods.push({ assignmentId: id, start: at(date, '21:30'), end: at(addDays(date, 1), '07:30'), breakMinutes: 30 });
+            if (type === 'day')
+              periods.push({ assignmentId: id, start: at(date, '07:30'), end: at(date, '20:00'), breakMinutes: 30 });
+            else
+              periods.push({
+                assignmentId: id,
+                start: at(date, '21:30'),
+                end: at(addDays(date, 1), '07:30'),
+                breakMinutes: 30,
+              });
           }
         }
         break;
@@ -209,8 +253,10 @@ function readArgs(argv: string[]): GenerateOptions & { format: 'json' | 'yaml' }
       'no-oppdrag': { type: 'boolean', default: false },
     },
   });
-  if (values.format !== 'json' && values.format !== 'yaml') throw new Error(`--format must be json or yaml, got "${values.format}"`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start!)) throw new Error(`--start must be a date YYYY-MM-DD, got "${values.start}"`);
+  if (values.format !== 'json' && values.format !== 'yaml')
+    throw new Error(`--format must be json or yaml, got "${values.format}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start!))
+    throw new Error(`--start must be a date YYYY-MM-DD, got "${values.start}"`);
   return {
     workers: wholeOption('workers', values.workers, 1, 1_000_000),
     weeks: wholeOption('weeks', values.weeks, 1, 104),
@@ -228,7 +274,10 @@ export function writeRotaJson(rota: Row, write: (text: string) => void): void {
   write(`${headText.slice(0, -1)},"periods":[`);
   const CHUNK = 10_000;
   for (let i = 0; i < periods.length; i += CHUNK) {
-    const part = periods.slice(i, i + CHUNK).map((p) => JSON.stringify(p)).join(',\n');
+    const part = periods
+      .slice(i, i + CHUNK)
+      .map((p) => JSON.stringify(p))
+      .join(',\n');
     write(`${i === 0 ? '\n' : ',\n'}${part}`);
   }
   write('\n]}\n');
@@ -249,4 +298,5 @@ export function main(argv: string[]): number {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = main(process.argv.slice(2));

@@ -111,7 +111,13 @@ export function buildLoadRota(options: LoadRotaOptions = {}): Record<string, unk
     const booked: Array<[number, number]> = [];
     if (!respiteOnly) {
       const assignmentId = `${workerId}-turnus`;
-      assignments.push({ id: assignmentId, workerId, kind: 'employment', contract: 'arbeidsavtale', employer: 'fjordvik-kommune' });
+      assignments.push({
+        id: assignmentId,
+        workerId,
+        kind: 'employment',
+        contract: 'arbeidsavtale',
+        employer: 'fjordvik-kommune',
+      });
       for (let week = 0; week < weeks; week++) {
         const type = WEEK_TYPES[(week + w) % WEEK_TYPES.length]!;
         const weekendOn = (week + w) % 3 === 0;
@@ -130,13 +136,23 @@ export function buildLoadRota(options: LoadRotaOptions = {}): Record<string, unk
           lastEnd = wallMinutes(endDay, shift.end);
           booked.push([start, lastEnd]);
           const date = addDays(monday, i);
-          periods.push({ assignmentId, start: `${date}T${shift.start}`, end: `${addDays(monday, endDay)}T${shift.end}` });
+          periods.push({
+            assignmentId,
+            start: `${date}T${shift.start}`,
+            end: `${addDays(monday, endDay)}T${shift.end}`,
+          });
         }
       }
     }
     if (respiteOnly || alsoRespite) {
       const assignmentId = `${workerId}-avlastning`;
-      assignments.push({ id: assignmentId, workerId, kind: 'respite-carer-home', contract: 'oppdrag', employer: 'fjordvik-kommune' });
+      assignments.push({
+        id: assignmentId,
+        workerId,
+        kind: 'respite-carer-home',
+        contract: 'oppdrag',
+        employer: 'fjordvik-kommune',
+      });
       for (let week = (w % 2) + 1; week < weeks; week += respiteOnly ? 2 : 3) {
         // Stays only on weekends off from the turnus, and never over a shift.
         const from = wallMinutes(week * 7 + 4, '16:00');
@@ -189,9 +205,11 @@ function readArgs(argv: string[]): Args {
     },
   });
   if (!['on', 'off'].includes(values.cache!)) throw new Error(`--cache must be on or off, got "${values.cache}"`);
-  if (!['on', 'off'].includes(values['worker-cache']!)) throw new Error(`--worker-cache must be on or off, got "${values['worker-cache']}"`);
+  if (!['on', 'off'].includes(values['worker-cache']!))
+    throw new Error(`--worker-cache must be on or off, got "${values['worker-cache']}"`);
   const target = values.target as Args['target'];
-  if (!['evaluate', 'health', 'rules'].includes(target)) throw new Error(`--target must be evaluate, health or rules, got "${values.target}"`);
+  if (!['evaluate', 'health', 'rules'].includes(target))
+    throw new Error(`--target must be evaluate, health or rules, got "${values.target}"`);
   return {
     duration: wholeOption('duration', values.duration, 1, 600),
     connections: wholeOption('connections', values.connections, 1, 1000),
@@ -241,14 +259,23 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
   const encode = (r: Record<string, unknown>) => (args.yaml ? toYaml(r) : JSON.stringify(r));
   const body = encode(rota);
   // Further turnuses from other seeds: the same shape, other part-time days, so other facts.
-  const others = Array.from({ length: args.distinct - 1 }, (_, i) => encode(buildLoadRota({ workers: args.workers, weeks: args.weeks, seed: 7_000 + i })));
+  const others = Array.from({ length: args.distinct - 1 }, (_, i) =>
+    encode(buildLoadRota({ workers: args.workers, weeks: args.weeks, seed: 7_000 + i })),
+  );
   // The k-th request of all connections together is the k-th save (a shared counter, not one per connection).
   let saves = 0;
   const save = { setupRequest: (req: { body?: string }) => ({ ...req, body: encode(editOf(rota, saves++)) }) };
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
   const path = args.target === 'evaluate' ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
   const server = args.instances > 1 ? await startInstances(args) : undefined;
-  const app = server ? undefined : await buildApp({ logger: false, env: {}, ...(args.cache ? {} : { cacheBytes: 0 }), ...(args.workerCache ? {} : { workerCacheBytes: 0 }) });
+  const app = server
+    ? undefined
+    : await buildApp({
+        logger: false,
+        env: {},
+        ...(args.cache ? {} : { cacheBytes: 0 }),
+        ...(args.workerCache ? {} : { workerCacheBytes: 0 }),
+      });
   try {
     const address = server ? server.address : await app!.listen({ host: '127.0.0.1', port: 0 });
     console.log(
@@ -261,15 +288,21 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
             : `${args.distinct} different turnuses posted in turn`),
     );
     // One request up front: a failure here is a broken setup, not a load figure.
-    const probe = await fetch(`${address}/v1/evaluate`, { method: 'POST', body, headers: { 'content-type': contentType } });
+    const probe = await fetch(`${address}/v1/evaluate`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': contentType },
+    });
     const report = (await probe.json()) as { findings?: unknown[] };
-    if (probe.status !== 200) throw new Error(`probe request answered ${probe.status}: ${JSON.stringify(report).slice(0, 500)}`);
+    if (probe.status !== 200)
+      throw new Error(`probe request answered ${probe.status}: ${JSON.stringify(report).slice(0, 500)}`);
     const rotaStats = rota as { periods: unknown[]; assignments: unknown[] };
     console.log(
       `turnus: ${args.workers} workers, ${args.weeks} weeks, ${rotaStats.assignments.length} assignments, ${rotaStats.periods.length} periods, ` +
         `${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB ${args.yaml ? 'YAML' : 'JSON'}; report: ${report.findings?.length ?? 0} findings`,
     );
-    if (args.target === 'evaluate') console.log(`evaluate() alone, no HTTP: ${(await timeEvaluate(rota)).toFixed(1)} ms per call (median)`);
+    if (args.target === 'evaluate')
+      console.log(`evaluate() alone, no HTTP: ${(await timeEvaluate(rota)).toFixed(1)} ms per call (median)`);
     console.log(`autocannon: ${args.connections} connections for ${args.duration} s against ${address}${path}`);
     const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
     return await autocannon({
@@ -325,7 +358,10 @@ async function startInstances(args: Args): Promise<{ address: string; stop: () =
   for (;;) {
     if (exited) throw new Error('api/server.ts exited before it was ready');
     if (Date.now() > deadline) throw new Error('api/server.ts did not start within 30 s');
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -4,6 +4,7 @@
 /** `--name` read as a whole number from `min` to `max`. */
 export function wholeOption(name: string, value: string | undefined, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return n;
 }

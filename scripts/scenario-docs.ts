@@ -15,7 +15,8 @@ export const END = '<!-- end of generated table -->';
 
 const verdicts = (r: Report) => {
   const by = new Map<string, number>();
-  for (const c of r.conversions) by.set(`${c.verdict} (${c.confidence})`, (by.get(`${c.verdict} (${c.confidence})`) ?? 0) + 1);
+  for (const c of r.conversions)
+    by.set(`${c.verdict} (${c.confidence})`, (by.get(`${c.verdict} (${c.confidence})`) ?? 0) + 1);
   return [...by].map(([v, n]) => `${n} × ${v}`).join(', ') || '—';
 };
 
@@ -29,7 +30,13 @@ export function scenarioTable(): string {
       const name = n.replace('.expected.json', '.yaml');
       return `| \`${name}\` | ${s.violations > 0 ? 1 : 0} | ${s.violations} | ${s.warnings} | ${s.info} | ${r.incidents.length} | ${s.hours} | ${verdicts(r)} |`;
     });
-  return [BEGIN, '| scenario | exit | violations | warnings | info | incidents | ledger hours | conversions (confidence) |', '|---|---|---|---|---|---|---|---|', ...rows, END].join('\n');
+  return [
+    BEGIN,
+    '| scenario | exit | violations | warnings | info | incidents | ledger hours | conversions (confidence) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    END,
+  ].join('\n');
 }
 
 /** The README with its generated table replaced (or appended after the first table when missing). */
@@ -48,7 +55,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const next = withTable(now);
   if (process.argv.includes('--check')) {
     if (next !== now) {
-      console.error('scenarios/README.md: the expected-results table has drifted; run npx tsx scripts/scenario-docs.ts');
+      console.error(
+        'scenarios/README.md: the expected-results table has drifted; run npx tsx scripts/scenario-docs.ts',
+      );
       process.exit(1);
     }
   } else if (next !== now) {

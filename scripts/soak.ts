@@ -48,43 +48,90 @@ export interface SoakOptions {
   cache?: boolean;
 }
 
-const GOOD_JSON = { version: 1, workers: [{ id: 'w1' }], assignments: [{ id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' }] };
+const GOOD_JSON = {
+  version: 1,
+  workers: [{ id: 'w1' }],
+  assignments: [{ id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' }],
+};
 
 export function soakBodies(withKnownCrashers = false): { regular: Body[]; crashers: Body[] } {
   const good: Body[] = [];
   const scenarios = join(root, 'scenarios');
-  for (const f of readdirSync(scenarios).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const f of readdirSync(scenarios)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const text = readFileSync(join(scenarios, f), 'utf8');
     good.push({ name: `scenario ${f}`, contentType: 'application/yaml', payload: text, expect: 200 });
-    good.push({ name: `scenario ${f} as JSON`, contentType: 'application/json', payload: JSON.stringify(parseYaml(text)), expect: 200 });
+    good.push({
+      name: `scenario ${f} as JSON`,
+      contentType: 'application/json',
+      payload: JSON.stringify(parseYaml(text)),
+      expect: 200,
+    });
   }
   const bad: Body[] = [];
   const crashers: Body[] = [];
   const corpus = join(root, 'test', 'bad-input', 'corpus');
   // Corpus files that are valid input (edge cases the engine once failed on): they must get a report.
   const VALID = new Set(['night-1999.yaml']);
-  for (const f of readdirSync(corpus).filter((n) => /\.(json|ya?ml)$/.test(n)).sort()) {
-    const body = { name: `corpus ${f}`, contentType: f.endsWith('.json') ? 'application/json' : 'application/yaml', payload: readFileSync(join(corpus, f)) };
+  for (const f of readdirSync(corpus)
+    .filter((n) => /\.(json|ya?ml)$/.test(n))
+    .sort()) {
+    const body = {
+      name: `corpus ${f}`,
+      contentType: f.endsWith('.json') ? 'application/json' : 'application/yaml',
+      payload: readFileSync(join(corpus, f)),
+    };
     if (VALID.has(f)) good.push({ ...body, expect: 200 });
     else bad.push({ ...body, expect: '4xx' });
   }
-  bad.push({ name: '6 MB string (over the body limit)', contentType: 'application/json', payload: JSON.stringify({ ...GOOD_JSON, workers: [{ id: 'x'.repeat(6 * 1024 * 1024) }], periods: [] }), expect: '4xx' });
-  bad.push({ name: '100 000 nested arrays (JSON)', contentType: 'application/json', payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}`, expect: '4xx' });
+  bad.push({
+    name: '6 MB string (over the body limit)',
+    contentType: 'application/json',
+    payload: JSON.stringify({ ...GOOD_JSON, workers: [{ id: 'x'.repeat(6 * 1024 * 1024) }], periods: [] }),
+    expect: '4xx',
+  });
+  bad.push({
+    name: '100 000 nested arrays (JSON)',
+    contentType: 'application/json',
+    payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    expect: '4xx',
+  });
   bad.push({
     name: 'a five-century period (span limit)',
     contentType: 'application/json',
-    payload: JSON.stringify({ ...GOOD_JSON, periods: [{ assignmentId: 'a1', start: '2025-01-01T08:00', end: '2525-01-01T16:00' }] }),
+    payload: JSON.stringify({
+      ...GOOD_JSON,
+      periods: [{ assignmentId: 'a1', start: '2025-01-01T08:00', end: '2525-01-01T16:00' }],
+    }),
     expect: '4xx',
   });
   bad.push({ name: 'text/plain', contentType: 'text/plain', payload: 'version: 1', expect: '4xx' });
   if (withKnownCrashers) {
     crashers.push(
-      { name: 'deep YAML (1)', contentType: 'application/yaml', payload: `${'['.repeat(1000)}${']'.repeat(1000)}`, expect: '4xx' },
-      { name: 'deep YAML (2)', contentType: 'application/yaml', payload: `${'['.repeat(1000)}${']'.repeat(1000)}`, expect: '4xx' },
+      {
+        name: 'deep YAML (1)',
+        contentType: 'application/yaml',
+        payload: `${'['.repeat(1000)}${']'.repeat(1000)}`,
+        expect: '4xx',
+      },
+      {
+        name: 'deep YAML (2)',
+        contentType: 'application/yaml',
+        payload: `${'['.repeat(1000)}${']'.repeat(1000)}`,
+        expect: '4xx',
+      },
       {
         name: 'the same period 700 times',
         contentType: 'application/json',
-        payload: JSON.stringify({ ...GOOD_JSON, periods: Array.from({ length: 700 }, () => ({ assignmentId: 'a1', start: '2025-03-10T08:00', end: '2025-03-10T16:00' })) }),
+        payload: JSON.stringify({
+          ...GOOD_JSON,
+          periods: Array.from({ length: 700 }, () => ({
+            assignmentId: 'a1',
+            start: '2025-03-10T08:00',
+            end: '2025-03-10T16:00',
+          })),
+        }),
         expect: 200,
       },
       {
@@ -112,11 +159,16 @@ interface Sample {
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 export async function soak(options: SoakOptions): Promise<{ ok: boolean; lines: string[] }> {
   const { regular, crashers } = soakBodies(options.withKnownCrashers);
-  const app = await buildApp({ logger: false, env: {}, ...(options.cache ? {} : { cacheBytes: 0, workerCacheBytes: 0 }) });
+  const app = await buildApp({
+    logger: false,
+    env: {},
+    ...(options.cache ? {} : { cacheBytes: 0, workerCacheBytes: 0 }),
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const gc = (globalThis as { gc?: () => void }).gc;
   const memory = () => {
@@ -142,7 +194,11 @@ export async function soak(options: SoakOptions): Promise<{ ok: boolean; lines: 
     let status: number;
     let contentType = '';
     try {
-      const res = await fetch(`${address}/v1/evaluate${body.query ?? ''}`, { method: 'POST', body: body.payload, headers: { 'content-type': body.contentType } });
+      const res = await fetch(`${address}/v1/evaluate${body.query ?? ''}`, {
+        method: 'POST',
+        body: body.payload,
+        headers: { 'content-type': body.contentType },
+      });
       status = res.status;
       contentType = res.headers.get('content-type') ?? '';
       const text = await res.text();
@@ -158,9 +214,15 @@ export async function soak(options: SoakOptions): Promise<{ ok: boolean; lines: 
     const key = status === -200 ? '200 (not a report)' : String(status);
     byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
     if (status >= 500) fiveXx++;
-    const right = body.expect === 200 ? status === 200 : status >= 400 && status < 500 && contentType.startsWith('application/problem+json');
+    const right =
+      body.expect === 200
+        ? status === 200
+        : status >= 400 && status < 500 && contentType.startsWith('application/problem+json');
     if (right) return;
-    const m = mismatches.get(body.name) ?? { count: 0, detail: `expected ${body.expect}, got ${status} ${contentType}` };
+    const m = mismatches.get(body.name) ?? {
+      count: 0,
+      detail: `expected ${body.expect}, got ${status} ${contentType}`,
+    };
     m.count++;
     mismatches.set(body.name, m);
   };
@@ -196,12 +258,17 @@ export async function soak(options: SoakOptions): Promise<{ ok: boolean; lines: 
   const flat = growth < 0.2 && heapGrowth < 50;
   const lines = [
     `soak: ${done} requests answered (${sent} sent) in ${seconds.toFixed(1)} s, concurrency ${options.concurrency}, ${address}`,
-    `answers by status: ${[...byStatus].sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+    `answers by status: ${[...byStatus]
+      .sort()
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}`,
     `5xx: ${fiveXx}, network errors: ${networkErrors}`,
     `latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p90 ${percentile(latencies, 90).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`,
     `memory${gc ? ' (after a full GC)' : ' (run with --expose-gc for heap after GC)'}: start RSS ${samples[0]!.rssMB} MB; warm-up (${warm.requests} requests, ${warm.t} s) RSS ${warm.rssMB} MB, heap ${warm.heapMB} MB; end (${end.requests} requests, ${end.t} s) RSS ${end.rssMB} MB, heap ${end.heapMB} MB; RSS ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %, heap ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB: ${flat ? 'flat' : 'GROWING'}`,
     `samples (s: requests, RSS MB / heap MB): ${samples.map((s) => `${s.t}: ${s.requests}, ${s.rssMB}/${s.heapMB}`).join('; ')}`,
-    ...(mismatches.size ? [`UNEXPECTED answers: ${[...mismatches].map(([k, v]) => `${k}: ${v.detail} ×${v.count}`).join('; ')}`] : ['every other answer was the expected one']),
+    ...(mismatches.size
+      ? [`UNEXPECTED answers: ${[...mismatches].map(([k, v]) => `${k}: ${v.detail} ×${v.count}`).join('; ')}`]
+      : ['every other answer was the expected one']),
   ];
   return { ok: fiveXx === 0 && networkErrors === 0 && mismatches.size === 0 && flat, lines };
 }

@@ -37,7 +37,8 @@ function timeRun(args: string[], okCodes: number[]): number {
   const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const seconds = (performance.now() - started) / 1000;
   if (run.error) throw run.error;
-  if (!okCodes.includes(run.status ?? -1)) throw new Error(`node ${args.join(' ')} exited ${run.status ?? run.signal}: ${run.stderr}`);
+  if (!okCodes.includes(run.status ?? -1))
+    throw new Error(`node ${args.join(' ')} exited ${run.status ?? run.signal}: ${run.stderr}`);
   return seconds;
 }
 
@@ -63,11 +64,16 @@ async function main(): Promise<void> {
   const cpu = cpus();
   console.log(
     `machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Linux ${release()}, Node ${process.version}; ` +
-      `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start; ${runs} runs each`,
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at start; ${runs} runs each`,
   );
   for (const c of commands) timeRun(c.args, okCodes(c));
   const times = commands.map(() => [] as number[]);
-  for (let r = 0; r < runs; r++) commands.forEach((c, i) => times[i]!.push(timeRun(c.args, okCodes(c))));
+  for (let r = 0; r < runs; r++)
+    commands.forEach((c, i) => {
+      times[i]!.push(timeRun(c.args, okCodes(c)));
+    });
 
   const width = Math.max(...commands.map((c) => c.label.length));
   console.log(`${'command'.padEnd(width)}  median     min     max  budget`);
@@ -78,7 +84,11 @@ async function main(): Promise<void> {
     const s = (v: number) => `${v.toFixed(3)} s`.padStart(7);
     console.log(`${c.label.padEnd(width)} ${s(m)} ${s(Math.min(...t))} ${s(Math.max(...t))}  ${budget}`);
   });
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the end`,
+  );
 }
 
 await main();

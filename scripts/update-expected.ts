@@ -33,7 +33,9 @@ const names = (await readdir(dir))
   .filter((n) => wanted.size === 0 || wanted.has(n))
   .sort();
 if (names.length === 0) {
-  console.error(`no scenarios${wanted.size ? ` named ${[...wanted].join(', ')}` : ''} in ${relative(process.cwd(), dir) || dir}`);
+  console.error(
+    `no scenarios${wanted.size ? ` named ${[...wanted].join(', ')}` : ''} in ${relative(process.cwd(), dir) || dir}`,
+  );
   process.exit(2);
 }
 

@@ -18,10 +18,15 @@ interface Run {
 
 function node(script: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script, ...args], { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
-    });
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
+      },
+    );
   });
 }
 
@@ -34,7 +39,7 @@ describe('the built CLI', () => {
   // One process for every bundled scenario (a JSON array of their reports), and the README's check.
   it.each([
     ['every scenario as JSON', ['check', ...scenarios, '--format', 'json']],
-    ['the README\'s check as text', ['check', 'scenarios/weekend-respite-48h.yaml']],
+    ["the README's check as text", ['check', 'scenarios/weekend-respite-48h.yaml']],
     ['the rule list', ['rules', '--format', 'json']],
   ])('prints what the sources print, byte for byte: %s', async (_, args) => {
     const built = await node(join(root, 'bin', 'turnussjekk.mjs'), args);
@@ -52,7 +57,9 @@ describe('the built CLI', () => {
       const r = await node(join(dir, 'bin', 'turnussjekk.mjs'), ['rules']);
       expect(r.code).toBe(3);
       expect(r.out).toBe('');
-      expect(r.err).toMatch(/^turnussjekk: the built CLI \(.*dist\/cli\/main\.cjs\) is missing: run `npm run build` in /);
+      expect(r.err).toMatch(
+        /^turnussjekk: the built CLI \(.*dist\/cli\/main\.cjs\) is missing: run `npm run build` in /,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -15,8 +15,6 @@ const rel = (...parts: string[]) => relative(process.cwd(), join(root, ...parts)
 const scenario = (name: string) => rel('scenarios', `${name}.yaml`);
 const STACK = /^\s{4}at /m;
 
-
-
 type VariantJson = VariantSummary;
 
 async function compareJson(name: string): Promise<VariantJson[]> {
@@ -44,7 +42,13 @@ describe('turnussjekk compare: text', () => {
     expect(lines[0]).toMatch(/^variant\s+violations\s+warnings\s+hours\s+cost \(NOK\)\s+conversion$/);
     expect(lines[1]).toMatch(/^-+(\s+-+)+$/);
     const rows = lines.slice(2, 7).map((l) => l.split(/\s{2,}/)[0]);
-    expect(rows).toEqual(['rota', 'as-today', 'converted-with-avl-agreements', 'friday-shift-moved', 'friday-moved-and-converted']);
+    expect(rows).toEqual([
+      'rota',
+      'as-today',
+      'converted-with-avl-agreements',
+      'friday-shift-moved',
+      'friday-moved-and-converted',
+    ]);
     // The verdict column names each oppdrag's verdict; converted variants have no oppdrag left.
     expect(lines[2]).toContain('avl-sigrid-helg: needs collective agreement');
     expect(lines[5]).toContain('avl-sigrid-helg: with written agreement (avl-4-60h, avl-11-weekly-rest-24h)');
@@ -84,7 +88,13 @@ describe('turnussjekk compare: text', () => {
 describe('turnussjekk compare --format json', () => {
   it('lists every variant with name, violations and verdicts; as-today repeats the rota as written', async () => {
     const vs = await compareJson('carer-with-day-job-weekend-respite');
-    expect(vs.map((v) => v.name)).toEqual(['rota', 'as-today', 'converted-with-avl-agreements', 'friday-shift-moved', 'friday-moved-and-converted']);
+    expect(vs.map((v) => v.name)).toEqual([
+      'rota',
+      'as-today',
+      'converted-with-avl-agreements',
+      'friday-shift-moved',
+      'friday-moved-and-converted',
+    ]);
     for (const v of vs) {
       expect(typeof v.violations).toBe('number');
       expect(Array.isArray(v.verdicts)).toBe(true);
@@ -103,15 +113,28 @@ describe('turnussjekk compare --format json', () => {
     expect(converted.verdicts).toEqual([]);
     expect(converted.findingsByRule).toEqual({ 'avl.11.weekly-rest-24': 3 });
     expect(byName(vs, 'friday-shift-moved').verdicts).toEqual([
-      { assignmentId: 'avl-sigrid-helg', verdict: 'convertible-with-agreement', requiredAgreements: ['avl-4-60h', 'avl-11-weekly-rest-24h'] },
+      {
+        assignmentId: 'avl-sigrid-helg',
+        verdict: 'convertible-with-agreement',
+        requiredAgreements: ['avl-4-60h', 'avl-11-weekly-rest-24h'],
+      },
     ]);
-    expect(byName(vs, 'friday-moved-and-converted')).toMatchObject({ violations: 0, warnings: 0, hours: 600, verdicts: [] });
+    expect(byName(vs, 'friday-moved-and-converted')).toMatchObject({
+      violations: 0,
+      warnings: 0,
+      hours: 600,
+      verdicts: [],
+    });
   });
 
   it('holiday week: § 12 clears the stay; without the burden statement it is a warning, not a violation', async () => {
     const vs = await compareJson('holiday-week-respite');
     expect(byName(vs, 'rota').verdicts).toEqual([
-      { assignmentId: 'avl-arne-ferieuke', verdict: 'convertible-with-agreement', requiredAgreements: ['avl-12-extended-stay'] },
+      {
+        assignmentId: 'avl-arne-ferieuke',
+        verdict: 'convertible-with-agreement',
+        requiredAgreements: ['avl-12-extended-stay'],
+      },
     ]);
     const assessed = byName(vs, 'section-12-not-very-burdensome');
     const unassessed = byName(vs, 'section-12-burden-not-assessed');
@@ -123,11 +146,20 @@ describe('turnussjekk compare --format json', () => {
 
   it('Friday to Monday: the § 12 agreement clears every violation; the split leaves Knut a 48-hour stay under § 4', async () => {
     const vs = await compareJson('friday-to-monday-respite');
-    expect(byName(vs, 'with-section-12-agreement')).toMatchObject({ violations: 0, warnings: 0, hours: 191, verdicts: [] });
+    expect(byName(vs, 'with-section-12-agreement')).toMatchObject({
+      violations: 0,
+      warnings: 0,
+      hours: 191,
+      verdicts: [],
+    });
     const split = byName(vs, 'split-between-two-carers');
     expect(split.hours).toBe(191);
     expect(split.verdicts.map((c) => c.assignmentId)).toEqual(['avl-knut-langhelg', 'avl-liv-sondag']);
-    expect(split.verdicts[0]).toEqual({ assignmentId: 'avl-knut-langhelg', verdict: 'convertible-with-agreement', requiredAgreements: ['avl-4-60h'] });
+    expect(split.verdicts[0]).toEqual({
+      assignmentId: 'avl-knut-langhelg',
+      verdict: 'convertible-with-agreement',
+      requiredAgreements: ['avl-4-60h'],
+    });
   });
 
   it('carries the conversion cost per variant when the oppdrag states pay', async () => {

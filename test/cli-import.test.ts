@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from './support/cli.ts';
 
-
 describe('check and convert read CSV and iCalendar exports', () => {
   it('check evaluates a semicolon CSV export directly', async () => {
     const r = await cli('check', 'test/fixtures/import/vakter-semikolon.csv', '--format', 'json');

@@ -24,14 +24,18 @@ interface Run {
   err: string;
 }
 
-
 /** The real bin in a child process; no shell, so a glob reaches the program unexpanded (as if quoted). */
 function bin(args: string[], cwd = root): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(root, 'bin', 'turnussjekk.mjs'), ...args], { cwd, timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(root, 'bin', 'turnussjekk.mjs'), ...args],
+      { cwd, timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
+      },
+    );
   });
 }
 
@@ -83,7 +87,9 @@ describe('exit codes and report', () => {
     expect(report.version).toBe(1);
     expect(Array.isArray(report.findings)).toBe(true);
     expect(Array.isArray(report.conversions)).toBe(true);
-    expect(report.ledger).toEqual([expect.objectContaining({ workerId: 'w-ingrid', assignmentId: 'avl-ingrid-helg', hours: 144 })]);
+    expect(report.ledger).toEqual([
+      expect.objectContaining({ workerId: 'w-ingrid', assignmentId: 'avl-ingrid-helg', hours: 144 }),
+    ]);
     expect(report.findings.some((f: { severity: string }) => f.severity === 'violation')).toBe(true);
     for (const f of report.findings) {
       expect(f).toMatchObject({ unit: 'hours', workerId: 'w-ingrid', hypothetical: true });
@@ -103,8 +109,12 @@ describe('exit codes and report', () => {
   it('text output is Norwegian by default: a line per worker, then each incident once (at most 25 lines for the weekend scenario)', async () => {
     const r = await cli('check', scenario('weekend-respite-48h'));
     expect(r.out).toContain('Arbeidstaker Ingrid Solbakken (w-ingrid): 15 brudd, 13 advarsler i 2 hendelser — 144 t');
-    expect(r.out).toContain('BRUDD     fre. 10.01 16:00 – søn. 12.01 16:00: 48 timer arbeid i strekk — bryter 5 regler (gjentas 3 ganger: 10.01, 07.02, 07.03)');
-    expect(r.out).toContain('Regler: aml.10-6.overtime-week 22 t > 10 t; aml.10-6.total-day 24 t > 13 t; aml.10-8.daily-rest 0 t < 11 t');
+    expect(r.out).toContain(
+      'BRUDD     fre. 10.01 16:00 – søn. 12.01 16:00: 48 timer arbeid i strekk — bryter 5 regler (gjentas 3 ganger: 10.01, 07.02, 07.03)',
+    );
+    expect(r.out).toContain(
+      'Regler: aml.10-6.overtime-week 22 t > 10 t; aml.10-6.total-day 24 t > 13 t; aml.10-8.daily-rest 0 t < 11 t',
+    );
     expect(r.out).toContain('Minst margin: ');
     expect(r.out).toContain('Oppsummering:');
     expect(r.out).not.toContain('VIOLATION');
@@ -126,7 +136,9 @@ describe('exit codes and report', () => {
     const r = await cli('check', scenario('weekend-respite-48h'), '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.out).toContain('Worker Ingrid Solbakken (w-ingrid): 15 violations, 13 warnings in 2 incidents — 144 h');
-    expect(r.out).toContain('VIOLATION Fri 10.01 16:00 – Sun 12.01 16:00: 48 hours of work in one stretch — breaks 5 rules');
+    expect(r.out).toContain(
+      'VIOLATION Fri 10.01 16:00 – Sun 12.01 16:00: 48 hours of work in one stretch — breaks 5 rules',
+    );
     expect(r.out).toContain('Least room left: ');
     expect(r.out).toContain('Converting oppdrag to arbeidsavtale');
     expect(r.out).toContain('Summary:');
@@ -159,7 +171,13 @@ describe('several files and globs', () => {
     const r = await cli('check', `${rel('scenarios')}/*.yaml`, '--format', 'json');
     expect(r.code).toBe(1);
     const files = JSON.parse(r.out).map((x: { file: string }) => x.file);
-    expect(files).toEqual(expect.arrayContaining([scenario('weekend-respite-48h'), scenario('friday-to-monday-respite'), scenario('nurse-turnus-24h-long-shift')]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        scenario('weekend-respite-48h'),
+        scenario('friday-to-monday-respite'),
+        scenario('nurse-turnus-24h-long-shift'),
+      ]),
+    );
     expect(files).toEqual([...files].sort());
   });
 
@@ -181,9 +199,24 @@ describe('invalid input: exit 2, the file, the field and what is wrong', () => {
   const cases: Array<[what: string, fixture: string, field: string, wrong: RegExp]> = [
     ['invalid YAML', 'invalid-yaml.yaml', '', /not valid YAML/],
     ['invalid JSON', 'invalid-json.json', '', /not valid JSON at line 6, column \d+/],
-    ['a date that does not exist (30 February)', 'bad-date.yaml', 'periods[0].start', /"2025-02-30T10:00" is not a real calendar date/],
-    ['a wall time in the spring DST gap', 'dst-gap.yaml', 'periods[0].start', /"2025-03-30T02:30" does not exist in Europe\/Oslo/],
-    ['a wall time in the autumn DST overlap', 'dst-overlap.yaml', 'periods[0].end', /"2025-10-26T02:30" happens twice.*\+02:00.*\+01:00/],
+    [
+      'a date that does not exist (30 February)',
+      'bad-date.yaml',
+      'periods[0].start',
+      /"2025-02-30T10:00" is not a real calendar date/,
+    ],
+    [
+      'a wall time in the spring DST gap',
+      'dst-gap.yaml',
+      'periods[0].start',
+      /"2025-03-30T02:30" does not exist in Europe\/Oslo/,
+    ],
+    [
+      'a wall time in the autumn DST overlap',
+      'dst-overlap.yaml',
+      'periods[0].end',
+      /"2025-10-26T02:30" happens twice.*\+02:00.*\+01:00/,
+    ],
     ['end before start', 'end-before-start.yaml', 'periods[0].end', /must be after start/],
     ['an unknown assignment id', 'unknown-assignment.yaml', 'periods[0].assignmentId', /unknown assignment "a2"/],
     ['an unknown field', 'unknown-field.yaml', 'periods[0].colour', /unknown field/],
@@ -233,7 +266,10 @@ describe('invalid input: exit 2, the file, the field and what is wrong', () => {
   it('a wrongly typed value says what it got, and a misspelt kind shows the spelling', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ts-'));
     const file = join(dir, 'typed.yaml');
-    writeFileSync(file, 'version: 1\nworkers: [{id: w1}]\nassignments: [{id: a1, workerId: w1, kind: employmnt, contract: oppdrag}]\nperiods:\n  - {assignmentId: a1, start: 2025-01-01T08:00, end: 2025-01-01T09:00, passiveHours: "8"}\n');
+    writeFileSync(
+      file,
+      'version: 1\nworkers: [{id: w1}]\nassignments: [{id: a1, workerId: w1, kind: employmnt, contract: oppdrag}]\nperiods:\n  - {assignmentId: a1, start: 2025-01-01T08:00, end: 2025-01-01T09:00, passiveHours: "8"}\n',
+    );
     const r = await cli('check', file);
     expect(r.code).toBe(2);
     expect(r.err).toContain('periods[0].passiveHours: must be a number, got "8"');
@@ -284,13 +320,21 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
     expect(r.code).toBe(1);
     const reports = JSON.parse(r.out);
     expect(reports.map((x: { file: string }) => x.file)).toEqual(
-      expect.arrayContaining(['scenarios/weekend-respite-48h.yaml', 'scenarios/friday-to-monday-respite.yaml', 'scenarios/nurse-turnus-24h-long-shift.yaml']),
+      expect.arrayContaining([
+        'scenarios/weekend-respite-48h.yaml',
+        'scenarios/friday-to-monday-respite.yaml',
+        'scenarios/nurse-turnus-24h-long-shift.yaml',
+      ]),
     );
     for (const x of reports) expect(x.version).toBe(1);
   });
 
   it('exits 2 on invalid input with a message and no stack trace', async () => {
-    const r = await bin(['check', 'test/fixtures/invalid/dst-overlap.yaml', 'test/fixtures/invalid/unknown-field.yaml']);
+    const r = await bin([
+      'check',
+      'test/fixtures/invalid/dst-overlap.yaml',
+      'test/fixtures/invalid/unknown-field.yaml',
+    ]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain('test/fixtures/invalid/dst-overlap.yaml: periods[0].end:');
@@ -305,7 +349,10 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
     try {
       const small = await bin(['check', 'scenarios/weekend-respite-48h.yaml', '--format', 'json']);
       const large = join(dir, 'weekend-respite-48h.yaml');
-      writeFileSync(large, `${readFileSync(join(root, 'scenarios', 'weekend-respite-48h.yaml'), 'utf8')}\n${' '.repeat(8 * 1024 * 1024)}\n`);
+      writeFileSync(
+        large,
+        `${readFileSync(join(root, 'scenarios', 'weekend-respite-48h.yaml'), 'utf8')}\n${' '.repeat(8 * 1024 * 1024)}\n`,
+      );
       const r = await bin(['check', large, '--format', 'json']);
       expect(r.code).toBe(small.code);
       expect(r.code).toBe(1);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,9 @@ describe('rule book', () => {
   it('loads every rule file under rules/', () => {
     const onDisk = ['aml', 'avl', 'med', 'rota'].flatMap((d) => {
       try {
-        return readdirSync(join(DEFAULT_RULES_DIR, d)).filter((n) => n.endsWith('.json')).map((n) => `${d}/${n}`);
+        return readdirSync(join(DEFAULT_RULES_DIR, d))
+          .filter((n) => n.endsWith('.json'))
+          .map((n) => `${d}/${n}`);
       } catch {
         return [];
       }
@@ -43,14 +45,38 @@ describe('rule book', () => {
 
   it('has every canonical rule id of the contract', () => {
     const CANONICAL = [
-      'aml.10-4.normal-day', 'aml.10-4.normal-week', 'aml.10-5.average', 'aml.10-5.day', 'aml.10-5.week',
-      'aml.10-6.overtime-week', 'aml.10-6.overtime-4weeks', 'aml.10-6.overtime-year', 'aml.10-6.total-day',
-      'aml.10-6.total-week', 'aml.10-6.standing-overtime', 'aml.10-8.daily-rest', 'aml.10-8.weekly-rest',
-      'aml.10-8.sunday-rotation', 'aml.10-9.break', 'aml.10-10.sunday-work', 'aml.10-11.night-work',
-      'aml.10-11.night-average', 'aml.10-11.night-heavy', 'avl.4.average-60', 'avl.4.week-88',
-      'avl.5.other-position', 'avl.6.continuous', 'avl.7.reduced-daily-rest', 'avl.8.rest-16',
-      'avl.10.combined-continuous', 'avl.10.other-work-share', 'avl.11.weekly-rest-24', 'avl.12.extended-stay',
-      'med.2.average', 'med.3.daily-rest', 'rota.integrity.overlap',
+      'aml.10-4.normal-day',
+      'aml.10-4.normal-week',
+      'aml.10-5.average',
+      'aml.10-5.day',
+      'aml.10-5.week',
+      'aml.10-6.overtime-week',
+      'aml.10-6.overtime-4weeks',
+      'aml.10-6.overtime-year',
+      'aml.10-6.total-day',
+      'aml.10-6.total-week',
+      'aml.10-6.standing-overtime',
+      'aml.10-8.daily-rest',
+      'aml.10-8.weekly-rest',
+      'aml.10-8.sunday-rotation',
+      'aml.10-9.break',
+      'aml.10-10.sunday-work',
+      'aml.10-11.night-work',
+      'aml.10-11.night-average',
+      'aml.10-11.night-heavy',
+      'avl.4.average-60',
+      'avl.4.week-88',
+      'avl.5.other-position',
+      'avl.6.continuous',
+      'avl.7.reduced-daily-rest',
+      'avl.8.rest-16',
+      'avl.10.combined-continuous',
+      'avl.10.other-work-share',
+      'avl.11.weekly-rest-24',
+      'avl.12.extended-stay',
+      'med.2.average',
+      'med.3.daily-rest',
+      'rota.integrity.overlap',
     ];
     const ids = listRules(book).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(CANONICAL));
@@ -62,7 +88,8 @@ describe('rule book', () => {
   });
 
   it('every agreement a rule names is in the agreement catalogue', () => {
-    for (const f of book.files) for (const c of f.checks) for (const a of c.agreements) expect(book.agreements[a.type]).toBeDefined();
+    for (const f of book.files)
+      for (const c of f.checks) for (const a of c.agreements) expect(book.agreements[a.type]).toBeDefined();
   });
 });
 
@@ -78,7 +105,9 @@ describe('a hostile or broken rule file is a startup error naming the file', () 
   it('rejects fields the schema does not declare, such as a custom condition', () => {
     const hostile = structuredClone(normalHours);
     hostile.checks[0].conditions = { all: [{ fact: 'x', operator: 'custom', value: 'process.exit()' }] };
-    expect(() => loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(hostile)))).toThrowError(/conditions|Unrecognized/);
+    expect(() => loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(hostile)))).toThrowError(
+      /conditions|Unrecognized/,
+    );
   });
 
   it('rejects malformed JSON', () => {
@@ -95,7 +124,12 @@ describe('a hostile or broken rule file is a startup error naming the file', () 
 
   it('rejects threshold dates that do not ascend', () => {
     const broken = structuredClone(normalHours);
-    broken.parameters.maxNormalHoursPerDay.values = [{ since: '2010-01-01', value: 9 }, { since: '2006-01-01', value: 8 }];
-    expect(() => loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(broken)))).toThrowError(/dates must ascend/);
+    broken.parameters.maxNormalHoursPerDay.values = [
+      { since: '2010-01-01', value: 9 },
+      { since: '2006-01-01', value: 8 },
+    ];
+    expect(() => loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(broken)))).toThrowError(
+      /dates must ascend/,
+    );
   });
 });

@@ -35,7 +35,11 @@ interface RawRota {
  * through the engine's own time code: wall times are read in the file's zone (DST-exact), times
  * with an offset keep it.
  */
-function independentHours(file: string): { total: number; byAssignment: Map<string, number>; passive: Map<string, number> } {
+function independentHours(file: string): {
+  total: number;
+  byAssignment: Map<string, number>;
+  passive: Map<string, number>;
+} {
   const raw = parseYaml(readFileSync(file, 'utf8')) as RawRota;
   const zone = raw.timezone ?? 'Europe/Oslo';
   const byAssignment = new Map<string, number>();
@@ -86,7 +90,9 @@ describe('golden scenarios', () => {
 describe('scenario facts the expected reports rely on', () => {
   it('Friday 16:00 → Monday 08:00 is 64 h, and 63 h across the spring DST change', () => {
     const h = (a: string, b: string) =>
-      DateTime.fromISO(b, { zone: 'Europe/Oslo' }).diff(DateTime.fromISO(a, { zone: 'Europe/Oslo' })).as('hours');
+      DateTime.fromISO(b, { zone: 'Europe/Oslo' })
+        .diff(DateTime.fromISO(a, { zone: 'Europe/Oslo' }))
+        .as('hours');
     expect(h('2025-02-28T16:00', '2025-03-03T08:00')).toBe(64);
     expect(h('2025-03-28T16:00', '2025-03-31T08:00')).toBe(63);
     expect(h('2025-10-24T16:00', '2025-10-27T08:00')).toBe(65);

@@ -59,7 +59,12 @@ async function call(method, url, { body, type, accept = 'application/json' } = {
     const problem = await res.json().catch(() => null);
     if (problem && typeof problem === 'object') throw new ApiProblem({ errors: [], ...problem, status: res.status });
   }
-  throw new ApiProblem({ status: res.status, title: res.statusText, detail: `${res.status} ${res.statusText}`, errors: [] });
+  throw new ApiProblem({
+    status: res.status,
+    title: res.statusText,
+    detail: `${res.status} ${res.statusText}`,
+    errors: [],
+  });
 }
 
 export async function getJson(url) {

@@ -14,8 +14,24 @@ import { fill, h } from './dom.js';
 import { attachEditor } from './edit.js';
 import { dict, lang, num, setLang, t, wallTime, windowText } from './i18n.js';
 import { renderOverview } from './overview.js';
-import { renderAgreements, renderConversions, renderDetails, renderFindingList, renderSummary, renderVariants } from './panels.js';
-import { findingKey, focusFinding, focusIncident, focusPeriod, hideTip, incidentKey, renderTimeline, updatePeriod } from './timeline.js';
+import {
+  renderAgreements,
+  renderConversions,
+  renderDetails,
+  renderFindingList,
+  renderSummary,
+  renderVariants,
+} from './panels.js';
+import {
+  findingKey,
+  focusFinding,
+  focusIncident,
+  focusPeriod,
+  hideTip,
+  incidentKey,
+  renderTimeline,
+  updatePeriod,
+} from './timeline.js';
 import { zoneTable } from './wall.js';
 import { toYaml } from './yaml.js';
 
@@ -65,10 +81,14 @@ const HOUR_MS = 3_600_000;
 function applyStaticText() {
   document.documentElement.lang = lang();
   document.title = `${t('appTitle')} – ${t('tagline')}`;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(/** @type {any} */ (el.getAttribute('data-i18n')));
-  for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(/** @type {any} */ (el.getAttribute('data-i18n-label'))));
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.setAttribute('placeholder', t(/** @type {any} */ (el.getAttribute('data-i18n-placeholder'))));
-  for (const el of document.querySelectorAll('[data-i18n-kind]')) el.textContent = dict().kind[el.getAttribute('data-i18n-kind') ?? ''] ?? el.textContent;
+  for (const el of document.querySelectorAll('[data-i18n]'))
+    el.textContent = t(/** @type {any} */ (el.getAttribute('data-i18n')));
+  for (const el of document.querySelectorAll('[data-i18n-label]'))
+    el.setAttribute('aria-label', t(/** @type {any} */ (el.getAttribute('data-i18n-label'))));
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]'))
+    el.setAttribute('placeholder', t(/** @type {any} */ (el.getAttribute('data-i18n-placeholder'))));
+  for (const el of document.querySelectorAll('[data-i18n-kind]'))
+    el.textContent = dict().kind[el.getAttribute('data-i18n-kind') ?? ''] ?? el.textContent;
   $('lang').setAttribute('lang', lang() === 'nb' ? 'en' : 'nb');
   $('load-current').textContent = `– ${state.label ? t('loadCurrent', { name: state.label }) : t('loadNone')}`;
   renderScenarioOptions();
@@ -81,7 +101,9 @@ function renderScenarioOptions() {
   fill(
     select,
     h('option', { value: '' }, t('scenarioChoose')),
-    state.scenarios.map((sc) => h('option', { value: sc.name, title: sc.title, selected: sc.name === current }, `${sc.name} – ${sc.title}`)),
+    state.scenarios.map((sc) =>
+      h('option', { value: sc.name, title: sc.title, selected: sc.name === current }, `${sc.name} – ${sc.title}`),
+    ),
   );
 }
 
@@ -157,8 +179,16 @@ function showError(err, retry) {
       ? h(
           'table',
           { class: 'error-table' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('errorWhere')), h('th', { scope: 'col' }, t('errorWhat')))),
-          h('tbody', {}, errors.map((e) => h('tr', {}, h('td', {}, h('code', {}, e.path || t('document'))), h('td', {}, e.message)))),
+          h(
+            'thead',
+            {},
+            h('tr', {}, h('th', { scope: 'col' }, t('errorWhere')), h('th', { scope: 'col' }, t('errorWhat'))),
+          ),
+          h(
+            'tbody',
+            {},
+            errors.map((e) => h('tr', {}, h('td', {}, h('code', {}, e.path || t('document'))), h('td', {}, e.message))),
+          ),
         )
       : null,
   );
@@ -169,7 +199,11 @@ function showError(err, retry) {
 // Loading
 
 async function loadCatalogues() {
-  const [agreements, rules, scenarios] = await Promise.all([getJson('/v1/agreements'), getJson('/v1/rules'), getJson('/v1/scenarios')]);
+  const [agreements, rules, scenarios] = await Promise.all([
+    getJson('/v1/agreements'),
+    getJson('/v1/rules'),
+    getJson('/v1/scenarios'),
+  ]);
   state.agreementTypes = new Map(agreements.map((a) => [a.type, a]));
   state.rules = new Map(rules.map((r) => [r.id, r]));
   state.scenarios = scenarios;
@@ -259,7 +293,8 @@ async function openFile(file) {
 
 const DAY = 86_400_000;
 const dateOf = (/** @type {string} */ iso) => iso.slice(0, 10);
-const addDays = (/** @type {string} */ date, /** @type {number} */ n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const addDays = (/** @type {string} */ date, /** @type {number} */ n) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** The local dates the drawing must cover: every period and finding window, widened to whole weeks. */
@@ -269,7 +304,9 @@ function rangeOf(report) {
   if (starts.length === 0) return null;
   let from = starts.map(dateOf).reduce((a, b) => (b < a ? b : a));
   // An end at local midnight belongs to the day before.
-  let to = ends.map((e) => (/T00:00(:00)?/.test(e) ? addDays(dateOf(e), -1) : dateOf(e))).reduce((a, b) => (b > a ? b : a));
+  let to = ends
+    .map((e) => (/T00:00(:00)?/.test(e) ? addDays(dateOf(e), -1) : dateOf(e)))
+    .reduce((a, b) => (b > a ? b : a));
   if (to < from) to = from;
   const weekStart = WEEKDAYS.indexOf(state.rota.frames?.weekStart ?? 'monday');
   const wd = (date) => new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -302,8 +339,10 @@ async function ensureCalendar(report) {
 function setReport(report) {
   state.report = report;
   if (state.selectedKey && !report.findings.some((f) => findingKey(f) === state.selectedKey)) state.selectedKey = null;
-  if (state.selectedIncident && !report.incidents.some((inc) => incidentKey(inc) === state.selectedIncident)) state.selectedIncident = null;
-  if (state.selectedWorker && !state.rota.workers.some((w) => w.id === state.selectedWorker)) state.selectedWorker = null;
+  if (state.selectedIncident && !report.incidents.some((inc) => incidentKey(inc) === state.selectedIncident))
+    state.selectedIncident = null;
+  if (state.selectedWorker && !state.rota.workers.some((w) => w.id === state.selectedWorker))
+    state.selectedWorker = null;
   if (state.selectedPeriod !== null && state.selectedPeriod >= state.rota.periods.length) state.selectedPeriod = null;
 }
 
@@ -339,12 +378,23 @@ async function evaluateEdited() {
     if (stale()) return;
     setReport(report);
     render();
-    status('editChecked', { v: t('summaryViolations', { n: report.summary.violations }), w: t('summaryWarnings', { n: report.summary.warnings }) });
+    status('editChecked', {
+      v: t('summaryViolations', { n: report.summary.violations }),
+      w: t('summaryWarnings', { n: report.summary.warnings }),
+    });
   } catch (err) {
     if (stale()) return;
     showError(err, evaluateEdited);
     if (state.undo.length && !(err instanceof ApiProblem && err.status === 401)) {
-      $('errors').append(h('p', {}, t('editUndoHint'), ' ', h('button', { type: 'button', class: 'small-button', onclick: () => actions.undo() }, t('undo'))));
+      $('errors').append(
+        h(
+          'p',
+          {},
+          t('editUndoHint'),
+          ' ',
+          h('button', { type: 'button', class: 'small-button', onclick: () => actions.undo() }, t('undo')),
+        ),
+      );
     }
   } finally {
     if (seq === state.seq) busy(false);
@@ -438,14 +488,21 @@ function drawTimeline() {
     onSelectWorker: (id) => actions.selectWorker(id),
   });
   if (focusPeriodIndex !== null) focusPeriod(container, focusPeriodIndex);
-  else if (focusIncidentKey) /** @type {SVGElement | null} */ (container.querySelector(`.incident[data-key="${CSS.escape(focusIncidentKey)}"]`))?.focus();
-  else if (focusWorker) /** @type {SVGElement | null} */ (container.querySelector(`.worker-label[data-worker="${CSS.escape(focusWorker)}"]`))?.focus();
-  else if (had && had.classList.contains('finding')) focusFinding(container, Number(/** @type {any} */ (had).dataset.index));
+  else if (focusIncidentKey)
+    /** @type {SVGElement | null} */ (
+      container.querySelector(`.incident[data-key="${CSS.escape(focusIncidentKey)}"]`)
+    )?.focus();
+  else if (focusWorker)
+    /** @type {SVGElement | null} */ (
+      container.querySelector(`.worker-label[data-worker="${CSS.escape(focusWorker)}"]`)
+    )?.focus();
+  else if (had?.classList.contains('finding')) focusFinding(container, Number(/** @type {any} */ (had).dataset.index));
 }
 
 /** The edit bar: undo and redo, add and delete, what is selected and how many changes there are. */
 function renderEditBar() {
-  const period = state.selectedPeriod === null ? undefined : state.periods.find((p) => p.index === state.selectedPeriod);
+  const period =
+    state.selectedPeriod === null ? undefined : state.periods.find((p) => p.index === state.selectedPeriod);
   /** @type {HTMLButtonElement} */ ($('undo')).disabled = state.undo.length === 0;
   /** @type {HTMLButtonElement} */ ($('redo')).disabled = state.redo.length === 0;
   /** @type {HTMLButtonElement} */ ($('add-period')).disabled = !period;
@@ -457,7 +514,9 @@ function renderEditBar() {
   $('edit-state').textContent = period
     ? `${t('editSelected', {
         assignment: period.assignmentId,
-        span: sameDay ? `${wallTime(period.start)}–${wallTime(period.end).split(' ').pop()}` : windowText(period.start, period.end),
+        span: sameDay
+          ? `${wallTime(period.start)}–${wallTime(period.end).split(' ').pop()}`
+          : windowText(period.start, period.end),
         hours: num(period.hours),
       })} · ${changes}`
     : `${t('editHint')} · ${changes}`;
@@ -466,7 +525,8 @@ function renderEditBar() {
 function render() {
   const ready = Boolean(state.report);
   $('result').hidden = !ready;
-  for (const id of ['export-json', 'export-rota', 'export-yaml', 'print']) /** @type {HTMLButtonElement} */ ($(id)).disabled = !ready;
+  /** @type {HTMLButtonElement} */ for (const id of ['export-json', 'export-rota', 'export-yaml', 'print'])
+    $(id).disabled = !ready;
   if (!ready) return;
   const v = view();
   renderSummary($('summary'), v);
@@ -479,7 +539,8 @@ function render() {
   renderConversions($('conversions'), v);
   renderVariants($('variants'), v);
   renderFindingList($('finding-list'), v);
-  $('print-note').textContent = `${state.label} · ${t('printedFrom', { date: new Date().toLocaleString(lang() === 'nb' ? 'nb-NO' : 'en-GB') })}`;
+  $('print-note').textContent =
+    `${state.label} · ${t('printedFrom', { date: new Date().toLocaleString(lang() === 'nb' ? 'nb-NO' : 'en-GB') })}`;
 }
 
 /** Draws what a change of selection touches. */
@@ -494,7 +555,11 @@ function redrawSelection() {
 
 /** Copies of the periods, for undo. */
 function snapshot() {
-  return { rotaPeriods: structuredClone(state.rota.periods), periods: structuredClone(state.periods), selectedPeriod: state.selectedPeriod };
+  return {
+    rotaPeriods: structuredClone(state.rota.periods),
+    periods: structuredClone(state.periods),
+    selectedPeriod: state.selectedPeriod,
+  };
 }
 
 /** Before each change: what undo brings back. */
@@ -510,11 +575,19 @@ function resolved(index, rp, startMs, endMs) {
   const zone = /** @type {NonNullable<typeof state.zone>} */ (state.zone);
   const workerId = state.rota.assignments.find((a) => a.id === rp.assignmentId)?.workerId ?? '';
   const hours = Math.round(((endMs - startMs) / HOUR_MS) * 100) / 100;
-  return { index, assignmentId: rp.assignmentId, workerId, start: zone.iso(startMs), end: zone.iso(endMs), hours, passiveHours: Math.min(rp.passiveHours ?? 0, hours) };
+  return {
+    index,
+    assignmentId: rp.assignmentId,
+    workerId,
+    start: zone.iso(startMs),
+    end: zone.iso(endMs),
+    hours,
+    passiveHours: Math.min(rp.passiveHours ?? 0, hours),
+  };
 }
 
 /** After a change: draw it, say it, and judge the rota again soon. */
-function edited(how, messageKey, params) {
+function edited(_how, messageKey, params) {
   redrawSelection();
   if (state.selectedPeriod !== null) focusPeriod($('timeline'), state.selectedPeriod);
   status(messageKey, params);
@@ -611,7 +684,11 @@ const actions = {
   addPeriod(workerId, startMs) {
     if (!state.zone) return;
     const mine = state.periods.filter((p) => p.workerId === workerId);
-    const nearest = mine.reduce((best, p) => (!best || Math.abs(Date.parse(p.start) - startMs) < Math.abs(Date.parse(best.start) - startMs) ? p : best), null);
+    const nearest = mine.reduce(
+      (best, p) =>
+        !best || Math.abs(Date.parse(p.start) - startMs) < Math.abs(Date.parse(best.start) - startMs) ? p : best,
+      null,
+    );
     const assignmentId = nearest?.assignmentId ?? state.rota.assignments.find((a) => a.workerId === workerId)?.id;
     if (!assignmentId) {
       status('editNoAssignment');
@@ -648,8 +725,12 @@ const actions = {
     if (!p) return;
     remember();
     state.rota.periods.splice(index, 1);
-    state.periods = state.periods.filter((q) => q.index !== index).map((q) => (q.index > index ? { ...q, index: q.index - 1 } : q));
-    const same = state.periods.filter((q) => q.workerId === p.workerId).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    state.periods = state.periods
+      .filter((q) => q.index !== index)
+      .map((q) => (q.index > index ? { ...q, index: q.index - 1 } : q));
+    const same = state.periods
+      .filter((q) => q.workerId === p.workerId)
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     const next = same.find((q) => Date.parse(q.start) >= Date.parse(p.start)) ?? same[same.length - 1];
     state.selectedPeriod = next ? next.index : null;
     edited(how, 'editDeleted', describePeriod(p));
@@ -704,10 +785,13 @@ window.addEventListener('beforeprint', () => {
   // With several workers the paper is a summary: every finding and every reason stay in their
   // closed lists (open one before printing to have it on paper); the incidents are listed instead.
   const several = (state.rota?.workers.length ?? 0) > 1;
-  openedForPrint = [...document.querySelectorAll('#result details:not([open])')].filter((d) => !several || !d.matches('.finding-list, .reasons, .headroom-more, .occurrences'));
+  openedForPrint = [...document.querySelectorAll('#result details:not([open])')].filter(
+    (d) => !several || !d.matches('.finding-list, .reasons, .headroom-more, .occurrences'),
+  );
   for (const d of openedForPrint) d.setAttribute('open', '');
   // The list of every finding builds its rows when opened (its toggle event would come too late).
-  if (state.report && openedForPrint.some((d) => d.matches('.finding-list'))) renderFindingList($('finding-list'), view());
+  if (state.report && openedForPrint.some((d) => d.matches('.finding-list')))
+    renderFindingList($('finding-list'), view());
   if (state.zoom !== 1) {
     state.zoom = 1;
     drawTimeline();
@@ -733,11 +817,21 @@ function wire() {
     render();
     if (lastStatus) status(...lastStatus);
   });
-  $('export-json').addEventListener('click', () => state.report && download(`${baseName()}-rapport.json`, `${JSON.stringify(state.report, null, 2)}\n`));
-  $('export-rota').addEventListener('click', () => state.rota && download(`${baseName()}-turnus.json`, `${JSON.stringify(state.rota, null, 2)}\n`));
+  $('export-json').addEventListener(
+    'click',
+    () => state.report && download(`${baseName()}-rapport.json`, `${JSON.stringify(state.report, null, 2)}\n`),
+  );
+  $('export-rota').addEventListener(
+    'click',
+    () => state.rota && download(`${baseName()}-turnus.json`, `${JSON.stringify(state.rota, null, 2)}\n`),
+  );
   $('export-yaml').addEventListener('click', () => {
     if (!state.rota) return;
-    const comment = t('yamlComment', { name: state.label, date: new Date().toISOString().slice(0, 10), n: state.undo.length });
+    const comment = t('yamlComment', {
+      name: state.label,
+      date: new Date().toISOString().slice(0, 10),
+      n: state.undo.length,
+    });
     download(`${baseName()}-turnus.yaml`, toYaml(state.rota, comment), 'application/yaml');
   });
   $('print').addEventListener('click', () => window.print());
@@ -808,7 +902,12 @@ function wire() {
   document.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && state.selectedKey) actions.select(null);
     else if (ev.key === 'Escape' && state.selectedIncident) actions.selectIncident(null);
-    else if (ev.key === 'Escape' && state.selectedPeriod !== null && document.activeElement?.classList.contains('period')) actions.selectPeriod(null);
+    else if (
+      ev.key === 'Escape' &&
+      state.selectedPeriod !== null &&
+      document.activeElement?.classList.contains('period')
+    )
+      actions.selectPeriod(null);
     // Ctrl+Z (⌘Z) undoes an edit of the turnus, Ctrl+Y or Ctrl+Shift+Z redoes it; not while typing in a field.
     const target = /** @type {HTMLElement} */ (ev.target);
     const typing = target.closest?.('input, textarea, select, [contenteditable]');
@@ -844,8 +943,14 @@ function wire() {
   });
   $('undo').addEventListener('click', () => actions.undo());
   $('redo').addEventListener('click', () => actions.redoEdit());
-  $('add-period').addEventListener('click', () => state.selectedPeriod !== null && actions.addAfter(state.selectedPeriod));
-  $('delete-period').addEventListener('click', () => state.selectedPeriod !== null && actions.removePeriod(state.selectedPeriod));
+  $('add-period').addEventListener(
+    'click',
+    () => state.selectedPeriod !== null && actions.addAfter(state.selectedPeriod),
+  );
+  $('delete-period').addEventListener(
+    'click',
+    () => state.selectedPeriod !== null && actions.removePeriod(state.selectedPeriod),
+  );
   $('rule-lanes').addEventListener('change', (ev) => {
     state.ruleLanes = /** @type {HTMLInputElement} */ (ev.target).checked;
     drawTimeline();
@@ -860,7 +965,13 @@ async function start() {
   } catch {
     /* storage disabled */
   }
-  setLang(params.get('lang') === 'en' || params.get('lang') === 'nb' ? /** @type {any} */ (params.get('lang')) : saved === 'en' ? 'en' : 'nb');
+  setLang(
+    params.get('lang') === 'en' || params.get('lang') === 'nb'
+      ? /** @type {any} */ (params.get('lang'))
+      : saved === 'en'
+        ? 'en'
+        : 'nb',
+  );
   applyStaticText();
   wire();
   const init = async () => {

@@ -10,9 +10,18 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 function setAttrs(el, attrs) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), /** @type {EventListener} */ (v));
+    if (k.startsWith('on') && typeof v === 'function')
+      el.addEventListener(k.slice(2).toLowerCase(), /** @type {EventListener} */ (v));
     else if (k === 'dataset') Object.assign(/** @type {HTMLElement} */ (el).dataset, v);
-    else if (k === 'checked' || k === 'disabled' || k === 'value' || k === 'open' || k === 'indeterminate' || k === 'hidden' || k === 'selected') {
+    else if (
+      k === 'checked' ||
+      k === 'disabled' ||
+      k === 'value' ||
+      k === 'open' ||
+      k === 'indeterminate' ||
+      k === 'hidden' ||
+      k === 'selected'
+    ) {
       /** @type {any} */ (el)[k] = v;
     } else el.setAttribute(k, v === true ? '' : String(v));
   }

@@ -50,7 +50,10 @@ export function attachEditor(container, ctx) {
     const x0 = scale.x(drag.s);
     placePeriod(drag.g, x0, Math.max(2, scale.x(drag.e) - x0));
     const hours = Math.round(((drag.e - drag.s) / HOUR) * 100) / 100;
-    showTip(drag.g.querySelector('.bar') ?? drag.g, `${ctx.describe(drag.s)} – ${ctx.describe(drag.e)} (${ctx.hours(hours)})`);
+    showTip(
+      drag.g.querySelector('.bar') ?? drag.g,
+      `${ctx.describe(drag.s)} – ${ctx.describe(drag.e)} (${ctx.hours(hours)})`,
+    );
   }
 
   container.addEventListener('pointerdown', (ev) => {
@@ -62,7 +65,11 @@ export function attachEditor(container, ctx) {
     const p = periodOf(index);
     if (!p) return;
     const svg = /** @type {SVGSVGElement} */ (g.ownerSVGElement);
-    const mode = target.classList.contains('handle-start') ? 'start' : target.classList.contains('handle-end') ? 'end' : partAt(g, ev.clientX - svg.getBoundingClientRect().left);
+    const mode = target.classList.contains('handle-start')
+      ? 'start'
+      : target.classList.contains('handle-end')
+        ? 'end'
+        : partAt(g, ev.clientX - svg.getBoundingClientRect().left);
     const s0 = Date.parse(p.start);
     const e0 = Date.parse(p.end);
     drag = { index, mode, x0: ev.clientX, s0, e0, s: s0, e: e0, moved: false, g, pointerId: ev.pointerId };
@@ -154,7 +161,16 @@ export function attachEditor(container, ctx) {
     }
     const all = /** @type {SVGGElement[]} */ ([...container.querySelectorAll('.period')]);
     const i = all.indexOf(g);
-    const to = key === 'ArrowDown' ? all[i + 1] : key === 'ArrowUp' ? all[i - 1] : key === 'Home' ? all[0] : key === 'End' ? all[all.length - 1] : undefined;
+    const to =
+      key === 'ArrowDown'
+        ? all[i + 1]
+        : key === 'ArrowUp'
+          ? all[i - 1]
+          : key === 'Home'
+            ? all[0]
+            : key === 'End'
+              ? all[all.length - 1]
+              : undefined;
     if (to) {
       ev.preventDefault();
       g.setAttribute('tabindex', '-1');

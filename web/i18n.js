@@ -12,11 +12,13 @@ const nb = {
   exportJson: 'Last ned rapport (JSON)',
   exportRota: 'Last ned turnus (JSON)',
   exportYaml: 'Last ned turnus (YAML)',
-  yamlComment: 'Turnus fra turnussjekk, lastet ned {date}: {name} med {n} endringer på siden.\nLes den inn igjen på siden, med turnussjekk check, eller med POST /v1/rota.',
+  yamlComment:
+    'Turnus fra turnussjekk, lastet ned {date}: {name} med {n} endringer på siden.\nLes den inn igjen på siden, med turnussjekk check, eller med POST /v1/rota.',
   overviewTitle: 'Oversikt',
   overviewLead: '{oppdrag} oppdrag hos {workers} arbeidstakere; {bad} av arbeidstakerne har brudd.',
   tiersTitle: 'Oppdrag etter vurdering for omgjøring',
-  tiersHelp: 'Hvor mange oppdrag hver vurdering gjelder, med timer og kostnad som arbeidsavtale, og hva avtalene som er valgt på siden gir nå (grønt: uten brudd, gult: bare advarsler, rødt: fortsatt brudd).',
+  tiersHelp:
+    'Hvor mange oppdrag hver vurdering gjelder, med timer og kostnad som arbeidsavtale, og hva avtalene som er valgt på siden gir nå (grønt: uten brudd, gult: bare advarsler, rødt: fortsatt brudd).',
   tiersChosen: 'Med avtalene som er valgt nå er {ok} av {n} oppdrag uten brudd.',
   colTier: 'Vurdering',
   colOppdrag: 'Oppdrag',
@@ -31,7 +33,8 @@ const nb = {
   tierLegendWarn: 'Bare advarsler',
   tierLegendBad: 'Fortsatt brudd',
   workersTitle: 'Arbeidstakere etter alvorligste hendelse',
-  workersHelp: 'De med brudd først, så de med advarsler. Velg en arbeidstaker for å se hvor mye som er igjen før hver grense.',
+  workersHelp:
+    'De med brudd først, så de med advarsler. Velg en arbeidstaker for å se hvor mye som er igjen før hver grense.',
   colWorst: 'Alvorligste',
   colIncidents: 'Hendelser',
   colHours: 'Timer',
@@ -47,7 +50,8 @@ const nb = {
   redo: 'Gjør om',
   addPeriod: 'Legg til periode',
   deletePeriod: 'Slett periode',
-  editKeys: 'Piltast venstre og høyre flytter perioden 15 minutter, Shift og pil endrer slutten, Alt og pil endrer starten, pil opp og ned går til forrige og neste periode, Delete sletter, N legger til en kopi dagen etter, Ctrl+Z angrer.',
+  editKeys:
+    'Piltast venstre og høyre flytter perioden 15 minutter, Shift og pil endrer slutten, Alt og pil endrer starten, pil opp og ned går til forrige og neste periode, Delete sletter, N legger til en kopi dagen etter, Ctrl+Z angrer.',
   editNone: 'ingen endringer',
   editCount: '{n} endring|{n} endringer',
   editSelected: 'Valgt: {assignment}, {span} ({hours} t)',
@@ -126,9 +130,11 @@ const nb = {
   summaryViolations: '{n} brudd',
   summaryWarnings: '{n} advarsel|{n} advarsler',
   summaryInfo: '{n} til orientering',
-  summaryHypothetical: 'Funn merket «hypotetisk» gjelder bare hvis oppdraget gjøres om til arbeidsavtale: i dag binder ikke arbeidsmiljøloven et oppdrag.',
+  summaryHypothetical:
+    'Funn merket «hypotetisk» gjelder bare hvis oppdraget gjøres om til arbeidsavtale: i dag binder ikke arbeidsmiljøloven et oppdrag.',
   timelineTitle: 'Tidslinje',
-  timelineHelp: 'Én rad per arbeidstaker med periodene, under den hendelsene (funn samlet etter årsak) og, om du vil, én linje per regel. Velg en hendelse eller et funn (klikk, eller Tab, piltaster og Enter) for å se hva det betyr, og et navn for å se hvor mye som er igjen. Dra en periode for å flytte den, dra endene for å endre lengden, dobbeltklikk i en rad for å legge til; med tastaturet: velg en periode og bruk piltastene.',
+  timelineHelp:
+    'Én rad per arbeidstaker med periodene, under den hendelsene (funn samlet etter årsak) og, om du vil, én linje per regel. Velg en hendelse eller et funn (klikk, eller Tab, piltaster og Enter) for å se hva det betyr, og et navn for å se hvor mye som er igjen. Dra en periode for å flytte den, dra endene for å endre lengden, dobbeltklikk i en rad for å legge til; med tastaturet: velg en periode og bruk piltastene.',
   timelineLabel: 'Tidslinje for turnusen med funn',
   zoomOut: 'Zoom ut',
   zoomFit: 'Tilpass',
@@ -146,7 +152,8 @@ const nb = {
   passiveTip: ', {n} t passive',
   findingTip: '{severity}: {title} · {from} – {to} · {measured} (grense {limit})',
   detailsTitle: 'Funn',
-  detailsEmpty: 'Velg en hendelse eller et funn på tidslinjen eller i listen for å se regelen, lovteksten, målt verdi mot grensen og hvilke avtaler som ville løftet det, eller en arbeidstaker for å se hvor mye som er igjen før hver grense.',
+  detailsEmpty:
+    'Velg en hendelse eller et funn på tidslinjen eller i listen for å se regelen, lovteksten, målt verdi mot grensen og hvilke avtaler som ville løftet det, eller en arbeidstaker for å se hvor mye som er igjen før hver grense.',
   detailsRule: 'Regel',
   detailsLaw: 'Hjemmel',
   detailsWorker: 'Arbeidstaker',
@@ -170,7 +177,8 @@ const nb = {
   unit: { hours: ['time', 'timer'], count: ['', ''], ratio: ['', ''], weeks: ['uke', 'uker'] },
   confidence: { verified: 'lest i primærkilden', secondary: 'sekundærkilde', unverified: 'ikke kontrollert' },
   agreementsTitle: 'Avtaler',
-  agreementsHelp: 'Slå avtaler av og på og se funnene og vurderingene endre seg. Siden endrer bare turnusens avtaler og sjekker den på nytt; loven ligger i tjenesten.',
+  agreementsHelp:
+    'Slå avtaler av og på og se funnene og vurderingene endre seg. Siden endrer bare turnusens avtaler og sjekker den på nytt; loven ligger i tjenesten.',
   agreementsScope: 'Gjelder',
   agreementsAll: 'Alle arbeidstakere',
   agreementsRelevant: 'Nevnt i rapporten',
@@ -184,7 +192,8 @@ const nb = {
   agreementsReset: 'Tilbakestill til turnusens avtaler',
   agreementsNone: 'Turnusen har ingen avtaler.',
   conversionsTitle: 'Omgjøring av oppdrag til arbeidsavtale',
-  conversionsHelp: 'For hvert oppdrag: kan det gjøres om til arbeidsavtale, og på hvilket grunnlag? Vurderingen prøver uten avtaler, så med individuelle avtaler, så med tariffavtale, og er den samme uansett hvilke avtaler turnusen har. Under den står hva avtalene du har valgt gir.',
+  conversionsHelp:
+    'For hvert oppdrag: kan det gjøres om til arbeidsavtale, og på hvilket grunnlag? Vurderingen prøver uten avtaler, så med individuelle avtaler, så med tariffavtale, og er den samme uansett hvilke avtaler turnusen har. Under den står hva avtalene du har valgt gir.',
   conversionsNone: 'Turnusen har ingen oppdrag: alle perioder er arbeidsavtaler.',
   colAssignment: 'Oppdrag',
   colVerdict: 'Vurdering',
@@ -200,7 +209,8 @@ const nb = {
     'not-convertible': 'Kan ikke gjøres om slik turnusen er',
   },
   nowLawful: 'Lovlig som arbeidsavtale med avtalene som er valgt',
-  nowLawfulWarnings: 'Ingen brudd med avtalene som er valgt, men {n} advarsel må vurderes|Ingen brudd med avtalene som er valgt, men {n} advarsler må vurderes',
+  nowLawfulWarnings:
+    'Ingen brudd med avtalene som er valgt, men {n} advarsel må vurderes|Ingen brudd med avtalene som er valgt, men {n} advarsler må vurderes',
   nowViolations: '{n} brudd som arbeidsavtale med avtalene som er valgt nå',
   nowMissing: 'Mangler: {list}',
   noneRequired: 'Ingen',
@@ -245,7 +255,20 @@ const nb = {
   noFindings: 'Ingen funn: turnusen holder seg innenfor reglene som er sjekket.',
   weekdays: ['søn.', 'man.', 'tir.', 'ons.', 'tor.', 'fre.', 'lør.'],
   weekdaysShort: ['sø', 'ma', 'ti', 'on', 'to', 'fr', 'lø'],
-  months: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  months: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
   printedFrom: 'Skrevet ut fra turnussjekk {date}',
 };
 
@@ -259,11 +282,13 @@ const en = {
   exportJson: 'Download report (JSON)',
   exportRota: 'Download rota (JSON)',
   exportYaml: 'Download rota (YAML)',
-  yamlComment: 'Rota from turnussjekk, downloaded {date}: {name} with {n} edits on the page.\nRead it back on the page, with turnussjekk check, or with POST /v1/rota.',
+  yamlComment:
+    'Rota from turnussjekk, downloaded {date}: {name} with {n} edits on the page.\nRead it back on the page, with turnussjekk check, or with POST /v1/rota.',
   overviewTitle: 'Overview',
   overviewLead: '{oppdrag} oppdrag held by {workers} workers; {bad} of the workers have violations.',
   tiersTitle: 'Oppdrag by conversion verdict',
-  tiersHelp: 'How many oppdrag each verdict covers, with hours and cost as employment, and what the agreements chosen on the page give now (green: no violation, amber: warnings only, red: still violations).',
+  tiersHelp:
+    'How many oppdrag each verdict covers, with hours and cost as employment, and what the agreements chosen on the page give now (green: no violation, amber: warnings only, red: still violations).',
   tiersChosen: 'With the agreements chosen now, {ok} of {n} oppdrag have no violation.',
   colTier: 'Verdict',
   colOppdrag: 'Oppdrag',
@@ -278,7 +303,8 @@ const en = {
   tierLegendWarn: 'Warnings only',
   tierLegendBad: 'Still violations',
   workersTitle: 'Workers by their worst incident',
-  workersHelp: 'Those with violations first, then those with warnings. Pick a worker to see how much is left before each limit.',
+  workersHelp:
+    'Those with violations first, then those with warnings. Pick a worker to see how much is left before each limit.',
   colWorst: 'Worst',
   colIncidents: 'Incidents',
   colHours: 'Hours',
@@ -294,7 +320,8 @@ const en = {
   redo: 'Redo',
   addPeriod: 'Add period',
   deletePeriod: 'Delete period',
-  editKeys: 'Left and right arrow move the period by 15 minutes, Shift and arrow change its end, Alt and arrow change its start, up and down arrow go to the previous and next period, Delete deletes it, N adds a copy the day after, Ctrl+Z undoes.',
+  editKeys:
+    'Left and right arrow move the period by 15 minutes, Shift and arrow change its end, Alt and arrow change its start, up and down arrow go to the previous and next period, Delete deletes it, N adds a copy the day after, Ctrl+Z undoes.',
   editNone: 'no edits',
   editCount: '{n} edit|{n} edits',
   editSelected: 'Selected: {assignment}, {span} ({hours} h)',
@@ -373,9 +400,11 @@ const en = {
   summaryViolations: '{n} violation|{n} violations',
   summaryWarnings: '{n} warning|{n} warnings',
   summaryInfo: '{n} for information',
-  summaryHypothetical: 'Findings marked “hypothetical” apply only if the oppdrag becomes an employment contract: today the Working Environment Act does not bind an oppdrag.',
+  summaryHypothetical:
+    'Findings marked “hypothetical” apply only if the oppdrag becomes an employment contract: today the Working Environment Act does not bind an oppdrag.',
   timelineTitle: 'Timeline',
-  timelineHelp: 'One row per worker with the periods, below it the incidents (findings grouped by cause) and, if you like, one lane per rule. Pick an incident or a finding (click, or Tab, arrow keys and Enter) to see what it means, and a name to see how much is left. Drag a period to move it, drag its ends to change its length, double-click a row to add one; with the keyboard: pick a period and use the arrow keys.',
+  timelineHelp:
+    'One row per worker with the periods, below it the incidents (findings grouped by cause) and, if you like, one lane per rule. Pick an incident or a finding (click, or Tab, arrow keys and Enter) to see what it means, and a name to see how much is left. Drag a period to move it, drag its ends to change its length, double-click a row to add one; with the keyboard: pick a period and use the arrow keys.',
   timelineLabel: 'Timeline of the rota with findings',
   zoomOut: 'Zoom out',
   zoomFit: 'Fit',
@@ -393,7 +422,8 @@ const en = {
   passiveTip: ', {n} h passive',
   findingTip: '{severity}: {title} · {from} – {to} · {measured} (limit {limit})',
   detailsTitle: 'Finding',
-  detailsEmpty: 'Pick an incident or a finding on the timeline or in the list to see the rule, the law, the measured value against the limit and which agreements would lift it, or a worker to see how much is left before each limit.',
+  detailsEmpty:
+    'Pick an incident or a finding on the timeline or in the list to see the rule, the law, the measured value against the limit and which agreements would lift it, or a worker to see how much is left before each limit.',
   detailsRule: 'Rule',
   detailsLaw: 'Legal basis',
   detailsWorker: 'Worker',
@@ -417,7 +447,8 @@ const en = {
   unit: { hours: ['hour', 'hours'], count: ['', ''], ratio: ['', ''], weeks: ['week', 'weeks'] },
   confidence: { verified: 'read in the primary source', secondary: 'secondary source', unverified: 'not verified' },
   agreementsTitle: 'Agreements',
-  agreementsHelp: 'Switch agreements on and off and watch the findings and verdicts change. The page only edits the rota’s agreements and checks it again; the law lives in the service.',
+  agreementsHelp:
+    'Switch agreements on and off and watch the findings and verdicts change. The page only edits the rota’s agreements and checks it again; the law lives in the service.',
   agreementsScope: 'Applies to',
   agreementsAll: 'All workers',
   agreementsRelevant: 'Named in the report',
@@ -431,7 +462,8 @@ const en = {
   agreementsReset: 'Reset to the rota’s agreements',
   agreementsNone: 'The rota has no agreements.',
   conversionsTitle: 'Converting oppdrag to employment',
-  conversionsHelp: 'For each oppdrag: could it become an employment contract, and on what basis? The verdict tries no agreement, then individual agreements, then collective agreements, and is the same whatever agreements the rota has. Below it: what the agreements you chose give.',
+  conversionsHelp:
+    'For each oppdrag: could it become an employment contract, and on what basis? The verdict tries no agreement, then individual agreements, then collective agreements, and is the same whatever agreements the rota has. Below it: what the agreements you chose give.',
   conversionsNone: 'The rota has no oppdrag: every period is employment.',
   colAssignment: 'Oppdrag',
   colVerdict: 'Verdict',
@@ -447,7 +479,8 @@ const en = {
     'not-convertible': 'Not convertible as the rota stands',
   },
   nowLawful: 'Lawful as employment with the agreements chosen',
-  nowLawfulWarnings: 'No violation with the agreements chosen, but {n} warning needs assessing|No violation with the agreements chosen, but {n} warnings need assessing',
+  nowLawfulWarnings:
+    'No violation with the agreements chosen, but {n} warning needs assessing|No violation with the agreements chosen, but {n} warnings need assessing',
   nowViolations: '{n} violations as employment with the agreements chosen now',
   nowMissing: 'Missing: {list}',
   noneRequired: 'None',
@@ -492,7 +525,20 @@ const en = {
   noFindings: 'No findings: the rota stays within the rules checked.',
   weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
   weekdaysShort: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'],
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
   printedFrom: 'Printed from turnussjekk {date}',
 };
 
@@ -537,7 +583,10 @@ export function loc(pair) {
   return pair[current] ?? pair.nb ?? '';
 }
 
-const numberFormats = { nb: new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
+const numberFormats = {
+  nb: new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
 const moneyFormats = {
   nb: new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }),
   en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }),
@@ -582,7 +631,10 @@ export function wallTime(iso, opts = {}) {
   const [, y, mo, d, h, mi, off] = m;
   const weekday = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay();
   const wd = opts.weekday === false ? '' : `${dict().weekdays[weekday]} `;
-  const date = current === 'nb' ? `${d}.${mo}${opts.year === false ? '' : `.${y}`}` : `${Number(d)} ${dict().months[Number(mo) - 1].slice(0, 3)}${opts.year === false ? '' : ` ${y}`}`;
+  const date =
+    current === 'nb'
+      ? `${d}.${mo}${opts.year === false ? '' : `.${y}`}`
+      : `${Number(d)} ${dict().months[Number(mo) - 1].slice(0, 3)}${opts.year === false ? '' : ` ${y}`}`;
   const offset = opts.offset && off ? ` (${off === 'Z' ? '+00:00' : off})` : '';
   return `${wd}${date} ${h}:${mi}${offset}`;
 }
@@ -607,7 +659,8 @@ export function spanText(start, end) {
   const midnight = /T00:00(?::00)?(?:Z|[+-]\d{2}:\d{2})?$/;
   if (!midnight.test(start) || !midnight.test(end)) {
     // Within one day: "tir. 07.01.2025 07:30–20:00".
-    if (start.slice(0, 10) === end.slice(0, 10) && offsetOf(start) === offsetOf(end)) return `${wallTime(start)}–${wallTime(end).split(' ').pop()}`;
+    if (start.slice(0, 10) === end.slice(0, 10) && offsetOf(start) === offsetOf(end))
+      return `${wallTime(start)}–${wallTime(end).split(' ').pop()}`;
     return windowText(start, end);
   }
   // The last day is the one before the end's midnight (calendar arithmetic on the date alone).

@@ -51,7 +51,17 @@ export function workersByWorst(report, rota) {
  * violation (or only warnings) with the agreements chosen now.
  */
 export function tiersOf(report) {
-  const rows = TIERS.map((verdict) => ({ verdict, count: 0, hours: 0, cost: 0, difference: 0, withoutCost: 0, lawful: 0, warnings: 0, violations: 0 }));
+  const rows = TIERS.map((verdict) => ({
+    verdict,
+    count: 0,
+    hours: 0,
+    cost: 0,
+    difference: 0,
+    withoutCost: 0,
+    lawful: 0,
+    warnings: 0,
+    violations: 0,
+  }));
   for (const c of report.conversions) {
     const row = rows.find((r) => r.verdict === c.verdict);
     if (!row) continue;
@@ -74,7 +84,14 @@ const BAR_H = 12;
 
 /** A horizontal bar of `value` out of `max`, in segments (class, value), drawn as SVG. */
 function bar(max, segments, label) {
-  const svg = s('svg', { class: 'tier-bar', width: BAR_W, height: BAR_H, viewBox: `0 0 ${BAR_W} ${BAR_H}`, 'aria-hidden': 'true', focusable: 'false' });
+  const svg = s('svg', {
+    class: 'tier-bar',
+    width: BAR_W,
+    height: BAR_H,
+    viewBox: `0 0 ${BAR_W} ${BAR_H}`,
+    'aria-hidden': 'true',
+    focusable: 'false',
+  });
   svg.append(s('rect', { class: 'tier-bar-bg', x: 0, y: 0, width: BAR_W, height: BAR_H, rx: 2 }));
   let x = 0;
   for (const [cls, value] of segments) {
@@ -102,7 +119,16 @@ export function renderOverview(el, view) {
   const d = dict();
   const tiers = tiersOf(report);
   const total = tiers.reduce(
-    (sum, r) => ({ count: sum.count + r.count, hours: sum.hours + r.hours, cost: sum.cost + r.cost, difference: sum.difference + r.difference, lawful: sum.lawful + r.lawful, warnings: sum.warnings + r.warnings, violations: sum.violations + r.violations, withoutCost: sum.withoutCost + r.withoutCost }),
+    (sum, r) => ({
+      count: sum.count + r.count,
+      hours: sum.hours + r.hours,
+      cost: sum.cost + r.cost,
+      difference: sum.difference + r.difference,
+      lawful: sum.lawful + r.lawful,
+      warnings: sum.warnings + r.warnings,
+      violations: sum.violations + r.violations,
+      withoutCost: sum.withoutCost + r.withoutCost,
+    }),
     { count: 0, hours: 0, cost: 0, difference: 0, lawful: 0, warnings: 0, violations: 0, withoutCost: 0 },
   );
   const maxCount = Math.max(1, ...tiers.map((r) => r.count));
@@ -116,50 +142,92 @@ export function renderOverview(el, view) {
     h(
       'tr',
       { 'data-verdict': r.verdict, class: r.count ? '' : 'empty' },
-      h('th', { scope: 'row' }, h('span', { class: `verdict verdict-${r.verdict}` }, d.verdict[r.verdict] ?? r.verdict)),
+      h(
+        'th',
+        { scope: 'row' },
+        h('span', { class: `verdict verdict-${r.verdict}` }, d.verdict[r.verdict] ?? r.verdict),
+      ),
       h(
         'td',
         { class: 'num' },
         h('span', { class: 'tier-num tier-count', 'data-count': r.count }, num(r.count)),
-        bar(maxCount, [['seg-ok', r.lawful], ['seg-warn', r.warnings], ['seg-bad', r.violations]], t('tierNow', { ok: r.lawful + r.warnings, bad: r.violations })),
+        bar(
+          maxCount,
+          [
+            ['seg-ok', r.lawful],
+            ['seg-warn', r.warnings],
+            ['seg-bad', r.violations],
+          ],
+          t('tierNow', { ok: r.lawful + r.warnings, bad: r.violations }),
+        ),
       ),
-      h('td', { class: 'num' }, h('span', { class: 'tier-num' }, r.count ? `${num(Math.round(r.hours))} ${t('hoursShort')}` : '—'), bar(maxHours, [['seg-hours', r.hours]])),
+      h(
+        'td',
+        { class: 'num' },
+        h('span', { class: 'tier-num' }, r.count ? `${num(Math.round(r.hours))} ${t('hoursShort')}` : '—'),
+        bar(maxHours, [['seg-hours', r.hours]]),
+      ),
       h(
         'td',
         { class: 'num' },
         h('span', { class: 'tier-num' }, r.cost ? money(r.cost) : '—'),
         bar(maxCost, [['seg-cost', r.cost]]),
-        r.difference ? h('span', { class: 'muted small block' }, t('tierDifference', { n: money(r.difference) })) : null,
+        r.difference
+          ? h('span', { class: 'muted small block' }, t('tierDifference', { n: money(r.difference) }))
+          : null,
         r.withoutCost ? h('span', { class: 'muted small block' }, t('tierCostMissing', { n: r.withoutCost })) : null,
       ),
       h('td', { class: 'tier-now' }, nowText(r)),
     );
 
-  const severity = (sev) => (sev ? h('span', { class: `badge sev-${sev}` }, d.severity[sev] ?? sev) : h('span', { class: 'muted small' }, t('worstNone')));
+  const severity = (sev) =>
+    sev
+      ? h('span', { class: `badge sev-${sev}` }, d.severity[sev] ?? sev)
+      : h('span', { class: 'muted small' }, t('worstNone'));
   const workerRow = (w) => {
     const name = w.worker.name ?? w.worker.id;
     return h(
       'tr',
-      { 'data-worker': w.worker.id, 'data-worst': w.worst ?? 'none', class: view.selectedWorker === w.worker.id ? 'selected' : '' },
+      {
+        'data-worker': w.worker.id,
+        'data-worst': w.worst ?? 'none',
+        class: view.selectedWorker === w.worker.id ? 'selected' : '',
+      },
       h(
         'th',
         { scope: 'row' },
         h(
           'button',
-          { type: 'button', class: 'link-like', 'aria-label': t('workerShowLabel', { name }), onclick: () => view.actions.selectWorker(w.worker.id) },
+          {
+            type: 'button',
+            class: 'link-like',
+            'aria-label': t('workerShowLabel', { name }),
+            onclick: () => view.actions.selectWorker(w.worker.id),
+          },
           name,
         ),
       ),
       h('td', {}, severity(w.worst)),
-      h('td', { class: 'num' }, h('span', { class: `count-text${w.violations ? ' sev-violation' : ' zero'}` }, num(w.violations))),
-      h('td', { class: 'num' }, h('span', { class: `count-text${w.warnings ? ' sev-warning' : ' zero'}` }, num(w.warnings))),
+      h(
+        'td',
+        { class: 'num' },
+        h('span', { class: `count-text${w.violations ? ' sev-violation' : ' zero'}` }, num(w.violations)),
+      ),
+      h(
+        'td',
+        { class: 'num' },
+        h('span', { class: `count-text${w.warnings ? ' sev-warning' : ' zero'}` }, num(w.warnings)),
+      ),
       h('td', { class: 'num' }, num(w.incidents)),
       h('td', { class: 'num' }, num(w.hours)),
     );
   };
 
   // On paper: each worker's incidents, worst first (the screen has them on the timeline).
-  const incidentsOf = (id) => (report.incidents ?? []).filter((inc) => inc.workerId === id).sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3));
+  const incidentsOf = (id) =>
+    (report.incidents ?? [])
+      .filter((inc) => inc.workerId === id)
+      .sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3));
   const printed = workers.filter((w) => incidentsOf(w.worker.id).some((inc) => inc.severity !== 'info'));
   const incidentList = printed.length
     ? h(
@@ -170,7 +238,13 @@ export function renderOverview(el, view) {
           h(
             'div',
             {},
-            h('h4', {}, w.worker.name ?? w.worker.id, ' ', h('span', { class: 'muted small' }, t('workerCounts', { v: w.violations, w: w.warnings }))),
+            h(
+              'h4',
+              {},
+              w.worker.name ?? w.worker.id,
+              ' ',
+              h('span', { class: 'muted small' }, t('workerCounts', { v: w.violations, w: w.warnings })),
+            ),
             h(
               'ul',
               {},
@@ -210,7 +284,13 @@ export function renderOverview(el, view) {
             h(
               'thead',
               {},
-              h('tr', {}, ['colTier', 'colOppdrag', 'colTierHours', 'colTierCost', 'colTierNow'].map((k) => h('th', { scope: 'col' }, t(/** @type {any} */ (k))))),
+              h(
+                'tr',
+                {},
+                ['colTier', 'colOppdrag', 'colTierHours', 'colTierCost', 'colTierNow'].map((k) =>
+                  h('th', { scope: 'col' }, t(/** @type {any} */ (k))),
+                ),
+              ),
             ),
             h('tbody', {}, tiers.map(tierRow)),
             h(
@@ -222,7 +302,14 @@ export function renderOverview(el, view) {
                 h('th', { scope: 'row' }, t('tierTotal')),
                 h('td', { class: 'num', 'data-total': total.count }, num(total.count)),
                 h('td', { class: 'num' }, `${num(Math.round(total.hours))} ${t('hoursShort')}`),
-                h('td', { class: 'num' }, total.cost ? money(total.cost) : '—', total.difference ? h('span', { class: 'muted small block' }, t('tierDifference', { n: money(total.difference) })) : null),
+                h(
+                  'td',
+                  { class: 'num' },
+                  total.cost ? money(total.cost) : '—',
+                  total.difference
+                    ? h('span', { class: 'muted small block' }, t('tierDifference', { n: money(total.difference) }))
+                    : null,
+                ),
                 h('td', { class: 'tier-now' }, nowText(total)),
               ),
             ),
@@ -247,7 +334,17 @@ export function renderOverview(el, view) {
           h(
             'table',
             { class: 'worker-table', 'aria-labelledby': 'workers-h' },
-            h('thead', {}, h('tr', {}, ['colWorker', 'colWorst', 'rowViolations', 'rowWarnings', 'colIncidents', 'colHours'].map((k) => h('th', { scope: 'col' }, t(/** @type {any} */ (k)))))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['colWorker', 'colWorst', 'rowViolations', 'rowWarnings', 'colIncidents', 'colHours'].map((k) =>
+                  h('th', { scope: 'col' }, t(/** @type {any} */ (k))),
+                ),
+              ),
+            ),
             h('tbody', {}, workers.map(workerRow)),
           ),
         ),

@@ -51,9 +51,21 @@ export function renderSummary(el, view) {
       h('li', {}, t('summaryWorkers', { n: summary.workers })),
       h('li', {}, t('summaryPeriods', { n: summary.periods })),
       h('li', {}, t('summaryHours', { n: num(summary.hours) })),
-      h('li', { class: `count sev-violation${summary.violations ? '' : ' zero'}`, 'data-count': 'violations' }, t('summaryViolations', { n: summary.violations })),
-      h('li', { class: `count sev-warning${summary.warnings ? '' : ' zero'}`, 'data-count': 'warnings' }, t('summaryWarnings', { n: summary.warnings })),
-      h('li', { class: `count sev-info${summary.info ? '' : ' zero'}`, 'data-count': 'info' }, t('summaryInfo', { n: summary.info })),
+      h(
+        'li',
+        { class: `count sev-violation${summary.violations ? '' : ' zero'}`, 'data-count': 'violations' },
+        t('summaryViolations', { n: summary.violations }),
+      ),
+      h(
+        'li',
+        { class: `count sev-warning${summary.warnings ? '' : ' zero'}`, 'data-count': 'warnings' },
+        t('summaryWarnings', { n: summary.warnings }),
+      ),
+      h(
+        'li',
+        { class: `count sev-info${summary.info ? '' : ' zero'}`, 'data-count': 'info' },
+        t('summaryInfo', { n: summary.info }),
+      ),
     ),
     allHypothetical ? h('p', { class: 'note' }, t('summaryHypothetical')) : null,
   );
@@ -66,9 +78,13 @@ export function renderDetails(el, view) {
   const f = view.selectedIndex === null ? undefined : view.report.findings[view.selectedIndex];
   const heading = h('h2', { id: 'details-h' }, t('detailsTitle'));
   if (!f) {
-    const inc = view.selectedIncident === null || view.selectedIncident === undefined ? undefined : view.report.incidents[view.selectedIncident];
+    const inc =
+      view.selectedIncident === null || view.selectedIncident === undefined
+        ? undefined
+        : view.report.incidents[view.selectedIncident];
     if (inc) return renderIncidentDetails(el, view, inc);
-    if (view.selectedWorker && view.rota.workers.some((w) => w.id === view.selectedWorker)) return renderWorkerDetails(el, view, view.selectedWorker);
+    if (view.selectedWorker && view.rota.workers.some((w) => w.id === view.selectedWorker))
+      return renderWorkerDetails(el, view, view.selectedWorker);
     fill(el, heading, h('p', { class: 'muted' }, t('detailsEmpty')));
     return;
   }
@@ -76,7 +92,12 @@ export function renderDetails(el, view) {
   const reading = view.report.readings?.find((r) => r.reading === f.reading);
   const row = (label, ...value) => [h('dt', {}, label), h('dd', {}, ...value)];
   const law = f.url
-    ? h('a', { href: f.url, target: '_blank', rel: 'noopener noreferrer', class: 'law-link', title: t('openLaw') }, f.citation, h('span', { class: 'ext', 'aria-hidden': 'true' }, ' ↗'))
+    ? h(
+        'a',
+        { href: f.url, target: '_blank', rel: 'noopener noreferrer', class: 'law-link', title: t('openLaw') },
+        f.citation,
+        h('span', { class: 'ext', 'aria-hidden': 'true' }, ' ↗'),
+      )
     : f.citation;
 
   const cures = f.curedBy.map((type) => {
@@ -105,7 +126,12 @@ export function renderDetails(el, view) {
       'article',
       { class: `finding-details sev-${f.severity}`, 'aria-labelledby': 'finding-title' },
       h('h3', { id: 'finding-title' }, loc(f.title)),
-      h('p', { class: 'badges' }, severityBadge(f.severity), f.hypothetical ? h('span', { class: 'badge hyp' }, d.hypothetical) : null),
+      h(
+        'p',
+        { class: 'badges' },
+        severityBadge(f.severity),
+        f.hypothetical ? h('span', { class: 'badge hyp' }, d.hypothetical) : null,
+      ),
       h('p', { class: 'message' }, loc(f.message)),
       h(
         'dl',
@@ -114,18 +140,31 @@ export function renderDetails(el, view) {
         row(t('detailsLimit'), h('span', { class: 'limit' }, withUnit(f.limit, f.unit))),
         row(t('detailsLaw'), law),
         row(t('detailsRule'), h('code', {}, f.ruleId)),
-        row(t('detailsWorker'), h('button', { type: 'button', class: 'link-like', onclick: () => view.actions.selectWorker(f.workerId) }, workerName(view.rota, f.workerId))),
+        row(
+          t('detailsWorker'),
+          h(
+            'button',
+            { type: 'button', class: 'link-like', onclick: () => view.actions.selectWorker(f.workerId) },
+            workerName(view.rota, f.workerId),
+          ),
+        ),
         row(t('detailsAssignments'), f.assignmentIds.join(', ')),
         row(t('detailsWindow'), windowText(f.window.start, f.window.end)),
         f.limitBasis ? row(t('detailsBasis'), loc(f.limitBasis)) : [],
         reading ? row(t('detailsReading'), loc(reading.description)) : [],
         row(t('detailsConfidence'), d.confidence[f.confidence] ?? f.confidence),
-        f.appliedAgreements?.length ? row(t('detailsApplied'), f.appliedAgreements.map((a) => agreementTitle(view, a)).join('; ')) : [],
+        f.appliedAgreements?.length
+          ? row(t('detailsApplied'), f.appliedAgreements.map((a) => agreementTitle(view, a)).join('; '))
+          : [],
       ),
       f.hypothetical ? h('p', { class: 'note' }, t('detailsHypothetical')) : null,
       h('h4', {}, t('detailsCuredBy')),
       cures.length ? h('ul', { class: 'cures' }, cures) : h('p', { class: 'muted' }, t('detailsNoCure')),
-      h('button', { type: 'button', class: 'link-button', onclick: () => view.actions.select(null) }, t('detailsClose')),
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => view.actions.select(null) },
+        t('detailsClose'),
+      ),
     ),
   );
 }
@@ -150,14 +189,22 @@ function tightness(hr) {
 /** One line of headroom: "3,5 t igjen — Overtid per 4 uker: 21,5 t av 25 t · uke 10–13". */
 export function headroomText(view, hr) {
   const ceiling = isCeiling(hr);
-  const left = hr.left >= 0 ? t('headroomLeft', { n: amount(hr.left, hr.unit) }) : t(ceiling ? 'headroomOver' : 'headroomUnder', { n: amount(-hr.left, hr.unit) });
-  const of = t(ceiling ? 'headroomOf' : 'headroomMin', { m: amount(hr.measured, hr.unit), l: amount(hr.limit, hr.unit) });
+  const left =
+    hr.left >= 0
+      ? t('headroomLeft', { n: amount(hr.left, hr.unit) })
+      : t(ceiling ? 'headroomOver' : 'headroomUnder', { n: amount(-hr.left, hr.unit) });
+  const of = t(ceiling ? 'headroomOf' : 'headroomMin', {
+    m: amount(hr.measured, hr.unit),
+    l: amount(hr.limit, hr.unit),
+  });
   return { left, rule: ruleTitle(view, hr.ruleId), of, window: spanText(hr.window.start, hr.window.end) };
 }
 
 /** The tightest limits first (broken ones before them). */
 export function headroomOf(report, workerId) {
-  return (report.headroom ?? []).filter((hr) => hr.workerId === workerId).sort((a, b) => tightness(a) - tightness(b) || a.left - b.left);
+  return (report.headroom ?? [])
+    .filter((hr) => hr.workerId === workerId)
+    .sort((a, b) => tightness(a) - tightness(b) || a.left - b.left);
 }
 
 function headroomItem(view, hr) {
@@ -169,7 +216,12 @@ function headroomItem(view, hr) {
     h('strong', { class: 'headroom-left' }, text.left),
     ' ',
     h('span', { class: 'headroom-rule' }, text.rule),
-    h('span', { class: 'muted small block' }, `${text.of} · ${text.window}`, hr.hypothetical ? ` · ${dict().hypothetical.toLowerCase()}` : ''),
+    h(
+      'span',
+      { class: 'muted small block' },
+      `${text.of} · ${text.window}`,
+      hr.hypothetical ? ` · ${dict().hypothetical.toLowerCase()}` : '',
+    ),
   );
 }
 
@@ -185,7 +237,9 @@ function renderWorkerDetails(el, view, workerId) {
   // What is left where there is room, the tightest first; the limits already broken apart (each is an incident too).
   const room = headroom.filter((hr) => hr.left >= 0);
   const broken = headroom.filter((hr) => hr.left < 0);
-  const incidents = report.incidents.map((inc, index) => ({ inc, index })).filter(({ inc }) => inc.workerId === workerId);
+  const incidents = report.incidents
+    .map((inc, index) => ({ inc, index }))
+    .filter(({ inc }) => inc.workerId === workerId);
   const mine = new Set(rota.assignments.filter((a) => a.workerId === workerId).map((a) => a.id));
   const conversions = report.conversions.filter((c) => mine.has(c.assignmentId));
   fill(
@@ -194,26 +248,61 @@ function renderWorkerDetails(el, view, workerId) {
     h(
       'article',
       { class: 'worker-details', 'data-worker': workerId, 'aria-labelledby': 'worker-title' },
-      h('h3', { id: 'worker-title' }, name, worker?.name ? h('span', { class: 'muted small' }, ` (${workerId})`) : null),
+      h(
+        'h3',
+        { id: 'worker-title' },
+        name,
+        worker?.name ? h('span', { class: 'muted small' }, ` (${workerId})`) : null,
+      ),
       per
         ? h(
             'ul',
             { class: 'summary-list small' },
-            h('li', { class: `count sev-violation${per.violations ? '' : ' zero'}` }, t('summaryViolations', { n: per.violations })),
-            h('li', { class: `count sev-warning${per.warnings ? '' : ' zero'}` }, t('summaryWarnings', { n: per.warnings })),
+            h(
+              'li',
+              { class: `count sev-violation${per.violations ? '' : ' zero'}` },
+              t('summaryViolations', { n: per.violations }),
+            ),
+            h(
+              'li',
+              { class: `count sev-warning${per.warnings ? '' : ' zero'}` },
+              t('summaryWarnings', { n: per.warnings }),
+            ),
             h('li', {}, t('workerIncidentCount', { n: per.incidents })),
             h('li', {}, t('summaryHours', { n: num(per.hours) })),
           )
         : null,
       h('h4', {}, t('headroomTitle')),
       h('p', { class: 'muted small' }, t('headroomHelp')),
-      room.length ? h('ol', { class: 'headroom tightest', 'aria-label': t('headroomTitle') }, room.slice(0, SHOWN_HEADROOM).map((hr) => headroomItem(view, hr))) : null,
+      room.length
+        ? h(
+            'ol',
+            { class: 'headroom tightest', 'aria-label': t('headroomTitle') },
+            room.slice(0, SHOWN_HEADROOM).map((hr) => headroomItem(view, hr)),
+          )
+        : null,
       broken.length
-        ? [h('p', { class: 'small headroom-broken-title' }, t('headroomBroken', { n: broken.length })), h('ol', { class: 'headroom broken' }, broken.map((hr) => headroomItem(view, hr)))]
+        ? [
+            h('p', { class: 'small headroom-broken-title' }, t('headroomBroken', { n: broken.length })),
+            h(
+              'ol',
+              { class: 'headroom broken' },
+              broken.map((hr) => headroomItem(view, hr)),
+            ),
+          ]
         : null,
       headroom.length === 0 ? h('p', { class: 'muted' }, t('headroomNone')) : null,
       room.length > SHOWN_HEADROOM
-        ? h('details', { class: 'headroom-more' }, h('summary', {}, t('headroomAll', { n: room.length - SHOWN_HEADROOM })), h('ol', { class: 'headroom', start: SHOWN_HEADROOM + 1 }, room.slice(SHOWN_HEADROOM).map((hr) => headroomItem(view, hr))))
+        ? h(
+            'details',
+            { class: 'headroom-more' },
+            h('summary', {}, t('headroomAll', { n: room.length - SHOWN_HEADROOM })),
+            h(
+              'ol',
+              { class: 'headroom', start: SHOWN_HEADROOM + 1 },
+              room.slice(SHOWN_HEADROOM).map((hr) => headroomItem(view, hr)),
+            ),
+          )
         : null,
       h('h4', {}, t('workerIncidents')),
       incidents.length
@@ -226,7 +315,11 @@ function renderWorkerDetails(el, view, workerId) {
                 {},
                 severityBadge(inc.severity),
                 ' ',
-                h('button', { type: 'button', class: 'link-like', onclick: () => view.actions.selectIncident(index) }, loc(inc.title)),
+                h(
+                  'button',
+                  { type: 'button', class: 'link-like', onclick: () => view.actions.selectIncident(index) },
+                  loc(inc.title),
+                ),
               ),
             ),
           )
@@ -237,11 +330,17 @@ function renderWorkerDetails(el, view, workerId) {
             h(
               'ul',
               { class: 'plain small' },
-              conversions.map((c) => h('li', {}, h('span', { class: 'assignment-id' }, c.assignmentId), ' ', verdictBadge(c.verdict))),
+              conversions.map((c) =>
+                h('li', {}, h('span', { class: 'assignment-id' }, c.assignmentId), ' ', verdictBadge(c.verdict)),
+              ),
             ),
           ]
         : null,
-      h('button', { type: 'button', class: 'link-button', onclick: () => view.actions.selectWorker(null) }, t('detailsClose')),
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => view.actions.selectWorker(null) },
+        t('detailsClose'),
+      ),
     ),
   );
 }
@@ -266,21 +365,47 @@ function renderIncidentDetails(el, view, inc) {
     h('h2', { id: 'details-h' }, t('incidentTitle')),
     h(
       'article',
-      { class: `finding-details incident-details sev-${inc.severity}`, 'data-incident': inc.id, 'aria-labelledby': 'incident-title' },
+      {
+        class: `finding-details incident-details sev-${inc.severity}`,
+        'data-incident': inc.id,
+        'aria-labelledby': 'incident-title',
+      },
       h('h3', { id: 'incident-title' }, loc(inc.title)),
-      h('p', { class: 'badges' }, severityBadge(inc.severity), hyp ? h('span', { class: 'badge hyp' }, d.hypothetical) : null),
+      h(
+        'p',
+        { class: 'badges' },
+        severityBadge(inc.severity),
+        hyp ? h('span', { class: 'badge hyp' }, d.hypothetical) : null,
+      ),
       h(
         'dl',
         { class: 'facts' },
         h('dt', {}, t('detailsWorker')),
-        h('dd', {}, h('button', { type: 'button', class: 'link-like', onclick: () => view.actions.selectWorker(inc.workerId) }, workerName(rota, inc.workerId))),
+        h(
+          'dd',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link-like', onclick: () => view.actions.selectWorker(inc.workerId) },
+            workerName(rota, inc.workerId),
+          ),
+        ),
         h('dt', {}, t('detailsAssignments')),
         h('dd', {}, inc.assignmentIds.join(', ')),
         h('dt', {}, t('detailsWindow')),
         h('dd', {}, windowText(inc.window.start, inc.window.end)),
       ),
       inc.occurrences?.length > 1
-        ? h('details', { class: 'occurrences' }, h('summary', {}, t('incidentOccurrences', { n: inc.occurrences.length })), h('ul', { class: 'small' }, inc.occurrences.map((w) => h('li', {}, windowText(w.start, w.end)))))
+        ? h(
+            'details',
+            { class: 'occurrences' },
+            h('summary', {}, t('incidentOccurrences', { n: inc.occurrences.length })),
+            h(
+              'ul',
+              { class: 'small' },
+              inc.occurrences.map((w) => h('li', {}, windowText(w.start, w.end))),
+            ),
+          )
         : null,
       hyp ? h('p', { class: 'note' }, t('detailsHypothetical')) : null,
       h('h4', {}, t('incidentRules')),
@@ -288,16 +413,31 @@ function renderIncidentDetails(el, view, inc) {
         'ul',
         { class: 'plain incident-rules' },
         [...byRule.entries()].map(([ruleId, items]) => {
-          const worst = items.reduce((a, b) => ((SEVERITY_ORDER[b.f.severity] ?? 3) < (SEVERITY_ORDER[a.f.severity] ?? 3) ? b : a));
+          const worst = items.reduce((a, b) =>
+            (SEVERITY_ORDER[b.f.severity] ?? 3) < (SEVERITY_ORDER[a.f.severity] ?? 3) ? b : a,
+          );
           return h(
             'li',
             { 'data-rule': ruleId },
             severityBadge(worst.f.severity),
             ' ',
             h('span', {}, loc(worst.f.title)),
-            h('span', { class: 'muted small' }, ` · ${t('incidentFindings', { n: items.length })} · ${withUnit(worst.f.measured, worst.f.unit)} / ${withUnit(worst.f.limit, worst.f.unit)}`),
+            h(
+              'span',
+              { class: 'muted small' },
+              ` · ${t('incidentFindings', { n: items.length })} · ${withUnit(worst.f.measured, worst.f.unit)} / ${withUnit(worst.f.limit, worst.f.unit)}`,
+            ),
             ' ',
-            h('button', { type: 'button', class: 'small-button', onclick: () => view.actions.select(worst.index), 'aria-label': `${t('incidentShowFinding')}: ${loc(worst.f.title)}` }, t('incidentShowFinding')),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'small-button',
+                onclick: () => view.actions.select(worst.index),
+                'aria-label': `${t('incidentShowFinding')}: ${loc(worst.f.title)}`,
+              },
+              t('incidentShowFinding'),
+            ),
           );
         }),
       ),
@@ -309,7 +449,12 @@ function renderIncidentDetails(el, view, inc) {
               { class: 'cures' },
               [...cures.entries()]
                 // Those that lift the most first; of those, the individual written agreements before collective ones.
-                .sort((a, b) => b[1] - a[1] || Number(view.agreementTypes.get(a[0])?.tier !== 'individual') - Number(view.agreementTypes.get(b[0])?.tier !== 'individual'))
+                .sort(
+                  (a, b) =>
+                    b[1] - a[1] ||
+                    Number(view.agreementTypes.get(a[0])?.tier !== 'individual') -
+                      Number(view.agreementTypes.get(b[0])?.tier !== 'individual'),
+                )
                 .map(([type, n]) =>
                   h(
                     'li',
@@ -319,13 +464,25 @@ function renderIncidentDetails(el, view, inc) {
                     ' ',
                     covers(rota, type, inc.workerId)
                       ? h('span', { class: 'badge ok' }, t('detailsIsOn'))
-                      : h('button', { type: 'button', class: 'small-button', onclick: () => view.actions.toggle(type, inc.workerId, true) }, t('detailsTurnOn', { who: workerName(rota, inc.workerId) })),
+                      : h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'small-button',
+                            onclick: () => view.actions.toggle(type, inc.workerId, true),
+                          },
+                          t('detailsTurnOn', { who: workerName(rota, inc.workerId) }),
+                        ),
                   ),
                 ),
             ),
           ]
         : null,
-      h('button', { type: 'button', class: 'link-button', onclick: () => view.actions.selectIncident(null) }, t('detailsClose')),
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => view.actions.selectIncident(null) },
+        t('detailsClose'),
+      ),
     ),
   );
 }
@@ -339,15 +496,19 @@ export function renderAgreements(el, view) {
   const { rota, report, scope } = view;
   const focused = document.activeElement?.id;
   const inScope = (workerId) => scope === '' || workerId === scope;
-  const lifts = (type) => report.findings.filter((f) => f.severity !== 'info' && inScope(f.workerId) && f.curedBy.includes(type)).length;
+  const lifts = (type) =>
+    report.findings.filter((f) => f.severity !== 'info' && inScope(f.workerId) && f.curedBy.includes(type)).length;
   const workerOf = new Map(rota.assignments.map((a) => [a.id, a.workerId]));
-  const required = (type) => report.conversions.some((c) => inScope(workerOf.get(c.assignmentId)) && c.requiredAgreements.includes(type));
+  const required = (type) =>
+    report.conversions.some((c) => inScope(workerOf.get(c.assignmentId)) && c.requiredAgreements.includes(type));
 
   const item = (entry) => {
     const type = entry.type;
     const own = hasAgreement(rota, type, scope);
     const forAll = scope !== '' && hasAgreement(rota, type, '');
-    const dated = rota.agreements.some((a) => a.type === type && (a.workerId ?? '') === scope && (a.validFrom || a.validTo || a.params || a.employer));
+    const dated = rota.agreements.some(
+      (a) => a.type === type && (a.workerId ?? '') === scope && (a.validFrom || a.validTo || a.params || a.employer),
+    );
     const n = lifts(type);
     const id = `ag-${type}`;
     return h(
@@ -384,9 +545,15 @@ export function renderAgreements(el, view) {
   const tierRank = (e) => (e.tier === 'individual' ? 0 : 1);
   const relevant = all
     .filter((e) => lifts(e.type) > 0 || required(e.type) || covers(rota, e.type, scope))
-    .sort((a, b) => Number(required(b.type)) - Number(required(a.type)) || tierRank(a) - tierRank(b) || lifts(b.type) - lifts(a.type));
+    .sort(
+      (a, b) =>
+        Number(required(b.type)) - Number(required(a.type)) ||
+        tierRank(a) - tierRank(b) ||
+        lifts(b.type) - lifts(a.type),
+    );
   const others = all.filter((e) => !relevant.includes(e));
-  const group = (legend, entries) => (entries.length ? h('fieldset', {}, h('legend', {}, legend), entries.map(item)) : null);
+  const group = (legend, entries) =>
+    entries.length ? h('fieldset', {}, h('legend', {}, legend), entries.map(item)) : null;
   const wasOpen = el.querySelector('details.other-agreements')?.hasAttribute('open') ?? false;
 
   fill(
@@ -399,7 +566,10 @@ export function renderAgreements(el, view) {
       `${t('agreementsScope')} `,
       h(
         'select',
-        { id: 'agreement-scope', onchange: (ev) => view.actions.setScope(/** @type {HTMLSelectElement} */ (ev.target).value) },
+        {
+          id: 'agreement-scope',
+          onchange: (ev) => view.actions.setScope(/** @type {HTMLSelectElement} */ (ev.target).value),
+        },
         h('option', { value: '', selected: scope === '' }, t('agreementsAll')),
         rota.workers.map((w) => h('option', { value: w.id, selected: scope === w.id }, w.name ?? w.id)),
       ),
@@ -410,11 +580,21 @@ export function renderAgreements(el, view) {
           'details',
           { class: 'other-agreements', open: wasOpen },
           h('summary', {}, t('agreementsOthers', { n: others.length })),
-          group(t('agreementsIndividual'), others.filter((e) => e.tier === 'individual')),
-          group(t('agreementsCollective'), others.filter((e) => e.tier !== 'individual')),
+          group(
+            t('agreementsIndividual'),
+            others.filter((e) => e.tier === 'individual'),
+          ),
+          group(
+            t('agreementsCollective'),
+            others.filter((e) => e.tier !== 'individual'),
+          ),
         )
       : null,
-    h('button', { type: 'button', class: 'small-button', id: 'reset-agreements', onclick: () => view.actions.reset() }, t('agreementsReset')),
+    h(
+      'button',
+      { type: 'button', class: 'small-button', id: 'reset-agreements', onclick: () => view.actions.reset() },
+      t('agreementsReset'),
+    ),
     // On paper: the agreements the report was made with, in words.
     h(
       'div',
@@ -424,7 +604,13 @@ export function renderAgreements(el, view) {
             'ul',
             {},
             rota.agreements.map((a) =>
-              h('li', {}, agreementTitle(view, a.type), ` – ${a.workerId ? workerName(rota, a.workerId) : t('agreementsAll').toLowerCase()}`, a.validFrom || a.validTo ? ` (${a.validFrom ?? '…'} – ${a.validTo ?? '…'})` : ''),
+              h(
+                'li',
+                {},
+                agreementTitle(view, a.type),
+                ` – ${a.workerId ? workerName(rota, a.workerId) : t('agreementsAll').toLowerCase()}`,
+                a.validFrom || a.validTo ? ` (${a.validFrom ?? '…'} – ${a.validTo ?? '…'})` : '',
+              ),
             ),
           )
         : h('p', {}, t('agreementsNone')),
@@ -444,7 +630,11 @@ export function statusOf(report, assignmentId) {
   const on = report.findings.filter((f) => f.assignmentIds.includes(assignmentId));
   const violations = on.filter((f) => f.severity === 'violation').length;
   const warnings = on.filter((f) => f.severity === 'warning').length;
-  return { violations, warnings, status: violations > 0 ? 'violations' : warnings > 0 ? 'lawful-with-warnings' : 'lawful' };
+  return {
+    violations,
+    warnings,
+    status: violations > 0 ? 'violations' : warnings > 0 ? 'lawful-with-warnings' : 'lawful',
+  };
 }
 
 /** @param {HTMLElement} el @param {View} view */
@@ -463,9 +653,25 @@ export function renderConversions(el, view) {
     const now = statusOf(report, c.assignmentId);
     const missing = c.requiredAgreements.filter((type) => !covers(rota, type, workerId));
     const nowText =
-      now.status === 'lawful' ? t('nowLawful') : now.status === 'lawful-with-warnings' ? t('nowLawfulWarnings', { n: now.warnings }) : t('nowViolations', { n: now.violations });
+      now.status === 'lawful'
+        ? t('nowLawful')
+        : now.status === 'lawful-with-warnings'
+          ? t('nowLawfulWarnings', { n: now.warnings })
+          : t('nowViolations', { n: now.violations });
     const suggestions = c.suggestionDetails?.length
-      ? c.suggestionDetails.map((sd) => h('li', {}, loc(sd), ' ', h('span', { class: 'muted small' }, t('verdictAfter', { verdict: d.verdict[sd.verdictAfter] ?? sd.verdictAfter }))))
+      ? c.suggestionDetails.map((sd) =>
+          h(
+            'li',
+            {},
+            loc(sd),
+            ' ',
+            h(
+              'span',
+              { class: 'muted small' },
+              t('verdictAfter', { verdict: d.verdict[sd.verdictAfter] ?? sd.verdictAfter }),
+            ),
+          ),
+        )
       : c.suggestions.map((text) => h('li', {}, text));
     const e = c.employment;
     return h(
@@ -475,7 +681,11 @@ export function renderConversions(el, view) {
         'th',
         { scope: 'row' },
         h('span', { class: 'assignment-id' }, c.assignmentId),
-        h('span', { class: 'muted small block' }, `${workerName(rota, workerId)} · ${d.kind[a?.kind] ?? a?.kind ?? ''}`),
+        h(
+          'span',
+          { class: 'muted small block' },
+          `${workerName(rota, workerId)} · ${d.kind[a?.kind] ?? a?.kind ?? ''}`,
+        ),
       ),
       h(
         'td',
@@ -486,7 +696,13 @@ export function renderConversions(el, view) {
           { class: `now now-${now.status}`, 'data-status': now.status },
           h('span', { class: 'now-label' }, `${t('colNow')}:`),
           h('span', { class: 'now-text' }, nowText),
-          now.status === 'violations' && missing.length ? h('span', { class: 'muted small block' }, t('nowMissing', { list: missing.map((m) => agreementTitle(view, m)).join('; ') })) : null,
+          now.status === 'violations' && missing.length
+            ? h(
+                'span',
+                { class: 'muted small block' },
+                t('nowMissing', { list: missing.map((m) => agreementTitle(view, m)).join('; ') }),
+              )
+            : null,
         ),
       ),
       h(
@@ -497,27 +713,62 @@ export function renderConversions(el, view) {
               'ul',
               { class: 'plain' },
               c.requiredAgreements.map((type) =>
-                h('li', {}, agreementTitle(view, type), covers(rota, type, workerId) ? h('span', { class: 'badge ok' }, ` ✓ ${t('selectedMark')}`) : null),
+                h(
+                  'li',
+                  {},
+                  agreementTitle(view, type),
+                  covers(rota, type, workerId) ? h('span', { class: 'badge ok' }, ` ✓ ${t('selectedMark')}`) : null,
+                ),
               ),
             )
           : h('span', { class: 'muted' }, t('noneRequired')),
         c.blockingRuleIds.length
-          ? h('p', { class: 'small' }, `${t('blocking')}: `, c.blockingRuleIds.map((id) => ruleTitle(view, id)).join('; '))
+          ? h(
+              'p',
+              { class: 'small' },
+              `${t('blocking')}: `,
+              c.blockingRuleIds.map((id) => ruleTitle(view, id)).join('; '),
+            )
           : null,
       ),
-      h('td', {}, suggestions.length ? h('ul', { class: 'plain suggestions' }, suggestions) : h('span', { class: 'muted' }, t('noSuggestions'))),
+      h(
+        'td',
+        {},
+        suggestions.length
+          ? h('ul', { class: 'plain suggestions' }, suggestions)
+          : h('span', { class: 'muted' }, t('noSuggestions')),
+      ),
       h(
         'td',
         {},
         e
           ? [
-              h('span', { class: `likelihood likelihood-${e.likelihood}`, title: t('likelihoodLabel', { l: d.likelihood[e.likelihood] }) }, d.likelihood[e.likelihood] ?? e.likelihood),
+              h(
+                'span',
+                {
+                  class: `likelihood likelihood-${e.likelihood}`,
+                  title: t('likelihoodLabel', { l: d.likelihood[e.likelihood] }),
+                },
+                d.likelihood[e.likelihood] ?? e.likelihood,
+              ),
               e.reasons.length
                 ? h(
                     'details',
                     { class: 'reasons' },
                     h('summary', {}, t('reasons')),
-                    h('ul', {}, e.reasons.map((r) => h('li', { class: `points-${r.points}` }, loc(r), ' ', h('span', { class: 'muted small' }, `(${d.points[r.points] ?? r.points})`)))),
+                    h(
+                      'ul',
+                      {},
+                      e.reasons.map((r) =>
+                        h(
+                          'li',
+                          { class: `points-${r.points}` },
+                          loc(r),
+                          ' ',
+                          h('span', { class: 'muted small' }, `(${d.points[r.points] ?? r.points})`),
+                        ),
+                      ),
+                    ),
                   )
                 : null,
             ]
@@ -527,10 +778,16 @@ export function renderConversions(el, view) {
         'td',
         { class: 'numbers' },
         c.hours ? h('span', { class: 'block' }, t('hoursAsEmployment', { n: num(c.hours.asEmployment) })) : null,
-        c.hours?.paidToday !== undefined ? h('span', { class: 'block muted' }, t('hoursPaidToday', { n: num(c.hours.paidToday) })) : null,
+        c.hours?.paidToday !== undefined
+          ? h('span', { class: 'block muted' }, t('hoursPaidToday', { n: num(c.hours.paidToday) }))
+          : null,
         c.cost ? h('span', { class: 'block' }, t('costAsEmployment', { n: money(c.cost.asEmployment) })) : null,
-        c.cost?.today !== undefined ? h('span', { class: 'block muted' }, t('costToday', { n: money(c.cost.today) })) : null,
-        c.cost?.difference !== undefined ? h('span', { class: 'block' }, t('costDifference', { n: signedMoney(c.cost.difference) })) : null,
+        c.cost?.today !== undefined
+          ? h('span', { class: 'block muted' }, t('costToday', { n: money(c.cost.today) }))
+          : null,
+        c.cost?.difference !== undefined
+          ? h('span', { class: 'block' }, t('costDifference', { n: signedMoney(c.cost.difference) }))
+          : null,
       ),
     );
   });
@@ -573,7 +830,13 @@ export function renderVariants(el, view) {
   }
   el.hidden = false;
   const name = (v) => (v.name === 'rota' ? t('variantRota') : v.name);
-  const row = (label, cell) => h('tr', {}, h('th', { scope: 'row' }, label), variants.map((v) => h('td', {}, cell(v))));
+  const row = (label, cell) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, label),
+      variants.map((v) => h('td', {}, cell(v))),
+    );
   fill(
     el,
     h('h2', { id: 'variants-h' }, t('variantsTitle')),
@@ -584,15 +847,30 @@ export function renderVariants(el, view) {
       h(
         'table',
         { class: 'variants', 'aria-labelledby': 'variants-h' },
-        h('thead', {}, h('tr', {}, h('td', {}), variants.map((v) => h('th', { scope: 'col', 'data-variant': v.name }, name(v))))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('td', {}),
+            variants.map((v) => h('th', { scope: 'col', 'data-variant': v.name }, name(v))),
+          ),
+        ),
         h(
           'tbody',
           {},
           row(t('rowDescription'), (v) => h('span', { class: 'small' }, v.description ?? '')),
-          row(t('rowViolations'), (v) => h('span', { class: `count sev-violation${v.violations ? '' : ' zero'}` }, num(v.violations))),
-          row(t('rowWarnings'), (v) => h('span', { class: `count sev-warning${v.warnings ? '' : ' zero'}` }, num(v.warnings))),
+          row(t('rowViolations'), (v) =>
+            h('span', { class: `count sev-violation${v.violations ? '' : ' zero'}` }, num(v.violations)),
+          ),
+          row(t('rowWarnings'), (v) =>
+            h('span', { class: `count sev-warning${v.warnings ? '' : ' zero'}` }, num(v.warnings)),
+          ),
           row(t('rowHours'), (v) => num(v.hours)),
-          variants.some((v) => v.cost !== undefined) ? row(t('rowCost'), (v) => (v.cost !== undefined ? money(v.cost) : '—')) : null,
+          variants.some((v) => v.cost !== undefined)
+            ? row(t('rowCost'), (v) => (v.cost !== undefined ? money(v.cost) : '—'))
+            : null,
           row(t('rowVerdicts'), (v) =>
             v.verdicts.length
               ? h(
@@ -604,7 +882,13 @@ export function renderVariants(el, view) {
                       {},
                       h('span', { class: 'small block' }, x.assignmentId),
                       verdictBadge(x.verdict),
-                      x.requiredAgreements.length ? h('span', { class: 'small block muted' }, x.requiredAgreements.map((a) => agreementTitle(view, a)).join('; ')) : null,
+                      x.requiredAgreements.length
+                        ? h(
+                            'span',
+                            { class: 'small block muted' },
+                            x.requiredAgreements.map((a) => agreementTitle(view, a)).join('; '),
+                          )
+                        : null,
                     ),
                   ),
                 )
@@ -613,7 +897,11 @@ export function renderVariants(el, view) {
           row(t('rowRules'), (v) => {
             const entries = Object.entries(v.findingsByRule);
             return entries.length
-              ? h('ul', { class: 'plain small' }, entries.map(([id, n]) => h('li', { title: id }, `${ruleTitle(view, id)}: ${num(n)}`)))
+              ? h(
+                  'ul',
+                  { class: 'plain small' },
+                  entries.map(([id, n]) => h('li', { title: id }, `${ruleTitle(view, id)}: ${num(n)}`)),
+                )
               : h('span', { class: 'muted small' }, '—');
           }),
         ),
@@ -646,7 +934,14 @@ export function renderFindingList(el, view) {
         h(
           'thead',
           {},
-          h('tr', {}, ['colSeverity', 'colRule', 'colWorker', 'colWindow', 'colMeasured'].map((k) => h('th', { scope: 'col' }, t(/** @type {any} */ (k)))), h('td', {})),
+          h(
+            'tr',
+            {},
+            ['colSeverity', 'colRule', 'colWorker', 'colWindow', 'colMeasured'].map((k) =>
+              h('th', { scope: 'col' }, t(/** @type {any} */ (k))),
+            ),
+            h('td', {}),
+          ),
         ),
         h(
           'tbody',
@@ -655,12 +950,30 @@ export function renderFindingList(el, view) {
             h(
               'tr',
               { class: i === view.selectedIndex ? 'selected' : '' },
-              h('td', {}, severityBadge(f.severity), f.hypothetical ? h('span', { class: 'badge hyp' }, dict().hypothetical) : null),
+              h(
+                'td',
+                {},
+                severityBadge(f.severity),
+                f.hypothetical ? h('span', { class: 'badge hyp' }, dict().hypothetical) : null,
+              ),
               h('td', {}, loc(f.title), h('span', { class: 'muted small block' }, f.citation)),
               h('td', {}, workerName(view.rota, f.workerId)),
               h('td', { class: 'small' }, windowText(f.window.start, f.window.end)),
               h('td', {}, `${withUnit(f.measured, f.unit)} / ${withUnit(f.limit, f.unit)}`),
-              h('td', {}, h('button', { type: 'button', class: 'small-button', onclick: () => view.actions.select(i, true), 'aria-label': `${t('show')}: ${loc(f.title)}, ${windowText(f.window.start, f.window.end)}` }, t('show'))),
+              h(
+                'td',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'small-button',
+                    onclick: () => view.actions.select(i, true),
+                    'aria-label': `${t('show')}: ${loc(f.title)}, ${windowText(f.window.start, f.window.end)}`,
+                  },
+                  t('show'),
+                ),
+              ),
             ),
           ),
         ),

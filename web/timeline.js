@@ -68,7 +68,11 @@ function defs() {
     hatch('hatch-violation', 'sev-violation'),
     hatch('hatch-warning', 'sev-warning'),
     hatch('hatch-info', 'sev-info'),
-    s('pattern', { id: 'passive', patternUnits: 'userSpaceOnUse', width: 5, height: 5, patternTransform: 'rotate(-45)' }, s('rect', { width: 2, height: 5, class: 'passive-line' })),
+    s(
+      'pattern',
+      { id: 'passive', patternUnits: 'userSpaceOnUse', width: 5, height: 5, patternTransform: 'rotate(-45)' },
+      s('rect', { width: 2, height: 5, class: 'passive-line' }),
+    ),
   );
 }
 
@@ -95,7 +99,9 @@ function incidentRows(report, workerId) {
   /** @type {Array<{ items: Array<{ inc: any, index: number }>, spans: Array<[number, number]> }>} */
   const rows = [];
   for (const item of mine) {
-    const spans = incidentSpans(item.inc).map((w) => /** @type {[number, number]} */ ([Date.parse(w.start), Date.parse(w.end)]));
+    const spans = incidentSpans(item.inc).map(
+      (w) => /** @type {[number, number]} */ ([Date.parse(w.start), Date.parse(w.end)]),
+    );
     const free = (row) => spans.every(([a, b]) => row.spans.every(([c, d]) => b <= c || a >= d));
     let row = rows.find(free);
     if (!row) {
@@ -220,7 +226,10 @@ export function updatePeriod(container, scale, rota, p) {
   if (!g || start < scale.t0 || end > scale.t1) return false;
   const x0 = scale.x(start);
   placePeriod(g, x0, Math.max(2, scale.x(end) - x0), p);
-  const tip = periodTip(p, rota.assignments.find((a) => a.id === p.assignmentId));
+  const tip = periodTip(
+    p,
+    rota.assignments.find((a) => a.id === p.assignmentId),
+  );
   const title = g.querySelector('title');
   if (title) title.textContent = tip;
   g.setAttribute('aria-label', tip);
@@ -234,7 +243,10 @@ export function updatePeriod(container, scale, rota, p) {
   g.setAttribute('aria-pressed', 'true');
   if (!g.querySelector('.handle')) {
     const y = Number(g.querySelector('.bar')?.getAttribute('y')) - 2;
-    g.append(s('rect', { class: 'handle handle-start', y, height: BAR_H + 4 }), s('rect', { class: 'handle handle-end', y, height: BAR_H + 4 }));
+    g.append(
+      s('rect', { class: 'handle handle-start', y, height: BAR_H + 4 }),
+      s('rect', { class: 'handle handle-end', y, height: BAR_H + 4 }),
+    );
     placePeriod(g, x0, Math.max(2, scale.x(end) - x0));
   }
   return true;
@@ -312,7 +324,7 @@ export function renderTimeline(container, model) {
   const pxPerHour = (available / spanHours) * zoom;
   const width = Math.ceil(LABEL_W + spanHours * pxPerHour + PAD_R);
   /** @param {string | number} at */
-  const x = (at) => LABEL_W + ((typeof at === 'number' ? at : Date.parse(at)) - t0) / HOUR * pxPerHour;
+  const x = (at) => LABEL_W + (((typeof at === 'number' ? at : Date.parse(at)) - t0) / HOUR) * pxPerHour;
   const pxPerDay = pxPerHour * 24;
 
   const assignments = new Map(rota.assignments.map((a) => [a.id, a]));
@@ -324,8 +336,18 @@ export function renderTimeline(container, model) {
   let y = AXIS_H + 6;
   const layout = blocks.map((b) => {
     const top = y;
-    y += ROW_H + b.incidentRows.length * INC_H + (b.incidentRows.length && b.lanes.length ? 4 : 0) + b.lanes.length * LANE_H + GAP;
-    return { ...b, top, lanesTop: top + ROW_H + b.incidentRows.length * INC_H + (b.incidentRows.length && b.lanes.length ? 4 : 0), bottom: y - GAP / 2 };
+    y +=
+      ROW_H +
+      b.incidentRows.length * INC_H +
+      (b.incidentRows.length && b.lanes.length ? 4 : 0) +
+      b.lanes.length * LANE_H +
+      GAP;
+    return {
+      ...b,
+      top,
+      lanesTop: top + ROW_H + b.incidentRows.length * INC_H + (b.incidentRows.length && b.lanes.length ? 4 : 0),
+      bottom: y - GAP / 2,
+    };
   });
   // A strip at the bottom holds the labels of the offset changes (summer time).
   const FOOT_H = calendar.offsetChanges.length ? 18 : 0;
@@ -344,19 +366,34 @@ export function renderTimeline(container, model) {
   // --- background: nights and Sunday/holiday windows, day and week frames
   const bg = s('g', { class: 'bg', 'aria-hidden': 'true' });
   for (const n of calendar.nights) {
-    bg.append(s('rect', { class: 'night', x: x(n.start), y: AXIS_H, width: Math.max(0, x(n.end) - x(n.start)), height: height - AXIS_H }));
+    bg.append(
+      s('rect', {
+        class: 'night',
+        x: x(n.start),
+        y: AXIS_H,
+        width: Math.max(0, x(n.end) - x(n.start)),
+        height: height - AXIS_H,
+      }),
+    );
   }
   for (const w of calendar.sundays) {
     bg.append(
       s(
         'rect',
-        { class: 'sunday', x: x(w.start), y: AXIS_H, width: Math.max(0, x(w.end) - x(w.start)), height: height - AXIS_H },
+        {
+          class: 'sunday',
+          x: x(w.start),
+          y: AXIS_H,
+          width: Math.max(0, x(w.end) - x(w.start)),
+          height: height - AXIS_H,
+        },
         s('title', {}, `${w.names.map(loc).join(', ')}: ${windowText(w.start, w.end)}`),
       ),
     );
   }
   if (pxPerDay >= 6) {
-    for (const day of calendar.days) bg.append(s('line', { class: 'day-line', x1: x(day.start), x2: x(day.start), y1: AXIS_H - 14, y2: height }));
+    for (const day of calendar.days)
+      bg.append(s('line', { class: 'day-line', x1: x(day.start), x2: x(day.start), y1: AXIS_H - 14, y2: height }));
   }
   for (const wk of calendar.weeks) {
     if (Date.parse(wk.start) < t0) continue;
@@ -367,26 +404,50 @@ export function renderTimeline(container, model) {
   // --- the selected finding's or incident's window, across its worker's block
   const body = s('g', { class: 'body' });
   const selected = selectedKey ? report.findings.find((f) => findingKey(f) === selectedKey) : undefined;
-  const selectedInc = !selected && selectedIncident ? report.incidents.find((inc) => incidentKey(inc) === selectedIncident) : undefined;
-  const bands = selected ? [{ workerId: selected.workerId, w: selected.window }] : selectedInc ? incidentSpans(selectedInc).map((w) => ({ workerId: selectedInc.workerId, w })) : [];
+  const selectedInc =
+    !selected && selectedIncident ? report.incidents.find((inc) => incidentKey(inc) === selectedIncident) : undefined;
+  const bands = selected
+    ? [{ workerId: selected.workerId, w: selected.window }]
+    : selectedInc
+      ? incidentSpans(selectedInc).map((w) => ({ workerId: selectedInc.workerId, w }))
+      : [];
   for (const band of bands) {
     const block = layout.find((b) => b.worker.id === band.workerId);
     if (!block) continue;
     const x0 = x(band.w.start);
-    body.append(s('rect', { class: 'selected-band', x: x0, y: block.top - 4, width: Math.max(3, x(band.w.end) - x0), height: block.bottom - block.top + 4 }));
+    body.append(
+      s('rect', {
+        class: 'selected-band',
+        x: x0,
+        y: block.top - 4,
+        width: Math.max(3, x(band.w.end) - x0),
+        height: block.bottom - block.top + 4,
+      }),
+    );
   }
 
   // --- workers: periods, incident lane, finding lanes
   for (const block of layout) {
     const { worker, lanes, top } = block;
     if (model.selectedWorker === worker.id) {
-      body.append(s('rect', { class: 'worker-band', x: 0, y: block.top - 5, width, height: block.bottom - block.top + 5 }));
+      body.append(
+        s('rect', { class: 'worker-band', x: 0, y: block.top - 5, width, height: block.bottom - block.top + 5 }),
+      );
     }
     body.append(s('line', { class: 'worker-sep', x1: 0, x2: width, y1: block.bottom, y2: block.bottom }));
     const by = top + (ROW_H - BAR_H) / 2;
     const row = s('g', { class: 'periods', 'data-worker': worker.id });
     // The row itself: where a double click adds a period.
-    row.append(s('rect', { class: 'row-hit', x: LABEL_W, y: top, width: width - LABEL_W, height: ROW_H, 'data-worker': worker.id }));
+    row.append(
+      s('rect', {
+        class: 'row-hit',
+        x: LABEL_W,
+        y: top,
+        width: width - LABEL_W,
+        height: ROW_H,
+        'data-worker': worker.id,
+      }),
+    );
     for (const p of periods.filter((p) => p.workerId === worker.id)) {
       const a = assignments.get(p.assignmentId);
       const x0 = x(p.start);
@@ -400,7 +461,13 @@ export function renderTimeline(container, model) {
           'data-index': p.index,
           'data-worker': worker.id,
           ...(model.editable
-            ? { tabindex: -1, role: 'button', 'aria-label': tip, 'aria-pressed': isSelected ? 'true' : 'false', 'aria-describedby': 'edit-keys' }
+            ? {
+                tabindex: -1,
+                role: 'button',
+                'aria-label': tip,
+                'aria-pressed': isSelected ? 'true' : 'false',
+                'aria-describedby': 'edit-keys',
+              }
             : {}),
         },
         s('title', {}, tip),
@@ -409,7 +476,11 @@ export function renderTimeline(container, model) {
       // The share of passive hours, as a band along the bottom: the rota says how many, not when.
       if (p.passiveHours > 0 && p.hours > 0) g.append(s('rect', { class: 'passive' }));
       // The ends of the selected period, drawn to show they can be dragged (any period's ends can).
-      if (model.editable && isSelected) g.append(s('rect', { class: 'handle handle-start', y: by - 2, height: BAR_H + 4 }), s('rect', { class: 'handle handle-end', y: by - 2, height: BAR_H + 4 }));
+      if (model.editable && isSelected)
+        g.append(
+          s('rect', { class: 'handle handle-start', y: by - 2, height: BAR_H + 4 }),
+          s('rect', { class: 'handle handle-end', y: by - 2, height: BAR_H + 4 }),
+        );
       placePeriod(g, x0, w, p);
       row.append(g);
     }
@@ -503,7 +574,11 @@ export function renderTimeline(container, model) {
     const summer = c.after > c.before;
     const text = t(summer ? 'dstSummer' : 'dstWinter', { offset: c.after });
     dst.append(
-      s('line', { class: 'dst-line', x1: at, x2: at, y1: 2, y2: height }, s('title', {}, `${text}: ${wallTime(c.at, { offset: true })}`)),
+      s(
+        'line',
+        { class: 'dst-line', x1: at, x2: at, y1: 2, y2: height },
+        s('title', {}, `${text}: ${wallTime(c.at, { offset: true })}`),
+      ),
       // Right of the line, or left of it near the right edge.
       at + 8 + text.length * 6 > width
         ? s('text', { class: 'dst-text', x: at - 3, y: height - 5, 'text-anchor': 'end' }, text)
@@ -518,8 +593,17 @@ export function renderTimeline(container, model) {
   for (const wk of calendar.weeks) {
     const x0 = Math.max(LABEL_W, x(wk.start));
     const w = x(wk.end) - x0;
-    const label = weekStartsMonday ? t('week', { n: wk.isoWeek }) : wallTime(wk.start, { year: false }).split(' ').slice(0, 2).join(' ');
-    const text = w >= 120 ? `${label} · ${wallTime(wk.start, { weekday: false, year: false }).split(' ')[0]}` : w >= 44 ? label : w >= 16 ? String(wk.isoWeek) : '';
+    const label = weekStartsMonday
+      ? t('week', { n: wk.isoWeek })
+      : wallTime(wk.start, { year: false }).split(' ').slice(0, 2).join(' ');
+    const text =
+      w >= 120
+        ? `${label} · ${wallTime(wk.start, { weekday: false, year: false }).split(' ')[0]}`
+        : w >= 44
+          ? label
+          : w >= 16
+            ? String(wk.isoWeek)
+            : '';
     if (text) axis.append(s('text', { class: 'week-text', x: x0 + 4, y: 14 }, text));
   }
   const holidayDates = new Set(calendar.sundays.flatMap((w) => w.dates));
@@ -527,8 +611,19 @@ export function renderTimeline(container, model) {
     for (const day of calendar.days) {
       const [yy, mm, dd] = day.date.split('-').map(Number);
       const wd = new Date(Date.UTC(yy, mm - 1, dd)).getUTCDay();
-      const text = pxPerDay >= 58 ? `${d.weekdaysShort[wd]} ${dd}.${mm}` : pxPerDay >= 30 ? `${d.weekdaysShort[wd]} ${dd}` : String(dd);
-      axis.append(s('text', { class: `day-text${holidayDates.has(day.date) ? ' holiday' : ''}`, x: x(day.start) + 3, y: 32 }, text));
+      const text =
+        pxPerDay >= 58
+          ? `${d.weekdaysShort[wd]} ${dd}.${mm}`
+          : pxPerDay >= 30
+            ? `${d.weekdaysShort[wd]} ${dd}`
+            : String(dd);
+      axis.append(
+        s(
+          'text',
+          { class: `day-text${holidayDates.has(day.date) ? ' holiday' : ''}`, x: x(day.start) + 3, y: 32 },
+          text,
+        ),
+      );
     }
   } else {
     // Too narrow for every day: the first of each month.
@@ -560,7 +655,12 @@ export function renderTimeline(container, model) {
         'aria-pressed': model.selectedWorker === worker.id ? 'true' : 'false',
       },
       s('rect', { class: 'worker-hit', x: 2, y: top, width: LABEL_W - 8, height: ROW_H }),
-      s('text', { class: 'worker-text', x: 8, y: top + ROW_H / 2 + 5 }, s('title', {}, `${name} (${worker.id})`), clip(name, 24)),
+      s(
+        'text',
+        { class: 'worker-text', x: 8, y: top + ROW_H / 2 + 5 },
+        s('title', {}, `${name} (${worker.id})`),
+        clip(name, 24),
+      ),
     );
     label.addEventListener('click', () => model.onSelectWorker?.(worker.id));
     label.addEventListener('keydown', (ev) => {
@@ -571,17 +671,30 @@ export function renderTimeline(container, model) {
     });
     labels.append(label);
     if (block.incidentRows.length) {
-      labels.append(s('text', { class: 'lane-text incident-lane-text', x: 16, y: top + ROW_H + INC_H / 2 + 4 }, t('incidentLane')));
+      labels.append(
+        s('text', { class: 'lane-text incident-lane-text', x: 16, y: top + ROW_H + INC_H / 2 + 4 }, t('incidentLane')),
+      );
     }
     lanes.forEach((lane, li) => {
       const ly = block.lanesTop + li * LANE_H + LANE_H / 2 + 4;
-      labels.append(s('text', { class: 'lane-text', x: 16, y: ly }, s('title', {}, `${loc(lane.title)} (${lane.ruleId})`), clip(loc(lane.title), 30)));
+      labels.append(
+        s(
+          'text',
+          { class: 'lane-text', x: 16, y: ly },
+          s('title', {}, `${loc(lane.title)} (${lane.ruleId})`),
+          clip(loc(lane.title), 30),
+        ),
+      );
     });
   }
   svg.append(labels);
 
   const selectedIndex = selected ? report.findings.indexOf(selected) : null;
-  rovingFocus(svg, '.finding, .incident', (el) => (selected ? Number(el.dataset.index) === selectedIndex && el.classList.contains('finding') : el.classList.contains('selected')));
+  rovingFocus(svg, '.finding, .incident', (el) =>
+    selected
+      ? Number(el.dataset.index) === selectedIndex && el.classList.contains('finding')
+      : el.classList.contains('selected'),
+  );
   rovingLabels(svg, model.selectedWorker ?? null);
   if (model.editable) {
     const items = /** @type {SVGGElement[]} */ ([...svg.querySelectorAll('.period')]);
@@ -621,7 +734,16 @@ function rovingLabels(svg, current) {
     const el = /** @type {Element} */ (ev.target);
     if (!(el instanceof SVGGElement) || !el.classList.contains('worker-label')) return;
     const i = items.indexOf(el);
-    const to = ev.key === 'ArrowDown' ? items[i + 1] : ev.key === 'ArrowUp' ? items[i - 1] : ev.key === 'Home' ? items[0] : ev.key === 'End' ? items[items.length - 1] : undefined;
+    const to =
+      ev.key === 'ArrowDown'
+        ? items[i + 1]
+        : ev.key === 'ArrowUp'
+          ? items[i - 1]
+          : ev.key === 'Home'
+            ? items[0]
+            : ev.key === 'End'
+              ? items[items.length - 1]
+              : undefined;
     if (!to) return;
     ev.preventDefault();
     el.setAttribute('tabindex', '-1');
@@ -662,7 +784,9 @@ function rovingFocus(svg, selector, isCurrent) {
     const nearestIn = (l) => {
       if (!l) return undefined;
       const x = centre(el);
-      return [.../** @type {NodeListOf<SVGGElement>} */ (l.querySelectorAll(selector))].reduce((best, c) => (Math.abs(centre(c) - x) < Math.abs(centre(best) - x) ? c : best));
+      return [.../** @type {NodeListOf<SVGGElement>} */ (l.querySelectorAll(selector))].reduce((best, c) =>
+        Math.abs(centre(c) - x) < Math.abs(centre(best) - x) ? c : best,
+      );
     };
     let to;
     if (ev.key === 'ArrowRight') to = items[i + 1];

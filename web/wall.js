@@ -82,7 +82,9 @@ export function zoneTable(calendar) {
       const candidates = [initial, ...changes.map((c) => c.after)];
       const valid = candidates.map((off) => wall - off * MINUTE).filter((ms) => wallMs(ms) === wall);
       if (valid.length) return Math.min(...valid);
-      const gap = changes.find((c) => c.after > c.before && wall >= c.at + c.before * MINUTE && wall < c.at + c.after * MINUTE);
+      const gap = changes.find(
+        (c) => c.after > c.before && wall >= c.at + c.before * MINUTE && wall < c.at + c.after * MINUTE,
+      );
       return gap ? wall - gap.before * MINUTE : wall - initial * MINUTE;
     },
     wallMs,

@@ -8,7 +8,7 @@ const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~|\.nan|\.inf|-\.inf|\+\
 /** Dates and date-times as the rota writes them: strings to the API's YAML reader (YAML 1.2 core). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 /** Words, ids and sentences of letters, digits and a few harmless marks, starting with a letter. */
-const PLAIN = /^[\p{L}_][\p{L}\p{N}_ .,\/()'’-]*$/u;
+const PLAIN = /^[\p{L}_][\p{L}\p{N}_ .,/()'’-]*$/u;
 
 /** @param {string} s */
 function scalarString(s) {
@@ -32,7 +32,8 @@ function scalar(v) {
 }
 
 const isObject = (/** @type {unknown} */ v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmpty = (/** @type {unknown} */ v) => (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(/** @type {object} */ (v)).length === 0);
+const isEmpty = (/** @type {unknown} */ v) =>
+  Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(/** @type {object} */ (v)).length === 0;
 
 /**
  * The lines of a value written at `indent` spaces.
@@ -84,10 +85,10 @@ function inline(v) {
  */
 export function toYaml(doc, comment = '') {
   const head = comment
-    ? comment
+    ? `${comment
         .split('\n')
         .map((line) => `# ${line}`.trimEnd())
-        .join('\n') + '\n'
+        .join('\n')}\n`
     : '';
   return `${head}${block(doc, 0).join('\n')}\n`;
 }

@@ -29,7 +29,10 @@ export interface AgreementRouteOptions {
 
 export const agreementRoutes: FastifyPluginAsync<AgreementRouteOptions> = async (scope, { ruleBook, auth }) => {
   // In the order of the rota schema's list, which groups them by law and paragraph.
-  const list = AGREEMENT_TYPES.filter((t) => ruleBook.agreements[t]).map((type) => ({ type, ...ruleBook.agreements[type]! }));
+  const list = AGREEMENT_TYPES.filter((t) => ruleBook.agreements[t]).map((type) => ({
+    type,
+    ...ruleBook.agreements[type]!,
+  }));
   scope.withTypeProvider<ZodTypeProvider>().get(
     '/agreements',
     {

@@ -17,7 +17,9 @@ export type ImportOptionsOf = (request: FastifyRequest) => ImportOptions;
 /** Anything an importer throws that is not an InputError is still the client's input. */
 function asInputError(err: unknown, what: string): Error {
   if (err instanceof InputError) return err;
-  return new InputError([{ path: '', message: `not valid ${what}: the document cannot be read (${(err as Error).name})` }]);
+  return new InputError([
+    { path: '', message: `not valid ${what}: the document cannot be read (${(err as Error).name})` },
+  ]);
 }
 
 /**

@@ -48,11 +48,18 @@ const queryOf = (url: string) => {
   return at < 0 ? '' : url.slice(at + 1);
 };
 
-export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (scope, { ruleBook, auth, maxSpanDays, cache, workerCache }) => {
+export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
+  scope,
+  { ruleBook, auth, maxSpanDays, cache, workerCache },
+) => {
   scope.decorateRequest('reportKey', undefined);
   scope.decorateRequest('rawText', undefined);
   scope.decorateRequest('rawMedia', undefined);
-  const keep = (req: { rawText: string | undefined; rawMedia: 'json' | 'yaml' | undefined }, text: string, media: 'json' | 'yaml') => {
+  const keep = (
+    req: { rawText: string | undefined; rawMedia: 'json' | 'yaml' | undefined },
+    text: string,
+    media: 'json' | 'yaml',
+  ) => {
     req.rawText = text;
     req.rawMedia = media;
     return CACHED;
@@ -82,7 +89,14 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
     } catch (err) {
       // The loader turns YAML syntax errors into InputError; anything else the YAML library
       // throws on a hostile document (say, nesting past the stack) is still the client's input.
-      done(err instanceof InputError ? err : new InputError([{ path: '', message: `not valid YAML: the document cannot be read (${(err as Error).name})` }]), undefined);
+      done(
+        err instanceof InputError
+          ? err
+          : new InputError([
+              { path: '', message: `not valid YAML: the document cannot be read (${(err as Error).name})` },
+            ]),
+        undefined,
+      );
     }
   });
   // CSV and iCalendar with the importers' defaults (POST /v1/rota takes their options).
@@ -123,7 +137,8 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
         return reply.header('x-turnussjekk-cache', 'hit').type('application/json; charset=utf-8').send(hit);
       }
       // Evicted between reading the body and now (another request filled the cache): read it after all.
-      if ((request.body as unknown) === CACHED) request.body = parseDocumentText(request.rawText!, request.rawMedia!) as never;
+      if ((request.body as unknown) === CACHED)
+        request.body = parseDocumentText(request.rawText!, request.rawMedia!) as never;
     },
     onSend: async (request, reply, payload) => {
       if (cache && request.reportKey && reply.statusCode === 200 && typeof payload === 'string') {
@@ -151,14 +166,18 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
       summary: 'How much is left before each limit',
       description:
         'Takes a rota document as `POST /v1/evaluate` does and returns, per worker and limit, how much is left in the tightest window of the plan ' +
-        '(the report\'s `headroom`): what HR checks before publishing a turnus or offering an extra shift. `left` is negative where a limit is broken.',
+        "(the report's `headroom`): what HR checks before publishing a turnus or offering an extra shift. `left` is negative where a limit is broken.",
       consumes: ['application/json', ...YAML_MEDIA_TYPES, ...CSV_MEDIA_TYPES, ...ICS_MEDIA_TYPES],
       querystring: HeadroomQuerySchema,
       body: RotaSchema,
       ...(auth ? { security: [{ bearerAuth: [] }] } : {}),
       response: {
-        200: z.object({ headroom: z.array(HeadroomSchema) }).describe('Per worker and limit: what is left in the tightest window'),
-        400: problemResponse('Invalid rota document or query (an unknown worker included): every bad field is listed in `errors`'),
+        200: z
+          .object({ headroom: z.array(HeadroomSchema) })
+          .describe('Per worker and limit: what is left in the tightest window'),
+        400: problemResponse(
+          'Invalid rota document or query (an unknown worker included): every bad field is listed in `errors`',
+        ),
         ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
         413: problemResponse('Request body larger than the configured limit'),
         415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
@@ -169,10 +188,14 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (s
       checkSpan(request.body, maxSpanDays);
       const { asOf, worker } = request.query;
       if (worker !== undefined && !request.body.workers.some((w) => w.id === worker)) {
-        throw Object.assign(new InputError([{ path: 'worker', message: `"${worker}" is not a worker of the rota` }]), { validationContext: 'querystring' });
+        throw Object.assign(new InputError([{ path: 'worker', message: `"${worker}" is not a worker of the rota` }]), {
+          validationContext: 'querystring',
+        });
       }
       const options = { ruleBook, conversions: false, variants: false, ...(asOf ? { asOf } : {}) };
-      const report = workerCache ? await evaluateByWorker(request.body, options, workerCache) : await evaluate(request.body, options);
+      const report = workerCache
+        ? await evaluateByWorker(request.body, options, workerCache)
+        : await evaluate(request.body, options);
       return { headroom: report.headroom.filter((h) => worker === undefined || h.workerId === worker) };
     },
   });

@@ -18,7 +18,8 @@ export const metaRoutes: FastifyPluginAsync<MetaRouteOptions> = async (scope, { 
         operationId: 'health',
         tags: ['meta'],
         summary: 'Liveness and readiness',
-        description: 'Answers once the rule book has loaded; `rules` is the number of rule ids in it. Open even when tokens are configured.',
+        description:
+          'Answers once the rule book has loaded; `rules` is the number of rule ids in it. Open even when tokens are configured.',
         response: { 200: HealthSchema, 400: malformedRequestResponse() },
       },
     },

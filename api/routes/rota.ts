@@ -36,10 +36,18 @@ import { PAGE_ROUTE } from './page.ts';
 const Id = z.string().min(1).max(200);
 
 export const ImportQuerySchema = z.object({
-  worker: Id.optional().describe('CSV: the worker of rows without one; iCalendar: the worker (default X-WR-CALNAME, else w1)'),
+  worker: Id.optional().describe(
+    'CSV: the worker of rows without one; iCalendar: the worker (default X-WR-CALNAME, else w1)',
+  ),
   assignment: Id.optional().describe('CSV: the assignment of rows without one; iCalendar: the assignment (default a1)'),
-  kind: z.enum(ASSIGNMENT_KINDS).optional().describe('CSV: the kind of rows without one; iCalendar: the kind (default employment)'),
-  contract: z.enum(CONTRACT_TYPES).optional().describe('CSV: the contract of rows without one; iCalendar: the contract (default arbeidsavtale)'),
+  kind: z
+    .enum(ASSIGNMENT_KINDS)
+    .optional()
+    .describe('CSV: the kind of rows without one; iCalendar: the kind (default employment)'),
+  contract: z
+    .enum(CONTRACT_TYPES)
+    .optional()
+    .describe('CSV: the contract of rows without one; iCalendar: the contract (default arbeidsavtale)'),
   employer: Id.optional(),
   timezone: z.string().max(64).refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)').optional(),
   from: IsoDateParam.optional().describe('iCalendar: only shifts starting on or after this date'),
@@ -66,8 +74,15 @@ const Window = z.object({ start: z.string(), end: z.string() });
 export const CalendarQuerySchema = z.object({
   from: IsoDateParam.describe('First local date (YYYY-MM-DD)'),
   to: IsoDateParam.describe('Last local date (YYYY-MM-DD), inclusive'),
-  timezone: z.string().max(64).refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)').default('Europe/Oslo'),
-  dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM').default('00:00'),
+  timezone: z
+    .string()
+    .max(64)
+    .refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)')
+    .default('Europe/Oslo'),
+  dayStart: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM')
+    .default('00:00'),
   weekStart: z.enum(WEEKDAYS).default('monday'),
 });
 
@@ -76,12 +91,20 @@ export const CalendarSchema = z.object({
   start: z.string(),
   end: z.string(),
   days: z.array(Window.extend({ date: z.string() })).describe('Day frames (døgn) from the døgnskille'),
-  weeks: z.array(Window.extend({ isoWeek: z.number().int(), weekYear: z.number().int() })).describe('Week frames from the week start'),
+  weeks: z
+    .array(Window.extend({ isoWeek: z.number().int(), weekYear: z.number().int() }))
+    .describe('Week frames from the week start'),
   nights: z.array(Window).describe('Night windows, AML § 10-11 (1)'),
-  nightHours: z.object({ start: z.number(), end: z.number() }).optional().describe('The night hours in force on `from` (AML § 10-11); absent when the rule book has none'),
-  sundays: z.array(Window.extend({ dates: z.array(z.string()), names: z.array(z.object({ nb: z.string(), en: z.string() })) }))
+  nightHours: z
+    .object({ start: z.number(), end: z.number() })
+    .optional()
+    .describe('The night hours in force on `from` (AML § 10-11); absent when the rule book has none'),
+  sundays: z
+    .array(Window.extend({ dates: z.array(z.string()), names: z.array(z.object({ nb: z.string(), en: z.string() })) }))
     .describe('Sunday and holiday windows, AML § 10-10, with the days they protect'),
-  offsetChanges: z.array(z.object({ at: z.string(), before: z.string(), after: z.string() })).describe('UTC offset changes (summer time)'),
+  offsetChanges: z
+    .array(z.object({ at: z.string(), before: z.string(), after: z.string() }))
+    .describe('UTC offset changes (summer time)'),
 });
 
 const HOUR_MS = 3_600_000;
@@ -95,7 +118,11 @@ function offsetText(minutes: number): string {
 }
 
 /** Every instant in [from, to) where the zone's offset changes, to the minute. */
-export function offsetChanges(zone: string, from: number, to: number): Array<{ at: number; before: number; after: number }> {
+export function offsetChanges(
+  zone: string,
+  from: number,
+  to: number,
+): Array<{ at: number; before: number; after: number }> {
   const out: Array<{ at: number; before: number; after: number }> = [];
   for (let t = from; t < to; t += DAY_MS) {
     const next = Math.min(t + DAY_MS, to);
@@ -132,13 +159,24 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
   const unauthorized = auth ? { 401: problemResponse('Missing or invalid bearer token') } : {};
 
   scope.removeAllContentTypeParsers();
-  const documentParser = (format: 'json' | 'yaml') => (_req: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
-    try {
-      done(null, parseDocumentText(body as string, format));
-    } catch (err) {
-      done(err instanceof InputError ? err : new InputError([{ path: '', message: `not valid ${format.toUpperCase()}: the document cannot be read (${(err as Error).name})` }]));
-    }
-  };
+  const documentParser =
+    (format: 'json' | 'yaml') =>
+    (_req: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+      try {
+        done(null, parseDocumentText(body as string, format));
+      } catch (err) {
+        done(
+          err instanceof InputError
+            ? err
+            : new InputError([
+                {
+                  path: '',
+                  message: `not valid ${format.toUpperCase()}: the document cannot be read (${(err as Error).name})`,
+                },
+              ]),
+        );
+      }
+    };
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, documentParser('json'));
   scope.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, documentParser('yaml'));
   addImportParsers(scope, importOptionsOf);
@@ -162,7 +200,9 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
         ...security,
         response: {
           200: RotaResponseSchema,
-          400: problemResponse('Invalid rota, CSV row, calendar event or import option: every one is listed in `errors`'),
+          400: problemResponse(
+            'Invalid rota, CSV row, calendar event or import option: every one is listed in `errors`',
+          ),
           413: problemResponse('Request body larger than the configured limit'),
           415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
           ...unauthorized,
@@ -201,26 +241,45 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
           '(AML § 10-10) and every UTC offset change (summer time).',
         querystring: CalendarQuerySchema,
         ...security,
-        response: { 200: CalendarSchema, 400: problemResponse('Invalid dates, zone or frame settings'), ...unauthorized },
+        response: {
+          200: CalendarSchema,
+          400: problemResponse('Invalid dates, zone or frame settings'),
+          ...unauthorized,
+        },
       },
     },
     async (request) => {
       const { from, to, timezone: zone, dayStart, weekStart } = request.query;
       const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-      if (span < 0) throw Object.assign(new InputError([{ path: 'to', message: `must not be before from (${from})` }]), { validationContext: 'querystring' });
-      if (maxSpanDays > 0 && span > maxSpanDays + CALENDAR_SLACK_DAYS) {
-        throw Object.assign(new InputError([{ path: 'to', message: `the range spans ${span} days, more than ${maxSpanDays + CALENDAR_SLACK_DAYS}` }]), {
+      if (span < 0)
+        throw Object.assign(new InputError([{ path: 'to', message: `must not be before from (${from})` }]), {
           validationContext: 'querystring',
         });
+      if (maxSpanDays > 0 && span > maxSpanDays + CALENDAR_SLACK_DAYS) {
+        throw Object.assign(
+          new InputError([
+            { path: 'to', message: `the range spans ${span} days, more than ${maxSpanDays + CALENDAR_SLACK_DAYS}` },
+          ]),
+          {
+            validationContext: 'querystring',
+          },
+        );
       }
       const [h, m] = dayStart.split(':').map(Number) as [number, number];
-      const anchor: FrameAnchor = { zone, dayStartMinutes: h * 60 + m, weekStartWeekday: WEEKDAYS.indexOf(weekStart) + 1 };
+      const anchor: FrameAnchor = {
+        zone,
+        dayStartMinutes: h * 60 + m,
+        weekStartWeekday: WEEKDAYS.indexOf(weekStart) + 1,
+      };
       const start = startOfLocalDate(from, zone);
       const end = startOfLocalDate(DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!, zone);
       const fmt = (ms: number) => formatInstant(ms, zone);
       const window = (w: { start: number; end: number }) => ({ start: fmt(w.start), end: fmt(w.end) });
 
-      const days = dayFrames(start, end, anchor).map((d) => ({ ...window(d), date: DateTime.fromMillis(d.start, { zone }).toISODate()! }));
+      const days = dayFrames(start, end, anchor).map((d) => ({
+        ...window(d),
+        date: DateTime.fromMillis(d.start, { zone }).toISODate()!,
+      }));
       const weeks = weekFrames(start, end, anchor).map((w) => {
         const local = DateTime.fromMillis(w.start, { zone });
         return { ...window(w), isoWeek: local.weekNumber, weekYear: local.weekYear };
@@ -234,14 +293,29 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
         .map(window);
       const nightStart = nightSeries && valueAt(nightSeries.start, start);
       const nightEnd = nightSeries && valueAt(nightSeries.end, start);
-      const night = nightStart !== undefined && nightEnd !== undefined ? { nightHours: { start: nightStart, end: nightEnd } } : {};
+      const night =
+        nightStart !== undefined && nightEnd !== undefined ? { nightHours: { start: nightStart, end: nightEnd } } : {};
       const sundays = sundayWindows(start, end, zone).map((w) => {
         const names = new Map<string, { nb: string; en: string }>();
         for (const d of w.days) for (const n of d.names) names.set(n.nb, n);
         return { ...window(w), dates: w.days.map((d) => d.date), names: [...names.values()] };
       });
-      const changes = offsetChanges(zone, start - HOUR_MS, end).map((c) => ({ at: fmt(c.at), before: offsetText(c.before), after: offsetText(c.after) }));
-      return { timezone: zone, start: fmt(start), end: fmt(end), days, weeks, nights, ...night, sundays, offsetChanges: changes };
+      const changes = offsetChanges(zone, start - HOUR_MS, end).map((c) => ({
+        at: fmt(c.at),
+        before: offsetText(c.before),
+        after: offsetText(c.after),
+      }));
+      return {
+        timezone: zone,
+        start: fmt(start),
+        end: fmt(end),
+        days,
+        weeks,
+        nights,
+        ...night,
+        sundays,
+        offsetChanges: changes,
+      };
     },
   );
 };

@@ -5,7 +5,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RuleListing } from '../../src/rules/catalogue.ts';
 import { pathOf, problem, sendProblem } from '../problem.ts';
-import { malformedRequestResponse, problemResponse, RuleIdParamsSchema, RuleListingSchema, RuleListSchema, uriTooLongResponse } from '../schemas.ts';
+import {
+  malformedRequestResponse,
+  problemResponse,
+  RuleIdParamsSchema,
+  RuleListingSchema,
+  RuleListSchema,
+  uriTooLongResponse,
+} from '../schemas.ts';
 
 export interface RuleRouteOptions {
   rules: RuleListing[];
@@ -25,7 +32,8 @@ export const ruleRoutes: FastifyPluginAsync<RuleRouteOptions> = async (scope, { 
         operationId: 'listRules',
         tags: ['rules'],
         summary: 'List every rule',
-        description: 'Every rule id with its citation, thresholds (each value with the date it took effect) and the dates the provision is in force.',
+        description:
+          'Every rule id with its citation, thresholds (each value with the date it took effect) and the dates the provision is in force.',
         ...security,
         response: { 200: RuleListSchema, 400: malformedRequestResponse(), ...unauthorized },
       },
@@ -55,7 +63,15 @@ export const ruleRoutes: FastifyPluginAsync<RuleRouteOptions> = async (scope, { 
     async (request, reply) => {
       const rule = byId.get(request.params.id);
       if (rule) return rule;
-      return sendProblem(reply, problem('rule-not-found', `no rule has the id "${request.params.id}"; GET /v1/rules lists them`, [], pathOf(request.url)));
+      return sendProblem(
+        reply,
+        problem(
+          'rule-not-found',
+          `no rule has the id "${request.params.id}"; GET /v1/rules lists them`,
+          [],
+          pathOf(request.url),
+        ),
+      );
     },
   );
 };

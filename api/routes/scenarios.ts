@@ -23,7 +23,10 @@ export const ScenarioListSchema = z.array(
 );
 
 const ScenarioParamsSchema = z.object({
-  name: z.string().max(MAX_PARAM_LENGTH).regex(SCENARIO_NAME, 'must be a scenario name: lower-case letters, digits and single hyphens'),
+  name: z
+    .string()
+    .max(MAX_PARAM_LENGTH)
+    .regex(SCENARIO_NAME, 'must be a scenario name: lower-case letters, digits and single hyphens'),
 });
 
 export interface Scenario {
@@ -35,7 +38,11 @@ export interface Scenario {
 /** `# Scenario: weekend respite …` → `Weekend respite …` */
 export function titleOf(text: string): string {
   const first = text.split(/\r?\n/).find((l) => l.trim().startsWith('#'));
-  const title = (first ?? '').replace(/^\s*#+\s*/, '').replace(/^scenario:\s*/i, '').trim().replace(/[,;:]$/, '');
+  const title = (first ?? '')
+    .replace(/^\s*#+\s*/, '')
+    .replace(/^scenario:\s*/i, '')
+    .trim()
+    .replace(/[,;:]$/, '');
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
@@ -110,7 +117,15 @@ export const scenarioRoutes: FastifyPluginAsync<ScenarioRouteOptions> = async (s
     async (request, reply) => {
       const scenario = byName.get(request.params.name);
       if (!scenario) {
-        return sendProblem(reply, problem('not-found', `no bundled scenario is named "${request.params.name}"; GET /v1/scenarios lists them`, [], pathOf(request.url)));
+        return sendProblem(
+          reply,
+          problem(
+            'not-found',
+            `no bundled scenario is named "${request.params.name}"; GET /v1/scenarios lists them`,
+            [],
+            pathOf(request.url),
+          ),
+        );
       }
       return reply.type('application/yaml; charset=utf-8').send(scenario.text);
     },

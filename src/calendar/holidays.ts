@@ -17,8 +17,18 @@ export const HolidayCalendarSchema = z.strictObject({
   sources: z.array(z.string()),
   confidence: z.enum(['verified', 'secondary', 'unverified']),
   sundays: z.literal(true),
-  fixed: z.array(z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), name: Localized, since: IsoDate, eveStart: EveStart.optional() })),
-  easterRelative: z.array(z.strictObject({ offset: z.number().int(), name: Localized, since: IsoDate, eveStart: EveStart.optional() })),
+  fixed: z.array(
+    z.strictObject({
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      name: Localized,
+      since: IsoDate,
+      eveStart: EveStart.optional(),
+    }),
+  ),
+  easterRelative: z.array(
+    z.strictObject({ offset: z.number().int(), name: Localized, since: IsoDate, eveStart: EveStart.optional() }),
+  ),
   windowTimes: z.strictObject({
     ordinaryEve: z.strictObject({ time: Time, note: z.string() }),
     greatEve: z.strictObject({ time: Time, note: z.string() }),
@@ -30,7 +40,9 @@ export type HolidayCalendar = z.infer<typeof HolidayCalendarSchema>;
 
 let cached: HolidayCalendar | undefined;
 export function norwegianCalendar(): HolidayCalendar {
-  cached ??= HolidayCalendarSchema.parse(JSON.parse(readFileSync(new URL('../../rules/calendar/holidays-no.json', import.meta.url), 'utf8')));
+  cached ??= HolidayCalendarSchema.parse(
+    JSON.parse(readFileSync(new URL('../../rules/calendar/holidays-no.json', import.meta.url), 'utf8')),
+  );
   return cached;
 }
 
@@ -70,13 +82,21 @@ export function holidaysOf(year: number, cal: HolidayCalendar = norwegianCalenda
 
 function at(date: DateTime, time: string, zone: string): number {
   const [h, m] = time.split(':').map(Number) as [number, number];
-  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: h, minute: m }, { zone }).toMillis();
+  return DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour: h, minute: m },
+    { zone },
+  ).toMillis();
 }
 
 const byYears = new Map<string, SundayWindow[]>();
 
 /** The § 10-10 windows that overlap [from, to), merged over adjacent Sundays and holidays. */
-export function sundayWindows(from: number, to: number, zone: string, cal: HolidayCalendar = norwegianCalendar()): SundayWindow[] {
+export function sundayWindows(
+  from: number,
+  to: number,
+  zone: string,
+  cal: HolidayCalendar = norwegianCalendar(),
+): SundayWindow[] {
   // Whole years are computed once per zone and calendar, then cut to the range asked for.
   const y0 = new Date(from).getUTCFullYear() - 1;
   const y1 = new Date(to).getUTCFullYear() + 1;
@@ -104,7 +124,8 @@ function windowsBetween(from: number, to: number, zone: string, cal: HolidayCale
     if (!years.has(year)) years.set(year, holidaysOf(year, cal));
     const date = d.toISOString().slice(0, 10);
     const holiday = years.get(year)!.get(date);
-    if (d.getUTCDay() === 0) return holiday ? { ...holiday, names: [SUNDAY, ...holiday.names] } : { date, names: [SUNDAY] };
+    if (d.getUTCDay() === 0)
+      return holiday ? { ...holiday, names: [SUNDAY, ...holiday.names] } : { date, names: [SUNDAY] };
     return holiday;
   };
   const windows: SundayWindow[] = [];

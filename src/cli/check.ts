@@ -50,14 +50,20 @@ export async function check(args: string[], io: Io): Promise<number> {
       jobs: { type: 'string' },
     },
   });
-  if (!FORMATS.includes(values.format!)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, got "${values.format}"`);
+  if (!FORMATS.includes(values.format!))
+    throw new UsageError(
+      `--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, got "${values.format}"`,
+    );
   if (!['nb', 'en'].includes(values.lang!)) throw new UsageError(`--lang must be nb or en, got "${values.lang}"`);
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
-  if (!['violation', 'warning', 'info'].includes(values['fail-on']!)) throw new UsageError(`--fail-on must be violation, warning or info, got "${values['fail-on']}"`);
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+  if (!['violation', 'warning', 'info'].includes(values['fail-on']!))
+    throw new UsageError(`--fail-on must be violation, warning or info, got "${values['fail-on']}"`);
   const failOn = values['fail-on'] as FailOn;
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64))
+    throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
   if (positionals.length === 0) throw new UsageError('check needs at least one rota file');
   const lang = values.lang as 'nb' | 'en';
   const env = io.env ?? process.env;
@@ -65,11 +71,13 @@ export async function check(args: string[], io: Io): Promise<number> {
   const annotate = env.GITHUB_ACTIONS === 'true';
 
   const files = await expand(positionals);
-  const baseline: Baseline | undefined = values.baseline !== undefined ? await loadBaseline(values.baseline) : undefined;
+  const baseline: Baseline | undefined =
+    values.baseline !== undefined ? await loadBaseline(values.baseline) : undefined;
   const book = defaultRuleBook();
   const problems: InputError[] = [];
   const results: Array<{ file: string; rota: Rota; report: Report }> = [];
-  const tty = io.stderrTty === undefined ? (process.stderr.isTTY ? process.stderr : undefined) : (io.stderrTty ?? undefined);
+  const tty =
+    io.stderrTty === undefined ? (process.stderr.isTTY ? process.stderr : undefined) : (io.stderrTty ?? undefined);
   const bar = wantsProgress(files.length, tty) ? new ProgressBar(files.length, tty) : undefined;
   const options: EvaluateOptions = { ruleBook: book, ...(asOf ? { asOf } : {}) };
   // A large rota is evaluated in parts, by worker processes on all cores (--jobs); alone and as
@@ -86,7 +94,14 @@ export async function check(args: string[], io: Io): Promise<number> {
         if (large(rota)) {
           const progress = partsProgress(bar ? undefined : tty, file);
           try {
-            results.push({ file, rota, report: await evaluateParallel(rota, options, { ...(jobs ? { jobs } : {}), onProgress: progress.onProgress }) });
+            results.push({
+              file,
+              rota,
+              report: await evaluateParallel(rota, options, {
+                ...(jobs ? { jobs } : {}),
+                onProgress: progress.onProgress,
+              }),
+            });
           } finally {
             progress.clear();
           }
@@ -144,14 +159,25 @@ export async function check(args: string[], io: Io): Promise<number> {
     const lines = githubAnnotations(checked, { cwd });
     if (lines.length > 0) io.err(lines.join('\n'));
   }
-  if (results.length > 1 || baseline) io.err(summaryLine(results.map((r) => r.report), lang, baseline ? { suppressed, file: baseline.file } : undefined));
+  if (results.length > 1 || baseline)
+    io.err(
+      summaryLine(
+        results.map((r) => r.report),
+        lang,
+        baseline ? { suppressed, file: baseline.file } : undefined,
+      ),
+    );
   return results.some((r) => r.report.findings.some((f) => fails(f, failOn))) ? EXIT.violations : EXIT.ok;
 }
 
 const FORMATS = ['text', 'json', 'junit', 'sarif'];
 
 /** Each severity and the summary count that counts it (a rendered part comes with counts, not findings). */
-const SEVERITIES = [['violation', 'violations'], ['warning', 'warnings'], ['info', 'info']] as const;
+const SEVERITIES = [
+  ['violation', 'violations'],
+  ['warning', 'warnings'],
+  ['info', 'info'],
+] as const;
 
 /** A bar over a large file's parts, on a terminal (several files have a bar over the files instead). */
 function partsProgress(tty: TtyStream | undefined, label: string) {
@@ -175,15 +201,22 @@ async function streamJson(
   const assembler = new ReportAssembler(rota);
   const decoder = new TextDecoder();
   let collected = '';
-  const stream = new JsonReportStream(io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk))));
+  const stream = new JsonReportStream(
+    io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk))),
+  );
   const progress = partsProgress(tty, file);
   let failing = false;
   try {
-    const parts = evaluateParts(rota, options, { ...(jobs ? { jobs } : {}), render: true, onProgress: progress.onProgress });
+    const parts = evaluateParts(rota, options, {
+      ...(jobs ? { jobs } : {}),
+      render: true,
+      onProgress: progress.onProgress,
+    });
     for await (const { report, rendered } of parts) {
       const { bytes, counts } = rendered!;
       assembler.addCounted(report, counts);
-      if (!failing) failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
+      if (!failing)
+        failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
       stream.addRendered(bytes);
     }
   } finally {
@@ -206,7 +239,11 @@ async function linesOf(file: string): Promise<LineLocator | undefined> {
 }
 
 /** The closing line on stderr for several files or a baseline run. */
-export function summaryLine(reports: Report[], lang: 'nb' | 'en', baseline?: { suppressed: number; file: string }): string {
+export function summaryLine(
+  reports: Report[],
+  lang: 'nb' | 'en',
+  baseline?: { suppressed: number; file: string },
+): string {
   const n = (key: 'violations' | 'warnings' | 'info') => reports.reduce((s, r) => s + r.summary[key], 0);
   const [files, violations, warnings, info] = [reports.length, n('violations'), n('warnings'), n('info')];
   if (lang === 'nb') {
@@ -219,8 +256,9 @@ export function summaryLine(reports: Report[], lang: 'nb' | 'en', baseline?: { s
   return (
     `turnussjekk: ${files} ${files === 1 ? 'file' : 'files'} checked: ${violations} ${violations === 1 ? 'violation' : 'violations'}, ` +
     `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${info} info` +
-    (baseline ? `; ${baseline.suppressed} ${baseline.suppressed === 1 ? 'finding' : 'findings'} suppressed by the baseline (${baseline.file})` : '') +
+    (baseline
+      ? `; ${baseline.suppressed} ${baseline.suppressed === 1 ? 'finding' : 'findings'} suppressed by the baseline (${baseline.file})`
+      : '') +
     '.'
   );
 }
-

@@ -24,14 +24,21 @@ const VERDICT_SHORT: Record<string, { nb: string; en: string }> = {
 export function formatComparison(variants: VariantSummary[], lang: 'nb' | 'en'): string {
   const nb = lang === 'nb';
   const num = new Intl.NumberFormat(nb ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 });
-  const header = nb ? ['variant', 'brudd', 'advarsler', 'timer', 'kostnad (NOK)', 'omgjøring'] : ['variant', 'violations', 'warnings', 'hours', 'cost (NOK)', 'conversion'];
+  const header = nb
+    ? ['variant', 'brudd', 'advarsler', 'timer', 'kostnad (NOK)', 'omgjøring']
+    : ['variant', 'violations', 'warnings', 'hours', 'cost (NOK)', 'conversion'];
   const rows = variants.map((v) => [
     v.name,
     String(v.violations),
     String(v.warnings),
     num.format(v.hours),
     v.cost !== undefined ? num.format(v.cost) : '–',
-    v.verdicts.map((c) => `${c.assignmentId}: ${VERDICT_SHORT[c.verdict]?.[lang] ?? c.verdict}${c.requiredAgreements.length ? ` (${c.requiredAgreements.join(', ')})` : ''}`).join('; ') || '–',
+    v.verdicts
+      .map(
+        (c) =>
+          `${c.assignmentId}: ${VERDICT_SHORT[c.verdict]?.[lang] ?? c.verdict}${c.requiredAgreements.length ? ` (${c.requiredAgreements.join(', ')})` : ''}`,
+      )
+      .join('; ') || '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
@@ -40,8 +47,15 @@ export function formatComparison(variants: VariantSummary[], lang: 'nb' | 'en'):
   return out.join('\n');
 }
 
-export async function compareCommand(args: string[], io: { out: (t: string) => void; err: (t: string) => void }): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'nb' } } });
+export async function compareCommand(
+  args: string[],
+  io: { out: (t: string) => void; err: (t: string) => void },
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'nb' } },
+  });
   if (!['text', 'json'].includes(values.format!) || !['nb', 'en'].includes(values.lang!) || positionals.length !== 1) {
     io.err(COMPARE_USAGE);
     return 2;
@@ -49,9 +63,14 @@ export async function compareCommand(args: string[], io: { out: (t: string) => v
   const file = positionals[0]!;
   try {
     const rota = await loadInputFile(file);
-    if (!rota.variants?.length) throw new InputError([{ path: 'variants', message: 'the rota names no variants to compare' }], file);
+    if (!rota.variants?.length)
+      throw new InputError([{ path: 'variants', message: 'the rota names no variants to compare' }], file);
     const report = await evaluate(rota, { ruleBook: defaultRuleBook() });
-    io.out(values.format === 'json' ? JSON.stringify({ file, variants: report.variants }, null, 2) : formatComparison(report.variants!, values.lang as 'nb' | 'en'));
+    io.out(
+      values.format === 'json'
+        ? JSON.stringify({ file, variants: report.variants }, null, 2)
+        : formatComparison(report.variants!, values.lang as 'nb' | 'en'),
+    );
     // Judged like check: the rota as written (the first variant, the baseline) decides.
     return report.summary.violations > 0 ? 1 : 0;
   } catch (err) {

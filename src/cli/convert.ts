@@ -86,26 +86,38 @@ async function convert(args: string[], io: ConvertIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'convert needs one input file' : `convert takes one input file, got ${positionals.length}`);
+    throw new UsageError(
+      positionals.length === 0
+        ? 'convert needs one input file'
+        : `convert takes one input file, got ${positionals.length}`,
+    );
   }
   const input = positionals[0]!;
   const format = inputFormatOf(input);
-  if (!format) throw new InputError([{ path: '', message: 'unknown file type: use .csv, .tsv, .ics, .json, .yaml or .yml' }], input);
+  if (!format)
+    throw new InputError(
+      [{ path: '', message: 'unknown file type: use .csv, .tsv, .ics, .json, .yaml or .yml' }],
+      input,
+    );
 
   let to: 'yaml' | 'json';
   if (values.to !== undefined) {
-    if (values.to !== 'yaml' && values.to !== 'json') throw new UsageError(`--to must be yaml or json, got "${values.to}"`);
+    if (values.to !== 'yaml' && values.to !== 'json')
+      throw new UsageError(`--to must be yaml or json, got "${values.to}"`);
     to = values.to;
   } else {
     to = values.out !== undefined && extname(values.out).toLowerCase() === '.json' ? 'json' : 'yaml';
   }
-  if (values.out !== undefined && resolve(values.out) === resolve(input)) throw new UsageError('--out must not be the input file');
+  if (values.out !== undefined && resolve(values.out) === resolve(input))
+    throw new UsageError('--out must not be the input file');
 
   const options: ImportOptions = {};
   for (const key of IMPORT_KEYS) if (values[key] !== undefined) options[key] = values[key];
   const given = IMPORT_KEYS.filter((k) => values[k] !== undefined);
   if (format === 'rota' && given.length > 0) {
-    throw new UsageError(`${given.map((k) => `--${k}`).join(', ')} only apply to .csv and .ics input; a rota file states these itself`);
+    throw new UsageError(
+      `${given.map((k) => `--${k}`).join(', ')} only apply to .csv and .ics input; a rota file states these itself`,
+    );
   }
   if (format === 'csv' && (values.from !== undefined || values.until !== undefined)) {
     throw new UsageError('--from and --until apply to .ics input only');
@@ -122,7 +134,9 @@ async function convert(args: string[], io: ConvertIo): Promise<number> {
   try {
     await writeFile(values.out, text, 'utf8');
   } catch (err) {
-    io.err(`turnussjekk convert: cannot write ${values.out} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    io.err(
+      `turnussjekk convert: cannot write ${values.out} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
     return 2;
   }
   io.err(`turnussjekk convert: wrote ${values.out} (${summary(rota)})`);

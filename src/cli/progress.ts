@@ -44,7 +44,8 @@ export class ProgressBar {
     const pct = this.total === 0 ? 100 : Math.floor((this.done / this.total) * 100);
     const head = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${String(pct).padStart(3)}% ${count}`;
     const room = width - head.length - 2;
-    const tail = label && room > 4 ? ` ${label.length > room ? `…${label.slice(label.length - room + 1)}` : label}` : '';
+    const tail =
+      label && room > 4 ? ` ${label.length > room ? `…${label.slice(label.length - room + 1)}` : label}` : '';
     return `${head}${tail}`;
   }
 

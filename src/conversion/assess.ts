@@ -51,7 +51,13 @@ function indexByWorker(rota: Rota, timeline: Timeline): WorkerIndex {
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  const index: WorkerIndex = { workers: new Map(), assignments: new Map(), periods: new Map(), intervals: new Map(), intervalsByAssignment: new Map() };
+  const index: WorkerIndex = {
+    workers: new Map(),
+    assignments: new Map(),
+    periods: new Map(),
+    intervals: new Map(),
+    intervalsByAssignment: new Map(),
+  };
   for (const w of rota.workers) push(index.workers, w.id, w);
   const workerOf = new Map<string, string>();
   for (const a of rota.assignments) {
@@ -74,7 +80,12 @@ function indexByWorker(rota: Rota, timeline: Timeline): WorkerIndex {
  * agreements: each evaluation brings its own), with its timeline: the same intervals, their
  * periodIndex counted in the slice's periods.
  */
-function workerSlice(rota: Rota, timeline: Timeline, index: WorkerIndex, workerId: string): { rota: Rota; timeline: Timeline } {
+function workerSlice(
+  rota: Rota,
+  timeline: Timeline,
+  index: WorkerIndex,
+  workerId: string,
+): { rota: Rota; timeline: Timeline } {
   const own = index.periods.get(workerId) ?? [];
   const { variants: _variants, ...rest } = rota as Rota & { variants?: unknown };
   const slice: Rota = {
@@ -85,7 +96,10 @@ function workerSlice(rota: Rota, timeline: Timeline, index: WorkerIndex, workerI
     agreements: [],
   };
   const inSlice = new Map(own.map((p, i) => [p.at, i]));
-  const intervals = (index.intervals.get(workerId) ?? []).map((iv) => ({ ...iv, periodIndex: inSlice.get(iv.periodIndex)! }));
+  const intervals = (index.intervals.get(workerId) ?? []).map((iv) => ({
+    ...iv,
+    periodIndex: inSlice.get(iv.periodIndex)!,
+  }));
   return { rota: slice, timeline: { ...timeline, rota: slice, intervals, agreements: [] } };
 }
 
@@ -96,7 +110,9 @@ function workerSlice(rota: Rota, timeline: Timeline, index: WorkerIndex, workerI
 function memoized(evaluate: Evaluator): Evaluator {
   const seen = new Map<string, ReturnType<Evaluator>>();
   return (rota) => {
-    const key = JSON.stringify(rota, (_, v) => (v === undefined ? '\u0000undefined' : typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
+    const key = JSON.stringify(rota, (_, v) =>
+      v === undefined ? '\u0000undefined' : typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v,
+    );
     let report = seen.get(key);
     if (!report) seen.set(key, (report = evaluate(rota)));
     return report;
@@ -113,7 +129,9 @@ export const blocking = (findings: Finding[], assignmentId: string) =>
  * it keeps any other basis that suffices rather than the one a person must vouch for.
  */
 function typesOfTier(book: RuleBook, tiers: Tier[]): AgreementType[] {
-  const types = (Object.entries(book.agreements) as Array<[AgreementType, { tier: Tier; needsJudgement?: unknown }]>).filter(([, a]) => tiers.includes(a.tier));
+  const types = (
+    Object.entries(book.agreements) as Array<[AgreementType, { tier: Tier; needsJudgement?: unknown }]>
+  ).filter(([, a]) => tiers.includes(a.tier));
   return [...types.filter(([, a]) => a.needsJudgement), ...types.filter(([, a]) => !a.needsJudgement)].map(([t]) => t);
 }
 
@@ -125,16 +143,24 @@ export interface ConversionDetail extends Conversion {
   suggestionDetails: Array<{ nb: string; en: string; verdictAfter: Conversion['verdict'] }>;
 }
 
-export async function assessConversions(rota: Rota, timeline: Timeline, book: RuleBook, evaluate: Evaluator): Promise<ConversionDetail[]> {
+export async function assessConversions(
+  rota: Rota,
+  timeline: Timeline,
+  book: RuleBook,
+  evaluate: Evaluator,
+): Promise<ConversionDetail[]> {
   const out: ConversionDetail[] = [];
   const individual = typesOfTier(book, ['individual']);
   const collective = typesOfTier(book, ['collective', 'authority']);
   const index = indexByWorker(rota, timeline);
-  const presumptionFrom = book.employment ? startOfLocalDate(book.employment.presumption.since, timeline.zone) : undefined;
+  const presumptionFrom = book.employment
+    ? startOfLocalDate(book.employment.presumption.since, timeline.zone)
+    : undefined;
   // Each worker's part is built once, and let go after their last oppdrag.
   const slices = new Map<string, { rota: Rota; timeline: Timeline }>();
   const oppdragLeft = new Map<string, number>();
-  for (const a of rota.assignments) if (a.contract === 'oppdrag') oppdragLeft.set(a.workerId, (oppdragLeft.get(a.workerId) ?? 0) + 1);
+  for (const a of rota.assignments)
+    if (a.contract === 'oppdrag') oppdragLeft.set(a.workerId, (oppdragLeft.get(a.workerId) ?? 0) + 1);
   for (const a of rota.assignments) {
     if (a.contract !== 'oppdrag') continue;
     const intervals = index.intervalsByAssignment.get(a.id) ?? [];
@@ -148,7 +174,8 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
     // One evaluation per distinct rota: the tiers, `minimal` and the restructurings ask for the same
     // ones again (splitting a stay and ending it after 48 hours leave this worker the same periods).
     const evaluateOnce = memoized(evaluate);
-    const run = async (types: AgreementType[], base: Rota = slice.rota) => blocking((await evaluateOnce(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id);
+    const run = async (types: AgreementType[], base: Rota = slice.rota) =>
+      blocking((await evaluateOnce(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id);
 
     const none = await run([]);
     const withIndividual = none.length === 0 ? [] : await run(individual);
@@ -172,7 +199,8 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
       // its terms decide. Required: the individual agreements still needed beside it, and those kinds.
       verdict = 'needs-collective-agreement';
       // Keep every individual agreement that leaves less for the collective one to cover.
-      const curable = (found: Finding[]) => found.length <= withCollective.length && found.every((f) => f.curedBy.some((t) => collective.includes(t)));
+      const curable = (found: Finding[]) =>
+        found.length <= withCollective.length && found.every((f) => f.curedBy.some((t) => collective.includes(t)));
       const ind = await minimal(individual, (types) => run([...types, ...collective]), curable);
       const left = await run([...ind, ...collective]);
       required = [...ind, ...new Set(left.flatMap((f) => f.curedBy.filter((t) => collective.includes(t))))];
@@ -184,7 +212,12 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
 
     // The individual agreements in the catalogue's order, whichever order `minimal` tried them in.
     const catalogueOrder = Object.keys(book.agreements);
-    required = [...required.filter((t) => individual.includes(t)).sort((x, y) => catalogueOrder.indexOf(x) - catalogueOrder.indexOf(y)), ...required.filter((t) => !individual.includes(t))];
+    required = [
+      ...required
+        .filter((t) => individual.includes(t))
+        .sort((x, y) => catalogueOrder.indexOf(x) - catalogueOrder.indexOf(y)),
+      ...required.filter((t) => !individual.includes(t)),
+    ];
 
     // Restructuring: changes to the schedule, each verified by running the engine on the changed rota.
     // A change is shown when it gives a better verdict, or the same with agreements that ask less
@@ -197,13 +230,23 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
         // A second carer the change brings in must be lawful too, with the individual agreements.
         let othersLawful = true;
         for (const other of change.alsoCheck ?? []) {
-          const theirs = workerRota(change.rota, other.workerId, other.assignmentId, individual.map((type) => ({ type, workerId: other.workerId })));
+          const theirs = workerRota(
+            change.rota,
+            other.workerId,
+            other.assignmentId,
+            individual.map((type) => ({ type, workerId: other.workerId })),
+          );
           if (blocking((await evaluateOnce(theirs)).findings, other.assignmentId).length > 0) othersLawful = false;
         }
         if (!othersLawful) continue;
         const after = await run([], change.rota);
         const afterIndividual = after.length === 0 ? [] : await run(individual, change.rota);
-        const verdictAfter: Conversion['verdict'] = after.length === 0 ? 'convertible' : afterIndividual.length === 0 ? 'convertible-with-agreement' : 'not-convertible';
+        const verdictAfter: Conversion['verdict'] =
+          after.length === 0
+            ? 'convertible'
+            : afterIndividual.length === 0
+              ? 'convertible-with-agreement'
+              : 'not-convertible';
         const better = RANK[verdictAfter] < RANK[verdict];
         const lighter =
           verdictAfter === 'convertible-with-agreement' &&
@@ -216,7 +259,8 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
           if (lighter || (better && verdictAfter === 'convertible')) withoutSection12.add(suggestion);
         }
       }
-      if (required.includes('avl-12-extended-stay')) suggestionDetails.sort((x, y) => Number(withoutSection12.has(y)) - Number(withoutSection12.has(x)));
+      if (required.includes('avl-12-extended-stay'))
+        suggestionDetails.sort((x, y) => Number(withoutSection12.has(y)) - Number(withoutSection12.has(x)));
     }
     const { confidence, caveats } = verdictConfidence({
       book,
@@ -224,7 +268,9 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
       required,
       withoutAgreement: none,
       stays: workBlocks(intervals.filter((iv) => RESPITE_KINDS.has(iv.kind))),
-      ...(suggestionDetails[0] && withoutSection12.has(suggestionDetails[0]) ? { withoutSection12: suggestionDetails[0] } : {}),
+      ...(suggestionDetails[0] && withoutSection12.has(suggestionDetails[0])
+        ? { withoutSection12: suggestionDetails[0] }
+        : {}),
     });
 
     out.push({
@@ -244,7 +290,12 @@ export async function assessConversions(rota: Rota, timeline: Timeline, book: Ru
   return out;
 }
 
-const RANK: Record<Conversion['verdict'], number> = { convertible: 0, 'convertible-with-agreement': 1, 'needs-collective-agreement': 2, 'not-convertible': 3 };
+const RANK: Record<Conversion['verdict'], number> = {
+  convertible: 0,
+  'convertible-with-agreement': 1,
+  'needs-collective-agreement': 2,
+  'not-convertible': 3,
+};
 
 /** The smallest set of agreements (greedily) under which what is left is acceptable (by default: nothing). */
 async function minimal(
@@ -260,17 +311,31 @@ async function minimal(
   return kept;
 }
 
-function hoursAndCost(a: Assignment, intervals: Array<{ start: number; end: number }>): Pick<ConversionDetail, 'hours' | 'cost'> {
+function hoursAndCost(
+  a: Assignment,
+  intervals: Array<{ start: number; end: number }>,
+): Pick<ConversionDetail, 'hours' | 'cost'> {
   const worked = hours(intervals.reduce((s, iv) => s + (iv.end - iv.start), 0));
   const pay = a.pay;
-  const paidToday = pay?.hoursPerDay !== undefined ? intervals.reduce((s, iv) => s + (hours(iv.end - iv.start) / 24) * pay.hoursPerDay!, 0) : pay?.hoursPaid;
+  const paidToday =
+    pay?.hoursPerDay !== undefined
+      ? intervals.reduce((s, iv) => s + (hours(iv.end - iv.start) / 24) * pay.hoursPerDay!, 0)
+      : pay?.hoursPaid;
   const result: Pick<ConversionDetail, 'hours' | 'cost'> = {
-    hours: { asEmployment: roundHours(worked), ...(paidToday !== undefined ? { paidToday: roundHours(paidToday) } : {}) },
+    hours: {
+      asEmployment: roundHours(worked),
+      ...(paidToday !== undefined ? { paidToday: roundHours(paidToday) } : {}),
+    },
   };
   if (pay?.hourlyWage !== undefined) {
     const asEmployment = Math.round(worked * pay.hourlyWage * (1 + (pay.supplementPercent ?? 0) / 100));
-    const today = paidToday !== undefined ? Math.round(paidToday * (pay.todayRatePerHour ?? pay.hourlyWage)) : undefined;
-    result.cost = { asEmployment, ...(today !== undefined ? { today, difference: asEmployment - today } : {}), currency: 'NOK' };
+    const today =
+      paidToday !== undefined ? Math.round(paidToday * (pay.todayRatePerHour ?? pay.hourlyWage)) : undefined;
+    result.cost = {
+      asEmployment,
+      ...(today !== undefined ? { today, difference: asEmployment - today } : {}),
+      currency: 'NOK',
+    };
   }
   return result;
 }

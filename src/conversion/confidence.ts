@@ -25,7 +25,8 @@ function paramAt(book: RuleBook, provision: string, name: string, at: number, zo
   return p ? valueAt(compileSeries(p, zone), at) : undefined;
 }
 
-const hoursText = (h: number, lang: 'nb' | 'en') => (lang === 'nb' ? String(Math.round(h * 100) / 100).replace('.', ',') : String(Math.round(h * 100) / 100));
+const hoursText = (h: number, lang: 'nb' | 'en') =>
+  lang === 'nb' ? String(Math.round(h * 100) / 100).replace('.', ',') : String(Math.round(h * 100) / 100);
 
 export function verdictConfidence(input: {
   book: RuleBook;
@@ -52,7 +53,10 @@ export function verdictConfidence(input: {
       return min !== undefined && length(s) > min;
     });
     const route = withoutSection12
-      ? { nb: ` Den sikre veien, verifisert uten § 12: ${withoutSection12.nb}`, en: ` The safe route, verified without § 12: ${withoutSection12.en}` }
+      ? {
+          nb: ` Den sikre veien, verifisert uten § 12: ${withoutSection12.nb}`,
+          en: ` The safe route, verified without § 12: ${withoutSection12.en}`,
+        }
       : { nb: '', en: '' };
     if (extended.length >= 2) {
       lower('low');
@@ -85,7 +89,11 @@ export function verdictConfidence(input: {
   }
   // Rules whose text was not read, among the violations the verdict's agreements are there to cure.
   const uncertain = [
-    ...new Set(withoutAgreement.filter((f) => f.confidence !== 'verified' && f.curedBy.some((t) => required.includes(t))).map((f) => f.ruleId)),
+    ...new Set(
+      withoutAgreement
+        .filter((f) => f.confidence !== 'verified' && f.curedBy.some((t) => required.includes(t)))
+        .map((f) => f.ruleId),
+    ),
   ].sort();
   if (uncertain.length > 0) {
     lower('medium');

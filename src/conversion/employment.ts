@@ -37,7 +37,7 @@ function weekendsPerMonth(intervals: WorkInterval[], zone: string): { weekends: 
     for (let t = iv.start; t < iv.end; t += HOUR) {
       const day = Math.floor((t + offsetMinutes(zone, t) * 60_000) / DAY);
       // 1 January 1970 was a Thursday: ISO weekday 4.
-      const weekday = (((day + 3) % 7) + 7) % 7 + 1;
+      const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
       if (weekday >= 6) weekends.add(day - (weekday - 1));
     }
   }
@@ -48,7 +48,12 @@ function weekendsPerMonth(intervals: WorkInterval[], zone: string): { weekends: 
  * `presumptionFrom`: the instant AML § 1-8's presumption took effect (rules/employment.json). It is
  * cited only for a plan that reaches that date; before it the overall assessment of case law decides.
  */
-export function assessEmployment(assignment: Assignment, intervals: WorkInterval[], zone: string, presumptionFrom?: number): EmploymentAssessment {
+export function assessEmployment(
+  assignment: Assignment,
+  intervals: WorkInterval[],
+  zone: string,
+  presumptionFrom?: number,
+): EmploymentAssessment {
   const lastEnd = intervals.reduce((m, iv) => Math.max(m, iv.end), -Infinity);
   const presumed = presumptionFrom !== undefined && lastEnd > presumptionFrom;
   const reasons: EmploymentAssessment['reasons'] = [];
@@ -86,23 +91,40 @@ export function assessEmployment(assignment: Assignment, intervals: WorkInterval
   if (i.decidesTimes === 'municipality' || i.decidesTimes === 'family') {
     strong++;
     employment(
-      i.decidesTimes === 'family' ? 'Familien bestemmer når arbeidet gjøres; brukerstyring teller som styring (HR-2016-1366-A).' : 'Kommunen bestemmer når arbeidet gjøres (styring og kontroll).',
-      i.decidesTimes === 'family' ? 'The family decides when the work is done; control by the user counts as control (HR-2016-1366-A).' : 'The municipality decides when the work is done (direction and control).',
+      i.decidesTimes === 'family'
+        ? 'Familien bestemmer når arbeidet gjøres; brukerstyring teller som styring (HR-2016-1366-A).'
+        : 'Kommunen bestemmer når arbeidet gjøres (styring og kontroll).',
+      i.decidesTimes === 'family'
+        ? 'The family decides when the work is done; control by the user counts as control (HR-2016-1366-A).'
+        : 'The municipality decides when the work is done (direction and control).',
     );
   } else if (i.decidesTimes === 'carer') {
     independent('Avlasteren bestemmer selv når arbeidet gjøres.', 'The carer decides when the work is done.');
   }
-  if (i.personalPerformance === true) employment('Arbeidet må utføres personlig, uten rett til å sende en stedfortreder.', 'The work must be done personally, with no right to send a substitute.');
-  if (i.personalPerformance === false) independent('Avlasteren kan sende en stedfortreder.', 'The carer may send a substitute.');
-  if (i.payForm === 'hourly' || i.payForm === 'dognsats' || i.payForm === 'monthly') employment('Godtgjøring som lønn (time- eller døgnsats).', 'Paid like wages (hourly or per døgn).');
-  if (i.payForm === 'invoice') independent('Avlasteren fakturerer fra egen virksomhet.', 'The carer invoices from an own business.');
-  if (i.reportsToMunicipality) employment('Rapporterer til kommunen (timelister, logg).', 'Reports to the municipality (timesheets, logs).');
+  if (i.personalPerformance === true)
+    employment(
+      'Arbeidet må utføres personlig, uten rett til å sende en stedfortreder.',
+      'The work must be done personally, with no right to send a substitute.',
+    );
+  if (i.personalPerformance === false)
+    independent('Avlasteren kan sende en stedfortreder.', 'The carer may send a substitute.');
+  if (i.payForm === 'hourly' || i.payForm === 'dognsats' || i.payForm === 'monthly')
+    employment('Godtgjøring som lønn (time- eller døgnsats).', 'Paid like wages (hourly or per døgn).');
+  if (i.payForm === 'invoice')
+    independent('Avlasteren fakturerer fra egen virksomhet.', 'The carer invoices from an own business.');
+  if (i.reportsToMunicipality)
+    employment('Rapporterer til kommunen (timelister, logg).', 'Reports to the municipality (timesheets, logs).');
   if (i.ownBusiness) independent('Driver egen virksomhet med egen risiko.', 'Runs an own business at own risk.');
-  if (i.principals !== undefined && i.principals > 1) independent(`Arbeider for ${i.principals} oppdragsgivere.`, `Works for ${i.principals} principals.`);
+  if (i.principals !== undefined && i.principals > 1)
+    independent(`Arbeider for ${i.principals} oppdragsgivere.`, `Works for ${i.principals} principals.`);
   if (i.principals === 1) employment('Arbeider for én oppdragsgiver.', 'Works for one principal.');
-  if (i.monthsRunning !== undefined && i.monthsRunning >= 6) employment(`Stabilt forhold i ${i.monthsRunning} måneder.`, `A stable relationship for ${i.monthsRunning} months.`);
+  if (i.monthsRunning !== undefined && i.monthsRunning >= 6)
+    employment(`Stabilt forhold i ${i.monthsRunning} måneder.`, `A stable relationship for ${i.monthsRunning} months.`);
   if (i.whoseHome === 'carer') {
-    independent('Arbeidet skjer i avlasterens eget hjem (mindretallet i HR-2016-1366-A la vekt på dette).', 'The work takes place in the carer’s own home (the minority in HR-2016-1366-A stressed this).');
+    independent(
+      'Arbeidet skjer i avlasterens eget hjem (mindretallet i HR-2016-1366-A la vekt på dette).',
+      'The work takes place in the carer’s own home (the minority in HR-2016-1366-A stressed this).',
+    );
   }
 
   const against = reasons.filter((r) => r.points === 'independent').length;
@@ -115,6 +137,12 @@ export function assessEmployment(assignment: Assignment, intervals: WorkInterval
     });
   }
   const likelihood: Likelihood =
-    strong >= 1 && against <= 1 ? 'high' : against >= 3 && towards <= 1 ? 'low' : against >= 2 ? 'uncertain' : 'probable';
+    strong >= 1 && against <= 1
+      ? 'high'
+      : against >= 3 && towards <= 1
+        ? 'low'
+        : against >= 2
+          ? 'uncertain'
+          : 'probable';
   return { likelihood, reasons };
 }

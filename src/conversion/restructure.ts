@@ -19,7 +19,9 @@ const STAY_HOURS = 48;
 const REST_HOURS = 11;
 
 function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
-  return DateTime.fromMillis(ms, { zone }).setLocale(lang === 'nb' ? 'nb' : 'en-GB').toFormat('ccc dd.MM.yyyy HH:mm');
+  return DateTime.fromMillis(ms, { zone })
+    .setLocale(lang === 'nb' ? 'nb' : 'en-GB')
+    .toFormat('ccc dd.MM.yyyy HH:mm');
 }
 
 /**
@@ -31,7 +33,11 @@ const stayShare = (iv: WorkInterval): number => (STAY_HOURS * HOUR) / (iv.end - 
 
 /** A long stay's first 48 hours; passive hours are spread evenly over a period, so it keeps its share. */
 function first48Hours(p: Rota['periods'][number], iv: WorkInterval, zone: string): Rota['periods'][number] {
-  return { ...p, end: formatInstant(iv.start + STAY_HOURS * HOUR, zone), ...(p.passiveHours ? { passiveHours: p.passiveHours * stayShare(iv) } : {}) };
+  return {
+    ...p,
+    end: formatInstant(iv.start + STAY_HOURS * HOUR, zone),
+    ...(p.passiveHours ? { passiveHours: p.passiveHours * stayShare(iv) } : {}),
+  };
 }
 
 export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): Restructuring[] {
@@ -50,7 +56,15 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
       if (!iv) return [p];
       const head = first48Hours(p, iv, zone);
       const passive = p.passiveHours;
-      return [head, { assignmentId: second, start: head.end, end: p.end, ...(passive ? { passiveHours: passive * (1 - stayShare(iv)) } : {}) }];
+      return [
+        head,
+        {
+          assignmentId: second,
+          start: head.end,
+          end: p.end,
+          ...(passive ? { passiveHours: passive * (1 - stayShare(iv)) } : {}),
+        },
+      ];
     });
     const handovers = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'nb')).join(', ');
     const handoversEn = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'en')).join(', ');
@@ -61,7 +75,16 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
       rota: {
         ...rota,
         workers: [...rota.workers, { id: secondWorker }],
-        assignments: [...rota.assignments, { id: second, workerId: secondWorker, kind: a.kind, contract: 'arbeidsavtale' as const, ...(a.employer ? { employer: a.employer } : {}) }],
+        assignments: [
+          ...rota.assignments,
+          {
+            id: second,
+            workerId: secondWorker,
+            kind: a.kind,
+            contract: 'arbeidsavtale' as const,
+            ...(a.employer ? { employer: a.employer } : {}),
+          },
+        ],
         periods,
       },
     });
@@ -85,12 +108,19 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
       iv.workerId === a.workerId &&
       iv.assignmentId !== a.id &&
       !RESPITE_KINDS.has(iv.kind) &&
-      own.some((r) => RESPITE_KINDS.has(r.kind) && iv.start < r.end + REST_HOURS * HOUR && r.start < iv.end + REST_HOURS * HOUR),
+      own.some(
+        (r) =>
+          RESPITE_KINDS.has(r.kind) && iv.start < r.end + REST_HOURS * HOUR && r.start < iv.end + REST_HOURS * HOUR,
+      ),
   );
   if (otherWork.length > 0) {
     const drop = new Set(otherWork.map((iv) => iv.periodIndex));
-    const list = otherWork.map((iv) => `${local(iv.start, zone, 'nb')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`).join(', ');
-    const listEn = otherWork.map((iv) => `${local(iv.start, zone, 'en')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`).join(', ');
+    const list = otherWork
+      .map((iv) => `${local(iv.start, zone, 'nb')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
+      .join(', ');
+    const listEn = otherWork
+      .map((iv) => `${local(iv.start, zone, 'en')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
+      .join(', ');
     out.push({
       nb: `La en annen ta ${otherWork.length === 1 ? 'vakten' : 'vaktene'} i den andre stillingen (${list}), så avlastningen har minst 11 timers hvile mot annet arbeid.`,
       en: `Let someone else take the other post’s ${otherWork.length === 1 ? 'shift' : 'shifts'} (${listEn}), so the respite has at least 11 hours of rest from other work.`,

@@ -50,23 +50,46 @@ export async function evaluateCycle(rota: Rota, options: EvaluateOptions, evalua
   // The cycle's span is pinned as its plan, so every part of it (a worker's slice in the conversion
   // assessment) repeats from the same first day.
   const pinned: Rota = { ...rota, plan: { from: localDate(cycle.from, zone), to: localDate(cycle.to - 1, zone) } };
-  const inner: EvaluateOptions = { ...options, conversions: false, variants: false, cyclic: true, declaredSpan: { from: cycle.from, to: cycle.to }, ruleBook: book };
+  const inner: EvaluateOptions = {
+    ...options,
+    conversions: false,
+    variants: false,
+    cyclic: true,
+    declaredSpan: { from: cycle.from, to: cycle.to },
+    ruleBook: book,
+  };
 
   const after = Math.ceil(longestBlockWeeks(book) / cycle.weeks);
   const repetitions: Rota['periods'] = [];
   for (let k = -1; k <= after; k++) {
-    for (const p of rota.periods) repetitions.push({ ...p, start: shifted(p.start, zone, k * cycle.weeks), end: shifted(p.end, zone, k * cycle.weeks) });
+    for (const p of rota.periods)
+      repetitions.push({
+        ...p,
+        start: shifted(p.start, zone, k * cycle.weeks),
+        end: shifted(p.end, zone, k * cycle.weeks),
+      });
   }
   const { cycle: _cycle, plan: _plan, variants: _variants, ...common } = pinned;
-  const unrolled = await evaluate({ ...common, periods: repetitions, frames: { dayStart: '00:00', weekStart: 'monday', ...rota.frames, referenceDate: localDate(cycle.from, zone) } }, inner);
-  const alone = await evaluate({ ...common, plan: pinned.plan }, { ...inner, span: { from: cycle.from, to: cycle.to } });
+  const unrolled = await evaluate(
+    {
+      ...common,
+      periods: repetitions,
+      frames: { dayStart: '00:00', weekStart: 'monday', ...rota.frames, referenceDate: localDate(cycle.from, zone) },
+    },
+    inner,
+  );
+  const alone = await evaluate(
+    { ...common, plan: pinned.plan },
+    { ...inner, span: { from: cycle.from, to: cycle.to } },
+  );
 
   // Indexes of periods in the repetitions point back to the cycle's own periods.
   const count = rota.periods.length;
   const own = (f: Finding): Finding => {
     if (!f.details || (f.details.periodIndex === undefined && f.details.otherPeriodIndex === undefined)) return f;
     const details = { ...f.details };
-    for (const k of ['periodIndex', 'otherPeriodIndex'] as const) if (details[k] !== undefined) details[k] = details[k]! % count;
+    for (const k of ['periodIndex', 'otherPeriodIndex'] as const)
+      if (details[k] !== undefined) details[k] = details[k]! % count;
     return { ...f, details };
   };
   const inCycle = (f: Finding) => {
@@ -77,9 +100,14 @@ export async function evaluateCycle(rota: Rota, options: EvaluateOptions, evalua
   // weeks with overtime, the wrap included) is theirs; one drawn over every repetition (night hours
   // in the plan) and the auditor's trail come from the cycle alone.
   const withinCycle = (f: Finding) => inCycle(f) && Date.parse(f.window.end) <= cycle.to;
-  const fromRepetitions = unrolled.findings.filter((f) => (spansThePlan(f) ? withinCycle(f) && f.reading === 'whole-plan' : inCycle(f)));
+  const fromRepetitions = unrolled.findings.filter((f) =>
+    spansThePlan(f) ? withinCycle(f) && f.reading === 'whole-plan' : inCycle(f),
+  );
   const taken = new Set(fromRepetitions.filter(spansThePlan).map((f) => `${f.workerId}|${f.ruleId}`));
-  const kept = [...fromRepetitions.map(own), ...alone.findings.filter((f) => spansThePlan(f) && !taken.has(`${f.workerId}|${f.ruleId}`))];
+  const kept = [
+    ...fromRepetitions.map(own),
+    ...alone.findings.filter((f) => spansThePlan(f) && !taken.has(`${f.workerId}|${f.ruleId}`)),
+  ];
   // In the order evaluate() gives: by worker as the rota lists them, then by window and rule.
   const order = new Map(rota.workers.map((w, i) => [w.id, i]));
   const findings = kept
@@ -90,7 +118,11 @@ export async function evaluateCycle(rota: Rota, options: EvaluateOptions, evalua
   const headroom = unrolled.headroom.map((h) => {
     const start = Date.parse(h.window.start);
     if (start >= cycle.from && start < cycle.to) return h;
-    const weeks = -Math.floor(DateTime.fromMillis(start, { zone }).diff(DateTime.fromMillis(cycle.from, { zone }), 'weeks').weeks / cycle.weeks) * cycle.weeks;
+    const weeks =
+      -Math.floor(
+        DateTime.fromMillis(start, { zone }).diff(DateTime.fromMillis(cycle.from, { zone }), 'weeks').weeks /
+          cycle.weeks,
+      ) * cycle.weeks;
     return { ...h, window: { start: shifted(h.window.start, zone, weeks), end: shifted(h.window.end, zone, weeks) } };
   });
   // The plan facts shown are the cycle's own; the limits they select were chosen over the repetitions.

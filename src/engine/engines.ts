@@ -1,7 +1,14 @@
 // json-rules-engine as the engine uses it: one rule per check deciding on a worker's worst window,
 // and the profile rules that select limits. Rules compiled for a zone are kept per rule book.
 import { Engine } from 'json-rules-engine';
-import { compileChecks, compileRestMinimum, profileParams, type CompiledCheck, type CompiledRestMinimum, type DatedSeries } from '../rules/limits.ts';
+import {
+  compileChecks,
+  compileRestMinimum,
+  profileParams,
+  type CompiledCheck,
+  type CompiledRestMinimum,
+  type DatedSeries,
+} from '../rules/limits.ts';
 import type { RuleBook } from '../rules/load.ts';
 import { memo } from '../memo.ts';
 
@@ -22,7 +29,11 @@ export function buildProfileEngine(checks: CompiledCheck[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const c of checks) {
     for (const lw of [...c.limitWhen, ...(c.appliesWhen ? [c.appliesWhen] : [])]) {
-      engine.addRule({ name: lw.name, conditions: lw.conditions as never, event: { type: 'match', params: { name: lw.name } } });
+      engine.addRule({
+        name: lw.name,
+        conditions: lw.conditions as never,
+        event: { type: 'match', params: { name: lw.name } },
+      });
     }
   }
   return engine;
@@ -61,7 +72,16 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
   let byZone = compiledBooks.get(book);
   if (!byZone) compiledBooks.set(book, (byZone = new Map()));
   let c = byZone.get(zone);
-  if (!c) byZone.set(zone, (c = { checks: compileChecks(book, zone), restMinimum: compileRestMinimum(book, zone), profileParams: profileParams(book, zone), decided: memo<string, Promise<string[]>>(MAX_DECIDED) }));
+  if (!c)
+    byZone.set(
+      zone,
+      (c = {
+        checks: compileChecks(book, zone),
+        restMinimum: compileRestMinimum(book, zone),
+        profileParams: profileParams(book, zone),
+        decided: memo<string, Promise<string[]>>(MAX_DECIDED),
+      }),
+    );
   const { checks, restMinimum, profileParams: params, decided } = c;
   const engines = new Map<string, Engine>();
   const engineFor = (keys: string[]) => {
@@ -74,7 +94,8 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
     return engine;
   };
   let profileEngine: Engine | undefined;
-  const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> => new Set(await decided(key, run));
+  const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> =>
+    new Set(await decided(key, run));
   return {
     checks,
     restMinimum,

@@ -58,7 +58,6 @@ export interface EvaluateOptions {
   declaredSpan?: { from: number; to: number };
 }
 
-
 function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
   const lo = firstEndingAfter(frames, from);
   let end = lo;
@@ -68,13 +67,17 @@ function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
 
 function agreementsFor(timeline: Timeline, workerId: string, undertaking: string): AgreementInForce[] {
   return timeline.agreements.filter(
-    (a) => (a.workerId === undefined || a.workerId === workerId) && (a.employer === undefined || a.employer === undertaking),
+    (a) =>
+      (a.workerId === undefined || a.workerId === workerId) && (a.employer === undefined || a.employer === undertaking),
   );
 }
 
 const roundProfile = (p: Profile): Profile =>
-  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v])) as unknown as Profile;
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  Object.fromEntries(
+    Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v]),
+  ) as unknown as Profile;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 interface Evaluated {
   c: CompiledCheck;
@@ -85,7 +88,6 @@ interface Evaluated {
   /** Windows judged by the rule this check defers to. */
   yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
 }
-
 
 /**
  * One pass's view of a worker: their facts, agreements and plan-selected limits, and what has been
@@ -123,7 +125,9 @@ class Pass {
 
   /** The length of the window a check measures over, as in force where this pass's work begins. */
   windowHoursOf(c: CompiledCheck): number | undefined {
-    return c.window ? valueAt(c.window, this.when(this.facts.blocks[0]?.start ?? this.facts.standby.intervals[0]?.start ?? 0)) : undefined;
+    return c.window
+      ? valueAt(c.window, this.when(this.facts.blocks[0]?.start ?? this.facts.standby.intervals[0]?.start ?? 0))
+      : undefined;
   }
 
   limitOf(c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined {
@@ -147,10 +151,12 @@ class Pass {
   }
 
   kindsIn(w: FactWindow): Set<string> {
-    if (this.theKind && (w.assignmentIds ? w.assignmentIds.length > 0 : w.blockRange !== undefined)) return this.theKind;
+    if (this.theKind && (w.assignmentIds ? w.assignmentIds.length > 0 : w.blockRange !== undefined))
+      return this.theKind;
     let kinds = this.kindsMemo.get(w);
     if (!kinds) {
-      const ids = w.assignmentIds ?? (w.blockRange ? assignmentsOf(this.facts.blocks, w.blockRange[0], w.blockRange[1]) : []);
+      const ids =
+        w.assignmentIds ?? (w.blockRange ? assignmentsOf(this.facts.blocks, w.blockRange[0], w.blockRange[1]) : []);
       kinds = new Set(ids.map((id) => this.ctx.kindOf.get(id)!));
       this.kindsMemo.set(w, kinds);
     }
@@ -175,7 +181,9 @@ class Pass {
       profile: this.profile,
       agreements: this.agreements,
       ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
-      ...(c.check.ceilings ? { ceilings: { day: this.ceilingOf(c.check.ceilings.day), week: this.ceilingOf(c.check.ceilings.week) } } : {}),
+      ...(c.check.ceilings
+        ? { ceilings: { day: this.ceilingOf(c.check.ceilings.day), week: this.ceilingOf(c.check.ceilings.week) } }
+        : {}),
       param(name: string, at: number) {
         return c.params[name] ? valueAt(c.params[name]!, pass.when(at)) : undefined;
       },
@@ -243,7 +251,13 @@ class Pass {
    */
   private windowsWith(owner: CompiledCheck, type: AgreementType, withIt: AgreementInForce[]): FactWindow[] {
     if (!this.ctx.restMinimum?.effects.some((e) => e.type === type)) return this.windowsOf(owner);
-    const facts: WorkFacts = { ...this.facts, workPeriods: mainWorkPeriods(this.facts.intervals, restMinimumAt(this.ctx.restMinimum, withIt, (at) => this.when(at))) };
+    const facts: WorkFacts = {
+      ...this.facts,
+      workPeriods: mainWorkPeriods(
+        this.facts.intervals,
+        restMinimumAt(this.ctx.restMinimum, withIt, (at) => this.when(at)),
+      ),
+    };
     return MEASURE_FUNCTIONS[owner.check.measure]({ ...this.inputFor(owner), facts });
   }
 
@@ -252,13 +266,23 @@ class Pass {
     return (ruleId, type, strict) => {
       const owner = this.ctx.primaryById.get(ruleId);
       if (!owner) return false;
-      const withIt: AgreementInForce[] = [...this.agreements, { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} }];
+      const withIt: AgreementInForce[] = [
+        ...this.agreements,
+        { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
+      ];
       const theirs = this.windowsWith(owner, type, withIt).filter((ow) => overlaps(ow, w) && this.inScope(owner, ow));
-      if (theirs.length === 0) return owner.check.claims === 'applies' && resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined;
+      if (theirs.length === 0)
+        return (
+          owner.check.claims === 'applies' &&
+          resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined
+        );
       // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
       return theirs.every((ow) => {
         const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));
-        return r !== undefined && ((!strict && owner.check.severity !== 'violation') || !BREACH[owner.check.operator](ow.measured, r.limit));
+        return (
+          r !== undefined &&
+          ((!strict && owner.check.severity !== 'violation') || !BREACH[owner.check.operator](ow.measured, r.limit))
+        );
       });
     };
   }
@@ -283,18 +307,31 @@ async function runPass(
   let to = -Infinity;
   for (const b of blocks) (from = Math.min(from, b.start)), (to = Math.max(to, b.end));
   for (const b of standbyIntervals) (from = Math.min(from, b.start)), (to = Math.max(to, b.end));
-  const statedFactor = agreements.find((a) => typeof a.params.standbyFactor === 'number' && from >= a.from && from < a.to)?.params.standbyFactor as number | undefined;
+  const statedFactor = agreements.find(
+    (a) => typeof a.params.standbyFactor === 'number' && from >= a.from && from < a.to,
+  )?.params.standbyFactor as number | undefined;
   const when = (at: number) => ctx.asOf ?? at;
   const facts: WorkFacts = {
     intervals,
     blocks,
-    workPeriods: ctx.restMinimum ? mainWorkPeriods(intervals, restMinimumAt(ctx.restMinimum, agreements, when)) : mainWorkPeriods(intervals, () => undefined),
+    workPeriods: ctx.restMinimum
+      ? mainWorkPeriods(intervals, restMinimumAt(ctx.restMinimum, agreements, when))
+      : mainWorkPeriods(intervals, () => undefined),
     dayFrames: framesCovering(ctx.days, from, to),
     weekFrames: framesCovering(ctx.weeks, from, to),
-    standby: { intervals: standbyIntervals, weight: statedFactor ?? (ctx.standbyFactor ? valueAt(ctx.standbyFactor, when(from)) : undefined) ?? 0 },
-    plan: { weeks: ctx.weeks, referenceWeek: ctx.referenceWeek, ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}) },
+    standby: {
+      intervals: standbyIntervals,
+      weight: statedFactor ?? (ctx.standbyFactor ? valueAt(ctx.standbyFactor, when(from)) : undefined) ?? 0,
+    },
+    plan: {
+      weeks: ctx.weeks,
+      referenceWeek: ctx.referenceWeek,
+      ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}),
+    },
   };
-  const evening = agreements.some((a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom);
+  const evening = agreements.some(
+    (a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom,
+  );
   const calendar = evening ? ctx.eveningCalendar : ctx.calendar;
   // The worker's plan as a whole decides which limits apply (json-rules-engine over profile facts).
   const profile = profileOf(blocks, intervals, calendar);
@@ -311,12 +348,17 @@ async function runPass(
     if (lw) chosen.set(c.key, lw);
   }
   // Checks that can only warn or inform are left out when only violations matter (the conversion tiers).
-  const applicable = checks.filter((c) => (!c.appliesWhen || matched.has(c.appliesWhen.name)) && (!ctx.violationsOnly || c.check.severity === 'violation'));
+  const applicable = checks.filter(
+    (c) =>
+      (!c.appliesWhen || matched.has(c.appliesWhen.name)) && (!ctx.violationsOnly || c.check.severity === 'violation'),
+  );
 
   const evaluated: Evaluated[] = [];
   const engineFacts: Record<string, number> = {};
   // Most passes hold one kind of work: every window then holds that kind.
-  const onlyKind = intervals.every((iv) => iv.kind === intervals[0]!.kind) && standbyIntervals.every((iv) => iv.kind === intervals[0]?.kind);
+  const onlyKind =
+    intervals.every((iv) => iv.kind === intervals[0]!.kind) &&
+    standbyIntervals.every((iv) => iv.kind === intervals[0]?.kind);
   const theKind = onlyKind && intervals.length > 0 ? new Set<string>([intervals[0]!.kind]) : undefined;
   const pass = new Pass(ctx, workerId, checks, agreements, facts, calendar, profile, matched, chosen, theKind);
   for (const c of applicable) {
@@ -340,18 +382,24 @@ async function runPass(
         // Judged by the other rule; what the statute alone would say goes to the auditor's trail.
         const own = resolveLimit(c, [], pass.when(w.at), baseSeries);
         // Where both rules measure the same thing, a window the other rule fails is its finding, not a trail.
-        const ownerFails = taken.owner.check.measure === c.check.measure && BREACH[taken.owner.check.operator](w.measured, taken.r.limit);
-        if (own && !c.check.supplementary && !ownerFails) yielded.push({ w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner });
+        const ownerFails =
+          taken.owner.check.measure === c.check.measure &&
+          BREACH[taken.owner.check.operator](w.measured, taken.r.limit);
+        if (own && !c.check.supplementary && !ownerFails)
+          yielded.push({ w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner });
         continue;
       }
       const resolved = pass.limitOf(c, pass.when(w.at), baseSeries);
       if (!resolved) continue;
-      const extended = c.extension ? extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, pass.when(w.at)) : resolved.limit;
+      const extended = c.extension
+        ? extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, pass.when(w.at))
+        : resolved.limit;
       const r = extended === resolved.limit ? resolved : { ...resolved, limit: extended };
       if (breach(w.measured, r.limit)) hits.push({ w, r });
       else if (r.applied.length > 0 && breach(w.measured, r.base)) lifted.push({ w, r });
       const m = margin(c.check.operator, w.measured, r.limit);
-      if (!judged || m > worstMargin) (judged = true), (worstMeasured = w.measured), (worstLimit = r.limit), (worstMargin = m), (worstWindow = w);
+      if (!judged || m > worstMargin)
+        (judged = true), (worstMeasured = w.measured), (worstLimit = r.limit), (worstMargin = m), (worstWindow = w);
     }
     evaluated.push({ c, hits, lifted, yielded });
     if (worstWindow && ctx.headroom) ctx.headroom.offer(workerId, c, worstWindow, worstLimit, hypothetical);
@@ -360,7 +408,9 @@ async function runPass(
       engineFacts[`l:${c.key}`] = worstLimit;
     }
   }
-  const measuredKeys = Object.keys(engineFacts).filter((k) => k.startsWith('m:')).map((k) => k.slice(2));
+  const measuredKeys = Object.keys(engineFacts)
+    .filter((k) => k.startsWith('m:'))
+    .map((k) => k.slice(2));
   const fired = await ctx.breaches(measuredKeys, engineFacts);
 
   const raw: RawFinding[] = [];
@@ -372,12 +422,20 @@ async function runPass(
     if (fired.has(c.key)) {
       let hits = breaking;
       if (c.check.supplementary) {
-        const covered = [...earlier.map((f) => ({ ruleId: f.ruleId, start: Date.parse(f.window.start), end: Date.parse(f.window.end) })),
-          ...raw.map((f) => ({ ruleId: f.c.check.id, start: f.w.start, end: f.w.end }))];
+        const covered = [
+          ...earlier.map((f) => ({
+            ruleId: f.ruleId,
+            start: Date.parse(f.window.start),
+            end: Date.parse(f.window.end),
+          })),
+          ...raw.map((f) => ({ ruleId: f.c.check.id, start: f.w.start, end: f.w.end })),
+        ];
         hits = hits.filter(({ w }) => !covered.some((f) => f.ruleId === c.check.id && overlaps(f, w)));
       }
       if (c.check.worstOnly && hits.length > 1) {
-        const best = hits.reduce((a, b) => (margin(c.check.operator, b.w.measured, b.r.limit) > margin(c.check.operator, a.w.measured, a.r.limit) ? b : a));
+        const best = hits.reduce((a, b) =>
+          margin(c.check.operator, b.w.measured, b.r.limit) > margin(c.check.operator, a.w.measured, a.r.limit) ? b : a,
+        );
         hits = [best];
       }
       for (const { w, r } of hits) raw.push({ c, w, r, severity: c.check.severity, kind: 'breach' });
@@ -394,10 +452,17 @@ async function runPass(
         else deferredTo.set(y.owner, [y]);
       }
       for (const [owner, list] of deferredTo) {
-        const peak = list.reduce((a, b) => (margin(c.check.operator, b.w.measured, b.r.base) > margin(c.check.operator, a.w.measured, a.r.base) ? b : a));
+        const peak = list.reduce((a, b) =>
+          margin(c.check.operator, b.w.measured, b.r.base) > margin(c.check.operator, a.w.measured, a.r.base) ? b : a,
+        );
         raw.push({
           c,
-          w: { ...peak.w, start: list[0]!.w.start, end: list[list.length - 1]!.w.end, details: { ...peak.w.details, windowsRelyingOnAgreement: list.length } },
+          w: {
+            ...peak.w,
+            start: list[0]!.w.start,
+            end: list[list.length - 1]!.w.end,
+            details: { ...peak.w.details, windowsRelyingOnAgreement: list.length },
+          },
           r: peak.r,
           severity: 'info',
           kind: 'deferred',
@@ -408,10 +473,17 @@ async function runPass(
       if (relying.length > 0) {
         const first = relying[0]!;
         const last = relying[relying.length - 1]!;
-        const peak = relying.reduce((a, b) => (b.w.measured > a.w.measured === c.check.operator.startsWith('greater') ? b : a));
+        const peak = relying.reduce((a, b) =>
+          b.w.measured > a.w.measured === c.check.operator.startsWith('greater') ? b : a,
+        );
         raw.push({
           c,
-          w: { ...peak.w, start: first.w.start, end: last.w.end, details: { ...peak.w.details, windowsRelyingOnAgreement: relying.length } },
+          w: {
+            ...peak.w,
+            start: first.w.start,
+            end: last.w.end,
+            details: { ...peak.w.details, windowsRelyingOnAgreement: relying.length },
+          },
           r: peak.r,
           severity: 'info',
           kind: 'relies-on-agreement',
@@ -421,7 +493,9 @@ async function runPass(
   }
 
   return {
-    findings: raw.map((f) => toFinding(ctx, f, workerId, blocks, agreements, hypothetical, chosen.get(f.c.key), pass.passesVia(f.w))),
+    findings: raw.map((f) =>
+      toFinding(ctx, f, workerId, blocks, agreements, hypothetical, chosen.get(f.c.key), pass.passesVia(f.w)),
+    ),
     profile,
   };
 }
@@ -434,7 +508,8 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const { checks, restMinimum, profileParams, breaches, profileMatches } = compiled(book, timeline.zone);
   const standbyParameter = book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor;
   const { intervals, anchor, zone } = timeline;
-  const { from, to } = (intervals.length > 0 && options.span) || planSpan(timeline) || { from: Infinity, to: -Infinity };
+  const { from, to } = (intervals.length > 0 && options.span) ||
+    planSpan(timeline) || { from: Infinity, to: -Infinity };
   // Multi-week blocks count from the week of the reference date (default: of the first period).
   const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
   const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];
@@ -445,20 +520,31 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     checks,
     restMinimum,
     breaches,
-    primaryById: new Map([...checks].reverse().filter((c) => !c.check.supplementary).map((c) => [c.check.id, c])),
+    primaryById: new Map(
+      [...checks]
+        .reverse()
+        .filter((c) => !c.check.supplementary)
+        .map((c) => [c.check.id, c]),
+    ),
     profileMatches,
     calendar: sharedPlanCalendar(book, days, weeks, zone, from),
     violationsOnly: options.violationsOnly ?? false,
     standbyFactor: standbyParameter ? compileSeries(standbyParameter, zone) : undefined,
     profileParams,
-    eveningLawfulFrom: startOfLocalDate(book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01', zone),
+    eveningLawfulFrom: startOfLocalDate(
+      book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01',
+      zone,
+    ),
     // Only a worker with an evening-work agreement has other nights.
     eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')
       ? sharedPlanCalendar(book, days, weeks, zone, from, true)
       : sharedPlanCalendar(book, days, weeks, zone, from),
     days,
     weeks,
-    referenceWeek: Math.max(0, weeks.findIndex((w) => w.end > reference)),
+    referenceWeek: Math.max(
+      0,
+      weeks.findIndex((w) => w.end > reference),
+    ),
     asOf: options.asOf ? startOfLocalDate(options.asOf, zone) : undefined,
     // The conversion tiers' runs want violations only: no headroom.
     headroom: options.violationsOnly ? undefined : new HeadroomCollector(zone),
@@ -495,18 +581,28 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
       // What binds today: the arbeidsavtale periods alone. What conversion would add: the whole
       // timeline with every oppdrag treated as employment, marked hypothetical (docs/contract.md).
       const employed = group.filter((iv) => iv.contract === 'arbeidsavtale');
-      const realPass = employed.length > 0 ? await runPass(ctx, workerId, employed, groupChecks, agreements, false, []) : { findings: [] };
+      const realPass =
+        employed.length > 0
+          ? await runPass(ctx, workerId, employed, groupChecks, agreements, false, [])
+          : { findings: [] };
       const real = realPass.findings;
       for (const f of real) workerFindings.push(f);
       let profile = realPass.profile;
       if (employed.length < group.length) {
         const known = new Set(real.map((f) => `${f.ruleId}|${f.window.start}|${f.window.end}`));
         const added = await runPass(ctx, workerId, group, groupChecks, agreements, true, real);
-        for (const f of added.findings) if (!known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)) workerFindings.push(f);
+        for (const f of added.findings)
+          if (!known.has(`${f.ruleId}|${f.window.start}|${f.window.end}`)) workerFindings.push(f);
         profile = added.profile;
       }
       if (profile) {
-        profiles.push({ workerId, ...(undertaking ? { employer: undertaking } : {}), regime, hypothetical: employed.length < group.length, ...roundProfile(profile) });
+        profiles.push({
+          workerId,
+          ...(undertaking ? { employer: undertaking } : {}),
+          regime,
+          hypothetical: employed.length < group.length,
+          ...roundProfile(profile),
+        });
       }
     }
     const keyed = workerFindings.map((f) => ({ f, start: Date.parse(f.window.start), end: Date.parse(f.window.end) }));
@@ -514,5 +610,14 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     for (const { f } of keyed) findings.push(f);
   }
 
-  return finishReport(rota, timeline, book, options, findings, profiles, evaluate, ctx.headroom?.entries(rota.workers.map((w) => w.id)) ?? []);
+  return finishReport(
+    rota,
+    timeline,
+    book,
+    options,
+    findings,
+    profiles,
+    evaluate,
+    ctx.headroom?.entries(rota.workers.map((w) => w.id)) ?? [],
+  );
 }

@@ -32,7 +32,11 @@ export function toFinding(
   const { check, file } = c;
   const zone = ctx.timeline.zone;
   let severity = checkSeverity;
-  const assignmentIds = (w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])).slice().sort();
+  const assignmentIds = (
+    w.assignmentIds ?? (w.blockRange ? assignmentsOf(blocks, w.blockRange[0], w.blockRange[1]) : [])
+  )
+    .slice()
+    .sort();
   // Rest at the plan's edges is unbounded; a detail the plan cannot put a number on is left out.
   let details: Record<string, number> | undefined;
   const values: Record<string, number> = {};
@@ -48,10 +52,16 @@ export function toFinding(
   values.base = r.base;
   values.hours = round2(hours(w.end - w.start));
   const applied: AgreementType[] = r.applied.length === 0 ? [] : [...new Set(r.applied.map((a) => a.type))];
-  const unit = (file.parameters[check.limit]!.unit === 'hour-of-day' ? 'hours' : file.parameters[check.limit]!.unit) as Finding['unit'];
+  const unit = (
+    file.parameters[check.limit]!.unit === 'hour-of-day' ? 'hours' : file.parameters[check.limit]!.unit
+  ) as Finding['unit'];
   const u = UNIT_WORDS[unit];
   const partial =
-    kind === 'breach' && AVERAGING_MEASURES.has(check.measure) && w.details?.weeksInBlock !== undefined && w.details.blockWeeks !== undefined && w.details.weeksInBlock < w.details.blockWeeks;
+    kind === 'breach' &&
+    AVERAGING_MEASURES.has(check.measure) &&
+    w.details?.weeksInBlock !== undefined &&
+    w.details.blockWeeks !== undefined &&
+    w.details.weeksInBlock < w.details.blockWeeks;
   if (partial) severity = severity === 'violation' ? 'warning' : severity;
   const windows = details?.windowsRelyingOnAgreement ?? 1;
   const message =
@@ -71,8 +81,16 @@ export function toFinding(
             ),
           }
         : {
-            nb: fillTemplate(`Lovlig bare fordi avtale gjelder (${applied.join(', ')}): målt {measured}${u.nb} mot lovens grense {base}${u.nb}, avtalt grense {limit}${u.nb}.`, values, 'nb'),
-            en: fillTemplate(`Lawful only because an agreement applies (${applied.join(', ')}): measured {measured}${u.en} against the statutory {base}${u.en}, agreed limit {limit}${u.en}.`, values, 'en'),
+            nb: fillTemplate(
+              `Lovlig bare fordi avtale gjelder (${applied.join(', ')}): målt {measured}${u.nb} mot lovens grense {base}${u.nb}, avtalt grense {limit}${u.nb}.`,
+              values,
+              'nb',
+            ),
+            en: fillTemplate(
+              `Lawful only because an agreement applies (${applied.join(', ')}): measured {measured}${u.en} against the statutory {base}${u.en}, agreed limit {limit}${u.en}.`,
+              values,
+              'en',
+            ),
           };
   if (partial) {
     message.nb += ` Turnusen viser bare ${w.details!.weeksInBlock} av blokkens ${w.details!.blockWeeks} uker; snittet over hele blokken kan bli lavere.`;
@@ -88,7 +106,17 @@ export function toFinding(
     measured: round2(w.measured),
     limit: r.limit,
     unit,
-    curedBy: kind === 'breach' ? curingAgreements(c, agreements, ctx.asOf ?? w.at, w.measured, new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!)), passesVia) : [],
+    curedBy:
+      kind === 'breach'
+        ? curingAgreements(
+            c,
+            agreements,
+            ctx.asOf ?? w.at,
+            w.measured,
+            new Set(assignmentIds.map((id) => ctx.kindOf.get(id)!)),
+            passesVia,
+          )
+        : [],
     message,
     hypothetical,
     title: check.title,
@@ -100,4 +128,3 @@ export function toFinding(
     ...(details ? { details } : {}),
   };
 }
-

@@ -29,7 +29,9 @@ export async function finishReport(
   const conversions =
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
-      : await assessConversions(rota, timeline, book, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, conversions: false, violationsOnly: true }));
+      : await assessConversions(rota, timeline, book, (r) =>
+          evaluate(r, { ...options, span: undefined, ruleBook: book, conversions: false, violationsOnly: true }),
+        );
   const usedReadings = new Set(book.files.flatMap((f) => f.checks.map((c) => c.reading)));
   const kindOf = new Map(rota.assignments.map((a) => [a.id, a.kind]));
   const report: Report = {
@@ -51,10 +53,16 @@ export async function finishReport(
     profiles,
     readings: Object.entries(book.readings)
       .filter(([reading]) => usedReadings.has(reading as never))
-      .map(([reading, r]) => ({ reading: reading as Finding['reading'], decision: r.decision, description: r.description })),
+      .map(([reading, r]) => ({
+        reading: reading as Finding['reading'],
+        decision: r.decision,
+        description: r.description,
+      })),
   };
   if (rota.variants?.length && options.variants !== false) {
-    report.variants = await compareVariants(rota, report, (r) => evaluate(r, { ...options, span: undefined, ruleBook: book, variants: false }));
+    report.variants = await compareVariants(rota, report, (r) =>
+      evaluate(r, { ...options, span: undefined, ruleBook: book, variants: false }),
+    );
   }
   return report;
 }
@@ -75,20 +83,34 @@ export function incidentsOfReport(rota: Rota, timeline: Timeline, book: RuleBook
   }
   // Episodes join at the statute's daily rest (the rule book's), read where the plan starts.
   const restFile = book.files.find((f) => f.restMinimum);
-  const rest = restFile ? compileSeries(restFile.parameters[restFile.restMinimum!.parameter]!, timeline.zone) : undefined;
+  const rest = restFile
+    ? compileSeries(restFile.parameters[restFile.restMinimum!.parameter]!, timeline.zone)
+    : undefined;
   const first = timeline.intervals.reduce((m, iv) => Math.min(m, iv.start), Infinity);
   const restMs = ((rest && Number.isFinite(first) ? valueAt(rest, first) : undefined) ?? 0) * 3_600_000;
   const out: Incident[] = [];
   for (const w of rota.workers) {
     const own = byWorker.get(w.id);
-    if (own) for (const i of incidentsOf({ workerId: w.id, work: work.get(w.id) ?? [], findings: own, restMs, zone: timeline.zone }, findings)) out.push(i);
+    if (own)
+      for (const i of incidentsOf(
+        { workerId: w.id, work: work.get(w.id) ?? [], findings: own, restMs, zone: timeline.zone },
+        findings,
+      ))
+        out.push(i);
   }
   return out;
 }
 
 /** summary.perWorker: hours as in the ledger, findings by severity and incidents, in the rota's worker order. */
-function perWorker(rota: Rota, rows: Report['ledger'], findings: Finding[], incidents: Incident[]): Report['summary']['perWorker'] {
-  const of = new Map(rota.workers.map((w) => [w.id, { workerId: w.id, hours: 0, violations: 0, warnings: 0, incidents: 0 }]));
+function perWorker(
+  rota: Rota,
+  rows: Report['ledger'],
+  findings: Finding[],
+  incidents: Incident[],
+): Report['summary']['perWorker'] {
+  const of = new Map(
+    rota.workers.map((w) => [w.id, { workerId: w.id, hours: 0, violations: 0, warnings: 0, incidents: 0 }]),
+  );
   for (const r of rows) of.get(r.workerId)!.hours += r.hours;
   for (const f of findings) {
     const w = of.get(f.workerId)!;

@@ -37,7 +37,9 @@ export interface EvaluatedPart {
 // The worker process's entry. Built (scripts/build.mjs), this module lies in a file two folders
 // below the package root, like every built file, and forks dist/engine/part-worker.js (partWorker.ts
 // bundled); run from the sources (tests, tsx), it forks part-process.mjs, which registers tsx first.
-const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./part-process.mjs', import.meta.url) : new URL('../engine/part-worker.js', import.meta.url);
+const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./part-process.mjs', import.meta.url)
+  : new URL('../engine/part-worker.js', import.meta.url);
 
 /**
  * Worker processes for a rota when none are asked for (at most one per core): one per 350 oppdrag
@@ -66,11 +68,18 @@ export function wantsParts(rota: Rota, minPeriods = 20_000): boolean {
  * Each part's report, in the rota's order. The whole rota is validated first (its timeline), so an
  * input error names the whole file's rows, never a part's, and no part is evaluated before it.
  */
-export async function* evaluateParts(rota: Rota, options: EvaluateOptions = {}, parallel: ParallelOptions = {}): AsyncGenerator<EvaluatedPart> {
+export async function* evaluateParts(
+  rota: Rota,
+  options: EvaluateOptions = {},
+  parallel: ParallelOptions = {},
+): AsyncGenerator<EvaluatedPart> {
   const span = planSpan(buildTimeline(rota));
   const cores = parallel.jobs ?? defaultJobs(rota, options.conversions !== false);
   // At most 100 workers a part, and at least four parts a process so the processes end together.
-  const parts = partitionRota(rota, parallel.workersPerPart ?? Math.min(100, Math.ceil(rota.workers.length / (cores * 4))));
+  const parts = partitionRota(
+    rota,
+    parallel.workersPerPart ?? Math.min(100, Math.ceil(rota.workers.length / (cores * 4))),
+  );
   const partOptions: PartTask['options'] = {
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.conversions !== undefined ? { conversions: options.conversions } : {}),
@@ -82,7 +91,10 @@ export async function* evaluateParts(rota: Rota, options: EvaluateOptions = {}, 
   if (jobs <= 1 || custom) {
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
-      const report = await evaluate(part.rota, { ...partOptions, ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}) });
+      const report = await evaluate(part.rota, {
+        ...partOptions,
+        ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}),
+      });
       yield parallel.render ? { ...renderPart(report, part), part } : { report, part };
       parallel.onProgress?.(i + 1, parts.length);
     }
@@ -91,11 +103,21 @@ export async function* evaluateParts(rota: Rota, options: EvaluateOptions = {}, 
   yield* inProcesses(parts, partOptions, jobs, parallel.render ?? false, parallel.onProgress);
 }
 
-async function* inProcesses(parts: RotaPart[], options: PartTask['options'], jobs: number, render: boolean, onProgress?: ParallelOptions['onProgress']): AsyncGenerator<EvaluatedPart> {
+async function* inProcesses(
+  parts: RotaPart[],
+  options: PartTask['options'],
+  jobs: number,
+  render: boolean,
+  onProgress?: ParallelOptions['onProgress'],
+): AsyncGenerator<EvaluatedPart> {
   // Structured clone over the IPC channel ('advanced'): the parts and reports as they are. A larger
   // young generation: the engine makes many short-lived objects (7 % less time measured at 64 MiB).
   const pool: ChildProcess[] = Array.from({ length: jobs }, () =>
-    fork(WORKER_ENTRY, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=64'] }),
+    fork(WORKER_ENTRY, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      execArgv: ['--max-semi-space-size=64'],
+    }),
   );
   const done = new Map<number, { report: Report; rendered?: RenderedFindings }>();
   let failure: Error | undefined;
@@ -110,7 +132,9 @@ async function* inProcesses(parts: RotaPart[], options: PartTask['options'], job
     while (idle.length > 0 && next < parts.length && next < taken + ahead && !failure) {
       const id = next++;
       const { rota, periodIndex, agreementIndex } = parts[id]!;
-      idle.pop()!.send({ id, rota, options, ...(render ? { render: { periodIndex, agreementIndex } } : {}) } satisfies PartTask);
+      idle
+        .pop()!
+        .send({ id, rota, options, ...(render ? { render: { periodIndex, agreementIndex } } : {}) } satisfies PartTask);
     }
   };
   for (const worker of pool) {
@@ -127,7 +151,8 @@ async function* inProcesses(parts: RotaPart[], options: PartTask['options'], job
       wake?.();
     });
     worker.on('exit', (code, signal) => {
-      if (taken < parts.length) failure ??= new Error(`a worker process ended early (${signal ?? `exit code ${code}`})`);
+      if (taken < parts.length)
+        failure ??= new Error(`a worker process ended early (${signal ?? `exit code ${code}`})`);
       wake?.();
     });
     idle.push(worker);
@@ -151,7 +176,11 @@ async function* inProcesses(parts: RotaPart[], options: PartTask['options'], job
 }
 
 /** The whole rota's report, evaluated in parts (on all cores when it pays); equal to evaluate()'s. */
-export async function evaluateParallel(rota: Rota, options: EvaluateOptions = {}, parallel: ParallelOptions = {}): Promise<Report> {
+export async function evaluateParallel(
+  rota: Rota,
+  options: EvaluateOptions = {},
+  parallel: ParallelOptions = {},
+): Promise<Report> {
   if (rota.variants?.length || rota.cycle || rota.workers.length < 2) return evaluate(rota, options);
   const parts: EvaluatedPart[] = [];
   for await (const p of evaluateParts(rota, options, parallel)) parts.push(p);

@@ -28,7 +28,14 @@ process.on('message', async (task: PartTask) => {
     const report = await evaluate(task.rota, task.options);
     send(task.render ? { id: task.id, ...renderPart(report, task.render) } : { id: task.id, report });
   } catch (err) {
-    send({ id: task.id, error: { name: (err as Error).name, message: (err as Error).message, ...((err as Error).stack ? { stack: (err as Error).stack } : {}) } });
+    send({
+      id: task.id,
+      error: {
+        name: (err as Error).name,
+        message: (err as Error).message,
+        ...((err as Error).stack ? { stack: (err as Error).stack } : {}),
+      },
+    });
   }
 });
 // The parent going away ends this process too.

@@ -38,7 +38,9 @@ export function partitionRota(rota: Rota, workersPerPart: number): RotaPart[] {
   if (rota.variants?.length || rota.cycle) throw new Error('a rota with variants or a cycle is evaluated whole');
   const size = Math.max(1, Math.floor(workersPerPart));
   const partOfWorker = new Map<string, number>();
-  rota.workers.forEach((w, i) => partOfWorker.set(w.id, Math.floor(i / size)));
+  rota.workers.forEach((w, i) => {
+    partOfWorker.set(w.id, Math.floor(i / size));
+  });
   const count = Math.ceil(rota.workers.length / size);
   const parts = Array.from({ length: count }, (_, k) => ({
     workers: rota.workers.slice(k * size, (k + 1) * size),
@@ -75,7 +77,11 @@ export function partitionRota(rota: Rota, workersPerPart: number): RotaPart[] {
   }));
 }
 
-const INDEX_DETAILS = { periodIndex: 'periodIndex', otherPeriodIndex: 'periodIndex', agreementIndex: 'agreementIndex' } as const;
+const INDEX_DETAILS = {
+  periodIndex: 'periodIndex',
+  otherPeriodIndex: 'periodIndex',
+  agreementIndex: 'agreementIndex',
+} as const;
 
 /** A part's finding with the whole rota's period and agreement indexes in its details. */
 export function mapFinding(f: Finding, part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): Finding {
@@ -121,7 +127,8 @@ export class ReportAssembler {
     this.counts.info += counts.info;
     // A part's incidents index its own findings: in the whole report they follow the parts before.
     const offset = this.findingsBefore;
-    for (const i of report.incidents) this.incidents.push(offset === 0 ? i : { ...i, findingIndexes: i.findingIndexes.map((x) => x + offset) });
+    for (const i of report.incidents)
+      this.incidents.push(offset === 0 ? i : { ...i, findingIndexes: i.findingIndexes.map((x) => x + offset) });
     this.findingsBefore += counts.violations + counts.warnings + counts.info;
     for (const h of report.headroom) this.headroom.push(h);
     for (const w of report.summary.perWorker) this.perWorker.push(w);
@@ -134,7 +141,8 @@ export class ReportAssembler {
   /** Everything after the findings, in the order and form evaluate() gives for the whole rota. */
   finish(): Omit<Report, 'findings' | 'variants'> {
     const order = new Map(this.rota.assignments.map((a, i) => [a.id, i]));
-    const byAssignment = <T extends { assignmentId: string }>(list: T[]) => list.sort((a, b) => order.get(a.assignmentId)! - order.get(b.assignmentId)!);
+    const byAssignment = <T extends { assignmentId: string }>(list: T[]) =>
+      list.sort((a, b) => order.get(a.assignmentId)! - order.get(b.assignmentId)!);
     const conversions = byAssignment(this.conversions);
     const ledger = byAssignment(this.ledger);
     return {
@@ -150,7 +158,14 @@ export class ReportAssembler {
         hours: roundHours(ledger.reduce((s, r) => s + r.hours, 0)),
         ...this.counts,
         perWorker: this.perWorker,
-        ...(conversions.length > 0 ? { conversionsByKind: conversionsByKind(conversions, new Map(this.rota.assignments.map((a) => [a.id, a.kind]))) } : {}),
+        ...(conversions.length > 0
+          ? {
+              conversionsByKind: conversionsByKind(
+                conversions,
+                new Map(this.rota.assignments.map((a) => [a.id, a.kind])),
+              ),
+            }
+          : {}),
       },
       profiles: this.profiles,
       readings: this.readings,
@@ -159,7 +174,10 @@ export class ReportAssembler {
 }
 
 /** The whole rota's report from its parts' reports (in part order), as evaluate() would give it. */
-export function mergeReports(rota: Rota, parts: Array<{ report: Report; part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'> }>): Report {
+export function mergeReports(
+  rota: Rota,
+  parts: Array<{ report: Report; part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'> }>,
+): Report {
   const assembler = new ReportAssembler(rota);
   const findings: Finding[] = [];
   for (const { report, part } of parts) for (const f of assembler.add(report, part)) findings.push(f);

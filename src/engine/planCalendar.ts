@@ -7,7 +7,11 @@ import type { Frame } from '../time/frames.ts';
 import { memo } from '../memo.ts';
 
 /** The night's dated hours (§ 10-11 (1), or (3) under an evening-work agreement) from the rule book, when it has them. */
-export function nightHourSeries(book: RuleBook, zone: string, evening = false): { start: DatedSeries; end: DatedSeries; minHours?: DatedSeries } | undefined {
+export function nightHourSeries(
+  book: RuleBook,
+  zone: string,
+  evening = false,
+): { start: DatedSeries; end: DatedSeries; minHours?: DatedSeries } | undefined {
   const file = book.files.find((f) => f.provision === 'aml.10-11');
   const series = (name: string) => (file?.parameters[name] ? compileSeries(file.parameters[name]!, zone) : undefined);
   const start = series(evening ? 'eveningAgreementNightStartHour' : 'nightStartHour');
@@ -21,13 +25,18 @@ export function nightHourSeries(book: RuleBook, zone: string, evening = false): 
  * The night that starts on each day frame's date, with the hours in force on that date (a change
  * of the law moves the nights from its date on, not before).
  */
-export function datedNightWindows(days: Frame[], zone: string, hours: { start: DatedSeries; end: DatedSeries }): NightWindow[] {
+export function datedNightWindows(
+  days: Frame[],
+  zone: string,
+  hours: { start: DatedSeries; end: DatedSeries },
+): NightWindow[] {
   const out: NightWindow[] = [];
   let run: Frame[] = [];
   let runFirst = 0;
   let current: [number, number] | undefined;
   const flush = () => {
-    if (current && run.length) for (const n of nightWindows(run, zone, current[0], current[1])) out.push({ ...n, day: n.day + runFirst });
+    if (current && run.length)
+      for (const n of nightWindows(run, zone, current[0], current[1])) out.push({ ...n, day: n.day + runFirst });
   };
   days.forEach((d, i) => {
     const start = valueAt(hours.start, d.start);
@@ -46,7 +55,14 @@ export function datedNightWindows(days: Frame[], zone: string, hours: { start: D
 }
 
 /** Night windows and the night-worker threshold come from the § 10-11 rule file when it is loaded, each at its date. */
-export function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
+export function planCalendar(
+  book: RuleBook,
+  days: Frame[],
+  weeks: Frame[],
+  zone: string,
+  at: number,
+  evening = false,
+): PlanCalendar {
   const sundays = weeks.length ? sundayWindows(weeks[0]!.start, weeks[weeks.length - 1]!.end, zone) : [];
   const hours = nightHourSeries(book, zone, evening);
   if (!hours) return { days, sundays };
@@ -56,9 +72,14 @@ export function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone
     .filter((n) => n.end > (days[0]?.start ?? 0))
     .map((n) => ({ ...n, day: Math.max(0, n.day - before.length) }));
   const minHours = hours.minHours ? valueAt(hours.minHours, at) : undefined;
-  return { days, sundays, nights, nightSegments: nightSegments(nights, days), nightFrameMinHours: minHours ?? Infinity };
+  return {
+    days,
+    sundays,
+    nights,
+    nightSegments: nightSegments(nights, days),
+    nightFrameMinHours: minHours ?? Infinity,
+  };
 }
-
 
 /**
  * The calendar of a plan's frames, kept per rule book: the conversion assessment evaluates each
@@ -67,7 +88,14 @@ export function planCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone
  * frames, the zone and the rule book's night hours; nothing writes to it.
  */
 const kept = new WeakMap<RuleBook, (key: string, build: () => PlanCalendar) => PlanCalendar>();
-export function sharedPlanCalendar(book: RuleBook, days: Frame[], weeks: Frame[], zone: string, at: number, evening = false): PlanCalendar {
+export function sharedPlanCalendar(
+  book: RuleBook,
+  days: Frame[],
+  weeks: Frame[],
+  zone: string,
+  at: number,
+  evening = false,
+): PlanCalendar {
   let calendars = kept.get(book);
   if (!calendars) kept.set(book, (calendars = memo<string, PlanCalendar>(256)));
   const key = `${zone}|${evening ? 1 : 0}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;

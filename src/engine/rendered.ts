@@ -12,7 +12,13 @@ export interface RenderedFindings {
 }
 
 /** The report without its findings, and the findings rendered. */
-export function renderPart(report: Report, part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): { report: Report; rendered: RenderedFindings } {
+export function renderPart(
+  report: Report,
+  part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>,
+): { report: Report; rendered: RenderedFindings } {
   const findings = report.findings.map((f) => mapFinding(f, part));
-  return { report: { ...report, findings: [] }, rendered: { bytes: encodeFindings(findings), counts: countFindings(findings) } };
+  return {
+    report: { ...report, findings: [] },
+    rendered: { bytes: encodeFindings(findings), counts: countFindings(findings) },
+  };
 }

@@ -44,7 +44,13 @@ function deepFreeze<T>(value: T): T {
 
 /** What a worker's report is a function of: their part of the rota, the plan's span and the options that change verdicts. */
 function keyOf(part: Rota, span: { from: number; to: number } | undefined, options: EvaluateOptions): string {
-  const judged = { part, span: span ?? null, asOf: options.asOf ?? null, conversions: options.conversions ?? true, violationsOnly: options.violationsOnly ?? false };
+  const judged = {
+    part,
+    span: span ?? null,
+    asOf: options.asOf ?? null,
+    conversions: options.conversions ?? true,
+    violationsOnly: options.violationsOnly ?? false,
+  };
   return createHash('sha256').update(JSON.stringify(judged)).digest('base64url');
 }
 
@@ -52,7 +58,11 @@ function keyOf(part: Rota, span: { from: number; to: number } | undefined, optio
  * The rota's report, as evaluate() gives it, from its workers' reports: those kept in the cache
  * and the others evaluated now (and kept). A rota with variants is evaluated whole.
  */
-export async function evaluateByWorker(rota: Rota, options: EvaluateOptions, cache: WorkerReportCache): Promise<Report> {
+export async function evaluateByWorker(
+  rota: Rota,
+  options: EvaluateOptions,
+  cache: WorkerReportCache,
+): Promise<Report> {
   const book = options.ruleBook ?? defaultRuleBook();
   if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return evaluate(rota, options);
   // The whole rota's timeline first: an input error names the whole file's row, and the span

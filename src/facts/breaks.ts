@@ -7,7 +7,11 @@ import type { AssignmentKind } from '../rota/schema.ts';
 import type { FactWindow, Measure } from './types.ts';
 
 /** Kinds where the worker is alone with the user and cannot leave during a break. */
-export const ALONE_WITH_USER: ReadonlySet<AssignmentKind> = new Set(['respite-carer-home', 'respite-user-home', 'support-contact']);
+export const ALONE_WITH_USER: ReadonlySet<AssignmentKind> = new Set([
+  'respite-carer-home',
+  'respite-user-home',
+  'support-contact',
+]);
 
 /**
  * One window per period that states a break, measured in hours of break (the report's unit; the
@@ -28,7 +32,10 @@ export const breakMinutesInPeriod: Measure = ({ facts, param }) => {
     const share = param?.('respiteBreakWorkingShare', at);
     const named = [above, from, share].filter((v) => v !== undefined).length;
     if (named === 0) continue; // not in force at that time
-    if (named > 1) throw new Error('breakMinutesInPeriod: name one of breakRequiredAboveHours, fullBreakFromHours, respiteBreakWorkingShare');
+    if (named > 1)
+      throw new Error(
+        'breakMinutesInPeriod: name one of breakRequiredAboveHours, fullBreakFromHours, respiteBreakWorkingShare',
+      );
     const periodHours = hours(iv.end - iv.start);
     const breakHours = iv.breakMinutes / 60;
     let measured: number;

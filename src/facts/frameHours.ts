@@ -45,7 +45,14 @@ function tallyDays(facts: WorkFacts): Array<DayTally | undefined> {
   const { blocks, dayFrames: frames } = facts;
   const out: Array<DayTally | undefined> = new Array(frames.length);
   const at = (f: number): DayTally =>
-    (out[f] ??= { insideMs: 0, workFrom: Infinity, workTo: -Infinity, firstBlock: Infinity, endBlock: -Infinity, carriedMs: 0 });
+    (out[f] ??= {
+      insideMs: 0,
+      workFrom: Infinity,
+      workTo: -Infinity,
+      firstBlock: Infinity,
+      endBlock: -Infinity,
+      carriedMs: 0,
+    });
   let f0 = 0;
   blocks.forEach((b, bi) => {
     while (f0 < frames.length && frames[f0]!.end <= b.start) f0++;
@@ -76,7 +83,12 @@ function tallyDays(facts: WorkFacts): Array<DayTally | undefined> {
     t.endBlock = Math.max(t.endBlock, b1);
     // The frames after the start that the first 24 hours reach into: their work there is counted.
     for (let g = f + 1; g < frames.length && frames[g]!.start < limit; g++) {
-      at(g).carriedMs += workedMsBetween(blocks, Math.max(frames[g]!.start, p.start), Math.min(frames[g]!.end, limit), b0);
+      at(g).carriedMs += workedMsBetween(
+        blocks,
+        Math.max(frames[g]!.start, p.start),
+        Math.min(frames[g]!.end, limit),
+        b0,
+      );
     }
   }
   return out;
@@ -151,7 +163,9 @@ function dayWindows(facts: WorkFacts): FactWindow[] {
       details: {
         hoursInFrame: hours(insideMs),
         workPeriodFirst24Hours: hours(lead?.ms ?? 0),
-        ...(passive ? { passiveHours: hours(byPeriod ? passiveMsIn(lead.period.intervals, lead.start, lead.end) : passive[f]!) } : {}),
+        ...(passive
+          ? { passiveHours: hours(byPeriod ? passiveMsIn(lead.period.intervals, lead.start, lead.end) : passive[f]!) }
+          : {}),
         ...(standbyMs > 0 ? { standbyHoursCounted: hours(standbyMs) } : {}),
       },
     });
@@ -170,7 +184,8 @@ function weekWindows(facts: WorkFacts): FactWindow[] {
     while (b0 < blocks.length && blocks[b0]!.end <= fr.start) b0++;
     let b1 = b0;
     let insideMs = onStandby?.[f] ?? 0;
-    for (; b1 < blocks.length && blocks[b1]!.start < fr.end; b1++) insideMs += Math.min(blocks[b1]!.end, fr.end) - Math.max(blocks[b1]!.start, fr.start);
+    for (; b1 < blocks.length && blocks[b1]!.start < fr.end; b1++)
+      insideMs += Math.min(blocks[b1]!.end, fr.end) - Math.max(blocks[b1]!.start, fr.start);
     if (b1 === b0 && insideMs === 0) return;
     windows.push({
       start: fr.start,

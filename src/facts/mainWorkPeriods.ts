@@ -51,7 +51,15 @@ export function mainWorkPeriods(intervals: WorkInterval[], minimumAt: RestMinimu
     if (current.length === 0) return;
     const respite = current.filter(isRespite);
     const other = current.filter((iv) => !isRespite(iv));
-    out.push({ start: current[0]!.start, end, intervals: current, respiteMs: unionMs(respite), otherMs: unionMs(other), restBefore: Infinity, restAfter: Infinity });
+    out.push({
+      start: current[0]!.start,
+      end,
+      intervals: current,
+      respiteMs: unionMs(respite),
+      otherMs: unionMs(other),
+      restBefore: Infinity,
+      restAfter: Infinity,
+    });
     current = [];
   };
   for (const iv of intervals) {
@@ -77,7 +85,12 @@ export function mainWorkPeriods(intervals: WorkInterval[], minimumAt: RestMinimu
 }
 
 /** Hours worked (union) in [from, to), from the worker's work blocks (sorted, disjoint). */
-export function workedMsBetween(blocks: ReadonlyArray<{ start: number; end: number }>, from: number, to: number, firstBlock = 0): number {
+export function workedMsBetween(
+  blocks: ReadonlyArray<{ start: number; end: number }>,
+  from: number,
+  to: number,
+  firstBlock = 0,
+): number {
   let total = 0;
   for (let i = firstBlock; i < blocks.length && blocks[i]!.start < to; i++) {
     const b = blocks[i]!;

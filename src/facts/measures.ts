@@ -65,7 +65,12 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
  * calendar or agreement), so every check naming one with the same window gets the same windows:
  * they are measured once a pass per window length.
  */
-export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set(['hoursInDayFrame', 'hoursInWeekFrame', 'hoursInRollingWindow', 'averageWeeklyHoursInBlock']);
+export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set([
+  'hoursInDayFrame',
+  'hoursInWeekFrame',
+  'hoursInRollingWindow',
+  'averageWeeklyHoursInBlock',
+]);
 
 /** Measures that look at a worker across all undertakings rather than within one. */
 export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours', 'concurrentCareHours']);
@@ -74,4 +79,8 @@ export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours'
  * Measures that average over a fixed block. When the plan covers only part of a block, the weeks it
  * does not show are unknown, so a breach there is reported as a warning, not a verdict.
  */
-export const AVERAGING_MEASURES: ReadonlySet<MeasureName> = new Set(['averageWeeklyHoursInBlock', 'averageHoursPer24hInBlock', 'workedSundayShareInBlock']);
+export const AVERAGING_MEASURES: ReadonlySet<MeasureName> = new Set([
+  'averageWeeklyHoursInBlock',
+  'averageHoursPer24hInBlock',
+  'workedSundayShareInBlock',
+]);

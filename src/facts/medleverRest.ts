@@ -44,7 +44,6 @@ interface Rest {
   inside: number;
 }
 
-
 /** The continuous rests that reach into [lo, hi), and the blocks [first, end) that do. */
 function restsIn(blocks: WorkBlock[], lo: number, hi: number): { rests: Rest[]; blockRange: [number, number] } {
   const first = firstEndingAfter(blocks, lo);
@@ -64,13 +63,17 @@ function restsIn(blocks: WorkBlock[], lo: number, hi: number): { rests: Rest[]; 
 }
 
 /** The rest that gives the night its rest: the longest continuous rest inside it (the first, on a tie). */
-function nightRest(blocks: WorkBlock[], night: Frame): { rest: Rest | undefined; rests: Rest[]; blockRange: [number, number] } {
+function nightRest(
+  blocks: WorkBlock[],
+  night: Frame,
+): { rest: Rest | undefined; rests: Rest[]; blockRange: [number, number] } {
   const { rests, blockRange } = restsIn(blocks, night.start, night.end);
   const rest = rests.reduce<Rest | undefined>((best, r) => (!best || r.inside > best.inside ? r : best), undefined);
   return { rest, rests, blockRange };
 }
 
-const clipped = (from: number, to: number, lo: number, hi: number) => Math.max(0, Math.min(to, hi) - Math.max(from, lo));
+const clipped = (from: number, to: number, lo: number, hi: number) =>
+  Math.max(0, Math.min(to, hi) - Math.max(from, lo));
 
 /**
  * The longest piece of `rest` inside [lo, hi) that is left once each night it holds has taken its
@@ -97,7 +100,8 @@ function leftOver(rest: Rest, nights: Array<{ night: Frame; take: number }>, lo:
   return best;
 }
 
-const worksIn = (blocks: WorkBlock[], fr: Frame, from: number): boolean => from < blocks.length && blocks[from]!.start < fr.end;
+const worksIn = (blocks: WorkBlock[], fr: Frame, from: number): boolean =>
+  from < blocks.length && blocks[from]!.start < fr.end;
 
 type Mode =
   | { kind: 'night'; startHour: number; endHour: number }
@@ -115,11 +119,15 @@ function modeAt(param: MeasureInput['param'], at: number): Mode | undefined {
   const minCounted = param?.('minCountedRestHours', at);
   const night = startHour !== undefined && endHour !== undefined;
   if (minCounted !== undefined && (night || nightRestHours !== undefined)) {
-    throw new Error('restBlocksInDayFrame: name minCountedRestHours alone, or nightStartHour + nightEndHour (+ minNightRestHours)');
+    throw new Error(
+      'restBlocksInDayFrame: name minCountedRestHours alone, or nightStartHour + nightEndHour (+ minNightRestHours)',
+    );
   }
   if (minCounted !== undefined) return { kind: 'total', minCounted };
   if (!night) return undefined;
-  return nightRestHours === undefined ? { kind: 'night', startHour, endHour } : { kind: 'other', startHour, endHour, nightRest: nightRestHours };
+  return nightRestHours === undefined
+    ? { kind: 'night', startHour, endHour }
+    : { kind: 'other', startHour, endHour, nightRest: nightRestHours };
 }
 
 /**
@@ -155,7 +163,10 @@ export const restBlocksInDayFrame: Measure = (input) => {
         measured: hours(rest?.inside ?? 0),
         at: fr.start,
         blockRange: blockRange[1] > blockRange[0] ? blockRange : inFrame.blockRange,
-        details: { nightHours: hours(nightMs), workInNightHours: hours(nightMs - rests.reduce((s, r) => s + r.inside, 0)) },
+        details: {
+          nightHours: hours(nightMs),
+          workInNightHours: hours(nightMs - rests.reduce((s, r) => s + r.inside, 0)),
+        },
       });
     } else if (mode.kind === 'other') {
       const take = msFromHours(mode.nightRest);

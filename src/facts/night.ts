@@ -24,7 +24,8 @@ function nightMsBetween(blocks: WorkBlock[], nights: Frame[], from: number, to: 
     const s = Math.max(blocks[b]!.start, from);
     const e = Math.min(blocks[b]!.end, to);
     while (n < nights.length && nights[n]!.end <= s) n++;
-    for (let k = n; k < nights.length && nights[k]!.start < e; k++) total += Math.max(0, Math.min(e, nights[k]!.end) - Math.max(s, nights[k]!.start));
+    for (let k = n; k < nights.length && nights[k]!.start < e; k++)
+      total += Math.max(0, Math.min(e, nights[k]!.end) - Math.max(s, nights[k]!.start));
   }
   return total;
 }
@@ -116,7 +117,10 @@ export const hoursInDayFrameWithNightWork: Measure = (input) => {
     if (Math.max(inFrame, starting) <= min * HOUR_MS) continue;
     const [from, to] = w.blockRange!;
     if (!heavyBlock.slice(from, to).some(Boolean)) continue;
-    out.push({ ...w, details: { ...w.details, nightHoursInFrame: hours(inFrame), nightHoursOfWorkPeriodFirst24Hours: hours(starting) } });
+    out.push({
+      ...w,
+      details: { ...w.details, nightHoursInFrame: hours(inFrame), nightHoursOfWorkPeriodFirst24Hours: hours(starting) },
+    });
   }
   return out;
 };
@@ -151,8 +155,11 @@ export const nightHoursInPlan: Measure = ({ facts, calendar, profile, agreements
   if (total === 0) return [];
   // The hours the night runs between, for the message: 23 under a lawful evening-work agreement (§ 10-11 (3)).
   const planStart = facts.blocks[0]!.start;
-  const evening = (agreements ?? []).some((a) => a.type === 'aml-10-11-3-evening-work' && planStart >= a.from && planStart < a.to);
-  const nightStartHour = (evening ? param?.('eveningAgreementNightStartHour', first) : undefined) ?? param?.('nightStartHour', first);
+  const evening = (agreements ?? []).some(
+    (a) => a.type === 'aml-10-11-3-evening-work' && planStart >= a.from && planStart < a.to,
+  );
+  const nightStartHour =
+    (evening ? param?.('eveningAgreementNightStartHour', first) : undefined) ?? param?.('nightStartHour', first);
   const nightEndHour = param?.('nightEndHour', first);
   const minNightHours = param?.('nightWorkerMinHours', first) ?? calendar.nightFrameMinHours;
   return [

@@ -9,7 +9,8 @@ import { hours } from '../time/instant.ts';
 import type { FactWindow, Measure } from './types.ts';
 
 /** Both in the carer's home: the same place, so the care is concurrent, not a double booking. */
-const concurrentCare = (a: WorkInterval, b: WorkInterval) => a.kind === 'respite-carer-home' && b.kind === 'respite-carer-home' && a.workerId === b.workerId;
+const concurrentCare = (a: WorkInterval, b: WorkInterval) =>
+  a.kind === 'respite-carer-home' && b.kind === 'respite-carer-home' && a.workerId === b.workerId;
 
 function overlaps(intervals: WorkInterval[], keep: (a: WorkInterval, b: WorkInterval) => boolean): FactWindow[] {
   const out: FactWindow[] = [];
@@ -41,5 +42,7 @@ function overlaps(intervals: WorkInterval[], keep: (a: WorkInterval, b: WorkInte
   return out;
 }
 
-export const overlappingHours: Measure = ({ facts }) => overlaps(facts.intervals, (a, b) => !concurrentCare(a, b) || a.assignmentId === b.assignmentId);
-export const concurrentCareHours: Measure = ({ facts }) => overlaps(facts.intervals, (a, b) => concurrentCare(a, b) && a.assignmentId !== b.assignmentId);
+export const overlappingHours: Measure = ({ facts }) =>
+  overlaps(facts.intervals, (a, b) => !concurrentCare(a, b) || a.assignmentId === b.assignmentId);
+export const concurrentCareHours: Measure = ({ facts }) =>
+  overlaps(facts.intervals, (a, b) => concurrentCare(a, b) && a.assignmentId !== b.assignmentId);

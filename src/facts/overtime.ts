@@ -18,7 +18,6 @@ import { dayTallies } from './frameHours.ts';
 import { frameIndexOf } from './planBlocks.ts';
 import type { FactWindow, LimitAt, Measure, MeasureInput } from './types.ts';
 
-
 export interface WeekOvertime {
   /** Index into facts.plan.weeks. */
   week: number;
@@ -32,13 +31,17 @@ export interface WeekOvertime {
   endBlock: number;
 }
 
-const over = (measured: number, ceiling: number | undefined): number => (ceiling === undefined ? 0 : Math.max(0, measured - ceiling));
+const over = (measured: number, ceiling: number | undefined): number =>
+  ceiling === undefined ? 0 : Math.max(0, measured - ceiling);
 
 /**
  * Overtime of every plan week the worker has work in, in week order. Undefined when the check
  * names no ceiling the engine could resolve (the overtime rule cannot say what normal time is).
  */
-export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' | 'ceilings'>): WeekOvertime[] | undefined {
+export function overtimeByWeek({
+  facts,
+  ceilings,
+}: Pick<MeasureInput, 'facts' | 'ceilings'>): WeekOvertime[] | undefined {
   const day: LimitAt | undefined = ceilings?.day;
   const week: LimitAt | undefined = ceilings?.week;
   if (!day && !week) return undefined;
@@ -51,9 +54,16 @@ export function overtimeByWeek({ facts, ceilings }: Pick<MeasureInput, 'facts' |
   return weeks;
 }
 
-const counted = new WeakMap<MeasureInput['facts'], { day: LimitAt | undefined; week: LimitAt | undefined; weeks: WeekOvertime[] }>();
+const counted = new WeakMap<
+  MeasureInput['facts'],
+  { day: LimitAt | undefined; week: LimitAt | undefined; weeks: WeekOvertime[] }
+>();
 
-function countOvertime(facts: MeasureInput['facts'], day: LimitAt | undefined, week: LimitAt | undefined): WeekOvertime[] {
+function countOvertime(
+  facts: MeasureInput['facts'],
+  day: LimitAt | undefined,
+  week: LimitAt | undefined,
+): WeekOvertime[] {
   const { weeks } = facts.plan;
   if (weeks.length === 0) return [];
   const byWeek = new Map<number, { ms: number; dayOvertime: number; first: number; end: number }>();
@@ -105,15 +115,27 @@ function countOvertime(facts: MeasureInput['facts'], day: LimitAt | undefined, w
 /** Overtime hours summed over fixed blocks of `window` weeks (1 = each week frame). */
 export const overtimeHoursInBlock: Measure = (input) => {
   const n = input.windowHours;
-  if (n === undefined || !Number.isInteger(n) || n < 1) throw new Error('overtimeHoursInBlock needs a whole number of weeks');
+  if (n === undefined || !Number.isInteger(n) || n < 1)
+    throw new Error('overtimeHoursInBlock needs a whole number of weeks');
   const perWeek = overtimeByWeek(input);
   if (!perWeek) return [];
   const { weeks, referenceWeek } = input.facts.plan;
   const blockOf = (weekIndex: number) => Math.floor((weekIndex - referenceWeek) / n);
-  const sums = new Map<number, { overtime: number; day: number; week: number; hours: number; weeksWith: number; first: number; end: number }>();
+  const sums = new Map<
+    number,
+    { overtime: number; day: number; week: number; hours: number; weeksWith: number; first: number; end: number }
+  >();
   for (const o of perWeek) {
     const block = blockOf(o.week);
-    const t = sums.get(block) ?? { overtime: 0, day: 0, week: 0, hours: 0, weeksWith: 0, first: o.firstBlock, end: o.endBlock };
+    const t = sums.get(block) ?? {
+      overtime: 0,
+      day: 0,
+      week: 0,
+      hours: 0,
+      weeksWith: 0,
+      first: o.firstBlock,
+      end: o.endBlock,
+    };
     t.overtime += o.overtime;
     t.day += o.dayOvertime;
     t.week += o.weekOvertime;
@@ -159,7 +181,9 @@ export const overtimeWeeksShare: Measure = (input) => {
   if (!perWeek || perWeek.length === 0 || facts.weekFrames.length === 0) return [];
   // The plan's weeks: those the rota declares (with or without work), else the worker's own span.
   const declared = facts.plan.declared;
-  const planWeeks = declared ? facts.plan.weeks.filter((w) => w.start < declared.to && w.end > declared.from) : facts.weekFrames;
+  const planWeeks = declared
+    ? facts.plan.weeks.filter((w) => w.start < declared.to && w.end > declared.from)
+    : facts.weekFrames;
   if (planWeeks.length === 0) return [];
   const from = planWeeks[0]!.start;
   const to = planWeeks[planWeeks.length - 1]!.end;
@@ -182,7 +206,8 @@ export const overtimeWeeksShare: Measure = (input) => {
         weeksWithOvertime: withOvertime.length,
         weeksInPlan: planWeeks.length,
         overtimeHours: overtime,
-        leastWeeklyOvertimeHours: withOvertime.length === planWeeks.length ? Math.min(...withOvertime.map((o) => o.overtime)) : 0,
+        leastWeeklyOvertimeHours:
+          withOvertime.length === planWeeks.length ? Math.min(...withOvertime.map((o) => o.overtime)) : 0,
       },
     },
   ];

@@ -44,6 +44,12 @@ export function hoursPerBlock(facts: WorkFacts, n: number): BlockHours[] {
     .map(([block, t]) => {
       const firstWeek = Math.max(0, referenceWeek + block * n);
       const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
-      return { ...t, start: weeks[firstWeek]!.start, end: weeks[lastWeek]!.end, weeksCovered: lastWeek - firstWeek + 1, blockWeeks: n };
+      return {
+        ...t,
+        start: weeks[firstWeek]!.start,
+        end: weeks[lastWeek]!.end,
+        weeksCovered: lastWeek - firstWeek + 1,
+        blockWeeks: n,
+      };
     });
 }

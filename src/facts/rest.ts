@@ -70,7 +70,13 @@ function longestRestPerFrame(blocks: WorkBlock[], frames: Frame[], clip: boolean
     }
     const nextStart = Math.min(hi, b < blocks.length ? blocks[b]!.start : Infinity);
     if (cursor < fr.end) longest = Math.max(longest, nextStart - cursor);
-    out.push({ start: fr.start, end: fr.end, measured: hours(Math.max(0, longest)), at: fr.start, blockRange: [b0, b] });
+    out.push({
+      start: fr.start,
+      end: fr.end,
+      measured: hours(Math.max(0, longest)),
+      at: fr.start,
+      blockRange: [b0, b],
+    });
   }
   return out;
 }

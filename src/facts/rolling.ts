@@ -18,7 +18,13 @@ function rollingWindows(blocks: WorkBlock[], width: number): FactWindow[] {
     if (j < i) j = i;
     while (j < n && blocks[j]!.start < to) j++;
     const overhang = Math.max(0, blocks[j - 1]!.end - to);
-    out.push({ start: from, end: to, measured: hours(prefix[j]! - prefix[i]! - overhang), at: from, blockRange: [i, j] });
+    out.push({
+      start: from,
+      end: to,
+      measured: hours(prefix[j]! - prefix[i]! - overhang),
+      at: from,
+      blockRange: [i, j],
+    });
   }
   // Windows [blocks[k].end − width, blocks[k].end)
   let i0 = 0;
@@ -27,7 +33,13 @@ function rollingWindows(blocks: WorkBlock[], width: number): FactWindow[] {
     const from = to - width;
     while (i0 < k && blocks[i0]!.end <= from) i0++;
     const underhang = Math.max(0, from - blocks[i0]!.start);
-    out.push({ start: from, end: to, measured: hours(prefix[k + 1]! - prefix[i0]! - underhang), at: Math.max(from, blocks[i0]!.start), blockRange: [i0, k + 1] });
+    out.push({
+      start: from,
+      end: to,
+      measured: hours(prefix[k + 1]! - prefix[i0]! - underhang),
+      at: Math.max(from, blocks[i0]!.start),
+      blockRange: [i0, k + 1],
+    });
   }
   return out;
 }

@@ -58,7 +58,10 @@ export const hoursInSundayWindows: Measure = (input) => {
       end: last.end,
       measured: hours(worked.reduce((s, x) => s + x.ms, 0)),
       at: first.start,
-      assignmentIds: assignmentsIn(input.facts.intervals, worked.map((x) => x.window)),
+      assignmentIds: assignmentsIn(
+        input.facts.intervals,
+        worked.map((x) => x.window),
+      ),
       details: { windowsWorked: worked.length, windowsInPlan: all.length },
     },
   ];
@@ -81,7 +84,10 @@ export const consecutiveWorkedSundays: Measure = (input) => {
       end: run[run.length - 1]!.window.end,
       measured: run.length,
       at: run[run.length - 1]!.window.start,
-      assignmentIds: assignmentsIn(input.facts.intervals, run.map((x) => x.window)),
+      assignmentIds: assignmentsIn(
+        input.facts.intervals,
+        run.map((x) => x.window),
+      ),
       details: {
         count: run.length,
         protectedDays: run.reduce((s, x) => s + x.window.days.length, 0),
@@ -138,7 +144,10 @@ export const workedSundayShareInBlock: Measure = (input) => {
       end: weeks[lastWeek]!.end,
       measured: t.worked.length / t.inBlock,
       at: weeks[firstWeek]!.start,
-      assignmentIds: assignmentsIn(facts.intervals, t.worked.map((x) => x.window)),
+      assignmentIds: assignmentsIn(
+        facts.intervals,
+        t.worked.map((x) => x.window),
+      ),
       details: {
         windowsWorked: t.worked.length,
         windowsInBlock: t.inBlock,

@@ -5,7 +5,6 @@
 // other work (§ 10). Its length is its span, first start to last end: the regulation's continuous
 // working time counts the whole stay.
 import { hours, msFromHours } from '../time/instant.ts';
-import type { WorkInterval } from '../timeline/build.ts';
 import { isRespite, RESPITE_KINDS, type WorkPeriod } from './mainWorkPeriods.ts';
 import type { FactWindow, Measure, MeasureInput } from './types.ts';
 
@@ -18,7 +17,8 @@ const paramAt = (input: MeasureInput, name: string, at: number) => input.param?.
 const periodsOf = (input: MeasureInput): WorkPeriod[] => input.facts.workPeriods;
 
 /** Periods longer than the check's `minSpanHours` (every period when the check names none). */
-const longerThanMin = (input: MeasureInput) => (p: WorkPeriod) => p.end - p.start > msFromHours(paramAt(input, 'minSpanHours', p.start) ?? 0);
+const longerThanMin = (input: MeasureInput) => (p: WorkPeriod) =>
+  p.end - p.start > msFromHours(paramAt(input, 'minSpanHours', p.start) ?? 0);
 const pureRespite = (p: WorkPeriod) => p.otherMs === 0 && p.respiteMs > 0;
 
 function window(p: WorkPeriod, measured: number, details: Record<string, number> = {}): FactWindow {
@@ -28,7 +28,12 @@ function window(p: WorkPeriod, measured: number, details: Record<string, number>
     measured,
     at: p.start,
     assignmentIds: [...new Set(p.intervals.map((iv) => iv.assignmentId))],
-    details: { workPeriodHours: hours(p.end - p.start), respiteHours: hours(p.respiteMs), otherWorkHours: hours(p.otherMs), ...details },
+    details: {
+      workPeriodHours: hours(p.end - p.start),
+      respiteHours: hours(p.respiteMs),
+      otherWorkHours: hours(p.otherMs),
+      ...details,
+    },
   };
 }
 
@@ -56,7 +61,9 @@ function otherWork(above: boolean): Measure {
     periodsOf(input)
       .filter((p) => {
         const split = paramAt(input, 'combinedSpanHours', p.start);
-        return split !== undefined && p.otherMs > 0 && p.respiteMs > 0 && p.end - p.start > msFromHours(split) === above;
+        return (
+          split !== undefined && p.otherMs > 0 && p.respiteMs > 0 && p.end - p.start > msFromHours(split) === above
+        );
       })
       .map((p) => window(p, hours(p.otherMs)));
 }
@@ -96,7 +103,8 @@ export const restAfterShortRespitePeriod: Measure = (input) => {
     const minimum = paramAt(input, 'minDailyRestHours', p.start);
     const short = paramAt(input, 'shortWorkPeriodHours', p.start);
     const width = paramAt(input, 'restWindowHours', p.start);
-    if (minimum === undefined || short === undefined || width === undefined || p.end - p.start > msFromHours(short)) continue;
+    if (minimum === undefined || short === undefined || width === undefined || p.end - p.start > msFromHours(short))
+      continue;
     if (!p.intervals.some(isRespite)) continue;
     const windowEnd = p.start + msFromHours(width);
     // The longest rest inside the window: the gaps between the blocks of this period and of those
@@ -129,7 +137,10 @@ export const restAfterShortRespitePeriod: Measure = (input) => {
 };
 
 /** The work blocks (continuous work) inside a work period. */
-function blocksOf(blocks: ReadonlyArray<{ start: number; end: number }>, p: WorkPeriod): Array<{ start: number; end: number }> {
+function blocksOf(
+  blocks: ReadonlyArray<{ start: number; end: number }>,
+  p: WorkPeriod,
+): Array<{ start: number; end: number }> {
   // Blocks are sorted and disjoint: a binary search for the first one ending after the period starts.
   let lo = 0;
   let hi = blocks.length;
@@ -163,7 +174,8 @@ function otherWorkInFrames(which: 'dayFrames' | 'weekFrames'): Measure {
         if (isRespite(iv)) respite = true;
         else other += part;
       }
-      if (respite && other > 0) out.push({ start: fr.start, end: fr.end, measured: hours(other), at: fr.start, assignmentIds: [...ids] });
+      if (respite && other > 0)
+        out.push({ start: fr.start, end: fr.end, measured: hours(other), at: fr.start, assignmentIds: [...ids] });
     }
     return out;
   };
@@ -176,7 +188,9 @@ export const extendedStayBurdenStated: Measure = (input) =>
   periodsOf(input)
     .filter((p) => pureRespite(p) && longerThanMin(input)(p))
     .map((p) => {
-      const covering = (input.agreements ?? []).filter((a) => (input.onlyWith ?? []).includes(a.type) && p.start >= a.from && p.start < a.to);
+      const covering = (input.agreements ?? []).filter(
+        (a) => (input.onlyWith ?? []).includes(a.type) && p.start >= a.from && p.start < a.to,
+      );
       const stated = covering.some((a) => a.params.notVeryBurdensome === true);
       return window(p, stated ? 1 : 0);
     });

@@ -15,7 +15,11 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = { violation: 'error', warning: 'warning', info: 'notice' };
+const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = {
+  violation: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 
 export interface AnnotationOptions {
   /** File paths are written relative to this directory (default: process.cwd()). */
@@ -24,7 +28,11 @@ export interface AnnotationOptions {
   max?: number;
 }
 
-export function workflowCommand(command: string, properties: Record<string, string | number | undefined>, message: string): string {
+export function workflowCommand(
+  command: string,
+  properties: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
@@ -42,14 +50,23 @@ export function githubAnnotations(files: CheckedFile[], opts: AnnotationOptions 
   }
   const rank = { violation: 0, warning: 1, info: 2 } as const;
   all.sort((a, b) => rank[a.f.severity] - rank[b.f.severity]);
-  const out = all.slice(0, max).map(({ f, file, line }) =>
-    workflowCommand(
-      COMMAND[f.severity],
-      { file, line, title: `${f.ruleId}: ${f.title.nb}` },
-      `${f.message.nb}\n${f.citation} · arbeidstaker ${f.workerId} · ${f.window.start} – ${f.window.end}` +
-        (f.hypothetical ? ' · gjelder bare hvis oppdraget blir arbeidsavtale' : ''),
-    ),
-  );
-  if (all.length > max) out.push(workflowCommand('notice', { title: 'turnussjekk' }, `${all.length - max} flere funn er ikke annotert; se rapporten.`));
+  const out = all
+    .slice(0, max)
+    .map(({ f, file, line }) =>
+      workflowCommand(
+        COMMAND[f.severity],
+        { file, line, title: `${f.ruleId}: ${f.title.nb}` },
+        `${f.message.nb}\n${f.citation} · arbeidstaker ${f.workerId} · ${f.window.start} – ${f.window.end}` +
+          (f.hypothetical ? ' · gjelder bare hvis oppdraget blir arbeidsavtale' : ''),
+      ),
+    );
+  if (all.length > max)
+    out.push(
+      workflowCommand(
+        'notice',
+        { title: 'turnussjekk' },
+        `${all.length - max} flere funn er ikke annotert; se rapporten.`,
+      ),
+    );
   return out;
 }

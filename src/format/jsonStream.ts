@@ -51,7 +51,11 @@ export class JsonReportStream {
   /** Closes the findings and writes the rest of the report (key order as in the report schema). */
   end(tail: ReportTail): void {
     const { incidents, headroom, conversions, ledger, summary, profiles, readings } = tail;
-    const rest = JSON.stringify({ incidents, headroom, conversions, ledger, summary, profiles, readings }, null, 2).slice(2);
+    const rest = JSON.stringify(
+      { incidents, headroom, conversions, ledger, summary, profiles, readings },
+      null,
+      2,
+    ).slice(2);
     this.write(this.started ? `\n  ],\n${rest}\n` : `${HEADER.slice(0, -1)}],\n${rest}\n`);
   }
 }

@@ -80,9 +80,12 @@ function suite(file: CheckedFile, opts: JunitOptions): { xml: string; tests: num
     if (c.failures.length === 0 && c.others.length === 0) return `${open}/>`;
     const lines = [`${open}>`];
     for (const f of c.failures) {
-      lines.push(`      <failure${attrs({ message: f.message.nb, type: f.severity })}>${escapeXmlText(details(f))}</failure>`);
+      lines.push(
+        `      <failure${attrs({ message: f.message.nb, type: f.severity })}>${escapeXmlText(details(f))}</failure>`,
+      );
     }
-    if (c.others.length > 0) lines.push(`      <system-out>${escapeXmlText(c.others.map(details).join('\n\n'))}</system-out>`);
+    if (c.others.length > 0)
+      lines.push(`      <system-out>${escapeXmlText(c.others.map(details).join('\n\n'))}</system-out>`);
     lines.push('    </testcase>');
     return lines.join('\n');
   });

@@ -44,18 +44,25 @@ export function entryFinder(rota: Rota): EntryFinder {
     byAssignment.set(p.assignmentId, list);
   });
   const assignmentIndex = new Map<string, number>();
-  rota.assignments.forEach((a, i) => assignmentIndex.has(a.id) || assignmentIndex.set(a.id, i));
+  rota.assignments.forEach((a, i) => {
+    if (!assignmentIndex.has(a.id)) assignmentIndex.set(a.id, i);
+  });
   const workerIndex = new Map<string, number>();
-  rota.workers.forEach((w, i) => workerIndex.has(w.id) || workerIndex.set(w.id, i));
+  rota.workers.forEach((w, i) => {
+    if (!workerIndex.has(w.id)) workerIndex.set(w.id, i);
+  });
 
   return (f) => {
     const ids =
-      f.assignmentIds.length > 0 ? f.assignmentIds : rota.assignments.filter((a) => a.workerId === f.workerId).map((a) => a.id);
+      f.assignmentIds.length > 0
+        ? f.assignmentIds
+        : rota.assignments.filter((a) => a.workerId === f.workerId).map((a) => a.id);
     const from = Date.parse(f.window.start);
     const to = Date.parse(f.window.end);
     const spans = ids.flatMap((id) => byAssignment.get(id) ?? []).sort((a, b) => a.index - b.index);
     if (!Number.isNaN(from) && !Number.isNaN(to)) {
-      const overlapping = spans.find((s) => s.start < to && from < s.end) ?? spans.find((s) => s.start <= to && from <= s.end);
+      const overlapping =
+        spans.find((s) => s.start < to && from < s.end) ?? spans.find((s) => s.start <= to && from <= s.end);
       if (overlapping) return `periods[${overlapping.index}]`;
     }
     const assignment = ids.map((id) => assignmentIndex.get(id)).find((i) => i !== undefined);

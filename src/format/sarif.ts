@@ -72,7 +72,11 @@ export function sarifRules(book: RuleBook): SarifRule[] {
     let name = pascal([code, slug]);
     if (used.has(name)) name = pascal([code, section, slug]);
     used.add(name);
-    const level: Level = r.severities.includes('violation') ? 'error' : r.severities.includes('warning') ? 'warning' : 'note';
+    const level: Level = r.severities.includes('violation')
+      ? 'error'
+      : r.severities.includes('warning')
+        ? 'warning'
+        : 'note';
     const summary = file?.summary.nb ?? r.title.nb;
     return {
       id: r.id,

@@ -50,7 +50,9 @@ function fmt(lang: Language, n: number): string {
 }
 
 function localTime(iso: string, lang: Language): string {
-  return DateTime.fromISO(iso, { setZone: true }).setLocale(lang === 'nb' ? 'nb' : 'en-GB').toFormat('ccc dd.MM.yyyy HH:mm');
+  return DateTime.fromISO(iso, { setZone: true })
+    .setLocale(lang === 'nb' ? 'nb' : 'en-GB')
+    .toFormat('ccc dd.MM.yyyy HH:mm');
 }
 
 function findingLines(f: Finding, lang: Language, agreements: AgreementCatalogue): string[] {
@@ -62,7 +64,9 @@ function findingLines(f: Finding, lang: Language, agreements: AgreementCatalogue
     `            ${w.measured} ${fmt(lang, f.measured)}${UNIT_WORDS[f.unit][lang]}, ${w.limit} ${fmt(lang, f.limit)}${UNIT_WORDS[f.unit][lang]}. ${f.message[lang]}`,
   ];
   if (f.curedBy.length > 0) {
-    lines.push(`            ${w.curedBy}: ${f.curedBy.map((t) => `${agreements[t]?.title[lang] ?? t} (${agreements[t]?.citation[lang] ?? ''})`).join('; ')}`);
+    lines.push(
+      `            ${w.curedBy}: ${f.curedBy.map((t) => `${agreements[t]?.title[lang] ?? t} (${agreements[t]?.citation[lang] ?? ''})`).join('; ')}`,
+    );
   }
   return lines;
 }
@@ -96,18 +100,39 @@ function conversionLines(report: Report, lang: Language, agreements: AgreementCa
   for (const c of report.conversions) {
     lines.push(`  ${c.assignmentId}: ${VERDICT[lang][c.verdict]}`);
     if (c.requiredAgreements.length > 0) {
-      lines.push(`    ${nb ? 'Trenger' : 'Needs'}: ${c.requiredAgreements.map((t) => `${agreements[t]?.title[lang] ?? t} (${agreements[t]?.citation[lang] ?? ''})`).join('; ')}`);
+      lines.push(
+        `    ${nb ? 'Trenger' : 'Needs'}: ${c.requiredAgreements.map((t) => `${agreements[t]?.title[lang] ?? t} (${agreements[t]?.citation[lang] ?? ''})`).join('; ')}`,
+      );
     }
-    if (c.blockingRuleIds.length > 0) lines.push(`    ${nb ? 'Stopper på' : 'Blocked by'}: ${c.blockingRuleIds.join(', ')}`);
-    if (c.confidence !== 'high') lines.push(`    ${nb ? 'Sikkerhet' : 'Confidence'}: ${CONFIDENCE[lang][c.confidence]}. ${c.caveats.map((x) => x[lang]).join(' ')}`);
-    for (const s of c.suggestionDetails ?? []) lines.push(`    ${nb ? 'Forslag' : 'Suggestion'}: ${s[lang]} (${nb ? 'sjekket' : 'checked'}: ${VERDICT[lang][s.verdictAfter]})`);
-    if (c.employment) lines.push(`    ${nb ? 'Er det allerede et arbeidsforhold?' : 'Already employment?'} ${LIKELIHOOD[lang][c.employment.likelihood]}: ${c.employment.reasons.map((r) => r[lang]).join(' ')}`);
+    if (c.blockingRuleIds.length > 0)
+      lines.push(`    ${nb ? 'Stopper på' : 'Blocked by'}: ${c.blockingRuleIds.join(', ')}`);
+    if (c.confidence !== 'high')
+      lines.push(
+        `    ${nb ? 'Sikkerhet' : 'Confidence'}: ${CONFIDENCE[lang][c.confidence]}. ${c.caveats.map((x) => x[lang]).join(' ')}`,
+      );
+    for (const s of c.suggestionDetails ?? [])
+      lines.push(
+        `    ${nb ? 'Forslag' : 'Suggestion'}: ${s[lang]} (${nb ? 'sjekket' : 'checked'}: ${VERDICT[lang][s.verdictAfter]})`,
+      );
+    if (c.employment)
+      lines.push(
+        `    ${nb ? 'Er det allerede et arbeidsforhold?' : 'Already employment?'} ${LIKELIHOOD[lang][c.employment.likelihood]}: ${c.employment.reasons.map((r) => r[lang]).join(' ')}`,
+      );
     if (c.hours) {
-      const paid = c.hours.paidToday !== undefined ? (nb ? `, betalt i dag ${fmt(lang, c.hours.paidToday)} t` : `, paid today ${fmt(lang, c.hours.paidToday)} h`) : '';
-      lines.push(`    ${nb ? 'Timer som arbeidstid' : 'Hours as working time'}: ${fmt(lang, c.hours.asEmployment)}${paid}`);
+      const paid =
+        c.hours.paidToday !== undefined
+          ? nb
+            ? `, betalt i dag ${fmt(lang, c.hours.paidToday)} t`
+            : `, paid today ${fmt(lang, c.hours.paidToday)} h`
+          : '';
+      lines.push(
+        `    ${nb ? 'Timer som arbeidstid' : 'Hours as working time'}: ${fmt(lang, c.hours.asEmployment)}${paid}`,
+      );
     }
     if (c.cost) {
-      lines.push(`    ${nb ? 'Kostnad' : 'Cost'}: ${fmt(lang, c.cost.asEmployment)} NOK${c.cost.today !== undefined ? ` (${nb ? 'i dag' : 'today'} ${fmt(lang, c.cost.today)} NOK, ${nb ? 'forskjell' : 'difference'} ${fmt(lang, c.cost.difference!)} NOK)` : ''}`);
+      lines.push(
+        `    ${nb ? 'Kostnad' : 'Cost'}: ${fmt(lang, c.cost.asEmployment)} NOK${c.cost.today !== undefined ? ` (${nb ? 'i dag' : 'today'} ${fmt(lang, c.cost.today)} NOK, ${nb ? 'forskjell' : 'difference'} ${fmt(lang, c.cost.difference!)} NOK)` : ''}`,
+      );
     }
   }
   return lines;
@@ -166,12 +191,19 @@ function ruleSummary(fs: Finding[], lang: Language): string {
   const f = fs.reduce((a, b) => (Math.abs(b.measured - b.limit) > Math.abs(a.measured - a.limit) ? b : a));
   const u = UNIT_WORDS[f.unit][lang];
   const sign = f.measured >= f.limit ? '>' : '<';
-  const basis = f.limitBasis ? ` (${fmt(lang, f.limit)}${u} ${INCIDENT_WORDS[lang].because} ${f.limitBasis[lang].replace(/^\p{Lu}/u, (c) => c.toLowerCase())})` : '';
+  const basis = f.limitBasis
+    ? ` (${fmt(lang, f.limit)}${u} ${INCIDENT_WORDS[lang].because} ${f.limitBasis[lang].replace(/^\p{Lu}/u, (c) => c.toLowerCase())})`
+    : '';
   return `${f.ruleId} ${fmt(lang, f.measured)}${u} ${sign} ${fmt(lang, f.limit)}${u}${basis}`;
 }
 
 const agreementList = (types: string[], lang: Language, agreements: AgreementCatalogue) =>
-  types.map((t) => `${agreements[t as keyof AgreementCatalogue]?.title[lang] ?? t} (${agreements[t as keyof AgreementCatalogue]?.citation[lang] ?? ''})`).join('; ');
+  types
+    .map(
+      (t) =>
+        `${agreements[t as keyof AgreementCatalogue]?.title[lang] ?? t} (${agreements[t as keyof AgreementCatalogue]?.citation[lang] ?? ''})`,
+    )
+    .join('; ');
 
 /** The agreements under which every finding of the incident would be lawful (those named by all of them). */
 function liftedBy(fs: Finding[]): string[] {
@@ -193,25 +225,52 @@ function formatIncidents(report: Report, opts: TextOptions): string {
     const p = perWorker.get(workerId);
     const shown = report.incidents
       .filter((i) => i.workerId === workerId)
-      .map((i) => ({ i, fs: i.findingIndexes.map((x) => report.findings[x]!).filter((f) => opts.withInfo || !advisory(f)) }))
+      .map((i) => ({
+        i,
+        fs: i.findingIndexes.map((x) => report.findings[x]!).filter((f) => opts.withInfo || !advisory(f)),
+      }))
       .filter((x) => x.fs.length > 0)
-      .sort((a, b) => SEVERITY_ORDER[a.i.severity] - SEVERITY_ORDER[b.i.severity] || Date.parse(a.i.window.start) - Date.parse(b.i.window.start));
-    out.push(iw.worker(name ? `${name} (${workerId})` : workerId, p?.violations ?? 0, p?.warnings ?? 0, shown.length, p?.hours ?? 0));
+      .sort(
+        (a, b) =>
+          SEVERITY_ORDER[a.i.severity] - SEVERITY_ORDER[b.i.severity] ||
+          Date.parse(a.i.window.start) - Date.parse(b.i.window.start),
+      );
+    out.push(
+      iw.worker(
+        name ? `${name} (${workerId})` : workerId,
+        p?.violations ?? 0,
+        p?.warnings ?? 0,
+        shown.length,
+        p?.hours ?? 0,
+      ),
+    );
     // Agreements said once for the worker when every incident names the same ones.
     const lifts = shown.map(({ fs }) => liftedBy(fs).join(','));
-    const common = lifts.length > 1 && lifts.every((l) => l === lifts[0]) && lifts[0] !== '' ? liftedBy(shown[0]!.fs) : undefined;
+    const common =
+      lifts.length > 1 && lifts.every((l) => l === lifts[0]) && lifts[0] !== '' ? liftedBy(shown[0]!.fs) : undefined;
     for (const { i, fs } of shown) {
-      const severity = SEVERITY_ORDER[fs.reduce((a, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[a] ? f.severity : a), 'info' as Finding['severity'])];
+      const severity =
+        SEVERITY_ORDER[
+          fs.reduce(
+            (a, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[a] ? f.severity : a),
+            'info' as Finding['severity'],
+          )
+        ];
       const label = w.severity[(['violation', 'warning', 'info'] as const)[severity]!];
       out.push(`  ${label.padEnd(9)} ${i.title[lang]}`);
       const byRule = new Map<string, Finding[]>();
       for (const f of fs) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-      const rules = [...byRule.values()].sort((a, b) => SEVERITY_ORDER[a[0]!.severity] - SEVERITY_ORDER[b[0]!.severity]).map((list) => ruleSummary(list, lang));
+      const rules = [...byRule.values()]
+        .sort((a, b) => SEVERITY_ORDER[a[0]!.severity] - SEVERITY_ORDER[b[0]!.severity])
+        .map((list) => ruleSummary(list, lang));
       out.push(`            ${iw.rules}: ${rules.join('; ')}`);
       if (fs.every((f) => f.hypothetical)) out.push(`            ${iw.hypothetical}`);
       if (!common) {
         const types = liftedBy(fs);
-        if (fs.some((f) => f.severity !== 'info')) out.push(`            ${types.length > 0 ? `${iw.lifts}: ${agreementList(types, lang, opts.agreements)}` : iw.noneLifts}`);
+        if (fs.some((f) => f.severity !== 'info'))
+          out.push(
+            `            ${types.length > 0 ? `${iw.lifts}: ${agreementList(types, lang, opts.agreements)}` : iw.noneLifts}`,
+          );
       }
     }
     if (common) out.push(`  ${iw.liftsAll}: ${agreementList(common, lang, opts.agreements)}`);
@@ -221,7 +280,10 @@ function formatIncidents(report: Report, opts: TextOptions): string {
       .filter((h) => h.workerId === workerId && h.left >= 0 && h.limit > 0 && h.unit === 'hours')
       .sort((a, b) => a.left / a.limit - b.left / b.limit)
       .slice(0, 3)
-      .map((h) => `${h.ruleId} ${iw.left(`${fmt(lang, h.left)}${UNIT_WORDS[h.unit][lang]}`, `${fmt(lang, h.measured)}${UNIT_WORDS[h.unit][lang]}`, `${fmt(lang, h.limit)}${UNIT_WORDS[h.unit][lang]}`)}`);
+      .map(
+        (h) =>
+          `${h.ruleId} ${iw.left(`${fmt(lang, h.left)}${UNIT_WORDS[h.unit][lang]}`, `${fmt(lang, h.measured)}${UNIT_WORDS[h.unit][lang]}`, `${fmt(lang, h.limit)}${UNIT_WORDS[h.unit][lang]}`)}`,
+      );
     if (room.length > 0) out.push(`  ${iw.headroom}: ${room.join('; ')}`);
     out.push('');
   }
@@ -242,7 +304,10 @@ function formatDetails(report: Report, opts: TextOptions): string {
     out.push(`${w.worker} ${name ? `${name} (${workerId})` : workerId}`);
     for (const f of own) out.push(...findingLines(f, opts.lang, opts.agreements));
     const rows = report.ledger.filter((l) => l.workerId === workerId);
-    out.push(`  ${w.ledger}: ${rows.map((r) => `${r.assignmentId} ${fmt(opts.lang, r.hours)} ${w.hours} (${w.periods(r.periods)})`).join(', ')}`, '');
+    out.push(
+      `  ${w.ledger}: ${rows.map((r) => `${r.assignmentId} ${fmt(opts.lang, r.hours)} ${w.hours} (${w.periods(r.periods)})`).join(', ')}`,
+      '',
+    );
   }
   if (report.conversions.length > 0) out.push(...conversionLines(report, opts.lang, opts.agreements), '');
   out.push(w.summary(report));

@@ -9,9 +9,27 @@ import { InputError, fromFile, type InputIssue } from '../rota/errors.ts';
 import { validateRotaDocument } from '../rota/load.ts';
 import type { Rota } from '../rota/schema.ts';
 import { LocalTimeError, parseInstant } from '../time/instant.ts';
-import { assertOptions, DEFAULT_TIMEZONE, isContract, isKind, notAContract, notAKind, type ImportOptions } from './options.ts';
+import {
+  assertOptions,
+  DEFAULT_TIMEZONE,
+  isContract,
+  isKind,
+  notAContract,
+  notAKind,
+  type ImportOptions,
+} from './options.ts';
 
-export const CSV_FIELDS = ['worker', 'assignment', 'kind', 'contract', 'start', 'end', 'employer', 'passiveHours', 'workerName'] as const;
+export const CSV_FIELDS = [
+  'worker',
+  'assignment',
+  'kind',
+  'contract',
+  'start',
+  'end',
+  'employer',
+  'passiveHours',
+  'workerName',
+] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
 /** Header names accepted for each column, compared after `normalizeHeader`. The first is the canonical name. */
@@ -28,7 +46,16 @@ export const CSV_HEADER_ALIASES: Record<CsvField, readonly string[]> = {
 };
 
 /** Columns a planner may keep in the sheet that the import ignores. */
-export const CSV_IGNORED_HEADERS = ['comment', 'comments', 'note', 'notes', 'kommentar', 'merknad', 'merknader', 'notat'] as const;
+export const CSV_IGNORED_HEADERS = [
+  'comment',
+  'comments',
+  'note',
+  'notes',
+  'kommentar',
+  'merknad',
+  'merknader',
+  'notat',
+] as const;
 
 const REQUIRED: readonly CsvField[] = ['worker', 'assignment', 'kind', 'contract', 'start', 'end'];
 const DEFAULTABLE = ['worker', 'assignment', 'kind', 'contract', 'employer'] as const;
@@ -37,7 +64,10 @@ const MAX_ID = 200;
 
 /** `Passive timer` → `passivetimer`, `worker_id` → `workerid`. */
 export function normalizeHeader(h: string): string {
-  return h.normalize('NFC').toLowerCase().replace(/[\s_\-.]+/g, '');
+  return h
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }
 
 const aliasToField = new Map<string, CsvField>(
@@ -82,8 +112,10 @@ export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
 
 type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const NORWEGIAN_DATE_TIME = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+kl\.?\s*|\s*kl\.?\s*|\s+)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/i;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const NORWEGIAN_DATE_TIME =
+  /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+kl\.?\s*|\s*kl\.?\s*|\s+)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/i;
 const DATE_ONLY = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})$/;
 const SERIAL_NUMBER = /^\d{4,6}(?:[.,]\d+)?$/;
 
@@ -103,9 +135,13 @@ export function readDateTimeCell(raw: string, zone: string): Read<{ text: string
   const iso = ISO_DATE_TIME.exec(raw);
   const nor = iso ? null : NORWEGIAN_DATE_TIME.exec(raw);
   if (!iso && !nor) {
-    if (DATE_ONLY.test(raw)) return { ok: false, message: `"${raw}" has no time of day; write it as 07.03.2025 16:00 or 2025-03-07T16:00` };
+    if (DATE_ONLY.test(raw))
+      return { ok: false, message: `"${raw}" has no time of day; write it as 07.03.2025 16:00 or 2025-03-07T16:00` };
     if (SERIAL_NUMBER.test(raw)) {
-      return { ok: false, message: `"${raw}" looks like an Excel serial number; format the column as date and time (dd.mm.åååå tt:mm) before saving` };
+      return {
+        ok: false,
+        message: `"${raw}" looks like an Excel serial number; format the column as date and time (dd.mm.åååå tt:mm) before saving`,
+      };
     }
     return { ok: false, message: `"${raw}" is not a date and time; write it as 07.03.2025 16:00 or 2025-03-07T16:00` };
   }
@@ -176,7 +212,8 @@ class Issues {
   throwIfAny(): void {
     if (this.list.length === 0) return;
     const all = [...this.list];
-    if (this.dropped > 0) all.push({ path: '', message: `… and ${this.dropped} more problems not shown; fix the ones above first` });
+    if (this.dropped > 0)
+      all.push({ path: '', message: `… and ${this.dropped} more problems not shown; fix the ones above first` });
     throw new InputError(all);
   }
 }
@@ -205,7 +242,9 @@ function readRecords(body: string, delimiter: string): string[][] {
     if (err instanceof CsvError) {
       const e = err as CsvError & { lines?: number; records?: number };
       const row = e.records !== undefined ? `row ${e.records + 1}` : '';
-      throw new InputError([{ path: row, message: `not valid CSV${e.lines ? ` (near line ${e.lines} of the file)` : ''}: ${err.message}` }]);
+      throw new InputError([
+        { path: row, message: `not valid CSV${e.lines ? ` (near line ${e.lines} of the file)` : ''}: ${err.message}` },
+      ]);
     }
     throw err;
   }
@@ -223,7 +262,9 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
 
   const header = records[0];
   if (!header || header.every((h) => h.trim() === '')) {
-    throw new InputError([{ path: 'row 1', message: `the first row must be a header naming the columns (${REQUIRED.join(', ')}, …)` }]);
+    throw new InputError([
+      { path: 'row 1', message: `the first row must be a header naming the columns (${REQUIRED.join(', ')}, …)` },
+    ]);
   }
 
   // --- header: which column holds which field
@@ -240,21 +281,32 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
     if (h.startsWith('#') || (CSV_IGNORED_HEADERS as readonly string[]).includes(norm)) return;
     const field = aliasToField.get(norm);
     if (!field) {
-      issues.add(`row 1.${h}`, `unknown column "${h}" (${where}); known columns: ${CSV_FIELDS.join(', ')} (see docs/import-formats.md for the Norwegian names); name a column "kommentar" or start it with # to keep it out of the import`);
+      issues.add(
+        `row 1.${h}`,
+        `unknown column "${h}" (${where}); known columns: ${CSV_FIELDS.join(', ')} (see docs/import-formats.md for the Norwegian names); name a column "kommentar" or start it with # to keep it out of the import`,
+      );
       return;
     }
     const before = columns.get(field);
     if (before) {
-      issues.add(`row 1.${field}`, `column "${h}" (${where}) and column "${before.header}" (column ${columnLetter(before.index)}) both give ${field}; keep one`);
+      issues.add(
+        `row 1.${field}`,
+        `column "${h}" (${where}) and column "${before.header}" (column ${columnLetter(before.index)}) both give ${field}; keep one`,
+      );
       return;
     }
     columns.set(field, { index, header: h });
   });
   for (const field of REQUIRED) {
-    const defaulted = (DEFAULTABLE as readonly string[]).includes(field) && options[field as (typeof DEFAULTABLE)[number]] !== undefined;
+    const defaulted =
+      (DEFAULTABLE as readonly string[]).includes(field) &&
+      options[field as (typeof DEFAULTABLE)[number]] !== undefined;
     if (!columns.has(field) && !defaulted) {
       const aliases = CSV_HEADER_ALIASES[field].filter((a) => a !== field.toLowerCase());
-      issues.add(`row 1.${field}`, `missing column "${field}"${aliases.length ? ` (or ${aliases.map((a) => `"${a}"`).join(', ')})` : ''}`);
+      issues.add(
+        `row 1.${field}`,
+        `missing column "${field}"${aliases.length ? ` (or ${aliases.map((a) => `"${a}"`).join(', ')})` : ''}`,
+      );
     }
   }
   issues.throwIfAny();
@@ -288,14 +340,20 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
       continue;
     }
     for (const i of blankHeaderColumns) {
-      if ((cells[i] ?? '').trim() !== '') issues.add(`row ${row}`, `has a value in column ${columnLetter(i)}, which has no header; name the column or empty it`);
+      if ((cells[i] ?? '').trim() !== '')
+        issues.add(
+          `row ${row}`,
+          `has a value in column ${columnLetter(i)}, which has no header; name the column or empty it`,
+        );
     }
 
     const cell = (field: CsvField): string => {
       const c = columns.get(field);
       const value = c ? (cells[c.index] ?? '').trim() : '';
       if (value !== '') return value;
-      return (DEFAULTABLE as readonly string[]).includes(field) ? (options[field as (typeof DEFAULTABLE)[number]] ?? '') : '';
+      return (DEFAULTABLE as readonly string[]).includes(field)
+        ? (options[field as (typeof DEFAULTABLE)[number]] ?? '')
+        : '';
     };
     const required = (field: CsvField): string | undefined => {
       const v = cell(field);
@@ -350,8 +408,16 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
       const read = readHoursCell(passiveRaw);
       if (!read.ok) bad('passiveHours', read.message);
       else if (read.value > 10_000) bad('passiveHours', `"${passiveRaw}" is more than 10 000 hours`);
-      else if (start && end && end.instant > start.instant && read.value * 3_600_000 > end.instant - start.instant + 0.5) {
-        bad('passiveHours', `${passiveRaw} passive hours is more than the shift lasts (${+((end.instant - start.instant) / 3_600_000).toFixed(2)} h)`);
+      else if (
+        start &&
+        end &&
+        end.instant > start.instant &&
+        read.value * 3_600_000 > end.instant - start.instant + 0.5
+      ) {
+        bad(
+          'passiveHours',
+          `${passiveRaw} passive hours is more than the shift lasts (${+((end.instant - start.instant) / 3_600_000).toFixed(2)} h)`,
+        );
       } else passiveHours = read.value;
     }
 
@@ -362,7 +428,10 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
       else if (workerName !== undefined) {
         if (w.name === undefined) Object.assign(w, { name: workerName, nameRow: row });
         else if (w.name !== workerName) {
-          bad('workerName', `worker "${workerId}" is named "${w.name}" on row ${w.nameRow} but "${workerName}" here; one worker has one name`);
+          bad(
+            'workerName',
+            `worker "${workerId}" is named "${w.name}" on row ${w.nameRow} but "${workerName}" here; one worker has one name`,
+          );
         }
       }
     }
@@ -372,26 +441,38 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
         assignments.set(assignmentId, { row, workerId, kind, contract, employer, employerRow: row });
       } else {
         const conflict = (field: CsvField, was: string, now: string, what: string) =>
-          bad(field, `assignment "${assignmentId}" has ${what} "${was}" on row ${a.row} but "${now}" here; every row of one assignment must agree`);
+          bad(
+            field,
+            `assignment "${assignmentId}" has ${what} "${was}" on row ${a.row} but "${now}" here; every row of one assignment must agree`,
+          );
         if (a.workerId !== workerId) conflict('worker', a.workerId, workerId, 'worker');
         if (a.kind !== kind) conflict('kind', a.kind, kind, 'kind');
         if (a.contract !== contract) conflict('contract', a.contract, contract, 'contract');
         if (employer !== undefined) {
           if (a.employer === undefined) Object.assign(a, { employer, employerRow: row });
           else if (a.employer !== employer) {
-            bad('employer', `assignment "${assignmentId}" has employer "${a.employer}" on row ${a.employerRow} but "${employer}" here; every row of one assignment must agree`);
+            bad(
+              'employer',
+              `assignment "${assignmentId}" has employer "${a.employer}" on row ${a.employerRow} but "${employer}" here; every row of one assignment must agree`,
+            );
           }
         }
       }
     }
 
     if (assignmentId !== undefined && start && end) {
-      periods.push({ assignmentId, start: start.text, end: end.text, ...(passiveHours !== undefined ? { passiveHours } : {}) });
+      periods.push({
+        assignmentId,
+        start: start.text,
+        end: end.text,
+        ...(passiveHours !== undefined ? { passiveHours } : {}),
+      });
       periodRows.push(row);
     }
   }
   issues.throwIfAny();
-  if (periods.length === 0) throw new InputError([{ path: 'row 2', message: 'no shifts: the file has a header row but no rows below it' }]);
+  if (periods.length === 0)
+    throw new InputError([{ path: 'row 2', message: 'no shifts: the file has a header row but no rows below it' }]);
 
   const workerList = [...workers];
   const assignmentList = [...assignments];
@@ -416,7 +497,14 @@ export function parseCsvText(text: string, options: ImportOptions = {}): Rota {
     if (!(err instanceof InputError)) throw err;
     // Should not happen after the row checks above; if it does, still point at a row.
     throw new InputError(
-      err.issues.map((i) => ({ path: rowPathOf(i.path, { periodRows, workerRows: workerList.map(([, w]) => w.row), assignmentRows: assignmentList.map(([, a]) => a.row) }), message: i.message })),
+      err.issues.map((i) => ({
+        path: rowPathOf(i.path, {
+          periodRows,
+          workerRows: workerList.map(([, w]) => w.row),
+          assignmentRows: assignmentList.map(([, a]) => a.row),
+        }),
+        message: i.message,
+      })),
     );
   }
 }
@@ -427,7 +515,10 @@ const DOC_FIELD_TO_COLUMN: Record<string, Record<string, CsvField>> = {
   assignments: { id: 'assignment', workerId: 'worker', kind: 'kind', contract: 'contract', employer: 'employer' },
 };
 
-function rowPathOf(path: string, rows: { periodRows: number[]; workerRows: number[]; assignmentRows: number[] }): string {
+function rowPathOf(
+  path: string,
+  rows: { periodRows: number[]; workerRows: number[]; assignmentRows: number[] },
+): string {
   const m = /^(periods|workers|assignments)\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (!m) return path;
   const list = m[1] === 'periods' ? rows.periodRows : m[1] === 'workers' ? rows.workerRows : rows.assignmentRows;

@@ -99,7 +99,12 @@ class IcsReader {
   label(vevent: Component, index: number): string {
     const summary = vevent.getFirstPropertyValue('summary');
     const uid = vevent.getFirstPropertyValue('uid');
-    const name = typeof summary === 'string' && summary.trim() ? `"${summary.trim()}"` : typeof uid === 'string' ? `UID ${uid}` : `number ${index + 1}`;
+    const name =
+      typeof summary === 'string' && summary.trim()
+        ? `"${summary.trim()}"`
+        : typeof uid === 'string'
+          ? `UID ${uid}`
+          : `number ${index + 1}`;
     return `event ${name}`;
   }
 
@@ -131,12 +136,21 @@ class IcsReader {
     const dtend = vevent.getFirstPropertyValue('dtend') as Time | null;
     const duration = vevent.getFirstPropertyValue('duration') as Duration | null;
     if (dtend) {
-      if (dtend.isDate) return this.fail(index, 'DTEND', `${this.label(vevent, index)} ends on a date without a time; give DTEND a time of day`);
+      if (dtend.isDate)
+        return this.fail(
+          index,
+          'DTEND',
+          `${this.label(vevent, index)} ends on a date without a time; give DTEND a time of day`,
+        );
       end = this.instant(dtend);
     } else if (duration) {
       end = this.plusDuration(startTime, duration);
     } else {
-      return this.fail(index, 'DTEND', `${this.label(vevent, index)} at ${startTime.toString()} has no end; give it DTEND or DURATION`);
+      return this.fail(
+        index,
+        'DTEND',
+        `${this.label(vevent, index)} at ${startTime.toString()} has no end; give it DTEND or DURATION`,
+      );
     }
     return this.checked({ start, end }, vevent, index);
   }
@@ -165,7 +179,11 @@ class IcsReader {
     const dtend = master.getFirstPropertyValue('dtend') as Time | null;
     const duration = master.getFirstPropertyValue('duration') as Duration | null;
     if (!dtend && !duration) {
-      this.fail(index, 'DTEND', `${this.label(master, index)} at ${startTime.toString()} has no end; give it DTEND or DURATION`);
+      this.fail(
+        index,
+        'DTEND',
+        `${this.label(master, index)} at ${startTime.toString()} has no end; give it DTEND or DURATION`,
+      );
       return [];
     }
     if (dtend?.isDate) {
@@ -190,7 +208,9 @@ class IcsReader {
     // Horizon: --until, else a year after --from, else the rule's own end, else a year after DTSTART.
     const rules = master.getAllProperties('rrule').map((p) => p.getFirstValue() as InstanceType<typeof ICAL.Recur>);
     const finite = rules.every((r) => r.count || r.until);
-    const horizon = window.until ?? (finite ? Infinity : DateTime.fromMillis(masterStart, { zone: this.zone }).plus({ years: 1 }).toMillis());
+    const horizon =
+      window.until ??
+      (finite ? Infinity : DateTime.fromMillis(masterStart, { zone: this.zone }).plus({ years: 1 }).toMillis());
 
     let event: Event;
     try {
@@ -208,7 +228,11 @@ class IcsReader {
       for (let next = it.next(); next; next = it.next()) {
         if (this.instant(next) >= horizon) break;
         if (++steps > MAX_STEPS) {
-          this.fail(index, 'RRULE', `${this.label(master, index)} repeats more than ${MAX_STEPS} times before the horizon; give --from/--until`);
+          this.fail(
+            index,
+            'RRULE',
+            `${this.label(master, index)} repeats more than ${MAX_STEPS} times before the horizon; give --from/--until`,
+          );
           return [];
         }
         const details = event.getOccurrenceDetails(next);
@@ -218,9 +242,14 @@ class IcsReader {
           used.add(exception);
           if (isCancelled(exception)) continue;
           const exIndex = exceptionIndex.get(exception) ?? index;
-          span = details.startDate === details.item.startDate
-            ? this.spanOf(exception, exIndex)
-            : this.checked({ start: this.instant(details.startDate), end: this.instant(details.endDate) }, exception, exIndex);
+          span =
+            details.startDate === details.item.startDate
+              ? this.spanOf(exception, exIndex)
+              : this.checked(
+                  { start: this.instant(details.startDate), end: this.instant(details.endDate) },
+                  exception,
+                  exIndex,
+                );
         } else {
           span = this.checked({ start: this.instant(next), end: endOf(next) }, master, index);
         }
@@ -238,7 +267,11 @@ class IcsReader {
       }
     } catch (err) {
       if (err instanceof InputError) throw err;
-      this.fail(index, 'RRULE', `${this.label(master, index)}: cannot expand the recurrence (${(err as Error).message})`);
+      this.fail(
+        index,
+        'RRULE',
+        `${this.label(master, index)}: cannot expand the recurrence (${(err as Error).message})`,
+      );
       return [];
     }
     // An exception whose RECURRENCE-ID matched no occurrence (e.g. an EXDATE'd instance moved
@@ -288,7 +321,9 @@ export function parseIcsText(text: string, options: ImportOptions = {}): Rota {
 
   // Time zones: every TZID must be a VTIMEZONE in the file or an IANA name.
   const issues: InputIssue[] = [];
-  const defined = new Set(calendars.flatMap((c) => c.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid')))));
+  const defined = new Set(
+    calendars.flatMap((c) => c.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid')))),
+  );
   const firstIana: string[] = [];
   vevents.forEach((ev, index) => {
     for (const prop of ev.getAllProperties()) {
@@ -308,10 +343,20 @@ export function parseIcsText(text: string, options: ImportOptions = {}): Rota {
   if (issues.length > 0) throw new InputError(issues);
 
   const wrZone = textOf(first, 'x-wr-timezone');
-  const zone = options.timezone ?? (wrZone && IANAZone.isValidZone(wrZone) ? wrZone : undefined) ?? firstIana[0] ?? DEFAULT_TIMEZONE;
+  const zone =
+    options.timezone ??
+    (wrZone && IANAZone.isValidZone(wrZone) ? wrZone : undefined) ??
+    firstIana[0] ??
+    DEFAULT_TIMEZONE;
   const workerId = options.worker ?? textOf(first, 'x-wr-calname') ?? ICS_DEFAULTS.worker;
   if (workerId.length > 200) {
-    throw new InputError([{ path: 'X-WR-CALNAME', message: 'the calendar name is longer than 200 characters, too long for a worker id; give the worker id as an option (--worker)' }]);
+    throw new InputError([
+      {
+        path: 'X-WR-CALNAME',
+        message:
+          'the calendar name is longer than 200 characters, too long for a worker id; give the worker id as an option (--worker)',
+      },
+    ]);
   }
   const assignmentId = options.assignment ?? ICS_DEFAULTS.assignment;
   const window = {
@@ -357,7 +402,12 @@ export function parseIcsText(text: string, options: ImportOptions = {}): Rota {
   }
   if (reader.issues.length > 0) throw new InputError(reader.issues);
   if (spans.length === 0) {
-    throw new InputError([{ path: '', message: `no shifts: the calendar has no timed events${options.from || options.until ? ' in the chosen period' : ''}` }]);
+    throw new InputError([
+      {
+        path: '',
+        message: `no shifts: the calendar has no timed events${options.from || options.until ? ' in the chosen period' : ''}`,
+      },
+    ]);
   }
 
   spans.sort((a, b) => a.start - b.start || a.end - b.end);

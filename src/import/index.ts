@@ -34,7 +34,10 @@ export async function loadInputFile(file: string, options: ImportOptions = {}): 
     case 'rota':
       return loadRotaFile(file);
     case 'csv':
-      return (await import('./csv.ts')).loadCsvFile(file, extname(file).toLowerCase() === '.tsv' && !options.delimiter ? { ...options, delimiter: '\t' } : options);
+      return (await import('./csv.ts')).loadCsvFile(
+        file,
+        extname(file).toLowerCase() === '.tsv' && !options.delimiter ? { ...options, delimiter: '\t' } : options,
+      );
     case 'ics':
       return (await import('./ics.ts')).loadIcsFile(file, options);
     default:

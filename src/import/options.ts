@@ -64,14 +64,17 @@ export function optionIssues(o: ImportOptions): InputIssue[] {
     issues.push({ path: 'timezone', message: unknownTimeZoneMessage(o.timezone) });
   }
   if (o.kind !== undefined && !isKind(o.kind)) issues.push({ path: 'kind', message: notAKind(o.kind) });
-  if (o.contract !== undefined && !isContract(o.contract)) issues.push({ path: 'contract', message: notAContract(o.contract) });
+  if (o.contract !== undefined && !isContract(o.contract))
+    issues.push({ path: 'contract', message: notAContract(o.contract) });
   for (const key of ['worker', 'assignment', 'employer'] as const) {
     const v = o[key];
-    if (v !== undefined && (v.trim() === '' || v.length > 200)) issues.push({ path: key, message: 'must be 1 to 200 characters' });
+    if (v !== undefined && (v.trim() === '' || v.length > 200))
+      issues.push({ path: key, message: 'must be 1 to 200 characters' });
   }
   for (const key of ['from', 'until'] as const) {
     const v = o[key];
-    if (v !== undefined && !isRealDate(v)) issues.push({ path: key, message: `"${v}" is not a date written YYYY-MM-DD` });
+    if (v !== undefined && !isRealDate(v))
+      issues.push({ path: key, message: `"${v}" is not a date written YYYY-MM-DD` });
   }
   if (o.from && o.until && isRealDate(o.from) && isRealDate(o.until) && o.until < o.from) {
     issues.push({ path: 'until', message: `must not be before from (${o.from})` });

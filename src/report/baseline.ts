@@ -23,7 +23,13 @@ function instantKey(iso: string): string {
 
 /** The identity of a finding across runs. */
 export function baselineKey(f: BaselineKeyFields): string {
-  return [f.ruleId, f.workerId, [...f.assignmentIds].sort().join(','), instantKey(f.window.start), instantKey(f.window.end)].join('\u0000');
+  return [
+    f.ruleId,
+    f.workerId,
+    [...f.assignmentIds].sort().join(','),
+    instantKey(f.window.start),
+    instantKey(f.window.end),
+  ].join('\u0000');
 }
 
 export interface Baseline {
@@ -62,7 +68,10 @@ export function baselineFromDocument(doc: unknown, file: string): Baseline {
     const findings = (value as { findings?: unknown } | null)?.findings;
     const at = path ? `${path}.findings` : 'findings';
     if (!Array.isArray(findings)) {
-      issues.push({ path: at, message: 'must be a list (expected a report written by `turnussjekk check --format json`)' });
+      issues.push({
+        path: at,
+        message: 'must be a list (expected a report written by `turnussjekk check --format json`)',
+      });
       continue;
     }
     findings.forEach((f, i) => {
@@ -83,7 +92,10 @@ export async function loadBaseline(file: string): Promise<Baseline> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError([{ path: '', message: `cannot read baseline file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], file);
+    throw new InputError(
+      [{ path: '', message: `cannot read baseline file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }],
+      file,
+    );
   }
   let doc: unknown;
   try {
@@ -121,12 +133,24 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
     const findingIndexes = inc.findingIndexes.filter((i) => newIndex.has(i)).map((i) => newIndex.get(i)!);
     if (findingIndexes.length === 0) return [];
     const kept = findingIndexes.map((i) => findings[i]!);
-    return [{ ...inc, findingIndexes, ruleIds: [...new Set(kept.map((f) => f.ruleId))].sort(), severity: RANKED.find((s) => kept.some((f) => f.severity === s))! }];
+    return [
+      {
+        ...inc,
+        findingIndexes,
+        ruleIds: [...new Set(kept.map((f) => f.ruleId))].sort(),
+        severity: RANKED.find((s) => kept.some((f) => f.severity === s))!,
+      },
+    ];
   });
   const perWorker = (report.summary.perWorker ?? []).map((w) => {
     const own = findings.filter((f) => f.workerId === w.workerId);
     const counts = countSeverities(own);
-    return { ...w, violations: counts.violations, warnings: counts.warnings, incidents: incidents.filter((i) => i.workerId === w.workerId).length };
+    return {
+      ...w,
+      violations: counts.violations,
+      warnings: counts.warnings,
+      incidents: incidents.filter((i) => i.workerId === w.workerId).length,
+    };
   });
   return {
     report: { ...report, findings, incidents, summary: { ...report.summary, ...countSeverities(findings), perWorker } },

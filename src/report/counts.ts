@@ -13,7 +13,10 @@ export function countFindings(findings: Finding[]): { violations: number; warnin
 }
 
 /** Conversion verdicts per kind of assignment (summary.conversionsByKind), kinds in order of first conversion. */
-export function conversionsByKind(conversions: Conversion[], kindOf: ReadonlyMap<string, string>): Record<string, Record<string, number>> {
+export function conversionsByKind(
+  conversions: Conversion[],
+  kindOf: ReadonlyMap<string, string>,
+): Record<string, Record<string, number>> {
   const byKind: Record<string, Record<string, number>> = {};
   for (const c of conversions) {
     const kind = kindOf.get(c.assignmentId)!;

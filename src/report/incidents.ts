@@ -22,7 +22,8 @@ interface Span {
 
 const WEEK_MS = 7 * 86_400_000 + 3_600_000; // a week frame, DST included
 const SEVERITY_RANK: Record<Finding['severity'], number> = { violation: 0, warning: 1, info: 2 };
-const worst = (fs: Finding[]) => fs.reduce<Finding['severity']>((w, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w), 'info');
+const worst = (fs: Finding[]) =>
+  fs.reduce<Finding['severity']>((w, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w), 'info');
 
 /** Work joined where less than `restMs` separates it (sorted spans in, sorted episodes out). */
 export function episodesOf(work: Span[], restMs: number): Span[] {
@@ -69,11 +70,14 @@ function groupsOf({ work, findings, restMs }: IncidentInput): Group[] {
     let bestMs = 0;
     for (let e = 0; e < episodes.length; e++) {
       if (episodes[e]!.start >= Math.max(w.end, w.start + 1)) break;
-      const ms = overlapMs(w, episodes[e]!) || (w.end === w.start && w.start >= episodes[e]!.start && w.start <= episodes[e]!.end ? 1 : 0);
+      const ms =
+        overlapMs(w, episodes[e]!) ||
+        (w.end === w.start && w.start >= episodes[e]!.start && w.start <= episodes[e]!.end ? 1 : 0);
       inside += ms;
       if (ms > bestMs) (best = e), (bestMs = ms);
     }
-    const overBlocks = f.reading === 'fixed-block-average' || f.reading === 'fixed-block-sum' || f.reading === 'whole-plan';
+    const overBlocks =
+      f.reading === 'fixed-block-average' || f.reading === 'fixed-block-sum' || f.reading === 'whole-plan';
     if (!overBlocks && best >= 0 && bestMs * 2 >= inside) {
       let g = byEpisode.get(best);
       if (!g) byEpisode.set(best, (g = { kind: 'episode', span: episodes[best]!, findings: [] }));
@@ -90,7 +94,9 @@ function groupsOf({ work, findings, restMs }: IncidentInput): Group[] {
       plan.findings.push(index);
     }
   }
-  return [...byEpisode.values(), ...byFrame.values(), ...(plan ? [plan] : [])].sort((a, b) => Math.min(...a.findings) - Math.min(...b.findings));
+  return [...byEpisode.values(), ...byFrame.values(), ...(plan ? [plan] : [])].sort(
+    (a, b) => Math.min(...a.findings) - Math.min(...b.findings),
+  );
 }
 
 /** What makes two groups the same pattern: their rules and, on the wall clock, when they happen. */
@@ -109,14 +115,31 @@ const at = (ms: number, zone: string, lang: 'nb' | 'en') => {
   const d = DateTime.fromMillis(ms, { zone });
   return `${(lang === 'nb' ? NB_DAYS : EN_DAYS)[d.weekday - 1]} ${d.toFormat('dd.MM HH:mm')}`;
 };
-const hoursText = (h: number, lang: 'nb' | 'en') => (lang === 'nb' ? String(Math.round(h * 10) / 10).replace('.', ',') : String(Math.round(h * 10) / 10));
+const hoursText = (h: number, lang: 'nb' | 'en') =>
+  lang === 'nb' ? String(Math.round(h * 10) / 10).replace('.', ',') : String(Math.round(h * 10) / 10);
 
-function titleOf(g: Group, occurrences: Span[], findings: Finding[], work: Span[], zone: string): { nb: string; en: string } {
+function titleOf(
+  g: Group,
+  occurrences: Span[],
+  findings: Finding[],
+  work: Span[],
+  zone: string,
+): { nb: string; en: string } {
   const rules = new Set(findings.map((f) => f.ruleId)).size;
   const severity = worst(findings);
   const what = {
-    nb: severity === 'violation' ? `bryter ${rules} ${rules === 1 ? 'regel' : 'regler'}` : severity === 'warning' ? `${rules} ${rules === 1 ? 'advarsel' : 'advarsler'}` : `${rules} ${rules === 1 ? 'merknad' : 'merknader'}`,
-    en: severity === 'violation' ? `breaks ${rules} ${rules === 1 ? 'rule' : 'rules'}` : severity === 'warning' ? `${rules} ${rules === 1 ? 'warning' : 'warnings'}` : `${rules} ${rules === 1 ? 'note' : 'notes'}`,
+    nb:
+      severity === 'violation'
+        ? `bryter ${rules} ${rules === 1 ? 'regel' : 'regler'}`
+        : severity === 'warning'
+          ? `${rules} ${rules === 1 ? 'advarsel' : 'advarsler'}`
+          : `${rules} ${rules === 1 ? 'merknad' : 'merknader'}`,
+    en:
+      severity === 'violation'
+        ? `breaks ${rules} ${rules === 1 ? 'rule' : 'rules'}`
+        : severity === 'warning'
+          ? `${rules} ${rules === 1 ? 'warning' : 'warnings'}`
+          : `${rules} ${rules === 1 ? 'note' : 'notes'}`,
   };
   const s = occurrences[0]!;
   let head: { nb: string; en: string };
@@ -130,8 +153,14 @@ function titleOf(g: Group, occurrences: Span[], findings: Finding[], work: Span[
     const d = DateTime.fromMillis(s.start, { zone });
     const week = s.end - s.start > 6 * 86_400_000;
     head = week
-      ? { nb: `Uke ${d.weekNumber} (fra ${d.toFormat('dd.MM.yyyy')})`, en: `Week ${d.weekNumber} (from ${d.toFormat('dd.MM.yyyy')})` }
-      : { nb: `${at(s.start, zone, 'nb')} – ${at(s.end, zone, 'nb')}`, en: `${at(s.start, zone, 'en')} – ${at(s.end, zone, 'en')}` };
+      ? {
+          nb: `Uke ${d.weekNumber} (fra ${d.toFormat('dd.MM.yyyy')})`,
+          en: `Week ${d.weekNumber} (from ${d.toFormat('dd.MM.yyyy')})`,
+        }
+      : {
+          nb: `${at(s.start, zone, 'nb')} – ${at(s.end, zone, 'nb')}`,
+          en: `${at(s.start, zone, 'en')} – ${at(s.end, zone, 'en')}`,
+        };
   } else {
     head = { nb: 'Turnusen som helhet', en: 'The plan as a whole' };
   }
@@ -164,13 +193,18 @@ export function incidentsOf(input: IncidentInput, all: Finding[]): Incident[] {
     out.push({
       id: `${input.workerId}#${out.length + 1}`,
       workerId: input.workerId,
-      window: { start: fmt(Math.min(...occurrences.map((o) => o.start))), end: fmt(Math.max(...occurrences.map((o) => o.end))) },
+      window: {
+        start: fmt(Math.min(...occurrences.map((o) => o.start))),
+        end: fmt(Math.max(...occurrences.map((o) => o.end))),
+      },
       assignmentIds: [...new Set(findings.flatMap((f) => f.assignmentIds))].sort(),
       severity: worst(findings),
       ruleIds: [...new Set(findings.map((f) => f.ruleId))].sort(),
       findingIndexes,
       title: titleOf(same[0]!, occurrences, findings, input.work, input.zone),
-      ...(occurrences.length > 1 ? { occurrences: occurrences.map((o) => ({ start: fmt(o.start), end: fmt(o.end) })) } : {}),
+      ...(occurrences.length > 1
+        ? { occurrences: occurrences.map((o) => ({ start: fmt(o.start), end: fmt(o.end) })) }
+        : {}),
     });
   }
   return out;

@@ -7,7 +7,10 @@ import type { LedgerEntry } from './schema.ts';
 export const roundHours = (h: number): number => Math.round(h * 10_000) / 10_000;
 
 export function ledger(timeline: Timeline): LedgerEntry[] {
-  const rows = new Map<string, { workerId: string; assignmentId: string; ms: number; passiveMs: number; standbyMs: number; periods: number }>();
+  const rows = new Map<
+    string,
+    { workerId: string; assignmentId: string; ms: number; passiveMs: number; standbyMs: number; periods: number }
+  >();
   for (const a of timeline.rota.assignments) {
     rows.set(a.id, { workerId: a.workerId, assignmentId: a.id, ms: 0, passiveMs: 0, standbyMs: 0, periods: 0 });
   }

@@ -15,17 +15,24 @@ export const FindingSchema = z.object({
   window: z.object({ start: z.string(), end: z.string() }).describe('ISO 8601 with the rota time zone’s offset'),
   measured: z.number(),
   limit: z.number(),
-  unit: z.enum(['hours', 'count', 'ratio', 'weeks']).describe('Unit of measured and limit: hours for durations, count (e.g. Sundays in a row), ratio (a share)'),
+  unit: z
+    .enum(['hours', 'count', 'ratio', 'weeks'])
+    .describe('Unit of measured and limit: hours for durations, count (e.g. Sundays in a row), ratio (a share)'),
   curedBy: z.array(z.enum(AGREEMENT_TYPES)).describe('Agreement types under which the measured value would be lawful'),
   message: Localized,
-  hypothetical: z.boolean().optional().describe('true when the finding exists only if an oppdrag is treated as an arbeidsavtale'),
+  hypothetical: z
+    .boolean()
+    .optional()
+    .describe('true when the finding exists only if an oppdrag is treated as an arbeidsavtale'),
   title: Localized,
   reading: z.enum(READINGS).describe('How the window was drawn (docs/legal/)'),
   confidence: z.enum(CONFIDENCE),
   url: z.string().optional(),
   appliedAgreements: z.array(z.enum(AGREEMENT_TYPES)).optional().describe('Agreements that set the limit used'),
   details: z.record(z.string(), z.number()).optional(),
-  limitBasis: Localized.optional().describe('Why this limit applies to this worker (e.g. the 38-hour week for rota work)'),
+  limitBasis: Localized.optional().describe(
+    'Why this limit applies to this worker (e.g. the 38-hour week for rota work)',
+  ),
 });
 
 export const ProfileSchema = z.object({
@@ -50,13 +57,15 @@ const Window = z.object({ start: z.string(), end: z.string() });
 
 /** Findings grouped by root cause (one stay, one work period, one week's pattern): src/report/incidents.ts. */
 export const IncidentSchema = z.object({
-  id: z.string().describe('Stable within the report: the worker id and the incident\'s number for that worker'),
+  id: z.string().describe("Stable within the report: the worker id and the incident's number for that worker"),
   workerId: z.string(),
-  window: Window.describe('From the first occurrence\'s start to the last occurrence\'s end'),
+  window: Window.describe("From the first occurrence's start to the last occurrence's end"),
   assignmentIds: z.array(z.string()),
   severity: z.enum(SEVERITIES).describe('The worst severity of its findings'),
   ruleIds: z.array(z.string()),
-  findingIndexes: z.array(z.number().int()).describe('Indexes into findings: every finding belongs to exactly one incident'),
+  findingIndexes: z
+    .array(z.number().int())
+    .describe('Indexes into findings: every finding belongs to exactly one incident'),
   title: Localized.describe('One plain sentence of what happened'),
   occurrences: z.array(Window).optional().describe('When a pattern repeats over the plan: each time it happens'),
 });
@@ -68,7 +77,9 @@ export const HeadroomSchema = z.object({
   window: Window,
   measured: z.number(),
   limit: z.number(),
-  left: z.number().describe('How far the tightest window is from the limit in the rule\'s direction; negative when it breaks it'),
+  left: z
+    .number()
+    .describe("How far the tightest window is from the limit in the rule's direction; negative when it breaks it"),
   unit: z.enum(['hours', 'count', 'ratio', 'weeks']),
   hypothetical: z.boolean().optional().describe('true when the window holds oppdrag periods treated as employment'),
 });
@@ -81,25 +92,49 @@ export const PerWorkerSchema = z.object({
   incidents: z.number().int(),
 });
 
-const VERDICTS = ['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible'] as const;
+const VERDICTS = [
+  'convertible',
+  'convertible-with-agreement',
+  'needs-collective-agreement',
+  'not-convertible',
+] as const;
 
 export const ConversionSchema = z.object({
   assignmentId: z.string(),
   verdict: z.enum(VERDICTS),
-  requiredAgreements: z.array(z.enum(AGREEMENT_TYPES)).describe('The fewest agreements under which the schedule is lawful as employment'),
+  requiredAgreements: z
+    .array(z.enum(AGREEMENT_TYPES))
+    .describe('The fewest agreements under which the schedule is lawful as employment'),
   blockingRuleIds: z.array(z.string()).describe('Rules still broken at the best tier that does not clear the schedule'),
-  suggestions: z.array(z.string()).describe('Restructurings, in Norwegian, each verified by re-running the engine on the changed rota'),
-  confidence: z.enum(['high', 'medium', 'low']).describe('How firmly the verdict stands: low or medium when it rests on a reading marked secondary or uncertain'),
-  caveats: z.array(z.object({ nb: z.string(), en: z.string() })).describe('The uncertain readings the verdict rests on, in words'),
+  suggestions: z
+    .array(z.string())
+    .describe('Restructurings, in Norwegian, each verified by re-running the engine on the changed rota'),
+  confidence: z
+    .enum(['high', 'medium', 'low'])
+    .describe('How firmly the verdict stands: low or medium when it rests on a reading marked secondary or uncertain'),
+  caveats: z
+    .array(z.object({ nb: z.string(), en: z.string() }))
+    .describe('The uncertain readings the verdict rests on, in words'),
   employment: z
     .object({
-      likelihood: z.enum(['high', 'probable', 'uncertain', 'low']).describe('How likely the oppdrag already is employment (AML § 1-8, case law, KS)'),
+      likelihood: z
+        .enum(['high', 'probable', 'uncertain', 'low'])
+        .describe('How likely the oppdrag already is employment (AML § 1-8, case law, KS)'),
       reasons: z.array(z.object({ nb: z.string(), en: z.string(), points: z.enum(['employment', 'independent']) })),
     })
     .optional(),
   hours: z.object({ asEmployment: z.number(), paidToday: z.number().optional() }).optional(),
-  cost: z.object({ asEmployment: z.number(), today: z.number().optional(), difference: z.number().optional(), currency: z.literal('NOK') }).optional(),
-  tiers: z.object({ none: z.number(), individual: z.number(), collective: z.number() }).optional()
+  cost: z
+    .object({
+      asEmployment: z.number(),
+      today: z.number().optional(),
+      difference: z.number().optional(),
+      currency: z.literal('NOK'),
+    })
+    .optional(),
+  tiers: z
+    .object({ none: z.number(), individual: z.number(), collective: z.number() })
+    .optional()
     .describe('Violations left with no agreement, with individual agreements, and with collective agreements too'),
   suggestionDetails: z.array(z.object({ nb: z.string(), en: z.string(), verdictAfter: z.enum(VERDICTS) })).optional(),
 });
@@ -116,11 +151,15 @@ export const LedgerEntrySchema = z.object({
 export const ReportSchema = z.object({
   version: z.literal(1),
   findings: z.array(FindingSchema),
-  incidents: z.array(IncidentSchema).describe('Findings grouped by root cause; every finding belongs to exactly one incident'),
+  incidents: z
+    .array(IncidentSchema)
+    .describe('Findings grouped by root cause; every finding belongs to exactly one incident'),
   headroom: z.array(HeadroomSchema).describe('Per worker and limit: what is left in the tightest window'),
   conversions: z.array(ConversionSchema),
   ledger: z.array(LedgerEntrySchema),
-  profiles: z.array(ProfileSchema).describe('Per worker and undertaking: the plan facts that select limits (AML § 10-4 (4)–(5), § 10-11 (6))'),
+  profiles: z
+    .array(ProfileSchema)
+    .describe('Per worker and undertaking: the plan facts that select limits (AML § 10-4 (4)–(5), § 10-11 (6))'),
   summary: z.object({
     workers: z.number().int(),
     assignments: z.number().int(),
@@ -143,7 +182,9 @@ export const ReportSchema = z.object({
         violations: z.number(),
         warnings: z.number(),
         hours: z.number(),
-        verdicts: z.array(z.object({ assignmentId: z.string(), verdict: z.string(), requiredAgreements: z.array(z.string()) })),
+        verdicts: z.array(
+          z.object({ assignmentId: z.string(), verdict: z.string(), requiredAgreements: z.array(z.string()) }),
+        ),
         cost: z.number().optional(),
         findingsByRule: z.record(z.string(), z.number()),
       }),

@@ -22,7 +22,8 @@ export class InputError extends Error {
 
   static describe(issues: InputIssue[], file?: string): string {
     const where = (i: InputIssue) => [file, i.path].filter(Boolean).join(': ');
-    const at = (i: InputIssue) => (i.line === undefined ? '' : ` (line ${i.line}${i.column === undefined ? '' : `, column ${i.column}`})`);
+    const at = (i: InputIssue) =>
+      i.line === undefined ? '' : ` (line ${i.line}${i.column === undefined ? '' : `, column ${i.column}`})`;
     return issues.map((i) => `${where(i) || '(document)'}: ${i.message}${at(i)}`).join('\n');
   }
 
@@ -35,12 +36,19 @@ export class InputError extends Error {
  * Reads a file and parses it, naming the file in every InputError: an unreadable file is bad input
  * too, never a crash.
  */
-export async function fromFile<T>(file: string, read: (file: string) => Promise<Buffer>, parse: (bytes: Buffer) => T): Promise<T> {
+export async function fromFile<T>(
+  file: string,
+  read: (file: string) => Promise<Buffer>,
+  parse: (bytes: Buffer) => T,
+): Promise<T> {
   let bytes: Buffer;
   try {
     bytes = await read(file);
   } catch (err) {
-    throw new InputError([{ path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }], file);
+    throw new InputError(
+      [{ path: '', message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }],
+      file,
+    );
   }
   try {
     return parse(bytes);

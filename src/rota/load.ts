@@ -9,7 +9,15 @@ import { timelineIssues, type RotaParts } from '../timeline/build.ts';
 import { InputError, formatPath, fromFile, type InputIssue } from './errors.ts';
 import { LOCATE_MAX_CHARS, placeIssues, rememberSource, sourceOf } from './locate.ts';
 import { salvage, variantParts, type ListName, type Salvage } from './salvage.ts';
-import { AGREEMENT_TYPES, ASSIGNMENT_KINDS, CONTRACT_TYPES, RotaSchema, SHIFT_PATTERNS, WEEKDAYS, type Rota } from './schema.ts';
+import {
+  AGREEMENT_TYPES,
+  ASSIGNMENT_KINDS,
+  CONTRACT_TYPES,
+  RotaSchema,
+  SHIFT_PATTERNS,
+  WEEKDAYS,
+  type Rota,
+} from './schema.ts';
 import { nearest } from './suggest.ts';
 
 export type DocumentFormat = 'json' | 'yaml';
@@ -56,7 +64,12 @@ export function parseDocumentText(text: string, format: DocumentFormat): unknown
     throw new InputError([{ path: '', message: 'the document is not valid UTF-8 text (save or export it as UTF-8)' }]);
   }
   if (nestingDepth(text) > MAX_NESTING) {
-    throw new InputError([{ path: '', message: `the document nests lists or objects more than ${MAX_NESTING} levels deep; a rota file nests four` }]);
+    throw new InputError([
+      {
+        path: '',
+        message: `the document nests lists or objects more than ${MAX_NESTING} levels deep; a rota file nests four`,
+      },
+    ]);
   }
   if (format === 'json') {
     try {
@@ -65,7 +78,9 @@ export function parseDocumentText(text: string, format: DocumentFormat): unknown
       const msg = (err as Error).message;
       const pos = /position (\d+)/.exec(msg);
       const where = pos ? ` at ${lineAndColumn(text, Number(pos[1]))}` : '';
-      throw new InputError([{ path: '', message: `not valid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '')}` }]);
+      throw new InputError([
+        { path: '', message: `not valid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '')}` },
+      ]);
     }
   }
   try {
@@ -98,20 +113,39 @@ function describeZodIssue(issue: z.core.$ZodIssue): InputIssue[] {
     }
     case 'invalid_type':
       if (issue.input === undefined) return [{ path, message: 'missing' }];
-      return [{ path, message: `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, got ${describeValue(issue.input)}` }];
+      return [
+        {
+          path,
+          message: `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, got ${describeValue(issue.input)}`,
+        },
+      ];
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
       if (issue.input === undefined) {
         // A short list says what to write; the sixteen agreement types do not fit on the line.
-        const hint = issue.values.length === 1 ? ` (must be ${values})` : issue.values.length <= 6 ? ` (one of ${values})` : '';
+        const hint =
+          issue.values.length === 1 ? ` (must be ${values})` : issue.values.length <= 6 ? ` (one of ${values})` : '';
         return [{ path, message: `missing${hint}` }];
       }
       const given = issue.input;
-      const hit = typeof given === 'string' ? nearest(given, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
+      const hit =
+        typeof given === 'string'
+          ? nearest(
+              given,
+              issue.values.filter((v): v is string => typeof v === 'string'),
+            )
+          : undefined;
       if (hit !== undefined) {
         const noun = nounFor(issue.values);
         const suggestion = `did you mean "${hit}"?`;
-        return [{ path, message: noun ? `${describeValue(given)} is not ${noun}; ${suggestion}` : `must be one of ${values}, got ${describeValue(given)}; ${suggestion}` }];
+        return [
+          {
+            path,
+            message: noun
+              ? `${describeValue(given)} is not ${noun}; ${suggestion}`
+              : `must be one of ${values}, got ${describeValue(given)}; ${suggestion}`,
+          },
+        ];
       }
       return [{ path, message: `must be one of ${values}, got ${describeValue(given)}` }];
     }
@@ -120,7 +154,13 @@ function describeZodIssue(issue: z.core.$ZodIssue): InputIssue[] {
   }
 }
 
-const EXPECTED: Record<string, string> = { array: 'a list', object: 'an object (a mapping of fields)', number: 'a number', string: 'a text string', boolean: 'true or false' };
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  object: 'an object (a mapping of fields)',
+  number: 'a number',
+  string: 'a text string',
+  boolean: 'true or false',
+};
 
 /** What the values of an enum are called, for "… is not an agreement type". */
 const NOUNS: Array<[values: readonly string[], noun: string]> = [
@@ -139,10 +179,13 @@ function nounFor(values: readonly unknown[]): string | undefined {
 function fieldsAt(path: ReadonlyArray<PropertyKey>): string[] | undefined {
   let schema: z.ZodType = RotaSchema;
   const unwrap = (s: z.ZodType): z.ZodType =>
-    s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable ? unwrap(s.unwrap() as z.ZodType) : s;
+    s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable
+      ? unwrap(s.unwrap() as z.ZodType)
+      : s;
   for (const key of path) {
     schema = unwrap(schema);
-    if (schema instanceof z.ZodObject && typeof key === 'string' && Object.hasOwn(schema.shape, key)) schema = schema.shape[key] as z.ZodType;
+    if (schema instanceof z.ZodObject && typeof key === 'string' && Object.hasOwn(schema.shape, key))
+      schema = schema.shape[key] as z.ZodType;
     else if (schema instanceof z.ZodArray && typeof key === 'number') schema = schema.element as z.ZodType;
     else return undefined;
   }
@@ -175,7 +218,11 @@ export function validateRotaDocument(doc: unknown): Rota {
     const source = sourceOf(doc);
     if (source) rememberSource(rota, source);
     if (rota.variants?.length) {
-      const issues = issuesOfParts(rota, true, rota.variants.map((v, index) => validVariant(v, index)));
+      const issues = issuesOfParts(
+        rota,
+        true,
+        rota.variants.map((v, index) => validVariant(v, index)),
+      );
       if (issues.length > 0) throw new InputError(placeIssues(issues, doc));
     }
     return rota;

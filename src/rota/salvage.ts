@@ -50,7 +50,8 @@ function list(name: ListName, raw: unknown): RotaParts[ListName] {
 /** The parts of `doc` that validate; undefined when the document is not even an object. */
 export function salvage(doc: unknown): Salvage | undefined {
   if (!isRecord(doc)) return undefined;
-  const field = (key: string): z.ZodSafeParseResult<unknown> => (RotaSchema.shape as Record<string, z.ZodType>)[key]!.safeParse(doc[key]);
+  const field = (key: string): z.ZodSafeParseResult<unknown> =>
+    (RotaSchema.shape as Record<string, z.ZodType>)[key]!.safeParse(doc[key]);
   const timezone = field('timezone');
   const frames = field('frames');
   const plan = field('plan');

@@ -18,7 +18,12 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
         d = Math.min(d, before[j - 2]! + 1);
       }
       current[j] = d;
@@ -36,7 +41,11 @@ const fold = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '-');
  * edits in five (so `avl-4-60` → `avl-4-60h`, `opdrag` → `oppdrag`, but no guess for `xyz`). Ties
  * go to the candidate listed first. `keyOf` compares by another text than the candidate itself.
  */
-export function nearest(given: string, candidates: Iterable<string>, keyOf: (c: string) => string = (c) => c): string | undefined {
+export function nearest(
+  given: string,
+  candidates: Iterable<string>,
+  keyOf: (c: string) => string = (c) => c,
+): string | undefined {
   const g = fold(given);
   if (g === '' || g.length > 100) return undefined;
   let best: string | undefined;

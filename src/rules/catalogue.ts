@@ -47,7 +47,12 @@ export function listRules(book: RuleBook): RuleListing[] {
       add(entry.severities, check.severity);
       add(entry.readings, check.reading);
       for (const e of check.agreements) add(entry.curedBy, e.type);
-      const names = [check.limit, ...(check.window ? [check.window] : []), ...check.params, ...check.agreements.flatMap((e) => (e.limit ? [e.limit] : []))];
+      const names = [
+        check.limit,
+        ...(check.window ? [check.window] : []),
+        ...check.params,
+        ...check.agreements.flatMap((e) => (e.limit ? [e.limit] : [])),
+      ];
       for (const name of names) {
         if (entry.thresholds.some((t) => t.name === name)) continue;
         const p = file.parameters[name]!;
@@ -64,7 +69,10 @@ export function formatRulesText(list: RuleListing[], lang: Language): string {
       [
         `${r.id} — ${r.title[lang]}`,
         `  ${r.citation[lang]} · ${r.confidence} · ${lang === 'nb' ? 'i kraft fra' : 'in force from'} ${r.inForce.from}`,
-        ...r.thresholds.map((t) => `  ${t.name}: ${t.values.map((v) => `${v.value} ${t.unit} (${lang === 'nb' ? 'fra' : 'since'} ${v.since}${v.confidence ? `, ${v.confidence}` : ''})`).join(', ')}`),
+        ...r.thresholds.map(
+          (t) =>
+            `  ${t.name}: ${t.values.map((v) => `${v.value} ${t.unit} (${lang === 'nb' ? 'fra' : 'since'} ${v.since}${v.confidence ? `, ${v.confidence}` : ''})`).join(', ')}`,
+        ),
       ].join('\n'),
     )
     .join('\n\n');

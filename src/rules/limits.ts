@@ -96,7 +96,11 @@ function compileConditions(when: ProfileConditions, file: LoadedRuleFile): Compi
   const list = 'any' in when ? when.any : when.all;
   const converted = list.map((c): object =>
     'fact' in c
-      ? { fact: c.fact, operator: c.operator, value: typeof c.value === 'object' && c.value !== null ? { fact: paramFact(file, c.value.param) } : c.value }
+      ? {
+          fact: c.fact,
+          operator: c.operator,
+          value: typeof c.value === 'object' && c.value !== null ? { fact: paramFact(file, c.value.param) } : c.value,
+        }
       : compileConditions(c, file),
   );
   return 'any' in when ? { any: converted } : { all: converted };
@@ -141,7 +145,13 @@ export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
         conditions: compileConditions(lw.when, file),
       })),
       ...(check.appliesWhen
-        ? { appliesWhen: { name: `${file.file}#${i}:applies`, because: check.appliesWhen.because, conditions: compileConditions(check.appliesWhen.when, file) } }
+        ? {
+            appliesWhen: {
+              name: `${file.file}#${i}:applies`,
+              because: check.appliesWhen.because,
+              conditions: compileConditions(check.appliesWhen.when, file),
+            },
+          }
         : {}),
       ...(check.extension
         ? {
@@ -157,13 +167,21 @@ export function compileChecks(book: RuleBook, zone: string): CompiledCheck[] {
       inForceFrom: startOfLocalDate(file.inForce.from, zone),
       inForceTo: file.inForce.to ? startOfLocalDate(file.inForce.to, zone) : Infinity,
       effects: compileEffects(check.agreements, file, book, zone),
-      limitTypes: new Set<string>([...(check.onlyWith ?? []), ...check.agreements.filter((e) => !e.via).map((e) => e.type)]),
+      limitTypes: new Set<string>([
+        ...(check.onlyWith ?? []),
+        ...check.agreements.filter((e) => !e.via).map((e) => e.type),
+      ]),
       plain: new Map(),
     })),
   );
 }
 
-function compileEffects(effects: Check['agreements'], file: LoadedRuleFile, book: RuleBook, zone: string): CompiledEffect[] {
+function compileEffects(
+  effects: Check['agreements'],
+  file: LoadedRuleFile,
+  book: RuleBook,
+  zone: string,
+): CompiledEffect[] {
   return effects.map((e) => ({
     type: e.type,
     ...(e.limit ? { series: compileSeries(file.parameters[e.limit]!, zone) } : {}),
@@ -185,7 +203,10 @@ export interface CompiledRestMinimum {
 export function compileRestMinimum(book: RuleBook, zone: string): CompiledRestMinimum | undefined {
   const file = book.files.find((f) => f.restMinimum);
   if (!file) return undefined;
-  return { base: compileSeries(file.parameters[file.restMinimum!.parameter]!, zone), effects: compileEffects(file.restMinimum!.agreements, file, book, zone) };
+  return {
+    base: compileSeries(file.parameters[file.restMinimum!.parameter]!, zone),
+    effects: compileEffects(file.restMinimum!.agreements, file, book, zone),
+  };
 }
 
 /**
@@ -237,13 +258,16 @@ export function resolveLimit(
   baseSeries: DatedSeries = c.base,
 ): ResolvedLimit | undefined {
   if (at < c.inForceFrom || at >= c.inForceTo) return undefined;
-  if (c.check.onlyWith && !agreements.some((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to)) return undefined;
+  if (c.check.onlyWith && !agreements.some((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to))
+    return undefined;
   const base = valueAt(baseSeries, at);
   if (base === undefined) return undefined;
   if (agreements.length === 0 && !c.check.onlyWith) return plainLimit(c, base);
   let limit = base;
   // An agreement the check depends on (onlyWith) is what sets its base limit.
-  let applied: AgreementInForce[] | undefined = c.check.onlyWith ? agreements.filter((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to) : undefined;
+  let applied: AgreementInForce[] | undefined = c.check.onlyWith
+    ? agreements.filter((a) => c.check.onlyWith!.includes(a.type) && at >= a.from && at < a.to)
+    : undefined;
   for (const effect of c.effects) {
     if (at < effect.lawfulFrom || effect.via) continue;
     for (const a of agreements) {
@@ -266,7 +290,10 @@ export function resolveLimit(
  * provision itself starts or ends; between two such instants it is the same, so it is worked out
  * once for each stretch the windows fall in (they come in time order) and handed out again.
  */
-export function limitResolver(c: CompiledCheck, agreements: AgreementInForce[]): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
+export function limitResolver(
+  c: CompiledCheck,
+  agreements: AgreementInForce[],
+): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
   const points: number[] = [c.inForceFrom, c.inForceTo];
   for (const a of agreements) points.push(a.from, a.to);
   for (const e of c.effects) {
@@ -282,8 +309,12 @@ export function limitResolver(c: CompiledCheck, agreements: AgreementInForce[]):
     if (series === lastSeries && at >= lo && at < hi) return last;
     lo = -Infinity;
     hi = Infinity;
-    for (const t of fixed) if (t <= at) lo = Math.max(lo, t); else hi = Math.min(hi, t);
-    for (const t of series.since) if (t <= at) lo = Math.max(lo, t); else hi = Math.min(hi, t);
+    for (const t of fixed)
+      if (t <= at) lo = Math.max(lo, t);
+      else hi = Math.min(hi, t);
+    for (const t of series.since)
+      if (t <= at) lo = Math.max(lo, t);
+      else hi = Math.min(hi, t);
     lastSeries = series;
     last = resolveLimit(c, agreements, at, series);
     return last;
@@ -293,7 +324,11 @@ export function limitResolver(c: CompiledCheck, agreements: AgreementInForce[]):
 /** The statute alone: one shared, frozen result per limit value (most windows), not an object per window. */
 function plainLimit(c: CompiledCheck, base: number): ResolvedLimit {
   let r = c.plain.get(base);
-  if (!r) c.plain.set(base, (r = Object.freeze({ limit: base, base, applied: Object.freeze([]) as unknown as AgreementInForce[] })));
+  if (!r)
+    c.plain.set(
+      base,
+      (r = Object.freeze({ limit: base, base, applied: Object.freeze([]) as unknown as AgreementInForce[] })),
+    );
   return r;
 }
 
@@ -306,7 +341,13 @@ function plainLimit(c: CompiledCheck, base: number): ResolvedLimit {
  * AML § 10-4 (2): where the work in a window is wholly or mainly passive, the limit grows by a share
  * of the passive hours, up to a maximum, and never above the cap.
  */
-export function extendForPassive(c: CompiledCheck, limit: number, measured: number, passive: number | undefined, at: number): number {
+export function extendForPassive(
+  c: CompiledCheck,
+  limit: number,
+  measured: number,
+  passive: number | undefined,
+  at: number,
+): number {
   const e = c.extension;
   if (!e || !passive || measured <= 0) return limit;
   const requires = valueAt(e.requiresShare, at);
@@ -333,7 +374,11 @@ export function curingAgreements(
     if (effect.kinds && !effect.kinds.some((k) => kinds.has(k))) continue;
     if (effect.via) {
       // Another rule takes the window over under this agreement; its own limits then decide.
-      if (!agreements.some((a) => a.type === effect.type && at >= a.from && at < a.to) && passesVia(effect.via, effect.type, effect.viaStrict ?? false)) cures.push(effect.type);
+      if (
+        !agreements.some((a) => a.type === effect.type && at >= a.from && at < a.to) &&
+        passesVia(effect.via, effect.type, effect.viaStrict ?? false)
+      )
+        cures.push(effect.type);
       continue;
     }
     const existing = agreements.find((a) => a.type === effect.type && at >= a.from && at < a.to);

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatPath } from '../rota/errors.ts';
 import {
   AgreementCatalogueSchema,
@@ -20,7 +20,10 @@ export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules/', import.me
 const PROVISION_DIRS = ['aml', 'avl', 'med', 'rota'];
 
 export class RuleFileError extends Error {
-  constructor(readonly file: string, problems: string[]) {
+  constructor(
+    readonly file: string,
+    problems: string[],
+  ) {
     super(`rule file ${file} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'RuleFileError';
   }
@@ -48,7 +51,10 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new RuleFileError(file, parsed.error.issues.map((i) => `${formatPath(i.path) || '(file)'}: ${i.message}`));
+    throw new RuleFileError(
+      file,
+      parsed.error.issues.map((i) => `${formatPath(i.path) || '(file)'}: ${i.message}`),
+    );
   }
   return parsed.data;
 }
@@ -69,23 +75,36 @@ function consistencyProblems(rule: RuleFile): string[] {
     type Node = { value?: unknown; any?: Node[]; all?: Node[] };
     const params = (when: Node): string[] =>
       [...(when.any ?? []), ...(when.all ?? [])].flatMap((cond) =>
-        cond.any || cond.all ? params(cond) : typeof cond.value === 'object' && cond.value !== null ? [(cond.value as { param: string }).param] : [],
+        cond.any || cond.all
+          ? params(cond)
+          : typeof cond.value === 'object' && cond.value !== null
+            ? [(cond.value as { param: string }).param]
+            : [],
       );
     const named = [
       ...(c.limitWhen ?? []).flatMap((lw) => [lw.limit, ...params(lw.when)]),
       ...(c.appliesWhen ? params(c.appliesWhen.when) : []),
-      ...(c.extension ? [c.extension.requiresShare, c.extension.share, c.extension.max, ...(c.extension.cap ? [c.extension.cap] : [])] : []),
+      ...(c.extension
+        ? [c.extension.requiresShare, c.extension.share, c.extension.max, ...(c.extension.cap ? [c.extension.cap] : [])]
+        : []),
     ];
-    for (const name of [...named, ...c.params]) if (!rule.parameters[name]) problems.push(`checks[${i}]: no parameter "${name}"`);
+    for (const name of [...named, ...c.params])
+      if (!rule.parameters[name]) problems.push(`checks[${i}]: no parameter "${name}"`);
     c.agreements.forEach((a, j) => {
-      if (a.limit && !rule.parameters[a.limit]) problems.push(`checks[${i}].agreements[${j}].limit: no parameter "${a.limit}"`);
+      if (a.limit && !rule.parameters[a.limit])
+        problems.push(`checks[${i}].agreements[${j}].limit: no parameter "${a.limit}"`);
     });
   });
   if (rule.restMinimum) {
-    if (!rule.parameters[rule.restMinimum.parameter]) problems.push(`restMinimum.parameter: no parameter "${rule.restMinimum.parameter}"`);
+    if (!rule.parameters[rule.restMinimum.parameter])
+      problems.push(`restMinimum.parameter: no parameter "${rule.restMinimum.parameter}"`);
     rule.restMinimum.agreements.forEach((a, j) => {
-      if (a.via) problems.push(`restMinimum.agreements[${j}]: an agreement lowers the minimum by a limit or a stated value, not via another rule`);
-      if (a.limit && !rule.parameters[a.limit]) problems.push(`restMinimum.agreements[${j}].limit: no parameter "${a.limit}"`);
+      if (a.via)
+        problems.push(
+          `restMinimum.agreements[${j}]: an agreement lowers the minimum by a limit or a stated value, not via another rule`,
+        );
+      if (a.limit && !rule.parameters[a.limit])
+        problems.push(`restMinimum.agreements[${j}].limit: no parameter "${a.limit}"`);
     });
   }
   return problems;
@@ -96,7 +115,9 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
   for (const sub of PROVISION_DIRS) {
     let names: string[];
     try {
-      names = readdirSync(join(dir, sub)).filter((n) => n.endsWith('.json')).sort();
+      names = readdirSync(join(dir, sub))
+        .filter((n) => n.endsWith('.json'))
+        .sort();
     } catch {
       continue;
     }
@@ -113,15 +134,22 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
   const ids = new Set(files.flatMap((f) => f.checks.map((c) => c.id)));
   for (const f of files) {
     const missing = f.checks.flatMap((c, i) =>
-      [c.ceilings?.day, c.ceilings?.week, ...(c.deferTo ?? [])].filter((id): id is string => id !== undefined && !ids.has(id)).map((id) => `checks[${i}]: no rule "${id}"`),
+      [c.ceilings?.day, c.ceilings?.week, ...(c.deferTo ?? [])]
+        .filter((id): id is string => id !== undefined && !ids.has(id))
+        .map((id) => `checks[${i}]: no rule "${id}"`),
     );
     if (missing.length > 0) throw new RuleFileError(f.file, missing);
   }
   const restMinima = files.filter((f) => f.restMinimum);
-  if (restMinima.length > 1) throw new RuleFileError(restMinima[1]!.file, [`restMinimum: only one provision sets the daily rest between work periods (${restMinima[0]!.file} does)`]);
+  if (restMinima.length > 1)
+    throw new RuleFileError(restMinima[1]!.file, [
+      `restMinimum: only one provision sets the daily rest between work periods (${restMinima[0]!.file} does)`,
+    ]);
   const agreements = readJson(dir, 'agreements.json', AgreementCatalogueSchema);
   const readings = readJson(dir, 'readings.json', ReadingCatalogueSchema);
-  const employment = existsSync(join(dir, 'employment.json')) ? readJson(dir, 'employment.json', EmploymentCatalogueSchema) : undefined;
+  const employment = existsSync(join(dir, 'employment.json'))
+    ? readJson(dir, 'employment.json', EmploymentCatalogueSchema)
+    : undefined;
   return { files, agreements, readings, ...(employment ? { employment } : {}) };
 }
 

@@ -57,16 +57,28 @@ export type Reading = (typeof READINGS)[number];
 export const OPERATORS = ['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive'] as const;
 
 /** Facts about a worker's whole plan that can select which limit applies (AML § 10-4 (4)–(5), § 10-11 (6)). */
-export const PROFILE_FACTS = ['sundayShare', 'sundaysInPlan', 'nightHoursShare', 'nightFrameShare', 'shiftPattern', 'heavyNightWork', 'cyclic'] as const;
+export const PROFILE_FACTS = [
+  'sundayShare',
+  'sundaysInPlan',
+  'nightHoursShare',
+  'nightFrameShare',
+  'shiftPattern',
+  'heavyNightWork',
+  'cyclic',
+] as const;
 export const REGIMES = ['aml', 'medlever'] as const;
 export type ProfileFact = (typeof PROFILE_FACTS)[number];
 
 const ProfileCondition = z.strictObject({
   fact: z.enum(PROFILE_FACTS),
   operator: z.enum([...OPERATORS, 'equal']),
-  value: z.union([z.number(), z.string(), z.boolean(), z.strictObject({ param: z.string() })]).describe('A value, or {"param": name} for a parameter of this file'),
+  value: z
+    .union([z.number(), z.string(), z.boolean(), z.strictObject({ param: z.string() })])
+    .describe('A value, or {"param": name} for a parameter of this file'),
 });
-type Conditions = { any: Array<z.infer<typeof ProfileCondition> | Conditions> } | { all: Array<z.infer<typeof ProfileCondition> | Conditions> };
+type Conditions =
+  | { any: Array<z.infer<typeof ProfileCondition> | Conditions> }
+  | { all: Array<z.infer<typeof ProfileCondition> | Conditions> };
 export const ProfileConditionsSchema: z.ZodType<Conditions> = z.lazy(() =>
   z.union([
     z.strictObject({ any: z.array(z.union([ProfileCondition, ProfileConditionsSchema])).min(1) }),
@@ -103,15 +115,34 @@ export const AgreementEffectSchema = z
     type: z.enum(AGREEMENT_TYPES),
     limit: z.string().optional().describe('Parameter (in this file) that is the limit under the agreement'),
     paramsKey: z.string().optional().describe('Or: the agreement itself states the limit in params[paramsKey]'),
-    via: z.string().regex(/^(aml|avl|med|rota)\./).optional()
-      .describe('Or: under the agreement another rule takes the window over (deferTo); listed in curedBy, never lifts this limit itself'),
-    kinds: z.array(z.enum(ASSIGNMENT_KINDS)).optional().describe('The agreement is offered only for windows with work of these kinds'),
-    viaStrict: z.boolean().optional()
-      .describe('With via: the other rule must not be broken at all; a warning there still counts (hours over an averaged limit are still overtime)'),
-    whenUnstated: z.number().optional()
-      .describe('With paramsKey: the limit when the agreement states none (avlaster § 7 sets no floor for the agreed rest)'),
+    via: z
+      .string()
+      .regex(/^(aml|avl|med|rota)\./)
+      .optional()
+      .describe(
+        'Or: under the agreement another rule takes the window over (deferTo); listed in curedBy, never lifts this limit itself',
+      ),
+    kinds: z
+      .array(z.enum(ASSIGNMENT_KINDS))
+      .optional()
+      .describe('The agreement is offered only for windows with work of these kinds'),
+    viaStrict: z
+      .boolean()
+      .optional()
+      .describe(
+        'With via: the other rule must not be broken at all; a warning there still counts (hours over an averaged limit are still overtime)',
+      ),
+    whenUnstated: z
+      .number()
+      .optional()
+      .describe(
+        'With paramsKey: the limit when the agreement states none (avlaster § 7 sets no floor for the agreed rest)',
+      ),
   })
-  .refine((e) => [e.limit, e.paramsKey, e.via].filter((x) => x !== undefined).length === 1, 'give exactly one of limit, paramsKey or via');
+  .refine(
+    (e) => [e.limit, e.paramsKey, e.via].filter((x) => x !== undefined).length === 1,
+    'give exactly one of limit, paramsKey or via',
+  );
 
 export const CheckSchema = z.strictObject({
   id: z.string().regex(RULE_ID, 'must be <code>.<section>.<slug>'),
@@ -120,13 +151,25 @@ export const CheckSchema = z.strictObject({
   measure: z.enum(MEASURES),
   reading: z.enum(READINGS),
   limit: z.string().describe('Parameter name in this file'),
-  window: z.string().optional().describe('Parameter giving the length of the window measured over (hours, or weeks for a block)'),
+  window: z
+    .string()
+    .optional()
+    .describe('Parameter giving the length of the window measured over (hours, or weeks for a block)'),
   appliesWhen: z
     .strictObject({ when: ProfileConditionsSchema, because: Localized })
     .optional()
-    .describe('The check applies only to workers whose plan matches (e.g. night workers), decided by json-rules-engine'),
+    .describe(
+      'The check applies only to workers whose plan matches (e.g. night workers), decided by json-rules-engine',
+    ),
   limitWhen: z
-    .array(z.strictObject({ limit: z.string(), when: ProfileConditionsSchema, because: Localized, citation: Localized.optional() }))
+    .array(
+      z.strictObject({
+        limit: z.string(),
+        when: ProfileConditionsSchema,
+        because: Localized,
+        citation: Localized.optional(),
+      }),
+    )
     .optional()
     .describe('Another limit applies when the worker’s plan matches (first match wins), decided by json-rules-engine'),
   extension: z
@@ -138,21 +181,39 @@ export const CheckSchema = z.strictObject({
     })
     .optional()
     .describe('The limit grows with the passive hours in the window (AML § 10-4 (2))'),
-  deferTo: z.array(z.string().regex(RULE_ID)).optional()
-    .describe('Where one of these rules applies to a window (e.g. § 10-5 under an averaging agreement, the avlaster regulation for respite), this check yields to it'),
-  kinds: z.array(z.enum(ASSIGNMENT_KINDS)).optional()
+  deferTo: z
+    .array(z.string().regex(RULE_ID))
+    .optional()
+    .describe(
+      'Where one of these rules applies to a window (e.g. § 10-5 under an averaging agreement, the avlaster regulation for respite), this check yields to it',
+    ),
+  kinds: z
+    .array(z.enum(ASSIGNMENT_KINDS))
+    .optional()
     .describe('The check applies only to windows that hold work of these assignment kinds'),
-  claims: z.enum(['applies', 'windows', 'passing-windows']).default('applies')
-    .describe('What another check defers to: wherever this one applies, only inside the windows this one measures, or only inside those it does not break (a § 12 stay past its week is judged by §§ 4–10 again)'),
+  claims: z
+    .enum(['applies', 'windows', 'passing-windows'])
+    .default('applies')
+    .describe(
+      'What another check defers to: wherever this one applies, only inside the windows this one measures, or only inside those it does not break (a § 12 stay past its week is judged by §§ 4–10 again)',
+    ),
   ceilings: z
     .strictObject({ day: z.string().regex(RULE_ID).optional(), week: z.string().regex(RULE_ID).optional() })
     .optional()
     .describe('Rule ids whose limits (as they apply to the worker) define normal working time, for overtime'),
-  regimes: z.array(z.enum(REGIMES)).default(['aml'])
-    .describe('Which working-time regimes the check belongs to; medlever assignments are judged by the medlever regulation'),
+  regimes: z
+    .array(z.enum(REGIMES))
+    .default(['aml'])
+    .describe(
+      'Which working-time regimes the check belongs to; medlever assignments are judged by the medlever regulation',
+    ),
   params: z.array(z.string()).default([]).describe('Further parameters of this file the measure reads'),
-  onlyWith: z.array(z.enum(AGREEMENT_TYPES)).optional()
-    .describe('The check applies only to windows where one of these agreements is in force (e.g. the 69-hour week cap under tariff averaging)'),
+  onlyWith: z
+    .array(z.enum(AGREEMENT_TYPES))
+    .optional()
+    .describe(
+      'The check applies only to windows where one of these agreements is in force (e.g. the 69-hour week cap under tariff averaging)',
+    ),
   operator: z.enum(OPERATORS).describe('A breach is when the measured value <operator> the limit'),
   severity: z.enum(SEVERITIES),
   supplementary: z
@@ -167,10 +228,16 @@ export const CheckSchema = z.strictObject({
 export const RestMinimumSchema = z
   .strictObject({
     parameter: z.string().describe('Parameter (in this file): the daily-rest minimum without an agreement'),
-    agreements: z.array(AgreementEffectSchema).default([])
-      .describe('Agreements that lower the minimum (a parameter of this file, or the minimum the agreement states); kinds: only for gaps with such work on both sides'),
+    agreements: z
+      .array(AgreementEffectSchema)
+      .default([])
+      .describe(
+        'Agreements that lower the minimum (a parameter of this file, or the minimum the agreement states); kinds: only for gaps with such work on both sides',
+      ),
   })
-  .describe('This provision sets the daily rest that separates main work periods: work closer than this is one work period (docs/legal/07-work-period.md)');
+  .describe(
+    'This provision sets the daily rest that separates main work periods: work closer than this is one work period (docs/legal/07-work-period.md)',
+  );
 
 export const RuleFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -201,8 +268,9 @@ export const AgreementCatalogueSchema = z.record(
     citation: Localized,
     inForce: z.strictObject({ from: IsoDate }),
     url: z.string().url().optional(),
-    needsJudgement: Localized.optional()
-      .describe('The agreement stands only on a human judgement the rota cannot show: the conversion prefers any other basis that suffices'),
+    needsJudgement: Localized.optional().describe(
+      'The agreement stands only on a human judgement the rota cannot show: the conversion prefers any other basis that suffices',
+    ),
   }),
 );
 
@@ -218,7 +286,10 @@ export const EmploymentCatalogueSchema = z.strictObject({
   }),
 });
 
-export const ReadingCatalogueSchema = z.record(z.enum(READINGS), z.strictObject({ decision: z.string(), description: Localized }));
+export const ReadingCatalogueSchema = z.record(
+  z.enum(READINGS),
+  z.strictObject({ decision: z.string(), description: Localized }),
+);
 
 export type RuleFile = z.infer<typeof RuleFileSchema>;
 export type Check = z.infer<typeof CheckSchema>;

@@ -69,7 +69,9 @@ function frames(to: number, anchor: FrameAnchor, first: number, days: number): F
     let cursor = first;
     while (cursor < to || out.length === 0) {
       const start = cursor;
-      const next = after(start, () => atDayStart(DateTime.fromMillis(start, { zone: anchor.zone }).plus({ days }), anchor).toMillis());
+      const next = after(start, () =>
+        atDayStart(DateTime.fromMillis(start, { zone: anchor.zone }).plus({ days }), anchor).toMillis(),
+      );
       out.push(Object.freeze({ start, end: next }));
       cursor = next;
     }

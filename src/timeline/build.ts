@@ -114,7 +114,11 @@ export function timelineIssues(parts: RotaParts, boundsKnown = true): InputIssue
 }
 
 /** The ids of a list, naming each duplicate; undefined when some entry has no valid id, so a reference cannot be judged. */
-function knownIds(list: ReadonlyArray<{ id?: string } | undefined> | undefined, name: 'workers' | 'assignments', issues: InputIssue[]): Set<string> | undefined {
+function knownIds(
+  list: ReadonlyArray<{ id?: string } | undefined> | undefined,
+  name: 'workers' | 'assignments',
+  issues: InputIssue[],
+): Set<string> | undefined {
   if (!list) return undefined;
   const what = name === 'workers' ? 'worker' : 'assignment';
   const ids: string[] = [];
@@ -125,14 +129,24 @@ function knownIds(list: ReadonlyArray<{ id?: string } | undefined> | undefined, 
     at.push(i);
   });
   for (const [id, seen] of duplicates(ids)) {
-    for (const k of seen.slice(1)) issues.push({ path: `${name}[${at[k]}].id`, message: `duplicate ${what} id "${id}" (first at ${name}[${at[seen[0]!]}])` });
+    for (const k of seen.slice(1))
+      issues.push({
+        path: `${name}[${at[k]}].id`,
+        message: `duplicate ${what} id "${id}" (first at ${name}[${at[seen[0]!]}])`,
+      });
   }
   return ids.length === list.length ? new Set(ids) : undefined;
 }
 
 /** An assignment with every field an interval needs (always, once the document validated). */
 function isWhole(a: Loose<Assignment> | undefined): a is Assignment {
-  return a !== undefined && a.id !== undefined && a.workerId !== undefined && a.kind !== undefined && a.contract !== undefined;
+  return (
+    a !== undefined &&
+    a.id !== undefined &&
+    a.workerId !== undefined &&
+    a.kind !== undefined &&
+    a.contract !== undefined
+  );
 }
 
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
@@ -167,32 +181,54 @@ function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omi
     if (!p) return;
     const assignment = p.assignmentId === undefined ? undefined : assignments.get(p.assignmentId);
     if (p.assignmentId !== undefined && !assignment && assignmentIds) {
-      issues.push({ path: `periods[${i}].assignmentId`, message: `unknown assignment "${p.assignmentId}" (not in assignments)` });
+      issues.push({
+        path: `periods[${i}].assignmentId`,
+        message: `unknown assignment "${p.assignmentId}" (not in assignments)`,
+      });
     }
     const start = p.start === undefined ? undefined : readInstant(p.start, 'start', i, zone, issues);
     const end = p.end === undefined ? undefined : readInstant(p.end, 'end', i, zone, issues);
     if (start === undefined) return;
-    if (end === undefined) return startOnly(i, start);
+    if (end === undefined) {
+      startOnly(i, start);
+      return;
+    }
     // Without a time zone, only two times written alike (both wall times, or both with an offset) compare.
     if (!zoneKnown && HAS_OFFSET.test(p.start!) !== HAS_OFFSET.test(p.end!)) return;
     // Every problem of the row is named, even when its assignment is unknown too.
     if (end <= start) {
-      issues.push({ path: `periods[${i}].end`, message: `must be after start (${p.start}); a period cannot end before it begins or last zero time` });
-      return startOnly(i, start);
+      issues.push({
+        path: `periods[${i}].end`,
+        message: `must be after start (${p.start}); a period cannot end before it begins or last zero time`,
+      });
+      startOnly(i, start);
+      return;
     }
     if (!zoneKnown) return;
     if (end - start > MAX_PERIOD_MS) {
-      issues.push({ path: `periods[${i}].end`, message: `the period lasts ${Math.round((end - start) / 86_400_000)} days; one period may last at most ${MAX_PERIOD_DAYS} days (split longer stays into periods)` });
-      return startOnly(i, start);
+      issues.push({
+        path: `periods[${i}].end`,
+        message: `the period lasts ${Math.round((end - start) / 86_400_000)} days; one period may last at most ${MAX_PERIOD_DAYS} days (split longer stays into periods)`,
+      });
+      startOnly(i, start);
+      return;
     }
     const passiveMs = msFromHours(p.passiveHours ?? 0);
     if (passiveMs > end - start) {
-      issues.push({ path: `periods[${i}].passiveHours`, message: `${p.passiveHours} passive hours is more than the period lasts` });
-      return startOnly(i, start);
+      issues.push({
+        path: `periods[${i}].passiveHours`,
+        message: `${p.passiveHours} passive hours is more than the period lasts`,
+      });
+      startOnly(i, start);
+      return;
     }
     if (p.breakMinutes !== undefined && p.breakMinutes * 60_000 > end - start) {
-      issues.push({ path: `periods[${i}].breakMinutes`, message: `${p.breakMinutes} minutes of break is more than the period lasts` });
-      return startOnly(i, start);
+      issues.push({
+        path: `periods[${i}].breakMinutes`,
+        message: `${p.breakMinutes} minutes of break is more than the period lasts`,
+      });
+      startOnly(i, start);
+      return;
     }
     if (!isWhole(assignment)) {
       unplaced.push({ periodIndex: i, start, end });
@@ -242,7 +278,10 @@ function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omi
   if (span && zoneKnown) {
     const days = Math.ceil((span.to - span.from) / 86_400_000);
     if (days > MAX_SPAN_DAYS) {
-      issues.push({ path: 'periods', message: `the periods span ${days} days; one rota file may span at most ${MAX_SPAN_DAYS} days (about ten years): split it` });
+      issues.push({
+        path: 'periods',
+        message: `the periods span ${days} days; one rota file may span at most ${MAX_SPAN_DAYS} days (about ten years): split it`,
+      });
     }
   }
   const [h, m] = (rota.frames?.dayStart ?? '00:00').split(':').map(Number) as [number, number];
@@ -270,18 +309,28 @@ function planAndCycle(
   const zone = anchor.zone;
   let plan: Timeline['plan'];
   if (rota.plan) {
-    if (rota.plan.to < rota.plan.from) issues.push({ path: 'plan.to', message: `must not be before plan.from (${rota.plan.from})` });
+    if (rota.plan.to < rota.plan.from)
+      issues.push({ path: 'plan.to', message: `must not be before plan.from (${rota.plan.from})` });
     else plan = { from: startOfLocalDate(rota.plan.from, zone), to: startOfLocalDate(nextDate(rota.plan.to), zone) };
   }
   let cycle: Timeline['cycle'];
   if (rota.cycle) {
     const first = spanOf(unplaced.length > 0 ? [...intervals, ...unplaced] : intervals)?.from;
-    const from = rota.plan ? startOfLocalDate(rota.plan.from, zone) : rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : first !== undefined ? weekFrameStart(first, anchor) : undefined;
+    const from = rota.plan
+      ? startOfLocalDate(rota.plan.from, zone)
+      : rota.frames?.referenceDate
+        ? startOfLocalDate(rota.frames.referenceDate, zone)
+        : first !== undefined
+          ? weekFrameStart(first, anchor)
+          : undefined;
     if (from !== undefined) {
       const to = DateTime.fromMillis(from, { zone }).plus({ weeks: rota.cycle.weeks }).toMillis();
       cycle = { weeks: rota.cycle.weeks, from, to };
       if (plan && plan.to !== to) {
-        issues.push({ path: 'plan.to', message: `a cycle of ${rota.cycle.weeks} weeks from plan.from (${rota.plan!.from}) ends on ${localDate(to - 1, zone)}: plan.to must be that day, or leave plan out` });
+        issues.push({
+          path: 'plan.to',
+          message: `a cycle of ${rota.cycle.weeks} weeks from plan.from (${rota.plan!.from}) ends on ${localDate(to - 1, zone)}: plan.to must be that day, or leave plan out`,
+        });
       }
     }
   }
@@ -290,7 +339,10 @@ function planAndCycle(
     const what = cycle ? `the ${cycle.weeks}-week cycle` : 'the plan';
     const outside = (iv: { periodIndex: number; start: number }) => {
       if (iv.start < bounds.from || iv.start >= bounds.to) {
-        issues.push({ path: `periods[${iv.periodIndex}].start`, message: `lies outside ${what} (${localDate(bounds.from, zone)} to ${localDate(bounds.to - 1, zone)})` });
+        issues.push({
+          path: `periods[${iv.periodIndex}].start`,
+          message: `lies outside ${what} (${localDate(bounds.from, zone)} to ${localDate(bounds.to - 1, zone)})`,
+        });
       }
     };
     for (const iv of intervals) outside(iv);
@@ -300,7 +352,9 @@ function planAndCycle(
 }
 
 /** The first instant worked to the last, over every interval; undefined when there are none. */
-export function spanOf(intervals: ReadonlyArray<{ start: number; end: number }>): { from: number; to: number } | undefined {
+export function spanOf(
+  intervals: ReadonlyArray<{ start: number; end: number }>,
+): { from: number; to: number } | undefined {
   let from = Infinity;
   let to = -Infinity;
   for (const iv of intervals) {
@@ -311,7 +365,13 @@ export function spanOf(intervals: ReadonlyArray<{ start: number; end: number }>)
 }
 
 /** A period's start or end as an instant; a wall-clock text that names none is an issue of its row. */
-function readInstant(text: string, field: 'start' | 'end', row: number, zone: string, issues: InputIssue[]): number | undefined {
+function readInstant(
+  text: string,
+  field: 'start' | 'end',
+  row: number,
+  zone: string,
+  issues: InputIssue[],
+): number | undefined {
   try {
     return parseInstant(text, zone);
   } catch (err) {

@@ -31,21 +31,30 @@ export function summarize(name: string, report: Report, description?: string): V
     violations: report.summary.violations,
     warnings: report.summary.warnings,
     hours: report.summary.hours,
-    verdicts: report.conversions.map((c) => ({ assignmentId: c.assignmentId, verdict: c.verdict, requiredAgreements: c.requiredAgreements })),
+    verdicts: report.conversions.map((c) => ({
+      assignmentId: c.assignmentId,
+      verdict: c.verdict,
+      requiredAgreements: c.requiredAgreements,
+    })),
     ...(costs.length > 0 ? { cost: costs.reduce((a, b) => a + b, 0) } : {}),
     findingsByRule: byRule,
   };
 }
 
 /** Evaluates every variant; an invalid variant is an input error whose paths start at `variants[i]`. */
-export async function compareVariants(rota: Rota, base: Report, evaluate: (r: Rota) => Promise<Report>): Promise<VariantSummary[]> {
+export async function compareVariants(
+  rota: Rota,
+  base: Report,
+  evaluate: (r: Rota) => Promise<Report>,
+): Promise<VariantSummary[]> {
   const out = [summarize(BASE_VARIANT, base)];
   for (let i = 0; i < (rota.variants?.length ?? 0); i++) {
     const v = rota.variants![i]!;
     try {
       out.push(summarize(v.name, await evaluate(variantRota(rota, i)), v.description));
     } catch (err) {
-      if (err instanceof InputError) throw new InputError(err.issues.map((x) => ({ ...x, path: `variants[${i}].${x.path}` })));
+      if (err instanceof InputError)
+        throw new InputError(err.issues.map((x) => ({ ...x, path: `variants[${i}].${x.path}` })));
       throw err;
     }
   }

@@ -40,7 +40,11 @@ describe('auth on, tokens from TURNUSSJEKK_TOKENS', () => {
   });
 
   it('401 problem without a token, with WWW-Authenticate, on every /v1 route', async () => {
-    for (const res of [await app.inject('/v1/rules'), await app.inject('/v1/rules/aml.10-8.daily-rest'), await postJson(app, smallRota())]) {
+    for (const res of [
+      await app.inject('/v1/rules'),
+      await app.inject('/v1/rules/aml.10-8.daily-rest'),
+      await postJson(app, smallRota()),
+    ]) {
       const p = expectProblem(res, 401);
       expect(p.type).toBe('https://turnussjekk.no/problems/unauthorized');
       expect(res.headers['www-authenticate']).toBe('Bearer realm="turnussjekk"');
@@ -48,7 +52,13 @@ describe('auth on, tokens from TURNUSSJEKK_TOKENS', () => {
   });
 
   it('401 for a wrong token, a token of the wrong scheme, or a near miss', async () => {
-    for (const authorization of [`Bearer ${TOKEN_A}x`, `Bearer ${TOKEN_A.slice(0, -1)}`, `Basic ${TOKEN_A}`, 'Bearer', `Bearer ${TOKEN_A} ${TOKEN_B}`]) {
+    for (const authorization of [
+      `Bearer ${TOKEN_A}x`,
+      `Bearer ${TOKEN_A.slice(0, -1)}`,
+      `Basic ${TOKEN_A}`,
+      'Bearer',
+      `Bearer ${TOKEN_A} ${TOKEN_B}`,
+    ]) {
       const res = await app.inject({ url: '/v1/rules', headers: { authorization } });
       expectProblem(res, 401);
     }
@@ -58,13 +68,23 @@ describe('auth on, tokens from TURNUSSJEKK_TOKENS', () => {
 
   it('200 with either configured token; the scheme name is case-insensitive', async () => {
     expect((await app.inject({ url: '/v1/rules', headers: bearer(TOKEN_A) })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/v1/rules', headers: { authorization: `bearer ${TOKEN_B}` } })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/v1/rules', headers: { authorization: `bearer ${TOKEN_B}` } })).statusCode).toBe(
+      200,
+    );
     expect((await postJson(app, smallRota(), '/v1/evaluate', bearer(TOKEN_B))).statusCode).toBe(200);
   });
 
   it('the token is checked before the body is read: no token, no 400 or 413', async () => {
     expectProblem(await postJson(app, '{not json'), 401);
-    expectProblem(await app.inject({ method: 'POST', url: '/v1/evaluate', payload: 'x', headers: { 'content-type': 'text/plain' } }), 401);
+    expectProblem(
+      await app.inject({
+        method: 'POST',
+        url: '/v1/evaluate',
+        payload: 'x',
+        headers: { 'content-type': 'text/plain' },
+      }),
+      401,
+    );
   });
 
   it('/health, /openapi.json and /docs stay open', async () => {
@@ -111,7 +131,11 @@ describe('tokens from a file, or as an option', () => {
 describe('a token setting that would silently run the API open refuses to start', () => {
   it.each([
     ['TURNUSSJEKK_TOKENS set but empty', { TURNUSSJEKK_TOKENS: ' , ' }, /names no token/],
-    ['TURNUSSJEKK_TOKENS_FILE missing', { TURNUSSJEKK_TOKENS_FILE: '/nonexistent/tokens' }, /cannot be read \(ENOENT\)/],
+    [
+      'TURNUSSJEKK_TOKENS_FILE missing',
+      { TURNUSSJEKK_TOKENS_FILE: '/nonexistent/tokens' },
+      /cannot be read \(ENOENT\)/,
+    ],
     ['a token too short to be a secret', { TURNUSSJEKK_TOKENS: 'short' }, /at least 16 characters/],
   ])('%s', async (_name, env, message) => {
     await expect(testApp({ env })).rejects.toThrow(ConfigError);

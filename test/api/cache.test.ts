@@ -20,7 +20,9 @@ describe('POST /v1/evaluate with the report cache', () => {
       expect(again.body).toBe(first.body);
 
       // Another period: another report, not the cached one.
-      const changed = smallRota({ periods: [{ assignmentId: 'a2', start: '2025-03-10T07:30', end: '2025-03-10T22:00' }] });
+      const changed = smallRota({
+        periods: [{ assignmentId: 'a2', start: '2025-03-10T07:30', end: '2025-03-10T22:00' }],
+      });
       const other = await postJson(app, changed);
       expect(other.headers['x-turnussjekk-cache']).toBe('miss');
       expect(other.body).not.toBe(first.body);
@@ -31,7 +33,13 @@ describe('POST /v1/evaluate with the report cache', () => {
       expect(asOf.body).not.toBe(first.body);
 
       // The same rota as YAML is its own entry, with the same report.
-      const yaml = () => app.inject({ method: 'POST', url: '/v1/evaluate', payload: SMALL_ROTA_YAML, headers: { 'content-type': 'application/yaml' } });
+      const yaml = () =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/evaluate',
+          payload: SMALL_ROTA_YAML,
+          headers: { 'content-type': 'application/yaml' },
+        });
       const y1 = await yaml();
       const y2 = await yaml();
       expect([y1.headers['x-turnussjekk-cache'], y2.headers['x-turnussjekk-cache']]).toEqual(['miss', 'hit']);
@@ -75,7 +83,12 @@ describe('POST /v1/evaluate with the report cache', () => {
     const token = 'tk_live_0123456789abcdef';
     const app = await testApp({ env: { TURNUSSJEKK_TOKENS: token } });
     try {
-      const ok = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: smallRota(), headers: { authorization: `Bearer ${token}` } });
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/v1/evaluate',
+        payload: smallRota(),
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(ok.statusCode).toBe(200);
       const anonymous = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: smallRota() });
       expect(anonymous.statusCode).toBe(401);
@@ -117,7 +130,13 @@ describe('ReportCache', () => {
       const second = await postJson(app, smallRota({}));
       expect(second.statusCode).toBe(200);
       expect(second.body).toBe(first.body);
-      const yaml = () => app.inject({ method: 'POST', url: '/v1/evaluate', payload: SMALL_ROTA_YAML, headers: { 'content-type': 'application/yaml' } });
+      const yaml = () =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/evaluate',
+          payload: SMALL_ROTA_YAML,
+          headers: { 'content-type': 'application/yaml' },
+        });
       expect((await yaml()).body).toBe((await yaml()).body);
     } finally {
       await app.close();
@@ -139,7 +158,7 @@ describe('ReportCache', () => {
   });
 });
 
-describe('POST /v1/evaluate with the workers\' report cache', () => {
+describe("POST /v1/evaluate with the workers' report cache", () => {
   /** Two workers; the second one's night shift starts at `nightStart` (inside the plan's span). */
   const twoWorkers = (nightStart = '2025-03-10T22:00') =>
     smallRota({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_BODY_LIMIT, parseByteSize, resolveConfig, tokensFromText } from '../../api/config.ts';
 
 describe('resolveConfig', () => {
-  it('defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens, 64 MiB report cache and 64 MiB of workers\' reports', () => {
+  it("defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens, 64 MiB report cache and 64 MiB of workers' reports", () => {
     expect(resolveConfig({}, {})).toEqual({
       bodyLimit: DEFAULT_BODY_LIMIT,
       tokens: [],
@@ -45,7 +45,10 @@ describe('resolveConfig', () => {
   });
 
   it('options win over the environment', () => {
-    const c = resolveConfig({ bodyLimit: 100, requestTimeout: 5 }, { TURNUSSJEKK_BODY_LIMIT: '1MiB', TURNUSSJEKK_REQUEST_TIMEOUT_MS: '9' });
+    const c = resolveConfig(
+      { bodyLimit: 100, requestTimeout: 5 },
+      { TURNUSSJEKK_BODY_LIMIT: '1MiB', TURNUSSJEKK_REQUEST_TIMEOUT_MS: '9' },
+    );
     expect([c.bodyLimit, c.requestTimeout]).toEqual([100, 5]);
   });
 

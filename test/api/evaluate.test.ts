@@ -9,7 +9,16 @@ import { evaluate } from '../../src/engine/evaluate.ts';
 import { ReportSchema, type Report } from '../../src/report/schema.ts';
 import { parseRotaText, validateRotaDocument } from '../../src/rota/load.ts';
 import { defaultRuleBook } from '../../src/rules/load.ts';
-import { errorPaths, expectNoInternals, expectProblem, postJson, postYaml, smallRota, SMALL_ROTA_YAML, testApp } from './helpers.ts';
+import {
+  errorPaths,
+  expectNoInternals,
+  expectProblem,
+  postJson,
+  postYaml,
+  smallRota,
+  SMALL_ROTA_YAML,
+  testApp,
+} from './helpers.ts';
 
 let app: App;
 beforeAll(async () => {
@@ -61,7 +70,9 @@ describe('POST /v1/evaluate: the report', () => {
   it('passes asOf through to evaluate()', async () => {
     const res = await postJson(app, smallRota(), '/v1/evaluate?asOf=2025-06-01');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual(JSON.parse(JSON.stringify(await evaluate(validateRotaDocument(smallRota()), { asOf: '2025-06-01' }))));
+    expect(res.json()).toEqual(
+      JSON.parse(JSON.stringify(await evaluate(validateRotaDocument(smallRota()), { asOf: '2025-06-01' }))),
+    );
   });
 
   it('ignores query parameters it does not know', async () => {
@@ -89,7 +100,10 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
   });
 
   it('duplicate YAML keys are refused, not silently merged', async () => {
-    const p = expectProblem(await postYaml(app, SMALL_ROTA_YAML.replace('version: 1\n', 'version: 1\nversion: 1\n')), 400);
+    const p = expectProblem(
+      await postYaml(app, SMALL_ROTA_YAML.replace('version: 1\n', 'version: 1\nversion: 1\n')),
+      400,
+    );
     expect(p.errors[0]!.message).toMatch(/not valid YAML/);
   });
 
@@ -104,7 +118,10 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
   });
 
   it('unknown fields, anywhere, each with its path', async () => {
-    const rota = smallRota({ colour: 'blue' }) as { periods: Array<Record<string, unknown>>; workers: Array<Record<string, unknown>> };
+    const rota = smallRota({ colour: 'blue' }) as {
+      periods: Array<Record<string, unknown>>;
+      workers: Array<Record<string, unknown>>;
+    };
     rota.periods[1]!.passivehours = 2;
     rota.workers[0]!.email = 'x@example.org';
     const p = expectProblem(await postJson(app, rota), 400);
@@ -124,7 +141,13 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
     rota.assignments[0]!.kind = 'babysitting';
     const p = expectProblem(await postJson(app, rota), 400);
     expect(errorPaths(p)).toEqual(
-      expect.arrayContaining(['version', 'timezone', 'assignments[0].kind', 'periods[0].end', 'periods[1].passiveHours']),
+      expect.arrayContaining([
+        'version',
+        'timezone',
+        'assignments[0].kind',
+        'periods[0].end',
+        'periods[1].passiveHours',
+      ]),
     );
     expect(p.errors.find((e) => e.path === 'periods[0].end')!.message).toBe('missing');
     expect(p.detail).toMatch(new RegExp(`^${p.errors.length} problems`));
@@ -133,7 +156,9 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
   it('a local time in the spring-forward DST gap names the field', async () => {
     const rota = smallRota({ periods: [{ assignmentId: 'a2', start: '2025-03-30T02:30', end: '2025-03-30T08:00' }] });
     const p = expectProblem(await postJson(app, rota), 400);
-    expect(p.errors).toEqual([{ path: 'periods[0].start', message: expect.stringMatching(/does not exist in Europe\/Oslo/), in: 'body' }]);
+    expect(p.errors).toEqual([
+      { path: 'periods[0].start', message: expect.stringMatching(/does not exist in Europe\/Oslo/), in: 'body' },
+    ]);
   });
 
   it('an ambiguous autumn time names the field and both readings', async () => {
@@ -173,7 +198,13 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
   });
 
   it('a prototype-pollution attempt is an unknown field, and pollutes nothing', async () => {
-    const p = expectProblem(await postJson(app, '{"version":1,"__proto__":{"polluted":true},"workers":[{"id":"w1"}],"assignments":[],"periods":[]}'), 400);
+    const p = expectProblem(
+      await postJson(
+        app,
+        '{"version":1,"__proto__":{"polluted":true},"workers":[{"id":"w1"}],"assignments":[],"periods":[]}',
+      ),
+      400,
+    );
     expect(errorPaths(p)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -181,12 +212,25 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
 
 describe('POST /v1/evaluate: media type and size', () => {
   it('415 for a content type that is neither JSON nor YAML', async () => {
-    for (const type of ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) {
-      const res = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: 'version=1', headers: { 'content-type': type } });
+    for (const type of [
+      'text/plain',
+      'application/xml',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/evaluate',
+        payload: 'version=1',
+        headers: { 'content-type': type },
+      });
       const p = expectProblem(res, 415);
       expect(p.type).toBe('https://turnussjekk.no/problems/unsupported-media-type');
     }
-    expectProblem(await app.inject({ method: 'POST', url: '/v1/evaluate', payload: Buffer.from(JSON.stringify(smallRota())) }), 415);
+    expectProblem(
+      await app.inject({ method: 'POST', url: '/v1/evaluate', payload: Buffer.from(JSON.stringify(smallRota())) }),
+      415,
+    );
   });
 
   it('413 for a body over the limit (option), JSON and YAML alike', async () => {
@@ -196,7 +240,7 @@ describe('POST /v1/evaluate: media type and size', () => {
       const p = expectProblem(await postJson(small, big), 413);
       expect(p.type).toBe('https://turnussjekk.no/problems/body-too-large');
       expect(p.detail).toMatch(/1024 bytes/);
-      expectProblem(await postYaml(small, SMALL_ROTA_YAML + `# ${'x'.repeat(2000)}\n`), 413);
+      expectProblem(await postYaml(small, `${SMALL_ROTA_YAML}# ${'x'.repeat(2000)}\n`), 413);
       expect((await postJson(small, smallRota())).statusCode).toBe(200);
     } finally {
       await small.close();
@@ -209,8 +253,8 @@ describe('POST /v1/evaluate: media type and size', () => {
     try {
       expect(fromEnv.turnussjekk.bodyLimit).toBe(1024);
       expect(byDefault.turnussjekk.bodyLimit).toBe(5 * 1024 * 1024);
-      expectProblem(await postYaml(fromEnv, SMALL_ROTA_YAML + `# ${'x'.repeat(2000)}\n`), 413);
-      expect((await postYaml(byDefault, SMALL_ROTA_YAML + `# ${'x'.repeat(2000)}\n`)).statusCode).toBe(200);
+      expectProblem(await postYaml(fromEnv, `${SMALL_ROTA_YAML}# ${'x'.repeat(2000)}\n`), 413);
+      expect((await postYaml(byDefault, `${SMALL_ROTA_YAML}# ${'x'.repeat(2000)}\n`)).statusCode).toBe(200);
     } finally {
       await fromEnv.close();
       await byDefault.close();
@@ -228,11 +272,22 @@ describe('POST /v1/evaluate: a rota spanning more days than the server evaluates
 
   it('a 300-byte body asking for two centuries is refused with the period named (before any evaluation)', async () => {
     const p = expectProblem(await postJson(app, century), 400);
-    expect(p.errors).toEqual([{ path: 'periods[1].end', message: expect.stringMatching(/spans 73049 days \(from periods\[1\]\.start\), more than the 731 days/), in: 'body' }]);
+    expect(p.errors).toEqual([
+      {
+        path: 'periods[1].end',
+        message: expect.stringMatching(/spans 73049 days \(from periods\[1\]\.start\), more than the 731 days/),
+        in: 'body',
+      },
+    ]);
   });
 
   it('two years pass; the limit is settable by option and TURNUSSJEKK_MAX_SPAN_DAYS', async () => {
-    const twoYears = smallRota({ periods: [{ assignmentId: 'a2', start: '2025-01-01T07:30', end: '2025-01-01T15:00' }, { assignmentId: 'a2', start: '2026-12-31T07:30', end: '2026-12-31T15:00' }] });
+    const twoYears = smallRota({
+      periods: [
+        { assignmentId: 'a2', start: '2025-01-01T07:30', end: '2025-01-01T15:00' },
+        { assignmentId: 'a2', start: '2026-12-31T07:30', end: '2026-12-31T15:00' },
+      ],
+    });
     expect((await postJson(app, twoYears)).statusCode).toBe(200);
     const strict = await testApp({ env: { TURNUSSJEKK_MAX_SPAN_DAYS: '30' } });
     try {

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('POST /v1/headroom', () => {
-  it('answers the report\'s headroom, for one worker when asked', async () => {
+  it("answers the report's headroom, for one worker when asked", async () => {
     const res = await postJson(app, smallRota(), '/v1/headroom');
     expect(res.statusCode).toBe(200);
     const { headroom } = res.json() as { headroom: Array<{ workerId: string; ruleId: string; left: number }> };
@@ -38,7 +38,7 @@ describe('POST /v1/headroom', () => {
 });
 
 describe('turnussjekk headroom', () => {
-  it('prints each worker\'s limits, the tightest first, and JSON on request', async () => {
+  it("prints each worker's limits, the tightest first, and JSON on request", async () => {
     const file = write(tempDir(), 'r.json', JSON.stringify(smallRota()));
     const text = await run(['headroom', file, '--lang', 'en']);
     expect(text.code).toBe(0);

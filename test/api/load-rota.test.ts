@@ -48,7 +48,9 @@ describe('the load-test turnus', () => {
     expect(editOf(doc, 3)).not.toEqual(editOf(doc, P + 3));
     expect(editOf(doc, 7 * P + 3)).toEqual(editOf(doc, 3));
     // Every period at its largest change (3.5 hours earlier) at once: no DST gap, no end before its start.
-    const latest = (doc.periods as Array<{ end: string }>).map((p, i) => (editOf(doc, 6 * P + i).periods as Array<{ end: string }>)[i]!);
+    const latest = (doc.periods as Array<{ end: string }>).map(
+      (_p, i) => (editOf(doc, 6 * P + i).periods as Array<{ end: string }>)[i]!,
+    );
     expect(() => buildTimeline(validateRotaDocument({ ...doc, periods: latest }))).not.toThrow();
   });
 });

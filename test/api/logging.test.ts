@@ -32,9 +32,19 @@ describe('request logs', () => {
     app = await testApp({ logger: { stream: log.stream }, tokens: [TOKEN] });
     const auth = { authorization: `Bearer ${TOKEN}` };
     await postJson(app, rotaFor(WORKER), '/v1/evaluate?asOf=2025-06-01&note=querysecret', auth);
-    await postJson(app, rotaFor(WORKER, { periods: [{ assignmentId: `${WORKER}-x`, start: '2025-03-30T02:30', end: 'x' }] }), '/v1/evaluate', auth);
+    await postJson(
+      app,
+      rotaFor(WORKER, { periods: [{ assignmentId: `${WORKER}-x`, start: '2025-03-30T02:30', end: 'x' }] }),
+      '/v1/evaluate',
+      auth,
+    );
     await postJson(app, `{"workers": [{"id": "${WORKER}"`, '/v1/evaluate', auth);
-    await app.inject({ method: 'POST', url: '/v1/evaluate', payload: rotaFor(WORKER) as object, headers: { authorization: `Bearer ${WORKER}` } });
+    await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate',
+      payload: rotaFor(WORKER) as object,
+      headers: { authorization: `Bearer ${WORKER}` },
+    });
     await app.inject(`/v1/rules/${WORKER}`);
     await app.inject({ url: '/health', headers: auth });
   });
@@ -72,11 +82,17 @@ describe('request logs', () => {
 describe('error logs', () => {
   it('an unexpected error is logged with its type and stack frames, never the input', async () => {
     const log = capture();
-    const app = await testApp({ logger: { stream: log.stream }, ruleBook: { ...defaultRuleBook(), readings: null as never } });
+    const app = await testApp({
+      logger: { stream: log.stream },
+      ruleBook: { ...defaultRuleBook(), readings: null as never },
+    });
     try {
       const res = await postJson(app, rotaFor(WORKER));
       expect(res.statusCode).toBe(500);
-      const failure = log.lines.find((l) => l.msg === 'request failed') as { level: number; err: Record<string, string> };
+      const failure = log.lines.find((l) => l.msg === 'request failed') as {
+        level: number;
+        err: Record<string, string>;
+      };
       expect(failure.level).toBe(50);
       expect(failure.err.type).toBe('TypeError');
       expect(failure.err.stack).toMatch(/evaluate/);

@@ -18,10 +18,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(bin: string, args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    execFile(join(BIN, bin), args, { cwd: ROOT, timeout: 300_000 /* ends a hang only */, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err && (err.killed || typeof err.code !== 'number')) return reject(new Error(`${bin} did not finish: ${err.message}\n${stderr}`));
-      resolve({ code: err ? (err.code as number) : 0, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      join(BIN, bin),
+      args,
+      { cwd: ROOT, timeout: 300_000 /* ends a hang only */, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err && (err.killed || typeof err.code !== 'number'))
+          return reject(new Error(`${bin} did not finish: ${err.message}\n${stderr}`));
+        resolve({ code: err ? (err.code as number) : 0, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -66,7 +72,10 @@ describe('a client generated with openapi-typescript', () => {
     );
     const tsc = await run('tsc', ['-p', join(dir, 'tsconfig.json'), '--strict', '--noEmit', '--pretty', 'false']);
     const errors = tsc.output.split('\n').filter((l) => /error TS\d+/.test(l));
-    expect(errors.filter((l) => !l.includes('control.ts')), tsc.output).toEqual([]);
+    expect(
+      errors.filter((l) => !l.includes('control.ts')),
+      tsc.output,
+    ).toEqual([]);
     // The control's three lines, and nothing else, fail: the types came from the generated file.
     const controlLines = errors.map((l) => /control\.ts\((\d+),/.exec(l)?.[1]).filter(Boolean);
     expect([...new Set(controlLines)].sort(), tsc.output).toEqual(['4', '5', '6']);

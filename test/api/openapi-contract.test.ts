@@ -28,12 +28,18 @@ afterAll(async () => {
 });
 
 /** The status is documented for the operation, with the media type the server answered in. */
-function expectDocumented(method: string, path: string, res: { statusCode: number; headers: Record<string, unknown> }): void {
+function expectDocumented(
+  method: string,
+  path: string,
+  res: { statusCode: number; headers: Record<string, unknown> },
+): void {
   const op = doc.paths[path]?.[method];
   expect(op, `${method} ${path}`).toBeDefined();
   const response = op.responses[String(res.statusCode)];
   expect(response, `${method} ${path} ${res.statusCode} is documented`).toBeDefined();
-  const media = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const media = String(res.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim();
   expect(Object.keys(response.content ?? {}), `${method} ${path} ${res.statusCode} in ${media}`).toContain(media);
 }
 
@@ -67,8 +73,22 @@ describe('request bodies: the rota object as JSON, text in every other media typ
       expectDocumented('post', path, res);
     }
     // And what it refuses is documented too: a bad rota (400) and a media type it does not take (415).
-    expectDocumented('post', path, expectProblemRes(await app.inject({ method: 'POST', url: path, payload: '{}', headers: { 'content-type': 'application/json' } }), 400));
-    expectDocumented('post', path, expectProblemRes(await app.inject({ method: 'POST', url: path, payload: 'x', headers: { 'content-type': 'text/plain' } }), 415));
+    expectDocumented(
+      'post',
+      path,
+      expectProblemRes(
+        await app.inject({ method: 'POST', url: path, payload: '{}', headers: { 'content-type': 'application/json' } }),
+        400,
+      ),
+    );
+    expectDocumented(
+      'post',
+      path,
+      expectProblemRes(
+        await app.inject({ method: 'POST', url: path, payload: 'x', headers: { 'content-type': 'text/plain' } }),
+        415,
+      ),
+    );
   });
 });
 
@@ -151,7 +171,15 @@ describe('an unknown method on a known path', () => {
       const res = await secured.inject({ method: 'DELETE', url: '/v1/evaluate' });
       expectProblem(res, 405);
       expect(res.headers.allow).toBe('POST');
-      expectProblem(await secured.inject({ method: 'POST', url: '/v1/evaluate', payload: '{}', headers: { 'content-type': 'application/json' } }), 401);
+      expectProblem(
+        await secured.inject({
+          method: 'POST',
+          url: '/v1/evaluate',
+          payload: '{}',
+          headers: { 'content-type': 'application/json' },
+        }),
+        401,
+      );
     } finally {
       await secured.close();
     }
@@ -172,7 +200,12 @@ describe('date query parameters', () => {
       const param = (doc.paths[path][method].parameters as Json[]).find((p) => p.name === name);
       expect(param?.schema, `${method} ${path} ${name}`).toMatchObject({ type: 'string', format: 'date' });
     }
-    const res = await app.inject({ method: 'POST', url: '/v1/evaluate?asOf=2025-02-30', payload: JSON.stringify(smallRota()), headers: { 'content-type': 'application/json' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate?asOf=2025-02-30',
+      payload: JSON.stringify(smallRota()),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(expectProblem(res, 400).errors).toEqual([expect.objectContaining({ path: 'asOf', in: 'query' })]);
     expectDocumented('post', '/v1/evaluate', res);
   });
@@ -181,14 +214,20 @@ describe('date query parameters', () => {
 describe('the document as a whole', () => {
   it('states its server, licence, contact and open default; declares and describes every tag; describes every operation', () => {
     expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
-    expect(doc.info.license).toEqual({ name: expect.stringMatching(/UNLICENSED/), identifier: 'LicenseRef-UNLICENSED' });
+    expect(doc.info.license).toEqual({
+      name: expect.stringMatching(/UNLICENSED/),
+      identifier: 'LicenseRef-UNLICENSED',
+    });
     expect(doc.info.contact?.name).toMatch(/\S/);
     expect(doc.security).toEqual([]);
     const tags = new Map((doc.tags as Json[]).map((t) => [t.name, t.description]));
     for (const [path, item] of Object.entries<Json>(doc.paths)) {
       for (const [method, op] of Object.entries<Json>(item)) {
         expect(op.description, `${method} ${path}`).toMatch(/\S/);
-        expect(Object.keys(op.responses).some((s) => s.startsWith('4')), `${method} ${path} has a 4xx`).toBe(true);
+        expect(
+          Object.keys(op.responses).some((s) => s.startsWith('4')),
+          `${method} ${path} has a 4xx`,
+        ).toBe(true);
         for (const tag of op.tags) expect(tags.get(tag), `tag ${tag}`).toMatch(/\S/);
       }
     }

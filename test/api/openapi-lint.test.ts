@@ -22,10 +22,16 @@ const ENV = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_
 /** Runs a linter; a non-zero exit (it found an error) still hands back what it wrote. */
 function run(bin: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(join(BIN, bin), args, { cwd: ROOT, env: ENV, timeout: LINT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err && (err.killed || typeof err.code !== 'number')) return reject(new Error(`${bin} did not finish: ${err.message}\n${stderr}`));
-      resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
-    });
+    execFile(
+      join(BIN, bin),
+      args,
+      { cwd: ROOT, env: ENV, timeout: LINT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err && (err.killed || typeof err.code !== 'number'))
+          return reject(new Error(`${bin} did not finish: ${err.message}\n${stderr}`));
+        resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -42,7 +48,14 @@ interface SpectralResult {
 }
 
 async function redocly(file: string): Promise<RedoclyResult> {
-  const { stdout, stderr } = await run('redocly', ['lint', file, '--config', join(ROOT, 'redocly.yaml'), '--format', 'json']);
+  const { stdout, stderr } = await run('redocly', [
+    'lint',
+    file,
+    '--config',
+    join(ROOT, 'redocly.yaml'),
+    '--format',
+    'json',
+  ]);
   try {
     return JSON.parse(stdout) as RedoclyResult;
   } catch {
@@ -53,7 +66,17 @@ async function redocly(file: string): Promise<RedoclyResult> {
 /** One run for several files: each result names its file in `source`. */
 async function spectral(paths: string[]): Promise<SpectralResult[]> {
   const out = join(dir, 'spectral.json');
-  const { stdout, stderr } = await run('spectral', ['lint', ...paths, '--ruleset', join(ROOT, '.spectral.yaml'), '--format', 'json', '--output', out, '--quiet']);
+  const { stdout, stderr } = await run('spectral', [
+    'lint',
+    ...paths,
+    '--ruleset',
+    join(ROOT, '.spectral.yaml'),
+    '--format',
+    'json',
+    '--output',
+    out,
+    '--quiet',
+  ]);
   try {
     return JSON.parse(readFileSync(out, 'utf8')) as SpectralResult[];
   } catch {
@@ -61,8 +84,10 @@ async function spectral(paths: string[]): Promise<SpectralResult[]> {
   }
 }
 
-const redoclyLines = (r: RedoclyResult) => r.problems.map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer ?? ''}: ${p.message}`);
-const spectralLines = (r: SpectralResult[]) => r.map((p) => `${['error', 'warning', 'info', 'hint'][p.severity]} ${p.code} ${p.path.join('.')}: ${p.message}`);
+const redoclyLines = (r: RedoclyResult) =>
+  r.problems.map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer ?? ''}: ${p.message}`);
+const spectralLines = (r: SpectralResult[]) =>
+  r.map((p) => `${['error', 'warning', 'info', 'hint'][p.severity]} ${p.code} ${p.path.join('.')}: ${p.message}`);
 
 const CONFIGS: Array<[string, Record<string, string>]> = [
   ['without tokens', {}],
@@ -98,13 +123,19 @@ beforeAll(async () => {
 
 describe('/openapi.json, with bearer tokens configured and without', () => {
   it('@redocly/cli lint (recommended rules) reports no error and no warning', async () => {
-    const [open, auth, bare] = await Promise.all([redocly(files.get('without tokens')!), redocly(files.get('with bearer tokens')!), redocly(stripped)]);
+    const [open, auth, bare] = await Promise.all([
+      redocly(files.get('without tokens')!),
+      redocly(files.get('with bearer tokens')!),
+      redocly(stripped),
+    ]);
     for (const r of [open, auth]) {
       expect(redoclyLines(r)).toEqual([]);
       expect(r.totals).toMatchObject({ errors: 0, warnings: 0 });
     }
     // The linter does look: without servers, security and licence it finds what it found before the fixes.
-    expect(bare.problems.map((p) => p.ruleId)).toEqual(expect.arrayContaining(['no-empty-servers', 'security-defined', 'info-license']));
+    expect(bare.problems.map((p) => p.ruleId)).toEqual(
+      expect.arrayContaining(['no-empty-servers', 'security-defined', 'info-license']),
+    );
     expect(bare.totals.errors).toBeGreaterThan(0);
   });
 

@@ -57,7 +57,11 @@ describe('GET /openapi.json', () => {
 
   it('has a path and operation for every route, and nothing for the docs UI', () => {
     for (const [method, path] of ROUTES) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
-    const documented = Object.entries<Json>(doc.paths).flatMap(([path, item]) => Object.keys(item).filter((k) => METHODS.includes(k)).map((m) => `${m} ${path}`));
+    const documented = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((k) => METHODS.includes(k))
+        .map((m) => `${m} ${path}`),
+    );
     expect(documented.sort()).toEqual(ROUTES.map(([m, p]) => `${m} ${p}`).sort());
   });
 
@@ -88,7 +92,9 @@ describe('GET /openapi.json', () => {
   it('/v1/evaluate takes the rota as JSON or YAML, and asOf in the query', () => {
     const op = doc.paths['/v1/evaluate'].post;
     expect(op.requestBody.required).toBe(true);
-    expect(Object.keys(op.requestBody.content)).toEqual(expect.arrayContaining(['application/json', 'application/yaml', 'text/yaml']));
+    expect(Object.keys(op.requestBody.content)).toEqual(
+      expect.arrayContaining(['application/json', 'application/yaml', 'text/yaml']),
+    );
     const rota = op.requestBody.content['application/json'].schema;
     expect(rota.required).toEqual(expect.arrayContaining(['version', 'workers', 'assignments', 'periods']));
     expect(rota.additionalProperties).toBe(false);
@@ -99,16 +105,37 @@ describe('GET /openapi.json', () => {
     const report = responseSchema('post', '/v1/evaluate', '200', 'application/json');
     expect(report.type).toBe('object');
     expect(report.required).toEqual(expect.arrayContaining(['version', 'findings', 'conversions', 'ledger']));
-    expect(Object.keys(report.properties)).toEqual(expect.arrayContaining(['version', 'findings', 'conversions', 'ledger', 'summary']));
+    expect(Object.keys(report.properties)).toEqual(
+      expect.arrayContaining(['version', 'findings', 'conversions', 'ledger', 'summary']),
+    );
     const finding = report.properties.findings.items;
     expect(finding.required).toEqual(
-      expect.arrayContaining(['ruleId', 'citation', 'severity', 'workerId', 'assignmentIds', 'window', 'measured', 'limit', 'unit', 'curedBy', 'message']),
+      expect.arrayContaining([
+        'ruleId',
+        'citation',
+        'severity',
+        'workerId',
+        'assignmentIds',
+        'window',
+        'measured',
+        'limit',
+        'unit',
+        'curedBy',
+        'message',
+      ]),
     );
     expect(Object.keys(finding.properties)).toContain('hypothetical');
     expect(report.properties.conversions.items.properties.verdict.enum).toEqual(
-      expect.arrayContaining(['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible']),
+      expect.arrayContaining([
+        'convertible',
+        'convertible-with-agreement',
+        'needs-collective-agreement',
+        'not-convertible',
+      ]),
     );
-    expect(report.properties.ledger.items.required).toEqual(expect.arrayContaining(['workerId', 'assignmentId', 'hours']));
+    expect(report.properties.ledger.items.required).toEqual(
+      expect.arrayContaining(['workerId', 'assignmentId', 'hours']),
+    );
   });
 
   it('every error response of /v1/evaluate is an application/problem+json problem document', () => {
@@ -148,12 +175,36 @@ describe('GET /openapi.json', () => {
     };
     const rotaSchema = doc.paths['/v1/evaluate'].post.requestBody.content['application/json'].schema;
     check(rotaSchema, smallRota(), 'rota request');
-    check(responseSchema('post', '/v1/evaluate', '200', 'application/json'), (await postJson(app, smallRota())).json(), 'report');
-    check(responseSchema('post', '/v1/evaluate', '200', 'application/json'), (await postYaml(app, SMALL_ROTA_YAML)).json(), 'report from YAML');
-    check(responseSchema('post', '/v1/evaluate', '400', 'application/problem+json'), (await postJson(app, { version: 1 })).json(), 'problem');
-    check(responseSchema('get', '/v1/rules', '200', 'application/json'), (await app.inject('/v1/rules')).json(), 'rules');
-    check(responseSchema('get', '/v1/rules/{id}', '200', 'application/json'), (await app.inject('/v1/rules/aml.10-8.daily-rest')).json(), 'rule');
-    check(responseSchema('get', '/v1/rules/{id}', '404', 'application/problem+json'), (await app.inject('/v1/rules/nope')).json(), 'rule 404');
+    check(
+      responseSchema('post', '/v1/evaluate', '200', 'application/json'),
+      (await postJson(app, smallRota())).json(),
+      'report',
+    );
+    check(
+      responseSchema('post', '/v1/evaluate', '200', 'application/json'),
+      (await postYaml(app, SMALL_ROTA_YAML)).json(),
+      'report from YAML',
+    );
+    check(
+      responseSchema('post', '/v1/evaluate', '400', 'application/problem+json'),
+      (await postJson(app, { version: 1 })).json(),
+      'problem',
+    );
+    check(
+      responseSchema('get', '/v1/rules', '200', 'application/json'),
+      (await app.inject('/v1/rules')).json(),
+      'rules',
+    );
+    check(
+      responseSchema('get', '/v1/rules/{id}', '200', 'application/json'),
+      (await app.inject('/v1/rules/aml.10-8.daily-rest')).json(),
+      'rule',
+    );
+    check(
+      responseSchema('get', '/v1/rules/{id}', '404', 'application/problem+json'),
+      (await app.inject('/v1/rules/nope')).json(),
+      'rule 404',
+    );
     check(responseSchema('get', '/health', '200', 'application/json'), (await app.inject('/health')).json(), 'health');
   });
 });

@@ -35,12 +35,17 @@ function portTaken(port: number): Promise<boolean> {
   });
 }
 
-async function until<T>(what: string | (() => string), check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string | (() => string),
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${typeof what === 'string' ? what : what()}: not within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${typeof what === 'string' ? what : what()}: not within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -65,9 +70,12 @@ function npmStart(port: number, env: Record<string, string> = {}) {
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   /** The server processes: every pid in the JSON log but npm's. */
-  const serverPids = () => [...new Set([...output.matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1])))].filter((pid) => pid !== child.pid);
+  const serverPids = () =>
+    [...new Set([...output.matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1])))].filter((pid) => pid !== child.pid);
   const killAll = () => {
     try {
       process.kill(-child.pid!, 'SIGKILL');
@@ -111,40 +119,59 @@ async function requestInFlight(port: number) {
 }
 
 describe('npm start, stopped by a signal to npm', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s: closes the listener, answers the request in flight, and exits 0', async (signal) => {
-    const port = await freePort();
-    const server = npmStart(port);
-    try {
-      await until(() => `/health on port ${port} (npm start printed: ${server.output()})`, () => healthy(port), 300_000);
-      const pids = server.serverPids();
-      expect(pids).toHaveLength(1);
-      const inFlight = await requestInFlight(port);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: closes the listener, answers the request in flight, and exits 0',
+    async (signal) => {
+      const port = await freePort();
+      const server = npmStart(port);
+      try {
+        await until(
+          () => `/health on port ${port} (npm start printed: ${server.output()})`,
+          () => healthy(port),
+          300_000,
+        );
+        const pids = server.serverPids();
+        expect(pids).toHaveLength(1);
+        const inFlight = await requestInFlight(port);
 
-      server.child.kill(signal);
-      await until('the server to stop listening', async () => ((await healthy(port).catch(() => 'refused')) === 'refused' ? true : undefined), 5_000);
-      inFlight.send();
-      const answer = await inFlight.response;
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body)).toMatchObject({ summary: expect.objectContaining({ workers: 1 }) });
+        server.child.kill(signal);
+        await until(
+          'the server to stop listening',
+          async () => ((await healthy(port).catch(() => 'refused')) === 'refused' ? true : undefined),
+          5_000,
+        );
+        inFlight.send();
+        const answer = await inFlight.response;
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.body)).toMatchObject({ summary: expect.objectContaining({ workers: 1 }) });
 
-      await until('the port to be free', async () => ((await portTaken(port)) ? undefined : true), 5_000);
-      expect(await server.exited).toEqual({ code: 0, signal: null });
-      await until('the server process to end', async () => (pids.some(alive) ? undefined : true), 5_000);
-      expect(server.output()).toContain(`"signal":"${signal}","msg":"shutting down"`);
-    } finally {
-      server.killAll();
-    }
-  });
+        await until('the port to be free', async () => ((await portTaken(port)) ? undefined : true), 5_000);
+        expect(await server.exited).toEqual({ code: 0, signal: null });
+        await until('the server process to end', async () => (pids.some(alive) ? undefined : true), 5_000);
+        expect(server.output()).toContain(`"signal":"${signal}","msg":"shutting down"`);
+      } finally {
+        server.killAll();
+      }
+    },
+  );
 
   it('with TURNUSSJEKK_INSTANCES=auto: the primary stops its instances and exits 0 after them', async () => {
     const port = await freePort();
     const server = npmStart(port, { TURNUSSJEKK_INSTANCES: 'auto' });
     try {
-      await until(() => `/health on port ${port} (npm start printed: ${server.output()})`, () => healthy(port), 300_000);
-      const instances = await until('every instance to listen', async () => {
-        const ready = [...server.output().matchAll(/"pid":(\d+)[^\n]*"msg":"turnussjekk api ready"/g)];
-        return ready.length === availableParallelism() ? ready.map((m) => Number(m[1])) : undefined;
-      }, 300_000);
+      await until(
+        () => `/health on port ${port} (npm start printed: ${server.output()})`,
+        () => healthy(port),
+        300_000,
+      );
+      const instances = await until(
+        'every instance to listen',
+        async () => {
+          const ready = [...server.output().matchAll(/"pid":(\d+)[^\n]*"msg":"turnussjekk api ready"/g)];
+          return ready.length === availableParallelism() ? ready.map((m) => Number(m[1])) : undefined;
+        },
+        300_000,
+      );
 
       server.child.kill('SIGTERM');
       await until('the port to be free', async () => ((await portTaken(port)) ? undefined : true), 5_000);

@@ -21,17 +21,33 @@ describe('over a real socket', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok' });
 
-      const yaml = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: SMALL_ROTA_YAML, headers: { 'content-type': 'application/yaml' } });
+      const yaml = await fetch(`${base}/v1/evaluate`, {
+        method: 'POST',
+        body: SMALL_ROTA_YAML,
+        headers: { 'content-type': 'application/yaml' },
+      });
       expect(yaml.status).toBe(200);
-      const json = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: JSON.stringify(smallRota()), headers: { 'content-type': 'application/json' } });
+      const json = await fetch(`${base}/v1/evaluate`, {
+        method: 'POST',
+        body: JSON.stringify(smallRota()),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(await yaml.json()).toEqual(await json.json());
 
-      const bad = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
+      const bad = await fetch(`${base}/v1/evaluate`, {
+        method: 'POST',
+        body: '{',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(bad.status).toBe(400);
       expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(((await bad.json()) as { errors: unknown[] }).errors).toHaveLength(1);
 
-      const big = await fetch(`${base}/v1/evaluate`, { method: 'POST', body: 'x'.repeat(6 * 1024 * 1024), headers: { 'content-type': 'application/json' } });
+      const big = await fetch(`${base}/v1/evaluate`, {
+        method: 'POST',
+        body: 'x'.repeat(6 * 1024 * 1024),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(big.status).toBe(413);
       expect(big.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     } finally {
@@ -96,7 +112,12 @@ describe('api/server.ts', () => {
     try {
       const base = await server.ready;
       // Both instances come up, each logging that it listens, on the same port.
-      await expect.poll(() => [...server.output().matchAll(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]), { timeout: 15_000 }).toEqual([base, base]);
+      await expect
+        .poll(
+          () => [...server.output().matchAll(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]),
+          { timeout: 15_000 },
+        )
+        .toEqual([base, base]);
       for (let i = 0; i < 4; i++) expect((await fetch(`${base}/health`)).status).toBe(200);
       const pids = new Set([...server.output().matchAll(/"pid":(\d+)/g)].map((m) => m[1]));
       expect(pids.size).toBe(2);
@@ -109,11 +130,18 @@ describe('api/server.ts', () => {
   });
 
   it('refuses to start, with a message and exit code 2, on a bad setting', async () => {
-    const settings: Array<Record<string, string>> = [{ TURNUSSJEKK_TOKENS: ' ' }, { PORT: 'eighty' }, { TURNUSSJEKK_BODY_LIMIT: 'lots' }, { TURNUSSJEKK_INSTANCES: 'many' }];
+    const settings: Array<Record<string, string>> = [
+      { TURNUSSJEKK_TOKENS: ' ' },
+      { PORT: 'eighty' },
+      { TURNUSSJEKK_BODY_LIMIT: 'lots' },
+      { TURNUSSJEKK_INSTANCES: 'many' },
+    ];
     for (const env of settings) {
       const run = await startServer({ PORT: '0', ...env }).exited;
       expect(run.code, JSON.stringify(env)).toBe(2);
-      expect(run.stderr).toMatch(/turnussjekk api: cannot start: (TURNUSSJEKK_TOKENS|PORT|TURNUSSJEKK_BODY_LIMIT|TURNUSSJEKK_INSTANCES)/);
+      expect(run.stderr).toMatch(
+        /turnussjekk api: cannot start: (TURNUSSJEKK_TOKENS|PORT|TURNUSSJEKK_BODY_LIMIT|TURNUSSJEKK_INSTANCES)/,
+      );
     }
   });
 });

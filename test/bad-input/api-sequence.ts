@@ -31,18 +31,32 @@ const GOOD = JSON.stringify({
 
 const app = await buildApp({ logger: false, env: {}, ...(bodyLimit ? { bodyLimit } : {}) });
 const address = http ? await app.listen({ host: '127.0.0.1', port: 0 }) : undefined;
-const send = async (contentType: string, payload: string | Buffer): Promise<{ status: number; contentType: string; body: string }> => {
+const send = async (
+  contentType: string,
+  payload: string | Buffer,
+): Promise<{ status: number; contentType: string; body: string }> => {
   if (address) {
-    const res = await fetch(`${address}/v1/evaluate`, { method: 'POST', body: payload, headers: { 'content-type': contentType } });
+    const res = await fetch(`${address}/v1/evaluate`, {
+      method: 'POST',
+      body: payload,
+      headers: { 'content-type': contentType },
+    });
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
   }
-  const res = await app.inject({ method: 'POST', url: '/v1/evaluate', payload, headers: { 'content-type': contentType } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/evaluate',
+    payload,
+    headers: { 'content-type': contentType },
+  });
   return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body };
 };
 const post = async (contentType: string, payload: string | Buffer) => {
   const started = performance.now();
   const res = await send(contentType, payload);
-  const problem = res.contentType.startsWith('application/problem+json') ? (JSON.parse(res.body) as { type?: string; errors?: unknown[] }) : undefined;
+  const problem = res.contentType.startsWith('application/problem+json')
+    ? (JSON.parse(res.body) as { type?: string; errors?: unknown[] })
+    : undefined;
   return {
     status: res.status,
     contentType: res.contentType,

@@ -33,24 +33,32 @@ interface Run {
   ms: number;
 }
 
-
 /** A child process (no shell), killed after `timeoutMs`; `code` is null when it died of a signal. */
-function child(args: string[], timeoutMs: number): Promise<{ code: number | null; signal: string | null; out: string; err: string; ms: number }> {
+function child(
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; signal: string | null; out: string; err: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: root, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } }, (error, stdout, stderr) => {
-      const e = error as (NodeJS.ErrnoException & { code?: number | string; signal?: string | null }) | null;
-      resolve({
-        code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
-        signal: e?.signal ?? null,
-        out: stdout,
-        err: stderr,
-        ms: performance.now() - started,
-      });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd: root, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } },
+      (error, stdout, stderr) => {
+        const e = error as (NodeJS.ErrnoException & { code?: number | string; signal?: string | null }) | null;
+        resolve({
+          code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
+          signal: e?.signal ?? null,
+          out: stdout,
+          err: stderr,
+          ms: performance.now() - started,
+        });
+      },
+    );
   });
 }
-const binCheck = (files: string[], timeoutMs = 60_000) => child([join(root, 'bin', 'turnussjekk.mjs'), 'check', ...files], timeoutMs);
+const binCheck = (files: string[], timeoutMs = 60_000) =>
+  child([join(root, 'bin', 'turnussjekk.mjs'), 'check', ...files], timeoutMs);
 interface Answer {
   file: string;
   status: number;
@@ -59,10 +67,28 @@ interface Answer {
   rssMB: number;
 }
 /** Bodies posted in order to one app in a child process (then a good rota); `http`: over loopback, not inject. */
-async function apiSequence(bodies: Array<[contentType: string, file: string]>, options: { timeoutMs?: number; bodyLimit?: number; http?: boolean } = {}) {
-  const flags = [...(options.http ? ['--http'] : []), ...(options.bodyLimit ? ['--body-limit', String(options.bodyLimit)] : [])];
-  const run = await child(['--import', 'tsx', join(root, 'test', 'bad-input', 'api-sequence.ts'), ...flags, ...bodies.map(([ct, f]) => `${ct}=${f}`)], options.timeoutMs ?? 60_000);
-  const answers = run.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Answer);
+async function apiSequence(
+  bodies: Array<[contentType: string, file: string]>,
+  options: { timeoutMs?: number; bodyLimit?: number; http?: boolean } = {},
+) {
+  const flags = [
+    ...(options.http ? ['--http'] : []),
+    ...(options.bodyLimit ? ['--body-limit', String(options.bodyLimit)] : []),
+  ];
+  const run = await child(
+    [
+      '--import',
+      'tsx',
+      join(root, 'test', 'bad-input', 'api-sequence.ts'),
+      ...flags,
+      ...bodies.map(([ct, f]) => `${ct}=${f}`),
+    ],
+    options.timeoutMs ?? 60_000,
+  );
+  const answers = run.out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Answer);
   return { ...run, answers };
 }
 
@@ -89,10 +115,20 @@ const gen = (name: string) => join(dir, name);
 
 /** The API refuses the body with `status` as a problem document, and then still answers a good rota. */
 async function expectApiRefuses(body: string | Buffer, contentType: string, status: 400 | 413, ...paths: string[]) {
-  const res = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: body, headers: { 'content-type': contentType } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/evaluate',
+    payload: body,
+    headers: { 'content-type': contentType },
+  });
   const problem = expectProblem(res, status);
   for (const p of paths) expect(problem.errors.map((e) => e.path)).toContain(p);
-  const next = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: JSON.stringify(GOOD), headers: { 'content-type': 'application/json' } });
+  const next = await app.inject({
+    method: 'POST',
+    url: '/v1/evaluate',
+    payload: JSON.stringify(GOOD),
+    headers: { 'content-type': 'application/json' },
+  });
   expect(next.statusCode).toBe(200);
   return problem;
 }
@@ -102,11 +138,20 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'turnussjekk-bad-input-'));
   const ten = 'x'.repeat(10 * 1024 * 1024);
   writeFileSync(gen('big-string.json'), JSON.stringify({ ...GOOD, workers: [{ id: ten }] }));
-  writeFileSync(gen('big-string.yaml'), `version: 1\nworkers:\n  - id: w1\n    name: "${ten}"\nassignments: []\nperiods: []\n`);
+  writeFileSync(
+    gen('big-string.yaml'),
+    `version: 1\nworkers:\n  - id: w1\n    name: "${ten}"\nassignments: []\nperiods: []\n`,
+  );
   const N = 100_000;
-  writeFileSync(gen('deep-arrays.json'), `{"version":1,"workers":${'['.repeat(N)}${']'.repeat(N)},"assignments":[],"periods":[]}`);
+  writeFileSync(
+    gen('deep-arrays.json'),
+    `{"version":1,"workers":${'['.repeat(N)}${']'.repeat(N)},"assignments":[],"periods":[]}`,
+  );
   writeFileSync(gen('deep-arrays-top.json'), `${'['.repeat(N)}${']'.repeat(N)}`);
-  writeFileSync(gen('deep-objects.json'), `{"version":1,"workers":[{"id":"w1"}],"assignments":[],"periods":[],"frames":${'{"a":'.repeat(N)}1${'}'.repeat(N)}}`);
+  writeFileSync(
+    gen('deep-objects.json'),
+    `{"version":1,"workers":[{"id":"w1"}],"assignments":[],"periods":[],"frames":${'{"a":'.repeat(N)}1${'}'.repeat(N)}}`,
+  );
   writeFileSync(gen('deep-flow.yaml'), `${'['.repeat(N)}${']'.repeat(N)}\n`);
   // 1 000 levels are enough to overflow the YAML composer's stack; two files of 2 KB each.
   writeFileSync(gen('deep-a.yaml'), `${'['.repeat(1000)}${']'.repeat(1000)}\n`);
@@ -115,22 +160,40 @@ beforeAll(async () => {
   // (486 days, inside the API's 731-day span limit): 7.6 MB of JSON.
   const base = Date.UTC(2025, 0, 6, 7, 0);
   const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
-  const many = Array.from({ length: N }, (_, i) => ({ assignmentId: 'a1', start: iso(base + i * 420_000), end: iso(base + i * 420_000 + 300_000) }));
+  const many = Array.from({ length: N }, (_, i) => ({
+    assignmentId: 'a1',
+    start: iso(base + i * 420_000),
+    end: iso(base + i * 420_000 + 300_000),
+  }));
   writeFileSync(gen('periods-100000.json'), JSON.stringify({ ...GOOD, periods: many }));
   // The same 8-hour shift 700 times (an export that repeats a row): 52 KB.
-  writeFileSync(gen('same-period-700.json'), JSON.stringify({ ...GOOD, periods: Array.from({ length: 700 }, () => GOOD.periods[0]) }));
+  writeFileSync(
+    gen('same-period-700.json'),
+    JSON.stringify({ ...GOOD, periods: Array.from({ length: 700 }, () => GOOD.periods[0]) }),
+  );
   // One period of five centuries: 300 bytes.
-  writeFileSync(gen('span-500-years.json'), JSON.stringify({ ...GOOD, periods: [{ assignmentId: 'a1', start: '2025-01-01T08:00', end: '2525-01-01T16:00' }] }));
+  writeFileSync(
+    gen('span-500-years.json'),
+    JSON.stringify({ ...GOOD, periods: [{ assignmentId: 'a1', start: '2025-01-01T08:00', end: '2525-01-01T16:00' }] }),
+  );
   // 194 years of back-to-back 30-day periods (each within the 31-day cap, all within 1900–2199): 180 KB.
   const month = 30 * 86_400_000;
   const backToBack: Array<Record<string, string>> = [];
-  for (let t = Date.UTC(2006, 0, 2, 8, 0); t < Date.UTC(2199, 11, 1); t += month) backToBack.push({ assignmentId: 'a1', start: iso(t), end: iso(t + month) });
+  for (let t = Date.UTC(2006, 0, 2, 8, 0); t < Date.UTC(2199, 11, 1); t += month)
+    backToBack.push({ assignmentId: 'a1', start: iso(t), end: iso(t + month) });
   writeFileSync(gen('span-194-years.json'), JSON.stringify({ ...GOOD, periods: backToBack }));
   // 200 000 three-minute periods for one worker, every five minutes (694 days, inside the API's
   // span limit): 15 MB.
   writeFileSync(
     gen('periods-200000.json'),
-    JSON.stringify({ ...GOOD, periods: Array.from({ length: 2 * N }, (_, i) => ({ assignmentId: 'a1', start: iso(base + i * 300_000), end: iso(base + i * 300_000 + 180_000) })) }),
+    JSON.stringify({
+      ...GOOD,
+      periods: Array.from({ length: 2 * N }, (_, i) => ({
+        assignmentId: 'a1',
+        start: iso(base + i * 300_000),
+        end: iso(base + i * 300_000 + 180_000),
+      })),
+    }),
   );
 });
 
@@ -151,35 +214,84 @@ interface Case {
 }
 
 const CORPUS: Case[] = [
-  { file: 'truncated.json', cli: [/not valid JSON at line 1, column \d+: Unterminated string/], api: { status: 400, paths: [''] } },
+  {
+    file: 'truncated.json',
+    cli: [/not valid JSON at line 1, column \d+: Unterminated string/],
+    api: { status: 400, paths: [''] },
+  },
   { file: 'truncated.yaml', cli: [/not valid YAML at line 9, column 1/, /quote/i], api: { status: 400, paths: [''] } },
   {
     file: 'wrong-types.json',
-    cli: [/version: must be one of 1, got "1"/, /timezone: must be a text string, got 1/, /workers: must be a list/, /periods\[0\]\.assignmentId: must be a text string/, /periods\[0\]\.end: must be a text string, got null/, /agreements\[0\]\.type/],
-    api: { status: 400, paths: ['version', 'timezone', 'workers', 'assignments', 'periods[0].start', 'periods[0].passiveHours'] },
+    cli: [
+      /version: must be one of 1, got "1"/,
+      /timezone: must be a text string, got 1/,
+      /workers: must be a list/,
+      /periods\[0\]\.assignmentId: must be a text string/,
+      /periods\[0\]\.end: must be a text string, got null/,
+      /agreements\[0\]\.type/,
+    ],
+    api: {
+      status: 400,
+      paths: ['version', 'timezone', 'workers', 'assignments', 'periods[0].start', 'periods[0].passiveHours'],
+    },
   },
   {
     file: 'wrong-types.yaml',
-    cli: [/version: must be one of 1, got 1\.5/, /workers\[0\]\.id: must be a text string, got a list/, /assignments\[0\]\.kind/, /assignments\[0\]\.contract/, /periods\[0\]\.breakMinutes: must not be negative/],
+    cli: [
+      /version: must be one of 1, got 1\.5/,
+      /workers\[0\]\.id: must be a text string, got a list/,
+      /assignments\[0\]\.kind/,
+      /assignments\[0\]\.contract/,
+      /periods\[0\]\.breakMinutes: must not be negative/,
+    ],
     api: { status: 400, paths: ['version', 'workers[0].id', 'assignments[0].kind'] },
   },
   { file: 'proto-top.json', cli: [/: __proto__: unknown field/], api: { status: 400, paths: ['__proto__'] } },
   {
     file: 'proto-periods.json',
-    cli: [/periods\[0\]\.__proto__: unknown field/, /periods\[0\]\.constructor: unknown field/, /periods\[0\]\.prototype: unknown field/],
+    cli: [
+      /periods\[0\]\.__proto__: unknown field/,
+      /periods\[0\]\.constructor: unknown field/,
+      /periods\[0\]\.prototype: unknown field/,
+    ],
     api: { status: 400, paths: ['periods[0].__proto__', 'periods[0].constructor', 'periods[0].prototype'] },
   },
   {
     file: 'constructor-prototype.yaml',
-    cli: [/: constructor: unknown field/, /: prototype: unknown field/, /: __proto__: unknown field/, /periods\[0\]\.__proto__: unknown field/],
+    cli: [
+      /: constructor: unknown field/,
+      /: prototype: unknown field/,
+      /: __proto__: unknown field/,
+      /periods\[0\]\.__proto__: unknown field/,
+    ],
     api: { status: 400, paths: ['constructor', 'prototype', '__proto__', 'periods[0].__proto__'] },
   },
-  { file: 'year-10000.yaml', cli: [/periods\[0\]\.start: "10000-01-03T08:00" is not a date-time/, /periods\[0\]\.end/], api: { status: 400, paths: ['periods[0].start', 'periods[0].end'] } },
-  { file: 'dst-gap.yaml', cli: [/periods\[0\]\.end: "2026-03-29T02:30" does not exist in Europe\/Oslo/], api: { status: 400, paths: ['periods[0].end'] } },
-  { file: 'unknown-timezone.json', cli: [/timezone: "Mars\/Olympus_Mons" is not a known IANA time zone \(e\.g\. Europe\/Oslo\)/], api: { status: 400, paths: ['timezone'] } },
-  { file: 'misspelled-timezone.yaml', cli: [/timezone: "Europe\/Olso" is not a known IANA time zone; did you mean "Europe\/Oslo"\?/], api: { status: 400, paths: ['timezone'] } },
+  {
+    file: 'year-10000.yaml',
+    cli: [/periods\[0\]\.start: "10000-01-03T08:00" is not a date-time/, /periods\[0\]\.end/],
+    api: { status: 400, paths: ['periods[0].start', 'periods[0].end'] },
+  },
+  {
+    file: 'dst-gap.yaml',
+    cli: [/periods\[0\]\.end: "2026-03-29T02:30" does not exist in Europe\/Oslo/],
+    api: { status: 400, paths: ['periods[0].end'] },
+  },
+  {
+    file: 'unknown-timezone.json',
+    cli: [/timezone: "Mars\/Olympus_Mons" is not a known IANA time zone \(e\.g\. Europe\/Oslo\)/],
+    api: { status: 400, paths: ['timezone'] },
+  },
+  {
+    file: 'misspelled-timezone.yaml',
+    cli: [/timezone: "Europe\/Olso" is not a known IANA time zone; did you mean "Europe\/Oslo"\?/],
+    api: { status: 400, paths: ['timezone'] },
+  },
   { file: 'empty.json', cli: [/not valid JSON: Unexpected end of JSON input/], api: { status: 400, paths: [''] } },
-  { file: 'empty.yaml', cli: [/must be an object \(a mapping of fields\), got null/], api: { status: 400, paths: [''] } },
+  {
+    file: 'empty.yaml',
+    cli: [/must be an object \(a mapping of fields\), got null/],
+    api: { status: 400, paths: [''] },
+  },
   { file: 'binary.json', cli: [/not valid UTF-8/], api: { status: 400, paths: [''] } },
   { file: 'binary.yaml', cli: [/not valid UTF-8/], api: { status: 400, paths: [''] } },
 ];
@@ -197,7 +309,12 @@ describe('bad input: the corpus, in the CLI and the API', () => {
   it('prototype-pollution keys pollute nothing', async () => {
     for (const f of ['proto-top.json', 'proto-periods.json', 'constructor-prototype.yaml']) {
       await cli('check', corpus(f));
-      await app.inject({ method: 'POST', url: '/v1/evaluate', payload: readFileSync(corpus(f)), headers: { 'content-type': contentTypeOf(f) } });
+      await app.inject({
+        method: 'POST',
+        url: '/v1/evaluate',
+        payload: readFileSync(corpus(f)),
+        headers: { 'content-type': contentTypeOf(f) },
+      });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
@@ -262,7 +379,11 @@ describe('bad input: the corpus, in the CLI and the API', () => {
 
 describe('bad input: big and deep', () => {
   it('CLI: a 10 MB worker id is refused as too long', async () => {
-    expectRefused(await cli('check', gen('big-string.json')), gen('big-string.json'), /workers\[0\]\.id: is longer than 200 characters/);
+    expectRefused(
+      await cli('check', gen('big-string.json')),
+      gen('big-string.json'),
+      /workers\[0\]\.id: is longer than 200 characters/,
+    );
   });
   it('CLI: a 10 MB name in YAML is refused as too long', async () => {
     expectRefused(await cli('check', gen('big-string.yaml')), gen('big-string.yaml'), /workers\[0\]\.name/);
@@ -274,11 +395,23 @@ describe('bad input: big and deep', () => {
 
   it('CLI: 100 000 nested arrays, at the top or as `workers`, exit 2', async () => {
     // Refused before parsing: deeper nesting than any rota is no rota, and it would exhaust the parsers' stack.
-    expectRefused(await cli('check', gen('deep-arrays-top.json')), gen('deep-arrays-top.json'), /nests lists or objects more than 64 levels deep/);
-    expectRefused(await cli('check', gen('deep-arrays.json')), gen('deep-arrays.json'), /nests lists or objects more than 64 levels deep/);
+    expectRefused(
+      await cli('check', gen('deep-arrays-top.json')),
+      gen('deep-arrays-top.json'),
+      /nests lists or objects more than 64 levels deep/,
+    );
+    expectRefused(
+      await cli('check', gen('deep-arrays.json')),
+      gen('deep-arrays.json'),
+      /nests lists or objects more than 64 levels deep/,
+    );
   });
   it('CLI: 100 000 nested objects exit 2, refused for their depth', async () => {
-    expectRefused(await cli('check', gen('deep-objects.json')), gen('deep-objects.json'), /nests lists or objects more than 64 levels deep/);
+    expectRefused(
+      await cli('check', gen('deep-objects.json')),
+      gen('deep-objects.json'),
+      /nests lists or objects more than 64 levels deep/,
+    );
   });
   it('API: 100 000 nested arrays or objects in JSON are a 400', async () => {
     await expectApiRefuses(readFileSync(gen('deep-arrays-top.json')), 'application/json', 400, '');
@@ -295,7 +428,10 @@ describe('bad input: big and deep', () => {
   });
   it('API (child process): one deeply nested YAML body is a 400, and the next good request works', async () => {
     const run = await apiSequence([['application/yaml', gen('deep-flow.yaml')]], { http: true });
-    expect(run.answers.map((a) => a.status), run.err.slice(0, 500)).toEqual([400, 200]);
+    expect(
+      run.answers.map((a) => a.status),
+      run.err.slice(0, 500),
+    ).toEqual([400, 200]);
     expect(run.answers[0]!.type).toBe('https://turnussjekk.no/problems/invalid-input');
   });
 
@@ -338,8 +474,14 @@ describe('bad input: big and deep', () => {
     await expectApiRefuses(readFileSync(gen('periods-100000.json')), 'application/json', 413);
   });
   it('API (child process): with the limit raised to 16 MiB, 100 000 periods are answered in bounded time', async () => {
-    const run = await apiSequence([['application/json', gen('periods-100000.json')]], { timeoutMs: CHILD_LIMIT, bodyLimit: 16 * 1024 * 1024 });
-    expect(run.answers.map((a) => a.status), run.err.slice(0, 500)).toEqual([200, 200]);
+    const run = await apiSequence([['application/json', gen('periods-100000.json')]], {
+      timeoutMs: CHILD_LIMIT,
+      bodyLimit: 16 * 1024 * 1024,
+    });
+    expect(
+      run.answers.map((a) => a.status),
+      run.err.slice(0, 500),
+    ).toEqual([200, 200]);
   });
 
   // Regression test for a defect found here, since fixed (src/facts/overlap.ts reports every pair of overlapping periods; src/engine/evaluate.ts
@@ -364,7 +506,12 @@ describe('bad input: big and deep', () => {
   });
 
   it('API: one period of five centuries (300 bytes) is refused at once by the span limit', async () => {
-    const p = await expectApiRefuses(readFileSync(gen('span-500-years.json')), 'application/json', 400, 'periods[0].end');
+    const p = await expectApiRefuses(
+      readFileSync(gen('span-500-years.json')),
+      'application/json',
+      400,
+      'periods[0].end',
+    );
     expect(p.errors[0]!.message).toMatch(/spans \d+ days/);
   });
 
@@ -409,7 +556,10 @@ describe('bad input: big and deep', () => {
     expect([EXIT.ok, EXIT.violations, EXIT.invalid]).toContain(run.code);
   });
   it('API (child process): 200 000 periods under a 32 MiB limit are a 200 or a 400, not a 500', async () => {
-    const run = await apiSequence([['application/json', gen('periods-200000.json')]], { timeoutMs: CHILD_LIMIT, bodyLimit: 32 * 1024 * 1024 });
+    const run = await apiSequence([['application/json', gen('periods-200000.json')]], {
+      timeoutMs: CHILD_LIMIT,
+      bodyLimit: 32 * 1024 * 1024,
+    });
     expect([200, 400]).toContain(run.answers[0]?.status);
     expect(run.answers[1]?.status).toBe(200);
   });
@@ -426,14 +576,29 @@ describe('bad input: big and deep', () => {
     expect([EXIT.ok, EXIT.violations, EXIT.invalid]).toContain(run.code);
   });
   it('CLI: --as-of 2005-06-01 on the bundled night-worker scenario is judged, not exit 3', async () => {
-    const run = await cli('check', '--as-of', '2005-06-01', relative(process.cwd(), join(root, 'scenarios', 'night-worker-turnus.yaml')));
+    const run = await cli(
+      'check',
+      '--as-of',
+      '2005-06-01',
+      relative(process.cwd(), join(root, 'scenarios', 'night-worker-turnus.yaml')),
+    );
     expect(run.err).not.toMatch(/internal error/);
     expect([EXIT.ok, EXIT.violations, EXIT.invalid]).toContain(run.code);
   });
   it('API: the night-worker scenario with ?asOf=2005-06-01, and a rota dated 1999, are not a 500', async () => {
     const scenario = readFileSync(join(root, 'scenarios', 'night-worker-turnus.yaml'));
-    const asOf = await app.inject({ method: 'POST', url: '/v1/evaluate?asOf=2005-06-01', payload: scenario, headers: { 'content-type': 'application/yaml' } });
-    const old = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: readFileSync(corpus('night-1999.yaml')), headers: { 'content-type': 'application/yaml' } });
+    const asOf = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate?asOf=2005-06-01',
+      payload: scenario,
+      headers: { 'content-type': 'application/yaml' },
+    });
+    const old = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate',
+      payload: readFileSync(corpus('night-1999.yaml')),
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect([asOf.statusCode, old.statusCode].every((s) => s < 500)).toBe(true);
   });
 });

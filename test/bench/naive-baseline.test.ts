@@ -24,7 +24,10 @@ async function both(spec: OnePersonRota, ruleBook?: RuleBook): Promise<{ naive: 
   const naive = await naiveEvaluate(rota, ruleBook ? { ruleBook } : {});
   const report = await evaluate(rota, { conversions: false, ...(ruleBook ? { ruleBook } : {}) });
   const engine = Object.fromEntries(
-    NAIVE_RULES.map(({ ruleId, reading }) => [ruleId, report.findings.filter((f) => f.ruleId === ruleId && f.reading === reading && f.severity !== 'info').length]),
+    NAIVE_RULES.map(({ ruleId, reading }) => [
+      ruleId,
+      report.findings.filter((f) => f.ruleId === ruleId && f.reading === reading && f.severity !== 'info').length,
+    ]),
   ) as Counts;
   return { naive: naive.breaches, engine };
 }
@@ -57,7 +60,12 @@ describe('naive baseline agrees with the engine (no agreements)', () => {
     {
       name: 'seven 12-hour days: no 35 h weekly rest inside the week, 84 h in the week',
       spec: { periods: [3, 4, 5, 6, 7, 8, 9].map((d) => day(d, '08:00', '20:00')) },
-      expected: { 'aml.10-4.normal-day': 7, 'aml.10-4.normal-week': 1, 'aml.10-6.total-week': 1, 'aml.10-8.weekly-rest': 1 },
+      expected: {
+        'aml.10-4.normal-day': 7,
+        'aml.10-4.normal-week': 1,
+        'aml.10-6.total-week': 1,
+        'aml.10-8.weekly-rest': 1,
+      },
     },
     {
       name: 'two touching periods are one block: 08–14 and 14–22 is a 14-hour day',
@@ -66,7 +74,12 @@ describe('naive baseline agrees with the engine (no agreements)', () => {
     },
     {
       name: 'touching across midnight, 20:00–24:00 and 00:00–06:00 is one 10-hour block in the day it starts',
-      spec: { periods: [['2025-03-05T20:00', '2025-03-06T00:00'], ['2025-03-06T00:00', '2025-03-06T06:00']] },
+      spec: {
+        periods: [
+          ['2025-03-05T20:00', '2025-03-06T00:00'],
+          ['2025-03-06T00:00', '2025-03-06T06:00'],
+        ],
+      },
       expected: { 'aml.10-4.normal-day': 1 },
     },
     {
@@ -99,7 +112,16 @@ describe('naive baseline agrees with the engine (no agreements)', () => {
       ...book,
       files: book.files.map((f) =>
         f.checks.some((c) => c.id === 'aml.10-6.total-day') && f.parameters.maxTotalHoursPerDay
-          ? { ...f, parameters: { ...f.parameters, maxTotalHoursPerDay: { ...f.parameters.maxTotalHoursPerDay, values: [{ since: '2006-01-01', value: 15 }] } } }
+          ? {
+              ...f,
+              parameters: {
+                ...f.parameters,
+                maxTotalHoursPerDay: {
+                  ...f.parameters.maxTotalHoursPerDay,
+                  values: [{ since: '2006-01-01', value: 15 }],
+                },
+              },
+            }
           : f,
       ),
     };
@@ -109,8 +131,8 @@ describe('naive baseline agrees with the engine (no agreements)', () => {
   });
 });
 
-describe('agreements are not in the baseline\'s scope', () => {
-  it('a tariff averaging agreement lifts the engine\'s normal day and week (12.5 h, 54 h), not the baseline\'s', async () => {
+describe("agreements are not in the baseline's scope", () => {
+  it("a tariff averaging agreement lifts the engine's normal day and week (12.5 h, 54 h), not the baseline's", async () => {
     const week = { periods: [3, 4, 5, 6, 7].map((d) => day(d, '08:00', '18:00')) };
     const without = await both(week);
     const withAgreement = await both({ ...week, agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] });

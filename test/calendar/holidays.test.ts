@@ -40,7 +40,11 @@ describe('holidays', () => {
 describe('§ 10-10 windows', () => {
   it('an ordinary Sunday: Saturday 18:00 to Sunday 22:00 is 28 h', () => {
     const [w] = windowsBetween('2025-03-08T00:00', '2025-03-10T00:00');
-    expect([iso(w!.start), iso(w!.end), hoursOf(w!)]).toEqual(['2025-03-08T18:00:00+01:00', '2025-03-09T22:00:00+01:00', 28]);
+    expect([iso(w!.start), iso(w!.end), hoursOf(w!)]).toEqual([
+      '2025-03-08T18:00:00+01:00',
+      '2025-03-09T22:00:00+01:00',
+      28,
+    ]);
   });
   it('the spring DST Sunday window is 27 h and the autumn one 29 h', () => {
     expect(hoursOf(windowsBetween('2025-03-29T00:00', '2025-03-31T00:00')[0]!)).toBe(27);

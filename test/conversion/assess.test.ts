@@ -14,7 +14,14 @@ function rota(periods: Period[], extra: { indicators?: object; pay?: object; job
     version: 1,
     workers: [{ id: 'w1' }],
     assignments: [
-      { id: 'stay', workerId: 'w1', kind: extra.kind ?? 'respite-carer-home', contract: 'oppdrag', ...(extra.indicators ? { indicators: extra.indicators } : {}), ...(extra.pay ? { pay: extra.pay } : {}) },
+      {
+        id: 'stay',
+        workerId: 'w1',
+        kind: extra.kind ?? 'respite-carer-home',
+        contract: 'oppdrag',
+        ...(extra.indicators ? { indicators: extra.indicators } : {}),
+        ...(extra.pay ? { pay: extra.pay } : {}),
+      },
       ...(extra.job ? [{ id: 'job', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' }] : []),
     ],
     periods: periods.map(([start, end, assignmentId]) => ({ assignmentId: assignmentId ?? 'stay', start, end })),
@@ -32,15 +39,26 @@ const weekends48: Period[] = [
 describe('conversion verdicts', () => {
   it('a monthly 48-hour weekend stay is convertible with a written agreement under avlasterforskriften § 4', async () => {
     const c = await conversionOf(rota(weekends48));
-    expect(c).toMatchObject({ verdict: 'convertible-with-agreement', requiredAgreements: ['avl-4-60h'], blockingRuleIds: [] });
+    expect(c).toMatchObject({
+      verdict: 'convertible-with-agreement',
+      requiredAgreements: ['avl-4-60h'],
+      blockingRuleIds: [],
+    });
     expect(c.employment).toMatchObject({ likelihood: 'high' });
   });
 
   it('a Friday 16:00 to Monday 08:00 stay needs § 12 or a split, and the split and the 48-hour cut are verified suggestions', async () => {
-    const c = await conversionOf(rota([['2025-01-10T16:00', '2025-01-13T08:00'], ['2025-02-07T16:00', '2025-02-10T08:00']]));
+    const c = await conversionOf(
+      rota([
+        ['2025-01-10T16:00', '2025-01-13T08:00'],
+        ['2025-02-07T16:00', '2025-02-10T08:00'],
+      ]),
+    );
     expect(c).toMatchObject({ verdict: 'convertible-with-agreement', requiredAgreements: ['avl-12-extended-stay'] });
     expect(c.suggestions).toEqual([
-      expect.stringMatching(/^Del de 2 lange oppholdene mellom to avlastere, med overlevering etter 48 timer \(søn\. 12\.01\.2025 16:00, søn\. 09\.02\.2025 16:00\)/),
+      expect.stringMatching(
+        /^Del de 2 lange oppholdene mellom to avlastere, med overlevering etter 48 timer \(søn\. 12\.01\.2025 16:00, søn\. 09\.02\.2025 16:00\)/,
+      ),
       expect.stringMatching(/^Avslutt hvert lange opphold etter 48 timer/),
     ]);
     expect(c.suggestionDetails).toEqual([
@@ -68,29 +86,41 @@ describe('conversion verdicts', () => {
   });
 
   it('a carer with a full-time day job and a weekend stay from Friday 16:00: weekly rest fails even at 24 h; moving the Friday shift makes it convertible', async () => {
-    const job: Period[] = ['03', '04', '05', '06', '07'].map((d) => [`2025-03-${d}T08:00`, `2025-03-${d}T16:00`, 'job']);
+    const job: Period[] = ['03', '04', '05', '06', '07'].map((d) => [
+      `2025-03-${d}T08:00`,
+      `2025-03-${d}T16:00`,
+      'job',
+    ]);
     const c = await conversionOf(rota([...job, ['2025-03-07T16:00', '2025-03-09T16:00']], { job: true }));
     expect(c.verdict).toBe('needs-collective-agreement');
     expect(c.blockingRuleIds).toEqual(['avl.11.weekly-rest-24']);
     // avl-4-60h takes the stay; the weekly rest must come from an agreement that states its own limit.
     expect(c.requiredAgreements).toEqual(['avl-4-60h', 'arbeidstilsynet-consent', 'aml-10-12-4-union-agreement']);
-    expect(c.suggestions).toEqual([expect.stringMatching(/^La en annen ta vakten i den andre stillingen \(fre\. 07\.03\.2025 08:00–16:00\)/)]);
+    expect(c.suggestions).toEqual([
+      expect.stringMatching(/^La en annen ta vakten i den andre stillingen \(fre\. 07\.03\.2025 08:00–16:00\)/),
+    ]);
   });
 });
 
 describe('hours, cost and employment indicators', () => {
   it('hours worked as employment against hours paid by døgnsats, and the cost difference', async () => {
-    const c = await conversionOf(rota(weekends48, { pay: { hoursPerDay: 12, hourlyWage: 300, todayRatePerHour: 250 } }));
+    const c = await conversionOf(
+      rota(weekends48, { pay: { hoursPerDay: 12, hourlyWage: 300, todayRatePerHour: 250 } }),
+    );
     expect(c.hours).toEqual({ asEmployment: 144, paidToday: 72 });
     expect(c.cost).toEqual({ asEmployment: 43_200, today: 18_000, difference: 25_200, currency: 'NOK' });
   });
 
   it('an invoicing carer with her own business and several principals is less likely an employee; the reasons are given', async () => {
     const c = await conversionOf(
-      rota([['2025-03-07T16:00', '2025-03-09T16:00']], { indicators: { ownBusiness: true, principals: 4, payForm: 'invoice', decidesTimes: 'carer' } }),
+      rota([['2025-03-07T16:00', '2025-03-09T16:00']], {
+        indicators: { ownBusiness: true, principals: 4, payForm: 'invoice', decidesTimes: 'carer' },
+      }),
     );
     expect(c.employment).toMatchObject({ likelihood: 'low' });
-    expect((c.employment as { reasons: Array<{ points: string }> }).reasons.filter((r) => r.points === 'independent')).toHaveLength(4);
+    expect(
+      (c.employment as { reasons: Array<{ points: string }> }).reasons.filter((r) => r.points === 'independent'),
+    ).toHaveLength(4);
   });
 });
 
@@ -109,11 +139,22 @@ describe('each worker is assessed on their own part of the rota', () => {
     workers: [{ id: 'w1' }],
     assignments: [
       { id: 'job', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' },
-      { id: 'stay', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag', pay: { hoursPerDay: 12, hourlyWage: 300 } },
+      {
+        id: 'stay',
+        workerId: 'w1',
+        kind: 'respite-carer-home',
+        contract: 'oppdrag',
+        pay: { hoursPerDay: 12, hourlyWage: 300 },
+      },
       { id: 'visit', workerId: 'w1', kind: 'support-contact', contract: 'oppdrag' },
     ],
   };
-  const period = ([assignmentId, start, end]: [string, string, string]) => ({ assignmentId, start, end, ...(assignmentId === 'stay' ? { passiveHours: 20 } : {}) });
+  const period = ([assignmentId, start, end]: [string, string, string]) => ({
+    assignmentId,
+    start,
+    end,
+    ...(assignmentId === 'stay' ? { passiveHours: 20 } : {}),
+  });
   const alone = validateRotaDocument({ version: 1, ...w1Doc, periods: w1.map(period) });
   const others = (i: number) => [
     { assignmentId: 'w0-stay', start: `2025-0${3 + (i % 2)}-1${i}T16:00`, end: `2025-0${3 + (i % 2)}-1${i + 2}T16:00` },
@@ -138,9 +179,13 @@ describe('each worker is assessed on their own part of the rota', () => {
     expect(amongOthers.filter((c) => c.assignmentId !== 'w0-stay')).toEqual(mine);
     const stay = mine.find((c) => c.assignmentId === 'stay')!;
     expect(stay.suggestions).toEqual([
-      expect.stringMatching(/^Del de 2 lange oppholdene mellom to avlastere, med overlevering etter 48 timer \(søn\. 09\.03\.2025 16:00, søn\. 06\.04\.2025 16:00\)/),
+      expect.stringMatching(
+        /^Del de 2 lange oppholdene mellom to avlastere, med overlevering etter 48 timer \(søn\. 09\.03\.2025 16:00, søn\. 06\.04\.2025 16:00\)/,
+      ),
       expect.stringMatching(/^Avslutt hvert lange opphold etter 48 timer/),
-      expect.stringMatching(/^La en annen ta vaktene i den andre stillingen \(fre\. 07\.03\.2025 08:00–16:00, fre\. 04\.04\.2025 08:00–16:00\)/),
+      expect.stringMatching(
+        /^La en annen ta vaktene i den andre stillingen \(fre\. 07\.03\.2025 08:00–16:00, fre\. 04\.04\.2025 08:00–16:00\)/,
+      ),
     ]);
   });
 
@@ -156,6 +201,10 @@ describe('each worker is assessed on their own part of the rota', () => {
     // Every evaluated rota is one worker's part (and a second carer's, for a split).
     for (const r of seen) expect((JSON.parse(r) as { workers: unknown[] }).workers).toHaveLength(1);
     expect(direct.map((c) => c.assignmentId)).toEqual(['w0-stay', 'stay', 'visit']);
-    expect(direct).toEqual(await assessConversions(together, buildTimeline(together), book, (r) => evaluate(r, { ruleBook: book, conversions: false, violationsOnly: true })));
+    expect(direct).toEqual(
+      await assessConversions(together, buildTimeline(together), book, (r) =>
+        evaluate(r, { ruleBook: book, conversions: false, violationsOnly: true }),
+      ),
+    );
   });
 });

@@ -21,7 +21,11 @@ describe('conversion confidence and caveats', () => {
   it('§ 12 for a Friday–Monday stay that recurs through the year is low, with the verified second carer named first', async () => {
     const r = await evaluate(await loadRotaFile('scenarios/friday-to-monday-respite.yaml'));
     const [c] = r.conversions;
-    expect(c).toMatchObject({ verdict: 'convertible-with-agreement', requiredAgreements: ['avl-12-extended-stay'], confidence: 'low' });
+    expect(c).toMatchObject({
+      verdict: 'convertible-with-agreement',
+      requiredAgreements: ['avl-12-extended-stay'],
+      confidence: 'low',
+    });
     expect(c!.caveats[0]!.en).toMatch(/§ 12 .* 3 long stays that recur/);
     expect(c!.suggestions[0]).toMatch(/^Del de 3 lange oppholdene mellom to avlastere/);
     expect(c!.caveats[0]!.nb).toContain(c!.suggestions[0]);
@@ -33,9 +37,13 @@ describe('conversion confidence and caveats', () => {
     expect(c!.caveats.map((x) => x.en).join(' ')).toContain('not very burdensome');
   });
 
-  it('a stay between § 6\'s 48 hours (secondary sources) and § 10\'s 56 is medium; exactly 48 hours is high', async () => {
+  it("a stay between § 6's 48 hours (secondary sources) and § 10's 56 is medium; exactly 48 hours is high", async () => {
     const longer = (await oppdrag([['2025-03-07T16:00', '2025-03-09T18:00']])).conversions[0]!;
-    expect(longer).toMatchObject({ verdict: 'convertible-with-agreement', requiredAgreements: ['avl-4-60h'], confidence: 'medium' });
+    expect(longer).toMatchObject({
+      verdict: 'convertible-with-agreement',
+      requiredAgreements: ['avl-4-60h'],
+      confidence: 'medium',
+    });
     expect(longer.caveats[0]!.en).toContain('50 hours');
     const exact = (await oppdrag([['2025-03-07T16:00', '2025-03-09T16:00']])).conversions[0]!;
     expect(exact).toMatchObject({ confidence: 'high', caveats: [] });
@@ -48,7 +56,11 @@ describe('conversion confidence and caveats', () => {
       ['2025-03-09T16:00', '2025-03-10T08:00'],
     ];
     const [c] = (await oppdrag(nights)).conversions;
-    expect(c).toMatchObject({ verdict: 'convertible-with-agreement', requiredAgreements: ['avl-4-60h', 'avl-7-reduced-daily-rest'], confidence: 'high' });
+    expect(c).toMatchObject({
+      verdict: 'convertible-with-agreement',
+      requiredAgreements: ['avl-4-60h', 'avl-7-reduced-daily-rest'],
+      confidence: 'high',
+    });
     const employed = await evaluate(
       validateRotaDocument({
         version: 1,
@@ -58,7 +70,9 @@ describe('conversion confidence and caveats', () => {
         agreements: [{ type: 'avl-4-60h' }, { type: 'avl-7-reduced-daily-rest', params: { minDailyRestHours: 8 } }],
       }),
     );
-    expect(employed.findings.filter((f) => f.severity !== 'info').map((f) => [f.ruleId, f.severity, f.measured])).toEqual([
+    expect(
+      employed.findings.filter((f) => f.severity !== 'info').map((f) => [f.ruleId, f.severity, f.measured]),
+    ).toEqual([
       ['avl.7.reduced-daily-rest', 'warning', 8],
       ['avl.7.reduced-daily-rest', 'warning', 8],
       ['avl.7.reduced-daily-rest', 'warning', 8],

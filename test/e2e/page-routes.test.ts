@@ -22,7 +22,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const post = (url: string, payload: string | Buffer, type: string) => app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+const post = (url: string, payload: string | Buffer, type: string) =>
+  app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
 
 describe('the page at /', () => {
   it('serves index.html with a CSP that allows this origin only', async () => {
@@ -30,7 +31,14 @@ describe('the page at /', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     const csp = String(res.headers['content-security-policy']);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "object-src 'none'"]) expect(csp).toContain(directive);
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+    ])
+      expect(csp).toContain(directive);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.body).toContain('<html lang="nb">');
   });
@@ -67,9 +75,12 @@ describe('the page at /', () => {
 
   it('documents the routes the page uses in the OpenAPI document (tagged page), but not the page itself', async () => {
     const doc = (await app.inject('/openapi.json')).json() as { paths: Record<string, unknown> };
-    for (const path of ['/v1/scenarios', '/v1/scenarios/{name}', '/v1/agreements', '/v1/rota', '/v1/calendar']) expect(doc.paths[path]).toBeDefined();
+    for (const path of ['/v1/scenarios', '/v1/scenarios/{name}', '/v1/agreements', '/v1/rota', '/v1/calendar'])
+      expect(doc.paths[path]).toBeDefined();
     expect(doc.paths['/']).toBeUndefined();
-    expect(Object.keys((doc.paths['/v1/evaluate'] as any).post.requestBody.content)).toEqual(expect.arrayContaining(['text/csv', 'text/calendar']));
+    expect(Object.keys((doc.paths['/v1/evaluate'] as any).post.requestBody.content)).toEqual(
+      expect.arrayContaining(['text/csv', 'text/calendar']),
+    );
   });
 });
 
@@ -78,9 +89,14 @@ describe('GET /v1/scenarios', () => {
     const res = await app.inject('/v1/scenarios');
     expect(res.statusCode).toBe(200);
     const list = res.json() as Array<{ name: string; title: string }>;
-    const names = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+    const names = readdirSync(SCENARIOS)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -5))
+      .sort();
     expect(list.map((s) => s.name)).toEqual(names);
-    expect(list.find((s) => s.name === 'friday-to-monday-respite')?.title).toBe('Respite stay from Friday 16:00 to Monday 08:00, once a month (Feb–Apr 2025)');
+    expect(list.find((s) => s.name === 'friday-to-monday-respite')?.title).toBe(
+      'Respite stay from Friday 16:00 to Monday 08:00, once a month (Feb–Apr 2025)',
+    );
     for (const s of list) expect(s.title.length).toBeGreaterThan(10);
   });
 
@@ -94,7 +110,14 @@ describe('GET /v1/scenarios', () => {
   it('404 problem for a name no scenario has; 400 for a name outside the pattern, so no path reaches the disk', async () => {
     const p = expectProblem(await app.inject('/v1/scenarios/no-such-scenario'), 404);
     expect(p.detail).toMatch(/GET \/v1\/scenarios/);
-    for (const name of ['..%2F..%2Fpackage', '..%2Fscenarios%2Fweekend-respite-48h', 'Weekend-Respite-48h', 'weekend-respite-48h.yaml', 'a--b', '%2Fetc%2Fpasswd']) {
+    for (const name of [
+      '..%2F..%2Fpackage',
+      '..%2Fscenarios%2Fweekend-respite-48h',
+      'Weekend-Respite-48h',
+      'weekend-respite-48h.yaml',
+      'a--b',
+      '%2Fetc%2Fpasswd',
+    ]) {
       const bad = expectProblem(await app.inject(`/v1/scenarios/${name}`), 400);
       expect(bad.errors).toEqual([{ path: 'name', message: expect.stringMatching(/scenario name/), in: 'path' }]);
     }
@@ -113,7 +136,12 @@ describe('GET /v1/scenarios', () => {
 
 describe('GET /v1/agreements', () => {
   it('lists every agreement type with its titles in bokmål and English, tier and citation', async () => {
-    const list = (await app.inject('/v1/agreements')).json() as Array<{ type: string; title: { nb: string; en: string }; tier: string; url?: string }>;
+    const list = (await app.inject('/v1/agreements')).json() as Array<{
+      type: string;
+      title: { nb: string; en: string };
+      tier: string;
+      url?: string;
+    }>;
     expect(list.map((a) => a.type)).toEqual([...AGREEMENT_TYPES]);
     const s12 = list.find((a) => a.type === 'avl-12-extended-stay')!;
     expect(s12.title.nb).toMatch(/lengre sammenhengende avlastning/);
@@ -152,20 +180,30 @@ describe('POST /v1/rota', () => {
     const res = await post('/v1/rota?kind=respite-carer-home&contract=oppdrag&worker=w-kari', ics, 'text/calendar');
     expect(res.statusCode).toBe(200);
     const { rota, periods } = res.json() as { rota: any; periods: any[] };
-    expect(rota.assignments).toEqual([expect.objectContaining({ workerId: 'w-kari', kind: 'respite-carer-home', contract: 'oppdrag' })]);
+    expect(rota.assignments).toEqual([
+      expect.objectContaining({ workerId: 'w-kari', kind: 'respite-carer-home', contract: 'oppdrag' }),
+    ]);
     expect(periods.some((p) => p.start.endsWith('+02:00') && p.end.endsWith('+01:00'))).toBe(true);
   });
 
   it('names every bad row of a CSV file, and a bad import option as a query parameter', async () => {
     const p = expectProblem(await post('/v1/rota', readFileSync(`${FIXTURES}feil-rader.csv`), 'text/csv'), 400);
     expect(errorPaths(p)).toEqual(['row 3.start', 'row 4.kind', 'row 5.end']);
-    const q = expectProblem(await post('/v1/rota?kind=avlastning', readFileSync(`${FIXTURES}vakter.ics`, 'utf8'), 'text/calendar'), 400);
+    const q = expectProblem(
+      await post('/v1/rota?kind=avlastning', readFileSync(`${FIXTURES}vakter.ics`, 'utf8'), 'text/calendar'),
+      400,
+    );
     expect(q.type).toBe('https://turnussjekk.no/problems/invalid-request');
     expect(q.errors).toEqual([{ path: 'kind', message: expect.any(String), in: 'query' }]);
   });
 
   it('refuses what evaluate refuses, with the same paths: a time in the spring-forward gap, an unknown assignment', async () => {
-    const rota = smallRota({ periods: [{ assignmentId: 'a1', start: '2025-03-30T02:30', end: '2025-03-30T10:00' }, { assignmentId: 'nope', start: '2025-03-31T08:00', end: '2025-03-31T10:00' }] });
+    const rota = smallRota({
+      periods: [
+        { assignmentId: 'a1', start: '2025-03-30T02:30', end: '2025-03-30T10:00' },
+        { assignmentId: 'nope', start: '2025-03-31T08:00', end: '2025-03-31T10:00' },
+      ],
+    });
     const p = expectProblem(await post('/v1/rota', JSON.stringify(rota), 'application/json'), 400);
     expect(errorPaths(p)).toEqual(['periods[0].start', 'periods[1].assignmentId']);
     expectProblem(await post('/v1/rota', 'version: [', 'application/yaml'), 400);
@@ -181,7 +219,9 @@ describe('POST /v1/evaluate with CSV and iCalendar bodies', () => {
     expect(report.ledger.map((l) => l.workerId)).toContain('w-ingrid');
     const ics = await post('/v1/evaluate', readFileSync(`${FIXTURES}vakter.ics`, 'utf8'), 'text/calendar');
     expect(ics.statusCode).toBe(200);
-    expect(ReportSchema.parse(ics.json()).ledger).toEqual([expect.objectContaining({ workerId: 'kari', assignmentId: 'a1' })]);
+    expect(ReportSchema.parse(ics.json()).ledger).toEqual([
+      expect.objectContaining({ workerId: 'kari', assignmentId: 'a1' }),
+    ]);
   });
 
   it('400 with row and column paths for a bad CSV, and for text that is no calendar', async () => {
@@ -222,15 +262,23 @@ describe('GET /v1/calendar', () => {
     // Easter 2025: Maundy Thursday to Easter Monday, with the holidays' names.
     const easter = cal.sundays.filter((w: any) => w.dates.includes('2025-04-17') || w.dates.includes('2025-04-20'));
     expect(easter.flatMap((w: any) => w.dates)).toEqual(['2025-04-17', '2025-04-18', '2025-04-20', '2025-04-21']);
-    expect(easter.flatMap((w: any) => w.names.map((n: any) => n.nb))).toEqual(expect.arrayContaining(['skjærtorsdag', 'langfredag', '2. påskedag']));
+    expect(easter.flatMap((w: any) => w.names.map((n: any) => n.nb))).toEqual(
+      expect.arrayContaining(['skjærtorsdag', 'langfredag', '2. påskedag']),
+    );
   });
 
   it('follows the plan’s week start and døgnskille', async () => {
-    const cal = (await app.inject('/v1/calendar?from=2025-03-05&to=2025-03-12&weekStart=wednesday&dayStart=06:00')).json() as any;
+    const cal = (
+      await app.inject('/v1/calendar?from=2025-03-05&to=2025-03-12&weekStart=wednesday&dayStart=06:00')
+    ).json() as any;
     // Midnight on 5 March lies in the døgn that began at 06:00 on the 4th, in the week that began on Wednesday 26 February.
     expect(cal.days[0].start).toBe('2025-03-04T06:00:00+01:00');
     expect(cal.days[1].start).toBe('2025-03-05T06:00:00+01:00');
-    expect(cal.weeks.map((w: any) => w.start)).toEqual(['2025-02-26T06:00:00+01:00', '2025-03-05T06:00:00+01:00', '2025-03-12T06:00:00+01:00']);
+    expect(cal.weeks.map((w: any) => w.start)).toEqual([
+      '2025-02-26T06:00:00+01:00',
+      '2025-03-05T06:00:00+01:00',
+      '2025-03-12T06:00:00+01:00',
+    ]);
   });
 
   it('400 problem naming the query parameter for a bad range or zone', async () => {
@@ -249,11 +297,24 @@ describe('with bearer tokens', () => {
     const secured = await testApp({ tokens: [token] });
     try {
       expect((await secured.inject('/')).statusCode).toBe(200);
-      for (const url of ['/v1/scenarios', '/v1/scenarios/weekend-respite-48h', '/v1/agreements', '/v1/calendar?from=2025-03-01&to=2025-03-02']) {
+      for (const url of [
+        '/v1/scenarios',
+        '/v1/scenarios/weekend-respite-48h',
+        '/v1/agreements',
+        '/v1/calendar?from=2025-03-01&to=2025-03-02',
+      ]) {
         expectProblem(await secured.inject(url), 401);
         expect((await secured.inject({ url, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
       }
-      expectProblem(await secured.inject({ method: 'POST', url: '/v1/rota', payload: 'x', headers: { 'content-type': 'text/csv' } }), 401);
+      expectProblem(
+        await secured.inject({
+          method: 'POST',
+          url: '/v1/rota',
+          payload: 'x',
+          headers: { 'content-type': 'text/csv' },
+        }),
+        401,
+      );
     } finally {
       await secured.close();
     }

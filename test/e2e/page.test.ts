@@ -14,101 +14,130 @@ const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const SCENARIO = 'friday-to-monday-respite';
 /** The scenario's violations, from its committed expected report (the page draws every one). */
-const EXPECTED_VIOLATIONS: number = JSON.parse(readFileSync(new URL(`../../scenarios/${SCENARIO}.expected.json`, import.meta.url), 'utf8')).summary.violations;
+const EXPECTED_VIOLATIONS: number = JSON.parse(
+  readFileSync(new URL(`../../scenarios/${SCENARIO}.expected.json`, import.meta.url), 'utf8'),
+).summary.violations;
 const ASSIGNMENT = 'avl-knut-langhelg';
 
 if (!HAS_CHROMIUM) {
   console.warn(`test/e2e/page.test.ts: skipped, ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
 }
 
-describe.skipIf(!HAS_CHROMIUM)(`web page in chromium${HAS_CHROMIUM ? '' : ` (skipped: ${CHROMIUM} is not installed)`}`, () => {
-  let app: App;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
+describe.skipIf(!HAS_CHROMIUM)(
+  `web page in chromium${HAS_CHROMIUM ? '' : ` (skipped: ${CHROMIUM} is not installed)`}`,
+  () => {
+    let app: App;
+    let base: string;
+    let browser: Browser;
+    let page: Page;
+    const outside: string[] = [];
+    const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    app = await testApp();
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    beforeAll(async () => {
+      app = await testApp();
+      base = await app.listen({ host: '127.0.0.1', port: 0 });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      page.on('request', (r) => {
+        if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+          outside.push(r.url());
+      });
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
     });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+
+    it('opens a bundled scenario from the address and draws its violations on the timeline', async () => {
+      await page.goto(`${base}/?scenario=${SCENARIO}`);
+      const violation = page.locator('#timeline .finding[data-severity="violation"]').first();
+      await violation.waitFor({ timeout: 30_000 });
+      expect(await page.locator('#timeline .period').count()).toBe(3);
+      expect(await page.locator('#timeline .finding[data-severity="violation"]').count()).toBe(EXPECTED_VIOLATIONS);
+      expect(await page.locator('#summary [data-count="violations"]').textContent()).toMatch(
+        new RegExp(`${EXPECTED_VIOLATIONS} brudd`),
+      );
+      // Bokmål by default; summer time starts inside the plan and is marked.
+      expect(await page.getAttribute('html', 'lang')).toBe('nb');
+      expect(await page.locator('#timeline .dst-text').first().textContent()).toMatch(/Sommertid \+02:00/);
     });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+    it('opens a finding with the keyboard: rule, paragraph with its link, measured against the limit, agreements that lift it', async () => {
+      const finding = page.locator('#timeline .finding[data-rule="aml.10-4.normal-week"]').first();
+      await finding.focus();
+      await page.keyboard.press('Enter');
+      const details = page.locator('#details .finding-details');
+      await details.waitFor();
+      expect(await details.locator('h3').textContent()).toBe('For lang arbeidsuke');
+      expect(await details.locator('code').textContent()).toBe('aml.10-4.normal-week');
+      expect(await details.locator('a.law-link').getAttribute('href')).toBe(
+        'https://lovdata.no/lov/2005-06-17-62/%C2%A710-4',
+      );
+      expect(await details.locator('.measured').textContent()).toBe('56 timer');
+      expect(await details.locator('.limit').textContent()).toBe('40 timer');
+      expect(await details.locator('.cures').textContent()).toMatch(
+        /Skriftlig avtale om lengre sammenhengende avlastning/,
+      );
+      expect(await finding.getAttribute('aria-pressed')).toBe('true');
+    });
 
-  it('opens a bundled scenario from the address and draws its violations on the timeline', async () => {
-    await page.goto(`${base}/?scenario=${SCENARIO}`);
-    const violation = page.locator('#timeline .finding[data-severity="violation"]').first();
-    await violation.waitFor({ timeout: 30_000 });
-    expect(await page.locator('#timeline .period').count()).toBe(3);
-    expect(await page.locator('#timeline .finding[data-severity="violation"]').count()).toBe(EXPECTED_VIOLATIONS);
-    expect(await page.locator('#summary [data-count="violations"]').textContent()).toMatch(new RegExp(`${EXPECTED_VIOLATIONS} brudd`));
-    // Bokmål by default; summer time starts inside the plan and is marked.
-    expect(await page.getAttribute('html', 'lang')).toBe('nb');
-    expect(await page.locator('#timeline .dst-text').first().textContent()).toMatch(/Sommertid \+02:00/);
-  });
+    it('switching on the § 12 agreement re-evaluates: the conversion row and the timeline change', async () => {
+      const row = page.locator(`#conversions tr[data-assignment="${ASSIGNMENT}"]`);
+      expect(await row.getAttribute('data-verdict')).toBe('convertible-with-agreement');
+      expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('violations');
+      expect(await row.locator('.verdict').textContent()).toBe('Kan gjøres om med skriftlig avtale');
 
-  it('opens a finding with the keyboard: rule, paragraph with its link, measured against the limit, agreements that lift it', async () => {
-    const finding = page.locator('#timeline .finding[data-rule="aml.10-4.normal-week"]').first();
-    await finding.focus();
-    await page.keyboard.press('Enter');
-    const details = page.locator('#details .finding-details');
-    await details.waitFor();
-    expect(await details.locator('h3').textContent()).toBe('For lang arbeidsuke');
-    expect(await details.locator('code').textContent()).toBe('aml.10-4.normal-week');
-    expect(await details.locator('a.law-link').getAttribute('href')).toBe('https://lovdata.no/lov/2005-06-17-62/%C2%A710-4');
-    expect(await details.locator('.measured').textContent()).toBe('56 timer');
-    expect(await details.locator('.limit').textContent()).toBe('40 timer');
-    expect(await details.locator('.cures').textContent()).toMatch(/Skriftlig avtale om lengre sammenhengende avlastning/);
-    expect(await finding.getAttribute('aria-pressed')).toBe('true');
-  });
+      const evaluated = page.waitForResponse(
+        (r) => r.url().endsWith('/v1/evaluate') && r.request().method() === 'POST',
+      );
+      await page.locator('#ag-avl-12-extended-stay').check();
+      const posted = JSON.parse((await evaluated).request().postData() ?? '{}') as {
+        agreements: Array<{ type: string }>;
+      };
+      expect(posted.agreements).toEqual([{ type: 'avl-12-extended-stay' }]);
 
-  it('switching on the § 12 agreement re-evaluates: the conversion row and the timeline change', async () => {
-    const row = page.locator(`#conversions tr[data-assignment="${ASSIGNMENT}"]`);
-    expect(await row.getAttribute('data-verdict')).toBe('convertible-with-agreement');
-    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('violations');
-    expect(await row.locator('.verdict').textContent()).toBe('Kan gjøres om med skriftlig avtale');
+      await row.locator('[data-status="lawful-with-warnings"]').waitFor();
+      expect(await row.locator('.now-text').textContent()).toMatch(/Ingen brudd med avtalene som er valgt/);
+      expect(await row.locator('.badge.ok').textContent()).toMatch(/valgt/);
+      expect(await page.locator('#timeline .finding[data-severity="violation"]').count()).toBe(0);
+      expect(await page.locator('#timeline .finding[data-rule="avl.12.extended-stay"]').count()).toBe(3);
 
-    const evaluated = page.waitForResponse((r) => r.url().endsWith('/v1/evaluate') && r.request().method() === 'POST');
-    await page.locator('#ag-avl-12-extended-stay').check();
-    const posted = JSON.parse((await evaluated).request().postData() ?? '{}') as { agreements: Array<{ type: string }> };
-    expect(posted.agreements).toEqual([{ type: 'avl-12-extended-stay' }]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: `${ARTIFACTS}page.png`, fullPage: true });
 
-    await row.locator('[data-status="lawful-with-warnings"]').waitFor();
-    expect(await row.locator('.now-text').textContent()).toMatch(/Ingen brudd med avtalene som er valgt/);
-    expect(await row.locator('.badge.ok').textContent()).toMatch(/valgt/);
-    expect(await page.locator('#timeline .finding[data-severity="violation"]').count()).toBe(0);
-    expect(await page.locator('#timeline .finding[data-rule="avl.12.extended-stay"]').count()).toBe(3);
+      // And off again: back to the violations.
+      await page.locator('#ag-avl-12-extended-stay').uncheck();
+      await row.locator('[data-status="violations"]').waitFor();
+    });
 
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: `${ARTIFACTS}page.png`, fullPage: true });
+    it('switches to English', async () => {
+      await page.locator('#lang').click();
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.locator(`#conversions tr[data-assignment="${ASSIGNMENT}"] .verdict`).textContent()).toBe(
+        'Convertible with a written agreement',
+      );
+      expect(await page.locator('#summary [data-count="violations"]').textContent()).toMatch(
+        new RegExp(`${EXPECTED_VIOLATIONS} violations`),
+      );
+    });
 
-    // And off again: back to the violations.
-    await page.locator('#ag-avl-12-extended-stay').uncheck();
-    await row.locator('[data-status="violations"]').waitFor();
-  });
-
-  it('switches to English', async () => {
-    await page.locator('#lang').click();
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.locator(`#conversions tr[data-assignment="${ASSIGNMENT}"] .verdict`).textContent()).toBe('Convertible with a written agreement');
-    expect(await page.locator('#summary [data-count="violations"]').textContent()).toMatch(new RegExp(`${EXPECTED_VIOLATIONS} violations`));
-  });
-
-  it('made no request outside the app and raised no script error', () => {
-    expect(outside).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  });
-});
+    it('made no request outside the app and raised no script error', () => {
+      expect(outside).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);

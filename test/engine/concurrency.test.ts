@@ -9,6 +9,8 @@ describe('evaluate() is safe to run concurrently', () => {
     const rotas = await Promise.all(names.map((n) => loadRotaFile(`scenarios/${n}.yaml`)));
     const expected = names.map((n) => JSON.parse(readFileSync(`scenarios/${n}.expected.json`, 'utf8')));
     const runs = await Promise.all(Array.from({ length: 12 }, (_, i) => evaluate(rotas[i % 3]!)));
-    runs.forEach((report, i) => expect(report).toEqual(expected[i % 3]));
+    runs.forEach((report, i) => {
+      expect(report).toEqual(expected[i % 3]);
+    });
   });
 });

@@ -3,7 +3,7 @@
 // it repeats, its rests, weekly frames and Sundays wrapping from its last day to its first.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.ts';
-import { InputError } from '../../src/rota/errors.ts';
+import type { InputError } from '../../src/rota/errors.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { loadRotaFile, validateRotaDocument } from '../../src/rota/load.ts';
 
@@ -18,13 +18,16 @@ function rota(periods: P[], extra: Record<string, unknown> = {}, kind = 'employm
   };
 }
 const run = (doc: unknown): Promise<Report> => evaluate(validateRotaDocument(doc), { conversions: false });
-const of = (r: Report, ruleId: string, severity = 'violation') => r.findings.filter((f) => f.ruleId === ruleId && f.severity === severity);
+const of = (r: Report, ruleId: string, severity = 'violation') =>
+  r.findings.filter((f) => f.ruleId === ruleId && f.severity === severity);
 
 describe('a cyclic base turnus is checked as it repeats', () => {
   it('the bundled 6-week grunnturnus breaks only across the wrap: 9 h of rest from the last Sunday evening to the first Monday', async () => {
     const cyclic = await loadRotaFile('scenarios/nurse-grunnturnus-6-weeks.yaml');
     const r = await evaluate(cyclic);
-    expect(of(r, 'aml.10-8.daily-rest').map((f) => [f.window.start, f.measured, f.limit])).toEqual([['2025-02-16T15:00:00+01:00', 9, 11]]);
+    expect(of(r, 'aml.10-8.daily-rest').map((f) => [f.window.start, f.measured, f.limit])).toEqual([
+      ['2025-02-16T15:00:00+01:00', 9, 11],
+    ]);
     // Everything else comes from the same wrap: the 15-hour work period it makes, and its overtime
     // recurring in every repetition (a standing arrangement: limit 0 in a cycle).
     const others = r.findings.filter((f) => f.severity !== 'info' && f.window.start !== '2025-02-16T15:00:00+01:00');
@@ -41,15 +44,33 @@ describe('a cyclic base turnus is checked as it repeats', () => {
     const cycle = { cycle: { weeks: 1 } };
     const lawful = await run(rota([...week('2025-03-03'), ['2025-03-09T17:00', '2025-03-09T22:30']], cycle));
     expect(of(lawful, 'aml.10-8.daily-rest')).toEqual([]);
-    const short = await run(rota([['2025-03-03T09:29', '2025-03-03T15:00'], ['2025-03-09T17:00', '2025-03-09T22:30']], cycle));
+    const short = await run(
+      rota(
+        [
+          ['2025-03-03T09:29', '2025-03-03T15:00'],
+          ['2025-03-09T17:00', '2025-03-09T22:30'],
+        ],
+        cycle,
+      ),
+    );
     expect(of(short, 'aml.10-8.daily-rest').map((f) => f.measured)).toEqual([10.98]);
   });
 
   it('repetitions keep the wall clock across DST: a cycle week with the autumn change wraps Sunday 22:30 to Monday 07:30, 9 h', async () => {
     // The cycle's own week (20–26 Oct) holds the change; its repetitions fall in winter time and
     // keep 07:30 and 22:30 on the clock, so the wrap is 9 elapsed hours, and 7.5 h shifts stay 7.5 h.
-    const r = await run(rota([['2025-10-20T07:30', '2025-10-20T15:00'], ['2025-10-26T15:00', '2025-10-26T22:30']], { cycle: { weeks: 1 } }));
-    expect(of(r, 'aml.10-8.daily-rest').map((f) => [f.window.start, f.measured])).toEqual([['2025-10-26T15:00:00+01:00', 9]]);
+    const r = await run(
+      rota(
+        [
+          ['2025-10-20T07:30', '2025-10-20T15:00'],
+          ['2025-10-26T15:00', '2025-10-26T22:30'],
+        ],
+        { cycle: { weeks: 1 } },
+      ),
+    );
+    expect(of(r, 'aml.10-8.daily-rest').map((f) => [f.window.start, f.measured])).toEqual([
+      ['2025-10-26T15:00:00+01:00', 9],
+    ]);
     expect(r.summary.hours).toBe(15);
   });
 
@@ -70,7 +91,9 @@ describe('a cyclic base turnus is checked as it repeats', () => {
     const plan = { plan: { from: '2025-03-03', to: '2025-03-16' } };
     expect(of(await run(rota(periods, plan)), 'aml.10-8.weekly-rest')).toEqual([]);
     const cyclic = await run(rota(periods, { ...plan, cycle: { weeks: 2 } }));
-    expect(of(cyclic, 'aml.10-8.weekly-rest').map((f) => [f.window.start, f.measured])).toEqual([['2025-03-03T00:00:00+01:00', 29]]);
+    expect(of(cyclic, 'aml.10-8.weekly-rest').map((f) => [f.window.start, f.measured])).toEqual([
+      ['2025-03-03T00:00:00+01:00', 29],
+    ]);
   });
 
   it('Sundays wrap: worked in weeks 1 and 3 of a 3-week cycle are two in a row as it repeats (§ 10-8 (4))', async () => {
@@ -102,27 +125,62 @@ describe('a cyclic base turnus is checked as it repeats', () => {
 describe('the declared plan span', () => {
   it('averages run over the declared weeks, also those without work: two 80-hour respite weeks in a 6-week plan average 26.7 h (avlaster § 4)', async () => {
     const stays: P[] = [
-      ['2025-03-03T08:00', '2025-03-04T12:00'], ['2025-03-05T08:00', '2025-03-06T12:00'], ['2025-03-07T08:00', '2025-03-08T08:00'],
-      ['2025-03-10T08:00', '2025-03-11T12:00'], ['2025-03-12T08:00', '2025-03-13T12:00'], ['2025-03-14T08:00', '2025-03-15T08:00'],
+      ['2025-03-03T08:00', '2025-03-04T12:00'],
+      ['2025-03-05T08:00', '2025-03-06T12:00'],
+      ['2025-03-07T08:00', '2025-03-08T08:00'],
+      ['2025-03-10T08:00', '2025-03-11T12:00'],
+      ['2025-03-12T08:00', '2025-03-13T12:00'],
+      ['2025-03-14T08:00', '2025-03-15T08:00'],
     ];
     const agreements = { agreements: [{ type: 'avl-4-60h' }] };
-    const worked = await run(rota(stays, { ...agreements, frames: { referenceDate: '2025-03-03' } }, 'respite-carer-home'));
-    expect(worked.findings.filter((f) => f.ruleId === 'avl.4.average-60' && f.severity !== 'info').map((f) => f.measured)).toEqual([80]);
-    const planned = await run(rota(stays, { ...agreements, frames: { referenceDate: '2025-03-03' }, plan: { from: '2025-03-03', to: '2025-04-13' } }, 'respite-carer-home'));
+    const worked = await run(
+      rota(stays, { ...agreements, frames: { referenceDate: '2025-03-03' } }, 'respite-carer-home'),
+    );
+    expect(
+      worked.findings.filter((f) => f.ruleId === 'avl.4.average-60' && f.severity !== 'info').map((f) => f.measured),
+    ).toEqual([80]);
+    const planned = await run(
+      rota(
+        stays,
+        { ...agreements, frames: { referenceDate: '2025-03-03' }, plan: { from: '2025-03-03', to: '2025-04-13' } },
+        'respite-carer-home',
+      ),
+    );
     expect(planned.findings.filter((f) => f.ruleId === 'avl.4.average-60' && f.severity !== 'info')).toEqual([]);
   });
 
   it('a period outside the plan, a plan that ends before it starts, and a plan that is not the cycle are errors naming the field', async () => {
-    const bad = (doc: unknown) => run(doc).then(() => [] as string[], (e: unknown) => (e as InputError).issues.map((i) => `${i.path}: ${i.message}`));
-    expect(await bad(rota([['2025-03-20T08:00', '2025-03-20T16:00']], { plan: { from: '2025-03-03', to: '2025-03-16' } }))).toEqual([
-      'periods[0].start: lies outside the plan (2025-03-03 to 2025-03-16)',
-    ]);
-    expect(await bad(rota([['2025-03-05T08:00', '2025-03-05T16:00']], { plan: { from: '2025-03-16', to: '2025-03-03' } }))).toEqual(['plan.to: must not be before plan.from (2025-03-16)']);
-    expect(await bad(rota([['2025-03-05T08:00', '2025-03-05T16:00']], { plan: { from: '2025-03-03', to: '2025-03-20' }, cycle: { weeks: 2 } }))).toEqual([
+    const bad = (doc: unknown) =>
+      run(doc).then(
+        () => [] as string[],
+        (e: unknown) => (e as InputError).issues.map((i) => `${i.path}: ${i.message}`),
+      );
+    expect(
+      await bad(rota([['2025-03-20T08:00', '2025-03-20T16:00']], { plan: { from: '2025-03-03', to: '2025-03-16' } })),
+    ).toEqual(['periods[0].start: lies outside the plan (2025-03-03 to 2025-03-16)']);
+    expect(
+      await bad(rota([['2025-03-05T08:00', '2025-03-05T16:00']], { plan: { from: '2025-03-16', to: '2025-03-03' } })),
+    ).toEqual(['plan.to: must not be before plan.from (2025-03-16)']);
+    expect(
+      await bad(
+        rota([['2025-03-05T08:00', '2025-03-05T16:00']], {
+          plan: { from: '2025-03-03', to: '2025-03-20' },
+          cycle: { weeks: 2 },
+        }),
+      ),
+    ).toEqual([
       'plan.to: a cycle of 2 weeks from plan.from (2025-03-03) ends on 2025-03-16: plan.to must be that day, or leave plan out',
     ]);
-    expect(await bad(rota([['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-19T08:00', '2025-03-19T16:00']], { cycle: { weeks: 2 } }))).toEqual([
-      'periods[1].start: lies outside the 2-week cycle (2025-03-03 to 2025-03-16)',
-    ]);
+    expect(
+      await bad(
+        rota(
+          [
+            ['2025-03-05T08:00', '2025-03-05T16:00'],
+            ['2025-03-19T08:00', '2025-03-19T16:00'],
+          ],
+          { cycle: { weeks: 2 } },
+        ),
+      ),
+    ).toEqual(['periods[1].start: lies outside the 2-week cycle (2025-03-03 to 2025-03-16)']);
   });
 });

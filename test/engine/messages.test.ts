@@ -5,7 +5,9 @@ describe('fillTemplate', () => {
   it('writes numbers the way each language does and keeps the text around them', () => {
     const values = { measured: 13.5, limit: 13, who: 'Kari' };
     expect(fillTemplate('{measured} timer mot {limit} ({who}).', values, 'nb')).toBe('13,5 timer mot 13 (Kari).');
-    expect(fillTemplate('{measured} hours against {limit} ({who}).', values, 'en')).toBe('13.5 hours against 13 (Kari).');
+    expect(fillTemplate('{measured} hours against {limit} ({who}).', values, 'en')).toBe(
+      '13.5 hours against 13 (Kari).',
+    );
     // The second use of a template and a number comes from the caches and is the same.
     expect(fillTemplate('{measured} timer mot {limit} ({who}).', values, 'nb')).toBe('13,5 timer mot 13 (Kari).');
   });

@@ -42,7 +42,9 @@ async function run(argv: string[], env: Record<string, string>, raw = false) {
   const code = await main(argv, {
     out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
-    ...(raw ? { write: (chunk: string | Uint8Array) => (out += typeof chunk === 'string' ? chunk : decoder.decode(chunk)) } : {}),
+    ...(raw
+      ? { write: (chunk: string | Uint8Array) => (out += typeof chunk === 'string' ? chunk : decoder.decode(chunk)) }
+      : {}),
     env,
     stderrTty: null,
   });
@@ -61,7 +63,7 @@ describe('a rota evaluated in parts', () => {
     for (const p of parts) expect(p.rota.agreements.filter((a) => a.workerId === undefined)).toHaveLength(shared);
   });
 
-  it('merges to the whole rota\'s report, conversions included, for any part size', async () => {
+  it("merges to the whole rota's report, conversions included, for any part size", async () => {
     const whole = await evaluate(rota);
     expect(whole.conversions.length).toBeGreaterThan(0);
     const span = planSpan(buildTimeline(rota))!;
@@ -72,11 +74,12 @@ describe('a rota evaluated in parts', () => {
     }
   });
 
-  it('without the whole plan\'s span a part would judge other frames (the span is what ties parts together)', async () => {
+  it("without the whole plan's span a part would judge other frames (the span is what ties parts together)", async () => {
     // The last workers' periods start later than the plan: their multi-week blocks would count from their own first week.
     const whole = await evaluate(rota, { conversions: false });
     const parts = [];
-    for (const part of partitionRota(rota, 1)) parts.push({ report: await evaluate(part.rota, { conversions: false }), part });
+    for (const part of partitionRota(rota, 1))
+      parts.push({ report: await evaluate(part.rota, { conversions: false }), part });
     expect(JSON.stringify(mergeReports(rota, parts))).not.toBe(JSON.stringify(whole));
   });
 
@@ -90,11 +93,21 @@ describe('a rota evaluated in parts', () => {
 describe('worker processes by default', () => {
   it('one per 350 oppdrag to assess, one per core for the rules alone from 2 000 000 periods, at most one per core, at least one', () => {
     const noOppdrag: Rota['assignments'] = rota.assignments.map((a) => ({ ...a, contract: 'arbeidsavtale' as const }));
-    const withPeriods = (n: number, assignments = noOppdrag) => ({ ...rota, assignments, periods: { length: n } as Rota['periods'] });
+    const withPeriods = (n: number, assignments = noOppdrag) => ({
+      ...rota,
+      assignments,
+      periods: { length: n } as Rota['periods'],
+    });
     expect(defaultJobs(withPeriods(94_224))).toBe(1);
     expect(defaultJobs(withPeriods(1_999_999))).toBe(1);
     expect(defaultJobs(withPeriods(2_000_000))).toBe(availableParallelism());
-    const oppdrag = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i}`, workerId: 'w', kind: 'respite-carer-home' as const, contract: 'oppdrag' as const }));
+    const oppdrag = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `o${i}`,
+        workerId: 'w',
+        kind: 'respite-carer-home' as const,
+        contract: 'oppdrag' as const,
+      }));
     expect(defaultJobs(withPeriods(94_224, oppdrag(349)))).toBe(1);
     expect(defaultJobs(withPeriods(94_224, oppdrag(700)))).toBe(Math.min(2, availableParallelism()));
     expect(defaultJobs(withPeriods(94_224, oppdrag(100_000)))).toBe(availableParallelism());
@@ -110,11 +123,19 @@ describe('the JSON report written part by part', () => {
     const expected = `${JSON.stringify(report, null, 2)}\n`;
     const n = report.findings.length;
     expect(n).toBeGreaterThan(3);
-    for (const cuts of [[], [0], [1], [0, 0, 1, n], [1, 2, 3], [Math.floor(n / 2)], [n]]) expect(streamed(report, cuts)).toBe(expected);
+    for (const cuts of [[], [0], [1], [0, 0, 1, n], [1, 2, 3], [Math.floor(n / 2)], [n]])
+      expect(streamed(report, cuts)).toBe(expected);
   });
 
   it('writes an empty findings list as JSON.stringify does', async () => {
-    const report = await evaluate(validateRotaDocument({ version: 1, workers: [{ id: 'w' }], assignments: [{ id: 'a', workerId: 'w', kind: 'employment', contract: 'arbeidsavtale' }], periods: [] }));
+    const report = await evaluate(
+      validateRotaDocument({
+        version: 1,
+        workers: [{ id: 'w' }],
+        assignments: [{ id: 'a', workerId: 'w', kind: 'employment', contract: 'arbeidsavtale' }],
+        periods: [],
+      }),
+    );
     expect(streamed(report, [])).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 });
@@ -124,26 +145,38 @@ describe('turnussjekk check on a large rota', () => {
   const file = join(dir, 'rota.json');
   writeFileSync(file, JSON.stringify(doc));
 
-  it('streams the JSON report from worker processes, and in this process, identical to evaluate()\'s report, with the same exit code', async () => {
+  it("streams the JSON report from worker processes, and in this process, identical to evaluate()'s report, with the same exit code", async () => {
     // Under the threshold: the whole rota in one evaluate(). Over it (threshold 1): in parts.
     const whole = await run(['check', file, '--format', 'json'], {});
-    const twoJobs = await run(['check', file, '--format', 'json', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
-    const oneJob = await run(['check', file, '--format', 'json', '--jobs', '1'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    const twoJobs = await run(['check', file, '--format', 'json', '--jobs', '2'], {
+      TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1',
+    });
+    const oneJob = await run(['check', file, '--format', 'json', '--jobs', '1'], {
+      TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1',
+    });
     expect(whole.code).toBe(1);
     expect(twoJobs.code).toBe(whole.code);
     expect(oneJob.code).toBe(whole.code);
     expect(twoJobs.out).toBe(whole.out);
     expect(oneJob.out).toBe(whole.out);
     // Written as raw bytes, as the command line writes them.
-    const twoJobsRaw = await run(['check', file, '--format', 'json', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' }, true);
+    const twoJobsRaw = await run(
+      ['check', file, '--format', 'json', '--jobs', '2'],
+      { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' },
+      true,
+    );
     expect(twoJobsRaw.out).toBe(whole.out);
     expect(twoJobsRaw.code).toBe(whole.code);
     // --fail-on warning counts warnings from rendered parts too.
-    const strict = await run(['check', file, '--format', 'json', '--fail-on', 'warning', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    const strict = await run(['check', file, '--format', 'json', '--fail-on', 'warning', '--jobs', '2'], {
+      TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1',
+    });
     expect(strict.code).toBe(1);
     // The law of another date reaches every part.
     const asOfWhole = await run(['check', file, '--format', 'json', '--as-of', '2016-06-01'], {});
-    const asOfParts = await run(['check', file, '--format', 'json', '--as-of', '2016-06-01', '--jobs', '2'], { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+    const asOfParts = await run(['check', file, '--format', 'json', '--as-of', '2016-06-01', '--jobs', '2'], {
+      TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1',
+    });
     expect(asOfWhole.out).not.toBe(whole.out);
     expect(asOfParts.out).toBe(asOfWhole.out);
     // And the text report from the merged parts.
@@ -152,7 +185,7 @@ describe('turnussjekk check on a large rota', () => {
     expect(text2.out).toBe(text1.out);
   });
 
-  it('refuses invalid input before writing anything, naming the whole file\'s row', async () => {
+  it("refuses invalid input before writing anything, naming the whole file's row", async () => {
     const bad = structuredClone(doc) as { periods: Array<Record<string, unknown>> };
     bad.periods[bad.periods.length - 1]!.assignmentId = 'nobody';
     const badFile = join(dir, 'bad.json');

@@ -10,18 +10,22 @@ import { loadRotaFile, validateRotaDocument } from '../../src/rota/load.ts';
 import { loadRuleBook } from '../../src/rules/load.ts';
 
 // 12 workers over 6 weeks with the generator's mix: oppdrag (conversions), day jobs, støttekontakter, turnus.
-const doc = generateRota({ workers: 12, weeks: 6, seed: 11 }) as { periods: Array<{ assignmentId: string; start: string; end: string }> };
+const doc = generateRota({ workers: 12, weeks: 6, seed: 11 }) as {
+  periods: Array<{ assignmentId: string; start: string; end: string }>;
+};
 const rota = validateRotaDocument(doc);
 const bytes = (x: unknown) => JSON.stringify(x);
 
 /** The rota with period i ending 30 minutes earlier: one worker's facts change, the plan's span does not. */
 function shortened(i: number): Rota {
-  const periods = doc.periods.map((p, j) => (j === i ? { ...p, end: new Date(Date.parse(`${p.end}Z`) - 30 * 60_000).toISOString().slice(0, 16) } : p));
+  const periods = doc.periods.map((p, j) =>
+    j === i ? { ...p, end: new Date(Date.parse(`${p.end}Z`) - 30 * 60_000).toISOString().slice(0, 16) } : p,
+  );
   return validateRotaDocument({ ...doc, periods });
 }
 
 describe('evaluateByWorker', () => {
-  it('gives evaluate()\'s report, conversions included, new and again from the cache', async () => {
+  it("gives evaluate()'s report, conversions included, new and again from the cache", async () => {
     const whole = await evaluate(rota);
     expect(whole.conversions.length).toBeGreaterThan(0);
     const cache = new WorkerReportCache(64 << 20);
@@ -31,7 +35,7 @@ describe('evaluateByWorker', () => {
     expect([cache.hits, cache.misses]).toEqual([12, 12]);
   });
 
-  it('evaluates only the worker an edit changes, and the report is the edited rota\'s', async () => {
+  it("evaluates only the worker an edit changes, and the report is the edited rota's", async () => {
     const cache = new WorkerReportCache(64 << 20);
     await evaluateByWorker(rota, {}, cache);
     // A period in the middle of the plan (not its first or last): the span stays.
@@ -43,13 +47,19 @@ describe('evaluateByWorker', () => {
     expect(bytes(report)).not.toBe(bytes(await evaluate(rota)));
   });
 
-  it('evaluates every worker again when the plan\'s span changes (frames and blocks are the whole plan\'s)', async () => {
+  it("evaluates every worker again when the plan's span changes (frames and blocks are the whole plan's)", async () => {
     const cache = new WorkerReportCache(64 << 20);
     await evaluateByWorker(rota, {}, cache);
     // One more period, a week after the plan's end, for the first worker's first assignment.
     const last = doc.periods.reduce((a, p) => (p.end > a ? p.end : a), '');
     const later = new Date(Date.parse(`${last}Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-    const extended = validateRotaDocument({ ...doc, periods: [...doc.periods, { assignmentId: doc.periods[0]!.assignmentId, start: `${later}T08:00`, end: `${later}T12:00` }] });
+    const extended = validateRotaDocument({
+      ...doc,
+      periods: [
+        ...doc.periods,
+        { assignmentId: doc.periods[0]!.assignmentId, start: `${later}T08:00`, end: `${later}T12:00` },
+      ],
+    });
     const report = await evaluateByWorker(extended, {}, cache);
     expect([cache.hits, cache.misses]).toEqual([0, 24]);
     expect(bytes(report)).toBe(bytes(await evaluate(extended)));
@@ -94,7 +104,9 @@ describe('evaluateByWorker', () => {
     expect(withVariants.variants?.length).toBeGreaterThan(0);
     expect(bytes(await evaluateByWorker(withVariants, {}, cache))).toBe(bytes(await evaluate(withVariants)));
     const other = loadRuleBook();
-    expect(bytes(await evaluateByWorker(rota, { ruleBook: other }, cache))).toBe(bytes(await evaluate(rota, { ruleBook: other })));
+    expect(bytes(await evaluateByWorker(rota, { ruleBook: other }, cache))).toBe(
+      bytes(await evaluate(rota, { ruleBook: other })),
+    );
     expect(cache.size).toBe(0);
   });
 });

@@ -18,14 +18,32 @@ function facts(): WorkFacts {
     ['2025-04-03T07:30', '2025-04-03T20:00', 0],
   ];
   const intervals = spans.map(([a, b, passiveMs], i) => ({
-    periodIndex: i, assignmentId: 'a1', workerId: 'w1', undertaking: '', kind: 'employment' as const, contract: 'arbeidsavtale' as const,
-    start: t(a), end: t(b), passiveMs, regime: 'aml' as const, standby: false, heavyNightWork: false,
+    periodIndex: i,
+    assignmentId: 'a1',
+    workerId: 'w1',
+    undertaking: '',
+    kind: 'employment' as const,
+    contract: 'arbeidsavtale' as const,
+    start: t(a),
+    end: t(b),
+    passiveMs,
+    regime: 'aml' as const,
+    standby: false,
+    heavyNightWork: false,
   }));
   const blocks = intervals.map((iv) => ({ start: iv.start, end: iv.end, assignmentIds: ['a1'] }));
   const from = blocks[0]!.start;
   const to = blocks[blocks.length - 1]!.end;
   const weeks = weekFrames(from, to, anchor);
-  return { intervals, blocks, workPeriods: mainWorkPeriods(intervals, () => 11), dayFrames: dayFrames(from, to, anchor), weekFrames: weeks, standby: { intervals: [], weight: 0 }, plan: { weeks, referenceWeek: 0 } };
+  return {
+    intervals,
+    blocks,
+    workPeriods: mainWorkPeriods(intervals, () => 11),
+    dayFrames: dayFrames(from, to, anchor),
+    weekFrames: weeks,
+    standby: { intervals: [], weight: 0 },
+    plan: { weeks, referenceWeek: 0 },
+  };
 }
 
 // A window length each measure accepts (frames have none; blocks count weeks).
@@ -45,7 +63,17 @@ describe('facts-only measures', () => {
       onlyWith: ['avl-4-60h'],
       ceilings: { day: () => 1, week: () => 2 },
       param: () => 42,
-      agreements: [{ index: 0, type: 'aml-10-5-2-tariff-averaging', workerId: undefined, employer: undefined, from: -Infinity, to: Infinity, params: { x: 1 } }],
+      agreements: [
+        {
+          index: 0,
+          type: 'aml-10-5-2-tariff-averaging',
+          workerId: undefined,
+          employer: undefined,
+          from: -Infinity,
+          to: Infinity,
+          params: { x: 1 },
+        },
+      ],
     } as unknown as MeasureInput);
     expect(plain.length).toBeGreaterThan(0);
     expect(other).toEqual(plain);

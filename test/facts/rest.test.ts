@@ -12,7 +12,15 @@ function facts(blocks: Array<[string, string]>): WorkFacts {
   const from = bs[0]!.start;
   const to = bs[bs.length - 1]!.end;
   const weeks = weekFrames(from, to, anchor);
-  return { intervals: [], blocks: bs, workPeriods: [], dayFrames: dayFrames(from, to, anchor), weekFrames: weeks, standby: { intervals: [], weight: 0 }, plan: { weeks, referenceWeek: 0 } };
+  return {
+    intervals: [],
+    blocks: bs,
+    workPeriods: [],
+    dayFrames: dayFrames(from, to, anchor),
+    weekFrames: weeks,
+    standby: { intervals: [], weight: 0 },
+    plan: { weeks, referenceWeek: 0 },
+  };
 }
 const none = { limitAt: () => 11, windowHours: undefined };
 

@@ -71,7 +71,12 @@ describe('--baseline', () => {
     expect((await run(['check', rota, '--format', 'json', '--baseline', baseline])).code).toBe(0);
     const fresh = (JSON.parse(changed.out) as Report).findings;
     expect(fresh).toHaveLength(1);
-    expect(fresh[0]).toMatchObject({ ruleId: 'aml.10-4.normal-day', severity: 'warning', workerId: 'w1', assignmentIds: ['a1'] });
+    expect(fresh[0]).toMatchObject({
+      ruleId: 'aml.10-4.normal-day',
+      severity: 'warning',
+      workerId: 'w1',
+      assignmentIds: ['a1'],
+    });
     expect(fresh[0]!.window.start.slice(0, 10)).toBe('2025-03-06');
     // exactly what a run without the baseline adds
     const full = (JSON.parse((await run(['check', rota, '--format', 'json'])).out) as Report).findings;
@@ -100,7 +105,9 @@ describe('--baseline', () => {
     const again = await run(['check', ...files, '--format', 'json', '--baseline', baseline, '--lang', 'en']);
     expect(again.code).toBe(0);
     expect((JSON.parse(again.out) as Report[]).every((r) => r.findings.length === 0)).toBe(true);
-    expect(again.err).toBe(`turnussjekk: 2 files checked: 0 violations, 0 warnings, 0 info; ${total} findings suppressed by the baseline (${baseline}).`);
+    expect(again.err).toBe(
+      `turnussjekk: 2 files checked: 0 violations, 0 warnings, 0 info; ${total} findings suppressed by the baseline (${baseline}).`,
+    );
   });
 
   it('with --fail-on warning, a baselined warning no longer fails', async () => {
@@ -122,7 +129,11 @@ describe('--baseline', () => {
     r = await run(['check', rota, '--baseline', broken]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${broken}: baseline is not valid JSON`);
-    const wrong = write(dir, 'wrong.json', JSON.stringify({ findings: [{ ruleId: 'x', workerId: 'w1', assignmentIds: 'a1', window: {} }] }));
+    const wrong = write(
+      dir,
+      'wrong.json',
+      JSON.stringify({ findings: [{ ruleId: 'x', workerId: 'w1', assignmentIds: 'a1', window: {} }] }),
+    );
     r = await run(['check', rota, '--baseline', wrong]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${wrong}: findings[0].assignmentIds: must be a list of strings`);
@@ -140,11 +151,19 @@ describe('--baseline', () => {
       assignmentIds: ['a2', 'a1'],
       window: { start: '2025-03-04T00:00:00+01:00', end: '2025-03-05T00:00:00+01:00' },
     };
-    expect(baselineKey(base)).toBe(baselineKey({ ...base, assignmentIds: ['a1', 'a2'], window: { start: '2025-03-03T23:00:00Z', end: '2025-03-04T23:00:00Z' } }));
+    expect(baselineKey(base)).toBe(
+      baselineKey({
+        ...base,
+        assignmentIds: ['a1', 'a2'],
+        window: { start: '2025-03-03T23:00:00Z', end: '2025-03-04T23:00:00Z' },
+      }),
+    );
     expect(baselineKey(base)).not.toBe(baselineKey({ ...base, workerId: 'w2' }));
     expect(baselineKey(base)).not.toBe(baselineKey({ ...base, ruleId: 'aml.10-4.normal-week' }));
     expect(baselineKey(base)).not.toBe(baselineKey({ ...base, assignmentIds: ['a1'] }));
-    expect(baselineKey(base)).not.toBe(baselineKey({ ...base, window: { ...base.window, end: '2025-03-05T01:00:00+01:00' } }));
+    expect(baselineKey(base)).not.toBe(
+      baselineKey({ ...base, window: { ...base.window, end: '2025-03-05T01:00:00+01:00' } }),
+    );
     const b = baselineFromDocument({ findings: [base] }, 'b.json');
     const report = {
       findings: [
@@ -172,13 +191,18 @@ describe('summary line and progress on stderr', () => {
     const files = [write(dir, 'a.yaml', YAML_ROTA), write(dir, 'b.json', JSON_ROTA), write(dir, 'c.yaml', CLEAN_ROTA)];
     const nb = await run(['check', ...files, '--format', 'json']);
     const reports = JSON.parse(nb.out) as Report[];
-    const count = (s: 'violation' | 'warning') => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+    const count = (s: 'violation' | 'warning') =>
+      reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
     const [v, w] = [count('violation'), count('warning')];
     expect(v).toBeGreaterThan(0);
     expect(w).toBeGreaterThan(0);
-    expect(nb.err).toBe(`turnussjekk: 3 filer sjekket: ${v} brudd, ${w} ${w === 1 ? 'advarsel' : 'advarsler'}, 0 info.`);
+    expect(nb.err).toBe(
+      `turnussjekk: 3 filer sjekket: ${v} brudd, ${w} ${w === 1 ? 'advarsel' : 'advarsler'}, 0 info.`,
+    );
     const en = await run(['check', ...files, '--lang', 'en']);
-    expect(en.err).toBe(`turnussjekk: 3 files checked: ${v} ${v === 1 ? 'violation' : 'violations'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, 0 info.`);
+    expect(en.err).toBe(
+      `turnussjekk: 3 files checked: ${v} ${v === 1 ? 'violation' : 'violations'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, 0 info.`,
+    );
   });
 
   it('draws a progress bar on a terminal for many files, and clears it', async () => {
@@ -214,7 +238,8 @@ describe('summary line and progress on stderr', () => {
     bar.tick('c.yaml');
     bar.tick('d.yaml'); // last item always drawn
     expect(writes).toHaveLength(3);
-    expect(writes[0]).toMatch(/^\r\x1b\[2K\[#+-+\]  25% 1\/4 a\.yaml$/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's escape sequence is what is tested
+    expect(writes[0]).toMatch(/^\r\x1b\[2K\[#+-+\] {2}25% 1\/4 a\.yaml$/);
     expect(writes[2]).toContain('100% 4/4 d.yaml');
     expect(bar.render('x'.repeat(500)).length).toBeLessThanOrEqual(60);
     bar.clear();

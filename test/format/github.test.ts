@@ -14,7 +14,9 @@ describe('workflow command escaping (as @actions/core)', () => {
   });
 
   it('writes ::command props::message, leaving out empty properties', () => {
-    expect(workflowCommand('error', { file: 'a,b.yaml', line: 3, title: undefined }, 'x\ny')).toBe('::error file=a%2Cb.yaml,line=3::x%0Ay');
+    expect(workflowCommand('error', { file: 'a,b.yaml', line: 3, title: undefined }, 'x\ny')).toBe(
+      '::error file=a%2Cb.yaml,line=3::x%0Ay',
+    );
     expect(workflowCommand('notice', {}, 'hei')).toBe('::notice::hei');
   });
 });
@@ -26,7 +28,10 @@ describe('GitHub annotations from the CLI', () => {
   const annotations = (err: string) => err.split('\n').filter((l) => l.startsWith('::'));
 
   it('annotates each finding on stderr when GITHUB_ACTIONS=true, at the period’s line', async () => {
-    const r = await run(['check', yamlFile, jsonFile, '--format', 'json'], { env: { GITHUB_ACTIONS: 'true' }, cwd: dir });
+    const r = await run(['check', yamlFile, jsonFile, '--format', 'json'], {
+      env: { GITHUB_ACTIONS: 'true' },
+      cwd: dir,
+    });
     expect(r.code).toBe(1);
     const lines = annotations(r.err);
     const report = JSON.parse(r.out) as Array<Report>;
@@ -34,19 +39,33 @@ describe('GitHub annotations from the CLI', () => {
     expect(lines).toHaveLength(findings.length);
     // violations first, then warnings
     const kinds = lines.map((l) => /^::(\w+) /.exec(l)![1]);
-    expect(kinds).toEqual([...kinds].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a!) - ['error', 'warning', 'notice'].indexOf(b!)));
+    expect(kinds).toEqual(
+      [...kinds].sort(
+        (a, b) => ['error', 'warning', 'notice'].indexOf(a!) - ['error', 'warning', 'notice'].indexOf(b!),
+      ),
+    );
     expect(kinds.filter((k) => k === 'error')).toHaveLength(findings.filter((f) => f.severity === 'violation').length);
     // w1's violations are Tuesday's 13.5-hour shift (P1); w2's planned-overtime warning is P2
     const w1 = `title=aml\\.10-6\\.total-day%3A [^:]+::[^\\n]*arbeidstaker w1 `;
     const w2 = `title=aml\\.10-4\\.normal-day%3A [^:]+::[^\\n]*arbeidstaker w2 `;
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=rota\\.yaml,line=${lineOf(YAML_ROTA, '# P1')},${w1}`)));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=nested/rota\\.json,line=${JSON_PERIOD_LINES[1]},${w1}`)));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::warning file=rota\\.yaml,line=${lineOf(YAML_ROTA, '# P2')},${w2}`)));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::warning file=nested/rota\\.json,line=${JSON_PERIOD_LINES[2]},${w2}`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^::error file=rota\\.yaml,line=${lineOf(YAML_ROTA, '# P1')},${w1}`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^::error file=nested/rota\\.json,line=${JSON_PERIOD_LINES[1]},${w1}`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^::warning file=rota\\.yaml,line=${lineOf(YAML_ROTA, '# P2')},${w2}`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^::warning file=nested/rota\\.json,line=${JSON_PERIOD_LINES[2]},${w2}`)),
+    );
     const violation = report[0]!.findings.find((f) => f.severity === 'violation')!;
     expect(lines[0]).toContain(`::${escapeData(violation.message.nb)}%0A${violation.citation}`);
     // one annotation per line: the message's own line breaks are escaped
-    expect(r.err.split('\n').filter((l) => l.includes('arbeidstaker w1'))).toHaveLength(findings.filter((f) => f.workerId === 'w1').length);
+    expect(r.err.split('\n').filter((l) => l.includes('arbeidstaker w1'))).toHaveLength(
+      findings.filter((f) => f.workerId === 'w1').length,
+    );
   });
 
   it('leaves stdout as it was', async () => {

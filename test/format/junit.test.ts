@@ -64,7 +64,9 @@ describe('--format junit', () => {
     for (const s of suites) {
       expect(s.testcase).toHaveLength(2 * ids.length);
       expect(Number(s['@_tests'])).toBe(2 * ids.length);
-      expect(s.testcase.map((t) => `${t['@_classname']}/${t['@_name']}`)).toEqual(['w1', 'w2'].flatMap((w) => ids.map((id) => `${w}/${id}`)));
+      expect(s.testcase.map((t) => `${t['@_classname']}/${t['@_name']}`)).toEqual(
+        ['w1', 'w2'].flatMap((w) => ids.map((id) => `${w}/${id}`)),
+      );
     }
     expect(Number(parsed.testsuites['@_tests'])).toBe(4 * ids.length);
   });

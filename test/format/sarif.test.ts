@@ -16,11 +16,13 @@ const require = createRequire(import.meta.url);
 
 /** The SARIF 2.1.0 schema as shipped is draft-04 (`id`); ajv's default dialect reads it once `id` is `$id`. */
 function sarifValidator() {
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  );
   delete schema.$schema;
   schema.$id = schema.id;
   delete schema.id;
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }); // the schema's language pattern is not valid with the u flag;
   addFormats.default(ajv);
   return ajv.compile(schema);
 }
@@ -86,7 +88,8 @@ describe('entryFinder: from a finding to the rota entry', () => {
     ],
   });
   const find = entryFinder(rota);
-  const f = (assignmentIds: string[], start: string, end: string, workerId = 'w1') => find({ workerId, assignmentIds, window: { start, end } });
+  const f = (assignmentIds: string[], start: string, end: string, workerId = 'w1') =>
+    find({ workerId, assignmentIds, window: { start, end } });
 
   it('takes the first period (file order) of the named assignments that overlaps the window', () => {
     expect(f(['a1'], '2025-03-04T00:00:00+01:00', '2025-03-05T00:00:00+01:00')).toBe('periods[2]');
@@ -114,7 +117,9 @@ describe('--format sarif', () => {
   let dir: string;
   let yamlFile: string;
   let jsonFile: string;
-  let log: { runs: Array<{ tool: { driver: { name: string; rules: Array<Record<string, any>> } }; results: SarifResultView[] }> };
+  let log: {
+    runs: Array<{ tool: { driver: { name: string; rules: Array<Record<string, any>> } }; results: SarifResultView[] }>;
+  };
   let reports: Array<Report & { file: string }>;
   let code: number;
 
@@ -154,7 +159,9 @@ describe('--format sarif', () => {
       for (const check of file.checks) {
         const rule = driver.rules.find((r) => r.id === check.id)!;
         expect(rule.helpUri).toBe(file.law.url);
-        expect(rule.properties.citation).toBe((file.checks.find((c) => c.id === check.id)!.citation ?? file.citation).nb);
+        expect(rule.properties.citation).toBe(
+          (file.checks.find((c) => c.id === check.id)!.citation ?? file.citation).nb,
+        );
         expect(rule.fullDescription.text).toBe(file.summary.nb);
       }
     }
@@ -181,9 +188,12 @@ describe('--format sarif', () => {
     const results = log.runs[0]!.results;
     const where = (uri: string, workerId: string, severity: string) => {
       const r = results.find(
-        (x) => x.locations[0]!.physicalLocation.artifactLocation.uri === uri && x.properties.workerId === workerId && x.properties.severity === severity,
+        (x) =>
+          x.locations[0]!.physicalLocation.artifactLocation.uri === uri &&
+          x.properties.workerId === workerId &&
+          x.properties.severity === severity,
       );
-      return r?.locations[0]!.physicalLocation.region?.startLine;
+      return r?.locations[0]?.physicalLocation.region?.startLine;
     };
     // w1's violations are Tuesday's 13.5-hour shift (P1); w2's planned-overtime warning is P2.
     expect(where('rota.yaml', 'w1', 'violation')).toBe(lineOf(YAML_ROTA, '# P1'));
@@ -225,7 +235,10 @@ describe('--format sarif', () => {
 
   it('gives a finding the same fingerprint in every run', async () => {
     const again = JSON.parse((await run(['check', yamlFile, jsonFile, '--format', 'sarif'], { cwd: dir })).out);
-    const fp = (l: typeof log) => l.runs[0]!.results.map((r) => (r as unknown as { partialFingerprints: Record<string, string> }).partialFingerprints);
+    const fp = (l: typeof log) =>
+      l.runs[0]!.results.map(
+        (r) => (r as unknown as { partialFingerprints: Record<string, string> }).partialFingerprints,
+      );
     expect(fp(again)).toEqual(fp(log));
   });
 });

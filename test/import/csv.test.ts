@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, detectDelimiter, parseCsvText, readDateTimeCell, readHoursCell, columnLetter } from '../../src/import/csv.ts';
+import {
+  decodeCsvBytes,
+  detectDelimiter,
+  parseCsvText,
+  readDateTimeCell,
+  readHoursCell,
+  columnLetter,
+} from '../../src/import/csv.ts';
 import { loadInputFile } from '../../src/import/index.ts';
 import { InputError, type InputIssue } from '../../src/rota/errors.ts';
 
@@ -29,8 +36,20 @@ describe('CSV import: reading spreadsheets', () => {
       { id: 'w-ola', name: 'Ola Nordmann' },
     ]);
     expect(rota.assignments).toEqual([
-      { id: 'avl-helg', workerId: 'w-ingrid', kind: 'respite-carer-home', contract: 'oppdrag', employer: 'fjordvik-kommune' },
-      { id: 'sykepleie', workerId: 'w-ingrid', kind: 'employment', contract: 'arbeidsavtale', employer: 'fjordvik-kommune' },
+      {
+        id: 'avl-helg',
+        workerId: 'w-ingrid',
+        kind: 'respite-carer-home',
+        contract: 'oppdrag',
+        employer: 'fjordvik-kommune',
+      },
+      {
+        id: 'sykepleie',
+        workerId: 'w-ingrid',
+        kind: 'employment',
+        contract: 'arbeidsavtale',
+        employer: 'fjordvik-kommune',
+      },
       { id: 'stotte-ola', workerId: 'w-ola', kind: 'support-contact', contract: 'oppdrag' },
     ]);
     expect(rota.periods).toEqual([
@@ -53,8 +72,12 @@ describe('CSV import: reading spreadsheets', () => {
   });
 
   it('gives the same rota for the same sheet saved with ";" and with ","', () => {
-    const semi = parseCsvText('arbeidstaker;oppdrag;type;kontrakt;fra;til;passive timer\nw1;a1;employment;arbeidsavtale;7.3.2025 16:00;8.3.2025 08:00;7,5\n');
-    const comma = parseCsvText('worker,assignment,kind,contract,start,end,passiveHours\r\nw1,a1,employment,arbeidsavtale,2025-03-07 16:00,2025-03-08T08:00,7.5\r\n');
+    const semi = parseCsvText(
+      'arbeidstaker;oppdrag;type;kontrakt;fra;til;passive timer\nw1;a1;employment;arbeidsavtale;7.3.2025 16:00;8.3.2025 08:00;7,5\n',
+    );
+    const comma = parseCsvText(
+      'worker,assignment,kind,contract,start,end,passiveHours\r\nw1,a1,employment,arbeidsavtale,2025-03-07 16:00,2025-03-08T08:00,7.5\r\n',
+    );
     expect(semi).toEqual(comma);
   });
 
@@ -64,7 +87,9 @@ describe('CSV import: reading spreadsheets', () => {
     expect(detectDelimiter('"a,b";c;d')).toBe(';');
     expect(detectDelimiter('a\tb\tc')).toBe('\t');
     expect(detectDelimiter('abc')).toBe(',');
-    const withSep = parseCsvText(`sep=,\nworker,assignment,kind,contract,start,end\nw1,a1,employment,arbeidsavtale,07.03.2025 08:00,07.03.2025 16:00\n`);
+    const withSep = parseCsvText(
+      `sep=,\nworker,assignment,kind,contract,start,end\nw1,a1,employment,arbeidsavtale,07.03.2025 08:00,07.03.2025 16:00\n`,
+    );
     expect(withSep.periods).toHaveLength(1);
     const tabs = parseCsvText(`${HEADER.replaceAll(';', '\t')}\n${ok.replaceAll(';', '\t')}\n`);
     expect(tabs.periods).toEqual([{ assignmentId: 'a1', start: '2025-03-07T08:00', end: '2025-03-07T16:00' }]);
@@ -74,11 +99,17 @@ describe('CSV import: reading spreadsheets', () => {
     const text = 'worker;workerName\nw1;Bjørn Ærø\n';
     const utf8 = new TextEncoder().encode(`\uFEFF${text}`);
     const cp1252 = Uint8Array.from([...text].map((c) => ({ ø: 0xf8, Æ: 0xc6 })[c] ?? c.charCodeAt(0)));
-    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    const utf16 = Uint8Array.from([
+      0xff,
+      0xfe,
+      ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
     expect(decodeCsvBytes(utf8)).toBe(text); // the BOM is consumed
     expect(decodeCsvBytes(cp1252)).toBe(text);
     expect(decodeCsvBytes(utf16)).toBe(text);
-    const rota = parseCsvText(decodeCsvBytes(cp1252).replace('worker;workerName\nw1;Bjørn Ærø', `${HEADER};navn\n${ok};Bjørn Ærø`));
+    const rota = parseCsvText(
+      decodeCsvBytes(cp1252).replace('worker;workerName\nw1;Bjørn Ærø', `${HEADER};navn\n${ok};Bjørn Ærø`),
+    );
     expect(rota.workers).toEqual([{ id: 'w1', name: 'Bjørn Ærø' }]);
   });
 
@@ -120,18 +151,26 @@ describe('CSV import: reading spreadsheets', () => {
   });
 
   it('lets options fill a column the sheet leaves out, and a blank cell', () => {
-    const rota = parseCsvText('arbeidstaker;fra;til;type\nw1;07.03.2025 08:00;07.03.2025 16:00;\nw1;08.03.2025 08:00;08.03.2025 16:00;employment\n', {
-      assignment: 'a1',
-      kind: 'employment',
-      contract: 'arbeidsavtale',
-      employer: 'kommune-x',
-    });
-    expect(rota.assignments).toEqual([{ id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' }]);
+    const rota = parseCsvText(
+      'arbeidstaker;fra;til;type\nw1;07.03.2025 08:00;07.03.2025 16:00;\nw1;08.03.2025 08:00;08.03.2025 16:00;employment\n',
+      {
+        assignment: 'a1',
+        kind: 'employment',
+        contract: 'arbeidsavtale',
+        employer: 'kommune-x',
+      },
+    );
+    expect(rota.assignments).toEqual([
+      { id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+    ]);
     expect(rota.periods).toHaveLength(2);
   });
 
   it('reads kind and contract case-insensitively, ignores blank rows and "#" columns, keeps the time zone option', () => {
-    const rota = parseCsvText(`${HEADER};# notat\nw1;a1;Employment;ARBEIDSAVTALE;07.03.2025 08:00;07.03.2025 16:00;x\n;;;;;;\n\n`, { timezone: 'Europe/London' });
+    const rota = parseCsvText(
+      `${HEADER};# notat\nw1;a1;Employment;ARBEIDSAVTALE;07.03.2025 08:00;07.03.2025 16:00;x\n;;;;;;\n\n`,
+      { timezone: 'Europe/London' },
+    );
     expect(rota.timezone).toBe('Europe/London');
     expect(rota.assignments[0]).toMatchObject({ kind: 'employment', contract: 'arbeidsavtale' });
     expect(rota.periods).toHaveLength(1);
@@ -140,20 +179,28 @@ describe('CSV import: reading spreadsheets', () => {
 
 describe('CSV import: every error names the spreadsheet row and the column', () => {
   it('a date that does not exist: row 5, column start', () => {
-    const issues = issuesOf(() => parseCsvText(csv(ok, ok, ok, 'w1;a1;employment;arbeidsavtale;31.02.2025 10:00;01.03.2025 10:00')));
-    expect(issues).toEqual([{ path: 'row 5.start', message: expect.stringContaining('"31.02.2025 10:00" is not a valid date') }]);
+    const issues = issuesOf(() =>
+      parseCsvText(csv(ok, ok, ok, 'w1;a1;employment;arbeidsavtale;31.02.2025 10:00;01.03.2025 10:00')),
+    );
+    expect(issues).toEqual([
+      { path: 'row 5.start', message: expect.stringContaining('"31.02.2025 10:00" is not a valid date') },
+    ]);
     expect(issues[0]!.message).toContain('column E');
   });
 
   it('a time the clocks skip (30.03.2025 02:30) is refused, not guessed', () => {
-    const issues = issuesOf(() => parseCsvText(csv('w1;a1;employment;arbeidsavtale;29.03.2025 22:00;30.03.2025 02:30')));
+    const issues = issuesOf(() =>
+      parseCsvText(csv('w1;a1;employment;arbeidsavtale;29.03.2025 22:00;30.03.2025 02:30')),
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toBe('row 2.end');
     expect(issues[0]!.message).toMatch(/"30\.03\.2025 02:30" does not exist in Europe\/Oslo/);
   });
 
   it('a time that happens twice (26.10.2025 02:30) asks for an offset', () => {
-    const issues = issuesOf(() => parseCsvText(csv('w1;a1;employment;arbeidsavtale;26.10.2025 02:30;26.10.2025 08:00')));
+    const issues = issuesOf(() =>
+      parseCsvText(csv('w1;a1;employment;arbeidsavtale;26.10.2025 02:30;26.10.2025 08:00')),
+    );
     expect(issues[0]!.path).toBe('row 2.start');
     expect(issues[0]!.message).toMatch(/happens twice.*\+02:00.*\+01:00/);
   });
@@ -165,11 +212,20 @@ describe('CSV import: every error names the spreadsheet row and the column', () 
 
   it('an unknown kind names the row, the column and the allowed values', () => {
     const issues = issuesOf(() => parseCsvText(csv(ok, 'w1;a2;avlastning;oppdrag;08.03.2025 08:00;08.03.2025 16:00')));
-    expect(issues).toEqual([{ path: 'row 3.kind', message: expect.stringMatching(/"avlastning" is not a kind; use one of respite-carer-home, .*employment \(column C\)/) }]);
+    expect(issues).toEqual([
+      {
+        path: 'row 3.kind',
+        message: expect.stringMatching(
+          /"avlastning" is not a kind; use one of respite-carer-home, .*employment \(column C\)/,
+        ),
+      },
+    ]);
   });
 
   it('a missing column is reported on the header row, with its Norwegian names', () => {
-    const issues = issuesOf(() => parseCsvText('arbeidstaker;oppdrag;type;kontrakt;fra\nw1;a1;employment;oppdrag;07.03.2025 08:00\n'));
+    const issues = issuesOf(() =>
+      parseCsvText('arbeidstaker;oppdrag;type;kontrakt;fra\nw1;a1;employment;oppdrag;07.03.2025 08:00\n'),
+    );
     expect(issues).toEqual([{ path: 'row 1.end', message: 'missing column "end" (or "slutt", "til", "sluttid")' }]);
   });
 
@@ -191,9 +247,21 @@ describe('CSV import: every error names the spreadsheet row and the column', () 
       ),
     );
     expect(issues).toEqual([
-      { path: 'row 3.kind', message: 'assignment "a1" has kind "employment" on row 2 but "support-contact" here; every row of one assignment must agree (column C)' },
-      { path: 'row 4.worker', message: 'assignment "a1" has worker "w1" on row 2 but "w2" here; every row of one assignment must agree (column A)' },
-      { path: 'row 4.contract', message: 'assignment "a1" has contract "arbeidsavtale" on row 2 but "oppdrag" here; every row of one assignment must agree (column D)' },
+      {
+        path: 'row 3.kind',
+        message:
+          'assignment "a1" has kind "employment" on row 2 but "support-contact" here; every row of one assignment must agree (column C)',
+      },
+      {
+        path: 'row 4.worker',
+        message:
+          'assignment "a1" has worker "w1" on row 2 but "w2" here; every row of one assignment must agree (column A)',
+      },
+      {
+        path: 'row 4.contract',
+        message:
+          'assignment "a1" has contract "arbeidsavtale" on row 2 but "oppdrag" here; every row of one assignment must agree (column D)',
+      },
     ]);
   });
 
@@ -220,7 +288,12 @@ describe('CSV import: every error names the spreadsheet row and the column', () 
           'w1;a1;employment;oppdrag;09.03.2025 08:00;09.03.2025 16:00;8,5\n',
       ),
     );
-    expect(issues.map((i) => i.path)).toEqual(['row 2.worker', 'row 3.end', 'row 4.passiveHours', 'row 5.passiveHours']);
+    expect(issues.map((i) => i.path)).toEqual([
+      'row 2.worker',
+      'row 3.end',
+      'row 4.passiveHours',
+      'row 5.passiveHours',
+    ]);
     expect(issues[0]!.message).toBe('is empty (column A)');
     expect(issues[1]!.message).toMatch(/"07.03.2025 16:00" is not after the start "07.03.2025 18:00"/);
     expect(issues[2]!.message).toMatch(/"ni" is not a number of hours.*\(column G, "passive timer"\)/);
@@ -228,8 +301,14 @@ describe('CSV import: every error names the spreadsheet row and the column', () 
   });
 
   it('an unquoted decimal comma in a "," file shows up as a cell beyond the header', () => {
-    const issues = issuesOf(() => parseCsvText('worker,assignment,kind,contract,start,end,passiveHours\nw1,a1,employment,oppdrag,2025-03-07 16:00,2025-03-08 08:00,7,5\n'));
-    expect(issues).toEqual([{ path: 'row 2', message: expect.stringMatching(/column H .* must be in quotes \(e\.g\. "7,5"\)/) }]);
+    const issues = issuesOf(() =>
+      parseCsvText(
+        'worker,assignment,kind,contract,start,end,passiveHours\nw1,a1,employment,oppdrag,2025-03-07 16:00,2025-03-08 08:00,7,5\n',
+      ),
+    );
+    expect(issues).toEqual([
+      { path: 'row 2', message: expect.stringMatching(/column H .* must be in quotes \(e\.g\. "7,5"\)/) },
+    ]);
   });
 
   it('row numbers are spreadsheet rows: blank lines count, a cell spanning lines is one row', () => {
@@ -240,14 +319,21 @@ describe('CSV import: every error names the spreadsheet row and the column', () 
   });
 
   it('collects every problem in one run', () => {
-    const issues = issuesOf(() => parseCsvText(csv('w1;a1;nope;oppdrag;x;y', 'w1;a2;employment;muntlig;07.03.2025 08:00;07.03.2025 16:00')));
+    const issues = issuesOf(() =>
+      parseCsvText(csv('w1;a1;nope;oppdrag;x;y', 'w1;a2;employment;muntlig;07.03.2025 08:00;07.03.2025 16:00')),
+    );
     expect(issues.map((i) => i.path)).toEqual(['row 2.kind', 'row 2.start', 'row 2.end', 'row 3.contract']);
   });
 
   it('a header without rows, an empty file and bad options are errors too', () => {
-    expect(issuesOf(() => parseCsvText(`${HEADER}\n`))).toEqual([{ path: 'row 2', message: expect.stringContaining('no shifts') }]);
+    expect(issuesOf(() => parseCsvText(`${HEADER}\n`))).toEqual([
+      { path: 'row 2', message: expect.stringContaining('no shifts') },
+    ]);
     expect(issuesOf(() => parseCsvText(''))[0]!.path).toBe('row 1');
-    expect(issuesOf(() => parseCsvText(csv(ok), { kind: 'x', timezone: 'Oslo' })).map((i) => i.path)).toEqual(['options.timezone', 'options.kind']);
+    expect(issuesOf(() => parseCsvText(csv(ok), { kind: 'x', timezone: 'Oslo' })).map((i) => i.path)).toEqual([
+      'options.timezone',
+      'options.kind',
+    ]);
   });
 
   it('errors from a file carry the file name, the row and the column', async () => {

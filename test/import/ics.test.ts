@@ -7,7 +7,8 @@ import { parseInstant } from '../../src/time/instant.ts';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
 
-const calendar = (body: string, head = '') => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//NO\r\n${head}${body}END:VCALENDAR\r\n`;
+const calendar = (body: string, head = '') =>
+  `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//NO\r\n${head}${body}END:VCALENDAR\r\n`;
 const vevent = (lines: string) =>
   `BEGIN:VEVENT\r\nDTSTAMP:20250101T000000Z\r\n${lines
     .trim()
@@ -17,7 +18,11 @@ const vevent = (lines: string) =>
 
 /** Each period as [start, end, hours] (instants exact, so DST nights show their true length). */
 function spans(rota: Rota): Array<[string, string, number]> {
-  return rota.periods.map((p) => [p.start, p.end, (parseInstant(p.end, rota.timezone) - parseInstant(p.start, rota.timezone)) / 3_600_000]);
+  return rota.periods.map((p) => [
+    p.start,
+    p.end,
+    (parseInstant(p.end, rota.timezone) - parseInstant(p.start, rota.timezone)) / 3_600_000,
+  ]);
 }
 
 function issuesOf(fn: () => unknown): InputIssue[] {
@@ -58,7 +63,11 @@ describe('iCalendar import', () => {
       ),
     );
     expect(spans(rota).map((s) => s[2])).toEqual([9, 10, 9]);
-    expect(rota.periods[2]).toEqual({ assignmentId: 'a1', start: '2025-11-01T22:00:00+01:00', end: '2025-11-02T07:00:00+01:00' });
+    expect(rota.periods[2]).toEqual({
+      assignmentId: 'a1',
+      start: '2025-11-01T22:00:00+01:00',
+      end: '2025-11-02T07:00:00+01:00',
+    });
   });
 
   it('UNTIL written in UTC (as Google does) includes the last occurrence, even without a VTIMEZONE', () => {
@@ -70,7 +79,11 @@ describe('iCalendar import', () => {
         RRULE:FREQ=WEEKLY;UNTIL=20251101T210000Z`),
       ),
     );
-    expect(rota.periods.map((p) => p.start)).toEqual(['2025-10-18T22:00:00+02:00', '2025-10-25T22:00:00+02:00', '2025-11-01T22:00:00+01:00']);
+    expect(rota.periods.map((p) => p.start)).toEqual([
+      '2025-10-18T22:00:00+02:00',
+      '2025-10-25T22:00:00+02:00',
+      '2025-11-01T22:00:00+01:00',
+    ]);
   });
 
   it('EXDATE removes, RECURRENCE-ID moves and STATUS:CANCELLED cancels an occurrence', () => {
@@ -126,14 +139,12 @@ describe('iCalendar import', () => {
         DTSTART;TZID=Europe/Oslo:20250402T080000
         DTEND;TZID=Europe/Oslo:20250402T160000`),
     );
-    expect(parseIcsText(text, { from: '2025-03-01', until: '2025-03-31' }).periods.map((p) => p.start.slice(0, 10))).toEqual([
-      '2025-03-03',
-      '2025-03-10',
-      '2025-03-17',
-      '2025-03-24',
-      '2025-03-31',
-    ]);
-    expect(parseIcsText(text, { from: '2025-04-01', until: '2025-04-07' }).periods.map((p) => p.start.slice(0, 10))).toEqual(['2025-04-02', '2025-04-07']);
+    expect(
+      parseIcsText(text, { from: '2025-03-01', until: '2025-03-31' }).periods.map((p) => p.start.slice(0, 10)),
+    ).toEqual(['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24', '2025-03-31']);
+    expect(
+      parseIcsText(text, { from: '2025-04-01', until: '2025-04-07' }).periods.map((p) => p.start.slice(0, 10)),
+    ).toEqual(['2025-04-02', '2025-04-07']);
   });
 
   it('more than 1000 occurrences within the horizon is refused, not cut short', () => {
@@ -147,14 +158,23 @@ describe('iCalendar import', () => {
         ),
       ),
     );
-    expect(issues).toEqual([{ path: 'VEVENT[0].RRULE', message: expect.stringContaining('more than 1000 occurrences') }]);
+    expect(issues).toEqual([
+      { path: 'VEVENT[0].RRULE', message: expect.stringContaining('more than 1000 occurrences') },
+    ]);
   });
 
   it('an all-day event is rejected with a clear message', async () => {
     const err = (await loadInputFile(`${FIXTURES}heldag.ics`).catch((e: unknown) => e)) as InputError;
     expect(err).toBeInstanceOf(InputError);
     expect(err.file).toMatch(/heldag\.ics$/);
-    expect(err.issues).toEqual([{ path: 'VEVENT[1].DTSTART', message: expect.stringMatching(/event "Avspasering" on 2025-03-07 is an all-day event; a work period needs start and end times/) }]);
+    expect(err.issues).toEqual([
+      {
+        path: 'VEVENT[1].DTSTART',
+        message: expect.stringMatching(
+          /event "Avspasering" on 2025-03-07 is an all-day event; a work period needs start and end times/,
+        ),
+      },
+    ]);
     expect(err.message).toMatch(/heldag\.ics: VEVENT\[1\]\.DTSTART: /);
   });
 
@@ -169,11 +189,15 @@ describe('iCalendar import', () => {
       { worker: 'w-kari', assignment: 'avl-1', kind: 'respite-carer-home', contract: 'oppdrag', employer: 'kommune-x' },
     );
     expect(rota.workers).toEqual([{ id: 'w-kari' }]);
-    expect(rota.assignments).toEqual([{ id: 'avl-1', workerId: 'w-kari', kind: 'respite-carer-home', contract: 'oppdrag', employer: 'kommune-x' }]);
+    expect(rota.assignments).toEqual([
+      { id: 'avl-1', workerId: 'w-kari', kind: 'respite-carer-home', contract: 'oppdrag', employer: 'kommune-x' },
+    ]);
     expect(rota.periods[0]!.assignmentId).toBe('avl-1');
     const unnamed = parseIcsText(calendar(vevent(`UID:o\nDTSTART:20250303T070000Z\nDTEND:20250303T150000Z`)));
     expect(unnamed.workers).toEqual([{ id: 'w1' }]);
-    expect(issuesOf(() => parseIcsText(calendar(''), { kind: 'nurse' }))).toEqual([{ path: 'options.kind', message: expect.stringContaining('"nurse" is not a kind') }]);
+    expect(issuesOf(() => parseIcsText(calendar(''), { kind: 'nurse' }))).toEqual([
+      { path: 'options.kind', message: expect.stringContaining('"nurse" is not a kind') },
+    ]);
   });
 
   it('DURATION, floating times and a VTIMEZONE with a Windows zone name', () => {
@@ -203,8 +227,12 @@ describe('iCalendar import', () => {
   });
 
   it('local times at a DST change follow RFC 5545: a skipped time moves forward, a repeated time is the first', () => {
-    expect(new Date(resolveWallTime(Date.UTC(2025, 2, 30, 2, 30), 'Europe/Oslo')).toISOString()).toBe('2025-03-30T01:30:00.000Z');
-    expect(new Date(resolveWallTime(Date.UTC(2025, 9, 26, 2, 30), 'Europe/Oslo')).toISOString()).toBe('2025-10-26T00:30:00.000Z');
+    expect(new Date(resolveWallTime(Date.UTC(2025, 2, 30, 2, 30), 'Europe/Oslo')).toISOString()).toBe(
+      '2025-03-30T01:30:00.000Z',
+    );
+    expect(new Date(resolveWallTime(Date.UTC(2025, 9, 26, 2, 30), 'Europe/Oslo')).toISOString()).toBe(
+      '2025-10-26T00:30:00.000Z',
+    );
     const rota = parseIcsText(
       calendar(
         vevent(`UID:gap
@@ -216,13 +244,16 @@ describe('iCalendar import', () => {
   });
 
   it('unknown time zones, missing ends, end before start and non-calendars are errors', () => {
-    expect(issuesOf(() => parseIcsText(calendar(vevent(`UID:m\nDTSTART;TZID=Mars/Base:20250707T080000\nDURATION:PT8H`))))).toEqual([
-      { path: 'VEVENT[0].DTSTART', message: expect.stringContaining('unknown time zone TZID=Mars/Base') },
-    ]);
+    expect(
+      issuesOf(() => parseIcsText(calendar(vevent(`UID:m\nDTSTART;TZID=Mars/Base:20250707T080000\nDURATION:PT8H`)))),
+    ).toEqual([{ path: 'VEVENT[0].DTSTART', message: expect.stringContaining('unknown time zone TZID=Mars/Base') }]);
     expect(issuesOf(() => parseIcsText(calendar(vevent(`UID:n\nSUMMARY:Vakt\nDTSTART:20250707T080000Z`))))).toEqual([
       { path: 'VEVENT[0].DTEND', message: expect.stringContaining('event "Vakt" at 2025-07-07T08:00:00Z has no end') },
     ]);
-    expect(issuesOf(() => parseIcsText(calendar(vevent(`UID:b\nDTSTART:20250707T080000Z\nDTEND:20250707T070000Z`))))[0]!.message).toMatch(/does not end after it starts/);
+    expect(
+      issuesOf(() => parseIcsText(calendar(vevent(`UID:b\nDTSTART:20250707T080000Z\nDTEND:20250707T070000Z`))))[0]!
+        .message,
+    ).toMatch(/does not end after it starts/);
     expect(issuesOf(() => parseIcsText('hello'))[0]!.message).toMatch(/not valid iCalendar/);
     expect(issuesOf(() => parseIcsText(calendar('')))[0]!.message).toMatch(/no shifts/);
   });

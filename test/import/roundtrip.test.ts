@@ -39,7 +39,11 @@ function instants(rota: Rota) {
   }));
 }
 
-async function roundTrip(input: string, to: 'yaml' | 'json', extra: string[] = []): Promise<{ direct: Rota; reloaded: Rota; text: string }> {
+async function roundTrip(
+  input: string,
+  to: 'yaml' | 'json',
+  extra: string[] = [],
+): Promise<{ direct: Rota; reloaded: Rota; text: string }> {
   const direct = await loadInputFile(input);
   const { code, out, err } = await run([input, '--to', to, ...extra]);
   expect(err).toBe('');
@@ -52,7 +56,9 @@ async function roundTrip(input: string, to: 'yaml' | 'json', extra: string[] = [
 describe('round trips through convert', () => {
   it('CSV → rota → YAML → loadRotaFile gives the same periods and instants', async () => {
     const { direct, reloaded, text } = await roundTrip(`${FIXTURES}vakter-semikolon.csv`, 'yaml');
-    expect(text).toMatch(/^# Rota file v1, converted by turnussjekk from vakter-semikolon\.csv\nversion: 1\ntimezone: Europe\/Oslo\n/);
+    expect(text).toMatch(
+      /^# Rota file v1, converted by turnussjekk from vakter-semikolon\.csv\nversion: 1\ntimezone: Europe\/Oslo\n/,
+    );
     expect(text).toContain('start: 2025-03-07T16:00\n');
     expect(instants(reloaded)).toEqual(instants(direct));
     expect(reloaded).toEqual(direct);
@@ -67,16 +73,29 @@ describe('round trips through convert', () => {
 
   it('iCalendar → rota → YAML → loadRotaFile: same instants; the autumn night stays 10 h', async () => {
     const { direct, reloaded, text } = await roundTrip(`${FIXTURES}vakter.ics`, 'yaml');
-    expect(text).toContain("start: 2025-10-25T22:00:00+02:00\n    end: 2025-10-26T07:00:00+01:00\n");
+    expect(text).toContain('start: 2025-10-25T22:00:00+02:00\n    end: 2025-10-26T07:00:00+01:00\n');
     expect(instants(reloaded)).toEqual(instants(direct));
     expect(reloaded).toEqual(direct);
-    const night = buildTimeline(reloaded).intervals.find((i) => reloaded.periods[i.periodIndex]!.start.startsWith('2025-10-25'))!;
+    const night = buildTimeline(reloaded).intervals.find((i) =>
+      reloaded.periods[i.periodIndex]!.start.startsWith('2025-10-25'),
+    )!;
     expect((night.end - night.start) / 3_600_000).toBe(10);
   });
 
   it('iCalendar with options → JSON: the options name worker, assignment, kind and contract', async () => {
-    const { reloaded } = await roundTrip(`${FIXTURES}vakter.ics`, 'json', ['--worker', 'w-kari', '--assignment', 'avl', '--kind', 'respite-user-home', '--contract', 'oppdrag']);
-    expect(reloaded.assignments).toEqual([{ id: 'avl', workerId: 'w-kari', kind: 'respite-user-home', contract: 'oppdrag' }]);
+    const { reloaded } = await roundTrip(`${FIXTURES}vakter.ics`, 'json', [
+      '--worker',
+      'w-kari',
+      '--assignment',
+      'avl',
+      '--kind',
+      'respite-user-home',
+      '--contract',
+      'oppdrag',
+    ]);
+    expect(reloaded.assignments).toEqual([
+      { id: 'avl', workerId: 'w-kari', kind: 'respite-user-home', contract: 'oppdrag' },
+    ]);
     expect(reloaded.periods).toHaveLength(5);
   });
 
@@ -91,7 +110,11 @@ describe('turnussjekk convert', () => {
   it('--out writes the file (format from its extension) and reports on stderr', async () => {
     const out = join(dir, 'fra-csv.json');
     const r = await run([`${FIXTURES}vakter-semikolon.csv`, '--out', out]);
-    expect(r).toEqual({ code: 0, out: '', err: `turnussjekk convert: wrote ${out} (2 workers, 3 assignments, 4 periods)` });
+    expect(r).toEqual({
+      code: 0,
+      out: '',
+      err: `turnussjekk convert: wrote ${out} (2 workers, 3 assignments, 4 periods)`,
+    });
     expect(JSON.parse(await readFile(out, 'utf8'))).toEqual(await loadInputFile(`${FIXTURES}vakter-semikolon.csv`));
   });
 

@@ -19,12 +19,17 @@ import { AGREEMENT_TYPES, ASSIGNMENT_KINDS, WEEKDAYS } from '../../src/rota/sche
 
 const ZONE = 'Europe/Oslo';
 const MINUTE = 60_000;
-const DAY = 86_400_000;
+const _DAY = 86_400_000;
 const SEED = Number(process.env.FC_SEED ?? 20250907);
 /** FC_SCALE multiplies the runs for a longer local hunt (the time limit then stops each property at 40 s). */
 const SCALE = Number(process.env.FC_SCALE ?? 1);
 // The number of runs is fixed, never cut by time: a slow machine runs the same cases (FC_SCALE > 1 hunts longer, cut at 40 s).
-const runs = (n: number) => ({ numRuns: Math.round(n * SCALE), seed: SEED, endOnFailure: false, ...(SCALE > 1 ? { interruptAfterTimeLimit: 40_000 } : {}) });
+const runs = (n: number) => ({
+  numRuns: Math.round(n * SCALE),
+  seed: SEED,
+  endOnFailure: false,
+  ...(SCALE > 1 ? { interruptAfterTimeLimit: 40_000 } : {}),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Time, computed independently of src/time.
@@ -40,7 +45,9 @@ const addDays = (isoDate: string, days: number): string => {
 function instantsOf(date: string, minuteOfDay: number): number[] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, 0, minuteOfDay);
-  return [60, 120].map((off) => wall - off * MINUTE).filter((ms) => DateTime.fromMillis(ms, { zone: ZONE }).offset === (wall - ms) / MINUTE);
+  return [60, 120]
+    .map((off) => wall - off * MINUTE)
+    .filter((ms) => DateTime.fromMillis(ms, { zone: ZONE }).offset === (wall - ms) / MINUTE);
 }
 
 type TimeStyle = 'local' | 'offset' | 'utc';
@@ -48,7 +55,8 @@ type TimeStyle = 'local' | 'offset' | 'utc';
 function writeInstant(ms: number, style: TimeStyle): string {
   const local = DateTime.fromMillis(ms, { zone: ZONE });
   if (style === 'utc') return DateTime.fromMillis(ms, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm'Z'");
-  if (style === 'local' && instantsOf(local.toISODate()!, local.hour * 60 + local.minute).length === 1) return local.toFormat("yyyy-MM-dd'T'HH:mm");
+  if (style === 'local' && instantsOf(local.toISODate()!, local.hour * 60 + local.minute).length === 1)
+    return local.toFormat("yyyy-MM-dd'T'HH:mm");
   return local.toISO({ suppressMilliseconds: true })!;
 }
 
@@ -177,7 +185,12 @@ const baseArb = fc.oneof(
   fc.tuple(fc.constantFrom(...DST_DATES), fc.integer({ min: 0, max: 6 })).map(([d, back]) => addDays(d, -back)),
 );
 
-const rotaArb = (opts: { maxPeriods: number; maxWorkers: number; extras: boolean; agreements: boolean }): fc.Arbitrary<RotaSpec> =>
+const rotaArb = (opts: {
+  maxPeriods: number;
+  maxWorkers: number;
+  extras: boolean;
+  agreements: boolean;
+}): fc.Arbitrary<RotaSpec> =>
   fc.record({
     base: baseArb,
     workers: fc.integer({ min: 1, max: opts.maxWorkers }),
@@ -211,7 +224,10 @@ function startInstant(p: PeriodSpec, base: string): { ms: number; text: string }
   if (candidates.length === 0) {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     const ms = Date.UTC(y, m - 1, d, 0, p.minute) - 60 * MINUTE;
-    return { ms, text: `${date}T${String(Math.floor(p.minute / 60)).padStart(2, '0')}:${String(p.minute % 60).padStart(2, '0')}+01:00` };
+    return {
+      ms,
+      text: `${date}T${String(Math.floor(p.minute / 60)).padStart(2, '0')}:${String(p.minute % 60).padStart(2, '0')}+01:00`,
+    };
   }
   const ms = candidates.length === 2 ? candidates[p.overlapLater ? 1 : 0]! : candidates[0]!;
   return { ms, text: writeInstant(ms, p.startStyle) };
@@ -234,15 +250,26 @@ function buildRota(spec: RotaSpec): { doc: Record<string, unknown>; periods: Bui
     const start = startInstant(p, spec.base);
     const endMs = start.ms + p.minutes * MINUTE;
     const assignmentId = assignments[p.assignment % assignments.length]!.id;
-    const row: BuiltPeriod = { assignmentId, start: start.text, end: writeInstant(endMs, p.endStyle), ms: endMs - start.ms, startMs: start.ms, endMs };
+    const row: BuiltPeriod = {
+      assignmentId,
+      start: start.text,
+      end: writeInstant(endMs, p.endStyle),
+      ms: endMs - start.ms,
+      startMs: start.ms,
+      endMs,
+    };
     built.push(row);
     return {
       assignmentId,
       start: row.start,
       end: row.end,
-      ...(p.passiveShare !== undefined && p.passiveShare > 0.5 ? { passiveHours: Math.floor(((p.passiveShare - 0.5) * 2 * p.minutes) / 15) / 4 } : {}),
+      ...(p.passiveShare !== undefined && p.passiveShare > 0.5
+        ? { passiveHours: Math.floor(((p.passiveShare - 0.5) * 2 * p.minutes) / 15) / 4 }
+        : {}),
       ...(p.standby ? { standby: true } : {}),
-      ...(p.breakShare !== undefined && p.breakShare > 0.7 ? { breakMinutes: Math.min(1440, Math.floor((p.breakShare - 0.7) * p.minutes)) } : {}),
+      ...(p.breakShare !== undefined && p.breakShare > 0.7
+        ? { breakMinutes: Math.min(1440, Math.floor((p.breakShare - 0.7) * p.minutes)) }
+        : {}),
     };
   });
   const agreements = spec.agreements.map((a) => {
@@ -267,7 +294,8 @@ function buildRota(spec: RotaSpec): { doc: Record<string, unknown>; periods: Bui
   return { doc, periods: built };
 }
 
-const run = (doc: unknown, options: EvaluateOptions = { conversions: false }): Promise<Report> => evaluate(validateRotaDocument(doc), options);
+const run = (doc: unknown, options: EvaluateOptions = { conversions: false }): Promise<Report> =>
+  evaluate(validateRotaDocument(doc), options);
 
 const full = rotaArb({ maxPeriods: 30, maxWorkers: 3, extras: true, agreements: true });
 
@@ -279,7 +307,10 @@ describe('property: random valid rotas', () => {
   it('never throw, and the report validates against the report schema', async () => {
     // A fifth of the runs judge the rota under the law of another date (`asOf`, 1995–2035: before
     // 2006 most of the AML rules are not yet in force).
-    const asOfArb = fc.option(fc.integer({ min: 0, max: 40 * 365 }).map((n) => addDays('1995-01-01', n)), { nil: undefined, freq: 4 });
+    const asOfArb = fc.option(
+      fc.integer({ min: 0, max: 40 * 365 }).map((n) => addDays('1995-01-01', n)),
+      { nil: undefined, freq: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(full, asOfArb, async (spec, asOf) => {
         const report = await run(buildRota(spec).doc, { conversions: false, ...(asOf ? { asOf } : {}) });
@@ -288,7 +319,10 @@ describe('property: random valid rotas', () => {
         for (const f of report.findings) {
           expect(Number.isFinite(f.measured), `${f.ruleId} measured ${f.measured}`).toBe(true);
           expect(Number.isFinite(f.limit), `${f.ruleId} limit ${f.limit}`).toBe(true);
-          expect(Date.parse(f.window.start) <= Date.parse(f.window.end), `${f.ruleId} window ${f.window.start}–${f.window.end}`).toBe(true);
+          expect(
+            Date.parse(f.window.start) <= Date.parse(f.window.end),
+            `${f.ruleId} window ${f.window.start}–${f.window.end}`,
+          ).toBe(true);
           expect(f.message.nb).not.toMatch(/\{[a-zA-Z]+\}|NaN|undefined|Infinity/);
           expect(f.message.en).not.toMatch(/\{[a-zA-Z]+\}|NaN|undefined|Infinity/);
         }
@@ -359,14 +393,18 @@ describe('property: shifting a rota by whole weeks', () => {
       base: '2025-09-01',
       periods: s.periods.map((p) => ({ ...p, day: p.day % 28, minutes: Math.min(p.minutes, 48 * 60) })),
       agreements: s.agreements.filter((a) => a.type !== 'aml-10-8-4-sunday-averaging'),
-      frames: s.frames && { ...s.frames, reference: s.frames.reference === undefined ? undefined : Math.max(0, s.frames.reference) },
+      frames: s.frames && {
+        ...s.frames,
+        reference: s.frames.reference === undefined ? undefined : Math.max(0, s.frames.reference),
+      },
     })),
     weeks: fc.constantFrom(1, 2, 52, 53),
   });
 
   /** A finding with its window moved back by whole weeks on the wall clock (Oslo). */
   const shiftBack = (f: Finding, weeks: number): Finding => {
-    const back = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).minus({ weeks }).toISO({ suppressMilliseconds: true })!;
+    const back = (iso: string) =>
+      DateTime.fromISO(iso, { zone: ZONE }).minus({ weeks }).toISO({ suppressMilliseconds: true })!;
     return { ...f, window: { start: back(f.window.start), end: back(f.window.end) } };
   };
   const norm = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toISO({ suppressMilliseconds: true })!;
@@ -378,7 +416,8 @@ describe('property: shifting a rota by whole weeks', () => {
         const before = await run(buildRota(spec).doc);
         const shifted = buildRota({ ...spec, base: addDays(spec.base, weeks * 7) }).doc;
         const after = await run(shifted);
-        const normalized = (fs: Finding[]) => fs.map((f) => ({ ...f, window: { start: norm(f.window.start), end: norm(f.window.end) } }));
+        const normalized = (fs: Finding[]) =>
+          fs.map((f) => ({ ...f, window: { start: norm(f.window.start), end: norm(f.window.end) } }));
         expect(normalized(after.findings.map((f) => shiftBack(f, weeks)))).toEqual(normalized(before.findings));
         expect(after.ledger).toEqual(before.ledger);
         expect(after.profiles).toEqual(before.profiles);
@@ -416,9 +455,12 @@ describe('property: shifting a rota by whole weeks', () => {
 const DAY_RULES = ['aml.10-4.normal-day', 'aml.10-6.total-day'];
 const WEEK_RULES = ['aml.10-4.normal-week'];
 
-const frameKey = (f: Finding): string => `${f.ruleId}|${f.workerId}|${DateTime.fromISO(f.window.start, { zone: ZONE }).toISODate()}`;
-const dayFindingsOf = (r: Report) => r.findings.filter((f) => f.severity !== 'info' && f.reading === 'fixed-day-frame' && DAY_RULES.includes(f.ruleId));
-const weekFindingsOf = (r: Report) => r.findings.filter((f) => f.severity !== 'info' && f.reading === 'fixed-week-frame' && WEEK_RULES.includes(f.ruleId));
+const frameKey = (f: Finding): string =>
+  `${f.ruleId}|${f.workerId}|${DateTime.fromISO(f.window.start, { zone: ZONE }).toISODate()}`;
+const dayFindingsOf = (r: Report) =>
+  r.findings.filter((f) => f.severity !== 'info' && f.reading === 'fixed-day-frame' && DAY_RULES.includes(f.ruleId));
+const weekFindingsOf = (r: Report) =>
+  r.findings.filter((f) => f.severity !== 'info' && f.reading === 'fixed-week-frame' && WEEK_RULES.includes(f.ruleId));
 
 describe('property: adding work never removes a daily-maximum finding', () => {
   const monotoneArb = fc.record({
@@ -446,11 +488,25 @@ describe('property: adding work never removes a daily-maximum finding', () => {
     before: fc.boolean(),
     minutes: durationArb,
   });
-  const withJoining = ({ spec, pick, before: ahead, minutes }: { spec: RotaSpec; pick: number; before: boolean; minutes: number }) => {
+  const withJoining = ({
+    spec,
+    pick,
+    before: ahead,
+    minutes,
+  }: {
+    spec: RotaSpec;
+    pick: number;
+    before: boolean;
+    minutes: number;
+  }) => {
     const before = buildRota(spec);
     const target = before.periods[pick % before.periods.length]!;
     const startMs = ahead ? target.startMs - minutes * MINUTE : target.endMs;
-    const extra = { assignmentId: target.assignmentId, start: writeInstant(startMs, 'offset'), end: writeInstant(startMs + minutes * MINUTE, 'offset') };
+    const extra = {
+      assignmentId: target.assignmentId,
+      start: writeInstant(startMs, 'offset'),
+      end: writeInstant(startMs + minutes * MINUTE, 'offset'),
+    };
     const after = { ...before.doc, periods: [...(before.doc.periods as unknown[]), extra] };
     return { before, after };
   };
@@ -458,9 +514,11 @@ describe('property: adding work never removes a daily-maximum finding', () => {
   const workersWith = (fs: Finding[]) => new Set(fs.map((f) => f.workerId));
   const expectPlanMonotone = (was: Report, now: Report) => {
     const still = workersWith(dayFindingsOf(now));
-    for (const w of workersWith(dayFindingsOf(was))) expect(still.has(w), `worker ${w} lost every daily-maximum finding`).toBe(true);
+    for (const w of workersWith(dayFindingsOf(was)))
+      expect(still.has(w), `worker ${w} lost every daily-maximum finding`).toBe(true);
     const weeks = new Set(weekFindingsOf(now).map(frameKey));
-    for (const f of weekFindingsOf(was)) expect(weeks.has(frameKey(f)), `week finding ${frameKey(f)} disappeared`).toBe(true);
+    for (const f of weekFindingsOf(was))
+      expect(weeks.has(frameKey(f)), `week finding ${frameKey(f)} disappeared`).toBe(true);
   };
 
   it('(d1) an added period 11 hours or more from all other work of its worker keeps every frame with a finding', async () => {
@@ -469,13 +527,22 @@ describe('property: adding work never removes a daily-maximum finding', () => {
     await fc.assert(
       fc.asyncProperty(monotoneArb, async ({ spec, extra }) => {
         const { before, after, added } = withExtra(spec, extra);
-        const assignmentsOf = new Map((after.doc.assignments as Array<{ id: string; workerId: string }>).map((a) => [a.id, a.workerId]));
+        const assignmentsOf = new Map(
+          (after.doc.assignments as Array<{ id: string; workerId: string }>).map((a) => [a.id, a.workerId]),
+        );
         const worker = assignmentsOf.get(added.assignmentId);
         const rest = 11 * 3_600_000;
-        const near = before.periods.some((p) => assignmentsOf.get(p.assignmentId) === worker && p.startMs < added.endMs + rest && added.startMs < p.endMs + rest);
+        const near = before.periods.some(
+          (p) =>
+            assignmentsOf.get(p.assignmentId) === worker &&
+            p.startMs < added.endMs + rest &&
+            added.startMs < p.endMs + rest,
+        );
         if (near) return; // that is (d2)
         checked++;
-        const was = new Set([...dayFindingsOf(await run(before.doc)), ...weekFindingsOf(await run(before.doc))].map(frameKey));
+        const was = new Set(
+          [...dayFindingsOf(await run(before.doc)), ...weekFindingsOf(await run(before.doc))].map(frameKey),
+        );
         if (was.size > 0) withFindings++;
         const report = await run(after.doc);
         const now = new Set([...dayFindingsOf(report), ...weekFindingsOf(report)].map(frameKey));
@@ -523,7 +590,8 @@ describe('property: adding work never removes a daily-maximum finding', () => {
           const hoursInFrameDay = frame.plus({ days: 1 }).diff(frame, 'hours').hours;
           const worked = [f.measured, f.details?.hoursInFrame ?? 0, f.details?.workPeriodFirst24Hours ?? 0];
           if (worked.some((h) => h >= 20)) long++;
-          for (const h of worked) expect(h, `${f.ruleId} ${f.window.start}`).toBeLessThanOrEqual(Math.max(24, hoursInFrameDay));
+          for (const h of worked)
+            expect(h, `${f.ruleId} ${f.window.start}`).toBeLessThanOrEqual(Math.max(24, hoursInFrameDay));
           expect(f.measured).toBeLessThanOrEqual(24 + (hoursInFrameDay > 24 ? 1 : 0));
         }
       }),
@@ -565,14 +633,15 @@ describe('property: evaluating a rota in parts', () => {
         const whole = await evaluate(rota, { conversions: false });
         const span = planSpan(buildTimeline(rota));
         const parts = [];
-        for (const part of partitionRota(rota, 1)) parts.push({ report: await evaluate(part.rota, { conversions: false, ...(span ? { span } : {}) }), part });
+        for (const part of partitionRota(rota, 1))
+          parts.push({ report: await evaluate(part.rota, { conversions: false, ...(span ? { span } : {}) }), part });
         expect(mergeReports(rota, parts)).toEqual(whole);
       }),
       runs(60),
     );
   });
 
-  it('gives it from workers\' reports kept across rotas too (engine/workerReports.ts), new and again', async () => {
+  it("gives it from workers' reports kept across rotas too (engine/workerReports.ts), new and again", async () => {
     const cache = new WorkerReportCache(16 << 20);
     await fc.assert(
       fc.asyncProperty(full, async (spec) => {
@@ -598,7 +667,8 @@ describe('regressions found by the properties', () => {
     assignments: [{ id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' }],
     periods: periods.map(([start, end]) => ({ assignmentId: 'a1', start, end })),
   });
-  const count = (r: Report, ruleId: string) => r.findings.filter((f) => f.ruleId === ruleId && f.severity === 'violation').length;
+  const count = (r: Report, ruleId: string) =>
+    r.findings.filter((f) => f.ruleId === ruleId && f.severity === 'violation').length;
 
   // Once engine defects (src/facts/frameHours.ts, before ruling 1 was revised): a day frame was
   // the larger of the hours inside it and the full length of every block *starting* in it, so
@@ -607,21 +677,30 @@ describe('regressions found by the properties', () => {
   // Sunday's frame. Now separate work periods starting in one frame are not added beyond what lies
   // inside it: Sunday is max(2.27 h inside, 8.75 h of the shift's first 24 hours), lawful before
   // and after the added minute, and the count never falls.
-  const dayFindings = (r: Report, ruleId: string) => r.findings.filter((f) => f.ruleId === ruleId && f.reading === 'fixed-day-frame' && f.severity !== 'info');
+  const dayFindings = (r: Report, ruleId: string) =>
+    r.findings.filter((f) => f.ruleId === ruleId && f.reading === 'fixed-day-frame' && f.severity !== 'info');
 
   it("normal-day: adding one minute before midnight does not remove a finding (fast-check's shrunk case)", async () => {
-    const base: Array<[string, string]> = [['2025-04-27T00:00', '2025-04-27T00:16'], ['2025-04-27T22:00', '2025-04-28T06:45']];
+    const base: Array<[string, string]> = [
+      ['2025-04-27T00:00', '2025-04-27T00:16'],
+      ['2025-04-27T22:00', '2025-04-28T06:45'],
+    ];
     const before = await run(onePerson(base));
     const after = await run(onePerson([['2025-04-26T23:59', '2025-04-27T00:00'], ...base]));
     expect(dayFindings(before, 'aml.10-4.normal-day')).toEqual([]);
-    expect(dayFindings(after, 'aml.10-4.normal-day').length).toBeGreaterThanOrEqual(dayFindings(before, 'aml.10-4.normal-day').length);
+    expect(dayFindings(after, 'aml.10-4.normal-day').length).toBeGreaterThanOrEqual(
+      dayFindings(before, 'aml.10-4.normal-day').length,
+    );
   });
 
   // 00:00–05:00 and 22:00–03:00 on Wednesday 10 September 2025 are two work periods (17 h apart):
   // Wednesday is max(7 h inside, 5 h, 5 h) = 7 h, within 9; adding Tuesday 23:00–24:00 joins the
   // first one, Tuesday becomes 6 h and Wednesday stays 7 h.
-  it("normal-day: 00:00–05:00 and 22:00–03:00 are 7 h, not 10, and adding Tuesday 23:00–24:00 keeps it so", async () => {
-    const base: Array<[string, string]> = [['2025-09-10T00:00', '2025-09-10T05:00'], ['2025-09-10T22:00', '2025-09-11T03:00']];
+  it('normal-day: 00:00–05:00 and 22:00–03:00 are 7 h, not 10, and adding Tuesday 23:00–24:00 keeps it so', async () => {
+    const base: Array<[string, string]> = [
+      ['2025-09-10T00:00', '2025-09-10T05:00'],
+      ['2025-09-10T22:00', '2025-09-11T03:00'],
+    ];
     const before = await run(onePerson(base));
     const after = await run(onePerson([['2025-09-09T23:00', '2025-09-10T00:00'], ...base]));
     expect(dayFindings(before, 'aml.10-4.normal-day')).toEqual([]);
@@ -632,7 +711,10 @@ describe('regressions found by the properties', () => {
   // (7 + 6), exactly the total-day limit, no violation; the planned-overtime warning of § 10-4 (13 h
   // over 9) stays when Tuesday 23:00–24:00 is added.
   it('total-day: 00:00–07:00 and 18:00–02:00 are 13 h, at the limit; the normal-day warning survives an added hour', async () => {
-    const base: Array<[string, string]> = [['2025-09-10T00:00', '2025-09-10T07:00'], ['2025-09-10T18:00', '2025-09-11T02:00']];
+    const base: Array<[string, string]> = [
+      ['2025-09-10T00:00', '2025-09-10T07:00'],
+      ['2025-09-10T18:00', '2025-09-11T02:00'],
+    ];
     const before = await run(onePerson(base));
     const after = await run(onePerson([['2025-09-09T23:00', '2025-09-10T00:00'], ...base]));
     expect(count(before, 'aml.10-6.total-day')).toBe(0);

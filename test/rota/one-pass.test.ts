@@ -54,14 +54,35 @@ agreements:
     workerId: w1
 `;
 
-const DST_GAP = '"2025-03-30T02:30" does not exist in Europe/Oslo: the clocks skip this hour when summer time starts; write the time with an explicit offset or move it';
+const DST_GAP =
+  '"2025-03-30T02:30" does not exist in Europe/Oslo: the clocks skip this hour when summer time starts; write the time with an explicit offset or move it';
 
 const FIVE_ISSUES: InputIssue[] = [
-  { path: 'assignments[0].kind', message: '"respite-carer" is not an assignment kind; did you mean "respite-carer-home"?', line: lineOf(FIVE, '# M1'), column: 5 },
-  { path: 'periods[1].assignmentId', message: 'unknown assignment "a2" (not in assignments)', line: lineOf(FIVE, '# M2'), column: 5 },
-  { path: 'periods[2].end', message: 'must be after start (2025-03-21T16:00); a period cannot end before it begins or last zero time', line: lineOf(FIVE, '# M3'), column: 5 },
+  {
+    path: 'assignments[0].kind',
+    message: '"respite-carer" is not an assignment kind; did you mean "respite-carer-home"?',
+    line: lineOf(FIVE, '# M1'),
+    column: 5,
+  },
+  {
+    path: 'periods[1].assignmentId',
+    message: 'unknown assignment "a2" (not in assignments)',
+    line: lineOf(FIVE, '# M2'),
+    column: 5,
+  },
+  {
+    path: 'periods[2].end',
+    message: 'must be after start (2025-03-21T16:00); a period cannot end before it begins or last zero time',
+    line: lineOf(FIVE, '# M3'),
+    column: 5,
+  },
   { path: 'periods[3].end', message: DST_GAP, line: lineOf(FIVE, '# M4'), column: 5 },
-  { path: 'agreements[0].type', message: '"avl-4-60" is not an agreement type; did you mean "avl-4-60h"?', line: lineOf(FIVE, '# M5'), column: 5 },
+  {
+    path: 'agreements[0].type',
+    message: '"avl-4-60" is not an agreement type; did you mean "avl-4-60h"?',
+    line: lineOf(FIVE, '# M5'),
+    column: 5,
+  },
 ];
 
 /** The same document as plain data, for JSON bodies. */
@@ -102,7 +123,9 @@ describe('five independent mistakes, all five at once', () => {
     const r = await run(['check', file, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err.split('\n')).toEqual(FIVE_ISSUES.map((i) => `${file}: ${i.path}: ${i.message} (line ${i.line}, column ${i.column})`));
+    expect(r.err.split('\n')).toEqual(
+      FIVE_ISSUES.map((i) => `${file}: ${i.path}: ${i.message} (line ${i.line}, column ${i.column})`),
+    );
   });
 
   it('the API, YAML body: one 400 problem with the five', async () => {
@@ -160,8 +183,14 @@ describe('the timeline checks on the parts that validated', () => {
     doc.timezone = 'Europe/Olso';
     doc.periods[0].start = '2025-02-30T16:00';
     const issues = (await issuesOf(() => validateRotaDocument(doc))).map(strip);
-    expect(issues).toContainEqual({ path: 'timezone', message: '"Europe/Olso" is not a known IANA time zone; did you mean "Europe/Oslo"?' });
-    expect(issues).toContainEqual({ path: 'periods[0].start', message: '"2025-02-30T16:00" is not a real calendar date and time' });
+    expect(issues).toContainEqual({
+      path: 'timezone',
+      message: '"Europe/Olso" is not a known IANA time zone; did you mean "Europe/Oslo"?',
+    });
+    expect(issues).toContainEqual({
+      path: 'periods[0].start',
+      message: '"2025-02-30T16:00" is not a real calendar date and time',
+    });
     expect(issues.map((i) => i.path)).toContain('periods[2].end');
     expect(issues.map((i) => i.path)).not.toContain('periods[3].end');
   });
@@ -195,7 +224,10 @@ describe('the timeline checks on the parts that validated', () => {
     doc.periods[1].passiveHours = -2;
     const issues = (await issuesOf(() => validateRotaDocument(doc))).map(strip);
     expect(issues).toContainEqual({ path: 'periods[1].passiveHours', message: 'must not be negative' });
-    expect(issues).toContainEqual({ path: 'periods[1].assignmentId', message: 'unknown assignment "a2" (not in assignments)' });
+    expect(issues).toContainEqual({
+      path: 'periods[1].assignmentId',
+      message: 'unknown assignment "a2" (not in assignments)',
+    });
   });
 
   it('a valid document with variants: the base and every variant in one pass, variant paths under variants[i]', async () => {
@@ -211,7 +243,10 @@ describe('the timeline checks on the parts that validated', () => {
       ],
     };
     expect((await issuesOf(() => validateRotaDocument(doc))).map(strip)).toEqual([
-      { path: 'periods[0].end', message: 'must be after start (2025-03-07T16:00); a period cannot end before it begins or last zero time' },
+      {
+        path: 'periods[0].end',
+        message: 'must be after start (2025-03-07T16:00); a period cannot end before it begins or last zero time',
+      },
       { path: 'variants[1].periods[0].assignmentId', message: 'unknown assignment "nope" (not in assignments)' },
     ]);
   });
@@ -225,17 +260,32 @@ describe('YAML errors carry the line (and column)', () => {
   });
 
   it('a schema error: the line of the field, or of the entry that lacks it', async () => {
-    const text = 'version: 1\nworkers:\n  - id: w1\nassignments:\n  - { id: a1, workerId: w1, kind: employment, contract: arbeidsavtale }\nperiods:\n  - assignmentId: a1\n    start: 2025-03-10T08:00\n  - { assignmentId: a1, start: 2025-03-11T08:00, end: 2025-03-11T16:00, colour: red }\n';
+    const text =
+      'version: 1\nworkers:\n  - id: w1\nassignments:\n  - { id: a1, workerId: w1, kind: employment, contract: arbeidsavtale }\nperiods:\n  - assignmentId: a1\n    start: 2025-03-10T08:00\n  - { assignmentId: a1, start: 2025-03-11T08:00, end: 2025-03-11T16:00, colour: red }\n';
     expect(await issuesOf(() => parseRotaText(text, 'yaml'))).toEqual([
       { path: 'periods[0].end', message: 'missing', line: 7, column: 5 },
-      { path: 'periods[1].colour', message: 'unknown field (not part of rota file v1; check the spelling)', line: 9, column: 73 },
+      {
+        path: 'periods[1].colour',
+        message: 'unknown field (not part of rota file v1; check the spelling)',
+        line: 9,
+        column: 73,
+      },
     ]);
   });
 
   it('an error the engine finds in a valid file (evaluation, not the schema) names its line too', async () => {
-    const file = write(dir, 'gap.yaml', FIVE.replace('respite-carer ', 'respite-carer-home ').replace('a2', 'a1').replace('2025-03-21T08:00', '2025-03-21T20:00').replace('avl-4-60 ', 'avl-4-60h '));
+    const file = write(
+      dir,
+      'gap.yaml',
+      FIVE.replace('respite-carer ', 'respite-carer-home ')
+        .replace('a2', 'a1')
+        .replace('2025-03-21T08:00', '2025-03-21T20:00')
+        .replace('avl-4-60 ', 'avl-4-60h '),
+    );
     const rota = await loadRotaFile(file);
-    expect(await issuesOf(() => buildTimeline(rota))).toEqual([{ path: 'periods[3].end', message: DST_GAP, line: lineOf(FIVE, '# M4'), column: 5 }]);
+    expect(await issuesOf(() => buildTimeline(rota))).toEqual([
+      { path: 'periods[3].end', message: DST_GAP, line: lineOf(FIVE, '# M4'), column: 5 },
+    ]);
     const r = await run(['check', file]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${file}: periods[3].end: ${DST_GAP} (line ${lineOf(FIVE, '# M4')}, column 5)`);
@@ -272,34 +322,93 @@ describe('"missing", not "got undefined"', () => {
   it('a missing list', async () => {
     const doc = structuredClone(FIVE_DOC) as Record<string, any>;
     delete doc.periods;
-    expect((await issuesOf(() => validateRotaDocument(doc))).map(strip)).toContainEqual({ path: 'periods', message: 'missing' });
+    expect((await issuesOf(() => validateRotaDocument(doc))).map(strip)).toContainEqual({
+      path: 'periods',
+      message: 'missing',
+    });
   });
 });
 
 describe('an unknown name echoes what was given and suggests the nearest', () => {
   const withValue = (set: (doc: Record<string, any>) => void) => {
-    const doc = { version: 1, workers: [{ id: 'w1' }], assignments: [{ id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' }], periods: [] } as Record<string, any>;
+    const doc = {
+      version: 1,
+      workers: [{ id: 'w1' }],
+      assignments: [{ id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' }],
+      periods: [],
+    } as Record<string, any>;
     set(doc);
     return issuesOf(() => validateRotaDocument(doc)).then((issues) => issues.map(strip));
   };
 
   it.each([
-    ['agreement type', (d: Record<string, any>) => (d.agreements = [{ type: 'avl-4-60' }]), 'agreements[0].type', '"avl-4-60" is not an agreement type; did you mean "avl-4-60h"?'],
-    ['agreement type, other case', (d: Record<string, any>) => (d.agreements = [{ type: 'AML-10-12-4-union-agreemnt' }]), 'agreements[0].type', '"AML-10-12-4-union-agreemnt" is not an agreement type; did you mean "aml-10-12-4-union-agreement"?'],
-    ['time zone', (d: Record<string, any>) => (d.timezone = 'Europe/Olso'), 'timezone', '"Europe/Olso" is not a known IANA time zone; did you mean "Europe/Oslo"?'],
-    ['time zone, the city alone', (d: Record<string, any>) => (d.timezone = 'Oslo'), 'timezone', '"Oslo" is not a known IANA time zone; did you mean "Europe/Oslo"?'],
-    ['time zone, nothing near', (d: Record<string, any>) => (d.timezone = 'Mars/Olympus_Mons'), 'timezone', '"Mars/Olympus_Mons" is not a known IANA time zone (e.g. Europe/Oslo)'],
-    ['kind', (d: Record<string, any>) => (d.assignments[0].kind = 'employmnet'), 'assignments[0].kind', '"employmnet" is not an assignment kind; did you mean "employment"?'],
-    ['contract', (d: Record<string, any>) => (d.assignments[0].contract = 'opdrag'), 'assignments[0].contract', '"opdrag" is not a contract type; did you mean "oppdrag"?'],
-    ['weekday', (d: Record<string, any>) => (d.frames = { weekStart: 'mandag' }), 'frames.weekStart', '"mandag" is not a weekday; did you mean "monday"?'],
-    ['a field name', (d: Record<string, any>) => (d.assignments[0].shiftPatern = 'semi-continuous'), 'assignments[0].shiftPatern', 'unknown field (not part of rota file v1; check the spelling); did you mean "shiftPattern"?'],
-    ['kind, nothing near: every kind, as before', (d: Record<string, any>) => (d.assignments[0].kind = 'babysitting'), 'assignments[0].kind', 'must be one of "respite-carer-home", "respite-user-home", "support-contact", "employment", got "babysitting"'],
+    [
+      'agreement type',
+      (d: Record<string, any>) => (d.agreements = [{ type: 'avl-4-60' }]),
+      'agreements[0].type',
+      '"avl-4-60" is not an agreement type; did you mean "avl-4-60h"?',
+    ],
+    [
+      'agreement type, other case',
+      (d: Record<string, any>) => (d.agreements = [{ type: 'AML-10-12-4-union-agreemnt' }]),
+      'agreements[0].type',
+      '"AML-10-12-4-union-agreemnt" is not an agreement type; did you mean "aml-10-12-4-union-agreement"?',
+    ],
+    [
+      'time zone',
+      (d: Record<string, any>) => (d.timezone = 'Europe/Olso'),
+      'timezone',
+      '"Europe/Olso" is not a known IANA time zone; did you mean "Europe/Oslo"?',
+    ],
+    [
+      'time zone, the city alone',
+      (d: Record<string, any>) => (d.timezone = 'Oslo'),
+      'timezone',
+      '"Oslo" is not a known IANA time zone; did you mean "Europe/Oslo"?',
+    ],
+    [
+      'time zone, nothing near',
+      (d: Record<string, any>) => (d.timezone = 'Mars/Olympus_Mons'),
+      'timezone',
+      '"Mars/Olympus_Mons" is not a known IANA time zone (e.g. Europe/Oslo)',
+    ],
+    [
+      'kind',
+      (d: Record<string, any>) => (d.assignments[0].kind = 'employmnet'),
+      'assignments[0].kind',
+      '"employmnet" is not an assignment kind; did you mean "employment"?',
+    ],
+    [
+      'contract',
+      (d: Record<string, any>) => (d.assignments[0].contract = 'opdrag'),
+      'assignments[0].contract',
+      '"opdrag" is not a contract type; did you mean "oppdrag"?',
+    ],
+    [
+      'weekday',
+      (d: Record<string, any>) => (d.frames = { weekStart: 'mandag' }),
+      'frames.weekStart',
+      '"mandag" is not a weekday; did you mean "monday"?',
+    ],
+    [
+      'a field name',
+      (d: Record<string, any>) => (d.assignments[0].shiftPatern = 'semi-continuous'),
+      'assignments[0].shiftPatern',
+      'unknown field (not part of rota file v1; check the spelling); did you mean "shiftPattern"?',
+    ],
+    [
+      'kind, nothing near: every kind, as before',
+      (d: Record<string, any>) => (d.assignments[0].kind = 'babysitting'),
+      'assignments[0].kind',
+      'must be one of "respite-carer-home", "respite-user-home", "support-contact", "employment", got "babysitting"',
+    ],
   ])('%s', async (_what, set, path, message) => {
     expect(await withValue(set)).toEqual([{ path, message }]);
   });
 
   it('CSV rows and import options suggest too', async () => {
-    const csv = 'ansatt;oppdrag;type;kontrakt;start;slutt\nw1;a1;employmnt;arbeidsavtale;10.03.2025 08:00;10.03.2025 16:00\nw2;a2;employment;opdrag;10.03.2025 08:00;10.03.2025 16:00\n';
+    const csv =
+      'ansatt;oppdrag;type;kontrakt;start;slutt\nw1;a1;employmnt;arbeidsavtale;10.03.2025 08:00;10.03.2025 16:00\nw2;a2;employment;opdrag;10.03.2025 08:00;10.03.2025 16:00\n';
     const issues = await issuesOf(() => parseCsvText(csv));
     expect(issues.map((i) => i.message)).toEqual([
       expect.stringMatching(/^"employmnt" is not a kind; did you mean "employment"\? \(column C/),

@@ -23,7 +23,10 @@ type Periods = Array<[string, string]>;
 const nextDate = (date: string, days = 1) => DateTime.fromISO(date, { zone: ZONE }).plus({ days }).toISODate()!;
 
 /** A night shift starting `date` at `from` and ending the next morning at `to`. */
-const night = (date: string, from: string, to: string): [string, string] => [`${date}T${from}`, `${nextDate(date)}T${to}`];
+const night = (date: string, from: string, to: string): [string, string] => [
+  `${date}T${from}`,
+  `${nextDate(date)}T${to}`,
+];
 
 /** Night shifts on the given weekdays (0 = Monday) of `weeks` weeks from the Monday `monday`. */
 function nightTurnus(monday: string, weekdays: number[][], to: string): Periods {
@@ -61,7 +64,11 @@ describe('the night window (§ 10-11 (1)): 21:00–06:00 on the wall clock', () 
     expect(r.ledger[0]!.hours).toBe(elapsed);
     expect(r.profiles[0]).toMatchObject({ hours: elapsed, nightHours });
     expect(findingsOf(r, WORK, 'info').map((f) => [f.measured, f.window.start, f.window.end])).toEqual([
-      [nightHours, DateTime.fromISO(`${date}T22:00`, { zone: ZONE }).toISO({ suppressMilliseconds: true }), DateTime.fromISO(`${nextDate(date)}T06:00`, { zone: ZONE }).toISO({ suppressMilliseconds: true })],
+      [
+        nightHours,
+        DateTime.fromISO(`${date}T22:00`, { zone: ZONE }).toISO({ suppressMilliseconds: true }),
+        DateTime.fromISO(`${nextDate(date)}T06:00`, { zone: ZONE }).toISO({ suppressMilliseconds: true }),
+      ],
     ]);
   });
 
@@ -95,7 +102,9 @@ describe('the evening-work agreement (§ 10-11 (3)): the night starts at 23:00',
     expect(without.profiles[0]).toMatchObject({ nightHours: 10, nightDays: 0 });
     const [f] = findingsOf(without, WORK, 'info');
     expect(f).toMatchObject({ measured: 10, limitBasis: { en: expect.stringMatching(/^Not a night worker/) } });
-    expect(f!.message.en).toMatch(/^10 hours of night work between 21:00 and 6:00 in the plan; 0 of 5 days worked hold more than 3 night hours/);
+    expect(f!.message.en).toMatch(
+      /^10 hours of night work between 21:00 and 6:00 in the plan; 0 of 5 days worked hold more than 3 night hours/,
+    );
 
     const withAgreement = await check({ periods: evenings, agreements: evening });
     expect(withAgreement.profiles[0]).toMatchObject({ nightHours: 0 });
@@ -106,7 +115,10 @@ describe('the evening-work agreement (§ 10-11 (3)): the night starts at 23:00',
     const r = await check({ periods: [night('2025-03-05', '22:00', '07:00')], agreements: evening });
     expect(r.profiles[0]).toMatchObject({ nightHours: 7 });
     const [f] = findingsOf(r, WORK, 'info');
-    expect(f).toMatchObject({ measured: 7, window: { start: '2025-03-05T23:00:00+01:00', end: '2025-03-06T06:00:00+01:00' } });
+    expect(f).toMatchObject({
+      measured: 7,
+      window: { start: '2025-03-05T23:00:00+01:00', end: '2025-03-06T06:00:00+01:00' },
+    });
     expect(f!.message.nb).toMatch(/^7 timer nattarbeid mellom kl\. 23 og kl\. 6/);
   });
 
@@ -135,7 +147,12 @@ describe('night days and the night worker (docs/legal/05-night-worker.md)', () =
     ['3 h 01 min (02:59–06:00) do', '02:59', 1],
   ] as const)('%s', async (_name, from, nightDays) => {
     // A day shift first, so the plan's calendar holds the night before the early shift.
-    const r = await check({ periods: [['2025-03-03T08:00', '2025-03-03T16:00'], [`2025-03-04T${from}`, '2025-03-04T10:00']] });
+    const r = await check({
+      periods: [
+        ['2025-03-03T08:00', '2025-03-03T16:00'],
+        [`2025-03-04T${from}`, '2025-03-04T10:00'],
+      ],
+    });
     expect(r.profiles[0]).toMatchObject({ workedDays: 2, nightDays });
   });
 
@@ -150,7 +167,13 @@ describe('night days and the night worker (docs/legal/05-night-worker.md)', () =
   ];
   it.each([
     ['1 night day of 3 worked days (exactly one third) is a night worker', oneNightDayIn3, 3, 0.3333, true],
-    ['1 night day of 4 worked days (a quarter) is not', [...oneNightDayIn3, ['2025-03-06T06:00', '2025-03-06T07:00']] as Periods, 4, 0.25, false],
+    [
+      '1 night day of 4 worked days (a quarter) is not',
+      [...oneNightDayIn3, ['2025-03-06T06:00', '2025-03-06T07:00']] as Periods,
+      4,
+      0.25,
+      false,
+    ],
   ] as const)('%s', async (_name, periods, workedDays, share, nightWorker) => {
     const r = await check({ periods: [...periods] });
     expect(r.profiles[0]).toMatchObject({ workedDays, nightDays: 1, nightFrameShare: share });
@@ -182,7 +205,12 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
   // Nights Mon, Tue, Wed, Thu and Sun for three weeks (the Sunday night crosses midnight and the
   // week boundary), Mon–Fri in the fourth: 20 nights. 4 weeks = 672 h, less 4 × 35 h of weekly rest
   // = 532 h = 22.17 days; 8 h per day = 177 h 20 min = 20 nights of 8 h 52 min (22:00–06:52).
-  const weekdays = [[0, 1, 2, 3, 6], [0, 1, 2, 3, 6], [0, 1, 2, 3, 6], [0, 1, 2, 3, 4]];
+  const weekdays = [
+    [0, 1, 2, 3, 6],
+    [0, 1, 2, 3, 6],
+    [0, 1, 2, 3, 6],
+    [0, 1, 2, 3, 4],
+  ];
   const exact = nightTurnus('2025-02-03', weekdays, '06:52');
   const oneMinuteOver: Periods = [...exact.slice(0, -1), night('2025-02-28', '22:00', '06:53')];
 
@@ -203,7 +231,14 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
       reading: 'fixed-block-average',
       citation: 'arbeidsmiljøloven § 10-11 sjette ledd',
       window: { start: '2025-02-03T00:00:00+01:00', end: '2025-03-03T00:00:00+01:00' },
-      details: { totalHours: 177.35, weeksInBlock: 4, blockWeeks: 4, elapsedHours: 672, excludedRestHours: 140, countedDays: 22.1667 },
+      details: {
+        totalHours: 177.35,
+        weeksInBlock: 4,
+        blockWeeks: 4,
+        elapsedHours: 672,
+        excludedRestHours: 140,
+        countedDays: 22.1667,
+      },
       curedBy: NIGHT_CURES,
       limitBasis: { en: expect.stringMatching(/^Night worker/) },
     });
@@ -218,15 +253,29 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
     // Autumn block 6 October – 3 November: 673 h, less 140 h = 533 h; 20 nights of 8 h 53 min = exactly 8.0.
     ['autumn block (673 h): 8 h 53 min nights are exactly 8.0 and pass', '2025-10-06', '06:53', undefined, []],
     ['autumn block: the last night 8 h 54 min fails', '2025-10-06', '06:53', '06:54', [8]],
-  ] as const)('a block across a DST change counts its elapsed hours: %s', async (_name, monday, to, lastTo, measured) => {
-    const periods = nightTurnus(monday, [0, 1, 2, 3].map(() => [0, 1, 2, 3, 4]), to);
-    if (lastTo) periods[periods.length - 1] = night(periods.at(-1)![0].slice(0, 10), '22:00', lastTo);
-    const r = await check({ periods });
-    expect(findingsOf(r, AVERAGE, 'violation').map((f) => f.measured)).toEqual(measured);
-  });
+  ] as const)(
+    'a block across a DST change counts its elapsed hours: %s',
+    async (_name, monday, to, lastTo, measured) => {
+      const periods = nightTurnus(
+        monday,
+        [0, 1, 2, 3].map(() => [0, 1, 2, 3, 4]),
+        to,
+      );
+      if (lastTo) periods[periods.length - 1] = night(periods.at(-1)![0].slice(0, 10), '22:00', lastTo);
+      const r = await check({ periods });
+      expect(findingsOf(r, AVERAGE, 'violation').map((f) => f.measured)).toEqual(measured);
+    },
+  );
 
   it('a plan of two weeks is averaged over the two weeks it covers (266 h once 70 h of rest are left out), and a breach there is a warning', async () => {
-    const twoWeeks = nightTurnus('2025-02-03', [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4]], '06:52'); // 10 × 8 h 52 min = 88 h 40 min
+    const twoWeeks = nightTurnus(
+      '2025-02-03',
+      [
+        [0, 1, 2, 3, 4],
+        [0, 1, 2, 3, 4],
+      ],
+      '06:52',
+    ); // 10 × 8 h 52 min = 88 h 40 min
     expect(findingsOf(await check({ periods: twoWeeks }), AVERAGE)).toEqual([]);
     const over: Periods = [...twoWeeks.slice(0, -1), night('2025-02-14', '22:00', '06:53')];
     const r = await check({ periods: over });
@@ -235,7 +284,14 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
     expect(f).toMatchObject({
       measured: 8,
       window: { start: '2025-02-03T00:00:00+01:00', end: '2025-02-17T00:00:00+01:00' },
-      details: { weeksInBlock: 2, blockWeeks: 4, elapsedHours: 336, excludedRestHours: 70, countedDays: 11.0833, totalHours: 88.6833 },
+      details: {
+        weeksInBlock: 2,
+        blockWeeks: 4,
+        elapsedHours: 336,
+        excludedRestHours: 70,
+        countedDays: 11.0833,
+        totalHours: 88.6833,
+      },
     });
     expect(f!.message.en).toMatch(/The rota shows only 2 of the block's 4 weeks/);
   });
@@ -250,21 +306,33 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
     const full: Periods = [...moved, ['2025-03-01T00:00', '2025-03-01T06:52']];
     expect(findingsOf(await check({ periods: full }), AVERAGE)).toEqual([]);
     const over: Periods = [...moved, ['2025-03-01T00:00', '2025-03-01T06:53']];
-    expect(findingsOf(await check({ periods: over }), AVERAGE, 'violation').map((f) => f.window.start)).toEqual(['2025-02-03T00:00:00+01:00']);
+    expect(findingsOf(await check({ periods: over }), AVERAGE, 'violation').map((f) => f.window.start)).toEqual([
+      '2025-02-03T00:00:00+01:00',
+    ]);
   });
 
   it('does not apply to a day worker, however long the weeks', async () => {
     // Four weeks of five 10-hour day shifts: 200 h, 9.02 h per 24 h on the same reckoning.
-    const days: Periods = [0, 1, 2, 3].flatMap((w) => [0, 1, 2, 3, 4].map((d): [string, string] => [`${nextDate('2025-02-03', w * 7 + d)}T08:00`, `${nextDate('2025-02-03', w * 7 + d)}T18:00`]));
+    const days: Periods = [0, 1, 2, 3].flatMap((w) =>
+      [0, 1, 2, 3, 4].map((d): [string, string] => [
+        `${nextDate('2025-02-03', w * 7 + d)}T08:00`,
+        `${nextDate('2025-02-03', w * 7 + d)}T18:00`,
+      ]),
+    );
     const r = await check({ periods: days });
     expect(r.profiles[0]).toMatchObject({ nightHours: 0, nightFrameShare: 0 });
     expect(findingsOf(r, AVERAGE)).toEqual([]);
   });
 
   it('a tariff agreement on night work (§ 10-11 (9)) states its own limit', async () => {
-    const stated = await check({ periods: oneMinuteOver, agreements: [{ type: 'aml-10-11-9-tariff-night', params: { maxAverageHoursPer24hNightWorker: 8.5 } }] });
+    const stated = await check({
+      periods: oneMinuteOver,
+      agreements: [{ type: 'aml-10-11-9-tariff-night', params: { maxAverageHoursPer24hNightWorker: 8.5 } }],
+    });
     expect(findingsOf(stated, AVERAGE, 'violation')).toEqual([]);
-    expect(findingsOf(stated, AVERAGE, 'info')).toMatchObject([{ appliedAgreements: ['aml-10-11-9-tariff-night'], limit: 8.5 }]);
+    expect(findingsOf(stated, AVERAGE, 'info')).toMatchObject([
+      { appliedAgreements: ['aml-10-11-9-tariff-night'], limit: 8.5 },
+    ]);
     // Without a stated limit it only says it could cover the block.
     const silent = await check({ periods: oneMinuteOver, agreements: [{ type: 'aml-10-11-9-tariff-night' }] });
     expect(findingsOf(silent, AVERAGE, 'violation')).toMatchObject([{ curedBy: NIGHT_CURES }]);
@@ -274,14 +342,24 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
 describe('aml.10-11.night-heavy: at most 8 h per 24 h for heavy or risky night work (§ 10-11 (7))', () => {
   it.each([
     ['an 8 h night 22:00–06:00 passes', [night('2025-03-05', '22:00', '06:00')], true, []],
-    ['8 h 01 min (22:00–06:01) fails in the frame where it starts', [night('2025-03-05', '22:00', '06:01')], true, [8.02]],
+    [
+      '8 h 01 min (22:00–06:01) fails in the frame where it starts',
+      [night('2025-03-05', '22:00', '06:01')],
+      true,
+      [8.02],
+    ],
     ['8 h 01 min without heavyNightWork is not judged', [night('2025-03-05', '22:00', '06:01')], false, []],
     ['a 9 h day shift (no night hours) is not judged', [['2025-03-05T08:00', '2025-03-05T17:00']], true, []],
     ['15:00–24:00: exactly 3 night hours, not judged', [['2025-03-05T15:00', '2025-03-06T00:00']], true, []],
     ['15:00–00:01: 3 h 01 min at night, 9.02 h fails', [['2025-03-05T15:00', '2025-03-06T00:01']], true, [9.02]],
     ['the spring DST night 22:00–07:00 is 8 h and passes', [night('2025-03-29', '22:00', '07:00')], true, []],
     ['the autumn DST night 22:00–07:00 is 10 h and fails', [night('2025-10-25', '22:00', '07:00')], true, [10]],
-    ['across the week boundary: Sunday 22:00 – Monday 06:01 fails', [night('2025-03-09', '22:00', '06:01')], true, [8.02]],
+    [
+      'across the week boundary: Sunday 22:00 – Monday 06:01 fails',
+      [night('2025-03-09', '22:00', '06:01')],
+      true,
+      [8.02],
+    ],
   ] as const)('%s', async (_name, periods, heavy, measured) => {
     const r = await checkHeavy({ periods: periods.map((p) => [...p] as [string, string]) }, heavy);
     expect(findingsOf(r, HEAVY, 'violation').map((f) => f.measured)).toEqual(measured);
@@ -295,23 +373,36 @@ describe('aml.10-11.night-heavy: at most 8 h per 24 h for heavy or risky night w
       citation: 'arbeidsmiljøloven § 10-11 sjuende ledd',
       reading: 'night-window',
       window: { start: '2025-03-05T22:00:00+01:00', end: '2025-03-06T07:00:00+01:00' },
-      details: { nightHoursInFrame: 2, nightHoursOfWorkPeriodFirst24Hours: 8, hoursInFrame: 2, workPeriodFirst24Hours: 9 },
+      details: {
+        nightHoursInFrame: 2,
+        nightHoursOfWorkPeriodFirst24Hours: 8,
+        hoursInFrame: 2,
+        workPeriodFirst24Hours: 9,
+      },
       curedBy: NIGHT_CURES,
     });
   });
 
   it('only the heavy assignment is judged', async () => {
     const doc = onePersonRota({
-      periods: [night('2025-03-05', '22:00', '07:00'), [...night('2025-03-08', '22:00', '07:00'), 'a2'] as [string, string, string]],
+      periods: [
+        night('2025-03-05', '22:00', '07:00'),
+        [...night('2025-03-08', '22:00', '07:00'), 'a2'] as [string, string, string],
+      ],
       more: { a2: {} },
     }) as { assignments: Array<Record<string, unknown>> };
     doc.assignments[0]!.heavyNightWork = true;
     const r = await evaluate(validateRotaDocument(doc));
-    expect(findingsOf(r, HEAVY, 'violation').map((f) => [f.window.start, f.assignmentIds])).toEqual([['2025-03-05T22:00:00+01:00', ['a1']]]);
+    expect(findingsOf(r, HEAVY, 'violation').map((f) => [f.window.start, f.assignmentIds])).toEqual([
+      ['2025-03-05T22:00:00+01:00', ['a1']],
+    ]);
   });
 
   it('a tariff agreement on night work (§ 10-11 (9)) lifts the limit it states', async () => {
-    const spec = { periods: [night('2025-03-05', '22:00', '07:00')], agreements: [{ type: 'aml-10-11-9-tariff-night' as const, params: { maxHoursPer24hHeavyNightWork: 9 } }] };
+    const spec = {
+      periods: [night('2025-03-05', '22:00', '07:00')],
+      agreements: [{ type: 'aml-10-11-9-tariff-night' as const, params: { maxHoursPer24hHeavyNightWork: 9 } }],
+    };
     const r = await checkHeavy(spec);
     expect(findingsOf(r, HEAVY, 'violation')).toEqual([]);
     expect(findingsOf(r, HEAVY, 'info')).toMatchObject([{ appliedAgreements: ['aml-10-11-9-tariff-night'] }]);
@@ -332,23 +423,33 @@ describe('aml.10-11.night-work: one info finding per worker with night hours', (
       details: { nightHours: 40, nightDays: 5, workedDays: 6, nightStartHour: 21, nightEndHour: 6, minNightHours: 3 },
       curedBy: [],
     });
-    expect(findings[0]!.message.nb).toMatch(/^40 timer nattarbeid mellom kl\. 21 og kl\. 6 i turnusen; 5 av 6 døgn med arbeid har mer enn 3 nattimer, så arbeidstakeren regnes som nattarbeider/);
+    expect(findings[0]!.message.nb).toMatch(
+      /^40 timer nattarbeid mellom kl\. 21 og kl\. 6 i turnusen; 5 av 6 døgn med arbeid har mer enn 3 nattimer, så arbeidstakeren regnes som nattarbeider/,
+    );
     expect(findings[0]!.message.en).toContain('discussed with the employee representatives');
   });
 });
 
 describe('the 38-hour week for work mainly at night (§ 10-4 (4) d, read with the § 10-11 night window)', () => {
   it('39 h a week passes for a day worker and fails for a worker with at least three quarters of the hours at night', async () => {
-    const day: Periods = [0, 1, 2, 3, 4].map((d) => [`${nextDate('2025-03-03', d)}T08:00`, `${nextDate('2025-03-03', d)}T15:48`]);
+    const day: Periods = [0, 1, 2, 3, 4].map((d) => [
+      `${nextDate('2025-03-03', d)}T08:00`,
+      `${nextDate('2025-03-03', d)}T15:48`,
+    ]);
     const dayReport = await check({ periods: day });
     expect(dayReport.profiles[0]).toMatchObject({ hours: 39, nightHoursShare: 0 });
     expect(findingsOf(dayReport, 'aml.10-4.normal-week', 'warning')).toEqual([]);
 
     // Four nights 21:00–06:00 and Saturday 21:00–24:00: 39 h, all at night.
-    const nights: Periods = [...[0, 1, 2, 3].map((d) => night(nextDate('2025-03-03', d), '21:00', '06:00')), ['2025-03-08T21:00', '2025-03-09T00:00']];
+    const nights: Periods = [
+      ...[0, 1, 2, 3].map((d) => night(nextDate('2025-03-03', d), '21:00', '06:00')),
+      ['2025-03-08T21:00', '2025-03-09T00:00'],
+    ];
     const nightReport = await check({ periods: nights });
     expect(nightReport.profiles[0]).toMatchObject({ hours: 39, nightHoursShare: 1 });
-    const [f] = findingsOf(nightReport, 'aml.10-4.normal-week', 'warning').filter((x) => x.reading === 'fixed-week-frame');
+    const [f] = findingsOf(nightReport, 'aml.10-4.normal-week', 'warning').filter(
+      (x) => x.reading === 'fixed-week-frame',
+    );
     expect(f).toMatchObject({
       measured: 39,
       limit: 38,

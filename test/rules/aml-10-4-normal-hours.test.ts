@@ -8,7 +8,12 @@ import { check, findingsOf, type OnePersonRota } from '../support/rota.ts';
 const DAY = 'aml.10-4.normal-day';
 const WEEK = 'aml.10-4.normal-week';
 
-const ALL_DAY_CURES = ['aml-10-5-1-averaging', 'aml-10-5-2-tariff-averaging', 'arbeidstilsynet-consent', 'aml-10-12-4-union-agreement'];
+const ALL_DAY_CURES = [
+  'aml-10-5-1-averaging',
+  'aml-10-5-2-tariff-averaging',
+  'arbeidstilsynet-consent',
+  'aml-10-12-4-union-agreement',
+];
 const ABOVE_10_CURES = ['aml-10-5-2-tariff-averaging', 'arbeidstilsynet-consent', 'aml-10-12-4-union-agreement'];
 const ONLY_STATED_CURES = ['arbeidstilsynet-consent', 'aml-10-12-4-union-agreement'];
 
@@ -34,13 +39,34 @@ const workWeek = (lastEnd = '16:00'): Array<[string, string]> => [
 describe('aml.10-4.normal-day: 9 hours per 24-hour frame', () => {
   it.each([
     { name: '9 h exactly passes', periods: [['2025-03-07T08:00', '2025-03-07T17:00']] },
-    { name: 'two shifts of 4 h + 5 h in one day (9 h) pass', periods: [['2025-03-07T07:00', '2025-03-07T11:00'], ['2025-03-07T15:00', '2025-03-07T20:00']] },
+    {
+      name: 'two shifts of 4 h + 5 h in one day (9 h) pass',
+      periods: [
+        ['2025-03-07T07:00', '2025-03-07T11:00'],
+        ['2025-03-07T15:00', '2025-03-07T20:00'],
+      ],
+    },
     { name: '9 h across midnight (20:00–05:00) passes', periods: [['2025-03-07T20:00', '2025-03-08T05:00']] },
-    { name: 'spring DST night 21:00–07:00 is 9 h elapsed and passes', periods: [['2025-03-29T21:00', '2025-03-30T07:00']] },
-    { name: 'spring DST day 00:00–10:00 is 9 h elapsed and passes', periods: [['2025-03-30T00:00', '2025-03-30T10:00']] },
-    { name: 'autumn DST night 23:00–07:00 is 9 h elapsed and passes', periods: [['2025-10-25T23:00', '2025-10-26T07:00']] },
-    { name: 'autumn DST day 00:00–08:00 is 9 h elapsed and passes', periods: [['2025-10-26T00:00', '2025-10-26T08:00']] },
-    { name: '9 h across the week boundary (Sun 20:00–Mon 05:00) passes', periods: [['2025-03-09T20:00', '2025-03-10T05:00']] },
+    {
+      name: 'spring DST night 21:00–07:00 is 9 h elapsed and passes',
+      periods: [['2025-03-29T21:00', '2025-03-30T07:00']],
+    },
+    {
+      name: 'spring DST day 00:00–10:00 is 9 h elapsed and passes',
+      periods: [['2025-03-30T00:00', '2025-03-30T10:00']],
+    },
+    {
+      name: 'autumn DST night 23:00–07:00 is 9 h elapsed and passes',
+      periods: [['2025-10-25T23:00', '2025-10-26T07:00']],
+    },
+    {
+      name: 'autumn DST day 00:00–08:00 is 9 h elapsed and passes',
+      periods: [['2025-10-26T00:00', '2025-10-26T08:00']],
+    },
+    {
+      name: '9 h across the week boundary (Sun 20:00–Mon 05:00) passes',
+      periods: [['2025-03-09T20:00', '2025-03-10T05:00']],
+    },
   ] as Array<{ name: string; periods: Array<[string, string]> }>)('$name', async ({ periods }) => {
     expect(await violations({ periods }, DAY)).toEqual([]);
   });
@@ -49,54 +75,83 @@ describe('aml.10-4.normal-day: 9 hours per 24-hour frame', () => {
     {
       name: 'one minute over (08:00–17:01) fails',
       periods: [['2025-03-07T08:00', '2025-03-07T17:01']],
-      measured: 9.02, start: '2025-03-07T08:00:00+01:00', end: '2025-03-07T17:01:00+01:00', inFrame: 9.0167, starting: 9.0167,
+      measured: 9.02,
+      start: '2025-03-07T08:00:00+01:00',
+      end: '2025-03-07T17:01:00+01:00',
+      inFrame: 9.0167,
+      starting: 9.0167,
     },
     {
       name: 'a 16:00–02:00 shift is 10 h in the frame where it starts, not 8 + 2',
       periods: [['2025-03-07T16:00', '2025-03-08T02:00']],
-      measured: 10, start: '2025-03-07T16:00:00+01:00', end: '2025-03-08T02:00:00+01:00', inFrame: 8, starting: 10,
+      measured: 10,
+      start: '2025-03-07T16:00:00+01:00',
+      end: '2025-03-08T02:00:00+01:00',
+      inFrame: 8,
+      starting: 10,
     },
     {
       name: 'a Sunday 20:00–Monday 06:00 shift is 10 h in the Sunday frame',
       periods: [['2025-03-09T20:00', '2025-03-10T06:00']],
-      measured: 10, start: '2025-03-09T20:00:00+01:00', end: '2025-03-10T06:00:00+01:00', inFrame: 4, starting: 10,
+      measured: 10,
+      start: '2025-03-09T20:00:00+01:00',
+      end: '2025-03-10T06:00:00+01:00',
+      inFrame: 4,
+      starting: 10,
     },
     {
       name: 'spring DST night 20:59–07:00 is 9 h 01 min elapsed and fails',
       periods: [['2025-03-29T20:59', '2025-03-30T07:00']],
-      measured: 9.02, start: '2025-03-29T20:59:00+01:00', end: '2025-03-30T07:00:00+02:00', inFrame: 3.0167, starting: 9.0167,
+      measured: 9.02,
+      start: '2025-03-29T20:59:00+01:00',
+      end: '2025-03-30T07:00:00+02:00',
+      inFrame: 3.0167,
+      starting: 9.0167,
     },
     {
       name: 'autumn DST night 22:00–07:00 is 10 h elapsed and fails',
       periods: [['2025-10-25T22:00', '2025-10-26T07:00']],
-      measured: 10, start: '2025-10-25T22:00:00+02:00', end: '2025-10-26T07:00:00+01:00', inFrame: 2, starting: 10,
+      measured: 10,
+      start: '2025-10-25T22:00:00+02:00',
+      end: '2025-10-26T07:00:00+01:00',
+      inFrame: 2,
+      starting: 10,
     },
     {
       name: 'autumn DST day 00:00–08:01 is 9 h 01 min elapsed in a 25-hour frame and fails',
       periods: [['2025-10-26T00:00', '2025-10-26T08:01']],
-      measured: 9.02, start: '2025-10-26T00:00:00+02:00', end: '2025-10-26T08:01:00+01:00', inFrame: 9.0167, starting: 9.0167,
+      measured: 9.02,
+      start: '2025-10-26T00:00:00+02:00',
+      end: '2025-10-26T08:01:00+01:00',
+      inFrame: 9.0167,
+      starting: 9.0167,
     },
-  ] as Array<{ name: string; periods: Array<[string, string]>; measured: number; start: string; end: string; inFrame: number; starting: number }>)(
-    '$name',
-    async ({ periods, measured, start, end, inFrame, starting }) => {
-      const found = await violations({ periods }, DAY);
-      expect(found).toHaveLength(1);
-      const f = found[0]!;
-      expect(f).toMatchObject({
-        severity: 'warning',
-        reading: 'fixed-day-frame',
-        measured,
-        limit: 9,
-        unit: 'hours',
-        window: { start, end },
-        assignmentIds: ['a1'],
-        workerId: 'w1',
-        citation: 'arbeidsmiljøloven § 10-4 første ledd',
-      });
-      expect(f.details).toMatchObject({ hoursInFrame: inFrame, workPeriodFirst24Hours: starting });
-      expect(f.curedBy).toEqual(measured <= 10 ? ALL_DAY_CURES : ABOVE_10_CURES);
-    },
-  );
+  ] as Array<{
+    name: string;
+    periods: Array<[string, string]>;
+    measured: number;
+    start: string;
+    end: string;
+    inFrame: number;
+    starting: number;
+  }>)('$name', async ({ periods, measured, start, end, inFrame, starting }) => {
+    const found = await violations({ periods }, DAY);
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    expect(f).toMatchObject({
+      severity: 'warning',
+      reading: 'fixed-day-frame',
+      measured,
+      limit: 9,
+      unit: 'hours',
+      window: { start, end },
+      assignmentIds: ['a1'],
+      workerId: 'w1',
+      citation: 'arbeidsmiljøloven § 10-4 første ledd',
+    });
+    expect(f.details).toMatchObject({ hoursInFrame: inFrame, workPeriodFirst24Hours: starting });
+    expect(f.curedBy).toEqual(measured <= 10 ? ALL_DAY_CURES : ABOVE_10_CURES);
+  });
 
   it('the ledger counts elapsed hours: spring DST night 22:00–07:00 is 8 h, autumn is 10 h', async () => {
     const spring = await check({ periods: [['2025-03-29T22:00', '2025-03-30T07:00']] });
@@ -128,8 +183,18 @@ describe('aml.10-4.normal-day: curedBy lists exactly the agreements that would m
     { name: '9.5 h: every averaging agreement cures', end: '16:30', measured: 9.5, cures: ALL_DAY_CURES },
     { name: '10 h exactly: individual averaging (10 h) still cures', end: '17:00', measured: 10, cures: ALL_DAY_CURES },
     { name: '10 h 01 min: individual averaging no longer cures', end: '17:01', measured: 10.02, cures: ABOVE_10_CURES },
-    { name: '12.5 h exactly: tariff averaging (12.5 h) still cures', end: '19:30', measured: 12.5, cures: ABOVE_10_CURES },
-    { name: '12.5 h + 1 min: only agreements that state their own limit', end: '19:31', measured: 12.52, cures: ONLY_STATED_CURES },
+    {
+      name: '12.5 h exactly: tariff averaging (12.5 h) still cures',
+      end: '19:30',
+      measured: 12.5,
+      cures: ABOVE_10_CURES,
+    },
+    {
+      name: '12.5 h + 1 min: only agreements that state their own limit',
+      end: '19:31',
+      measured: 12.52,
+      cures: ONLY_STATED_CURES,
+    },
   ])('$name', async ({ end, measured, cures }) => {
     const [f, ...rest] = await violations({ periods: [['2025-03-05T07:00', `2025-03-05T${end}`]] }, DAY);
     expect(rest).toEqual([]);
@@ -174,7 +239,10 @@ describe('aml.10-4.normal-day under agreements', () => {
   });
 
   it('under tariff averaging, one minute over 12.5 h fails against 12.5 h', async () => {
-    const [f, ...rest] = await violations({ periods: [['2025-03-05T07:00', '2025-03-05T19:31']], agreements: tariff }, AVG_DAY);
+    const [f, ...rest] = await violations(
+      { periods: [['2025-03-05T07:00', '2025-03-05T19:31']], agreements: tariff },
+      AVG_DAY,
+    );
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
       measured: 12.52,
@@ -203,11 +271,18 @@ describe('aml.10-4.normal-day under agreements', () => {
 
   it('the 12.5 h value starts on 2015-07-01: 30 June fails, 1 July is lifted', async () => {
     const r = await check({
-      periods: [['2015-06-30T07:00', '2015-06-30T17:00'], ['2015-07-01T07:00', '2015-07-01T17:00']],
+      periods: [
+        ['2015-06-30T07:00', '2015-06-30T17:00'],
+        ['2015-07-01T07:00', '2015-07-01T17:00'],
+      ],
       agreements: tariff,
     });
-    expect(findingsOf(r, DAY, 'warning').map((f) => [f.window.start, f.limit])).toEqual([['2015-06-30T07:00:00+02:00', 9]]);
-    expect(findingsOf(r, DAY, 'info').map((f) => [f.window.start, f.limit])).toEqual([['2015-07-01T07:00:00+02:00', 9]]);
+    expect(findingsOf(r, DAY, 'warning').map((f) => [f.window.start, f.limit])).toEqual([
+      ['2015-06-30T07:00:00+02:00', 9],
+    ]);
+    expect(findingsOf(r, DAY, 'info').map((f) => [f.window.start, f.limit])).toEqual([
+      ['2015-07-01T07:00:00+02:00', 9],
+    ]);
   });
 
   it('validFrom and validTo are respected, validTo inclusive', async () => {
@@ -219,7 +294,11 @@ describe('aml.10-4.normal-day under agreements', () => {
       ],
       agreements: [{ type: 'aml-10-5-2-tariff-averaging', validFrom: '2025-03-06', validTo: '2025-03-06' }],
     });
-    expect(findingsOf(r, DAY, 'warning').filter(fixed).map((f) => [f.window.start, f.limit])).toEqual([
+    expect(
+      findingsOf(r, DAY, 'warning')
+        .filter(fixed)
+        .map((f) => [f.window.start, f.limit]),
+    ).toEqual([
       ['2025-03-05T07:00:00+01:00', 9],
       ['2025-03-07T07:00:00+01:00', 9],
     ]);
@@ -228,7 +307,10 @@ describe('aml.10-4.normal-day under agreements', () => {
 
   it('a consent that states 11 h lifts the day to 11 h and is not offered as a cure for 12 h', async () => {
     const [f] = await violations(
-      { periods: [['2025-03-05T07:00', '2025-03-05T19:00']], agreements: [{ type: 'arbeidstilsynet-consent', params: { maxNormalHoursPerDay: 11 } }] },
+      {
+        periods: [['2025-03-05T07:00', '2025-03-05T19:00']],
+        agreements: [{ type: 'arbeidstilsynet-consent', params: { maxNormalHoursPerDay: 11 } }],
+      },
       DAY,
     );
     expect(f).toMatchObject({
@@ -245,7 +327,12 @@ describe('aml.10-4.normal-day under agreements', () => {
 // work separated by a full daily rest.
 describe('aml.10-4.normal-day: the rolling 24-hour advisory (info)', () => {
   it('fixed frames pass (5 h, 6 h) but 13:00–18:00 + 05:00–11:00 (11 h rest between) is 11 h in a rolling 24 h: exactly one info', async () => {
-    const r = await check({ periods: [['2025-03-05T13:00', '2025-03-05T18:00'], ['2025-03-06T05:00', '2025-03-06T11:00']] });
+    const r = await check({
+      periods: [
+        ['2025-03-05T13:00', '2025-03-05T18:00'],
+        ['2025-03-06T05:00', '2025-03-06T11:00'],
+      ],
+    });
     expect(findingsOf(r, DAY, 'warning')).toEqual([]);
     expect(findingsOf(r, DAY, 'warning')).toEqual([]);
     const advice = findingsOf(r, DAY, 'info');
@@ -260,59 +347,120 @@ describe('aml.10-4.normal-day: the rolling 24-hour advisory (info)', () => {
   });
 
   it('the same work 10 h 59 min apart is one work period: an 11-hour fixed-frame violation, no advisory', async () => {
-    const r = await check({ periods: [['2025-03-05T13:00', '2025-03-05T18:00'], ['2025-03-06T04:59', '2025-03-06T11:00']] });
+    const r = await check({
+      periods: [
+        ['2025-03-05T13:00', '2025-03-05T18:00'],
+        ['2025-03-06T04:59', '2025-03-06T11:00'],
+      ],
+    });
     expect(findingsOf(r, DAY, 'warning').map((f) => [f.reading, f.measured])).toEqual([['fixed-day-frame', 11.02]]);
     expect(findingsOf(r, DAY, 'info')).toEqual([]);
   });
 
   it('9 h exactly in the rolling window (13:00–18:00 + 05:00–09:00) gives nothing', async () => {
-    const r = await check({ periods: [['2025-03-05T13:00', '2025-03-05T18:00'], ['2025-03-06T05:00', '2025-03-06T09:00']] });
+    const r = await check({
+      periods: [
+        ['2025-03-05T13:00', '2025-03-05T18:00'],
+        ['2025-03-06T05:00', '2025-03-06T09:00'],
+      ],
+    });
     expect(findingsOf(r, DAY)).toEqual([]);
   });
 
   it('one minute more in the rolling window (…05:00–09:01) gives an info of 9.02 h', async () => {
-    const r = await check({ periods: [['2025-03-05T13:00', '2025-03-05T18:00'], ['2025-03-06T05:00', '2025-03-06T09:01']] });
-    expect(findingsOf(r, DAY).map((f) => [f.severity, f.reading, f.measured])).toEqual([['info', 'rolling-window', 9.02]]);
+    const r = await check({
+      periods: [
+        ['2025-03-05T13:00', '2025-03-05T18:00'],
+        ['2025-03-06T05:00', '2025-03-06T09:01'],
+      ],
+    });
+    expect(findingsOf(r, DAY).map((f) => [f.severity, f.reading, f.measured])).toEqual([
+      ['info', 'rolling-window', 9.02],
+    ]);
   });
 
   it('only the worst rolling window is reported when several break the limit', async () => {
     const r = await check({
       periods: [
-        ['2025-03-05T13:00', '2025-03-05T18:00'], ['2025-03-06T05:00', '2025-03-06T11:00'], // 11 h rolling
-        ['2025-03-12T13:00', '2025-03-12T18:00'], ['2025-03-13T05:00', '2025-03-13T10:00'], // 10 h rolling
+        ['2025-03-05T13:00', '2025-03-05T18:00'],
+        ['2025-03-06T05:00', '2025-03-06T11:00'], // 11 h rolling
+        ['2025-03-12T13:00', '2025-03-12T18:00'],
+        ['2025-03-13T05:00', '2025-03-13T10:00'], // 10 h rolling
       ],
     });
-    expect(findingsOf(r, DAY, 'info').map((f) => [f.measured, f.window.start])).toEqual([[11, '2025-03-05T13:00:00+01:00']]);
+    expect(findingsOf(r, DAY, 'info').map((f) => [f.measured, f.window.start])).toEqual([
+      [11, '2025-03-05T13:00:00+01:00'],
+    ]);
   });
 
   it('no rolling advisory when a fixed-frame violation already covers the window', async () => {
-    const r = await check({ periods: [['2025-03-05T08:00', '2025-03-05T18:00'], ['2025-03-06T05:00', '2025-03-06T06:00']] });
+    const r = await check({
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T18:00'],
+        ['2025-03-06T05:00', '2025-03-06T06:00'],
+      ],
+    });
     expect(findingsOf(r, DAY, 'warning').map((f) => f.measured)).toEqual([10]);
     expect(findingsOf(r, DAY, 'info')).toEqual([]);
   });
 
   it('a fixed-frame violation elsewhere does not hide a separate rolling breach a week later', async () => {
     const r = await check({
-      periods: [['2025-03-03T08:00', '2025-03-03T18:00'], ['2025-03-12T13:00', '2025-03-12T18:00'], ['2025-03-13T05:00', '2025-03-13T11:00']],
+      periods: [
+        ['2025-03-03T08:00', '2025-03-03T18:00'],
+        ['2025-03-12T13:00', '2025-03-12T18:00'],
+        ['2025-03-13T05:00', '2025-03-13T11:00'],
+      ],
     });
-    expect(findingsOf(r, DAY, 'warning').map((f) => [f.measured, f.window.start])).toEqual([[10, '2025-03-03T08:00:00+01:00']]);
+    expect(findingsOf(r, DAY, 'warning').map((f) => [f.measured, f.window.start])).toEqual([
+      [10, '2025-03-03T08:00:00+01:00'],
+    ]);
     expect(findingsOf(r, DAY, 'info').map((f) => [f.measured, f.window.start, f.window.end])).toEqual([
       [11, '2025-03-12T13:00:00+01:00', '2025-03-13T13:00:00+01:00'],
     ]);
   });
 
   it.each([
-    { name: 'day start 00:00: 12–18 + 05–09 is 6 h + 4 h in fixed frames, only a rolling info of 10 h', frames: undefined, violations: [], advice: [10] },
-    { name: 'day start 06:00: the 05–06 hour falls in the first frame (7 h), 3 h in the next: no violation, the info stays', frames: { dayStart: '06:00' }, violations: [], advice: [10] },
-    { name: 'day start 10:00: the same work lies in one frame (10:00 → 10:00) and is a 10 h violation, no info', frames: { dayStart: '10:00' }, violations: [10], advice: [] },
-  ] as Array<{ name: string; frames: OnePersonRota['frames']; violations: number[]; advice: number[] }>)('$name', async ({ frames, violations: v, advice }) => {
-    const r = await check({ periods: [['2025-03-05T12:00', '2025-03-05T18:00'], ['2025-03-06T05:00', '2025-03-06T09:00']], ...(frames ? { frames } : {}) });
-    expect(findingsOf(r, DAY, 'warning').map((f) => f.measured)).toEqual(v);
-    expect(findingsOf(r, DAY, 'info').map((f) => f.measured)).toEqual(advice);
-  });
+    {
+      name: 'day start 00:00: 12–18 + 05–09 is 6 h + 4 h in fixed frames, only a rolling info of 10 h',
+      frames: undefined,
+      violations: [],
+      advice: [10],
+    },
+    {
+      name: 'day start 06:00: the 05–06 hour falls in the first frame (7 h), 3 h in the next: no violation, the info stays',
+      frames: { dayStart: '06:00' },
+      violations: [],
+      advice: [10],
+    },
+    {
+      name: 'day start 10:00: the same work lies in one frame (10:00 → 10:00) and is a 10 h violation, no info',
+      frames: { dayStart: '10:00' },
+      violations: [10],
+      advice: [],
+    },
+  ] as Array<{ name: string; frames: OnePersonRota['frames']; violations: number[]; advice: number[] }>)(
+    '$name',
+    async ({ frames, violations: v, advice }) => {
+      const r = await check({
+        periods: [
+          ['2025-03-05T12:00', '2025-03-05T18:00'],
+          ['2025-03-06T05:00', '2025-03-06T09:00'],
+        ],
+        ...(frames ? { frames } : {}),
+      });
+      expect(findingsOf(r, DAY, 'warning').map((f) => f.measured)).toEqual(v);
+      expect(findingsOf(r, DAY, 'info').map((f) => f.measured)).toEqual(advice);
+    },
+  );
 
   it('a rolling window over the autumn DST night counts elapsed hours (18:00–21:00 + 07:00–14:00 = 3 + 7 = 10 h, 11 h rest)', async () => {
-    const r = await check({ periods: [['2025-10-25T18:00', '2025-10-25T21:00'], ['2025-10-26T07:00', '2025-10-26T14:00']] });
+    const r = await check({
+      periods: [
+        ['2025-10-25T18:00', '2025-10-25T21:00'],
+        ['2025-10-26T07:00', '2025-10-26T14:00'],
+      ],
+    });
     expect(findingsOf(r, DAY, 'warning').filter(fixed)).toEqual([]);
     expect(findingsOf(r, DAY, 'info').map((f) => [f.reading, f.measured])).toEqual([['rolling-window', 10]]);
   });
@@ -424,12 +572,20 @@ describe('aml.10-4.normal-week under agreements', () => {
     const r = await check({ periods: sixDays(), agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] });
     expect(findingsOf(r, AVG_WEEK, 'warning')).toEqual([]);
     expect(findingsOf(r, WEEK, 'info')).toEqual([
-      expect.objectContaining({ measured: 54, limit: 40, appliedAgreements: ['aml-10-5-2-tariff-averaging'], curedBy: [] }),
+      expect.objectContaining({
+        measured: 54,
+        limit: 40,
+        appliedAgreements: ['aml-10-5-2-tariff-averaging'],
+        curedBy: [],
+      }),
     ]);
   });
 
   it('under tariff averaging 54 h 01 min fails against 54 h', async () => {
-    const [f] = await violations({ periods: sixDays('17:01'), agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] }, AVG_WEEK);
+    const [f] = await violations(
+      { periods: sixDays('17:01'), agreements: [{ type: 'aml-10-5-2-tariff-averaging' }] },
+      AVG_WEEK,
+    );
     expect(f).toMatchObject({
       measured: 54.02,
       limit: 54,
@@ -480,37 +636,118 @@ describe('aml.10-4.normal-week: the rolling 7-day advisory', () => {
 // across midnight, the week boundary and both DST changes.
 describe('aml.10-4.normal-day: fixed frames without splitting a work period (ruling 1)', () => {
   const measuredByDay = async (spec: OnePersonRota) =>
-    (await check(spec)).findings.filter((f) => f.ruleId === DAY && f.reading === 'fixed-day-frame').map((f) => [f.window.start.slice(0, 10), f.measured, f.severity]);
+    (await check(spec)).findings
+      .filter((f) => f.ruleId === DAY && f.reading === 'fixed-day-frame')
+      .map((f) => [f.window.start.slice(0, 10), f.measured, f.severity]);
 
   it.each([
-    { name: '00:00–07:00 and 22:00–05:00 starting the same day are 9 h (inside), not 14', periods: [['2025-03-05T00:00', '2025-03-05T07:00'], ['2025-03-05T22:00', '2025-03-06T05:00']] },
-    { name: 'the same pair across the week boundary (Sunday) is 9 h', periods: [['2025-03-09T00:00', '2025-03-09T07:00'], ['2025-03-09T22:00', '2025-03-10T05:00']] },
-    { name: 'an evening shift 15:00–23:00 and a day shift 10:00–18:00 are 8 h and 8 h (11 h rest between)', periods: [['2025-03-05T15:00', '2025-03-05T23:00'], ['2025-03-06T10:00', '2025-03-06T18:00']] },
-    { name: 'the same over the autumn DST night (23:00–10:00 is 12 h elapsed)', periods: [['2025-10-25T15:00', '2025-10-25T23:00'], ['2025-10-26T10:00', '2025-10-26T18:00']] },
-    { name: 'the same over the spring DST night (23:00–10:00 is 10 h elapsed, one work period of 8 h + 1 h inside 24 h)', periods: [['2025-03-29T15:00', '2025-03-29T23:00'], ['2025-03-30T10:00', '2025-03-30T11:00']] },
+    {
+      name: '00:00–07:00 and 22:00–05:00 starting the same day are 9 h (inside), not 14',
+      periods: [
+        ['2025-03-05T00:00', '2025-03-05T07:00'],
+        ['2025-03-05T22:00', '2025-03-06T05:00'],
+      ],
+    },
+    {
+      name: 'the same pair across the week boundary (Sunday) is 9 h',
+      periods: [
+        ['2025-03-09T00:00', '2025-03-09T07:00'],
+        ['2025-03-09T22:00', '2025-03-10T05:00'],
+      ],
+    },
+    {
+      name: 'an evening shift 15:00–23:00 and a day shift 10:00–18:00 are 8 h and 8 h (11 h rest between)',
+      periods: [
+        ['2025-03-05T15:00', '2025-03-05T23:00'],
+        ['2025-03-06T10:00', '2025-03-06T18:00'],
+      ],
+    },
+    {
+      name: 'the same over the autumn DST night (23:00–10:00 is 12 h elapsed)',
+      periods: [
+        ['2025-10-25T15:00', '2025-10-25T23:00'],
+        ['2025-10-26T10:00', '2025-10-26T18:00'],
+      ],
+    },
+    {
+      name: 'the same over the spring DST night (23:00–10:00 is 10 h elapsed, one work period of 8 h + 1 h inside 24 h)',
+      periods: [
+        ['2025-03-29T15:00', '2025-03-29T23:00'],
+        ['2025-03-30T10:00', '2025-03-30T11:00'],
+      ],
+    },
   ] as Array<{ name: string; periods: Array<[string, string]> }>)('$name passes', async ({ periods }) => {
     expect(await violations({ periods }, DAY)).toEqual([]);
   });
 
   it('00:00–07:01 and 22:00–05:00 on one day are one minute over 9 h inside the frame', async () => {
-    const found = await violations({ periods: [['2025-03-05T00:00', '2025-03-05T07:01'], ['2025-03-05T22:00', '2025-03-06T05:00']] }, DAY);
-    expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual([[9.02, '2025-03-05T00:00:00+01:00', '2025-03-06T00:00:00+01:00']]);
+    const found = await violations(
+      {
+        periods: [
+          ['2025-03-05T00:00', '2025-03-05T07:01'],
+          ['2025-03-05T22:00', '2025-03-06T05:00'],
+        ],
+      },
+      DAY,
+    );
+    expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual([
+      [9.02, '2025-03-05T00:00:00+01:00', '2025-03-06T00:00:00+01:00'],
+    ]);
   });
 
   it('16:00–02:00 is 10 h in the frame where it starts; 16:00–01:00 (9 h) passes', async () => {
-    expect(await measuredByDay({ periods: [['2025-03-05T16:00', '2025-03-06T02:00']] })).toEqual([['2025-03-05', 10, 'warning']]);
+    expect(await measuredByDay({ periods: [['2025-03-05T16:00', '2025-03-06T02:00']] })).toEqual([
+      ['2025-03-05', 10, 'warning'],
+    ]);
     expect(await violations({ periods: [['2025-03-05T16:00', '2025-03-06T01:00']] }, DAY)).toEqual([]);
   });
 
   it('an evening shift and a day shift 10 h 59 min apart are one work period: 8 h + 5 h in its first 24 hours', async () => {
-    const found = await violations({ periods: [['2025-03-05T15:00', '2025-03-05T23:00'], ['2025-03-06T09:59', '2025-03-06T18:00']] }, DAY);
-    expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual([[13.02, '2025-03-05T15:00:00+01:00', '2025-03-06T15:00:00+01:00']]);
+    const found = await violations(
+      {
+        periods: [
+          ['2025-03-05T15:00', '2025-03-05T23:00'],
+          ['2025-03-06T09:59', '2025-03-06T18:00'],
+        ],
+      },
+      DAY,
+    );
+    expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual([
+      [13.02, '2025-03-05T15:00:00+01:00', '2025-03-06T15:00:00+01:00'],
+    ]);
   });
 
   it.each([
-    { name: 'autumn DST weekend: Friday 24 h, Saturday 24 h, Sunday (a 25-hour frame) 17 h', from: '2025-10-24T16:00', to: '2025-10-26T16:00', expected: [['2025-10-24', 24], ['2025-10-25', 24], ['2025-10-26', 17]] },
-    { name: 'spring DST weekend: Friday 24 h, Saturday 24 h, Sunday (a 23-hour frame) 15 h', from: '2025-03-28T16:00', to: '2025-03-30T16:00', expected: [['2025-03-28', 24], ['2025-03-29', 24], ['2025-03-30', 15]] },
-    { name: 'a Friday 16:00 – Monday 08:00 stay is 24, 24, 24 and 8 h', from: '2025-03-07T16:00', to: '2025-03-10T08:00', expected: [['2025-03-07', 24], ['2025-03-08', 24], ['2025-03-09', 24]] },
+    {
+      name: 'autumn DST weekend: Friday 24 h, Saturday 24 h, Sunday (a 25-hour frame) 17 h',
+      from: '2025-10-24T16:00',
+      to: '2025-10-26T16:00',
+      expected: [
+        ['2025-10-24', 24],
+        ['2025-10-25', 24],
+        ['2025-10-26', 17],
+      ],
+    },
+    {
+      name: 'spring DST weekend: Friday 24 h, Saturday 24 h, Sunday (a 23-hour frame) 15 h',
+      from: '2025-03-28T16:00',
+      to: '2025-03-30T16:00',
+      expected: [
+        ['2025-03-28', 24],
+        ['2025-03-29', 24],
+        ['2025-03-30', 15],
+      ],
+    },
+    {
+      name: 'a Friday 16:00 – Monday 08:00 stay is 24, 24, 24 and 8 h',
+      from: '2025-03-07T16:00',
+      to: '2025-03-10T08:00',
+      expected: [
+        ['2025-03-07', 24],
+        ['2025-03-08', 24],
+        ['2025-03-09', 24],
+      ],
+    },
   ])('a long stay: $name, never more than 24 h in a day', async ({ from, to, expected }) => {
     const days = await measuredByDay({ periods: [[from, to]] });
     expect(days.map(([d, m]) => [d, m])).toEqual(expected);
@@ -518,13 +755,19 @@ describe('aml.10-4.normal-day: fixed frames without splitting a work period (rul
   });
 
   it('dayStart "22:00" moves the frames: 00:00–07:00 and 20:00–23:00 are 9 h in one frame, 10 h in a midnight frame', async () => {
-    const periods: Array<[string, string]> = [['2025-03-05T00:00', '2025-03-05T07:00'], ['2025-03-05T20:00', '2025-03-05T23:00']];
+    const periods: Array<[string, string]> = [
+      ['2025-03-05T00:00', '2025-03-05T07:00'],
+      ['2025-03-05T20:00', '2025-03-05T23:00'],
+    ];
     expect(await violations({ periods, frames: { dayStart: '22:00' } }, DAY)).toEqual([]);
     expect((await violations({ periods }, DAY)).map((f) => f.measured)).toEqual([10]);
   });
 
   it('dayStart "22:00": a 22:00–08:00 night shift is 10 h in the frame it opens', async () => {
-    const found = await violations({ periods: [['2025-03-05T22:00', '2025-03-06T08:00']], frames: { dayStart: '22:00' } }, DAY);
+    const found = await violations(
+      { periods: [['2025-03-05T22:00', '2025-03-06T08:00']], frames: { dayStart: '22:00' } },
+      DAY,
+    );
     expect(found.map((f) => [f.measured, f.window.start])).toEqual([[10, '2025-03-05T22:00:00+01:00']]);
   });
 });

@@ -16,7 +16,8 @@ function rota(periods: Array<{ start: string; end: string; standby?: boolean }>,
     }),
   );
 }
-const week = (days: string[], from: string, to: string) => days.map((d) => ({ start: `2025-03-${d}T${from}`, end: `2025-03-${d}T${to}` }));
+const week = (days: string[], from: string, to: string) =>
+  days.map((d) => ({ start: `2025-03-${d}T${from}`, end: `2025-03-${d}T${to}` }));
 const STANDBY_WEEK = { start: '2025-03-10T00:00', end: '2025-03-17T00:00', standby: true }; // 168 h → 24 h counted
 
 describe('aml.10-4: stand-by at home counts 1/7 toward normal hours', () => {
@@ -35,7 +36,10 @@ describe('aml.10-4: stand-by at home counts 1/7 toward normal hours', () => {
   });
 
   it('an agreement stating standbyFactor replaces 1/7', async () => {
-    const r = await rota([STANDBY_WEEK, ...week(['11', '12'], '08:00', '16:00')], [{ type: 'aml-10-12-4-union-agreement', params: { standbyFactor: 0.25 } }]);
+    const r = await rota(
+      [STANDBY_WEEK, ...week(['11', '12'], '08:00', '16:00')],
+      [{ type: 'aml-10-12-4-union-agreement', params: { standbyFactor: 0.25 } }],
+    );
     const [f] = findingsOf(r, 'aml.10-4.normal-week', 'warning');
     expect(f).toMatchObject({ measured: 58, details: { standbyHoursCounted: 42 } });
   });

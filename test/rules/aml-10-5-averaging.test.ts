@@ -22,10 +22,15 @@ const INDIVIDUAL = [{ type: 'aml-10-5-1-averaging' as AgreementType }];
 const TARIFF = [{ type: 'aml-10-5-2-tariff-averaging' as AgreementType }];
 
 const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const clock = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const clock = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 /** A day shift from 07:00 lasting `minutes`. */
-const shift = (date: string, minutes: number): [string, string] => [`${date}T07:00`, `${date}T${clock(7 * 60 + minutes)}`];
+const shift = (date: string, minutes: number): [string, string] => [
+  `${date}T07:00`,
+  `${date}T${clock(7 * 60 + minutes)}`,
+];
 
 const fixed = (f: Finding) => f.reading !== 'rolling-window';
 // Hours over the averaged limits are planned overtime (docs/legal/13-planned-overtime.md): warnings.
@@ -35,23 +40,71 @@ const measured = (r: Report, ruleId: string) => violations(r, ruleId).map((f) =>
 describe('aml.10-5.day: 10 h per 24 h by individual agreement, 12.5 h by tariff agreement', () => {
   it.each([
     { name: 'individual: 10 h passes', agreements: INDIVIDUAL, periods: [shift('2025-03-05', 600)], found: [] },
-    { name: 'individual: 10 h 01 min fails', agreements: INDIVIDUAL, periods: [shift('2025-03-05', 601)], found: [10.02] },
+    {
+      name: 'individual: 10 h 01 min fails',
+      agreements: INDIVIDUAL,
+      periods: [shift('2025-03-05', 601)],
+      found: [10.02],
+    },
     { name: 'tariff: 12.5 h passes', agreements: TARIFF, periods: [shift('2025-03-05', 750)], found: [] },
     { name: 'tariff: 12.5 h + 1 min fails', agreements: TARIFF, periods: [shift('2025-03-05', 751)], found: [12.52] },
-    { name: 'individual: a 20:00–06:01 shift counts 10 h 01 min in the day it starts', agreements: INDIVIDUAL, periods: [['2025-03-05T20:00', '2025-03-06T06:01']], found: [10.02] },
-    { name: 'individual: Sunday 21:00–Monday 07:00 across the week boundary is 10 h and passes', agreements: INDIVIDUAL, periods: [['2025-03-09T21:00', '2025-03-10T07:00']], found: [] },
-    { name: 'individual: spring DST night 21:00–08:00 is 10 h elapsed (11 h on the clock) and passes', agreements: INDIVIDUAL, periods: [['2025-03-29T21:00', '2025-03-30T08:00']], found: [] },
-    { name: 'individual: spring DST night 21:00–08:01 is 10 h 01 min and fails', agreements: INDIVIDUAL, periods: [['2025-03-29T21:00', '2025-03-30T08:01']], found: [10.02] },
-    { name: 'individual: autumn DST night 22:00–07:00 is 10 h elapsed (9 h on the clock) and passes', agreements: INDIVIDUAL, periods: [['2025-10-25T22:00', '2025-10-26T07:00']], found: [] },
-    { name: 'individual: autumn DST night 22:00–07:01 is 10 h 01 min and fails', agreements: INDIVIDUAL, periods: [['2025-10-25T22:00', '2025-10-26T07:01']], found: [10.02] },
-    { name: 'tariff: spring DST night 20:00–09:30 is 12.5 h elapsed and passes', agreements: TARIFF, periods: [['2025-03-29T20:00', '2025-03-30T09:30']], found: [] },
-    { name: 'tariff: autumn DST night 22:00–09:31 is 12.5 h + 1 min elapsed and fails', agreements: TARIFF, periods: [['2025-10-25T22:00', '2025-10-26T09:31']], found: [12.52] },
-  ] as Array<{ name: string; agreements: typeof TARIFF; periods: Periods; found: number[] }>)('$name', async ({ agreements, periods, found }) => {
-    const r = await check({ periods, agreements });
-    expect(measured(r, DAY)).toEqual(found);
-    // § 10-4 (1) never judges the day while the agreement applies.
-    expect(violations(r, NORMAL_DAY)).toEqual([]);
-  });
+    {
+      name: 'individual: a 20:00–06:01 shift counts 10 h 01 min in the day it starts',
+      agreements: INDIVIDUAL,
+      periods: [['2025-03-05T20:00', '2025-03-06T06:01']],
+      found: [10.02],
+    },
+    {
+      name: 'individual: Sunday 21:00–Monday 07:00 across the week boundary is 10 h and passes',
+      agreements: INDIVIDUAL,
+      periods: [['2025-03-09T21:00', '2025-03-10T07:00']],
+      found: [],
+    },
+    {
+      name: 'individual: spring DST night 21:00–08:00 is 10 h elapsed (11 h on the clock) and passes',
+      agreements: INDIVIDUAL,
+      periods: [['2025-03-29T21:00', '2025-03-30T08:00']],
+      found: [],
+    },
+    {
+      name: 'individual: spring DST night 21:00–08:01 is 10 h 01 min and fails',
+      agreements: INDIVIDUAL,
+      periods: [['2025-03-29T21:00', '2025-03-30T08:01']],
+      found: [10.02],
+    },
+    {
+      name: 'individual: autumn DST night 22:00–07:00 is 10 h elapsed (9 h on the clock) and passes',
+      agreements: INDIVIDUAL,
+      periods: [['2025-10-25T22:00', '2025-10-26T07:00']],
+      found: [],
+    },
+    {
+      name: 'individual: autumn DST night 22:00–07:01 is 10 h 01 min and fails',
+      agreements: INDIVIDUAL,
+      periods: [['2025-10-25T22:00', '2025-10-26T07:01']],
+      found: [10.02],
+    },
+    {
+      name: 'tariff: spring DST night 20:00–09:30 is 12.5 h elapsed and passes',
+      agreements: TARIFF,
+      periods: [['2025-03-29T20:00', '2025-03-30T09:30']],
+      found: [],
+    },
+    {
+      name: 'tariff: autumn DST night 22:00–09:31 is 12.5 h + 1 min elapsed and fails',
+      agreements: TARIFF,
+      periods: [['2025-10-25T22:00', '2025-10-26T09:31']],
+      found: [12.52],
+    },
+  ] as Array<{ name: string; agreements: typeof TARIFF; periods: Periods; found: number[] }>)(
+    '$name',
+    async ({ agreements, periods, found }) => {
+      const r = await check({ periods, agreements });
+      expect(measured(r, DAY)).toEqual(found);
+      // § 10-4 (1) never judges the day while the agreement applies.
+      expect(violations(r, NORMAL_DAY)).toEqual([]);
+    },
+  );
 
   it('names the agreement, the narrower citation and what would still cure the day', async () => {
     const [f] = violations(await check({ periods: [shift('2025-03-05', 601)], agreements: INDIVIDUAL }), DAY);
@@ -82,10 +135,18 @@ describe('aml.10-5.day: 10 h per 24 h by individual agreement, 12.5 h by tariff 
   });
 
   it('the rolling 24 hours are an advisory (info): 13:00–19:00 + 06:00–11:00, 11 h rest between, is 6 + 5 h in fixed days but 11 h rolling', async () => {
-    const r = await check({ periods: [['2025-03-05T13:00', '2025-03-05T19:00'], ['2025-03-06T06:00', '2025-03-06T11:00']], agreements: INDIVIDUAL });
+    const r = await check({
+      periods: [
+        ['2025-03-05T13:00', '2025-03-05T19:00'],
+        ['2025-03-06T06:00', '2025-03-06T11:00'],
+      ],
+      agreements: INDIVIDUAL,
+    });
     expect(violations(r, DAY)).toEqual([]);
     expect(findingsOf(r, DAY, 'warning')).toEqual([]);
-    expect(findingsOf(r, DAY, 'info').map((f) => [f.reading, f.measured, f.limit])).toEqual([['rolling-window', 11, 10]]);
+    expect(findingsOf(r, DAY, 'info').map((f) => [f.reading, f.measured, f.limit])).toEqual([
+      ['rolling-window', 11, 10],
+    ]);
     expect(findingsOf(r, NORMAL_DAY, 'info')).toEqual([]);
   });
 });
@@ -110,7 +171,9 @@ describe('aml.10-4.normal-day yields to § 10-5 and records the reliance', () =>
   });
 
   it('a 9 h day relies on nothing: no info finding', async () => {
-    expect(findingsOf(await check({ periods: [shift('2025-03-05', 540)], agreements: TARIFF }), NORMAL_DAY)).toEqual([]);
+    expect(findingsOf(await check({ periods: [shift('2025-03-05', 540)], agreements: TARIFF }), NORMAL_DAY)).toEqual(
+      [],
+    );
   });
 
   it('across the autumn DST night a tariff 12 h night (22:00–09:00) is lawful and recorded as relying on the agreement', async () => {
@@ -122,18 +185,24 @@ describe('aml.10-4.normal-day yields to § 10-5 and records the reliance', () =>
 
 describe('aml.10-5.week: 50 h in a single week by individual agreement, 54 h by tariff agreement', () => {
   /** Monday–Friday 9 h and Saturday `saturday` minutes, from Monday `monday`. */
-  const sixDays = (monday: string, saturday: number): Periods => [...[0, 1, 2, 3, 4].map((d) => shift(addDays(monday, d), 540)), shift(addDays(monday, 5), saturday)];
+  const sixDays = (monday: string, saturday: number): Periods => [
+    ...[0, 1, 2, 3, 4].map((d) => shift(addDays(monday, d), 540)),
+    shift(addDays(monday, 5), saturday),
+  ];
 
   it.each([
     { name: 'individual: 50 h passes', agreements: INDIVIDUAL, saturday: 300, found: [] },
     { name: 'individual: 50 h 01 min fails', agreements: INDIVIDUAL, saturday: 301, found: [50.02] },
     { name: 'tariff: 54 h passes', agreements: TARIFF, saturday: 540, found: [] },
     { name: 'tariff: 54 h 01 min fails', agreements: TARIFF, saturday: 541, found: [54.02] },
-  ] as Array<{ name: string; agreements: typeof TARIFF; saturday: number; found: number[] }>)('$name', async ({ agreements, saturday, found }) => {
-    const r = await check({ periods: sixDays('2025-03-03', saturday), agreements });
-    expect(measured(r, WEEK)).toEqual(found);
-    expect(violations(r, NORMAL_WEEK)).toEqual([]);
-  });
+  ] as Array<{ name: string; agreements: typeof TARIFF; saturday: number; found: number[] }>)(
+    '$name',
+    async ({ agreements, saturday, found }) => {
+      const r = await check({ periods: sixDays('2025-03-03', saturday), agreements });
+      expect(measured(r, WEEK)).toEqual(found);
+      expect(violations(r, NORMAL_WEEK)).toEqual([]);
+    },
+  );
 
   it('reports the fixed week and leaves the § 10-4 week an info finding at 50 h', async () => {
     const over = await check({ periods: sixDays('2025-03-03', 301), agreements: INDIVIDUAL });
@@ -149,7 +218,12 @@ describe('aml.10-5.week: 50 h in a single week by individual agreement, 54 h by 
 
   it('autumn DST week: 4 × 10 h + the 22:00–07:00 night (10 h elapsed) is 50 h and passes; 07:01 fails at 50.02', async () => {
     const days = [0, 1, 2, 3].map((d) => shift(addDays('2025-10-20', d), 600));
-    expect(measured(await check({ periods: [...days, ['2025-10-25T22:00', '2025-10-26T07:00']], agreements: INDIVIDUAL }), WEEK)).toEqual([]);
+    expect(
+      measured(
+        await check({ periods: [...days, ['2025-10-25T22:00', '2025-10-26T07:00']], agreements: INDIVIDUAL }),
+        WEEK,
+      ),
+    ).toEqual([]);
     const r = await check({ periods: [...days, ['2025-10-25T22:00', '2025-10-26T07:01']], agreements: INDIVIDUAL });
     expect(violations(r, WEEK).map((f) => [f.measured, f.window.start, f.window.end])).toEqual([
       [50.02, '2025-10-20T00:00:00+02:00', '2025-10-27T00:00:00+01:00'],
@@ -158,7 +232,12 @@ describe('aml.10-5.week: 50 h in a single week by individual agreement, 54 h by 
 
   it('spring DST week: 4 × 10 h + the 21:00–08:00 night (10 h elapsed, 11 on the clock) is 50 h and passes', async () => {
     const days = [0, 1, 2, 3].map((d) => shift(addDays('2025-03-24', d), 600));
-    expect(measured(await check({ periods: [...days, ['2025-03-29T21:00', '2025-03-30T08:00']], agreements: INDIVIDUAL }), WEEK)).toEqual([]);
+    expect(
+      measured(
+        await check({ periods: [...days, ['2025-03-29T21:00', '2025-03-30T08:00']], agreements: INDIVIDUAL }),
+        WEEK,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -197,7 +276,9 @@ describe('aml.10-5.average: the average over the agreement period stays within �
   it('the same under a tariff agreement', async () => {
     const agreements = [{ type: 'aml-10-5-2-tariff-averaging' as const, ...PERIOD }];
     expect(findingsOf(await check({ periods: forty(), agreements }), AVERAGE)).toEqual([]);
-    expect(findingsOf(await check({ periods: forty(8), agreements }), AVERAGE, 'violation').map((f) => f.measured)).toEqual([40.02]);
+    expect(
+      findingsOf(await check({ periods: forty(8), agreements }), AVERAGE, 'violation').map((f) => f.measured),
+    ).toEqual([40.02]);
   });
 
   it('only the weeks of the agreement period count: a heavy week after validTo is judged by § 10-4 (1) alone', async () => {
@@ -205,7 +286,9 @@ describe('aml.10-5.average: the average over the agreement period stays within �
     const after = [0, 1, 2, 3, 4].map((d) => shift(addDays('2025-03-03', d), 576)); // 48 h in the week of 3 March
     const r = await check({ periods: [...forty(), ...after], agreements });
     expect(findingsOf(r, AVERAGE)).toEqual([]);
-    expect(violations(r, NORMAL_WEEK).map((f) => [f.measured, f.limit, f.window.start])).toEqual([[48, 40, '2025-03-03T00:00:00+01:00']]);
+    expect(violations(r, NORMAL_WEEK).map((f) => [f.measured, f.limit, f.window.start])).toEqual([
+      [48, 40, '2025-03-03T00:00:00+01:00'],
+    ]);
   });
 
   it('does not apply without an averaging agreement', async () => {
@@ -217,7 +300,10 @@ describe('aml.10-5.average: the average over the agreement period stays within �
     weekStarts.flatMap((monday, w) =>
       w % 2 === 0
         ? [...[0, 1, 2, 3].map((d) => shift(addDays(monday, d), 540)), shift(addDays(monday, day), 600)]
-        : [...[0, 1, 2].map((d) => shift(addDays(monday, d), 480 + (w === 7 && d === 2 ? extraMinutes : 0))), shift(addDays(monday, day), 360)],
+        : [
+            ...[0, 1, 2].map((d) => shift(addDays(monday, d), 480 + (w === 7 && d === 2 ? extraMinutes : 0))),
+            shift(addDays(monday, day), 360),
+          ],
     );
 
   it('work every Sunday (§ 10-4 (4) c): the average limit is 38 h; 38 h passes, 38 h 01 min a week fails', async () => {
@@ -252,7 +338,10 @@ describe('aml.10-5.average: the average over the agreement period stays within �
   it('an average across both DST changes counts elapsed hours (a 52-week agreement over March and October)', async () => {
     // One 10 h night 21:00–07:00 in each DST week, nothing else: the spring night is 9 h, the autumn 11 h.
     const agreements = [{ type: 'aml-10-5-1-averaging' as const, validFrom: '2025-03-24', validTo: '2025-11-02' }];
-    const periods: Periods = [['2025-03-29T21:00', '2025-03-30T07:00'], ['2025-10-25T21:00', '2025-10-26T07:00']];
+    const periods: Periods = [
+      ['2025-03-29T21:00', '2025-03-30T07:00'],
+      ['2025-10-25T21:00', '2025-10-26T07:00'],
+    ];
     const r = await check({ periods, agreements });
     expect(r.ledger[0]!.hours).toBe(20);
     expect(findingsOf(r, AVERAGE)).toEqual([]);

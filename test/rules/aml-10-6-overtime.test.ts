@@ -19,10 +19,15 @@ const STATED_CURES = ['arbeidstilsynet-consent', 'aml-10-12-4-union-agreement'];
 type Periods = Array<[string, string]>;
 
 const DAY_MS = 86_400_000;
-const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const clock = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const clock = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 /** A day shift from 07:00 lasting `minutes` (daytime, so wall-clock and elapsed agree even on DST days). */
-const shift = (date: string, minutes: number): [string, string] => [`${date}T07:00`, `${date}T${clock(7 * 60 + minutes)}`];
+const shift = (date: string, minutes: number): [string, string] => [
+  `${date}T07:00`,
+  `${date}T${clock(7 * 60 + minutes)}`,
+];
 
 /**
  * A week (from the Monday `monday`) with exactly `overtimeMinutes` of overtime: five day shifts
@@ -40,8 +45,12 @@ function weekWithOvertime(monday: string, overtimeMinutes: number): Periods {
 const weeksWithOvertime = (monday: string, hoursPerWeek: number[]): Periods =>
   hoursPerWeek.flatMap((h, w) => weekWithOvertime(addDays(monday, 7 * w), Math.round(h * 60)));
 
-const withReference = (spec: OnePersonRota, referenceDate: string): OnePersonRota => ({ ...spec, frames: { referenceDate } as never });
-const measured = (r: Report, ruleId: string, severity = 'violation' as const) => findingsOf(r, ruleId, severity).map((f) => f.measured);
+const withReference = (spec: OnePersonRota, referenceDate: string): OnePersonRota => ({
+  ...spec,
+  frames: { referenceDate } as never,
+});
+const measured = (r: Report, ruleId: string, severity = 'violation' as const) =>
+  findingsOf(r, ruleId, severity).map((f) => f.measured);
 
 describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))', () => {
   it.each([
@@ -52,7 +61,10 @@ describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))',
     },
     {
       name: '10 h 01 min over the day ceiling fails',
-      periods: [...[0, 1, 2].map((d) => shift(addDays('2025-03-03', d), 11.5 * 60)), shift('2025-03-06', 11.5 * 60 + 1)],
+      periods: [
+        ...[0, 1, 2].map((d) => shift(addDays('2025-03-03', d), 11.5 * 60)),
+        shift('2025-03-06', 11.5 * 60 + 1),
+      ],
       found: [10.02],
     },
     {
@@ -70,7 +82,10 @@ describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))',
   });
 
   it('reports the week frame, both parts of the overtime, and which agreements could lift the cap', async () => {
-    const periods = [...[0, 1, 2, 3].map((d) => shift(addDays('2025-03-03', d), 10 * 60)), shift('2025-03-07', 10 * 60 + 1)];
+    const periods = [
+      ...[0, 1, 2, 3].map((d) => shift(addDays('2025-03-03', d), 10 * 60)),
+      shift('2025-03-07', 10 * 60 + 1),
+    ];
     const [f, ...rest] = findingsOf(await check({ periods }), WEEK, 'violation');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
@@ -81,7 +96,13 @@ describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))',
       window: { start: '2025-03-03T00:00:00+01:00', end: '2025-03-10T00:00:00+01:00' },
       assignmentIds: ['a1'],
       curedBy: WEEK_CURES,
-      details: { dayOvertimeHours: 5.0167, weekOvertimeHours: 10.0167, totalHours: 50.0167, weeksWithOvertime: 1, blockWeeks: 1 },
+      details: {
+        dayOvertimeHours: 5.0167,
+        weekOvertimeHours: 10.0167,
+        totalHours: 50.0167,
+        weeksWithOvertime: 1,
+        blockWeeks: 1,
+      },
     });
   });
 
@@ -89,7 +110,11 @@ describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))',
     // Three 12 h days hold 9 h of overtime; the night shift adds the tenth hour.
     const days = [0, 1, 2].map((d) => shift(addDays('2025-03-03', d), 12 * 60));
     expect(measured(await check({ periods: [...days, ['2025-03-07T16:00', '2025-03-08T02:00']] }), WEEK)).toEqual([]);
-    const [f] = findingsOf(await check({ periods: [...days, ['2025-03-07T16:00', '2025-03-08T02:01']] }), WEEK, 'violation');
+    const [f] = findingsOf(
+      await check({ periods: [...days, ['2025-03-07T16:00', '2025-03-08T02:01']] }),
+      WEEK,
+      'violation',
+    );
     expect(f).toMatchObject({ measured: 10.02, details: { dayOvertimeHours: 10.0167 } });
   });
 
@@ -97,13 +122,27 @@ describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))',
     const oldWeek = [0, 1, 2].map((d) => shift(addDays('2025-03-03', d), 12 * 60)); // 9 h
     const newWeek = [1, 2, 3, 4].map((d) => shift(addDays('2025-03-10', d), 11.5 * 60)); // 10 h
     // Counted where it starts: old week 10 h, new week 10 h, both pass (in the new week it would be 11 h).
-    expect(measured(await check({ periods: [...oldWeek, ['2025-03-09T16:00', '2025-03-10T02:00'], ...newWeek] }), WEEK)).toEqual([]);
-    const over = findingsOf(await check({ periods: [...oldWeek, ['2025-03-09T16:00', '2025-03-10T02:01'], ...newWeek] }), WEEK, 'violation');
+    expect(
+      measured(await check({ periods: [...oldWeek, ['2025-03-09T16:00', '2025-03-10T02:00'], ...newWeek] }), WEEK),
+    ).toEqual([]);
+    const over = findingsOf(
+      await check({ periods: [...oldWeek, ['2025-03-09T16:00', '2025-03-10T02:01'], ...newWeek] }),
+      WEEK,
+      'violation',
+    );
     expect(over.map((f) => [f.measured, f.window.start])).toEqual([[10.02, '2025-03-03T00:00:00+01:00']]);
     // The hours after midnight still count in the new week's own total (2 h + 46 h = 48 h, 8 h over 40).
     const heavy = [1, 2, 3, 4].map((d) => shift(addDays('2025-03-10', d), 12 * 60 + 30)); // 50 h + 2 h = 52 h
-    const [f] = findingsOf(await check({ periods: [['2025-03-09T16:00', '2025-03-10T02:00'], ...heavy] }), WEEK, 'violation');
-    expect(f).toMatchObject({ measured: 14, window: { start: '2025-03-10T00:00:00+01:00' }, details: { weekOvertimeHours: 12, dayOvertimeHours: 14 } });
+    const [f] = findingsOf(
+      await check({ periods: [['2025-03-09T16:00', '2025-03-10T02:00'], ...heavy] }),
+      WEEK,
+      'violation',
+    );
+    expect(f).toMatchObject({
+      measured: 14,
+      window: { start: '2025-03-10T00:00:00+01:00' },
+      details: { weekOvertimeHours: 12, dayOvertimeHours: 14 },
+    });
   });
 
   it('spring DST night 22:00–09:00 is 10 h elapsed (1 h overtime): with 9 h more the week is at 10 h and passes', async () => {
@@ -115,7 +154,11 @@ describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))',
 
   it('autumn DST night 22:00–09:00 is 12 h elapsed (3 h overtime): with 9 h more the week is at 12 h and fails', async () => {
     const days = [0, 1, 2].map((d) => shift(addDays('2025-10-20', d), 12 * 60));
-    const [f, ...rest] = findingsOf(await check({ periods: [...days, ['2025-10-25T22:00', '2025-10-26T09:00']] }), WEEK, 'violation');
+    const [f, ...rest] = findingsOf(
+      await check({ periods: [...days, ['2025-10-25T22:00', '2025-10-26T09:00']] }),
+      WEEK,
+      'violation',
+    );
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
       measured: 12,
@@ -133,10 +176,16 @@ describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))',
     const periods = [...week('2025-03-03'), ...week('2025-03-10'), ...week('2025-03-17')];
     const [f, ...rest] = findingsOf(await check({ periods }), STANDING, 'violation');
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ measured: 1, limit: 1 / 3, details: { weeksWithOvertime: 3, weeksInPlan: 3, overtimeHours: 3 } });
+    expect(f).toMatchObject({
+      measured: 1,
+      limit: 1 / 3,
+      details: { weeksWithOvertime: 3, weeksInPlan: 3, overtimeHours: 3 },
+    });
     // The same hours without the Sundays' pattern (Saturday instead) stay within 40: no overtime.
     const saturdays = periods.map(([s, e]): [string, string] =>
-      new Date(`${s.slice(0, 10)}T12:00:00Z`).getUTCDay() === 0 ? [`${addDays(s.slice(0, 10), -1)}${s.slice(10)}`, `${addDays(e.slice(0, 10), -1)}${e.slice(10)}`] : [s, e],
+      new Date(`${s.slice(0, 10)}T12:00:00Z`).getUTCDay() === 0
+        ? [`${addDays(s.slice(0, 10), -1)}${s.slice(10)}`, `${addDays(e.slice(0, 10), -1)}${e.slice(10)}`]
+        : [s, e],
     );
     expect(findingsOf(await check({ periods: saturdays }), STANDING)).toEqual([]);
   });
@@ -151,21 +200,39 @@ describe('aml.10-6.overtime-week under agreements', () => {
     const r = await check({ periods: fifteen, agreements: at('aml-10-6-5-tariff-overtime') });
     expect(findingsOf(r, WEEK, 'violation')).toEqual([]);
     expect(findingsOf(r, WEEK, 'info')).toEqual([
-      expect.objectContaining({ measured: 15, limit: 20, appliedAgreements: ['aml-10-6-5-tariff-overtime'], curedBy: [] }),
+      expect.objectContaining({
+        measured: 15,
+        limit: 20,
+        appliedAgreements: ['aml-10-6-5-tariff-overtime'],
+        curedBy: [],
+      }),
     ]);
   });
 
   it('under the tariff agreement 20 h passes and 20 h 01 min fails against 20', async () => {
     const agreements = at('aml-10-6-5-tariff-overtime');
     expect(measured(await check({ periods: weeksWithOvertime('2025-03-03', [20]), agreements }), WEEK)).toEqual([]);
-    const [f] = findingsOf(await check({ periods: weekWithOvertime('2025-03-03', 20 * 60 + 1), agreements }), WEEK, 'violation');
-    expect(f).toMatchObject({ measured: 20.02, limit: 20, curedBy: STATED_CURES, appliedAgreements: ['aml-10-6-5-tariff-overtime'] });
+    const [f] = findingsOf(
+      await check({ periods: weekWithOvertime('2025-03-03', 20 * 60 + 1), agreements }),
+      WEEK,
+      'violation',
+    );
+    expect(f).toMatchObject({
+      measured: 20.02,
+      limit: 20,
+      curedBy: STATED_CURES,
+      appliedAgreements: ['aml-10-6-5-tariff-overtime'],
+    });
   });
 
   it('Arbeidstilsynet’s consent states its own weekly cap (25 h): 25 h passes, 25 h 01 min fails', async () => {
     const agreements = at('arbeidstilsynet-consent', { maxOvertimePerWeek: 25 });
     expect(measured(await check({ periods: weeksWithOvertime('2025-03-03', [25]), agreements }), WEEK)).toEqual([]);
-    const [f] = findingsOf(await check({ periods: weekWithOvertime('2025-03-03', 25 * 60 + 1), agreements }), WEEK, 'violation');
+    const [f] = findingsOf(
+      await check({ periods: weekWithOvertime('2025-03-03', 25 * 60 + 1), agreements }),
+      WEEK,
+      'violation',
+    );
     expect(f).toMatchObject({ measured: 25.02, limit: 25, appliedAgreements: ['arbeidstilsynet-consent'] });
   });
 
@@ -184,7 +251,10 @@ describe('aml.10-6.overtime-week under agreements', () => {
   it('a union agreement (§ 10-12 (4)) that states its own normal day removes the overtime altogether', async () => {
     const day24: Periods = [['2025-03-05T08:00', '2025-03-06T08:00']];
     expect(measured(await check({ periods: day24 }), WEEK)).toEqual([15]);
-    const r = await check({ periods: day24, agreements: at('aml-10-12-4-union-agreement', { maxNormalHoursPerDay: 24 }) });
+    const r = await check({
+      periods: day24,
+      agreements: at('aml-10-12-4-union-agreement', { maxNormalHoursPerDay: 24 }),
+    });
     expect(findingsOf(r, WEEK)).toEqual([]);
   });
 });
@@ -230,7 +300,9 @@ describe('aml.10-6.overtime-4weeks: 25 hours per fixed 4-week block', () => {
     expect(findingsOf(r, FOUR)).toEqual([]);
     // Counted from week 3 the same 28 h lie in one block.
     const moved = await check(withReference({ periods }, '2025-01-20'));
-    expect(findingsOf(moved, FOUR, 'violation').map((f) => [f.measured, f.window.start])).toEqual([[28, '2025-01-20T00:00:00+01:00']]);
+    expect(findingsOf(moved, FOUR, 'violation').map((f) => [f.measured, f.window.start])).toEqual([
+      [28, '2025-01-20T00:00:00+01:00'],
+    ]);
   });
 
   it('a tariff agreement on overtime lifts the 4 weeks to 50 h', async () => {
@@ -240,7 +312,9 @@ describe('aml.10-6.overtime-4weeks: 25 hours per fixed 4-week block', () => {
     expect(findingsOf(r, FOUR, 'violation')).toEqual([]);
     expect(findingsOf(r, FOUR, 'info').map((f) => [f.measured, f.limit])).toEqual([[40, 50]]);
     const more = weeksWithOvertime('2025-01-06', [20, 20, 10, 1 / 60]);
-    expect(measured(await check({ periods: more, agreements: [{ type: 'aml-10-6-5-tariff-overtime' }] }), FOUR)).toEqual([50.02]);
+    expect(
+      measured(await check({ periods: more, agreements: [{ type: 'aml-10-6-5-tariff-overtime' }] }), FOUR),
+    ).toEqual([50.02]);
   });
 });
 
@@ -254,7 +328,10 @@ describe('aml.10-6.overtime-year: 200 hours per fixed 52-week period', () => {
     expect(findingsOf(ok, YEAR)).toEqual([]);
     expect(findingsOf(ok, FOUR)).toEqual([]);
     expect(findingsOf(ok, WEEK)).toEqual([]);
-    const plusOne = weeksWithOvertime('2025-01-06', hours.map((h, i) => (i === 33 ? 1 / 60 : h))); // one minute in week 34
+    const plusOne = weeksWithOvertime(
+      '2025-01-06',
+      hours.map((h, i) => (i === 33 ? 1 / 60 : h)),
+    ); // one minute in week 34
     const r = await check(withReference({ periods: plusOne }, '2025-01-06'));
     expect(findingsOf(r, FOUR)).toEqual([]);
     const [f, ...rest] = findingsOf(r, YEAR, 'violation');
@@ -300,8 +377,12 @@ describe('aml.10-6.overtime-year: 200 hours per fixed 52-week period', () => {
     const agreements = [{ type: 'aml-10-6-5-tariff-overtime' as const }];
     const periods = [...weekWithOvertime('2015-06-29', 16 * 60), ...weekWithOvertime('2015-07-06', 16 * 60)];
     const r = await check({ periods, agreements });
-    expect(findingsOf(r, WEEK, 'violation').map((f) => [f.window.start, f.measured, f.limit])).toEqual([['2015-06-29T00:00:00+02:00', 16, 15]]);
-    expect(findingsOf(r, WEEK, 'info').map((f) => [f.window.start, f.limit])).toEqual([['2015-07-06T00:00:00+02:00', 20]]);
+    expect(findingsOf(r, WEEK, 'violation').map((f) => [f.window.start, f.measured, f.limit])).toEqual([
+      ['2015-06-29T00:00:00+02:00', 16, 15],
+    ]);
+    expect(findingsOf(r, WEEK, 'info').map((f) => [f.window.start, f.limit])).toEqual([
+      ['2015-07-06T00:00:00+02:00', 20],
+    ]);
   });
 });
 
@@ -311,12 +392,26 @@ describe('aml.10-6.overtime-26weeks: only under Arbeidstilsynet’s permission (
     const periods = weeksWithOvertime('2025-01-06', [...hours, 0, 0, 25, 25]); // the last two weeks fall in the next block
     const plain = await check(withReference({ periods }, '2025-01-06'));
     expect(findingsOf(plain, CONSENT_26)).toEqual([]);
-    const consent = { type: 'arbeidstilsynet-consent' as const, params: { maxOvertimePerWeek: 25, maxOvertimePer4Weeks: 50, maxOvertimePer52Weeks: 400 } };
+    const consent = {
+      type: 'arbeidstilsynet-consent' as const,
+      params: { maxOvertimePerWeek: 25, maxOvertimePer4Weeks: 50, maxOvertimePer52Weeks: 400 },
+    };
     const within = await check({ ...withReference({ periods }, '2025-01-06'), agreements: [consent] });
     expect(findingsOf(within, CONSENT_26, 'violation')).toEqual([]);
-    const busier = weeksWithOvertime('2025-01-06', hours.map((h, i) => (i === 16 ? 25 + 1 / 60 : h))); // 200 h 01 min
-    const [f] = findingsOf(await check({ ...withReference({ periods: busier }, '2025-01-06'), agreements: [consent] }), CONSENT_26, 'violation');
-    expect(f).toMatchObject({ measured: 200.02, limit: 200, window: { start: '2025-01-06T00:00:00+01:00', end: '2025-07-07T00:00:00+02:00' } });
+    const busier = weeksWithOvertime(
+      '2025-01-06',
+      hours.map((h, i) => (i === 16 ? 25 + 1 / 60 : h)),
+    ); // 200 h 01 min
+    const [f] = findingsOf(
+      await check({ ...withReference({ periods: busier }, '2025-01-06'), agreements: [consent] }),
+      CONSENT_26,
+      'violation',
+    );
+    expect(f).toMatchObject({
+      measured: 200.02,
+      limit: 200,
+      window: { start: '2025-01-06T00:00:00+01:00', end: '2025-07-07T00:00:00+02:00' },
+    });
     const stated = { ...consent, params: { ...consent.params, maxOvertimePer26Weeks: 250 } };
     const lifted = await check({ ...withReference({ periods: busier }, '2025-01-06'), agreements: [stated] });
     expect(findingsOf(lifted, CONSENT_26, 'violation')).toEqual([]);
@@ -359,8 +454,12 @@ describe('aml.10-6.standing-overtime: overtime recurring as a pattern is a stand
     { name: 'an empty week between two weeks of overtime counts as a week without: two of three', hours: [2, -1, 2] },
     { name: 'one minute of overtime in two weeks of three', hours: [1 / 60, 0, 1 / 60] },
   ])('a violation: $name', async ({ hours }) => {
-    const periods = hours.flatMap((h, w) => (h < 0 ? [] : weekWithOvertime(addDays('2025-03-03', 7 * w), Math.round(h * 60))));
-    expect(findingsOf(await check({ periods }), STANDING, 'violation').map((f) => f.details?.weeksWithOvertime)).toEqual([2]);
+    const periods = hours.flatMap((h, w) =>
+      h < 0 ? [] : weekWithOvertime(addDays('2025-03-03', 7 * w), Math.round(h * 60)),
+    );
+    expect(
+      findingsOf(await check({ periods }), STANDING, 'violation').map((f) => f.details?.weeksWithOvertime),
+    ).toEqual([2]);
   });
 
   it('a tariff overtime agreement does not cure a standing arrangement, but under averaging the long shifts are not overtime at all', async () => {

@@ -10,7 +10,11 @@ describe('aml.10-6.total-day: 13 hours per 24 hours (§ 10-6 (8))', () => {
     ['a shift across midnight counts in full where it starts', [['2025-03-05T12:00', '2025-03-06T02:00']], [14]],
     ['the spring DST night 22:00–11:00 is 12 h and passes', [['2025-03-29T22:00', '2025-03-30T11:00']], []],
     ['the autumn DST night 22:00–11:00 is 14 h and fails', [['2025-10-25T22:00', '2025-10-26T11:00']], [14]],
-    ['a shift across the week boundary (Sunday→Monday) counts where it starts', [['2025-03-09T12:00', '2025-03-10T02:00']], [14]],
+    [
+      'a shift across the week boundary (Sunday→Monday) counts where it starts',
+      [['2025-03-09T12:00', '2025-03-10T02:00']],
+      [14],
+    ],
   ] as const)('%s', async (_name, periods, measured) => {
     const r = await check({ periods: periods.map((p) => [...p] as [string, string]) });
     expect(findingsOf(r, 'aml.10-6.total-day', 'violation').map((f) => f.measured)).toEqual(measured);
@@ -19,8 +23,16 @@ describe('aml.10-6.total-day: 13 hours per 24 hours (§ 10-6 (8))', () => {
   it('says which agreement would make a 16 h day lawful, and a tariff agreement on total hours does', async () => {
     const periods: Array<[string, string]> = [['2025-03-05T07:00', '2025-03-05T23:00']];
     const [f] = findingsOf(await check({ periods }), 'aml.10-6.total-day', 'violation');
-    expect(f).toMatchObject({ measured: 16, limit: 13, window: { start: '2025-03-05T07:00:00+01:00', end: '2025-03-05T23:00:00+01:00' } });
-    expect(f!.curedBy).toEqual(['aml-10-6-9-tariff-total-hours', 'arbeidstilsynet-consent', 'aml-10-12-4-union-agreement']);
+    expect(f).toMatchObject({
+      measured: 16,
+      limit: 13,
+      window: { start: '2025-03-05T07:00:00+01:00', end: '2025-03-05T23:00:00+01:00' },
+    });
+    expect(f!.curedBy).toEqual([
+      'aml-10-6-9-tariff-total-hours',
+      'arbeidstilsynet-consent',
+      'aml-10-12-4-union-agreement',
+    ]);
     const lifted = await check({ periods, agreements: [{ type: 'aml-10-6-9-tariff-total-hours' }] });
     expect(findingsOf(lifted, 'aml.10-6.total-day', 'violation')).toEqual([]);
     expect(findingsOf(lifted, 'aml.10-6.total-day', 'info')).toHaveLength(1);
@@ -28,9 +40,15 @@ describe('aml.10-6.total-day: 13 hours per 24 hours (§ 10-6 (8))', () => {
 
   it('a consent states its own limit in params', async () => {
     const periods: Array<[string, string]> = [['2025-03-05T07:00', '2025-03-05T23:00']];
-    const under = await check({ periods, agreements: [{ type: 'arbeidstilsynet-consent', params: { maxTotalHoursPerDay: 15 } }] });
+    const under = await check({
+      periods,
+      agreements: [{ type: 'arbeidstilsynet-consent', params: { maxTotalHoursPerDay: 15 } }],
+    });
     expect(findingsOf(under, 'aml.10-6.total-day', 'violation').map((f) => f.limit)).toEqual([15]);
-    const enough = await check({ periods, agreements: [{ type: 'arbeidstilsynet-consent', params: { maxTotalHoursPerDay: 16 } }] });
+    const enough = await check({
+      periods,
+      agreements: [{ type: 'arbeidstilsynet-consent', params: { maxTotalHoursPerDay: 16 } }],
+    });
     expect(findingsOf(enough, 'aml.10-6.total-day', 'violation')).toEqual([]);
   });
 });
@@ -70,7 +88,9 @@ describe('aml.10-6.total-week: 48 hours per 7 days averaged over fixed 8-week bl
   it('a 60 h week is lawful when the 8-week average stays at or under 48', async () => {
     const periods = [...weeksOf('2025-01-06', 1, 5, 12), ...weeksOf('2025-01-13', 7, 4, 12)].slice(0, 5 + 28);
     // 60 + 7 × 48 = 396 h over 8 weeks = 49.5 average: fails; drop one 12 h shift in week 8 → 384 h: 48.0 passes
-    expect(findingsOf(await check({ periods }), 'aml.10-6.total-week', 'violation').map((f) => f.measured)).toEqual([49.5]);
+    expect(findingsOf(await check({ periods }), 'aml.10-6.total-week', 'violation').map((f) => f.measured)).toEqual([
+      49.5,
+    ]);
     expect(findingsOf(await check({ periods: periods.slice(0, -1) }), 'aml.10-6.total-week')).toEqual([]);
   });
 

@@ -9,34 +9,83 @@ const AVERAGING = [{ type: 'aml-10-8-4-sunday-averaging' as AgreementType }];
 const two = (date: string): Period => [`${date}T10:00`, `${date}T12:00`];
 
 const runs = (r: Report) => findingsOf(r, ID, 'violation').filter((f) => f.reading === 'sunday-window');
-const shares = (r: Report, severity: 'violation' | 'warning' = 'violation') => findingsOf(r, ID, severity).filter((f) => f.reading === 'fixed-block-average');
+const shares = (r: Report, severity: 'violation' | 'warning' = 'violation') =>
+  findingsOf(r, ID, severity).filter((f) => f.reading === 'fixed-block-average');
 
 describe('aml.10-8.sunday-rotation without an agreement: off the next Sunday/holiday (§ 10-8 (4))', () => {
   it.each<[string, Period[], number[]]>([
     ['two consecutive Sundays fail', [two('2025-03-09'), two('2025-03-16')], [2]],
     ['every other Sunday passes', [two('2025-03-09'), two('2025-03-23'), two('2025-04-06')], []],
     ['a single Sunday passes', [two('2025-03-09')], []],
-    ['Saturday 18:00 works the Sunday: with the next Sunday it fails', [['2025-03-08T18:00', '2025-03-08T18:01'], two('2025-03-16')], [2]],
-    ['Saturday until 17:59 is not the Sunday: passes', [['2025-03-08T16:00', '2025-03-08T17:59'], two('2025-03-16')], []],
-    ['work ending at 22:00 on Sunday, then the next Sunday, fails', [['2025-03-09T21:00', '2025-03-09T22:00'], two('2025-03-16')], [2]],
-    ['work from 22:00 on Sunday is not the Sunday: passes', [['2025-03-09T22:00', '2025-03-10T06:00'], two('2025-03-16')], []],
-    ['a Sunday 20:00–Monday 06:00 shift works the Sunday (across the week boundary and midnight)', [['2025-03-09T20:00', '2025-03-10T06:00'], two('2025-03-16')], [2]],
+    [
+      'Saturday 18:00 works the Sunday: with the next Sunday it fails',
+      [['2025-03-08T18:00', '2025-03-08T18:01'], two('2025-03-16')],
+      [2],
+    ],
+    [
+      'Saturday until 17:59 is not the Sunday: passes',
+      [['2025-03-08T16:00', '2025-03-08T17:59'], two('2025-03-16')],
+      [],
+    ],
+    [
+      'work ending at 22:00 on Sunday, then the next Sunday, fails',
+      [['2025-03-09T21:00', '2025-03-09T22:00'], two('2025-03-16')],
+      [2],
+    ],
+    [
+      'work from 22:00 on Sunday is not the Sunday: passes',
+      [['2025-03-09T22:00', '2025-03-10T06:00'], two('2025-03-16')],
+      [],
+    ],
+    [
+      'a Sunday 20:00–Monday 06:00 shift works the Sunday (across the week boundary and midnight)',
+      [['2025-03-09T20:00', '2025-03-10T06:00'], two('2025-03-16')],
+      [2],
+    ],
     ['three in a row is one run of 3', [two('2025-03-09'), two('2025-03-16'), two('2025-03-23')], [3]],
-    ['two separate runs are two findings', [two('2025-03-02'), two('2025-03-09'), two('2025-03-23'), two('2025-03-30')], [2, 2]],
+    [
+      'two separate runs are two findings',
+      [two('2025-03-02'), two('2025-03-09'), two('2025-03-23'), two('2025-03-30')],
+      [2, 2],
+    ],
     ['Good Friday and Easter Sunday 2025 are two consecutive windows', [two('2025-04-18'), two('2025-04-20')], [2]],
     ['Maundy Thursday and Good Friday are one window', [two('2025-04-17'), two('2025-04-18')], []],
     ['Easter Sunday and Easter Monday are one window', [two('2025-04-20'), two('2025-04-21')], []],
     ['Easter Monday and the Sunday after fail', [two('2025-04-21'), two('2025-04-27')], [2]],
     ['Good Friday and Easter Sunday 2024 on the spring DST Sunday fail', [two('2024-03-29'), two('2024-03-31')], [2]],
-    ['Easter Saturday 15:00 (2027, DST Sunday) works Easter after Good Friday', [two('2027-03-26'), ['2027-03-27T15:00', '2027-03-27T15:30']], [2]],
+    [
+      'Easter Saturday 15:00 (2027, DST Sunday) works Easter after Good Friday',
+      [two('2027-03-26'), ['2027-03-27T15:00', '2027-03-27T15:30']],
+      [2],
+    ],
     ['Easter Saturday before 15:00 is not Easter', [two('2027-03-26'), ['2027-03-27T08:00', '2027-03-27T15:00']], []],
     ['Ascension 2027 and the Sunday after fail', [two('2027-05-06'), two('2027-05-09')], [2]],
     ['Whit Sunday and Whit Monday on 17 May 2027 are one window', [two('2027-05-16'), two('2027-05-17')], []],
-    ['the Sunday before Whitsun and Whit Monday on 17 May 2027 fail', [two('2027-05-09'), ['2027-05-17T21:00', '2027-05-17T22:00']], [2]],
-    ['the eve of 17 May 2028 before 22:00 is not 17 May', [two('2028-05-14'), ['2028-05-16T18:00', '2028-05-16T22:00']], []],
-    ['the eve of 17 May 2028 from 22:00 is 17 May: with the Sunday before it fails', [two('2028-05-14'), ['2028-05-16T22:00', '2028-05-16T23:00']], [2]],
-    ['Christmas Eve 2025 from 15:00 and the Sunday after Boxing Day fail', [['2025-12-24T15:00', '2025-12-24T16:00'], two('2025-12-28')], [2]],
-    ['Christmas Eve 2025 before 15:00 is not Christmas', [['2025-12-24T08:00', '2025-12-24T15:00'], two('2025-12-28')], []],
+    [
+      'the Sunday before Whitsun and Whit Monday on 17 May 2027 fail',
+      [two('2027-05-09'), ['2027-05-17T21:00', '2027-05-17T22:00']],
+      [2],
+    ],
+    [
+      'the eve of 17 May 2028 before 22:00 is not 17 May',
+      [two('2028-05-14'), ['2028-05-16T18:00', '2028-05-16T22:00']],
+      [],
+    ],
+    [
+      'the eve of 17 May 2028 from 22:00 is 17 May: with the Sunday before it fails',
+      [two('2028-05-14'), ['2028-05-16T22:00', '2028-05-16T23:00']],
+      [2],
+    ],
+    [
+      'Christmas Eve 2025 from 15:00 and the Sunday after Boxing Day fail',
+      [['2025-12-24T15:00', '2025-12-24T16:00'], two('2025-12-28')],
+      [2],
+    ],
+    [
+      'Christmas Eve 2025 before 15:00 is not Christmas',
+      [['2025-12-24T08:00', '2025-12-24T15:00'], two('2025-12-28')],
+      [],
+    ],
     ['the autumn DST Sunday and the next fail', [['2025-10-25T18:00', '2025-10-26T22:00'], two('2025-11-02')], [2]],
   ])('%s', async (_name, periods, measured) => {
     expect(runs(await check({ periods })).map((f) => f.measured)).toEqual(measured);
@@ -60,17 +109,32 @@ describe('aml.10-8.sunday-rotation without an agreement: off the next Sunday/hol
 
   it('the autumn DST Sunday window is 29 h: a shift filling it works one Sunday', async () => {
     const r = await check({ periods: [['2025-10-25T18:00', '2025-10-26T22:00'], two('2025-11-02')] });
-    expect(runs(r)[0]).toMatchObject({ window: { start: '2025-10-25T18:00:00+02:00', end: '2025-11-02T22:00:00+01:00' }, details: { hoursWorked: 31 } });
+    expect(runs(r)[0]).toMatchObject({
+      window: { start: '2025-10-25T18:00:00+02:00', end: '2025-11-02T22:00:00+01:00' },
+      details: { hoursWorked: 31 },
+    });
   });
 });
 
 describe('aml.10-8.sunday-rotation with a written averaging agreement (aml-10-8-4-sunday-averaging)', () => {
   it.each<[string, Period[], number[]]>([
     ['two consecutive Sundays pass', [two('2025-03-09'), two('2025-03-16')], []],
-    ['three in a row pass (a free Sunday at least every fourth week)', [two('2025-03-09'), two('2025-03-16'), two('2025-03-23')], []],
+    [
+      'three in a row pass (a free Sunday at least every fourth week)',
+      [two('2025-03-09'), two('2025-03-16'), two('2025-03-23')],
+      [],
+    ],
     ['four in a row fail', [two('2025-03-09'), two('2025-03-16'), two('2025-03-23'), two('2025-03-30')], [4]],
-    ['Good Friday, Easter, the Sunday after and 1 May 2025 are four windows in a row', [two('2025-04-18'), two('2025-04-20'), two('2025-04-27'), two('2025-05-01')], [4]],
-    ['1 May 2025 (a Thursday) off breaks the run: Good Friday, Easter, 27 April, then 4 May', [two('2025-04-18'), two('2025-04-20'), two('2025-04-27'), two('2025-05-04')], []],
+    [
+      'Good Friday, Easter, the Sunday after and 1 May 2025 are four windows in a row',
+      [two('2025-04-18'), two('2025-04-20'), two('2025-04-27'), two('2025-05-01')],
+      [4],
+    ],
+    [
+      '1 May 2025 (a Thursday) off breaks the run: Good Friday, Easter, 27 April, then 4 May',
+      [two('2025-04-18'), two('2025-04-20'), two('2025-04-27'), two('2025-05-04')],
+      [],
+    ],
   ])('%s', async (_name, periods, measured) => {
     expect(runs(await check({ periods, agreements: AVERAGING })).map((f) => f.measured)).toEqual(measured);
   });
@@ -78,27 +142,42 @@ describe('aml.10-8.sunday-rotation with a written averaging agreement (aml-10-8-
   it('four in a row: the limit is 3 and only a union agreement could cure it', async () => {
     const periods = [two('2025-03-09'), two('2025-03-16'), two('2025-03-23'), two('2025-03-30')];
     const [f] = runs(await check({ periods, agreements: AVERAGING }));
-    expect(f).toMatchObject({ measured: 4, limit: 3, appliedAgreements: ['aml-10-8-4-sunday-averaging'], curedBy: ['aml-10-12-4-union-agreement'] });
+    expect(f).toMatchObject({
+      measured: 4,
+      limit: 3,
+      appliedAgreements: ['aml-10-8-4-sunday-averaging'],
+      curedBy: ['aml-10-12-4-union-agreement'],
+    });
   });
 
   it('two in a row are lawful only because of the agreement: recorded as info', async () => {
     const r = await check({ periods: [two('2025-03-09'), two('2025-03-16')], agreements: AVERAGING });
-    expect(findingsOf(r, ID, 'info')).toMatchObject([{ measured: 2, limit: 3, appliedAgreements: ['aml-10-8-4-sunday-averaging'] }]);
+    expect(findingsOf(r, ID, 'info')).toMatchObject([
+      { measured: 2, limit: 3, appliedAgreements: ['aml-10-8-4-sunday-averaging'] },
+    ]);
   });
 
   it.each<[string, { validFrom?: string; validTo?: string }, number[]]>([
     ['an agreement that ended before the run does not cover it', { validTo: '2025-02-28' }, [1]],
     ['an agreement that ends before the second Sunday does not cover it', { validTo: '2025-03-14' }, [1]],
-    ['an agreement from before the second Sunday covers it (the Sunday that should have been off)', { validFrom: '2025-03-15' }, []],
+    [
+      'an agreement from before the second Sunday covers it (the Sunday that should have been off)',
+      { validFrom: '2025-03-15' },
+      [],
+    ],
     ['an agreement from after the run does not cover it', { validFrom: '2025-03-17' }, [1]],
   ])('%s', async (_name, validity, limits) => {
     const agreements = [{ type: 'aml-10-8-4-sunday-averaging' as AgreementType, ...validity }];
-    expect(runs(await check({ periods: [two('2025-03-09'), two('2025-03-16')], agreements })).map((f) => f.limit)).toEqual(limits);
+    expect(
+      runs(await check({ periods: [two('2025-03-09'), two('2025-03-16')], agreements })).map((f) => f.limit),
+    ).toEqual(limits);
   });
 
   it('a union agreement states its own limit', async () => {
     const periods = [two('2025-03-09'), two('2025-03-16')];
-    const agreements = [{ type: 'aml-10-12-4-union-agreement' as AgreementType, params: { maxConsecutiveWorkedSundays: 2 } }];
+    const agreements = [
+      { type: 'aml-10-12-4-union-agreement' as AgreementType, params: { maxConsecutiveWorkedSundays: 2 } },
+    ];
     expect(runs(await check({ periods, agreements }))).toEqual([]);
   });
 });
@@ -109,7 +188,8 @@ describe('aml.10-8.sunday-rotation with a written averaging agreement (aml-10-8-
  * 26 weeks long.
  */
 function halfYear(extraSundayWeeks: number[]): Period[] {
-  const sunday = (week: number) => new Date(Date.parse('2025-06-22T00:00:00Z') + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  const sunday = (week: number) =>
+    new Date(Date.parse('2025-06-22T00:00:00Z') + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
   const worked = [...Array.from({ length: 24 }, (_, i) => i + 1).filter((w) => (w - 1) % 4 < 2), ...extraSundayWeeks];
   return [...worked.map((w) => two(sunday(w))), ['2025-12-08T08:00', '2025-12-08T16:00']];
 }
@@ -142,9 +222,20 @@ describe('aml.10-8.sunday-rotation with the agreement: at most half the Sundays/
 
   it('a block the plan covers in part counts the windows of the weeks it covers; a breach there is a warning', async () => {
     // Plan: the four weeks from Monday 3 March 2025 (the block is 26 weeks; the plan shows 4).
-    const half = await check({ periods: [two('2025-03-09'), two('2025-03-16'), ['2025-03-17T08:00', '2025-03-17T16:00'], ['2025-03-24T08:00', '2025-03-24T16:00']], agreements: AVERAGING });
+    const half = await check({
+      periods: [
+        two('2025-03-09'),
+        two('2025-03-16'),
+        ['2025-03-17T08:00', '2025-03-17T16:00'],
+        ['2025-03-24T08:00', '2025-03-24T16:00'],
+      ],
+      agreements: AVERAGING,
+    });
     expect([...shares(half), ...shares(half, 'warning')]).toEqual([]);
-    const most = await check({ periods: [two('2025-03-09'), two('2025-03-16'), two('2025-03-23'), ['2025-03-24T08:00', '2025-03-24T16:00']], agreements: AVERAGING });
+    const most = await check({
+      periods: [two('2025-03-09'), two('2025-03-16'), two('2025-03-23'), ['2025-03-24T08:00', '2025-03-24T16:00']],
+      agreements: AVERAGING,
+    });
     expect(shares(most)).toEqual([]);
     expect(shares(most, 'warning')).toMatchObject([
       {
@@ -158,8 +249,13 @@ describe('aml.10-8.sunday-rotation with the agreement: at most half the Sundays/
   it('Easter week holds two windows (Maundy Thursday–Good Friday, Easter): Good Friday + Easter Sunday is 2 of 3 in a two-week plan', async () => {
     // Plan: weeks of 14 and 21 April 2025 → Maundy Thursday–Good Friday, Easter (Saturday 15:00 →
     // Monday 22:00, counted in the week of its Sunday) and Sunday 27 April.
-    const r = await check({ periods: [two('2025-04-18'), two('2025-04-20'), ['2025-04-22T08:00', '2025-04-22T16:00']], agreements: AVERAGING });
+    const r = await check({
+      periods: [two('2025-04-18'), two('2025-04-20'), ['2025-04-22T08:00', '2025-04-22T16:00']],
+      agreements: AVERAGING,
+    });
     expect(runs(r)).toEqual([]);
-    expect(shares(r, 'warning')).toMatchObject([{ measured: 0.67, details: { windowsWorked: 2, windowsInBlock: 3, weeksInBlock: 2 } }]);
+    expect(shares(r, 'warning')).toMatchObject([
+      { measured: 0.67, details: { windowsWorked: 2, windowsInBlock: 3, weeksInBlock: 2 } },
+    ]);
   });
 });

@@ -85,52 +85,98 @@ describe('aml.10-8.weekly-rest: frame alignment follows the rota settings', () =
   ];
 
   it.each([
-    { name: 'default Monday 00:00: the 40 h weekend is cut to 32 h and fails', frames: undefined, expected: [[32, '2025-03-03T00:00:00+01:00', '2025-03-10T00:00:00+01:00']] },
-    { name: 'week start Sunday: Sunday 00:00 cuts it too; the frame Sun 2 → Sun 9 March holds at most 32 h and fails', frames: { weekStart: 'sunday' }, expected: [[32, '2025-03-02T00:00:00+01:00', '2025-03-09T00:00:00+01:00']] },
-    { name: 'week start Saturday: the whole 40 h lies in the frame from Saturday 00:00 and passes', frames: { weekStart: 'saturday' }, expected: [] },
-    { name: 'day start 06:00: the frame runs Monday 06:00 → Monday 06:00, holds 38 h and passes', frames: { dayStart: '06:00' }, expected: [] },
-  ] as Array<{ name: string; frames: OnePersonRota['frames']; expected: Array<[number, string, string]> }>)('$name', async ({ frames, expected }) => {
-    const found = await weeklyViolations({ periods: sixDays, ...(frames ? { frames } : {}) });
-    expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual(expected);
-  });
+    {
+      name: 'default Monday 00:00: the 40 h weekend is cut to 32 h and fails',
+      frames: undefined,
+      expected: [[32, '2025-03-03T00:00:00+01:00', '2025-03-10T00:00:00+01:00']],
+    },
+    {
+      name: 'week start Sunday: Sunday 00:00 cuts it too; the frame Sun 2 → Sun 9 March holds at most 32 h and fails',
+      frames: { weekStart: 'sunday' },
+      expected: [[32, '2025-03-02T00:00:00+01:00', '2025-03-09T00:00:00+01:00']],
+    },
+    {
+      name: 'week start Saturday: the whole 40 h lies in the frame from Saturday 00:00 and passes',
+      frames: { weekStart: 'saturday' },
+      expected: [],
+    },
+    {
+      name: 'day start 06:00: the frame runs Monday 06:00 → Monday 06:00, holds 38 h and passes',
+      frames: { dayStart: '06:00' },
+      expected: [],
+    },
+  ] as Array<{ name: string; frames: OnePersonRota['frames']; expected: Array<[number, string, string]> }>)(
+    '$name',
+    async ({ frames, expected }) => {
+      const found = await weeklyViolations({ periods: sixDays, ...(frames ? { frames } : {}) });
+      expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual(expected);
+    },
+  );
 });
 
 describe('aml.10-8.weekly-rest across the DST changes (elapsed hours)', () => {
   it.each([
     {
       name: 'spring week (167 h): Saturday 12:00 → Monday 00:00 is 36 h on the wall, 35 h elapsed: passes',
-      periods: [...weekdays('2025', '03', 24), ['2025-03-29T08:00', '2025-03-29T12:00'], ['2025-03-31T00:00', '2025-03-31T08:00']],
+      periods: [
+        ...weekdays('2025', '03', 24),
+        ['2025-03-29T08:00', '2025-03-29T12:00'],
+        ['2025-03-31T00:00', '2025-03-31T08:00'],
+      ],
       expected: [],
     },
     {
       name: 'spring week: Saturday 13:00 → Monday 00:00 is 35 h on the wall, 34 h elapsed: fails',
-      periods: [...weekdays('2025', '03', 24), ['2025-03-29T08:00', '2025-03-29T13:00'], ['2025-03-31T00:00', '2025-03-31T08:00']],
+      periods: [
+        ...weekdays('2025', '03', 24),
+        ['2025-03-29T08:00', '2025-03-29T13:00'],
+        ['2025-03-31T00:00', '2025-03-31T08:00'],
+      ],
       expected: [[34, '2025-03-24T00:00:00+01:00', '2025-03-31T00:00:00+02:00']],
     },
     {
       name: 'autumn week (169 h): Saturday 14:00 → Monday 00:00 is 34 h on the wall, 35 h elapsed: passes',
-      periods: [...weekdays('2025', '10', 20), ['2025-10-25T08:00', '2025-10-25T14:00'], ['2025-10-27T00:00', '2025-10-27T08:00']],
+      periods: [
+        ...weekdays('2025', '10', 20),
+        ['2025-10-25T08:00', '2025-10-25T14:00'],
+        ['2025-10-27T00:00', '2025-10-27T08:00'],
+      ],
       expected: [],
     },
     {
       name: 'autumn week: Saturday 14:01 → Monday 00:00 is 34 h 59 min elapsed: fails',
-      periods: [...weekdays('2025', '10', 20), ['2025-10-25T08:00', '2025-10-25T14:01'], ['2025-10-27T00:00', '2025-10-27T08:00']],
+      periods: [
+        ...weekdays('2025', '10', 20),
+        ['2025-10-25T08:00', '2025-10-25T14:01'],
+        ['2025-10-27T00:00', '2025-10-27T08:00'],
+      ],
       expected: [[34.98, '2025-10-20T00:00:00+02:00', '2025-10-27T00:00:00+01:00']],
     },
     {
       name: 'autumn DST night 22:00–07:00 (10 h) ends the rest: Friday 16:00 → Saturday 22:00 is 30 h, Sunday 07:00 → Monday 00:00 is 18 h: fails',
-      periods: [...weekdays('2025', '10', 20), ['2025-10-25T22:00', '2025-10-26T07:00'], ['2025-10-27T00:00', '2025-10-27T08:00']],
+      periods: [
+        ...weekdays('2025', '10', 20),
+        ['2025-10-25T22:00', '2025-10-26T07:00'],
+        ['2025-10-27T00:00', '2025-10-27T08:00'],
+      ],
       expected: [[30, '2025-10-20T00:00:00+02:00', '2025-10-27T00:00:00+01:00']],
     },
     {
       name: 'spring DST night 22:00–07:00 (8 h): Sunday 07:00 → Monday 00:00 is 16 h elapsed; the 30 h before it is the longest: fails',
-      periods: [...weekdays('2025', '03', 24), ['2025-03-29T22:00', '2025-03-30T07:00'], ['2025-03-31T00:00', '2025-03-31T08:00']],
+      periods: [
+        ...weekdays('2025', '03', 24),
+        ['2025-03-29T22:00', '2025-03-30T07:00'],
+        ['2025-03-31T00:00', '2025-03-31T08:00'],
+      ],
       expected: [[30, '2025-03-24T00:00:00+01:00', '2025-03-31T00:00:00+02:00']],
     },
-  ] as Array<{ name: string; periods: Periods; expected: Array<[number, string, string]> }>)('$name', async ({ periods, expected }) => {
-    const found = await weeklyViolations({ periods });
-    expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual(expected);
-  });
+  ] as Array<{ name: string; periods: Periods; expected: Array<[number, string, string]> }>)(
+    '$name',
+    async ({ periods, expected }) => {
+      const found = await weeklyViolations({ periods });
+      expect(found.map((f) => [f.measured, f.window.start, f.window.end])).toEqual(expected);
+    },
+  );
 });
 
 describe('aml.10-8.weekly-rest under agreements', () => {
@@ -154,7 +200,12 @@ describe('aml.10-8.weekly-rest under agreements', () => {
   it('under a tariff rest agreement 27 h 59 min fails against 28 h', async () => {
     const found = await weeklyViolations({ periods: fullWeek('11:59'), agreements: tariff });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ measured: 27.98, limit: 28, appliedAgreements: ['aml-10-8-3-tariff-rest'], curedBy: ONLY_STATED_CURES });
+    expect(found[0]).toMatchObject({
+      measured: 27.98,
+      limit: 28,
+      appliedAgreements: ['aml-10-8-3-tariff-rest'],
+      curedBy: ONLY_STATED_CURES,
+    });
   });
 
   it('without an agreement 28 h fails against 35 h and the tariff rest agreement is offered as a cure', async () => {
@@ -168,14 +219,26 @@ describe('aml.10-8.weekly-rest under agreements', () => {
   });
 
   it.each([
-    { name: 'validFrom on the Tuesday: a frame is judged under the agreements in force at its start (Monday), so 35 h applies', validFrom: '2025-03-04', validTo: undefined, limit: 35 },
+    {
+      name: 'validFrom on the Tuesday: a frame is judged under the agreements in force at its start (Monday), so 35 h applies',
+      validFrom: '2025-03-04',
+      validTo: undefined,
+      limit: 35,
+    },
     { name: 'validFrom on the Monday: in force', validFrom: '2025-03-03', validTo: undefined, limit: 28 },
     { name: 'validTo the Sunday before: expired', validFrom: undefined, validTo: '2025-03-02', limit: 35 },
-    { name: 'validTo on the Monday itself: in force (validTo is inclusive)', validFrom: undefined, validTo: '2025-03-03', limit: 28 },
+    {
+      name: 'validTo on the Monday itself: in force (validTo is inclusive)',
+      validFrom: undefined,
+      validTo: '2025-03-03',
+      limit: 28,
+    },
   ])('$name', async ({ validFrom, validTo, limit }) => {
     const r = await check({
       periods: fullWeek('12:00'),
-      agreements: [{ type: 'aml-10-8-3-tariff-rest', ...(validFrom ? { validFrom } : {}), ...(validTo ? { validTo } : {}) }],
+      agreements: [
+        { type: 'aml-10-8-3-tariff-rest', ...(validFrom ? { validFrom } : {}), ...(validTo ? { validTo } : {}) },
+      ],
     });
     const all = findingsOf(r, WEEKLY);
     expect(all).toHaveLength(1);
@@ -187,6 +250,10 @@ describe('aml.10-8.weekly-rest under agreements', () => {
       periods: fullWeek('12:00'),
       agreements: [{ type: 'arbeidstilsynet-consent', params: { minWeeklyRestHours: 30 } }],
     });
-    expect(f).toMatchObject({ measured: 28, limit: 30, curedBy: ['aml-10-8-3-tariff-rest', 'aml-10-12-4-union-agreement'] });
+    expect(f).toMatchObject({
+      measured: 28,
+      limit: 30,
+      curedBy: ['aml-10-8-3-tariff-rest', 'aml-10-12-4-union-agreement'],
+    });
   });
 });

@@ -23,7 +23,11 @@ function withValue(provision: string, name: string, since: string, value: number
 }
 
 const run = (spec: OnePersonRota, ruleBook?: RuleBook, asOf?: string): Promise<Report> =>
-  evaluate(validateRotaDocument(onePersonRota(spec)), { conversions: false, ...(ruleBook ? { ruleBook } : {}), ...(asOf ? { asOf } : {}) });
+  evaluate(validateRotaDocument(onePersonRota(spec)), {
+    conversions: false,
+    ...(ruleBook ? { ruleBook } : {}),
+    ...(asOf ? { asOf } : {}),
+  });
 
 describe('dated parameters', () => {
   it('a lower normal day from 6 March: 8.5 h on 5 March passes, on 6 March breaks 8 (and the newest value does not reach back)', async () => {
@@ -32,12 +36,18 @@ describe('dated parameters', () => {
       ['2025-03-05T08:00', '2025-03-05T16:30'],
       ['2025-03-06T08:00', '2025-03-06T16:30'],
     ];
-    const day = (r: Report) => findingsOf(r, 'aml.10-4.normal-day').filter((f) => f.reading === 'fixed-day-frame').map((f) => [f.window.start.slice(0, 10), f.limit]);
+    const day = (r: Report) =>
+      findingsOf(r, 'aml.10-4.normal-day')
+        .filter((f) => f.reading === 'fixed-day-frame')
+        .map((f) => [f.window.start.slice(0, 10), f.limit]);
     expect(day(await run({ periods }))).toEqual([]);
     expect(day(await run({ periods }, book))).toEqual([['2025-03-06', 8]]);
     // --as-of judges every window under the law of one date.
     expect(day(await run({ periods }, book, '2025-03-05'))).toEqual([]);
-    expect(day(await run({ periods }, book, '2025-03-06'))).toEqual([['2025-03-05', 8], ['2025-03-06', 8]]);
+    expect(day(await run({ periods }, book, '2025-03-06'))).toEqual([
+      ['2025-03-05', 8],
+      ['2025-03-06', 8],
+    ]);
   });
 
   it('the daily rest that joins work periods is read at the date of the gap', async () => {
@@ -58,14 +68,26 @@ describe('dated parameters', () => {
     // while the share is one in three; a condition of one in two (from 2025) no longer selects it.
     const week = (monday: string, sunday: boolean): OnePersonRota['periods'] => {
       const d = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-      return [0, 1, 2, 3].map((n): [string, string] => [`${d(n)}T07:00`, `${d(n)}T15:00`]).concat([[`${d(sunday ? 6 : 4)}T08:00`, `${d(sunday ? 6 : 4)}T15:00`]]);
+      return [0, 1, 2, 3]
+        .map((n): [string, string] => [`${d(n)}T07:00`, `${d(n)}T15:00`])
+        .concat([[`${d(sunday ? 6 : 4)}T08:00`, `${d(sunday ? 6 : 4)}T15:00`]]);
     };
     const mondays = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24', '2025-03-31', '2025-04-07'];
     const periods = mondays.flatMap((m, i) => week(m, i % 3 === 0));
-    const limits = (r: Report) => [...new Set(findingsOf(r, 'aml.10-4.normal-week').filter((f) => f.reading === 'fixed-week-frame').map((f) => f.limit))];
+    const limits = (r: Report) => [
+      ...new Set(
+        findingsOf(r, 'aml.10-4.normal-week')
+          .filter((f) => f.reading === 'fixed-week-frame')
+          .map((f) => f.limit),
+      ),
+    ];
     expect(limits(await run({ periods }))).toEqual([38]);
-    expect(limits(await run({ periods }, withValue('aml.10-4', 'minSundayShareForRota', '2025-01-01', 0.5)))).toEqual([]);
-    expect(limits(await run({ periods }, withValue('aml.10-4', 'minSundayShareForRota', '2026-01-01', 0.5)))).toEqual([38]);
+    expect(limits(await run({ periods }, withValue('aml.10-4', 'minSundayShareForRota', '2025-01-01', 0.5)))).toEqual(
+      [],
+    );
+    expect(limits(await run({ periods }, withValue('aml.10-4', 'minSundayShareForRota', '2026-01-01', 0.5)))).toEqual([
+      38,
+    ]);
   });
 
   it('night hours are read per night: a night from 22:00 from 6 March moves the night work of that date only', async () => {

@@ -22,14 +22,22 @@ interface MedSpec {
 }
 
 async function med(spec: MedSpec): Promise<Report> {
-  const row = (assignmentId: string) => ([start, end, passiveHours]: Row) => ({ assignmentId, start, end, ...(passiveHours ? { passiveHours } : {}) });
+  const row =
+    (assignmentId: string) =>
+    ([start, end, passiveHours]: Row) => ({ assignmentId, start, end, ...(passiveHours ? { passiveHours } : {}) });
   return evaluate(
     validateRotaDocument({
       version: 1,
       workers: [{ id: 'w1' }],
       ...(spec.frames ? { frames: spec.frames } : {}),
       assignments: [
-        { id: 'm1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale', ...(spec.regime ? {} : { regime: 'medlever' }) },
+        {
+          id: 'm1',
+          workerId: 'w1',
+          kind: 'employment',
+          contract: 'arbeidsavtale',
+          ...(spec.regime ? {} : { regime: 'medlever' }),
+        },
         { id: 'e1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' },
       ],
       periods: [...spec.periods.map(row('m1')), ...(spec.ordinary ?? []).map(row('e1'))],
@@ -39,10 +47,14 @@ async function med(spec: MedSpec): Promise<Report> {
 }
 
 /** The same clock times on each date. */
-const stint = (dates: string[], times: Array<[string, string]>): Row[] => dates.flatMap((d) => times.map(([a, b]): Row => [`${d}T${a}`, `${d}T${b}`]));
+const stint = (dates: string[], times: Array<[string, string]>): Row[] =>
+  dates.flatMap((d) => times.map(([a, b]): Row => [`${d}T${a}`, `${d}T${b}`]));
 
 /** Work 07–13 and 15–23: a 2 h rest in the afternoon and 8 h at night, both exactly at the limit. */
-const LAWFUL_DAY: Array<[string, string]> = [['07:00', '13:00'], ['15:00', '23:00']];
+const LAWFUL_DAY: Array<[string, string]> = [
+  ['07:00', '13:00'],
+  ['15:00', '23:00'],
+];
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (date: string, n: number) => isoDay(new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000));
@@ -51,10 +63,15 @@ const addDays = (date: string, n: number) => isoDay(new Date(Date.parse(`${date}
 const doegn = (date: string, n: number, endTime = '08:00'): Row => [`${date}T08:00`, `${addDays(date, n)}T${endTime}`];
 
 const rest = (r: Report, severity: 'violation' | 'info' = 'violation') =>
-  findingsOf(r, 'med.3.daily-rest', severity).map((f) => ({ start: f.window.start, measured: f.measured, limit: f.limit }));
+  findingsOf(r, 'med.3.daily-rest', severity).map((f) => ({
+    start: f.window.start,
+    measured: f.measured,
+    limit: f.limit,
+  }));
 
 describe('med.2.average: 48 h per 7 days averaged over fixed 6-week blocks (§ 2)', () => {
-  const average = (r: Report) => findingsOf(r, 'med.2.average', 'violation').map((f) => ({ measured: f.measured, limit: f.limit }));
+  const average = (r: Report) =>
+    findingsOf(r, 'med.2.average', 'violation').map((f) => ({ measured: f.measured, limit: f.limit }));
   // The next stint starts in week 7, so the plan covers the whole first 6-week block.
   const next: Row = ['2025-02-17T08:00', '2025-02-17T20:00'];
 
@@ -81,8 +98,12 @@ describe('med.2.average: 48 h per 7 days averaged over fixed 6-week blocks (§ 2
     expect(average(await med({ periods: [doegn('2025-01-06', 15), next] }))).toEqual([{ measured: 60, limit: 48 }]);
     const lifted = await med({ periods: [doegn('2025-01-06', 15), next], agreements: consent });
     expect(average(lifted)).toEqual([]);
-    expect(findingsOf(lifted, 'med.2.average', 'info').map((f) => [f.measured, f.limit, f.appliedAgreements])).toEqual([[60, 60, ['med-2-written-consent-60h']]]);
-    expect(average(await med({ periods: [doegn('2025-01-06', 15, '08:06'), next], agreements: consent }))).toEqual([{ measured: 60.02, limit: 60 }]);
+    expect(findingsOf(lifted, 'med.2.average', 'info').map((f) => [f.measured, f.limit, f.appliedAgreements])).toEqual([
+      [60, 60, ['med-2-written-consent-60h']],
+    ]);
+    expect(average(await med({ periods: [doegn('2025-01-06', 15, '08:06'), next], agreements: consent }))).toEqual([
+      { measured: 60.02, limit: 60 },
+    ]);
   });
 
   it('blocks are fixed: a 20-døgn stay across the block boundary (week 6 → 7) is split between two blocks', async () => {
@@ -92,7 +113,10 @@ describe('med.2.average: 48 h per 7 days averaged over fixed 6-week blocks (§ 2
     });
     // Block 1 (6 Jan–16 Feb) holds 7 Feb 08:00–17 Feb 00:00 = 232 h; block 2 the other 248 h + 1 h.
     expect(findingsOf(r, 'med.2.average')).toEqual([]);
-    const all = await med({ periods: [doegn('2025-02-07', 20), ['2025-03-24T08:00', '2025-03-24T09:00']], frames: { referenceDate: '2025-02-03' } });
+    const all = await med({
+      periods: [doegn('2025-02-07', 20), ['2025-03-24T08:00', '2025-03-24T09:00']],
+      frames: { referenceDate: '2025-02-03' },
+    });
     expect(average(all)).toEqual([{ measured: 80, limit: 48 }]);
   });
 
@@ -113,12 +137,16 @@ describe('regimes: medlever work is judged by the medlever regulation, ordinary 
     expect(live).toContain('med.3.daily-rest');
     expect(live.filter((id) => id.startsWith('aml.'))).toEqual([]);
     const ordinary = ids(await med({ periods, regime: 'aml' }));
-    expect(ordinary).toEqual(expect.arrayContaining(['aml.10-4.normal-day', 'aml.10-6.total-day', 'aml.10-8.daily-rest']));
+    expect(ordinary).toEqual(
+      expect.arrayContaining(['aml.10-4.normal-day', 'aml.10-6.total-day', 'aml.10-8.daily-rest']),
+    );
     expect(ordinary.filter((id) => id.startsWith('med.'))).toEqual([]);
   });
 
   it('a lawful live-in stint gives no findings at all', async () => {
-    expect((await med({ periods: stint(['2025-03-04', '2025-03-05', '2025-03-06'], LAWFUL_DAY) })).findings).toEqual([]);
+    expect((await med({ periods: stint(['2025-03-04', '2025-03-05', '2025-03-06'], LAWFUL_DAY) })).findings).toEqual(
+      [],
+    );
   });
 
   it('ordinary work of the same worker is a separate group: AML judges it alone, the medlever rules never see it', async () => {
@@ -135,7 +163,9 @@ describe('regimes: medlever work is judged by the medlever regulation, ordinary 
   // Ruling 19 (docs/legal/19-medlever.md): inside a medlever stint the regulation's own limits
   // replace AML's, the 35-hour weekly rest included: a 6-week average allows 12 days on in a row.
   it('the AML weekly rest (§ 10-8 (2)) is not checked inside a stint: twelve døgn in a row are lawful', async () => {
-    const twelve = Array.from({ length: 12 }, (_, i) => new Date(Date.parse('2025-03-03T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10));
+    const twelve = Array.from({ length: 12 }, (_, i) =>
+      new Date(Date.parse('2025-03-03T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10),
+    );
     const r = await med({ periods: stint(twelve, LAWFUL_DAY) });
     expect(findingsOf(r, 'aml.10-8.weekly-rest')).toEqual([]);
     // The same days as ordinary work break the weekly rest in both weeks.
@@ -156,17 +186,26 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
     ['at the limit: 8 h night rest 23–07 and 2 h rest 13–15 pass', stint(days, LAWFUL_DAY), []],
     [
       'night rest one minute short (23:01–07:00) fails; the window is the night 22–08',
-      stint(days, [['07:00', '13:00'], ['15:00', '23:01']]),
+      stint(days, [
+        ['07:00', '13:00'],
+        ['15:00', '23:01'],
+      ]),
       [{ start: '2025-03-04T22:00:00+01:00', measured: 7.98, limit: 8 }],
     ],
     [
       '8 h of rest 20:00–04:00 is not a night rest: only 6 h of it lie between 22 and 08',
-      stint(days, [['04:00', '12:00'], ['14:00', '20:00']]),
+      stint(days, [
+        ['04:00', '12:00'],
+        ['14:00', '20:00'],
+      ]),
       [{ start: '2025-03-04T22:00:00+01:00', measured: 6, limit: 8 }],
     ],
     [
       'second rest one minute short (13:00–14:59) fails in each frame',
-      stint(days, [['07:00', '13:00'], ['14:59', '23:00']]),
+      stint(days, [
+        ['07:00', '13:00'],
+        ['14:59', '23:00'],
+      ]),
       [
         { start: '2025-03-04T00:00:00+01:00', measured: 1.98, limit: 2 },
         { start: '2025-03-05T00:00:00+01:00', measured: 1.98, limit: 2 },
@@ -187,12 +226,22 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
     ],
     [
       'a sleeping night on call is working time: no night rest at all',
-      [...stint(['2025-03-04'], [...LAWFUL_DAY, ['23:00', '23:59']]), ['2025-03-04T23:59', '2025-03-05T07:00', 6], ...stint(['2025-03-05'], LAWFUL_DAY)],
+      [
+        ...stint(['2025-03-04'], [...LAWFUL_DAY, ['23:00', '23:59']]),
+        ['2025-03-04T23:59', '2025-03-05T07:00', 6],
+        ...stint(['2025-03-05'], LAWFUL_DAY),
+      ],
       [{ start: '2025-03-04T22:00:00+01:00', measured: 0, limit: 8 }],
     ],
     [
       'across the week boundary: the night Sunday 23:01 → Monday 07:00 is short',
-      stint(['2025-03-09', '2025-03-10'], [['07:00', '13:00'], ['15:00', '23:01']]),
+      stint(
+        ['2025-03-09', '2025-03-10'],
+        [
+          ['07:00', '13:00'],
+          ['15:00', '23:01'],
+        ],
+      ),
       [{ start: '2025-03-09T22:00:00+01:00', measured: 7.98, limit: 8 }],
     ],
     [
@@ -202,7 +251,16 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
     ],
     [
       'autumn DST: 23:00–06:00 is 8 elapsed hours the night the clocks go back, and passes',
-      [...stint(['2025-10-25'], LAWFUL_DAY), ...stint(['2025-10-26'], [['06:00', '13:00'], ['15:00', '23:00']])],
+      [
+        ...stint(['2025-10-25'], LAWFUL_DAY),
+        ...stint(
+          ['2025-10-26'],
+          [
+            ['06:00', '13:00'],
+            ['15:00', '23:00'],
+          ],
+        ),
+      ],
       [],
     ],
   ])('%s', async (_name, periods, expected) => {
@@ -210,7 +268,17 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
   });
 
   it('the night finding says what is missing: the night, its length and the work in it', async () => {
-    const periods: Row[] = [...stint(['2025-03-04'], [['07:00', '13:00'], ['15:00', '23:00'], ['23:00', '23:59']]), ['2025-03-04T23:59', '2025-03-05T07:00', 6]];
+    const periods: Row[] = [
+      ...stint(
+        ['2025-03-04'],
+        [
+          ['07:00', '13:00'],
+          ['15:00', '23:00'],
+          ['23:00', '23:59'],
+        ],
+      ),
+      ['2025-03-04T23:59', '2025-03-05T07:00', 6],
+    ];
     const [f] = findingsOf(await med({ periods }), 'med.3.daily-rest', 'violation');
     expect(f).toMatchObject({
       citation: 'forskrift om arbeidstid i institusjoner som har medleverordninger § 3 første ledd',
@@ -227,12 +295,22 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
     const frames = { dayStart: '08:00' };
     const three = ['2025-03-04', '2025-03-05', '2025-03-06'];
     expect(rest(await med({ periods: stint(three, LAWFUL_DAY), frames }))).toEqual([]);
-    expect(rest(await med({ periods: stint(days, [['07:00', '13:00'], ['15:00', '23:01']]), frames }))).toEqual([
-      { start: '2025-03-04T22:00:00+01:00', measured: 7.98, limit: 8 },
-    ]);
+    expect(
+      rest(
+        await med({
+          periods: stint(days, [
+            ['07:00', '13:00'],
+            ['15:00', '23:01'],
+          ]),
+          frames,
+        }),
+      ),
+    ).toEqual([{ start: '2025-03-04T22:00:00+01:00', measured: 7.98, limit: 8 }]);
     // 16 h days fail in both frames either way (from 00:00: 1 h each; from 08:00: no second rest in
     // the first døgn, 1 h before the free night in the second).
-    expect(rest(await med({ periods: stint(days, [['07:00', '23:00']]), frames })).map((f) => [f.start, f.measured])).toEqual([
+    expect(
+      rest(await med({ periods: stint(days, [['07:00', '23:00']]), frames })).map((f) => [f.start, f.measured]),
+    ).toEqual([
       ['2025-03-04T08:00:00+01:00', 0],
       ['2025-03-05T08:00:00+01:00', 1],
     ]);
@@ -240,7 +318,9 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
 
   it('one continuous rest of 8 + 2 h holds both rests: 08–22 work with 22–08 off passes, 08–22:01 does not (either day boundary)', async () => {
     for (const frames of [undefined, { dayStart: '08:00' }]) {
-      expect(rest(await med({ periods: stint(days, [['08:00', '22:00']]), ...(frames ? { frames } : {}) }))).toEqual([]);
+      expect(rest(await med({ periods: stint(days, [['08:00', '22:00']]), ...(frames ? { frames } : {}) }))).toEqual(
+        [],
+      );
       const over = rest(await med({ periods: stint(days, [['08:00', '22:01']]), ...(frames ? { frames } : {}) }));
       expect(over.map((f) => f.measured)).toContain(1.98);
     }
@@ -264,7 +344,9 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
       ]);
       const r = await med({ periods: split(), agreements: tariff });
       expect(rest(r)).toEqual([]);
-      expect(findingsOf(r, 'med.3.daily-rest', 'info').map((f) => [f.measured, f.limit, f.appliedAgreements])).toEqual([[6, 0, ['med-3-tariff-rest']]]);
+      expect(findingsOf(r, 'med.3.daily-rest', 'info').map((f) => [f.measured, f.limit, f.appliedAgreements])).toEqual([
+        [6, 0, ['med-3-tariff-rest']],
+      ]);
     });
 
     it('one minute less than 10 h fails against 10', async () => {
@@ -283,8 +365,15 @@ describe('med.3.daily-rest: in each 24 h a rest of 8 h within 22–08 and anothe
         ['2025-03-05T16:00', '2025-03-05T23:00'],
       ];
       const found = findingsOf(await med({ periods, agreements: tariff }), 'med.3.daily-rest', 'violation');
-      expect(found.map((f) => ({ start: f.window.start, measured: f.measured, limit: f.limit, details: f.details }))).toEqual([
-        { start: '2025-03-05T00:00:00+01:00', measured: 9, limit: 10, details: { restPeriods: 3, uncountedRestHours: 1.5 } },
+      expect(
+        found.map((f) => ({ start: f.window.start, measured: f.measured, limit: f.limit, details: f.details })),
+      ).toEqual([
+        {
+          start: '2025-03-05T00:00:00+01:00',
+          measured: 9,
+          limit: 10,
+          details: { restPeriods: 3, uncountedRestHours: 1.5 },
+        },
       ]);
     });
   });

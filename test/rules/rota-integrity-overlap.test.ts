@@ -12,11 +12,41 @@ const twoAssignments = { a2: {} };
 
 describe('rota.integrity.overlap: touching is not overlapping', () => {
   it.each([
-    { name: 'end == start (08–16 then 16–20) is not an overlap', periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T16:00', '2025-03-05T20:00', 'a2']] },
-    { name: 'one minute apart is not an overlap', periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T16:01', '2025-03-05T20:00', 'a2']] },
-    { name: 'touching at midnight (16–00, 00–08) is not an overlap', periods: [['2025-03-05T16:00', '2025-03-06T00:00'], ['2025-03-06T00:00', '2025-03-06T08:00', 'a2']] },
-    { name: 'touching at the autumn repeated hour, written with offsets, is not an overlap', periods: [['2025-10-25T22:00', '2025-10-26T02:00+02:00'], ['2025-10-26T02:00+02:00', '2025-10-26T07:00', 'a2']] },
-    { name: 'the two 02:00s of the autumn night are different instants: 22:00–02:00(+02) then 02:00(+01)–07:00 leave an hour between', periods: [['2025-10-25T22:00', '2025-10-26T02:00+02:00'], ['2025-10-26T02:00+01:00', '2025-10-26T07:00', 'a2']] },
+    {
+      name: 'end == start (08–16 then 16–20) is not an overlap',
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T16:00', '2025-03-05T20:00', 'a2'],
+      ],
+    },
+    {
+      name: 'one minute apart is not an overlap',
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T16:01', '2025-03-05T20:00', 'a2'],
+      ],
+    },
+    {
+      name: 'touching at midnight (16–00, 00–08) is not an overlap',
+      periods: [
+        ['2025-03-05T16:00', '2025-03-06T00:00'],
+        ['2025-03-06T00:00', '2025-03-06T08:00', 'a2'],
+      ],
+    },
+    {
+      name: 'touching at the autumn repeated hour, written with offsets, is not an overlap',
+      periods: [
+        ['2025-10-25T22:00', '2025-10-26T02:00+02:00'],
+        ['2025-10-26T02:00+02:00', '2025-10-26T07:00', 'a2'],
+      ],
+    },
+    {
+      name: 'the two 02:00s of the autumn night are different instants: 22:00–02:00(+02) then 02:00(+01)–07:00 leave an hour between',
+      periods: [
+        ['2025-10-25T22:00', '2025-10-26T02:00+02:00'],
+        ['2025-10-26T02:00+01:00', '2025-10-26T07:00', 'a2'],
+      ],
+    },
   ] as Array<{ name: string; periods: Periods }>)('$name', async ({ periods }) => {
     const r = await check({ periods, more: twoAssignments });
     expect(findingsOf(r, OVERLAP)).toEqual([]);
@@ -29,69 +59,123 @@ describe('rota.integrity.overlap: overlapping periods are one warning each', () 
   it.each([
     {
       name: '30 minutes (08–16 and 15:30–20)',
-      periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:30', '2025-03-05T20:00', 'a2']],
-      measured: 0.5, start: '2025-03-05T15:30:00+01:00', end: '2025-03-05T16:00:00+01:00',
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:30', '2025-03-05T20:00', 'a2'],
+      ],
+      measured: 0.5,
+      start: '2025-03-05T15:30:00+01:00',
+      end: '2025-03-05T16:00:00+01:00',
     },
     {
       name: 'one minute (08–16 and 15:59–20)',
-      periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:59', '2025-03-05T20:00', 'a2']],
-      measured: 0.02, start: '2025-03-05T15:59:00+01:00', end: '2025-03-05T16:00:00+01:00',
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:59', '2025-03-05T20:00', 'a2'],
+      ],
+      measured: 0.02,
+      start: '2025-03-05T15:59:00+01:00',
+      end: '2025-03-05T16:00:00+01:00',
     },
     {
       name: 'a period inside another (10–12 inside 08–16) overlaps by its whole length',
-      periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T10:00', '2025-03-05T12:00', 'a2']],
-      measured: 2, start: '2025-03-05T10:00:00+01:00', end: '2025-03-05T12:00:00+01:00',
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T10:00', '2025-03-05T12:00', 'a2'],
+      ],
+      measured: 2,
+      start: '2025-03-05T10:00:00+01:00',
+      end: '2025-03-05T12:00:00+01:00',
     },
     {
       name: 'across midnight (22–07 and 23–01)',
-      periods: [['2025-03-05T22:00', '2025-03-06T07:00'], ['2025-03-05T23:00', '2025-03-06T01:00', 'a2']],
-      measured: 2, start: '2025-03-05T23:00:00+01:00', end: '2025-03-06T01:00:00+01:00',
+      periods: [
+        ['2025-03-05T22:00', '2025-03-06T07:00'],
+        ['2025-03-05T23:00', '2025-03-06T01:00', 'a2'],
+      ],
+      measured: 2,
+      start: '2025-03-05T23:00:00+01:00',
+      end: '2025-03-06T01:00:00+01:00',
     },
     {
       name: 'across the week boundary (Sun 22–Mon 07 and Mon 06–10)',
-      periods: [['2025-03-09T22:00', '2025-03-10T07:00'], ['2025-03-10T06:00', '2025-03-10T10:00', 'a2']],
-      measured: 1, start: '2025-03-10T06:00:00+01:00', end: '2025-03-10T07:00:00+01:00',
+      periods: [
+        ['2025-03-09T22:00', '2025-03-10T07:00'],
+        ['2025-03-10T06:00', '2025-03-10T10:00', 'a2'],
+      ],
+      measured: 1,
+      start: '2025-03-10T06:00:00+01:00',
+      end: '2025-03-10T07:00:00+01:00',
     },
     {
       name: 'spring DST night: 01:00–04:00 inside 22:00–07:00 is 2 h elapsed',
-      periods: [['2025-03-29T22:00', '2025-03-30T07:00'], ['2025-03-30T01:00', '2025-03-30T04:00', 'a2']],
-      measured: 2, start: '2025-03-30T01:00:00+01:00', end: '2025-03-30T04:00:00+02:00',
+      periods: [
+        ['2025-03-29T22:00', '2025-03-30T07:00'],
+        ['2025-03-30T01:00', '2025-03-30T04:00', 'a2'],
+      ],
+      measured: 2,
+      start: '2025-03-30T01:00:00+01:00',
+      end: '2025-03-30T04:00:00+02:00',
     },
     {
       name: 'autumn DST night: the repeated hour 02:00(+02)–02:00(+01) inside 22:00–07:00 is 1 h',
-      periods: [['2025-10-25T22:00', '2025-10-26T07:00'], ['2025-10-26T02:00+02:00', '2025-10-26T02:00+01:00', 'a2']],
-      measured: 1, start: '2025-10-26T02:00:00+02:00', end: '2025-10-26T02:00:00+01:00',
+      periods: [
+        ['2025-10-25T22:00', '2025-10-26T07:00'],
+        ['2025-10-26T02:00+02:00', '2025-10-26T02:00+01:00', 'a2'],
+      ],
+      measured: 1,
+      start: '2025-10-26T02:00:00+02:00',
+      end: '2025-10-26T02:00:00+01:00',
     },
     {
       name: 'autumn DST night: 01:00–04:00 inside 22:00–07:00 is 4 h elapsed',
-      periods: [['2025-10-25T22:00', '2025-10-26T07:00'], ['2025-10-26T01:00', '2025-10-26T04:00', 'a2']],
-      measured: 4, start: '2025-10-26T01:00:00+02:00', end: '2025-10-26T04:00:00+01:00',
+      periods: [
+        ['2025-10-25T22:00', '2025-10-26T07:00'],
+        ['2025-10-26T01:00', '2025-10-26T04:00', 'a2'],
+      ],
+      measured: 4,
+      start: '2025-10-26T01:00:00+02:00',
+      end: '2025-10-26T04:00:00+01:00',
     },
-  ] as Array<{ name: string; periods: Periods; measured: number; start: string; end: string }>)('$name', async ({ periods, measured, start, end }) => {
-    const r = await check({ periods, more: twoAssignments });
-    const found = findingsOf(r, OVERLAP);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({
-      ruleId: OVERLAP,
-      severity: 'warning',
-      reading: 'rota-integrity',
-      workerId: 'w1',
-      assignmentIds: ['a1', 'a2'],
-      measured,
-      limit: 0,
-      unit: 'hours',
-      window: { start, end },
-      curedBy: [],
-    });
-  });
+  ] as Array<{ name: string; periods: Periods; measured: number; start: string; end: string }>)(
+    '$name',
+    async ({ periods, measured, start, end }) => {
+      const r = await check({ periods, more: twoAssignments });
+      const found = findingsOf(r, OVERLAP);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({
+        ruleId: OVERLAP,
+        severity: 'warning',
+        reading: 'rota-integrity',
+        workerId: 'w1',
+        assignmentIds: ['a1', 'a2'],
+        measured,
+        limit: 0,
+        unit: 'hours',
+        window: { start, end },
+        curedBy: [],
+      });
+    },
+  );
 
   it('two periods of the same assignment overlapping name that assignment once', async () => {
-    const r = await check({ periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:00', '2025-03-05T20:00']] });
+    const r = await check({
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:00', '2025-03-05T20:00'],
+      ],
+    });
     expect(findingsOf(r, OVERLAP).map((f) => [f.measured, f.assignmentIds])).toEqual([[1, ['a1']]]);
   });
 
   it('a period entered twice overlaps by its full length', async () => {
-    const r = await check({ periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T08:00', '2025-03-05T16:00', 'a2']], more: twoAssignments });
+    const r = await check({
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T08:00', '2025-03-05T16:00', 'a2'],
+      ],
+      more: twoAssignments,
+    });
     expect(findingsOf(r, OVERLAP).map((f) => [f.measured, f.window.start, f.window.end])).toEqual([
       [8, '2025-03-05T08:00:00+01:00', '2025-03-05T16:00:00+01:00'],
     ]);
@@ -99,7 +183,10 @@ describe('rota.integrity.overlap: overlapping periods are one warning each', () 
 
   it('the overlap is found across employers (one person, two undertakings)', async () => {
     const r = await check({
-      periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:30', '2025-03-05T20:00', 'a2']],
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:30', '2025-03-05T20:00', 'a2'],
+      ],
       more: { a2: { employer: 'kommune-y' } },
     });
     expect(findingsOf(r, OVERLAP).map((f) => [f.measured, f.assignmentIds])).toEqual([[0.5, ['a1', 'a2']]]);
@@ -107,7 +194,10 @@ describe('rota.integrity.overlap: overlapping periods are one warning each', () 
 
   it('the overlap is found between an oppdrag and an arbeidsavtale', async () => {
     const r = await check({
-      periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:30', '2025-03-05T20:00', 'a2']],
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:30', '2025-03-05T20:00', 'a2'],
+      ],
       more: { a2: { kind: 'respite-carer-home', contract: 'oppdrag' } },
     });
     expect(findingsOf(r, OVERLAP).map((f) => [f.measured, f.assignmentIds])).toEqual([[0.5, ['a1', 'a2']]]);
@@ -116,8 +206,10 @@ describe('rota.integrity.overlap: overlapping periods are one warning each', () 
   it('two overlaps in different weeks are two violations', async () => {
     const r = await check({
       periods: [
-        ['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:30', '2025-03-05T18:00', 'a2'],
-        ['2025-03-12T08:00', '2025-03-12T16:00'], ['2025-03-12T15:00', '2025-03-12T18:00', 'a2'],
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:30', '2025-03-05T18:00', 'a2'],
+        ['2025-03-12T08:00', '2025-03-12T16:00'],
+        ['2025-03-12T15:00', '2025-03-12T18:00', 'a2'],
       ],
       more: twoAssignments,
     });
@@ -130,7 +222,11 @@ describe('rota.integrity.overlap: overlapping periods are one warning each', () 
   // Every period still running is compared, not only the one reaching furthest.
   it('three periods 08–16 (a1), 10–12 (a2), 11–17 (a3): every double-booked pair is named, a2/a3 included', async () => {
     const r = await check({
-      periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T10:00', '2025-03-05T12:00', 'a2'], ['2025-03-05T11:00', '2025-03-05T17:00', 'a3']],
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T10:00', '2025-03-05T12:00', 'a2'],
+        ['2025-03-05T11:00', '2025-03-05T17:00', 'a3'],
+      ],
       more: { a2: {}, a3: {} },
     });
     const pairs = findingsOf(r, OVERLAP).map((f) => f.assignmentIds.join('+'));
@@ -159,7 +255,13 @@ describe('rota.integrity.overlap: overlapping periods are one warning each', () 
 
 describe('rota.integrity.overlap: the ledger keeps every hour, the limits count each hour once', () => {
   it('08–16 (a1) and 15:30–20 (a2): the ledger has 8 h and 4.5 h', async () => {
-    const r = await check({ periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:30', '2025-03-05T20:00', 'a2']], more: twoAssignments });
+    const r = await check({
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:30', '2025-03-05T20:00', 'a2'],
+      ],
+      more: twoAssignments,
+    });
     expect(r.ledger.map((e) => [e.assignmentId, e.hours, e.periods])).toEqual([
       ['a1', 8, 1],
       ['a2', 4.5, 1],
@@ -168,14 +270,23 @@ describe('rota.integrity.overlap: the ledger keeps every hour, the limits count 
   });
 
   it('the same two periods count as 12 h, not 12.5 h, toward the normal day', async () => {
-    const r = await check({ periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T15:30', '2025-03-05T20:00', 'a2']], more: twoAssignments });
+    const r = await check({
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T15:30', '2025-03-05T20:00', 'a2'],
+      ],
+      more: twoAssignments,
+    });
     const day = findingsOf(r, 'aml.10-4.normal-day', 'warning').filter((f) => f.reading === 'fixed-day-frame');
     expect(day.map((f) => [f.measured, f.assignmentIds])).toEqual([[12, ['a1', 'a2']]]);
   });
 
   it('autumn DST: 22:00–07:00 (a1) and the repeated hour (a2) keep 10 h and 1 h in the ledger', async () => {
     const r = await check({
-      periods: [['2025-10-25T22:00', '2025-10-26T07:00'], ['2025-10-26T02:00+02:00', '2025-10-26T02:00+01:00', 'a2']],
+      periods: [
+        ['2025-10-25T22:00', '2025-10-26T07:00'],
+        ['2025-10-26T02:00+02:00', '2025-10-26T02:00+01:00', 'a2'],
+      ],
       more: twoAssignments,
     });
     expect(r.ledger.map((e) => [e.assignmentId, e.hours])).toEqual([
@@ -187,43 +298,80 @@ describe('rota.integrity.overlap: the ledger keeps every hour, the limits count 
   });
 
   it('a period entered twice is 16 h in the ledger but 8 h toward the normal day (no violation)', async () => {
-    const r = await check({ periods: [['2025-03-05T08:00', '2025-03-05T16:00'], ['2025-03-05T08:00', '2025-03-05T16:00', 'a2']], more: twoAssignments });
+    const r = await check({
+      periods: [
+        ['2025-03-05T08:00', '2025-03-05T16:00'],
+        ['2025-03-05T08:00', '2025-03-05T16:00', 'a2'],
+      ],
+      more: twoAssignments,
+    });
     expect(r.summary.hours).toBe(16);
     expect(findingsOf(r, 'aml.10-4.normal-day')).toEqual([]);
   });
 });
 
-describe('rota.integrity.concurrent-care: two children in the carer\'s home at once (ruling 15)', () => {
+describe("rota.integrity.concurrent-care: two children in the carer's home at once (ruling 15)", () => {
   const CARE = 'rota.integrity.concurrent-care';
   const twoChildren = { a2: { kind: 'respite-carer-home' as const } };
 
-  it('two respite assignments in the carer\'s home at the same time are concurrent care: info, not a double booking', async () => {
-    const r = await check({ kind: 'respite-carer-home', periods: [['2025-03-07T16:00', '2025-03-09T16:00'], ['2025-03-08T10:00', '2025-03-09T12:00', 'a2']], more: twoChildren });
+  it("two respite assignments in the carer's home at the same time are concurrent care: info, not a double booking", async () => {
+    const r = await check({
+      kind: 'respite-carer-home',
+      periods: [
+        ['2025-03-07T16:00', '2025-03-09T16:00'],
+        ['2025-03-08T10:00', '2025-03-09T12:00', 'a2'],
+      ],
+      more: twoChildren,
+    });
     expect(findingsOf(r, OVERLAP)).toEqual([]);
-    expect(findingsOf(r, CARE).map((f) => [f.severity, f.measured, f.assignmentIds])).toEqual([['info', 26, ['a1', 'a2']]]);
+    expect(findingsOf(r, CARE).map((f) => [f.severity, f.measured, f.assignmentIds])).toEqual([
+      ['info', 26, ['a1', 'a2']],
+    ]);
     // The hours count once: the second child adds nothing to the stay's 48 hours.
     expect(r.findings.filter((f) => f.ruleId === 'aml.10-4.normal-week').map((f) => f.measured)).toEqual([48]);
   });
 
-  it('respite in two users\' homes at once is a double booking: a warning', async () => {
-    const r = await check({ kind: 'respite-user-home', periods: [['2025-03-08T10:00', '2025-03-08T16:00'], ['2025-03-08T15:00', '2025-03-08T18:00', 'a2']], more: { a2: { kind: 'respite-user-home' } } });
+  it("respite in two users' homes at once is a double booking: a warning", async () => {
+    const r = await check({
+      kind: 'respite-user-home',
+      periods: [
+        ['2025-03-08T10:00', '2025-03-08T16:00'],
+        ['2025-03-08T15:00', '2025-03-08T18:00', 'a2'],
+      ],
+      more: { a2: { kind: 'respite-user-home' } },
+    });
     expect(findingsOf(r, OVERLAP, 'warning').map((f) => f.measured)).toEqual([1]);
     expect(findingsOf(r, CARE)).toEqual([]);
   });
 
-  it('an overlap never blocks a conversion: two children on oppdrag in the carer\'s home convert like one', async () => {
-    const one = await evaluate(validateRotaDocument({
-      version: 1, workers: [{ id: 'w1' }],
-      assignments: [{ id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag' }],
-      periods: [{ assignmentId: 'a1', start: '2025-03-08T10:00', end: '2025-03-08T16:00' }],
-    }));
-    const two = await evaluate(validateRotaDocument({
-      version: 1, workers: [{ id: 'w1' }],
-      assignments: [{ id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag' }, { id: 'a2', workerId: 'w1', kind: 'respite-user-home', contract: 'oppdrag' }],
-      periods: [{ assignmentId: 'a1', start: '2025-03-08T10:00', end: '2025-03-08T16:00' }, { assignmentId: 'a2', start: '2025-03-08T12:00', end: '2025-03-08T14:00' }],
-    }));
+  it("an overlap never blocks a conversion: two children on oppdrag in the carer's home convert like one", async () => {
+    const one = await evaluate(
+      validateRotaDocument({
+        version: 1,
+        workers: [{ id: 'w1' }],
+        assignments: [{ id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag' }],
+        periods: [{ assignmentId: 'a1', start: '2025-03-08T10:00', end: '2025-03-08T16:00' }],
+      }),
+    );
+    const two = await evaluate(
+      validateRotaDocument({
+        version: 1,
+        workers: [{ id: 'w1' }],
+        assignments: [
+          { id: 'a1', workerId: 'w1', kind: 'respite-carer-home', contract: 'oppdrag' },
+          { id: 'a2', workerId: 'w1', kind: 'respite-user-home', contract: 'oppdrag' },
+        ],
+        periods: [
+          { assignmentId: 'a1', start: '2025-03-08T10:00', end: '2025-03-08T16:00' },
+          { assignmentId: 'a2', start: '2025-03-08T12:00', end: '2025-03-08T14:00' },
+        ],
+      }),
+    );
     expect(one.conversions.map((c) => c.verdict)).toEqual(['convertible']);
-    expect(two.conversions.map((c) => [c.assignmentId, c.verdict, c.blockingRuleIds])).toEqual([['a1', 'convertible', []], ['a2', 'convertible', []]]);
+    expect(two.conversions.map((c) => [c.assignmentId, c.verdict, c.blockingRuleIds])).toEqual([
+      ['a1', 'convertible', []],
+      ['a2', 'convertible', []],
+    ]);
     expect(findingsOf(two, OVERLAP, 'warning')).toHaveLength(1);
   });
 });

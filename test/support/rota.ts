@@ -11,7 +11,12 @@ export interface OnePersonRota {
   contract?: 'oppdrag' | 'arbeidsavtale';
   /** Extra assignments for the same worker: id → kind/contract/employer. */
   more?: Record<string, { kind?: AssignmentKind; contract?: 'oppdrag' | 'arbeidsavtale'; employer?: string }>;
-  agreements?: Array<{ type: AgreementType; validFrom?: string; validTo?: string; params?: Record<string, number | string | boolean> }>;
+  agreements?: Array<{
+    type: AgreementType;
+    validFrom?: string;
+    validTo?: string;
+    params?: Record<string, number | string | boolean>;
+  }>;
   frames?: { dayStart?: string; weekStart?: string };
 }
 

@@ -55,7 +55,11 @@ export async function postRota<P extends RotaPath, M extends MediaOf<P>>(
 ): Promise<OkOf<P>> {
   const url = new URL(path, base);
   for (const [k, v] of Object.entries(query)) if (typeof v === 'string') url.searchParams.set(k, v);
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': media }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': media },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   if (!res.ok) throw new ProblemError((await res.json()) as Problem);
   return (await res.json()) as OkOf<P>;
 }
