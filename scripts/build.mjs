@@ -121,13 +121,14 @@ export async function build() {
   const started = performance.now();
   const inputs = inputsHash();
   const out = join(ROOT, `dist.tmp-${process.pid}-${Date.now()}`);
+  let types;
   try {
     const esbuild = await import('esbuild').catch(() => {
       throw new Error(
         'esbuild is not installed: build with the devDependencies (npm ci), then `npm prune --omit=dev` if they are not wanted',
       );
     });
-    const types = run(process.execPath, [
+    types = run(process.execPath, [
       join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
       '-p',
       'tsconfig.build.json',
@@ -211,6 +212,8 @@ export async function build() {
     }
     rmSync(old, { recursive: true, force: true });
   } finally {
+    // When the build failed, tsc may still be writing into the folder: let it finish first.
+    await types?.catch(() => undefined);
     rmSync(out, { recursive: true, force: true });
   }
   return performance.now() - started;
