@@ -7,18 +7,18 @@
 // TURNUSSJEKK_DOCS_SCREENSHOTS=1. Skipped, saying why, where /usr/bin/chromium is not installed.
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { testApp } from '../api/helpers.ts';
+import { CHROMIUM, launchChromium, watchPage } from './browser.ts';
 
 // Page callbacks run in the browser: their `document` is the page's (the project compiles against Node's types).
 declare const document: any;
 declare const window: any;
 declare const Node: any;
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const SCENARIO = 'municipality-fjordvik';
 const TIERS = ['convertible', 'convertible-with-agreement', 'needs-collective-agreement', 'not-convertible'];
@@ -52,27 +52,11 @@ describe.skipIf(!HAS_CHROMIUM)(
     beforeAll(async () => {
       app = await testApp();
       base = await app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-      page.on('request', (r) => {
-        if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
-          outside.push(r.url());
-      });
-      page.on('pageerror', (e) => pageErrors.push(e.message));
+      watchPage(page, base, outside, pageErrors);
       mkdirSync(ARTIFACTS, { recursive: true });
-    }, 60_000);
+    });
 
     afterAll(async () => {
       await browser?.close();

@@ -4,12 +4,12 @@
 // why, where /usr/bin/chromium is not installed (.ci/run installs it in CI).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
 import { testApp } from '../api/helpers.ts';
+import { CHROMIUM, launchChromium, watchPage } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const SCENARIO = 'friday-to-monday-respite';
@@ -36,26 +36,10 @@ describe.skipIf(!HAS_CHROMIUM)(
     beforeAll(async () => {
       app = await testApp();
       base = await app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      page.on('request', (r) => {
-        if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
-          outside.push(r.url());
-      });
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-    }, 60_000);
+      watchPage(page, base, outside, pageErrors);
+    });
 
     afterAll(async () => {
       await browser?.close();
