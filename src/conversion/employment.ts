@@ -7,7 +7,7 @@
 // never a bare yes or no.
 import type { Assignment } from '../rota/schema.ts';
 import type { WorkInterval } from '../timeline/build.ts';
-import { RESPITE_KINDS } from '../facts/workPeriods.ts';
+import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
 import { offsetMinutes } from '../time/zone.ts';
 
 export type Likelihood = 'high' | 'probable' | 'uncertain' | 'low';

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Assignment, Rota } from '../rota/schema.ts';
 import { formatInstant } from '../time/instant.ts';
 import type { Timeline, WorkInterval } from '../timeline/build.ts';
-import { RESPITE_KINDS } from '../facts/workPeriods.ts';
+import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
 
 export interface Restructuring {
   nb: string;

@@ -126,5 +126,6 @@ export async function evaluateCycle(rota: Rota, options: EvaluateOptions, evalua
     return { ...h, window: { start: shifted(h.window.start, zone, weeks), end: shifted(h.window.end, zone, weeks) } };
   });
   // The plan facts shown are the cycle's own; the limits they select were chosen over the repetitions.
-  return finishReport(pinned, buildTimeline(pinned), book, options, findings, alone.profiles, evaluate, headroom);
+  // The cycle's own timeline: pinning its span as the plan changes no period, assignment or instant.
+  return finishReport(pinned, timeline, book, options, findings, alone.profiles, evaluate, headroom);
 }

@@ -5,10 +5,9 @@
 // other work (§ 10). Its length is its span, first start to last end: the regulation's continuous
 // working time counts the whole stay.
 import { hours, msFromHours } from '../time/instant.ts';
-import { isRespite, RESPITE_KINDS, type WorkPeriod } from './mainWorkPeriods.ts';
+import { isRespite, type WorkPeriod } from './mainWorkPeriods.ts';
 import type { FactWindow, Measure, MeasureInput } from './types.ts';
 
-export { RESPITE_KINDS };
 
 /** A parameter of the check in force at an instant; undefined before the provision existed. */
 const paramAt = (input: MeasureInput, name: string, at: number) => input.param?.(name, at);
