@@ -8,7 +8,6 @@ import { hours, msFromHours } from '../time/instant.ts';
 import { isRespite, type WorkPeriod } from './mainWorkPeriods.ts';
 import type { FactWindow, Measure, MeasureInput } from './types.ts';
 
-
 /** A parameter of the check in force at an instant; undefined before the provision existed. */
 const paramAt = (input: MeasureInput, name: string, at: number) => input.param?.(name, at);
 
