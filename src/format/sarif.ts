@@ -4,12 +4,24 @@
 import { createHash } from 'node:crypto';
 import { baselineKey } from '../report/baseline.ts';
 import type { Finding } from '../report/schema.ts';
+import { InputError } from '../rota/errors.ts';
 import { listRules } from '../rules/catalogue.ts';
 import type { RuleBook } from '../rules/load.ts';
 import { entryFinder, relativeUri, type CheckedFile } from './locations.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_VERSION = '0.1.0';
+
+/**
+ * Where the repository's files are published, so `helpUri` and `informationUri` are the absolute
+ * URIs SARIF viewers open. The project names no public home of its own: this is the same
+ * placeholder host as the schemas' `$id` and the problem types, and a deployment that publishes
+ * the repository sets TURNUSSJEKK_DOCS_URL (e.g. `https://github.com/<org>/turnussjekk/blob/main/`).
+ */
+export const DEFAULT_DOCS_BASE = 'https://turnussjekk.no/';
+export const DOCS_BASE_VARIABLE = 'TURNUSSJEKK_DOCS_URL';
+/** The page every rule id is listed on; for a rule whose file names no page of docs/ of its own. */
+const RULE_IDS_PAGE = 'docs/contract.md#rule-ids';
 
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Finding['severity'], Level> = { violation: 'error', warning: 'warning', info: 'note' };
@@ -18,6 +30,8 @@ export interface SarifOptions {
   book: RuleBook;
   /** Artifact URIs are relative to this directory (default: process.cwd()). */
   cwd?: string;
+  /** Base of the documentation URIs (default: TURNUSSJEKK_DOCS_URL, else DEFAULT_DOCS_BASE). */
+  docsBase?: string;
 }
 
 export interface SarifRule {
@@ -26,7 +40,7 @@ export interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string };
-  helpUri?: string;
+  helpUri: string;
   defaultConfiguration: { level: Level };
   properties: Record<string, unknown>;
 }
@@ -48,7 +62,16 @@ export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: Array<{
-    tool: { driver: { name: string; version: string; semanticVersion: string; language: string; rules: SarifRule[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        semanticVersion: string;
+        informationUri: string;
+        language: string;
+        rules: SarifRule[];
+      };
+    };
     artifacts: Array<{ location: { uri: string }; mimeType: string }>;
     results: SarifResult[];
     columnKind: 'unicodeCodePoints';
@@ -63,8 +86,41 @@ function pascal(parts: string[]): string {
     .join('');
 }
 
+/** The base the documentation URIs start with, ending in `/`; a bad setting is named, not ignored. */
+export function docsBase(given: string | undefined = process.env[DOCS_BASE_VARIABLE]): string {
+  const base = given?.trim() || DEFAULT_DOCS_BASE;
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new InputError([
+      {
+        path: DOCS_BASE_VARIABLE,
+        message: `must be an absolute http(s) URL without query or fragment, where the repository's files are published; got ${JSON.stringify(base)}`,
+      },
+    ]);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/**
+ * The project's own page for a rule: the first page of docs/ its rule file names among its sources
+ * (the provision's paraphrase in docs/legal/provisions/, or the contract for the rota's own rules),
+ * else the list of rule ids. The law's own URL stays in `help` and `properties.lawUri`.
+ */
+export function ruleDocPath(sources: readonly string[]): string {
+  for (const s of sources) {
+    const page = /(?:^|[\s,;(])(docs\/[\w./-]+\.md)\b/.exec(s)?.[1];
+    if (page) return page === 'docs/contract.md' ? RULE_IDS_PAGE : page;
+  }
+  return RULE_IDS_PAGE;
+}
+
 /** The rule book as SARIF reportingDescriptors, in `turnussjekk rules` order. */
-export function sarifRules(book: RuleBook): SarifRule[] {
+export function sarifRules(book: RuleBook, base: string = docsBase()): SarifRule[] {
   const used = new Set<string>();
   return listRules(book).map((r) => {
     const file = book.files.find((f) => `rules/${f.file}` === r.file);
@@ -84,9 +140,10 @@ export function sarifRules(book: RuleBook): SarifRule[] {
       shortDescription: { text: r.title.nb },
       fullDescription: { text: summary },
       help: { text: `${r.citation.nb}: ${summary}${r.url ? ` (${r.url})` : ''}` },
-      ...(r.url ? { helpUri: r.url } : {}),
+      helpUri: `${base}${ruleDocPath(file?.sources ?? [])}`,
       defaultConfiguration: { level },
       properties: {
+        ...(r.url ? { lawUri: r.url } : {}),
         citation: r.citation.nb,
         citationEn: r.citation.en,
         titleEn: r.title.en,
@@ -106,7 +163,8 @@ export function findingFingerprint(f: Finding): string {
 }
 
 export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
-  const rules = sarifRules(opts.book);
+  const base = docsBase(opts.docsBase);
+  const rules = sarifRules(opts.book, base);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   // A finding whose rule id is not in the book (should not happen) still gets a descriptor.
   for (const { report } of files) {
@@ -119,9 +177,9 @@ export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
         shortDescription: { text: f.title.nb },
         fullDescription: { text: f.title.nb },
         help: { text: f.citation },
-        ...(f.url ? { helpUri: f.url } : {}),
+        helpUri: `${base}${RULE_IDS_PAGE}`,
         defaultConfiguration: { level: LEVEL[f.severity] },
-        properties: { citation: f.citation },
+        properties: { ...(f.url ? { lawUri: f.url } : {}), citation: f.citation },
       });
     }
   }
@@ -178,6 +236,7 @@ export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
             name: 'turnussjekk',
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
+            informationUri: `${base}README.md`,
             language: 'nb-NO',
             rules,
           },

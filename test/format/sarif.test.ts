@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryFinder } from '../../src/format/locations.ts';
-import { sarifLog } from '../../src/format/sarif.ts';
+import { DEFAULT_DOCS_BASE, docsBase, ruleDocPath, sarifLog } from '../../src/format/sarif.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { locateLines, parsePath } from '../../src/rota/locate.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
@@ -158,7 +158,8 @@ describe('--format sarif', () => {
     for (const file of book.files) {
       for (const check of file.checks) {
         const rule = driver.rules.find((r) => r.id === check.id)!;
-        expect(rule.helpUri).toBe(file.law.url);
+        if (file.law.url) expect(rule.properties.lawUri).toBe(file.law.url);
+        expect(rule.help.text).toContain(file.law.url ?? '');
         expect(rule.properties.citation).toBe(
           (file.checks.find((c) => c.id === check.id)!.citation ?? file.citation).nb,
         );
@@ -168,6 +169,49 @@ describe('--format sarif', () => {
     const first = book.files.flatMap((f) => f.checks).find((c) => c.id === 'aml.10-4.normal-day')!;
     expect(driver.rules.find((r) => r.id === 'aml.10-4.normal-day')!.shortDescription.text).toBe(first.title.nb);
     expect(new Set(driver.rules.map((r) => r.name)).size).toBe(driver.rules.length);
+  });
+
+  it('names the project’s documentation: informationUri on the driver, helpUri on every rule (the multitool warns without them)', () => {
+    const driver = log.runs[0]!.tool.driver as { informationUri?: string; rules: Array<Record<string, any>> };
+    expect(driver.informationUri).toBe(`${DEFAULT_DOCS_BASE}README.md`);
+    const repo = new URL('../../', import.meta.url);
+    for (const rule of driver.rules) {
+      const uri = new URL(rule.helpUri as string);
+      expect(uri.protocol, rule.id as string).toBe('https:');
+      expect(uri.href.startsWith(DEFAULT_DOCS_BASE), rule.id as string).toBe(true);
+      // Each points at a page that is in the repository (and, for the contract, at its rule-id list).
+      const page = uri.href.slice(DEFAULT_DOCS_BASE.length).split('#')[0]!;
+      expect(existsSync(new URL(page, repo)), `${rule.id}: ${page}`).toBe(true);
+    }
+    const byId = new Map(driver.rules.map((r) => [r.id as string, r.helpUri as string]));
+    expect(byId.get('aml.10-8.daily-rest')).toBe(`${DEFAULT_DOCS_BASE}docs/legal/provisions/aml-10-8.md`);
+    expect(byId.get('avl.8.rest-16')).toBe(`${DEFAULT_DOCS_BASE}docs/legal/provisions/avlaster.md`);
+    expect(byId.get('med.3.daily-rest')).toBe(`${DEFAULT_DOCS_BASE}docs/legal/provisions/medlever.md`);
+    expect(byId.get('rota.integrity.overlap')).toBe(`${DEFAULT_DOCS_BASE}docs/contract.md#rule-ids`);
+    expect(readFileSync(new URL('docs/contract.md', repo), 'utf8')).toMatch(/^## Rule ids$/m);
+  });
+
+  it('takes another documentation base from TURNUSSJEKK_DOCS_URL or the option, and names a bad one', () => {
+    const book = defaultRuleBook();
+    const rota = validateRotaDocument(JSON.parse(JSON_ROTA));
+    const gh = 'https://github.com/example/turnussjekk/blob/main';
+    const out = sarifLog([{ file: jsonFile, rota, report: reports[1]! }], { book, cwd: dir, docsBase: gh });
+    expect(validate(out)).toBe(true);
+    expect(out.runs[0]!.tool.driver.informationUri).toBe(`${gh}/README.md`);
+    expect(out.runs[0]!.tool.driver.rules.every((r) => r.helpUri.startsWith(`${gh}/docs/`))).toBe(true);
+    expect(docsBase('  ')).toBe(DEFAULT_DOCS_BASE);
+    for (const bad of ['docs/', 'ftp://example.org/', 'https://example.org/?ref=main']) {
+      expect(() => docsBase(bad), bad).toThrow(/TURNUSSJEKK_DOCS_URL: must be an absolute http\(s\) URL/);
+    }
+  });
+
+  it('finds each rule’s page among its rule file’s sources', () => {
+    expect(
+      ruleDocPath(['https://lovdata.no/x', 'docs/legal/provisions/aml-10-8.md; docs/legal/02-daily-rest.md']),
+    ).toBe('docs/legal/provisions/aml-10-8.md');
+    expect(ruleDocPath(['docs/contract.md'])).toBe('docs/contract.md#rule-ids');
+    expect(ruleDocPath(['https://example.org/docs/x.md'])).toBe('docs/contract.md#rule-ids');
+    expect(ruleDocPath([])).toBe('docs/contract.md#rule-ids');
   });
 
   it('has one result per finding, with level, Norwegian message and rule index', () => {
