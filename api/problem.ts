@@ -60,7 +60,13 @@ const LOCATIONS: Record<string, ProblemError['in']> = {
 };
 
 function issuesOf(err: InputError, location: ProblemError['in']): ProblemError[] {
-  return err.issues.map((i) => ({ path: i.path, message: i.message, ...(location ? { in: location } : {}) }));
+  return err.issues.map((i) => ({
+    path: i.path,
+    message: i.message,
+    ...(location ? { in: location } : {}),
+    ...(i.line !== undefined ? { line: i.line } : {}),
+    ...(i.line !== undefined && i.column !== undefined ? { column: i.column } : {}),
+  }));
 }
 
 function inputProblem(err: InputError, location: string | undefined, instance: string): Problem {

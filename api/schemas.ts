@@ -80,6 +80,15 @@ export const ProblemErrorSchema = z.object({
   path: z.string().describe('Where the problem is, e.g. `periods[3].end`; empty for the document itself'),
   message: z.string(),
   in: z.enum(['body', 'query', 'path', 'header']).optional().describe('Which part of the request the path points into'),
+  line: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'For a JSON or YAML body: the 1-based line where the path is written (for a missing field, where its entry is), as the CLI names it',
+    ),
+  column: z.number().int().min(1).optional().describe('The 1-based column on that line'),
 });
 
 export const ProblemSchema = z

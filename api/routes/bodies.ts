@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decodeCsvBytes, parseCsvText } from '../../src/import/csv.ts';
 import { parseIcsText } from '../../src/import/ics.ts';
 import type { ImportOptions } from '../../src/import/index.ts';
-import { InputError } from '../../src/rota/errors.ts';
+import { InputError, type InputIssue } from '../../src/rota/errors.ts';
+import { type DocumentFormat, parseDocumentText } from '../../src/rota/load.ts';
+import { LOCATE_MAX_CHARS, rememberSource } from '../../src/rota/locate.ts';
 
 export const CSV_MEDIA_TYPES = ['text/csv'];
 export const ICS_MEDIA_TYPES = ['text/calendar'];
@@ -42,4 +44,31 @@ export function addImportParsers(scope: FastifyInstance, optionsOf: ImportOption
       done(asInputError(err, 'iCalendar'), undefined);
     }
   });
+}
+
+/** The loader writes where a syntax error is into its message (`not valid YAML at line 3, column 9: …`). */
+const SYNTAX_AT = /^not valid (?:JSON|YAML) at line (\d+), column (\d+)/;
+
+function withSyntaxPosition(issue: InputIssue): InputIssue {
+  const at = issue.line === undefined ? SYNTAX_AT.exec(issue.message) : null;
+  return at ? { ...issue, line: Number(at[1]), column: Number(at[2]) } : issue;
+}
+
+/**
+ * A JSON or YAML body to plain data with the loader's parser, as the CLI reads a file: the text is
+ * remembered with the data, so the schema's and the timeline's errors name their line and column
+ * (src/rota/locate.ts), and a syntax error carries its position as fields too. Anything else the
+ * parser throws on a hostile document (say, nesting past the stack) is still the client's input.
+ */
+export function parseDocumentBody(text: string, format: DocumentFormat): unknown {
+  let doc: unknown;
+  try {
+    doc = parseDocumentText(text, format);
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(err.issues.map(withSyntaxPosition));
+    throw asInputError(err, format.toUpperCase());
+  }
+  // Read again only when the document has errors; past the limit it is not parsed a second time.
+  if (text.length <= LOCATE_MAX_CHARS) rememberSource(doc, { text: () => text });
+  return doc;
 }

@@ -18,7 +18,6 @@ import { z } from 'zod';
 import { sundayWindows } from '../../src/calendar/holidays.ts';
 import { datedNightWindows, nightHourSeries } from '../../src/engine/planCalendar.ts';
 import type { ImportOptions } from '../../src/import/index.ts';
-import { parseDocumentText } from '../../src/rota/load.ts';
 import { InputError, formatPath } from '../../src/rota/errors.ts';
 import { ASSIGNMENT_KINDS, CONTRACT_TYPES, RotaSchema, WEEKDAYS } from '../../src/rota/schema.ts';
 import { valueAt } from '../../src/rules/limits.ts';
@@ -29,7 +28,7 @@ import { offsetMinutes } from '../../src/time/zone.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
 import { checkSpan } from '../limits.ts';
 import { IsoDateParam, problemResponse } from '../schemas.ts';
-import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
+import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES, parseDocumentBody } from './bodies.ts';
 import { YAML_MEDIA_TYPES } from './evaluate.ts';
 import { PAGE_ROUTE } from './page.ts';
 
@@ -163,18 +162,9 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
     (format: 'json' | 'yaml') =>
     (_req: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
       try {
-        done(null, parseDocumentText(body as string, format));
+        done(null, parseDocumentBody(body as string, format));
       } catch (err) {
-        done(
-          err instanceof InputError
-            ? err
-            : new InputError([
-                {
-                  path: '',
-                  message: `not valid ${format.toUpperCase()}: the document cannot be read (${(err as Error).name})`,
-                },
-              ]),
-        );
+        done(err as Error);
       }
     };
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, documentParser('json'));
