@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/main.ts';
+import { HANG_MS } from './support/hang.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Paths as a user types them from the checkout (relative when the test runs from it). */
@@ -30,7 +31,7 @@ function bin(args: string[], cwd = root): Promise<Run> {
     execFile(
       process.execPath,
       [join(root, 'bin', 'turnussjekk.mjs'), ...args],
-      { cwd, timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } },
+      { cwd, timeout: HANG_MS, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(error);
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });

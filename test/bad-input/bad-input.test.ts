@@ -10,6 +10,7 @@
 // where; when one is fixed its test starts to pass, vitest reports the `it.fails` as failing,
 // and the marker should be removed.
 import { cli } from '../support/cli.ts';
+import { HANG_MS } from '../support/hang.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +21,6 @@ import { EXIT } from '../../src/cli/main.ts';
 import type { App } from '../../api/app.ts';
 import { expectProblem, testApp } from '../api/helpers.ts';
 
-/** A child process that outlives this has hung: the bound ends a hang, it measures nothing (a busy machine is slow). */
-const CHILD_LIMIT = 300_000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const corpus = (name: string) => relative(process.cwd(), join(root, 'test', 'bad-input', 'corpus', name)) || name;
 const STACK = /^\s{4}at /m;
@@ -57,7 +56,7 @@ function child(
     );
   });
 }
-const binCheck = (files: string[], timeoutMs = 60_000, nodeFlags: string[] = []) =>
+const binCheck = (files: string[], timeoutMs = HANG_MS, nodeFlags: string[] = []) =>
   child([...nodeFlags, join(root, 'bin', 'turnussjekk.mjs'), 'check', ...files], timeoutMs);
 // A fifth of V8's default stack (984 KB). A spread of n values as call arguments (`Math.max(...xs)`,
 // `push(...xs)`) overflows the stack at about 125 000 values by default and at about 25 000 under
@@ -89,7 +88,7 @@ async function apiSequence(
       ...flags,
       ...bodies.map(([ct, f]) => `${ct}=${f}`),
     ],
-    options.timeoutMs ?? 60_000,
+    options.timeoutMs ?? HANG_MS,
   );
   const answers = run.out
     .split('\n')
@@ -482,12 +481,12 @@ describe('bad input: big and deep', () => {
   // A double booking is a data warning, never a violation (docs/legal/15-overlapping-assignments.md),
   // so 700 copies of one lawful shift exit 0 with their warnings.
   it('CLI (child process): the same shift 700 times is answered (exit 0, 1 or 2), not exit 3', async () => {
-    const run = await binCheck([gen('same-period-700.json')], CHILD_LIMIT);
+    const run = await binCheck([gen('same-period-700.json')]);
     expect(run.err).not.toMatch(/internal error|FATAL ERROR/);
     expect([EXIT.ok, EXIT.violations, EXIT.invalid]).toContain(run.code);
   });
   it('API (child process): the same shift 700 times is a 200 or a 400, not a 500', async () => {
-    const run = await apiSequence([['application/json', gen('same-period-700.json')]], { timeoutMs: CHILD_LIMIT });
+    const run = await apiSequence([['application/json', gen('same-period-700.json')]], {});
     expect([200, 400]).toContain(run.answers[0]?.status);
     expect(run.answers[1]?.status).toBe(200);
   });
@@ -509,7 +508,7 @@ describe('bad input: big and deep', () => {
   // date must lie in 1900–2199 and one period may last at most 31 days, so this file is refused
   // at once; the open remainder is the next test.
   it('CLI (child process): one period of five centuries is refused before any evaluation', async () => {
-    const run = await binCheck([gen('span-500-years.json')], CHILD_LIMIT);
+    const run = await binCheck([gen('span-500-years.json')]);
     expect(run.signal).toBeNull();
     expect(run.code).toBe(EXIT.invalid);
     expect(run.err).toMatch(/periods\[0\]/);
@@ -526,7 +525,7 @@ describe('bad input: big and deep', () => {
   // same file in milliseconds (the test above). Expected: the CLI refuses it too (or takes a
   // limit option), within seconds.
   it('CLI (child process): 194 years of back-to-back periods are refused before any evaluation', async () => {
-    const run = await binCheck([gen('span-194-years.json')], CHILD_LIMIT);
+    const run = await binCheck([gen('span-194-years.json')]);
     expect(run.signal).toBeNull();
     expect(run.code).toBe(EXIT.invalid);
   });
@@ -538,7 +537,7 @@ describe('bad input: big and deep', () => {
   // exceeded"; the API, with TURNUSSJEKK_BODY_LIMIT raised, answered 500. The children here run on
   // a fifth of the stack (SMALL_STACK), where 40 000 periods overflow such a spread as 200 000 did.
   it('CLI (child process, a fifth of the stack): 40 000 periods for one worker are judged, not exit 3', async () => {
-    const run = await binCheck(['--format', 'json', gen('periods-stack.json')], CHILD_LIMIT, SMALL_STACK);
+    const run = await binCheck(['--format', 'json', gen('periods-stack.json')], HANG_MS, SMALL_STACK);
     expect(run.err).not.toMatch(/internal error|FATAL ERROR/);
     expect(run.err).not.toMatch(STACK);
     expect([EXIT.ok, EXIT.violations], run.err.slice(0, 500)).toContain(run.code);
@@ -546,7 +545,6 @@ describe('bad input: big and deep', () => {
   });
   it('API (child process, a fifth of the stack): 40 000 periods under a raised body limit are a 200, not a 500', async () => {
     const run = await apiSequence([['application/json', gen('periods-stack.json')]], {
-      timeoutMs: CHILD_LIMIT,
       bodyLimit: 16 * 1024 * 1024,
       nodeFlags: SMALL_STACK,
     });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
 import { testApp } from '../api/helpers.ts';
 import { CHROMIUM, launchChromium, watchPage } from './browser.ts';
+import { HANG_MS } from '../support/hang.ts';
 
 // Page callbacks run in the browser: their `document` is the page's (the project compiles against Node's types).
 declare const document: any;
@@ -101,7 +102,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       await page.goto(`${base}/`);
       await page.locator('#paste').fill(text);
       await page.locator('#paste-form button[type="submit"]').click();
-      await page.locator('#timeline .period').first().waitFor({ timeout: 30_000 });
+      await page.locator('#timeline .period').first().waitFor({ timeout: HANG_MS });
     }
 
     type RotaDoc = { periods: Array<{ start: string; end: string }> };
@@ -124,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)(
             r.method() === 'POST' &&
             check(doc(r.postData()) ?? { periods: [] }) &&
             doc(r.postData()) !== null,
-          { timeout: 10_000 },
+          { timeout: HANG_MS },
         )
         .then((r) => doc(r.postData())!);
     }
@@ -133,7 +134,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     function answered() {
       const response = page.waitForResponse(
         (r) => r.url().endsWith('/v1/evaluate') && r.request().method() === 'POST',
-        { timeout: 10_000 },
+        { timeout: HANG_MS },
       );
       return async () => {
         await response;

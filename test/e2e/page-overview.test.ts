@@ -13,6 +13,7 @@ import type { App } from '../../api/app.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { testApp } from '../api/helpers.ts';
 import { CHROMIUM, launchChromium, watchPage } from './browser.ts';
+import { HANG_MS } from '../support/hang.ts';
 
 // Page callbacks run in the browser: their `document` is the page's (the project compiles against Node's types).
 declare const document: any;
@@ -46,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)(
 
     const evaluated = () =>
       page.waitForResponse((r) => r.url().endsWith('/v1/evaluate') && r.request().method() === 'POST', {
-        timeout: 30_000,
+        timeout: HANG_MS,
       });
 
     beforeAll(async () => {
@@ -68,7 +69,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       await page.goto(`${base}/?scenario=${SCENARIO}`);
       report = (await (await answer).json()) as Report;
       const chart = page.locator('#overview table.tier-chart');
-      await chart.waitFor({ timeout: 30_000 });
+      await chart.waitFor({ timeout: HANG_MS });
       // The overview comes before the timeline.
       const order = await page.evaluate(() => {
         const o = document.getElementById('overview')!;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
 import { testApp } from '../api/helpers.ts';
 import { CHROMIUM, launchChromium, watchPage } from './browser.ts';
+import { HANG_MS } from '../support/hang.ts';
 
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -49,7 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     it('opens a bundled scenario from the address and draws its violations on the timeline', async () => {
       await page.goto(`${base}/?scenario=${SCENARIO}`);
       const violation = page.locator('#timeline .finding[data-severity="violation"]').first();
-      await violation.waitFor({ timeout: 30_000 });
+      await violation.waitFor({ timeout: HANG_MS });
       expect(await page.locator('#timeline .period').count()).toBe(3);
       expect(await page.locator('#timeline .finding[data-severity="violation"]').count()).toBe(EXPECTED_VIOLATIONS);
       expect(await page.locator('#summary [data-count="violations"]').textContent()).toMatch(
