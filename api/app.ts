@@ -12,6 +12,8 @@ import { defaultRuleBook, type RuleBook } from '../src/rules/load.ts';
 import { requireBearerToken } from './auth.ts';
 import { WorkerReportCache } from '../src/engine/workerReports.ts';
 import { ReportCache } from './cache.ts';
+import { DigestStore } from './delta.ts';
+import { EvaluatePool } from './pool.ts';
 import { validatorCompiler } from './compilers.ts';
 import { resolveConfig, type ApiConfig, type ApiConfigOptions } from './config.ts';
 import { pathOf, PROBLEM_MEDIA_TYPE, problem, problemFor, sendProblem } from './problem.ts';
@@ -41,7 +43,25 @@ export interface BuildAppOptions extends ApiConfigOptions {
   scenariosDir?: string;
 }
 
-export type App = FastifyInstance & { turnussjekk: ApiConfig };
+/**
+ * The threads that evaluate, unless evaluation stays on the event loop: no threads configured, or
+ * a rule book or workers' cache of the caller's own (they cannot cross to a thread; tests use them).
+ */
+function poolFor(config: ApiConfig, options: BuildAppOptions): EvaluatePool | undefined {
+  const custom = (options.ruleBook !== undefined && options.ruleBook !== defaultRuleBook()) || options.workerCache;
+  if (config.threads === 0 || custom) return undefined;
+  return new EvaluatePool({
+    threads: config.threads,
+    maxQueue: config.queue,
+    workerCacheBytes: config.workerCacheBytes,
+  });
+}
+
+export type App = FastifyInstance & {
+  turnussjekk: ApiConfig;
+  /** The threads that evaluate (undefined: on the event loop); its counts are for tests and operators. */
+  evaluationPool: EvaluatePool | undefined;
+};
 
 // Log lines carry method, path (no query string), status and duration: never a body, a header
 // or a query value, so no rota content and no worker id reaches the logs.
@@ -318,6 +338,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     uiConfig: { deepLinking: true },
   });
 
+  const pool = poolFor(config, options);
+  if (pool) app.addHook('onClose', () => pool.close());
+  app.decorate('evaluationPool', pool);
+  // The digests of an eighth as many bytes as the workers' reports: a few kilobytes a report.
+  const digestBytes = options.workerCache ? options.workerCache.maxBytes / 8 : config.workerCacheBytes / 8;
+  const digests = digestBytes > 0 ? new DigestStore(digestBytes) : undefined;
+
   await app.register(metaRoutes, { ruleCount: rules.length });
   await app.register(
     async (v1) => {
@@ -327,6 +354,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
         ruleBook,
         auth,
         maxSpanDays: config.maxSpanDays,
+        ...(pool ? { pool } : {}),
+        ...(digests ? { digests } : {}),
         ...(options.reportCache
           ? { cache: options.reportCache }
           : config.cacheBytes > 0

@@ -2,6 +2,7 @@
 // A setting that is present but unusable stops the server at startup with a message naming it;
 // in particular a token variable that is set but names no token never runs the API open.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -37,6 +38,13 @@ export interface ApiConfigOptions {
   cacheBytes?: number;
   /** Bytes of single workers' reports kept for turnuses posted again with changes (TURNUSSJEKK_WORKER_CACHE_MB in MiB; default 64 MiB; 0 = off). */
   workerCacheBytes?: number;
+  /**
+   * Threads that evaluate rotas off the event loop (TURNUSSJEKK_THREADS; default one per core;
+   * 0 = on the event loop, as before the pool).
+   */
+  threads?: number;
+  /** Requests that may wait for a busy thread; one more is answered 503 with Retry-After (TURNUSSJEKK_QUEUE; default 32). */
+  queue?: number;
 }
 
 export interface ApiConfig {
@@ -48,7 +56,11 @@ export interface ApiConfig {
   maxSpanDays: number;
   cacheBytes: number;
   workerCacheBytes: number;
+  threads: number;
+  queue: number;
 }
+
+export const DEFAULT_QUEUE = 32;
 
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -77,9 +89,9 @@ export function parseByteSize(name: string, text: string): number {
   return bytes;
 }
 
-function parseWhole(name: string, text: string, unit: string): number {
+function parseWhole(name: string, text: string, unit: string, zero = 'no limit'): number {
   if (!/^\s*\d+\s*$/.test(text))
-    throw new ConfigError(`${name} must be a whole number of ${unit} (0 = no limit), got "${text}"`);
+    throw new ConfigError(`${name} must be a whole number of ${unit} (0 = ${zero}), got "${text}"`);
   return Number(text);
 }
 const parseMillis = (name: string, text: string) => parseWhole(name, text, 'milliseconds');
@@ -162,5 +174,28 @@ export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process
     (env.TURNUSSJEKK_WORKER_CACHE_MB !== undefined
       ? parseWhole('TURNUSSJEKK_WORKER_CACHE_MB', env.TURNUSSJEKK_WORKER_CACHE_MB, 'MiB') * 1024 * 1024
       : DEFAULT_CACHE_BYTES);
-  return { bodyLimit, tokens, requestTimeout, connectionTimeout, logLevel, maxSpanDays, cacheBytes, workerCacheBytes };
+  const threads =
+    options.threads ??
+    (env.TURNUSSJEKK_THREADS !== undefined && env.TURNUSSJEKK_THREADS.trim() !== 'auto'
+      ? parseWhole('TURNUSSJEKK_THREADS', env.TURNUSSJEKK_THREADS, 'threads', 'on the event loop')
+      : availableParallelism());
+  if (!Number.isSafeInteger(threads) || threads < 0 || threads > 256)
+    throw new ConfigError(`TURNUSSJEKK_THREADS must be a whole number from 0 to 256 or "auto", got ${threads}`);
+  const queue =
+    options.queue ??
+    (env.TURNUSSJEKK_QUEUE !== undefined
+      ? parseWhole('TURNUSSJEKK_QUEUE', env.TURNUSSJEKK_QUEUE, 'requests', 'none wait')
+      : DEFAULT_QUEUE);
+  return {
+    bodyLimit,
+    tokens,
+    requestTimeout,
+    connectionTimeout,
+    logLevel,
+    maxSpanDays,
+    cacheBytes,
+    workerCacheBytes,
+    threads,
+    queue,
+  };
 }

@@ -15,7 +15,8 @@
 //   Whitespace and syntax are minified (names are kept, for stack traces); source maps beside it.
 // - dist/engine/part-worker.js: the worker process that src/engine/parallel.ts forks, one ES module
 //   with its dependencies.
-// - dist/api/server.js and dist/lib/index.js (`npm start`, and the package's `exports`): ES modules
+// - dist/api/server.js, dist/api/evaluate-thread.js (a thread of the server's evaluation pool, api/pool.ts)
+//   and dist/lib/index.js (`npm start`, and the package's `exports`): ES modules
 //   with shared chunks in dist/chunks/, their dependencies left in node_modules (Fastify's plugins
 //   read files of their own packages, and fastify-type-provider-zod must see the zod the schemas
 //   were made with). dist/types/: the library's declarations, by tsc (tsconfig.build.json).
@@ -173,7 +174,11 @@ export async function build() {
       }),
       esbuild.build({
         ...common,
-        entryPoints: { 'api/server': 'api/server.ts', 'lib/index': 'src/index.ts' },
+        entryPoints: {
+          'api/server': 'api/server.ts',
+          'api/evaluate-thread': 'api/evaluateThread.ts',
+          'lib/index': 'src/index.ts',
+        },
         chunkNames: 'chunks/[name]-[hash]',
         format: 'esm',
         splitting: true,

@@ -3,20 +3,23 @@
 // parsed here and validated by the route schema (RotaSchema); the handler only calls evaluate().
 // The engine's own input checks (DST-gap times, unknown ids, end before start) arrive as
 // InputError and leave as the same 400 problem as a schema error.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import type { FastifyRouteSchemaDef } from 'fastify/types/schema.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { evaluate } from '../../src/engine/evaluate.ts';
-import { evaluateByWorker, type WorkerReportCache } from '../../src/engine/workerReports.ts';
-import { HeadroomSchema, ReportSchema } from '../../src/report/schema.ts';
 import { z } from 'zod';
+import { HeadroomSchema, ReportSchema } from '../../src/report/schema.ts';
 import { InputError } from '../../src/rota/errors.ts';
-import { parseDocumentText } from '../../src/rota/load.ts';
 import { RotaSchema } from '../../src/rota/schema.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
+import type { WorkerReportCache } from '../../src/engine/workerReports.ts';
 import { ReportCache } from '../cache.ts';
-import { checkSpan } from '../limits.ts';
+import { validatorCompiler } from '../compilers.ts';
+import { DigestStore } from '../delta.ts';
+import { type EvaluateJob, type JobAnswer, type RawBody, runJob } from '../evaluateJob.ts';
+import { type EvaluatePool, QueueFullError } from '../pool.ts';
+import { pathOf, problem, sendProblem } from '../problem.ts';
 import { EvaluateQuerySchema, HeadroomQuerySchema, problemResponse } from '../schemas.ts';
-import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
+import { CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
 
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
@@ -26,81 +29,124 @@ export interface EvaluateRouteOptions {
   maxSpanDays: number;
   /** Reports of identical JSON and YAML requests (api/cache.ts); none: every request is evaluated. */
   cache?: ReportCache;
-  /** Single workers' reports (engine/workerReports.ts): a turnus posted again with changes evaluates only the workers it changes. */
+  /** Single workers' reports (engine/workerReports.ts), used on the event loop (no pool); the pool's threads keep their own. */
   workerCache?: WorkerReportCache;
+  /** Threads that evaluate (api/pool.ts); none: evaluated on the event loop with ruleBook and workerCache. */
+  pool?: EvaluatePool;
+  /** The workers' digests of reports answered (api/delta.ts): ETag and `changedSince`; none: neither. */
+  digests?: DigestStore;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The request's key in the report cache, set when its body is read. */
     reportKey: string | undefined;
-    /** The body, kept unparsed while its report is in the cache (in case it is evicted before it is sent). */
-    rawText: string | undefined;
-    rawMedia: 'json' | 'yaml' | undefined;
   }
 }
-
-/** The body of a request the cache will answer (never parsed). */
-const CACHED = Symbol('answered from the report cache');
 
 const queryOf = (url: string) => {
   const at = url.indexOf('?');
   return at < 0 ? '' : url.slice(at + 1);
 };
 
+/**
+ * The body goes to the evaluation thread as it arrived, unread: reading and validating a large rota
+ * is work too, and it happens there (api/evaluateJob.ts, with the loader's own messages). The route
+ * keeps RotaSchema as its body schema, for the OpenAPI document; query and path are validated here.
+ */
+function bodyOnThread<T>(route: FastifyRouteSchemaDef<T>): ReturnType<FastifySchemaCompiler<T>> {
+  return route.httpPart === 'body'
+    ? (data: unknown) => ({ value: data })
+    : validatorCompiler(route as unknown as FastifyRouteSchemaDef<z.ZodType>);
+}
+
+const EvaluateRouteQuerySchema = EvaluateQuerySchema.extend({
+  changedSince: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'The ETag of a report this client holds (from an earlier answer): answer only the workers whose part of the report differs from it. ' +
+        'The answer then carries `X-Turnussjekk-Changed-Since` with that ETag; without the header it is the whole report (an ETag this server no longer holds).',
+    ),
+});
+
 export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
   scope,
-  { ruleBook, auth, maxSpanDays, cache, workerCache },
+  { ruleBook, auth, maxSpanDays, cache, workerCache, pool, digests },
 ) => {
   scope.decorateRequest('reportKey', undefined);
-  scope.decorateRequest('rawText', undefined);
-  scope.decorateRequest('rawMedia', undefined);
-  const keep = (
-    req: { rawText: string | undefined; rawMedia: 'json' | 'yaml' | undefined },
-    text: string,
-    media: 'json' | 'yaml',
-  ) => {
-    req.rawText = text;
-    req.rawMedia = media;
-    return CACHED;
+  const run = (job: EvaluateJob): Promise<JobAnswer> =>
+    pool ? pool.run(job) : runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}) });
+
+  // Only POST /v1/evaluate answers from the report cache (the headroom route shares the parsers),
+  // and not a request for what changed.
+  const keyFor = (req: { url: string }, media: string, body: string) => {
+    if (!cache || !req.url.split('?')[0]!.endsWith('/evaluate')) return undefined;
+    const query = queryOf(req.url);
+    return query.includes('changedSince=') ? undefined : ReportCache.key(media, query, body);
   };
-  // Only POST /v1/evaluate answers from the report cache (the headroom route shares the parsers).
-  const keyFor = (req: { url: string }, media: string, body: string) =>
-    cache && req.url.split('?')[0]!.endsWith('/evaluate') ? ReportCache.key(media, queryOf(req.url), body) : undefined;
-  // Text → plain data with the loader's parser, so a syntax error names line and column the way
-  // the CLI does. Both parsers read the body as a string under the app's body limit. Fastify's
-  // default parsers are removed first, so text/plain and anything else is a 415.
+  // Every body is kept as it arrived (bodyOnThread). Fastify's default parsers are removed first,
+  // so text/plain and anything else is a 415.
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    try {
-      req.reportKey = keyFor(req, 'json', body as string);
-      // A body whose report is kept is not parsed at all: preValidation answers it.
-      if (req.reportKey && cache!.has(req.reportKey)) return done(null, keep(req, body as string, 'json'));
-      done(null, parseDocumentText(body as string, 'json'));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
+    req.reportKey = keyFor(req, 'json', body as string);
+    done(null, { format: 'json', text: body as string } satisfies RawBody);
   });
   scope.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (req, body, done) => {
+    req.reportKey = keyFor(req, 'yaml', body as string);
+    done(null, { format: 'yaml', text: body as string } satisfies RawBody);
+  });
+  // CSV is read as bytes: Norwegian Excel writes Windows-1252 or UTF-16, which the thread detects.
+  // Both are read with the importers' defaults (POST /v1/rota takes their options).
+  scope.addContentTypeParser(CSV_MEDIA_TYPES, { parseAs: 'buffer' }, (_req, body, done) => {
+    done(null, { format: 'csv', bytes: body as Buffer } satisfies RawBody);
+  });
+  scope.addContentTypeParser(ICS_MEDIA_TYPES, { parseAs: 'string' }, (_req, body, done) => {
+    done(null, { format: 'ics', text: body as string } satisfies RawBody);
+  });
+
+  const etagOf = (raw: RawBody, asOf: unknown) =>
+    DigestStore.etag(raw.format, typeof asOf === 'string' ? asOf : undefined, raw.text ?? raw.bytes!);
+
+  /** The job's answer as the reply: its bytes, or its error thrown for the error handler. */
+  const answer = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    job: EvaluateJob,
+    onDone?: (result: JobAnswer) => void,
+  ): Promise<Buffer | FastifyReply> => {
+    let result: JobAnswer;
     try {
-      req.reportKey = keyFor(req, 'yaml', body as string);
-      if (req.reportKey && cache!.has(req.reportKey)) return done(null, keep(req, body as string, 'yaml'));
-      done(null, parseDocumentText(body as string, 'yaml'));
+      result = await run(job);
     } catch (err) {
-      // The loader turns YAML syntax errors into InputError; anything else the YAML library
-      // throws on a hostile document (say, nesting past the stack) is still the client's input.
-      done(
-        err instanceof InputError
-          ? err
-          : new InputError([
-              { path: '', message: `not valid YAML: the document cannot be read (${(err as Error).name})` },
-            ]),
-        undefined,
+      if (!(err instanceof QueueFullError)) throw err;
+      reply.header('retry-after', String(err.retryAfterSeconds));
+      return sendProblem(
+        reply,
+        problem(
+          'service-unavailable',
+          'every evaluation thread is busy and the queue of waiting requests is full; try again after the seconds in Retry-After',
+          [],
+          pathOf(request.url),
+        ),
       );
     }
-  });
-  // CSV and iCalendar with the importers' defaults (POST /v1/rota takes their options).
-  addImportParsers(scope);
+    if (result.input) {
+      const err = new InputError(result.input.issues);
+      throw result.input.context ? Object.assign(err, { validationContext: result.input.context }) : err;
+    }
+    if (result.error) {
+      const { name, message, stack } = result.error;
+      throw Object.assign(new Error(message), { name, ...(stack ? { stack } : {}) });
+    }
+    onDone?.(result);
+    if (result.delta) request.reportKey = undefined;
+    reply.type('application/json; charset=utf-8');
+    const json = result.json!;
+    return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+  };
 
   scope.withTypeProvider<ZodTypeProvider>().route({
     method: 'POST',
@@ -114,9 +160,13 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         'A CSV export (`text/csv`, one period per row) or an iCalendar file (`text/calendar`) is read as `turnussjekk convert` reads it ' +
         '(docs/import-formats.md); its problems name the row and column (`row 5.start`) or the event. ' +
         'Invalid input is answered with 400 and an RFC 9457 problem document whose `errors` names every bad field by its path. ' +
-        'A rota whose periods span more calendar days than the server allows (default 731) is refused the same way.',
+        'A rota whose periods span more calendar days than the server allows (default 731) is refused the same way. ' +
+        'With the workers’ report cache on (the default), the answer carries an `ETag`; a client that saves often may send it back as ' +
+        '`changedSince` and is answered with only the workers whose part of the report differs: every per-worker list (findings, incidents, ' +
+        'headroom, conversions, ledger, profiles, `summary.perWorker`) holds only those workers, incidents index the findings given, and ' +
+        'the summary’s totals and the readings are the whole report’s. Such an answer carries `X-Turnussjekk-Changed-Since`.',
       consumes: ['application/json', ...YAML_MEDIA_TYPES, ...CSV_MEDIA_TYPES, ...ICS_MEDIA_TYPES],
-      querystring: EvaluateQuerySchema,
+      querystring: EvaluateRouteQuerySchema,
       body: RotaSchema,
       ...(auth ? { security: [{ bearerAuth: [] }] } : {}),
       response: {
@@ -126,34 +176,50 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         413: problemResponse('Request body larger than the configured limit'),
         415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
         500: problemResponse('Unexpected server error (no details are disclosed)'),
+        503: problemResponse(
+          'Every evaluation thread is busy and the queue of waiting requests is full (or the server is shutting down): try again after the seconds in `Retry-After`',
+        ),
       },
     },
+    validatorCompiler: bodyOnThread,
     // A request seen before is answered from the cache before validation: its body was valid then
     // (only 200 responses are kept) and nothing else decides the report.
     preValidation: async (request, reply) => {
       const hit = cache && request.reportKey ? cache.get(request.reportKey) : undefined;
-      if (hit !== undefined) {
-        request.reportKey = undefined;
-        return reply.header('x-turnussjekk-cache', 'hit').type('application/json; charset=utf-8').send(hit);
-      }
-      // Evicted between reading the body and now (another request filled the cache): read it after all.
-      if ((request.body as unknown) === CACHED)
-        request.body = parseDocumentText(request.rawText!, request.rawMedia!) as never;
+      if (hit === undefined) return;
+      request.reportKey = undefined;
+      if (digests)
+        reply.header('etag', etagOf(request.body as unknown as RawBody, (request.query as { asOf?: unknown }).asOf));
+      return reply.header('x-turnussjekk-cache', 'hit').type('application/json; charset=utf-8').send(hit);
     },
     onSend: async (request, reply, payload) => {
-      if (cache && request.reportKey && reply.statusCode === 200 && typeof payload === 'string') {
-        const bytes = Buffer.from(payload);
-        cache.set(request.reportKey, bytes);
+      if (cache && request.reportKey && reply.statusCode === 200 && Buffer.isBuffer(payload)) {
+        cache.set(request.reportKey, payload);
         reply.header('x-turnussjekk-cache', 'miss');
-        return bytes;
       }
       return payload;
     },
-    handler: async (request) => {
-      checkSpan(request.body, maxSpanDays);
-      const { asOf } = request.query;
-      const options = { ruleBook, ...(asOf ? { asOf } : {}) };
-      return workerCache ? evaluateByWorker(request.body, options, workerCache) : evaluate(request.body, options);
+    handler: async (request, reply) => {
+      const raw = request.body as unknown as RawBody;
+      const { asOf, changedSince } = request.query;
+      const since = changedSince !== undefined ? DigestStore.normalize(changedSince) : undefined;
+      const base = since !== undefined ? digests?.get(since) : undefined;
+      const job: EvaluateJob = {
+        route: 'evaluate',
+        body: raw,
+        maxSpanDays,
+        ...(asOf ? { asOf } : {}),
+        ...(base ? { base } : {}),
+      };
+      const result = await answer(request, reply, job, (done) => {
+        if (digests && done.digests) {
+          const etag = etagOf(raw, asOf);
+          digests.set(etag, done.digests);
+          reply.header('etag', etag);
+        }
+        if (done.delta) reply.header('x-turnussjekk-changed-since', since!);
+      });
+      return result;
     },
   });
 
@@ -182,21 +248,22 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         413: problemResponse('Request body larger than the configured limit'),
         415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
         500: problemResponse('Unexpected server error (no details are disclosed)'),
+        503: problemResponse(
+          'Every evaluation thread is busy and the queue of waiting requests is full (or the server is shutting down): try again after the seconds in `Retry-After`',
+        ),
       },
     },
-    handler: async (request) => {
-      checkSpan(request.body, maxSpanDays);
+    validatorCompiler: bodyOnThread,
+    handler: async (request, reply) => {
       const { asOf, worker } = request.query;
-      if (worker !== undefined && !request.body.workers.some((w) => w.id === worker)) {
-        throw Object.assign(new InputError([{ path: 'worker', message: `"${worker}" is not a worker of the rota` }]), {
-          validationContext: 'querystring',
-        });
-      }
-      const options = { ruleBook, conversions: false, variants: false, ...(asOf ? { asOf } : {}) };
-      const report = workerCache
-        ? await evaluateByWorker(request.body, options, workerCache)
-        : await evaluate(request.body, options);
-      return { headroom: report.headroom.filter((h) => worker === undefined || h.workerId === worker) };
+      const job: EvaluateJob = {
+        route: 'headroom',
+        body: request.body as unknown as RawBody,
+        maxSpanDays,
+        ...(asOf ? { asOf } : {}),
+        ...(worker !== undefined ? { worker } : {}),
+      };
+      return answer(request, reply, job);
     },
   });
 };

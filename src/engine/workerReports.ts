@@ -43,7 +43,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** What a worker's report is a function of: their part of the rota, the plan's span and the options that change verdicts. */
-function keyOf(part: Rota, span: { from: number; to: number } | undefined, options: EvaluateOptions): string {
+export function keyOf(part: Rota, span: { from: number; to: number } | undefined, options: EvaluateOptions): string {
   const judged = {
     part,
     span: span ?? null,

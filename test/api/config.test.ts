@@ -1,4 +1,5 @@
 // Settings: options over environment over defaults; bad values are refused with their name.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_BODY_LIMIT, parseByteSize, resolveConfig, tokensFromText } from '../../api/config.ts';
 
@@ -13,6 +14,8 @@ describe('resolveConfig', () => {
       maxSpanDays: 731,
       cacheBytes: 64 * 1024 * 1024,
       workerCacheBytes: 64 * 1024 * 1024,
+      threads: availableParallelism(),
+      queue: 32,
     });
     expect(DEFAULT_BODY_LIMIT).toBe(5 * 1024 * 1024);
   });
@@ -30,6 +33,8 @@ describe('resolveConfig', () => {
           TURNUSSJEKK_MAX_SPAN_DAYS: '0',
           TURNUSSJEKK_CACHE_MB: '0',
           TURNUSSJEKK_WORKER_CACHE_MB: '2',
+          TURNUSSJEKK_THREADS: '0',
+          TURNUSSJEKK_QUEUE: '5',
         },
       ),
     ).toEqual({
@@ -41,6 +46,8 @@ describe('resolveConfig', () => {
       maxSpanDays: 0,
       cacheBytes: 0,
       workerCacheBytes: 2 * 1024 * 1024,
+      threads: 0,
+      queue: 5,
     });
   });
 
@@ -66,6 +73,13 @@ describe('resolveConfig', () => {
 });
 
 describe('parseByteSize and tokensFromText', () => {
+  it('threads: a number, 0 (on the event loop) or auto (one per core); a bad value stops the start', () => {
+    expect(resolveConfig({}, { TURNUSSJEKK_THREADS: 'auto' }).threads).toBe(availableParallelism());
+    expect(resolveConfig({}, { TURNUSSJEKK_THREADS: '3' }).threads).toBe(3);
+    expect(() => resolveConfig({}, { TURNUSSJEKK_THREADS: 'many' })).toThrow(/TURNUSSJEKK_THREADS/);
+    expect(() => resolveConfig({}, { TURNUSSJEKK_QUEUE: '-1' })).toThrow(/TURNUSSJEKK_QUEUE/);
+  });
+
   it('sizes in bytes, KiB and MiB', () => {
     expect(parseByteSize('x', '5242880')).toBe(5_242_880);
     expect(parseByteSize('x', '512k')).toBe(524_288);

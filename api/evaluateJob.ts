@@ -1,0 +1,212 @@
+// What POST /v1/evaluate and /v1/headroom compute, from the body as received to the response's
+// bytes: read the body (JSON, YAML, CSV or iCalendar), validate it, check its span, evaluate it and
+// write the JSON. One function, run on a worker thread of the pool (api/pool.ts) or, with no pool,
+// on the event loop; either way the same bytes and the same errors as the route gave when it did
+// each step itself (the loader's messages, the route schema's response encoding).
+//
+// With the workers' report cache, the answer also carries a digest per worker: what that worker's
+// part of the report is a function of (the cache key, plus where its periods and agreements sit in
+// the whole rota). A client that holds a report may then ask only for the workers whose digests
+// differ (api/delta.ts keeps the digests of reports answered).
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { evaluate, type EvaluateOptions } from '../src/engine/evaluate.ts';
+import { partitionRota, planSpan, ReportAssembler, type RotaPart } from '../src/engine/partition.ts';
+import { keyOf as workerReportKey, type WorkerReportCache } from '../src/engine/workerReports.ts';
+import { decodeCsvBytes, parseCsvText } from '../src/import/csv.ts';
+import { parseIcsText } from '../src/import/ics.ts';
+import { countFindings } from '../src/report/counts.ts';
+import { type Finding, HeadroomSchema, type Report, ReportSchema } from '../src/report/schema.ts';
+import { InputError, type InputIssue } from '../src/rota/errors.ts';
+import { parseDocumentText, validateRotaDocument } from '../src/rota/load.ts';
+import type { Rota } from '../src/rota/schema.ts';
+import { defaultRuleBook, type RuleBook } from '../src/rules/load.ts';
+import { buildTimeline } from '../src/timeline/build.ts';
+import { checkSpan } from './limits.ts';
+
+export type BodyFormat = 'json' | 'yaml' | 'csv' | 'ics';
+
+/** A request body as it arrived: text, or bytes for CSV (whose encoding is detected from them). */
+export interface RawBody {
+  format: BodyFormat;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+export interface EvaluateJob {
+  route: 'evaluate' | 'headroom';
+  body: RawBody;
+  asOf?: string;
+  /** headroom: only this worker. */
+  worker?: string;
+  maxSpanDays: number;
+  /** evaluate: the digests of the report the client holds; the answer then holds only the workers that differ. */
+  base?: WorkerDigest[];
+}
+
+/** A worker's id and the digest of their part of a report. */
+export type WorkerDigest = [workerId: string, digest: string];
+
+export interface JobAnswer {
+  /** The response body, JSON in UTF-8. */
+  json?: Uint8Array;
+  /** Per worker, in the rota's order: when the report was put together from the workers' reports. */
+  digests?: WorkerDigest[];
+  /** The answer holds only the workers whose digests differ from `base`. */
+  delta?: boolean;
+  /** Bad input: the route answers 400 with these issues (`context`: where, when not the body). */
+  input?: { issues: InputIssue[]; context?: string };
+  /** Anything else: a defect, answered 500. */
+  error?: { name: string; message: string; stack?: string };
+}
+
+export interface JobContext {
+  ruleBook: RuleBook;
+  workerCache?: WorkerReportCache;
+}
+
+const HeadroomAnswerSchema = z.object({ headroom: z.array(HeadroomSchema) });
+const utf8 = new TextEncoder();
+
+/** Anything an importer or the YAML library throws that is not an InputError is still the client's input. */
+function asInputError(err: unknown, what: string): InputError {
+  if (err instanceof InputError) return err;
+  return new InputError([
+    { path: '', message: `not valid ${what}: the document cannot be read (${(err as Error).name})` },
+  ]);
+}
+
+/** The body as a validated rota, or an InputError naming the field, row or event. */
+export function readBody(body: RawBody): Rota {
+  let doc: unknown;
+  try {
+    if (body.format === 'csv') doc = parseCsvText(decodeCsvBytes(Buffer.from(body.bytes!)), {});
+    else if (body.format === 'ics') doc = parseIcsText(body.text!, {});
+    else doc = parseDocumentText(body.text!, body.format);
+  } catch (err) {
+    const what = { json: 'JSON', yaml: 'YAML', csv: 'CSV', ics: 'iCalendar' }[body.format];
+    // The JSON parser's own errors are InputErrors already; a JSON body never reaches the wrapping.
+    throw asInputError(err, what);
+  }
+  return validateRotaDocument(doc);
+}
+
+/** The digest of a worker's part of the report: its cache key and where its periods and agreements sit in the rota. */
+function digestOf(key: string, part: RotaPart): string {
+  return createHash('sha256')
+    .update(key)
+    .update(`\0${part.periodIndex.join(',')}\0${part.agreementIndex.join(',')}`)
+    .digest('base64url');
+}
+
+interface WorkerReport {
+  workerId: string;
+  report: Report;
+  part: RotaPart;
+  digest: string;
+}
+
+/**
+ * Each worker's report, from the cache or evaluated now (and kept): evaluateByWorker's steps, with
+ * the digests kept. Undefined for a rota evaluated whole (variants, a cycle, another rule book).
+ */
+async function byWorker(
+  rota: Rota,
+  options: EvaluateOptions,
+  cache: WorkerReportCache,
+): Promise<WorkerReport[] | undefined> {
+  const book = options.ruleBook ?? defaultRuleBook();
+  if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return undefined;
+  const span = planSpan(buildTimeline(rota));
+  const out: WorkerReport[] = [];
+  for (const part of partitionRota(rota, 1)) {
+    const key = workerReportKey(part.rota, span, options);
+    let report = cache.get(key);
+    if (!report) {
+      report = await evaluate(part.rota, { ...options, ...(span ? { span } : {}) });
+      cache.set(key, report);
+    }
+    out.push({ workerId: part.rota.workers[0]!.id, report, part, digest: digestOf(key, part) });
+  }
+  return out;
+}
+
+/**
+ * The report from its workers' reports, as mergeReports gives it; with `base`, only the workers whose
+ * digests differ from it, their incidents indexing the findings given, while the summary's totals
+ * and the readings are the whole report's.
+ */
+function assemble(rota: Rota, workers: WorkerReport[], base?: Map<string, string>): Report {
+  const whole = new ReportAssembler(rota);
+  const changed = base ? new ReportAssembler(rota) : whole;
+  const findings: Finding[] = [];
+  for (const w of workers) {
+    if (base && base.get(w.workerId) === w.digest) {
+      whole.addCounted(w.report, countFindings(w.report.findings));
+      continue;
+    }
+    for (const f of changed.add(w.report, w.part)) findings.push(f);
+    if (changed !== whole) whole.addCounted(w.report, countFindings(w.report.findings));
+  }
+  const { version, ...tail } = whole.finish();
+  if (!base) return { version, findings, ...tail };
+  const { version: _same, ...part } = changed.finish();
+  return {
+    version,
+    findings,
+    ...part,
+    summary: { ...tail.summary, perWorker: part.summary.perWorker },
+    readings: tail.readings,
+  };
+}
+
+async function evaluateRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Promise<JobAnswer> {
+  const options: EvaluateOptions = { ruleBook: ctx.ruleBook, ...(job.asOf ? { asOf: job.asOf } : {}) };
+  const workers = ctx.workerCache ? await byWorker(rota, options, ctx.workerCache) : undefined;
+  if (!workers) return { json: encodeReport(await evaluate(rota, options)) };
+  const base = job.base ? new Map(job.base) : undefined;
+  return {
+    json: encodeReport(assemble(rota, workers, base)),
+    digests: workers.map((w) => [w.workerId, w.digest]),
+    ...(base ? { delta: true } : {}),
+  };
+}
+
+async function headroomRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Promise<JobAnswer> {
+  const { worker } = job;
+  if (worker !== undefined && !rota.workers.some((w) => w.id === worker))
+    return {
+      input: {
+        issues: [{ path: 'worker', message: `"${worker}" is not a worker of the rota` }],
+        context: 'querystring',
+      },
+    };
+  const options: EvaluateOptions = {
+    ruleBook: ctx.ruleBook,
+    conversions: false,
+    variants: false,
+    ...(job.asOf ? { asOf: job.asOf } : {}),
+  };
+  const workers = ctx.workerCache ? await byWorker(rota, options, ctx.workerCache) : undefined;
+  const report = workers ? assemble(rota, workers) : await evaluate(rota, options);
+  const headroom = report.headroom.filter((h) => worker === undefined || h.workerId === worker);
+  return { json: utf8.encode(JSON.stringify(z.encode(HeadroomAnswerSchema, { headroom }))) };
+}
+
+/** The report as the route's response serializer wrote it: encoded by the report schema (its key order), then JSON. */
+function encodeReport(report: Report): Uint8Array {
+  return utf8.encode(JSON.stringify(z.encode(ReportSchema, report)));
+}
+
+/** Runs a job; never throws: an error is part of the answer, so it crosses a thread as data. */
+export async function runJob(job: EvaluateJob, ctx: JobContext): Promise<JobAnswer> {
+  try {
+    const rota = readBody(job.body);
+    checkSpan(rota, job.maxSpanDays);
+    return job.route === 'headroom' ? await headroomRoute(job, rota, ctx) : await evaluateRoute(job, rota, ctx);
+  } catch (err) {
+    if (err instanceof InputError) return { input: { issues: err.issues } };
+    const e = err as Error;
+    return { error: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };
+  }
+}

@@ -1,0 +1,49 @@
+// One thread of the evaluation pool (api/pool.ts): runs the jobs it is sent (api/evaluateJob.ts)
+// with the bundled rule book and answers each with its bytes, which it hands over without a copy.
+// Each thread keeps a workers' report cache; a report one thread evaluates is sent to the others
+// (a BroadcastChannel of the pool), so a turnus saved again is a cache hit whichever thread takes
+// it: one worker's report is a few kilobytes, copied once per thread.
+import { BroadcastChannel, parentPort, workerData } from 'node:worker_threads';
+import { WorkerReportCache } from '../src/engine/workerReports.ts';
+import type { Report } from '../src/report/schema.ts';
+import { defaultRuleBook } from '../src/rules/load.ts';
+import { type EvaluateJob, runJob } from './evaluateJob.ts';
+
+export interface ThreadData {
+  workerCacheBytes: number;
+  /** The pool's channel for sharing workers' reports. */
+  channel: string;
+}
+
+export interface ThreadTask {
+  id: number;
+  job: EvaluateJob;
+}
+
+const { workerCacheBytes, channel: channelName } = workerData as ThreadData;
+const ruleBook = defaultRuleBook();
+const channel = new BroadcastChannel(channelName);
+channel.unref();
+
+class SharedWorkerCache extends WorkerReportCache {
+  override set(key: string, report: Report): void {
+    super.set(key, report);
+    channel.postMessage([key, report]);
+  }
+
+  /** A report another thread evaluated. */
+  receive(key: string, report: Report): void {
+    if (!this.has(key)) WorkerReportCache.prototype.set.call(this, key, report);
+  }
+}
+
+const workerCache = workerCacheBytes > 0 ? new SharedWorkerCache(workerCacheBytes, ruleBook) : undefined;
+channel.onmessage = (event) => {
+  const [key, report] = (event as { data: [string, Report] }).data;
+  workerCache?.receive(key, report);
+};
+
+parentPort!.on('message', async ({ id, job }: ThreadTask) => {
+  const answer = await runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}) });
+  parentPort!.postMessage({ id, answer }, answer.json ? [answer.json.buffer as ArrayBuffer] : []);
+});

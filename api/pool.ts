@@ -1,0 +1,157 @@
+// Evaluation off the event loop: a fixed number of worker threads (default one per core) take the
+// evaluate and headroom jobs (api/evaluateJob.ts) in turn, so while one large rota is evaluated the
+// event loop keeps answering /health, cache hits and small rotas on the other threads. Jobs that
+// find every thread busy wait in a bounded queue; past it, the route answers 503 with Retry-After
+// (QueueFullError) instead of letting requests pile up until their clients time out.
+//
+// Threads, not processes (engine/parallel.ts forks processes for one large rota's parts): a
+// request's body and answer cross without a pipe (the answer's bytes are handed over, not copied),
+// and threads start in a fraction of a process's time and memory. Threads start when first needed,
+// one more only when a job would otherwise wait, so a quiet server runs one.
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { EvaluateJob, JobAnswer } from './evaluateJob.ts';
+import type { ThreadData, ThreadTask } from './evaluateThread.ts';
+
+// Built (scripts/build.mjs), this module lies two folders below the package root (dist/api/ or
+// dist/chunks/) and starts dist/api/evaluate-thread.js; from the sources (tests, tsx) it starts
+// evaluate-thread.mjs, which registers tsx first.
+const THREAD_ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./evaluate-thread.mjs', import.meta.url)
+  : new URL('../api/evaluate-thread.js', import.meta.url);
+
+export class QueueFullError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('every evaluation thread is busy and the queue is full');
+    this.name = 'QueueFullError';
+  }
+}
+
+export interface PoolOptions {
+  threads: number;
+  /** Jobs that may wait for a thread; one more is refused (QueueFullError). */
+  maxQueue: number;
+  /** Each thread's workers' report cache (0 = none). */
+  workerCacheBytes: number;
+}
+
+interface Pending {
+  id: number;
+  job: EvaluateJob;
+  resolve: (answer: JobAnswer) => void;
+  reject: (err: Error) => void;
+  started?: number;
+}
+
+interface Thread {
+  worker: Worker;
+  task?: Pending;
+}
+
+export class EvaluatePool {
+  private readonly threads: Thread[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly data: ThreadData;
+  private nextId = 0;
+  private closed = false;
+  /** Recent milliseconds per job (moving average), for Retry-After. */
+  private averageMs = 1_000;
+  private drained?: () => void;
+
+  constructor(readonly options: PoolOptions) {
+    this.data = { workerCacheBytes: options.workerCacheBytes, channel: `turnussjekk-${randomUUID()}` };
+  }
+
+  /** Jobs running on a thread now. */
+  get running(): number {
+    return this.threads.reduce((n, t) => n + (t.task ? 1 : 0), 0);
+  }
+
+  /** Jobs waiting for a thread. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Runs the job on a free thread, or queues it; QueueFullError when the queue is full. */
+  run(job: EvaluateJob): Promise<JobAnswer> {
+    if (this.closed) return Promise.reject(new Error('the evaluation pool is closed'));
+    const idle = this.threads.find((t) => !t.task) ?? this.spawn();
+    if (!idle && this.queue.length >= this.options.maxQueue) {
+      return Promise.reject(new QueueFullError(this.retryAfterSeconds()));
+    }
+    return new Promise<JobAnswer>((resolve, reject) => {
+      const pending: Pending = { id: this.nextId++, job, resolve, reject };
+      if (idle) this.start(idle, pending);
+      else this.queue.push(pending);
+    });
+  }
+
+  /** Seconds until a thread is likely free for one more job: the work ahead of it, spread over the threads. */
+  retryAfterSeconds(): number {
+    const ahead = this.queue.length + this.running;
+    return Math.max(1, Math.ceil((ahead * this.averageMs) / this.options.threads / 1000));
+  }
+
+  /** Lets the jobs running and waiting finish, then ends the threads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.running + this.queue.length > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    this.threads.length = 0;
+  }
+
+  private spawn(): Thread | undefined {
+    if (this.threads.length >= this.options.threads) return undefined;
+    // A larger young generation: the engine makes many short-lived objects (as the server's own flag).
+    const worker = new Worker(THREAD_ENTRY, {
+      workerData: this.data,
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
+    const thread: Thread = { worker };
+    worker.on('message', ({ id, answer }: { id: number; answer: JobAnswer }) => {
+      const task = thread.task;
+      if (!task || task.id !== id) return;
+      thread.task = undefined;
+      this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - task.started!);
+      task.resolve(answer);
+      this.next(thread);
+    });
+    // A thread that dies (out of memory, a defect outside a job) fails its job and is replaced when next needed.
+    const fail = (err: Error) => {
+      const at = this.threads.indexOf(thread);
+      if (at >= 0) this.threads.splice(at, 1);
+      const task = thread.task;
+      thread.task = undefined;
+      task?.reject(err);
+      const waiting = this.queue.shift();
+      if (waiting) {
+        const replacement = this.spawn();
+        if (replacement) this.start(replacement, waiting);
+        else this.queue.unshift(waiting);
+      }
+      this.checkDrained();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!this.closed || thread.task) fail(new Error(`an evaluation thread ended (exit code ${code})`));
+    });
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private start(thread: Thread, task: Pending): void {
+    thread.task = task;
+    task.started = performance.now();
+    thread.worker.postMessage({ id: task.id, job: task.job } satisfies ThreadTask);
+  }
+
+  private next(thread: Thread): void {
+    const waiting = this.queue.shift();
+    if (waiting) this.start(thread, waiting);
+    this.checkDrained();
+  }
+
+  private checkDrained(): void {
+    if (this.drained && this.running + this.queue.length === 0) this.drained();
+  }
+}
