@@ -14,7 +14,9 @@ import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '
 import type { Report } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
 import { formatFromName } from '../rota/load.ts';
-import { loadInputFile } from '../import/index.ts';
+import { inputFormatOf, loadInputFile } from '../import/index.ts';
+import { describeNotes, type ImportNote } from '../import/notes.ts';
+import { optionIssues, type ImportOptions } from '../import/options.ts';
 import { locateLines, type LineLocator } from '../rota/locate.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
@@ -48,6 +50,10 @@ export async function check(args: string[], io: Io): Promise<number> {
       details: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       jobs: { type: 'string' },
+      // As in convert, for CSV and iCalendar input: who and what a calendar export is.
+      worker: { type: 'string' },
+      kind: { type: 'string' },
+      contract: { type: 'string' },
     },
   });
   if (!FORMATS.includes(values.format!))
@@ -71,10 +77,15 @@ export async function check(args: string[], io: Io): Promise<number> {
   const annotate = env.GITHUB_ACTIONS === 'true';
 
   const files = await expand(positionals);
+  const importOptions = importOptionsOf(values, files);
   const baseline: Baseline | undefined =
     values.baseline !== undefined ? await loadBaseline(values.baseline) : undefined;
   const book = defaultRuleBook();
   const problems: InputError[] = [];
+  const notes = new Map<string, ImportNote[]>();
+  const printNotes = () => {
+    if (notes.size > 0) io.err([...notes].map(([file, list]) => describeNotes(list, file)).join('\n'));
+  };
   const results: Array<{ file: string; rota: Rota; report: Report }> = [];
   const tty =
     io.stderrTty === undefined ? (process.stderr.isTTY ? process.stderr : undefined) : (io.stderrTty ?? undefined);
@@ -89,8 +100,15 @@ export async function check(args: string[], io: Io): Promise<number> {
   try {
     for (const file of files) {
       try {
-        const rota = await loadInputFile(file);
-        if (streamed && large(rota)) return await streamJson(rota, file, options, jobs, failOn, io, tty);
+        const rota = await loadInputFile(file, importOptions, (note) => {
+          const list = notes.get(file);
+          if (list) list.push(note);
+          else notes.set(file, [note]);
+        });
+        if (streamed && large(rota)) {
+          printNotes();
+          return await streamJson(rota, file, options, jobs, failOn, io, tty);
+        }
         if (large(rota)) {
           const progress = partsProgress(bar ? undefined : tty, file);
           try {
@@ -115,6 +133,8 @@ export async function check(args: string[], io: Io): Promise<number> {
   } finally {
     bar?.clear();
   }
+  // Conversion notes of CSV and iCalendar input (a revision left out, a rule read with a warning).
+  printNotes();
   // Never a partial verdict presented as complete: one bad file and only the errors are printed.
   if (problems.length > 0) {
     io.err(problems.map((p) => p.message).join('\n'));
@@ -171,6 +191,28 @@ export async function check(args: string[], io: Io): Promise<number> {
 }
 
 const FORMATS = ['text', 'json', 'junit', 'sarif'];
+
+const IMPORT_KEYS = ['worker', 'kind', 'contract'] as const;
+
+/** --worker, --kind and --contract, for CSV and iCalendar files only, checked as convert checks them. */
+function importOptionsOf(
+  values: Partial<Record<(typeof IMPORT_KEYS)[number], string>>,
+  files: string[],
+): ImportOptions {
+  const options: ImportOptions = {};
+  for (const key of IMPORT_KEYS) if (values[key] !== undefined) options[key] = values[key];
+  const given = IMPORT_KEYS.filter((k) => values[k] !== undefined);
+  if (given.length === 0) return options;
+  const rotaFiles = files.filter((f) => inputFormatOf(f) === 'rota');
+  if (rotaFiles.length > 0) {
+    throw new UsageError(
+      `${given.map((k) => `--${k}`).join(', ')} only apply to .csv and .ics input; ${rotaFiles[0]} is a rota file, which states these itself`,
+    );
+  }
+  const problems = optionIssues(options);
+  if (problems.length > 0) throw new UsageError(problems.map((p) => `--${p.path}: ${p.message}`).join('\n'));
+  return options;
+}
 
 /** Each severity and the summary count that counts it (a rendered part comes with counts, not findings). */
 const SEVERITIES = [

@@ -1,15 +1,18 @@
 // `turnussjekk convert`: any input format (CSV, iCalendar, JSON, YAML) to a rota file v1, so a
 // spreadsheet or calendar export becomes a file people can review, add agreements to and keep.
 // Exit codes follow `check`: 0 written, 2 invalid input or usage. Unexpected errors propagate to
-// the caller (main.ts turns them into exit 3).
+// the caller (main.ts turns them into exit 3). What is written is a rota `check` accepts: the
+// checks check makes before it evaluates are made here, with the same errors.
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify as toYaml } from 'yaml';
 import { loadInputFile, inputFormatOf } from '../import/index.ts';
+import { describeNotes, type ImportNote } from '../import/notes.ts';
 import { optionIssues, type ImportOptions } from '../import/options.ts';
 import { InputError } from '../rota/errors.ts';
 import type { Rota } from '../rota/schema.ts';
+import { buildTimeline } from '../timeline/build.ts';
 
 export interface ConvertIo {
   out: (text: string) => void;
@@ -125,7 +128,16 @@ async function convert(args: string[], io: ConvertIo): Promise<number> {
   const problems = optionIssues(options);
   if (problems.length > 0) throw new UsageError(problems.map((p) => `--${p.path}: ${p.message}`).join('\n'));
 
-  const rota = await loadInputFile(input, options);
+  const notes: ImportNote[] = [];
+  let rota: Rota;
+  try {
+    rota = await loadInputFile(input, options, (note) => notes.push(note));
+    buildTimeline(rota);
+  } catch (err) {
+    throw err instanceof InputError && !err.file ? err.withFile(input) : err;
+  } finally {
+    if (notes.length > 0) io.err(describeNotes(notes, input));
+  }
   const text = serializeRota(rota, to, basename(input));
   if (values.out === undefined) {
     io.out(text);

@@ -4,104 +4,20 @@
 // agreement, then with the individual written agreements the law offers, then with collective
 // agreements and Arbeidstilsynet's consent. The first tier that leaves no violation decides.
 import type { Conversion, Finding } from '../report/schema.ts';
-import type { AgreementType, Assignment, Rota } from '../rota/schema.ts';
+import type { AgreementType, Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
-import type { Timeline, WorkInterval } from '../timeline/build.ts';
-import { hours, startOfLocalDate } from '../time/instant.ts';
+import type { Timeline } from '../timeline/build.ts';
+import { startOfLocalDate } from '../time/instant.ts';
 import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
 import { workBlocks } from '../facts/workBlocks.ts';
-import { roundHours } from '../report/ledger.ts';
 import { verdictConfidence } from './confidence.ts';
 import { assessEmployment } from './employment.ts';
+import { type HoursAndCost, hoursAndCost } from './hoursAndCost.ts';
+import { blocking, inCatalogueOrder, RANK, typesOfTier } from './ladder.ts';
 import { restructurings } from './restructure.ts';
+import { indexByWorker, workerRota, workerSlice } from './slice.ts';
 
 export type Evaluator = (rota: Rota) => Promise<{ findings: Finding[] }>;
-
-type Tier = 'individual' | 'collective' | 'authority';
-
-/** The worker's own part of the rota, with one assignment turned into employment. */
-export function workerRota(rota: Rota, workerId: string, convert: string, agreements: Rota['agreements']): Rota {
-  const assignments = rota.assignments
-    .filter((a) => a.workerId === workerId)
-    .map((a) => (a.id === convert ? { ...a, contract: 'arbeidsavtale' as const } : a));
-  const own = new Set(assignments.map((a) => a.id));
-  const { variants: _variants, ...rest } = rota as Rota & { variants?: unknown };
-  return {
-    ...rest,
-    workers: rota.workers.filter((w) => w.id === workerId),
-    assignments,
-    periods: rota.periods.filter((p) => own.has(p.assignmentId)),
-    agreements,
-  };
-}
-
-interface WorkerIndex {
-  workers: Map<string, Rota['workers']>;
-  assignments: Map<string, Assignment[]>;
-  /** The worker's periods in file order, with their index in the whole rota. */
-  periods: Map<string, Array<{ period: Rota['periods'][number]; at: number }>>;
-  intervals: Map<string, WorkInterval[]>;
-  intervalsByAssignment: Map<string, WorkInterval[]>;
-}
-
-/** One pass over the rota and its timeline: each worker's assignments, periods and intervals, in file order. */
-function indexByWorker(rota: Rota, timeline: Timeline): WorkerIndex {
-  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  const index: WorkerIndex = {
-    workers: new Map(),
-    assignments: new Map(),
-    periods: new Map(),
-    intervals: new Map(),
-    intervalsByAssignment: new Map(),
-  };
-  for (const w of rota.workers) push(index.workers, w.id, w);
-  const workerOf = new Map<string, string>();
-  for (const a of rota.assignments) {
-    push(index.assignments, a.workerId, a);
-    workerOf.set(a.id, a.workerId);
-  }
-  rota.periods.forEach((period, at) => {
-    const workerId = workerOf.get(period.assignmentId);
-    if (workerId !== undefined) push(index.periods, workerId, { period, at });
-  });
-  for (const iv of timeline.intervals) {
-    push(index.intervals, iv.workerId, iv);
-    push(index.intervalsByAssignment, iv.assignmentId, iv);
-  }
-  return index;
-}
-
-/**
- * The worker's own part of the rota (that worker, its assignments and periods, no variants, no
- * agreements: each evaluation brings its own), with its timeline: the same intervals, their
- * periodIndex counted in the slice's periods.
- */
-function workerSlice(
-  rota: Rota,
-  timeline: Timeline,
-  index: WorkerIndex,
-  workerId: string,
-): { rota: Rota; timeline: Timeline } {
-  const own = index.periods.get(workerId) ?? [];
-  const { variants: _variants, ...rest } = rota as Rota & { variants?: unknown };
-  const slice: Rota = {
-    ...rest,
-    workers: index.workers.get(workerId) ?? [],
-    assignments: index.assignments.get(workerId) ?? [],
-    periods: own.map((p) => p.period),
-    agreements: [],
-  };
-  const inSlice = new Map(own.map((p, i) => [p.at, i]));
-  const intervals = (index.intervals.get(workerId) ?? []).map((iv) => ({
-    ...iv,
-    periodIndex: inSlice.get(iv.periodIndex)!,
-  }));
-  return { rota: slice, timeline: { ...timeline, rota: slice, intervals, agreements: [] } };
-}
 
 /**
  * The evaluator, asked once per rota content: the key is the rota written out, with the values
@@ -119,26 +35,10 @@ function memoized(evaluate: Evaluator): Evaluator {
   };
 }
 
-/** Violations that bind the converted assignment (not hypothetical, and its own). */
-export const blocking = (findings: Finding[], assignmentId: string) =>
-  findings.filter((f) => f.severity === 'violation' && !f.hypothetical && f.assignmentIds.includes(assignmentId));
-
-/**
- * The agreement types of the tiers, in the catalogue's order, except that those resting on a human
- * judgement (§ 12: "not very burdensome") come first: `minimal` drops agreements in this order, so
- * it keeps any other basis that suffices rather than the one a person must vouch for.
- */
-function typesOfTier(book: RuleBook, tiers: Tier[]): AgreementType[] {
-  const types = (
-    Object.entries(book.agreements) as Array<[AgreementType, { tier: Tier; needsJudgement?: unknown }]>
-  ).filter(([, a]) => tiers.includes(a.tier));
-  return [...types.filter(([, a]) => a.needsJudgement), ...types.filter(([, a]) => !a.needsJudgement)].map(([t]) => t);
-}
-
 export interface ConversionDetail extends Conversion {
   employment: ReturnType<typeof assessEmployment>;
-  hours: { asEmployment: number; paidToday?: number };
-  cost?: { asEmployment: number; today?: number; difference?: number; currency: 'NOK' };
+  hours: HoursAndCost['hours'];
+  cost?: HoursAndCost['cost'];
   tiers: { none: number; individual: number; collective: number };
   suggestionDetails: Array<{ nb: string; en: string; verdictAfter: Conversion['verdict'] }>;
 }
@@ -210,14 +110,7 @@ export async function assessConversions(
       blockingIds = [...new Set(withCollective.map((f) => f.ruleId))].sort();
     }
 
-    // The individual agreements in the catalogue's order, whichever order `minimal` tried them in.
-    const catalogueOrder = Object.keys(book.agreements);
-    required = [
-      ...required
-        .filter((t) => individual.includes(t))
-        .sort((x, y) => catalogueOrder.indexOf(x) - catalogueOrder.indexOf(y)),
-      ...required.filter((t) => !individual.includes(t)),
-    ];
+    required = inCatalogueOrder(book, required, individual);
 
     // Restructuring: changes to the schedule, each verified by running the engine on the changed rota.
     // A change is shown when it gives a better verdict, or the same with agreements that ask less
@@ -290,13 +183,6 @@ export async function assessConversions(
   return out;
 }
 
-const RANK: Record<Conversion['verdict'], number> = {
-  convertible: 0,
-  'convertible-with-agreement': 1,
-  'needs-collective-agreement': 2,
-  'not-convertible': 3,
-};
-
 /** The smallest set of agreements (greedily) under which what is left is acceptable (by default: nothing). */
 async function minimal(
   types: AgreementType[],
@@ -309,33 +195,4 @@ async function minimal(
     if (acceptable(await run(without))) kept = without;
   }
   return kept;
-}
-
-function hoursAndCost(
-  a: Assignment,
-  intervals: Array<{ start: number; end: number }>,
-): Pick<ConversionDetail, 'hours' | 'cost'> {
-  const worked = hours(intervals.reduce((s, iv) => s + (iv.end - iv.start), 0));
-  const pay = a.pay;
-  const paidToday =
-    pay?.hoursPerDay !== undefined
-      ? intervals.reduce((s, iv) => s + (hours(iv.end - iv.start) / 24) * pay.hoursPerDay!, 0)
-      : pay?.hoursPaid;
-  const result: Pick<ConversionDetail, 'hours' | 'cost'> = {
-    hours: {
-      asEmployment: roundHours(worked),
-      ...(paidToday !== undefined ? { paidToday: roundHours(paidToday) } : {}),
-    },
-  };
-  if (pay?.hourlyWage !== undefined) {
-    const asEmployment = Math.round(worked * pay.hourlyWage * (1 + (pay.supplementPercent ?? 0) / 100));
-    const today =
-      paidToday !== undefined ? Math.round(paidToday * (pay.todayRatePerHour ?? pay.hourlyWage)) : undefined;
-    result.cost = {
-      asEmployment,
-      ...(today !== undefined ? { today, difference: asEmployment - today } : {}),
-      currency: 'NOK',
-    };
-  }
-  return result;
 }

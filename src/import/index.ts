@@ -5,8 +5,10 @@ import { extname } from 'node:path';
 import { InputError } from '../rota/errors.ts';
 import { loadRotaFile } from '../rota/load.ts';
 import type { Rota } from '../rota/schema.ts';
+import type { NoteSink } from './notes.ts';
 import type { ImportOptions } from './options.ts';
 
+export type { ImportNote, NoteSink } from './notes.ts';
 export type { ImportOptions } from './options.ts';
 
 export type InputFormat = 'rota' | 'csv' | 'ics';
@@ -27,9 +29,10 @@ export function inputFormatOf(file: string): InputFormat | undefined {
 
 /**
  * Reads any supported input file into a validated Rota. Options apply to CSV and iCalendar only
- * (a rota file states everything itself). Errors are InputErrors carrying the file name.
+ * (a rota file states everything itself). Errors are InputErrors carrying the file name; `onNote`
+ * hears the conversion notes (src/import/notes.ts), which only iCalendar has so far.
  */
-export async function loadInputFile(file: string, options: ImportOptions = {}): Promise<Rota> {
+export async function loadInputFile(file: string, options: ImportOptions = {}, onNote?: NoteSink): Promise<Rota> {
   switch (inputFormatOf(file)) {
     case 'rota':
       return loadRotaFile(file);
@@ -39,7 +42,7 @@ export async function loadInputFile(file: string, options: ImportOptions = {}): 
         extname(file).toLowerCase() === '.tsv' && !options.delimiter ? { ...options, delimiter: '\t' } : options,
       );
     case 'ics':
-      return (await import('./ics.ts')).loadIcsFile(file, options);
+      return (await import('./ics.ts')).loadIcsFile(file, options, onNote);
     default:
       throw new InputError(
         [{ path: '', message: `unknown file type: use ${Object.keys(INPUT_EXTENSIONS).join(', ')}` }],
