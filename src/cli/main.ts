@@ -25,6 +25,8 @@ check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exp
          --baseline FILE     a previous JSON report: show and judge only findings not in it
          --jobs N            worker processes for a large rota (default: one per 350 oppdrag to
                              assess, one per core from 2 000 000 periods; 1 = this process)
+         --worker ID, --kind KIND, --contract TYPE
+                             for CSV and iCalendar input, as in convert
          In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.
 headroom per worker and limit, how much is left in the tightest window of the plan.
 rules    lists every rule with its id, citation, thresholds and the dates they took effect.
