@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
 import { evaluateParallel, evaluateParts, wantsParts } from '../engine/parallel.ts';
 import { ReportAssembler } from '../engine/partition.ts';
-import { JsonReportStream } from '../format/jsonStream.ts';
+import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
+import { formatNdjson, ndjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
 import { formatJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
@@ -96,7 +97,8 @@ export async function check(args: string[], io: Io): Promise<number> {
   // TURNUSSJEKK_PARALLEL_MIN_PERIODS: the size from which a rota is split (default 20 000 periods).
   const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
   const large = (rota: Rota) => wantsParts(rota, minPeriods);
-  const streamed = files.length === 1 && values.format === 'json' && !baseline && !annotate;
+  const streamed =
+    files.length === 1 && (values.format === 'json' || values.format === 'ndjson') && !baseline && !annotate;
   try {
     for (const file of files) {
       try {
@@ -107,7 +109,7 @@ export async function check(args: string[], io: Io): Promise<number> {
         });
         if (streamed && large(rota)) {
           printNotes();
-          return await streamJson(rota, file, options, jobs, failOn, io, tty);
+          return await streamJson(rota, file, options, { jobs, failOn, ndjson: values.format === 'ndjson' }, io, tty);
         }
         if (large(rota)) {
           const progress = partsProgress(bar ? undefined : tty, file);
@@ -156,6 +158,8 @@ export async function check(args: string[], io: Io): Promise<number> {
     io.out(formatJunit(checked, { ruleIds: listRules(book).map((r) => r.id), failOn }));
   } else if (values.format === 'sarif') {
     io.out(formatSarif(checked, { book, cwd }));
+  } else if (values.format === 'ndjson') {
+    io.out(results.map((r) => formatNdjson(r.report, results.length > 1 ? r.file : undefined)).join(''));
   } else if (values.format === 'json') {
     const payload = results.length === 1 ? results[0]!.report : results.map((r) => ({ file: r.file, ...r.report }));
     io.out(JSON.stringify(payload, null, 2));
@@ -190,7 +194,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   return results.some((r) => r.report.findings.some((f) => fails(f, failOn))) ? EXIT.violations : EXIT.ok;
 }
 
-const FORMATS = ['text', 'json', 'junit', 'sarif'];
+const FORMATS = ['text', 'json', 'ndjson', 'junit', 'sarif'];
 
 const IMPORT_KEYS = ['worker', 'kind', 'contract'] as const;
 
@@ -230,28 +234,32 @@ function partsProgress(tty: TtyStream | undefined, label: string) {
   };
 }
 
-/** One large rota's JSON report, written as its parts are evaluated (in the rota's order). */
+/** One large rota's JSON (or NDJSON) report, written as its parts are evaluated (in the rota's order). */
 async function streamJson(
   rota: Rota,
   file: string,
   options: EvaluateOptions,
-  jobs: number | undefined,
-  failOn: FailOn,
+  { jobs, failOn, ndjson }: { jobs: number | undefined; failOn: FailOn; ndjson: boolean },
   io: Io,
   tty: TtyStream | undefined,
 ): Promise<number> {
   const assembler = new ReportAssembler(rota);
   const decoder = new TextDecoder();
   let collected = '';
-  const stream = new JsonReportStream(
-    io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk))),
-  );
+  const write = io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk)));
+  // NDJSON's finding lines are complete as a part renders them; the JSON report needs its brackets and commas.
+  const stream = ndjson
+    ? {
+        addRendered: (bytes: Uint8Array) => bytes.length > 0 && write(bytes),
+        end: (tail: ReportTail) => write(ndjsonTail(tail)),
+      }
+    : new JsonReportStream(write);
   const progress = partsProgress(tty, file);
   let failing = false;
   try {
     const parts = evaluateParts(rota, options, {
       ...(jobs ? { jobs } : {}),
-      render: true,
+      render: ndjson ? 'ndjson' : 'json',
       onProgress: progress.onProgress,
     });
     for await (const { report, rendered } of parts) {

@@ -7,7 +7,7 @@ import { EXIT, UsageError, type Io } from './io.ts';
 export { EXIT, type Io } from './io.ts';
 
 const USAGE = `Usage:
-  turnussjekk check <files or globs…> [--format text|json|junit|sarif] [--lang nb|en] [--as-of YYYY-MM-DD]
+  turnussjekk check <files or globs…> [--format text|json|ndjson|junit|sarif] [--lang nb|en] [--as-of YYYY-MM-DD]
                     [--fail-on violation|warning|info] [--details] [--baseline report.json] [--jobs N]
   turnussjekk headroom <rota file> [--worker ID] [--format text|json] [--lang nb|en]
   turnussjekk rules [--format text|json] [--lang nb|en]

@@ -15,7 +15,7 @@ import { buildTimeline } from '../timeline/build.ts';
 import { evaluate, type EvaluateOptions } from './evaluate.ts';
 import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
 import type { PartResult, PartTask } from './partWorker.ts';
-import { renderPart, type RenderedFindings } from './rendered.ts';
+import { renderPart, type RenderedFindings, type RenderStyle } from './rendered.ts';
 
 export interface ParallelOptions {
   /** Worker processes (default: defaultJobs, one per core for a large rota; 1 = this process only). */
@@ -23,7 +23,7 @@ export interface ParallelOptions {
   /** Workers of the rota per part (default: four parts a process, at most 100 workers a part). */
   workersPerPart?: number;
   /** Render each part's findings as JSON text where it is evaluated (EvaluatedPart.rendered; report.findings empty). */
-  render?: boolean;
+  render?: boolean | RenderStyle;
   /** Called after each part with the parts done and the parts in all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -95,19 +95,22 @@ export async function* evaluateParts(
         ...partOptions,
         ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}),
       });
-      yield parallel.render ? { ...renderPart(report, part), part } : { report, part };
+      yield parallel.render ? { ...renderPart(report, part, styleOf(parallel.render)), part } : { report, part };
       parallel.onProgress?.(i + 1, parts.length);
     }
     return;
   }
-  yield* inProcesses(parts, partOptions, jobs, parallel.render ?? false, parallel.onProgress);
+  const style = parallel.render ? styleOf(parallel.render) : undefined;
+  yield* inProcesses(parts, partOptions, jobs, style, parallel.onProgress);
 }
+
+const styleOf = (render: true | RenderStyle): RenderStyle => (render === true ? 'json' : render);
 
 async function* inProcesses(
   parts: RotaPart[],
   options: PartTask['options'],
   jobs: number,
-  render: boolean,
+  render: RenderStyle | undefined,
   onProgress?: ParallelOptions['onProgress'],
 ): AsyncGenerator<EvaluatedPart> {
   // Structured clone over the IPC channel ('advanced'): the parts and reports as they are. A larger
@@ -132,9 +135,12 @@ async function* inProcesses(
     while (idle.length > 0 && next < parts.length && next < taken + ahead && !failure) {
       const id = next++;
       const { rota, periodIndex, agreementIndex } = parts[id]!;
-      idle
-        .pop()!
-        .send({ id, rota, options, ...(render ? { render: { periodIndex, agreementIndex } } : {}) } satisfies PartTask);
+      idle.pop()!.send({
+        id,
+        rota,
+        options,
+        ...(render ? { render: { periodIndex, agreementIndex, style: render } } : {}),
+      } satisfies PartTask);
     }
   };
   for (const worker of pool) {

@@ -2,7 +2,7 @@
 // rule book and sends each report back; asked to, it also renders the part's findings as JSON
 // text, so the parent only writes them. A defect becomes an error message, not a dead process.
 import { evaluate, type EvaluateOptions } from './evaluate.ts';
-import { renderPart, type RenderedFindings } from './rendered.ts';
+import { renderPart, type RenderedFindings, type RenderStyle } from './rendered.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 
@@ -11,7 +11,7 @@ export interface PartTask {
   rota: Rota;
   options: Pick<EvaluateOptions, 'asOf' | 'conversions' | 'violationsOnly' | 'span'>;
   /** Render the findings here, with the whole rota's indexes (the part's index maps). */
-  render?: { periodIndex: number[]; agreementIndex: number[] };
+  render?: { periodIndex: number[]; agreementIndex: number[]; style?: RenderStyle };
 }
 
 export interface PartResult {
@@ -26,7 +26,9 @@ const send = (m: PartResult) => process.send!(m);
 process.on('message', async (task: PartTask) => {
   try {
     const report = await evaluate(task.rota, task.options);
-    send(task.render ? { id: task.id, ...renderPart(report, task.render) } : { id: task.id, report });
+    send(
+      task.render ? { id: task.id, ...renderPart(report, task.render, task.render.style) } : { id: task.id, report },
+    );
   } catch (err) {
     send({
       id: task.id,

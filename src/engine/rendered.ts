@@ -1,12 +1,16 @@
 // A part's findings as JSON text, rendered where the part was evaluated: moving bytes between
 // processes costs far less than moving objects, and the parent writes them as they come.
 import { encodeFindings } from '../format/jsonStream.ts';
+import { encodeNdjsonFindings } from '../format/ndjson.ts';
 import type { Report } from '../report/schema.ts';
 import { countFindings } from '../report/counts.ts';
 import { mapFinding, type RotaPart } from './partition.ts';
 
+/** The JSON report's findings array, or one line per finding (--format ndjson). */
+export type RenderStyle = 'json' | 'ndjson';
+
 export interface RenderedFindings {
-  /** The part's findings rendered by encodeFindings (UTF-8), with the whole rota's indexes. */
+  /** The part's findings rendered by encodeFindings or encodeNdjsonFindings (UTF-8), with the whole rota's indexes. */
   bytes: Uint8Array;
   counts: { violations: number; warnings: number; info: number };
 }
@@ -15,10 +19,12 @@ export interface RenderedFindings {
 export function renderPart(
   report: Report,
   part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>,
+  style: RenderStyle = 'json',
 ): { report: Report; rendered: RenderedFindings } {
   const findings = report.findings.map((f) => mapFinding(f, part));
+  const bytes = style === 'ndjson' ? encodeNdjsonFindings(findings) : encodeFindings(findings);
   return {
     report: { ...report, findings: [] },
-    rendered: { bytes: encodeFindings(findings), counts: countFindings(findings) },
+    rendered: { bytes, counts: countFindings(findings) },
   };
 }

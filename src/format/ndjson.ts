@@ -1,0 +1,34 @@
+// The report as newline-delimited JSON, for pipelines that stream a national year's results: one
+// line per finding, exactly the finding as the JSON report holds it (with `file` first when several
+// files are checked), then one line with everything else of the report (version, incidents,
+// headroom, conversions, ledger, summary, profiles, readings). Putting the finding lines back as
+// `findings` gives the JSON report; a consumer never needs the whole report in memory.
+import type { Finding, Report } from '../report/schema.ts';
+import type { ReportTail } from './jsonStream.ts';
+
+const encoder = new TextEncoder();
+
+/** One line per finding, each ending in a newline ('' for none). */
+export function ndjsonFindings(findings: Finding[], file?: string): string {
+  let text = '';
+  for (const f of findings) text += `${JSON.stringify(file === undefined ? f : { file, ...f })}\n`;
+  return text;
+}
+
+/** ndjsonFindings as UTF-8 bytes, the form a worker process sends its part's findings in. */
+export function encodeNdjsonFindings(findings: Finding[]): Uint8Array {
+  return encoder.encode(ndjsonFindings(findings));
+}
+
+/** The last line: the report without its findings, members in the report's order. */
+export function ndjsonTail(tail: ReportTail, file?: string): string {
+  const { incidents, headroom, conversions, ledger, summary, profiles, readings } = tail;
+  const line = { version: 1, incidents, headroom, conversions, ledger, summary, profiles, readings };
+  return `${JSON.stringify(file === undefined ? line : { file, ...line })}\n`;
+}
+
+/** A whole report as NDJSON (its last line in the report's own member order, variants included). */
+export function formatNdjson(report: Report, file?: string): string {
+  const { findings, ...rest } = report;
+  return `${ndjsonFindings(findings, file)}${JSON.stringify(file === undefined ? rest : { file, ...rest })}\n`;
+}
