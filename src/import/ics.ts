@@ -645,9 +645,10 @@ function readIcs(text: string, options: ImportOptions, onNote: NoteSink): Rota {
     revisions.push({ index, key, sequence: reader.sequenceOf(ev, index), stamp: reader.stampOf(ev) });
   });
   const left = new Set<number>();
+  const sequenceAt = new Map(revisions.map((r) => [r.index, r.sequence]));
   for (const s of supersededRevisions(revisions)) {
     left.add(s.index);
-    reader.superseded(vevents, s, revisions.find((r) => r.index === s.index)!.sequence);
+    reader.superseded(vevents, s, sequenceAt.get(s.index)!);
   }
   const kept = revisions.map((r) => r.index).filter((index) => !left.has(index));
 
