@@ -112,6 +112,8 @@ export class EvaluatePool {
       const task = thread.task;
       if (!task || task.id !== id) return;
       thread.task = undefined;
+      // An idle thread does not keep the process alive; a busy one does, until its job is answered.
+      worker.unref();
       this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - task.started!);
       task.resolve(answer);
       this.next(thread);
@@ -141,6 +143,7 @@ export class EvaluatePool {
 
   private start(thread: Thread, task: Pending): void {
     thread.task = task;
+    thread.worker.ref();
     task.started = performance.now();
     thread.worker.postMessage({ id: task.id, job: task.job } satisfies ThreadTask);
   }

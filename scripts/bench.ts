@@ -2,7 +2,7 @@
 // as figures measured in one run, not a timed test.
 //
 //   npm run bench -- [--sizes 1000,10000,50000] [--weeks 52] [--seed 1] [--sample 200] [--oppdrag]
-//                    [--timeout 10] [--keep]
+//                    [--timeout 10] [--keep] [--api-only | --no-api] [--api-duration 10]
 //
 // For each size (workers, one plan of --weeks weeks from the seeded generator, scenarios/generate.ts):
 //   1. the rota file is written to a temporary folder (JSON, in pieces; a child process);
@@ -22,18 +22,25 @@
 // memory or exits with an error is reported as such and the bench goes on. Progress goes to stderr,
 // the results to stdout. The temporary folder is removed at the end unless --keep.
 //
+// The API section (after the sizes; --api-only runs it alone, --no-api leaves it out): the load
+// test's 50-worker, 6-week turnus (scripts/load-test.ts) through the HTTP API on the loopback,
+// 10 connections for --api-duration seconds each: a new turnus every request (both caches off) on
+// the event loop and on the thread pool, a planner's save (caches on, one worker changed) whole and
+// with changedSince, and /health latency while one large rota (300 workers, one year) is evaluated.
+//
 // By default the files are generated with --no-oppdrag (every assignment an arbeidsavtale), so the
 // CLI measures the rule evaluation only: the conversion assessment of oppdrag (`conversions`) is a
 // separate cost that grows faster than the rota (docs/robustness.md, open issue 3). --oppdrag
 // measures both.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RatioResult } from '../bench/naive-ratio.ts';
 import { wholeOption } from './options.ts';
+import { healthDuringLarge, runLoadTest, type Args as LoadArgs } from './load-test.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TIME = '/usr/bin/time';
@@ -50,6 +57,10 @@ interface Options {
   keep: boolean;
   /** The CLI's --jobs (worker processes); undefined = its default (defaultJobs in src/engine/parallel.ts). */
   jobs: number | undefined;
+  /** The national sizes, the API section, or both. */
+  national: boolean;
+  api: boolean;
+  apiDuration: number;
 }
 
 function readOptions(argv: string[]): Options {
@@ -64,8 +75,12 @@ function readOptions(argv: string[]): Options {
       timeout: { type: 'string', default: '10' },
       keep: { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      'api-only': { type: 'boolean', default: false },
+      'no-api': { type: 'boolean', default: false },
+      'api-duration': { type: 'string', default: '10' },
     },
   });
+  if (values['api-only'] && values['no-api']) throw new Error('--api-only and --no-api exclude each other');
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new Error(`--timeout must be a number of minutes above 0, got "${values.timeout}"`);
   return {
@@ -77,7 +92,91 @@ function readOptions(argv: string[]): Options {
     timeoutMs: timeout * 60_000,
     keep: values.keep!,
     jobs: values.jobs === undefined ? undefined : wholeOption('jobs', values.jobs, 1, 64),
+    national: !values['api-only'],
+    api: !values['no-api'],
+    apiDuration: wholeOption('api-duration', values['api-duration']!, 1, 600),
   };
+}
+
+interface ApiRow {
+  workload: string;
+  requestsPerSecond?: number;
+  p50?: number;
+  p99?: number;
+  non2xx?: number;
+  problem?: string;
+}
+
+/** The API's workloads on the load test's turnus, one after another in this process. */
+async function measureApi(
+  o: Options,
+): Promise<{ rows: ApiRow[]; health: Awaited<ReturnType<typeof healthDuringLarge>> | string }> {
+  const base: LoadArgs = {
+    duration: o.apiDuration,
+    connections: 10,
+    workers: 50,
+    weeks: 6,
+    yaml: false,
+    target: 'evaluate',
+    cache: true,
+    workerCache: true,
+    instances: 1,
+    distinct: 1,
+    edits: false,
+    changedSince: false,
+    threads: undefined,
+    healthDuringLarge: false,
+  };
+  const workloads: Array<[string, Partial<LoadArgs>]> = [
+    ['new turnus, caches off, on the event loop', { cache: false, workerCache: false, distinct: 20, threads: 0 }],
+    ['new turnus, caches off, thread pool', { cache: false, workerCache: false, distinct: 20 }],
+    ["planner's save, caches on, whole report, thread pool", { edits: true }],
+    ["planner's save, caches on, changedSince, thread pool", { edits: true, changedSince: true }],
+    ["planner's save, caches on, changedSince, on the event loop", { edits: true, changedSince: true, threads: 0 }],
+  ];
+  const rows: ApiRow[] = [];
+  for (const [workload, change] of workloads) {
+    progress(`API: ${workload}, ${o.apiDuration} s`);
+    try {
+      const r = await runLoadTest({ ...base, ...change });
+      rows.push({
+        workload,
+        requestsPerSecond: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx + r.errors,
+      });
+    } catch (err) {
+      rows.push({ workload, problem: (err as Error).message.slice(0, 120) });
+    }
+  }
+  progress('API: /health while a large rota (300 workers, 52 weeks) is evaluated');
+  const health = await healthDuringLarge({ workers: 300, weeks: 52, threads: undefined }).catch(
+    (err: unknown) => (err as Error).message,
+  );
+  return { rows, health };
+}
+
+function apiReport(api: Awaited<ReturnType<typeof measureApi>>): string {
+  const out = ['API (scripts/load-test.ts turnus: 50 workers, 6 weeks; 10 connections, loopback):'];
+  out.push(
+    table(
+      ['workload', 'req/s', 'p50 ms', 'p99 ms', 'errors and non-2xx'],
+      api.rows.map((r) =>
+        r.problem
+          ? [r.workload, '–', '–', '–', r.problem]
+          : [r.workload, fmt(r.requestsPerSecond), int(r.p50), int(r.p99), int(r.non2xx)],
+      ),
+    ),
+  );
+  const h = api.health;
+  out.push(
+    typeof h === 'string'
+      ? `/health during a large request: ${h}`
+      : `/health during a large request (${int(h.periods)} periods, ${fmt(h.bodyBytes / 1e6)} MB, answered ${h.largeStatus} after ${fmt(h.largeMs / 1000)} s): ` +
+          `${int(h.healthCount)} requests, p50 ${fmt(h.p50)} ms, p99 ${fmt(h.p99)} ms, max ${fmt(h.max)} ms`,
+  );
+  return out.join('\n');
 }
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -478,11 +577,18 @@ async function bench(): Promise<void> {
   );
   const rows: Row[] = [];
   try {
-    for (const workers of o.sizes) rows.push(await measure(workers, o, dir));
+    if (o.national) for (const workers of o.sizes) rows.push(await measure(workers, o, dir));
   } finally {
     if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(`${report(rows, o)}\n`);
+  if (o.national) process.stdout.write(`${report(rows, o)}\n`);
+  if (o.api) {
+    const [load1] = loadavg();
+    const api = await measureApi(o);
+    process.stdout.write(
+      `${o.national ? '\n' : ''}${apiReport(api)}\nload average before the API section: ${load1!.toFixed(2)} (${availableParallelism()} cores)\n`,
+    );
+  }
 }
 
 bench().catch((err: unknown) => {

@@ -8,6 +8,9 @@
 //                       [--instances N]    (N > 1: api/server.ts with TURNUSSJEKK_INSTANCES=N, one process per core)
 //                       [--distinct N]     (N different turnuses, posted in turn: with both caches off, no request repeats another's facts)
 //                       [--edits]          (every request a new save of the turnus with one shift of one worker shortened: a planner saving as they go)
+//                       [--changed-since]  (with --edits: each save asks only for the workers whose reports differ from the turnus's first answer, by its ETag)
+//                       [--threads N]      (evaluation threads, api/pool.ts; 0 = on the event loop; default one per core)
+//                       [--health-during-large]  (instead: /health latency while one large rota, --workers × --weeks, is evaluated)
 //
 // Loopback only: the app listens on 127.0.0.1 with an ephemeral port and autocannon targets that
 // address alone; the run is bounded by --duration (seconds) and ends by itself.
@@ -47,7 +50,10 @@ type Autocannon = (options: {
   headers: Record<string, string>;
   body?: string;
   /** Cycled through by every connection; setupRequest makes each request as it is sent. */
-  requests?: Array<{ body?: string; setupRequest?: (req: { body?: string }) => { body?: string } }>;
+  requests?: Array<{
+    body?: string;
+    setupRequest?: (req: { body?: string; path?: string }) => { body?: string; path?: string };
+  }>;
   connections: number;
   duration: number;
 }) => Promise<LoadResult>;
@@ -185,6 +191,12 @@ export interface Args {
   distinct: number;
   /** Every request a new save of the turnus with one shift of one worker changed (editOf), never one posted before. */
   edits: boolean;
+  /** With edits: ask only for the workers that changed since the turnus's first answer (changedSince=<ETag>). */
+  changedSince: boolean;
+  /** Evaluation threads (api/pool.ts); undefined = the server's default (one per core). */
+  threads: number | undefined;
+  /** Measure /health while one large rota is evaluated, instead of a load run. */
+  healthDuringLarge: boolean;
 }
 
 function readArgs(argv: string[]): Args {
@@ -200,6 +212,9 @@ function readArgs(argv: string[]): Args {
       cache: { type: 'string', default: 'on' },
       'worker-cache': { type: 'string', default: 'on' },
       edits: { type: 'boolean', default: false },
+      'changed-since': { type: 'boolean', default: false },
+      threads: { type: 'string' },
+      'health-during-large': { type: 'boolean', default: false },
       instances: { type: 'string', default: '1' },
       distinct: { type: 'string', default: '1' },
     },
@@ -222,6 +237,9 @@ function readArgs(argv: string[]): Args {
     instances: wholeOption('instances', values.instances, 1, 64),
     distinct: wholeOption('distinct', values.distinct, 1, 10_000),
     edits: values.edits ?? false,
+    changedSince: values['changed-since'] ?? false,
+    threads: values.threads === undefined ? undefined : wholeOption('threads', values.threads, 0, 64),
+    healthDuringLarge: values['health-during-large'] ?? false,
   };
 }
 
@@ -264,7 +282,14 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
   );
   // The k-th request of all connections together is the k-th save (a shared counter, not one per connection).
   let saves = 0;
-  const save = { setupRequest: (req: { body?: string }) => ({ ...req, body: encode(editOf(rota, saves++)) }) };
+  let changedSincePath = '/v1/evaluate';
+  const save = {
+    setupRequest: (req: { body?: string; path?: string }) => ({
+      ...req,
+      body: encode(editOf(rota, saves++)),
+      ...(args.changedSince ? { path: changedSincePath } : {}),
+    }),
+  };
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
   const path = args.target === 'evaluate' ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
   const server = args.instances > 1 ? await startInstances(args) : undefined;
@@ -275,14 +300,16 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
         env: {},
         ...(args.cache ? {} : { cacheBytes: 0 }),
         ...(args.workerCache ? {} : { workerCacheBytes: 0 }),
+        ...(args.threads !== undefined ? { threads: args.threads } : {}),
       });
   try {
     const address = server ? server.address : await app!.listen({ host: '127.0.0.1', port: 0 });
     console.log(
-      `server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, report cache ${args.cache ? 'on' : 'off'}, ` +
-        `workers' report cache ${args.workerCache ? 'on' : 'off'}; ` +
+      `server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, ` +
+        `${app?.evaluationPool ? `${app.evaluationPool.options.threads} evaluation threads` : args.instances === 1 ? 'evaluation on the event loop' : 'default threads'}, ` +
+        `report cache ${args.cache ? 'on' : 'off'}, workers' report cache ${args.workerCache ? 'on' : 'off'}; ` +
         (args.edits
-          ? 'every request a new save of the turnus with one shift of one worker shortened'
+          ? `every request a new save of the turnus with one shift of one worker shortened${args.changedSince ? ', asking only for the workers that changed (changedSince)' : ''}`
           : args.distinct === 1
             ? 'one turnus posted again and again'
             : `${args.distinct} different turnuses posted in turn`),
@@ -296,6 +323,11 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
     const report = (await probe.json()) as { findings?: unknown[] };
     if (probe.status !== 200)
       throw new Error(`probe request answered ${probe.status}: ${JSON.stringify(report).slice(0, 500)}`);
+    if (args.changedSince) {
+      const etag = probe.headers.get('etag');
+      if (!etag) throw new Error('--changed-since needs the workers’ report cache on: the server sent no ETag');
+      changedSincePath = `/v1/evaluate?changedSince=${encodeURIComponent(etag)}`;
+    }
     const rotaStats = rota as { periods: unknown[]; assignments: unknown[] };
     console.log(
       `turnus: ${args.workers} workers, ${args.weeks} weeks, ${rotaStats.assignments.length} assignments, ${rotaStats.periods.length} periods, ` +
@@ -348,6 +380,7 @@ async function startInstances(args: Args): Promise<{ address: string; stop: () =
       TURNUSSJEKK_LOG_LEVEL: 'warn',
       ...(args.cache ? {} : { TURNUSSJEKK_CACHE_MB: '0' }),
       ...(args.workerCache ? {} : { TURNUSSJEKK_WORKER_CACHE_MB: '0' }),
+      ...(args.threads !== undefined ? { TURNUSSJEKK_THREADS: String(args.threads) } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -377,8 +410,93 @@ async function startInstances(args: Args): Promise<{ address: string; stop: () =
   };
 }
 
+export interface HealthDuringLarge {
+  /** The large request: body size, periods, and how long it took to answer. */
+  bodyBytes: number;
+  periods: number;
+  largeMs: number;
+  largeStatus: number;
+  /** /health requests answered while the large one was evaluated, one after another, and their latencies. */
+  healthCount: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * /health latency while one large rota is evaluated: the large request is posted, and /health is
+ * asked one request after another (a new one as soon as the last is answered, every 10 ms at most)
+ * until the large one is answered.
+ */
+export async function healthDuringLarge(args: Pick<Args, 'workers' | 'weeks' | 'threads'>): Promise<HealthDuringLarge> {
+  const rota = buildLoadRota({ workers: args.workers, weeks: args.weeks });
+  const body = JSON.stringify(rota);
+  const app = await buildApp({
+    logger: false,
+    env: {},
+    cacheBytes: 0,
+    workerCacheBytes: 0,
+    ...(args.threads !== undefined ? { threads: args.threads } : {}),
+  });
+  try {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    // One small request first, so a thread is started and warm, as in a server that has been up.
+    await fetch(`${address}/v1/evaluate`, {
+      method: 'POST',
+      body: JSON.stringify(buildLoadRota({ workers: 2, weeks: 2 })),
+      headers: { 'content-type': 'application/json' },
+    }).then((r) => r.arrayBuffer());
+    const started = performance.now();
+    let done = false;
+    let largeStatus = 0;
+    const large = fetch(`${address}/v1/evaluate`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    })
+      .then(async (r) => {
+        largeStatus = r.status;
+        await r.arrayBuffer();
+      })
+      .finally(() => (done = true));
+    const latencies: number[] = [];
+    while (!done) {
+      const t = performance.now();
+      await fetch(`${address}/health`).then((r) => r.arrayBuffer());
+      if (!done) latencies.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await large;
+    const largeMs = performance.now() - started;
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    return {
+      bodyBytes: Buffer.byteLength(body),
+      periods: (rota.periods as unknown[]).length,
+      largeMs,
+      largeStatus,
+      healthCount: latencies.length,
+      p50: at(0.5),
+      p99: at(0.99),
+      max: latencies.at(-1) ?? NaN,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
+  if (args.healthDuringLarge) {
+    const h = await healthDuringLarge(args);
+    console.log(
+      `large request: ${args.workers} workers, ${args.weeks} weeks, ${h.periods} periods, ${(h.bodyBytes / 1e6).toFixed(1)} MB; answered ${h.largeStatus} after ${(h.largeMs / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `/health meanwhile: ${h.healthCount} requests, p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms, max ${h.max.toFixed(1)} ms`,
+    );
+    return;
+  }
   const r = await runLoadTest(args);
   const lines = [
     `requests/s: ${r.requests.average.toFixed(1)} average (${r.requests.total} requests in ${r.duration.toFixed(1)} s)`,

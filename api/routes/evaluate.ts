@@ -55,9 +55,10 @@ const queryOf = (url: string) => {
  * keeps RotaSchema as its body schema, for the OpenAPI document; query and path are validated here.
  */
 function bodyOnThread<T>(route: FastifyRouteSchemaDef<T>): ReturnType<FastifySchemaCompiler<T>> {
-  return route.httpPart === 'body'
-    ? (data: unknown) => ({ value: data })
-    : validatorCompiler(route as unknown as FastifyRouteSchemaDef<z.ZodType>);
+  const validate = validatorCompiler(route as unknown as FastifyRouteSchemaDef<z.ZodType>);
+  if (route.httpPart !== 'body') return validate;
+  // No body at all (no content type) never reached a parser: the rota schema names it as missing.
+  return (data: unknown) => (data !== undefined && data !== null ? { value: data } : validate(data));
 }
 
 const EvaluateRouteQuerySchema = EvaluateQuerySchema.extend({

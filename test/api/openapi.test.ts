@@ -98,7 +98,10 @@ describe('GET /openapi.json', () => {
     const rota = op.requestBody.content['application/json'].schema;
     expect(rota.required).toEqual(expect.arrayContaining(['version', 'workers', 'assignments', 'periods']));
     expect(rota.additionalProperties).toBe(false);
-    expect(op.parameters).toEqual([expect.objectContaining({ in: 'query', name: 'asOf', required: false })]);
+    expect(op.parameters).toEqual([
+      expect.objectContaining({ in: 'query', name: 'asOf', required: false }),
+      expect.objectContaining({ in: 'query', name: 'changedSince', required: false }),
+    ]);
   });
 
   it('the /v1/evaluate 200 schema has the report fields the contract fixes', () => {
