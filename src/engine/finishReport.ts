@@ -24,6 +24,9 @@ export async function finishReport(
   evaluate: Evaluate,
   headroom: Headroom[],
 ): Promise<Report> {
+  // A conversion tier's run: the assessment reads its violations and nothing else, so nothing is
+  // assembled around them (incidents, ledger and summary would cost a tenth of the assessment).
+  if (options.violationsOnly) return findingsOnly(findings, profiles);
   const rows = ledger(timeline);
   const incidents = incidentsOfReport(rota, timeline, book, findings);
   const conversions =
@@ -65,6 +68,22 @@ export async function finishReport(
     );
   }
   return report;
+}
+
+/** The report of a violations-only run: its findings and profiles, everything else empty. */
+function findingsOnly(findings: Finding[], profiles: Report['profiles']): Report {
+  const counts = countFindings(findings);
+  return {
+    version: 1,
+    findings,
+    incidents: [],
+    headroom: [],
+    conversions: [],
+    ledger: [],
+    summary: { workers: 0, assignments: 0, periods: 0, hours: 0, ...counts, perWorker: [] },
+    profiles,
+    readings: [],
+  };
 }
 
 /** Each worker's findings grouped by root cause (report/incidents.ts), workers in the rota's order. */
