@@ -4,8 +4,28 @@
 import { z } from 'zod';
 import type { RuleListing } from '../src/rules/catalogue.ts';
 
+/**
+ * The words for a query parameter's issues where zod's own would not do: one given twice arrives
+ * as a list ("expected string, received array"), and a length is said in plain words.
+ * Any other issue keeps the schema's own message.
+ */
+export const queryMessage = (issue: {
+  code?: string;
+  origin?: string;
+  input?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+}) => {
+  if (Array.isArray(issue.input)) return 'is given more than once; give it once';
+  if (issue.origin !== 'string') return undefined;
+  if (issue.code === 'too_big') return `is longer than ${issue.maximum} characters`;
+  if (issue.code === 'too_small')
+    return issue.minimum === 1 ? 'is empty' : `is shorter than ${issue.minimum} characters`;
+  return undefined;
+};
+
 export const IsoDateParam = z
-  .string()
+  .string({ error: queryMessage })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true; // the regex above already said so
@@ -22,7 +42,12 @@ export const EvaluateQuerySchema = z.object({
 });
 
 export const HeadroomQuerySchema = EvaluateQuerySchema.extend({
-  worker: z.string().min(1).max(200).optional().describe('Only this worker (its id in the rota)'),
+  worker: z
+    .string({ error: queryMessage })
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Only this worker (its id in the rota)'),
 });
 
 export const RuleIdParamsSchema = z.object({

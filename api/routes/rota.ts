@@ -27,12 +27,12 @@ import { formatInstant, hours, isValidZone, startOfLocalDate } from '../../src/t
 import { offsetMinutes } from '../../src/time/zone.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
 import { checkSpan } from '../limits.ts';
-import { IsoDateParam, problemResponse } from '../schemas.ts';
+import { IsoDateParam, queryMessage, problemResponse } from '../schemas.ts';
 import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES, parseDocumentBody } from './bodies.ts';
 import { YAML_MEDIA_TYPES } from './evaluate.ts';
 import { PAGE_ROUTE } from './page.ts';
 
-const Id = z.string().min(1).max(200);
+const Id = z.string({ error: queryMessage }).min(1).max(200);
 
 export const ImportQuerySchema = z.object({
   worker: Id.optional().describe(
@@ -40,15 +40,19 @@ export const ImportQuerySchema = z.object({
   ),
   assignment: Id.optional().describe('CSV: the assignment of rows without one; iCalendar: the assignment (default a1)'),
   kind: z
-    .enum(ASSIGNMENT_KINDS)
+    .enum(ASSIGNMENT_KINDS, { error: queryMessage })
     .optional()
     .describe('CSV: the kind of rows without one; iCalendar: the kind (default employment)'),
   contract: z
-    .enum(CONTRACT_TYPES)
+    .enum(CONTRACT_TYPES, { error: queryMessage })
     .optional()
     .describe('CSV: the contract of rows without one; iCalendar: the contract (default arbeidsavtale)'),
   employer: Id.optional(),
-  timezone: z.string().max(64).refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)').optional(),
+  timezone: z
+    .string({ error: queryMessage })
+    .max(64)
+    .refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)')
+    .optional(),
   from: IsoDateParam.optional().describe('iCalendar: only shifts starting on or after this date'),
   until: IsoDateParam.optional().describe('iCalendar: only shifts starting on or before this date'),
 });
@@ -74,15 +78,15 @@ export const CalendarQuerySchema = z.object({
   from: IsoDateParam.describe('First local date (YYYY-MM-DD)'),
   to: IsoDateParam.describe('Last local date (YYYY-MM-DD), inclusive'),
   timezone: z
-    .string()
+    .string({ error: queryMessage })
     .max(64)
     .refine(isValidZone, 'is not a known IANA time zone (e.g. Europe/Oslo)')
     .default('Europe/Oslo'),
   dayStart: z
-    .string()
+    .string({ error: queryMessage })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM')
     .default('00:00'),
-  weekStart: z.enum(WEEKDAYS).default('monday'),
+  weekStart: z.enum(WEEKDAYS, { error: queryMessage }).default('monday'),
 });
 
 export const CalendarSchema = z.object({

@@ -1,8 +1,9 @@
 // Issue 14, item 4 for the API: a problem document names the line and column of each error in a
-// JSON or YAML body, as the CLI does, and the OpenAPI document says so.
+// JSON or YAML body, as the CLI does, and the OpenAPI document says so. And a query parameter
+// given twice is named in the project's words (found by test/api/fuzz.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../api/app.ts';
-import { expectProblem, testApp } from './helpers.ts';
+import { expectProblem, SMALL_ROTA_YAML, testApp } from './helpers.ts';
 
 let app: App;
 beforeAll(async () => {
@@ -93,5 +94,48 @@ describe('problem documents name line and column', () => {
     expect(error.properties.line).toMatchObject({ type: 'integer', minimum: 1 });
     expect(error.properties.column).toMatchObject({ type: 'integer', minimum: 1 });
     expect(error.required ?? []).not.toContain('line');
+  });
+});
+
+describe('a query parameter given twice', () => {
+  it.each([
+    ['POST', '/v1/evaluate?asOf=2025-01-01&asOf=2025-01-02', 'asOf'],
+    ['POST', '/v1/headroom?worker=w1&worker=w2', 'worker'],
+    ['POST', '/v1/rota?kind=employment&kind=employment', 'kind'],
+    ['GET', '/v1/calendar?from=2025-01-01&to=2025-01-02&weekStart=monday&weekStart=sunday', 'weekStart'],
+    ['GET', '/v1/calendar?from=2025-01-01&from=2025-01-01&to=2025-01-02', 'from'],
+  ])('%s %s: 400 naming it, not "expected string, received array"', async (method, url, name) => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      ...(method === 'POST'
+        ? {
+            payload: SMALL_ROTA_YAML,
+            headers: { 'content-type': 'application/yaml' },
+          }
+        : {}),
+    });
+    const p = expectProblem(res, 400);
+    expect(p.errors).toContainEqual({ path: name, message: 'is given more than once; give it once', in: 'query' });
+  });
+
+  it('lengths in plain words', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/v1/rota?worker=&employer=${'x'.repeat(201)}`,
+      payload: SMALL_ROTA_YAML,
+      headers: { 'content-type': 'application/yaml' },
+    });
+    expect(expectProblem(res, 400).errors).toEqual([
+      { path: 'worker', message: 'is empty', in: 'query' },
+      { path: 'employer', message: 'is longer than 200 characters', in: 'query' },
+    ]);
+  });
+
+  it('a wrong single value keeps its own message', async () => {
+    const p = expectProblem(await app.inject('/v1/calendar?from=2025-01-01&to=2025-01-02&weekStart=someday'), 400);
+    expect(p.errors).toEqual([
+      { path: 'weekStart', message: expect.not.stringMatching(/more than once/), in: 'query' },
+    ]);
   });
 });
