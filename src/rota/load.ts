@@ -209,7 +209,7 @@ function describeValue(v: unknown): string {
  * variants has the timeline's checks of the base and of every variant run here, together; without
  * variants they run once, when the rota is evaluated (buildTimeline). The issues come in the order
  * of the document, each naming its line and column when the text is known (parseRotaText,
- * loadRotaFile; not the API, whose problem documents have no place for them).
+ * loadRotaFile, and the API's parseDocumentBody, whose problem documents carry line and column).
  */
 export function validateRotaDocument(doc: unknown): Rota {
   const result = RotaSchema.safeParse(doc, { reportInput: true });
