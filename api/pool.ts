@@ -6,8 +6,8 @@
 //
 // Threads, not processes (engine/parallel.ts forks processes for one large rota's parts): a
 // request's body and answer cross without a pipe (the answer's bytes are handed over, not copied),
-// and threads start in a fraction of a process's time and memory. Threads start when first needed,
-// one more only when a job would otherwise wait, so a quiet server runs one.
+// and threads start in a fraction of a process's time and memory. The threads start with the first
+// job, so a server that is never asked to evaluate starts none.
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { EvaluateJob, JobAnswer } from './evaluateJob.ts';
@@ -75,6 +75,9 @@ export class EvaluatePool {
   /** Runs the job on a free thread, or queues it; QueueFullError when the queue is full. */
   run(job: EvaluateJob): Promise<JobAnswer> {
     if (this.closed) return Promise.reject(new Error('the evaluation pool is closed'));
+    // All threads start with the first job, so each is listening on the channel before the first
+    // workers' reports are shared (a thread started later would miss them and evaluate them again).
+    if (this.threads.length === 0) while (this.spawn());
     const idle = this.threads.find((t) => !t.task) ?? this.spawn();
     if (!idle && this.queue.length >= this.options.maxQueue) {
       return Promise.reject(new QueueFullError(this.retryAfterSeconds()));
