@@ -60,6 +60,7 @@ describe('rule book', () => {
       'aml.10-8.weekly-rest',
       'aml.10-8.sunday-rotation',
       'aml.10-9.break',
+      'aml.10-9.overtime-break',
       'aml.10-10.sunday-work',
       'aml.10-11.night-work',
       'aml.10-11.night-average',

@@ -1,4 +1,4 @@
-// Breaks (AML § 10-9 (1)) per period, as the rota states them. A period that states no
+// Breaks (AML § 10-9 (1) and (2)) per period, as the rota states them. A period that states no
 // `breakMinutes` is not judged: the rota said nothing about breaks, and guessing would be worse.
 // Breaks are never subtracted from any hours: a carer alone with the user cannot leave, so the
 // break is working time (§ 10-9 (1) second sentence), and elsewhere the rota shows whole periods.
@@ -20,9 +20,12 @@ export const ALONE_WITH_USER: ReadonlySet<AssignmentKind> = new Set([
  * - `breakRequiredAboveHours`: periods longer than this (at least one break);
  * - `fullBreakFromHours`: periods at least this long (breaks of a minimum length in all);
  * - `respiteBreakWorkingShare`: periods alone with the user that state a break; measured is the
- *   share of the break that is working time (a note, not a breach).
+ *   share of the break that is working time (a note, not a breach);
+ * - `overtimeBreakAfterHours` (§ 10-9 (2)): periods longer than the normal day (`ceilings.day`, the
+ *   § 10-4 day as it applies to the worker) by more than this; measured is the break left once
+ *   (1)'s `minTotalBreakHours` is taken, since where in the period each break lies is unknown.
  */
-export const breakMinutesInPeriod: Measure = ({ facts, param }) => {
+export const breakMinutesInPeriod: Measure = ({ facts, param, ceilings }) => {
   const out: FactWindow[] = [];
   for (const iv of facts.intervals) {
     if (iv.breakMinutes === undefined) continue;
@@ -30,16 +33,24 @@ export const breakMinutesInPeriod: Measure = ({ facts, param }) => {
     const above = param?.('breakRequiredAboveHours', at);
     const from = param?.('fullBreakFromHours', at);
     const share = param?.('respiteBreakWorkingShare', at);
-    const named = [above, from, share].filter((v) => v !== undefined).length;
+    const after = param?.('overtimeBreakAfterHours', at);
+    const named = [above, from, share, after].filter((v) => v !== undefined).length;
     if (named === 0) continue; // not in force at that time
     if (named > 1)
       throw new Error(
-        'breakMinutesInPeriod: name one of breakRequiredAboveHours, fullBreakFromHours, respiteBreakWorkingShare',
+        'breakMinutesInPeriod: name one of breakRequiredAboveHours, fullBreakFromHours, respiteBreakWorkingShare, overtimeBreakAfterHours',
       );
     const periodHours = hours(iv.end - iv.start);
     const breakHours = iv.breakMinutes / 60;
     let measured: number;
-    if (share !== undefined) {
+    let overtime: Record<string, number> = {};
+    if (after !== undefined) {
+      const normalDay = ceilings?.day?.(at);
+      const firstBreak = param?.('minTotalBreakHours', at);
+      if (normalDay === undefined || firstBreak === undefined || !(periodHours - normalDay > after)) continue;
+      measured = Math.max(0, breakHours - firstBreak);
+      overtime = { normalDayHours: normalDay, overtimeHours: periodHours - normalDay };
+    } else if (share !== undefined) {
       if (!ALONE_WITH_USER.has(iv.kind) || iv.breakMinutes === 0) continue;
       measured = breakHours * share;
     } else if (from !== undefined) {
@@ -55,7 +66,7 @@ export const breakMinutesInPeriod: Measure = ({ facts, param }) => {
       measured,
       at,
       assignmentIds: [iv.assignmentId],
-      details: { periodHours, breakMinutes: iv.breakMinutes },
+      details: { periodHours, breakMinutes: iv.breakMinutes, ...overtime },
     });
   }
   return out;
