@@ -18,7 +18,8 @@ import { parseIcsText } from '../src/import/ics.ts';
 import { countFindings } from '../src/report/counts.ts';
 import { type Finding, HeadroomSchema, type Report, ReportSchema } from '../src/report/schema.ts';
 import { InputError, type InputIssue } from '../src/rota/errors.ts';
-import { parseDocumentText, validateRotaDocument } from '../src/rota/load.ts';
+import { validateRotaDocument } from '../src/rota/load.ts';
+import { parseDocumentBody } from './routes/bodies.ts';
 import type { Rota } from '../src/rota/schema.ts';
 import { defaultRuleBook, type RuleBook } from '../src/rules/load.ts';
 import { buildTimeline } from '../src/timeline/build.ts';
@@ -82,7 +83,8 @@ export function readBody(body: RawBody): Rota {
   try {
     if (body.format === 'csv') doc = parseCsvText(decodeCsvBytes(Buffer.from(body.bytes!)), {});
     else if (body.format === 'ics') doc = parseIcsText(body.text!, {});
-    else doc = parseDocumentText(body.text!, body.format);
+    // With its text remembered, so schema and timeline errors name their line and column.
+    else doc = parseDocumentBody(body.text!, body.format);
   } catch (err) {
     const what = { json: 'JSON', yaml: 'YAML', csv: 'CSV', ics: 'iCalendar' }[body.format];
     // The JSON parser's own errors are InputErrors already; a JSON body never reaches the wrapping.

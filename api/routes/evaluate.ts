@@ -18,7 +18,7 @@ import { DigestStore } from '../delta.ts';
 import { type EvaluateJob, type JobAnswer, type RawBody, runJob } from '../evaluateJob.ts';
 import { type EvaluatePool, QueueFullError } from '../pool.ts';
 import { pathOf, problem, sendProblem } from '../problem.ts';
-import { EvaluateQuerySchema, HeadroomQuerySchema, problemResponse } from '../schemas.ts';
+import { EvaluateQuerySchema, HeadroomQuerySchema, problemResponse, queryMessage } from '../schemas.ts';
 import { CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
 
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
@@ -63,7 +63,7 @@ function bodyOnThread<T>(route: FastifyRouteSchemaDef<T>): ReturnType<FastifySch
 
 const EvaluateRouteQuerySchema = EvaluateQuerySchema.extend({
   changedSince: z
-    .string()
+    .string({ error: queryMessage })
     .min(1)
     .max(200)
     .optional()

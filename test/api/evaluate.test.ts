@@ -157,7 +157,14 @@ describe('POST /v1/evaluate: bad input is a 400 problem naming every bad field',
     const rota = smallRota({ periods: [{ assignmentId: 'a2', start: '2025-03-30T02:30', end: '2025-03-30T08:00' }] });
     const p = expectProblem(await postJson(app, rota), 400);
     expect(p.errors).toEqual([
-      { path: 'periods[0].start', message: expect.stringMatching(/does not exist in Europe\/Oslo/), in: 'body' },
+      {
+        path: 'periods[0].start',
+        message: expect.stringMatching(/does not exist in Europe\/Oslo/),
+        in: 'body',
+        // Where the member stands in the one-line JSON body (its key, as the CLI places it).
+        line: 1,
+        column: JSON.stringify(rota).indexOf('"start":"2025-03-30T02:30"') + 1,
+      },
     ]);
   });
 

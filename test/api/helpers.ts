@@ -49,8 +49,13 @@ periods:
     end: 2025-03-10T15:00
 `;
 
+/**
+ * The app in this process, evaluating on the event loop unless a test asks for threads: a thread
+ * started from the sources compiles them first (seconds each), and the threads' own path is proven
+ * in pool.test.ts, by the built server in server*.test.ts and by the bad-input children.
+ */
 export function testApp(options: BuildAppOptions = {}): Promise<App> {
-  return buildApp({ logger: false, env: {}, ...options });
+  return buildApp({ logger: false, env: {}, threads: 0, ...options });
 }
 
 export function postJson(app: App, body: unknown, url = '/v1/evaluate', headers: Record<string, string> = {}) {

@@ -46,6 +46,26 @@ describe('problem documents name line and column', () => {
     expect(p.errors).toContainEqual({ path: 'periods[1].end', message: 'missing', in: 'body', line: 13, column: 5 });
   });
 
+  it.each([
+    ['/v1/evaluate', 0],
+    ['/v1/headroom', 0],
+    ['/v1/evaluate', 1],
+  ])('the same from %s (threads: %i), which read their bodies in api/evaluateJob.ts', async (url, threads) => {
+    const own = threads === 0 ? app : await testApp({ threads, cacheBytes: 0, workerCacheBytes: 0 });
+    try {
+      const res = await own.inject({
+        method: 'POST',
+        url,
+        payload: BAD_YAML,
+        headers: { 'content-type': 'application/yaml' },
+      });
+      const p = expectProblem(res, 400);
+      expect(p.errors).toContainEqual(expect.objectContaining({ path: 'periods[0].end', line: 12, column: 5 }));
+    } finally {
+      if (own !== app) await own.close();
+    }
+  });
+
   it('the same in a JSON body', async () => {
     const json = JSON.stringify(
       {
