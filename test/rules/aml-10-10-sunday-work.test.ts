@@ -5,56 +5,7 @@ const ID = 'aml.10-10.sunday-work';
 type Period = [string, string];
 
 describe('aml.10-10.sunday-work: work inside the § 10-10 windows (info, one finding per worker)', () => {
-  it.each<[string, Period[], number[]]>([
-    ['a 1-minute shift at 17:59 on Saturday is not Sunday work', [['2025-03-08T17:59', '2025-03-08T18:00']], []],
-    ['a 1-minute shift at 18:00 on Saturday is', [['2025-03-08T18:00', '2025-03-08T18:01']], [0.02]],
-    ['the last minute before 22:00 on Sunday is', [['2025-03-09T21:59', '2025-03-09T22:00']], [0.02]],
-    ['from 22:00 on Sunday it is not', [['2025-03-09T22:00', '2025-03-09T23:00']], []],
-    ['Christmas Eve 2025 (a Wednesday) before 15:00 is not', [['2025-12-24T08:00', '2025-12-24T15:00']], []],
-    ['Christmas Eve from 15:00 is', [['2025-12-24T15:00', '2025-12-24T15:01']], [0.02]],
-    [
-      'the eve of 17 May 2028 (a Tuesday) is an ordinary working day until 22:00',
-      [['2028-05-16T18:00', '2028-05-16T22:00']],
-      [],
-    ],
-    ['the eve of 17 May from 22:00 is', [['2028-05-16T22:00', '2028-05-16T22:01']], [0.02]],
-    [
-      '17 May 2025 is a Saturday: 18:00–22:00 on the Friday is not protected',
-      [['2025-05-16T18:00', '2025-05-16T22:00']],
-      [],
-    ],
-    ['17 May 2025: from 22:00 on the Friday it is', [['2025-05-16T21:00', '2025-05-16T23:00']], [1]],
-    [
-      'a Saturday 18:00–Sunday 22:00 shift on the spring DST Sunday is 27 h',
-      [['2025-03-29T18:00', '2025-03-30T22:00']],
-      [27],
-    ],
-    [
-      'a Saturday 18:00–Sunday 22:00 shift on the autumn DST Sunday is 29 h',
-      [['2025-10-25T18:00', '2025-10-26T22:00']],
-      [29],
-    ],
-    [
-      'Easter 2024 on the spring DST Sunday: the whole window is 54 h',
-      [['2024-03-30T12:00', '2024-04-02T06:00']],
-      [54],
-    ],
-    [
-      'Easter 2027 on the spring DST Sunday: the whole window is 54 h',
-      [['2027-03-27T12:00', '2027-03-30T06:00']],
-      [54],
-    ],
-    [
-      'a Sunday 20:00–Monday 06:00 shift across the week boundary and midnight works 2 h of the Sunday window',
-      [['2025-03-09T20:00', '2025-03-10T06:00']],
-      [2],
-    ],
-    ['a Friday 18:00–22:00 evening before an ordinary Saturday is not', [['2025-03-07T18:00', '2025-03-07T22:00']], []],
-  ])('%s', async (_name, periods, measured) => {
-    const r = await check({ periods });
-    expect(findingsOf(r, ID).map((f) => f.measured)).toEqual(measured);
-    for (const f of findingsOf(r, ID)) expect(f.severity).toBe('info');
-  });
+  // Table moved to rules/aml/10-10-sunday-work.cases.yaml (test/rules/cases.test.ts).
 
   it('one finding per worker from the first to the last worked window, with the windows worked and in the plan', async () => {
     const r = await check({

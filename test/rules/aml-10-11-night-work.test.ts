@@ -245,27 +245,7 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
     expect(f!.message.en).toContain('177.35 hours over 22.17 days once the weekly rest (140 hours) is left out');
   });
 
-  it.each([
-    // Mon–Fri nights, never the DST night itself. Spring block 10 March – 7 April: 671 h, less 140 h
-    // = 531 h = 22.125 days; 20 nights of 8 h 51 min = 177 h = exactly 8.0.
-    ['spring block (671 h): 8 h 51 min nights are exactly 8.0 and pass', '2025-03-10', '06:51', undefined, []],
-    ['spring block: the last night 8 h 52 min fails', '2025-03-10', '06:51', '06:52', [8]],
-    // Autumn block 6 October – 3 November: 673 h, less 140 h = 533 h; 20 nights of 8 h 53 min = exactly 8.0.
-    ['autumn block (673 h): 8 h 53 min nights are exactly 8.0 and pass', '2025-10-06', '06:53', undefined, []],
-    ['autumn block: the last night 8 h 54 min fails', '2025-10-06', '06:53', '06:54', [8]],
-  ] as const)(
-    'a block across a DST change counts its elapsed hours: %s',
-    async (_name, monday, to, lastTo, measured) => {
-      const periods = nightTurnus(
-        monday,
-        [0, 1, 2, 3].map(() => [0, 1, 2, 3, 4]),
-        to,
-      );
-      if (lastTo) periods[periods.length - 1] = night(periods.at(-1)![0].slice(0, 10), '22:00', lastTo);
-      const r = await check({ periods });
-      expect(findingsOf(r, AVERAGE, 'violation').map((f) => f.measured)).toEqual(measured);
-    },
-  );
+  // Table moved to rules/aml/10-11-night-work.cases.yaml (test/rules/cases.test.ts).
 
   it('a plan of two weeks is averaged over the two weeks it covers (266 h once 70 h of rest are left out), and a breach there is a warning', async () => {
     const twoWeeks = nightTurnus(
@@ -340,30 +320,7 @@ describe('aml.10-11.night-average: 8 h per 24 h on average over fixed 4-week blo
 });
 
 describe('aml.10-11.night-heavy: at most 8 h per 24 h for heavy or risky night work (§ 10-11 (7))', () => {
-  it.each([
-    ['an 8 h night 22:00–06:00 passes', [night('2025-03-05', '22:00', '06:00')], true, []],
-    [
-      '8 h 01 min (22:00–06:01) fails in the frame where it starts',
-      [night('2025-03-05', '22:00', '06:01')],
-      true,
-      [8.02],
-    ],
-    ['8 h 01 min without heavyNightWork is not judged', [night('2025-03-05', '22:00', '06:01')], false, []],
-    ['a 9 h day shift (no night hours) is not judged', [['2025-03-05T08:00', '2025-03-05T17:00']], true, []],
-    ['15:00–24:00: exactly 3 night hours, not judged', [['2025-03-05T15:00', '2025-03-06T00:00']], true, []],
-    ['15:00–00:01: 3 h 01 min at night, 9.02 h fails', [['2025-03-05T15:00', '2025-03-06T00:01']], true, [9.02]],
-    ['the spring DST night 22:00–07:00 is 8 h and passes', [night('2025-03-29', '22:00', '07:00')], true, []],
-    ['the autumn DST night 22:00–07:00 is 10 h and fails', [night('2025-10-25', '22:00', '07:00')], true, [10]],
-    [
-      'across the week boundary: Sunday 22:00 – Monday 06:01 fails',
-      [night('2025-03-09', '22:00', '06:01')],
-      true,
-      [8.02],
-    ],
-  ] as const)('%s', async (_name, periods, heavy, measured) => {
-    const r = await checkHeavy({ periods: periods.map((p) => [...p] as [string, string]) }, heavy);
-    expect(findingsOf(r, HEAVY, 'violation').map((f) => f.measured)).toEqual(measured);
-  });
+  // Table moved to rules/aml/10-11-night-work.cases.yaml (test/rules/cases.test.ts).
 
   it('a 22:00–07:00 night counts its 8 night hours where it starts, though only 2 fall before midnight', async () => {
     const [f] = findingsOf(await checkHeavy({ periods: [night('2025-03-05', '22:00', '07:00')] }), HEAVY, 'violation');

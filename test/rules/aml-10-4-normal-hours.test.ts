@@ -37,121 +37,9 @@ const workWeek = (lastEnd = '16:00'): Array<[string, string]> => [
 ];
 
 describe('aml.10-4.normal-day: 9 hours per 24-hour frame', () => {
-  it.each([
-    { name: '9 h exactly passes', periods: [['2025-03-07T08:00', '2025-03-07T17:00']] },
-    {
-      name: 'two shifts of 4 h + 5 h in one day (9 h) pass',
-      periods: [
-        ['2025-03-07T07:00', '2025-03-07T11:00'],
-        ['2025-03-07T15:00', '2025-03-07T20:00'],
-      ],
-    },
-    { name: '9 h across midnight (20:00–05:00) passes', periods: [['2025-03-07T20:00', '2025-03-08T05:00']] },
-    {
-      name: 'spring DST night 21:00–07:00 is 9 h elapsed and passes',
-      periods: [['2025-03-29T21:00', '2025-03-30T07:00']],
-    },
-    {
-      name: 'spring DST day 00:00–10:00 is 9 h elapsed and passes',
-      periods: [['2025-03-30T00:00', '2025-03-30T10:00']],
-    },
-    {
-      name: 'autumn DST night 23:00–07:00 is 9 h elapsed and passes',
-      periods: [['2025-10-25T23:00', '2025-10-26T07:00']],
-    },
-    {
-      name: 'autumn DST day 00:00–08:00 is 9 h elapsed and passes',
-      periods: [['2025-10-26T00:00', '2025-10-26T08:00']],
-    },
-    {
-      name: '9 h across the week boundary (Sun 20:00–Mon 05:00) passes',
-      periods: [['2025-03-09T20:00', '2025-03-10T05:00']],
-    },
-  ] as Array<{ name: string; periods: Array<[string, string]> }>)('$name', async ({ periods }) => {
-    expect(await violations({ periods }, DAY)).toEqual([]);
-  });
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
-  it.each([
-    {
-      name: 'one minute over (08:00–17:01) fails',
-      periods: [['2025-03-07T08:00', '2025-03-07T17:01']],
-      measured: 9.02,
-      start: '2025-03-07T08:00:00+01:00',
-      end: '2025-03-07T17:01:00+01:00',
-      inFrame: 9.0167,
-      starting: 9.0167,
-    },
-    {
-      name: 'a 16:00–02:00 shift is 10 h in the frame where it starts, not 8 + 2',
-      periods: [['2025-03-07T16:00', '2025-03-08T02:00']],
-      measured: 10,
-      start: '2025-03-07T16:00:00+01:00',
-      end: '2025-03-08T02:00:00+01:00',
-      inFrame: 8,
-      starting: 10,
-    },
-    {
-      name: 'a Sunday 20:00–Monday 06:00 shift is 10 h in the Sunday frame',
-      periods: [['2025-03-09T20:00', '2025-03-10T06:00']],
-      measured: 10,
-      start: '2025-03-09T20:00:00+01:00',
-      end: '2025-03-10T06:00:00+01:00',
-      inFrame: 4,
-      starting: 10,
-    },
-    {
-      name: 'spring DST night 20:59–07:00 is 9 h 01 min elapsed and fails',
-      periods: [['2025-03-29T20:59', '2025-03-30T07:00']],
-      measured: 9.02,
-      start: '2025-03-29T20:59:00+01:00',
-      end: '2025-03-30T07:00:00+02:00',
-      inFrame: 3.0167,
-      starting: 9.0167,
-    },
-    {
-      name: 'autumn DST night 22:00–07:00 is 10 h elapsed and fails',
-      periods: [['2025-10-25T22:00', '2025-10-26T07:00']],
-      measured: 10,
-      start: '2025-10-25T22:00:00+02:00',
-      end: '2025-10-26T07:00:00+01:00',
-      inFrame: 2,
-      starting: 10,
-    },
-    {
-      name: 'autumn DST day 00:00–08:01 is 9 h 01 min elapsed in a 25-hour frame and fails',
-      periods: [['2025-10-26T00:00', '2025-10-26T08:01']],
-      measured: 9.02,
-      start: '2025-10-26T00:00:00+02:00',
-      end: '2025-10-26T08:01:00+01:00',
-      inFrame: 9.0167,
-      starting: 9.0167,
-    },
-  ] as Array<{
-    name: string;
-    periods: Array<[string, string]>;
-    measured: number;
-    start: string;
-    end: string;
-    inFrame: number;
-    starting: number;
-  }>)('$name', async ({ periods, measured, start, end, inFrame, starting }) => {
-    const found = await violations({ periods }, DAY);
-    expect(found).toHaveLength(1);
-    const f = found[0]!;
-    expect(f).toMatchObject({
-      severity: 'warning',
-      reading: 'fixed-day-frame',
-      measured,
-      limit: 9,
-      unit: 'hours',
-      window: { start, end },
-      assignmentIds: ['a1'],
-      workerId: 'w1',
-      citation: 'arbeidsmiljøloven § 10-4 første ledd',
-    });
-    expect(f.details).toMatchObject({ hoursInFrame: inFrame, workPeriodFirst24Hours: starting });
-    expect(f.curedBy).toEqual(measured <= 10 ? ALL_DAY_CURES : ABOVE_10_CURES);
-  });
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('the ledger counts elapsed hours: spring DST night 22:00–07:00 is 8 h, autumn is 10 h', async () => {
     const spring = await check({ periods: [['2025-03-29T22:00', '2025-03-30T07:00']] });
@@ -179,28 +67,7 @@ describe('aml.10-4.normal-day: 9 hours per 24-hour frame', () => {
 });
 
 describe('aml.10-4.normal-day: curedBy lists exactly the agreements that would make the day lawful', () => {
-  it.each([
-    { name: '9.5 h: every averaging agreement cures', end: '16:30', measured: 9.5, cures: ALL_DAY_CURES },
-    { name: '10 h exactly: individual averaging (10 h) still cures', end: '17:00', measured: 10, cures: ALL_DAY_CURES },
-    { name: '10 h 01 min: individual averaging no longer cures', end: '17:01', measured: 10.02, cures: ABOVE_10_CURES },
-    {
-      name: '12.5 h exactly: tariff averaging (12.5 h) still cures',
-      end: '19:30',
-      measured: 12.5,
-      cures: ABOVE_10_CURES,
-    },
-    {
-      name: '12.5 h + 1 min: only agreements that state their own limit',
-      end: '19:31',
-      measured: 12.52,
-      cures: ONLY_STATED_CURES,
-    },
-  ])('$name', async ({ end, measured, cures }) => {
-    const [f, ...rest] = await violations({ periods: [['2025-03-05T07:00', `2025-03-05T${end}`]] }, DAY);
-    expect(rest).toEqual([]);
-    expect(f!.measured).toBe(measured);
-    expect(f!.curedBy).toEqual(cures);
-  });
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('before the 2015 reform values (2014) no averaging agreement can lift the day', async () => {
     const [f] = await violations({ periods: [['2014-03-05T07:00', '2014-03-05T17:00']] }, DAY);
@@ -420,39 +287,7 @@ describe('aml.10-4.normal-day: the rolling 24-hour advisory (info)', () => {
     ]);
   });
 
-  it.each([
-    {
-      name: 'day start 00:00: 12–18 + 05–09 is 6 h + 4 h in fixed frames, only a rolling info of 10 h',
-      frames: undefined,
-      violations: [],
-      advice: [10],
-    },
-    {
-      name: 'day start 06:00: the 05–06 hour falls in the first frame (7 h), 3 h in the next: no violation, the info stays',
-      frames: { dayStart: '06:00' },
-      violations: [],
-      advice: [10],
-    },
-    {
-      name: 'day start 10:00: the same work lies in one frame (10:00 → 10:00) and is a 10 h violation, no info',
-      frames: { dayStart: '10:00' },
-      violations: [10],
-      advice: [],
-    },
-  ] as Array<{ name: string; frames: OnePersonRota['frames']; violations: number[]; advice: number[] }>)(
-    '$name',
-    async ({ frames, violations: v, advice }) => {
-      const r = await check({
-        periods: [
-          ['2025-03-05T12:00', '2025-03-05T18:00'],
-          ['2025-03-06T05:00', '2025-03-06T09:00'],
-        ],
-        ...(frames ? { frames } : {}),
-      });
-      expect(findingsOf(r, DAY, 'warning').map((f) => f.measured)).toEqual(v);
-      expect(findingsOf(r, DAY, 'info').map((f) => f.measured)).toEqual(advice);
-    },
-  );
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('a rolling window over the autumn DST night counts elapsed hours (18:00–21:00 + 07:00–14:00 = 3 + 7 = 10 h, 11 h rest)', async () => {
     const r = await check({
@@ -640,45 +475,7 @@ describe('aml.10-4.normal-day: fixed frames without splitting a work period (rul
       .filter((f) => f.ruleId === DAY && f.reading === 'fixed-day-frame')
       .map((f) => [f.window.start.slice(0, 10), f.measured, f.severity]);
 
-  it.each([
-    {
-      name: '00:00–07:00 and 22:00–05:00 starting the same day are 9 h (inside), not 14',
-      periods: [
-        ['2025-03-05T00:00', '2025-03-05T07:00'],
-        ['2025-03-05T22:00', '2025-03-06T05:00'],
-      ],
-    },
-    {
-      name: 'the same pair across the week boundary (Sunday) is 9 h',
-      periods: [
-        ['2025-03-09T00:00', '2025-03-09T07:00'],
-        ['2025-03-09T22:00', '2025-03-10T05:00'],
-      ],
-    },
-    {
-      name: 'an evening shift 15:00–23:00 and a day shift 10:00–18:00 are 8 h and 8 h (11 h rest between)',
-      periods: [
-        ['2025-03-05T15:00', '2025-03-05T23:00'],
-        ['2025-03-06T10:00', '2025-03-06T18:00'],
-      ],
-    },
-    {
-      name: 'the same over the autumn DST night (23:00–10:00 is 12 h elapsed)',
-      periods: [
-        ['2025-10-25T15:00', '2025-10-25T23:00'],
-        ['2025-10-26T10:00', '2025-10-26T18:00'],
-      ],
-    },
-    {
-      name: 'the same over the spring DST night (23:00–10:00 is 10 h elapsed, one work period of 8 h + 1 h inside 24 h)',
-      periods: [
-        ['2025-03-29T15:00', '2025-03-29T23:00'],
-        ['2025-03-30T10:00', '2025-03-30T11:00'],
-      ],
-    },
-  ] as Array<{ name: string; periods: Array<[string, string]> }>)('$name passes', async ({ periods }) => {
-    expect(await violations({ periods }, DAY)).toEqual([]);
-  });
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('00:00–07:01 and 22:00–05:00 on one day are one minute over 9 h inside the frame', async () => {
     const found = await violations(
@@ -717,42 +514,7 @@ describe('aml.10-4.normal-day: fixed frames without splitting a work period (rul
     ]);
   });
 
-  it.each([
-    {
-      name: 'autumn DST weekend: Friday 24 h, Saturday 24 h, Sunday (a 25-hour frame) 17 h',
-      from: '2025-10-24T16:00',
-      to: '2025-10-26T16:00',
-      expected: [
-        ['2025-10-24', 24],
-        ['2025-10-25', 24],
-        ['2025-10-26', 17],
-      ],
-    },
-    {
-      name: 'spring DST weekend: Friday 24 h, Saturday 24 h, Sunday (a 23-hour frame) 15 h',
-      from: '2025-03-28T16:00',
-      to: '2025-03-30T16:00',
-      expected: [
-        ['2025-03-28', 24],
-        ['2025-03-29', 24],
-        ['2025-03-30', 15],
-      ],
-    },
-    {
-      name: 'a Friday 16:00 – Monday 08:00 stay is 24, 24, 24 and 8 h',
-      from: '2025-03-07T16:00',
-      to: '2025-03-10T08:00',
-      expected: [
-        ['2025-03-07', 24],
-        ['2025-03-08', 24],
-        ['2025-03-09', 24],
-      ],
-    },
-  ])('a long stay: $name, never more than 24 h in a day', async ({ from, to, expected }) => {
-    const days = await measuredByDay({ periods: [[from, to]] });
-    expect(days.map(([d, m]) => [d, m])).toEqual(expected);
-    expect(days.every(([, m]) => (m as number) <= 24)).toBe(true);
-  });
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('dayStart "22:00" moves the frames: 00:00–07:00 and 20:00–23:00 are 9 h in one frame, 10 h in a midnight frame', async () => {
     const periods: Array<[string, string]> = [

@@ -43,67 +43,7 @@ const fixed = (r: Report, id: string) =>
     .map((f) => ({ measured: f.measured, limit: f.limit }));
 
 describe('aml.10-4.normal-day with passive work: 9 + min(passive / 2, 2) when at least half is passive', () => {
-  it.each<[string, P[], Array<{ measured: number; limit: number }>]>([
-    [
-      '10 h with 5 passive (50 %): limit 9 + min(2.5, 2) = 11, passes',
-      [['2025-03-05T08:00', '2025-03-05T18:00', 5]],
-      [],
-    ],
-    [
-      '10 h with no passive hours: limit 9, fails',
-      [['2025-03-05T08:00', '2025-03-05T18:00', 0]],
-      [{ measured: 10, limit: 9 }],
-    ],
-    ['at the limit: 11 h with 6 passive (55 %) passes against 11', [['2025-03-05T07:00', '2025-03-05T18:00', 6]], []],
-    [
-      'one minute over: 11 h 1 min with 6 passive fails against 11',
-      [['2025-03-05T07:00', '2025-03-05T18:01', 6]],
-      [{ measured: 11.02, limit: 11 }],
-    ],
-    ['exactly half passive (5.5 of 11) is mainly passive', [['2025-03-05T07:00', '2025-03-05T18:00', 5.5]], []],
-    [
-      'below half passive (5.4 of 11, 49 %) gives no extension: limit 9',
-      [['2025-03-05T07:00', '2025-03-05T18:00', 5.4]],
-      [{ measured: 11, limit: 9 }],
-    ],
-    [
-      'the extension never exceeds 2 h: 12 h with 10 passive fails against 11',
-      [['2025-03-05T07:00', '2025-03-05T19:00', 10]],
-      [{ measured: 12, limit: 11 }],
-    ],
-    [
-      'across midnight: a sleepover 20:00–07:00 (11 h, 6 passive) passes, counted where it starts',
-      [['2025-03-05T20:00', '2025-03-06T07:00', 6]],
-      [],
-    ],
-    [
-      'across midnight: 20:00–07:01 fails against 11',
-      [['2025-03-05T20:00', '2025-03-06T07:01', 6]],
-      [{ measured: 11.02, limit: 11 }],
-    ],
-    [
-      'across the week boundary: Sunday 20:00–Monday 07:01 fails against 11',
-      [['2025-03-09T20:00', '2025-03-10T07:01', 6]],
-      [{ measured: 11.02, limit: 11 }],
-    ],
-    [
-      'spring DST: 20:00–08:00 is 11 elapsed hours and passes with 6 passive',
-      [['2025-03-29T20:00', '2025-03-30T08:00', 6]],
-      [],
-    ],
-    [
-      'autumn DST: 20:00–06:00 is 11 elapsed hours and passes with 6 passive',
-      [['2025-10-25T20:00', '2025-10-26T06:00', 6]],
-      [],
-    ],
-    [
-      'autumn DST: 20:00–07:00 is 12 elapsed hours and fails against 11',
-      [['2025-10-25T20:00', '2025-10-26T07:00', 6]],
-      [{ measured: 12, limit: 11 }],
-    ],
-  ])('%s', async (_name, periods, expected) => {
-    expect(fixed(await passive(periods), 'aml.10-4.normal-day')).toEqual(expected);
-  });
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('passive hours are spread evenly over their period: the morning after a sleepover holds 7/11 of its 6 passive hours', async () => {
     // Sleepover 20:00–07:00 (11 h, 6 passive) then, after a full 11-hour rest, 18:00–22:00 active.
@@ -134,36 +74,7 @@ describe('aml.10-4.normal-day with passive work: 9 + min(passive / 2, 2) when at
 });
 
 describe('aml.10-4.normal-week with passive work: 40 + min(passive / 2, 10), never above 48', () => {
-  /** Monday–Thursday 3–6 March 2025, each 08:00–20:00 (12 h) with the passive hours given. */
-  const fourDays = (passiveEach: number, lastEnd = '20:00'): P[] =>
-    ['03', '04', '05', '06'].map((d, i) => [
-      `2025-03-${d}T08:00`,
-      `2025-03-${d}T${i === 3 ? lastEnd : '20:00'}`,
-      passiveEach,
-    ]);
-
-  it.each<[string, P[], Array<{ measured: number; limit: number }>]>([
-    ['at the cap: 48 h with 26 passive passes: 40 + min(13, 10) = 50, capped at 48', fourDays(6.5), []],
-    ['one minute over the cap fails against 48', fourDays(6.5, '20:01'), [{ measured: 48.02, limit: 48 }]],
-    ['exactly half passive (24 of 48 h) is mainly passive and passes', fourDays(6), []],
-    [
-      'one minute more with the same 24 passive hours is below half: no extension, limit 40',
-      fourDays(6, '20:01'),
-      [{ measured: 48.02, limit: 40 }],
-    ],
-    [
-      '50 h with 30 passive: 40 + 10 = 50 would allow it, the 48 h cap does not',
-      ['03', '04', '05', '06', '07'].map((d) => [`2025-03-${d}T08:00`, `2025-03-${d}T18:00`, 6] as P),
-      [{ measured: 50, limit: 48 }],
-    ],
-    [
-      'passive share below 50 % (20 of 44 h) gives no extension: limit 40',
-      ['03', '04', '05', '06'].map((d) => [`2025-03-${d}T08:00`, `2025-03-${d}T19:00`, 5] as P),
-      [{ measured: 44, limit: 40 }],
-    ],
-  ])('%s', async (_name, periods, expected) => {
-    expect(fixed(await passive(periods), 'aml.10-4.normal-week')).toEqual(expected);
-  });
+  // Table moved to rules/aml/10-4-normal-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('passive hours are spread evenly across the week boundary: a 24 h stay from Sunday noon brings 6 of its 12 passive hours to each week', async () => {
     const r = await passive([

@@ -38,73 +38,7 @@ const violations = (r: Report, ruleId: string) => findingsOf(r, ruleId, 'warning
 const measured = (r: Report, ruleId: string) => violations(r, ruleId).map((f) => f.measured);
 
 describe('aml.10-5.day: 10 h per 24 h by individual agreement, 12.5 h by tariff agreement', () => {
-  it.each([
-    { name: 'individual: 10 h passes', agreements: INDIVIDUAL, periods: [shift('2025-03-05', 600)], found: [] },
-    {
-      name: 'individual: 10 h 01 min fails',
-      agreements: INDIVIDUAL,
-      periods: [shift('2025-03-05', 601)],
-      found: [10.02],
-    },
-    { name: 'tariff: 12.5 h passes', agreements: TARIFF, periods: [shift('2025-03-05', 750)], found: [] },
-    { name: 'tariff: 12.5 h + 1 min fails', agreements: TARIFF, periods: [shift('2025-03-05', 751)], found: [12.52] },
-    {
-      name: 'individual: a 20:00–06:01 shift counts 10 h 01 min in the day it starts',
-      agreements: INDIVIDUAL,
-      periods: [['2025-03-05T20:00', '2025-03-06T06:01']],
-      found: [10.02],
-    },
-    {
-      name: 'individual: Sunday 21:00–Monday 07:00 across the week boundary is 10 h and passes',
-      agreements: INDIVIDUAL,
-      periods: [['2025-03-09T21:00', '2025-03-10T07:00']],
-      found: [],
-    },
-    {
-      name: 'individual: spring DST night 21:00–08:00 is 10 h elapsed (11 h on the clock) and passes',
-      agreements: INDIVIDUAL,
-      periods: [['2025-03-29T21:00', '2025-03-30T08:00']],
-      found: [],
-    },
-    {
-      name: 'individual: spring DST night 21:00–08:01 is 10 h 01 min and fails',
-      agreements: INDIVIDUAL,
-      periods: [['2025-03-29T21:00', '2025-03-30T08:01']],
-      found: [10.02],
-    },
-    {
-      name: 'individual: autumn DST night 22:00–07:00 is 10 h elapsed (9 h on the clock) and passes',
-      agreements: INDIVIDUAL,
-      periods: [['2025-10-25T22:00', '2025-10-26T07:00']],
-      found: [],
-    },
-    {
-      name: 'individual: autumn DST night 22:00–07:01 is 10 h 01 min and fails',
-      agreements: INDIVIDUAL,
-      periods: [['2025-10-25T22:00', '2025-10-26T07:01']],
-      found: [10.02],
-    },
-    {
-      name: 'tariff: spring DST night 20:00–09:30 is 12.5 h elapsed and passes',
-      agreements: TARIFF,
-      periods: [['2025-03-29T20:00', '2025-03-30T09:30']],
-      found: [],
-    },
-    {
-      name: 'tariff: autumn DST night 22:00–09:31 is 12.5 h + 1 min elapsed and fails',
-      agreements: TARIFF,
-      periods: [['2025-10-25T22:00', '2025-10-26T09:31']],
-      found: [12.52],
-    },
-  ] as Array<{ name: string; agreements: typeof TARIFF; periods: Periods; found: number[] }>)(
-    '$name',
-    async ({ agreements, periods, found }) => {
-      const r = await check({ periods, agreements });
-      expect(measured(r, DAY)).toEqual(found);
-      // § 10-4 (1) never judges the day while the agreement applies.
-      expect(violations(r, NORMAL_DAY)).toEqual([]);
-    },
-  );
+  // Table moved to rules/aml/10-5-averaging.cases.yaml (test/rules/cases.test.ts).
 
   it('names the agreement, the narrower citation and what would still cure the day', async () => {
     const [f] = violations(await check({ periods: [shift('2025-03-05', 601)], agreements: INDIVIDUAL }), DAY);
@@ -190,19 +124,7 @@ describe('aml.10-5.week: 50 h in a single week by individual agreement, 54 h by 
     shift(addDays(monday, 5), saturday),
   ];
 
-  it.each([
-    { name: 'individual: 50 h passes', agreements: INDIVIDUAL, saturday: 300, found: [] },
-    { name: 'individual: 50 h 01 min fails', agreements: INDIVIDUAL, saturday: 301, found: [50.02] },
-    { name: 'tariff: 54 h passes', agreements: TARIFF, saturday: 540, found: [] },
-    { name: 'tariff: 54 h 01 min fails', agreements: TARIFF, saturday: 541, found: [54.02] },
-  ] as Array<{ name: string; agreements: typeof TARIFF; saturday: number; found: number[] }>)(
-    '$name',
-    async ({ agreements, saturday, found }) => {
-      const r = await check({ periods: sixDays('2025-03-03', saturday), agreements });
-      expect(measured(r, WEEK)).toEqual(found);
-      expect(violations(r, NORMAL_WEEK)).toEqual([]);
-    },
-  );
+  // Table moved to rules/aml/10-5-averaging.cases.yaml (test/rules/cases.test.ts).
 
   it('reports the fixed week and leaves the § 10-4 week an info finding at 50 h', async () => {
     const over = await check({ periods: sixDays('2025-03-03', 301), agreements: INDIVIDUAL });

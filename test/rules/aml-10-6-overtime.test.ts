@@ -53,33 +53,7 @@ const measured = (r: Report, ruleId: string, severity = 'violation' as const) =>
   findingsOf(r, ruleId, severity).map((f) => f.measured);
 
 describe('aml.10-6.overtime-week: 10 hours per fixed 7-day frame (§ 10-6 (4))', () => {
-  it.each([
-    {
-      name: '10 h over the day ceiling (4 × 11.5 h = 46 h; 6 h over the week) passes',
-      periods: [0, 1, 2, 3].map((d) => shift(addDays('2025-03-03', d), 11.5 * 60)),
-      found: [],
-    },
-    {
-      name: '10 h 01 min over the day ceiling fails',
-      periods: [
-        ...[0, 1, 2].map((d) => shift(addDays('2025-03-03', d), 11.5 * 60)),
-        shift('2025-03-06', 11.5 * 60 + 1),
-      ],
-      found: [10.02],
-    },
-    {
-      name: '10 h over the week ceiling (5 × 10 h = 50 h; 5 h over the day) passes',
-      periods: [0, 1, 2, 3, 4].map((d) => shift(addDays('2025-03-03', d), 10 * 60)),
-      found: [],
-    },
-    {
-      name: '10 h 01 min over the week ceiling fails (the larger of day and week counts, not their sum)',
-      periods: [...[0, 1, 2, 3].map((d) => shift(addDays('2025-03-03', d), 10 * 60)), shift('2025-03-07', 10 * 60 + 1)],
-      found: [10.02],
-    },
-  ] as Array<{ name: string; periods: Periods; found: number[] }>)('$name', async ({ periods, found }) => {
-    expect(measured(await check({ periods }), WEEK)).toEqual(found);
-  });
+  // Table moved to rules/aml/10-6-overtime.cases.yaml (test/rules/cases.test.ts).
 
   it('reports the week frame, both parts of the overtime, and which agreements could lift the cap', async () => {
     const periods = [
@@ -439,28 +413,9 @@ describe('aml.10-6.standing-overtime: overtime recurring as a pattern is a stand
     expect(f!.curedBy).toContain('aml-10-5-1-averaging');
   });
 
-  it.each([
-    { name: 'a one-week plan shows no pattern', hours: [5] },
-    { name: 'a two-week plan shows no pattern either (one holiday week touches two)', hours: [5, 5] },
-    { name: 'one week of three with overtime is exactly a third, not more', hours: [2, 0, 0] },
-    { name: 'one week of three, the others empty, is a third too', hours: [2, -1, -1] },
-  ])('no finding: $name', async ({ hours }) => {
-    const periods = hours.flatMap((h, w) => (h < 0 ? [] : weekWithOvertime(addDays('2025-03-03', 7 * w), h * 60)));
-    expect(findingsOf(await check({ periods }), STANDING)).toEqual([]);
-  });
+  // Table moved to rules/aml/10-6-overtime.cases.yaml (test/rules/cases.test.ts).
 
-  it.each([
-    { name: 'two weeks of three with overtime (40 h between)', hours: [2, 0, 2] },
-    { name: 'an empty week between two weeks of overtime counts as a week without: two of three', hours: [2, -1, 2] },
-    { name: 'one minute of overtime in two weeks of three', hours: [1 / 60, 0, 1 / 60] },
-  ])('a violation: $name', async ({ hours }) => {
-    const periods = hours.flatMap((h, w) =>
-      h < 0 ? [] : weekWithOvertime(addDays('2025-03-03', 7 * w), Math.round(h * 60)),
-    );
-    expect(
-      findingsOf(await check({ periods }), STANDING, 'violation').map((f) => f.details?.weeksWithOvertime),
-    ).toEqual([2]);
-  });
+  // Table moved to rules/aml/10-6-overtime.cases.yaml (test/rules/cases.test.ts).
 
   it('a tariff overtime agreement does not cure a standing arrangement, but under averaging the long shifts are not overtime at all', async () => {
     const periods = weeksWithOvertime('2025-03-03', [3, 3, 3]);

@@ -4,21 +4,7 @@ import { check, findingsOf } from '../support/rota.ts';
 const day = (date: string, from: string, to: string): [string, string] => [`${date}T${from}`, `${date}T${to}`];
 
 describe('aml.10-6.total-day: 13 hours per 24 hours (§ 10-6 (8))', () => {
-  it.each([
-    ['13 h exactly passes', [['2025-03-05T07:00', '2025-03-05T20:00']], []],
-    ['one minute over fails', [['2025-03-05T07:00', '2025-03-05T20:01']], [13.02]],
-    ['a shift across midnight counts in full where it starts', [['2025-03-05T12:00', '2025-03-06T02:00']], [14]],
-    ['the spring DST night 22:00–11:00 is 12 h and passes', [['2025-03-29T22:00', '2025-03-30T11:00']], []],
-    ['the autumn DST night 22:00–11:00 is 14 h and fails', [['2025-10-25T22:00', '2025-10-26T11:00']], [14]],
-    [
-      'a shift across the week boundary (Sunday→Monday) counts where it starts',
-      [['2025-03-09T12:00', '2025-03-10T02:00']],
-      [14],
-    ],
-  ] as const)('%s', async (_name, periods, measured) => {
-    const r = await check({ periods: periods.map((p) => [...p] as [string, string]) });
-    expect(findingsOf(r, 'aml.10-6.total-day', 'violation').map((f) => f.measured)).toEqual(measured);
-  });
+  // Table moved to rules/aml/10-6-8-total-hours.cases.yaml (test/rules/cases.test.ts).
 
   it('says which agreement would make a 16 h day lawful, and a tariff agreement on total hours does', async () => {
     const periods: Array<[string, string]> = [['2025-03-05T07:00', '2025-03-05T23:00']];

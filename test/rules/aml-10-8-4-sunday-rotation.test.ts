@@ -13,83 +13,7 @@ const shares = (r: Report, severity: 'violation' | 'warning' = 'violation') =>
   findingsOf(r, ID, severity).filter((f) => f.reading === 'fixed-block-average');
 
 describe('aml.10-8.sunday-rotation without an agreement: off the next Sunday/holiday (§ 10-8 (4))', () => {
-  it.each<[string, Period[], number[]]>([
-    ['two consecutive Sundays fail', [two('2025-03-09'), two('2025-03-16')], [2]],
-    ['every other Sunday passes', [two('2025-03-09'), two('2025-03-23'), two('2025-04-06')], []],
-    ['a single Sunday passes', [two('2025-03-09')], []],
-    [
-      'Saturday 18:00 works the Sunday: with the next Sunday it fails',
-      [['2025-03-08T18:00', '2025-03-08T18:01'], two('2025-03-16')],
-      [2],
-    ],
-    [
-      'Saturday until 17:59 is not the Sunday: passes',
-      [['2025-03-08T16:00', '2025-03-08T17:59'], two('2025-03-16')],
-      [],
-    ],
-    [
-      'work ending at 22:00 on Sunday, then the next Sunday, fails',
-      [['2025-03-09T21:00', '2025-03-09T22:00'], two('2025-03-16')],
-      [2],
-    ],
-    [
-      'work from 22:00 on Sunday is not the Sunday: passes',
-      [['2025-03-09T22:00', '2025-03-10T06:00'], two('2025-03-16')],
-      [],
-    ],
-    [
-      'a Sunday 20:00–Monday 06:00 shift works the Sunday (across the week boundary and midnight)',
-      [['2025-03-09T20:00', '2025-03-10T06:00'], two('2025-03-16')],
-      [2],
-    ],
-    ['three in a row is one run of 3', [two('2025-03-09'), two('2025-03-16'), two('2025-03-23')], [3]],
-    [
-      'two separate runs are two findings',
-      [two('2025-03-02'), two('2025-03-09'), two('2025-03-23'), two('2025-03-30')],
-      [2, 2],
-    ],
-    ['Good Friday and Easter Sunday 2025 are two consecutive windows', [two('2025-04-18'), two('2025-04-20')], [2]],
-    ['Maundy Thursday and Good Friday are one window', [two('2025-04-17'), two('2025-04-18')], []],
-    ['Easter Sunday and Easter Monday are one window', [two('2025-04-20'), two('2025-04-21')], []],
-    ['Easter Monday and the Sunday after fail', [two('2025-04-21'), two('2025-04-27')], [2]],
-    ['Good Friday and Easter Sunday 2024 on the spring DST Sunday fail', [two('2024-03-29'), two('2024-03-31')], [2]],
-    [
-      'Easter Saturday 15:00 (2027, DST Sunday) works Easter after Good Friday',
-      [two('2027-03-26'), ['2027-03-27T15:00', '2027-03-27T15:30']],
-      [2],
-    ],
-    ['Easter Saturday before 15:00 is not Easter', [two('2027-03-26'), ['2027-03-27T08:00', '2027-03-27T15:00']], []],
-    ['Ascension 2027 and the Sunday after fail', [two('2027-05-06'), two('2027-05-09')], [2]],
-    ['Whit Sunday and Whit Monday on 17 May 2027 are one window', [two('2027-05-16'), two('2027-05-17')], []],
-    [
-      'the Sunday before Whitsun and Whit Monday on 17 May 2027 fail',
-      [two('2027-05-09'), ['2027-05-17T21:00', '2027-05-17T22:00']],
-      [2],
-    ],
-    [
-      'the eve of 17 May 2028 before 22:00 is not 17 May',
-      [two('2028-05-14'), ['2028-05-16T18:00', '2028-05-16T22:00']],
-      [],
-    ],
-    [
-      'the eve of 17 May 2028 from 22:00 is 17 May: with the Sunday before it fails',
-      [two('2028-05-14'), ['2028-05-16T22:00', '2028-05-16T23:00']],
-      [2],
-    ],
-    [
-      'Christmas Eve 2025 from 15:00 and the Sunday after Boxing Day fail',
-      [['2025-12-24T15:00', '2025-12-24T16:00'], two('2025-12-28')],
-      [2],
-    ],
-    [
-      'Christmas Eve 2025 before 15:00 is not Christmas',
-      [['2025-12-24T08:00', '2025-12-24T15:00'], two('2025-12-28')],
-      [],
-    ],
-    ['the autumn DST Sunday and the next fail', [['2025-10-25T18:00', '2025-10-26T22:00'], two('2025-11-02')], [2]],
-  ])('%s', async (_name, periods, measured) => {
-    expect(runs(await check({ periods })).map((f) => f.measured)).toEqual(measured);
-  });
+  // Table moved to rules/aml/10-8-4-sunday-rotation.cases.yaml (test/rules/cases.test.ts).
 
   it('the finding spans the run, counts its windows and names the agreements that would cure it', async () => {
     const r = await check({ periods: [['2025-03-08T20:00', '2025-03-08T22:00'], two('2025-03-16')] });
@@ -117,27 +41,7 @@ describe('aml.10-8.sunday-rotation without an agreement: off the next Sunday/hol
 });
 
 describe('aml.10-8.sunday-rotation with a written averaging agreement (aml-10-8-4-sunday-averaging)', () => {
-  it.each<[string, Period[], number[]]>([
-    ['two consecutive Sundays pass', [two('2025-03-09'), two('2025-03-16')], []],
-    [
-      'three in a row pass (a free Sunday at least every fourth week)',
-      [two('2025-03-09'), two('2025-03-16'), two('2025-03-23')],
-      [],
-    ],
-    ['four in a row fail', [two('2025-03-09'), two('2025-03-16'), two('2025-03-23'), two('2025-03-30')], [4]],
-    [
-      'Good Friday, Easter, the Sunday after and 1 May 2025 are four windows in a row',
-      [two('2025-04-18'), two('2025-04-20'), two('2025-04-27'), two('2025-05-01')],
-      [4],
-    ],
-    [
-      '1 May 2025 (a Thursday) off breaks the run: Good Friday, Easter, 27 April, then 4 May',
-      [two('2025-04-18'), two('2025-04-20'), two('2025-04-27'), two('2025-05-04')],
-      [],
-    ],
-  ])('%s', async (_name, periods, measured) => {
-    expect(runs(await check({ periods, agreements: AVERAGING })).map((f) => f.measured)).toEqual(measured);
-  });
+  // Table moved to rules/aml/10-8-4-sunday-rotation.cases.yaml (test/rules/cases.test.ts).
 
   it('four in a row: the limit is 3 and only a union agreement could cure it', async () => {
     const periods = [two('2025-03-09'), two('2025-03-16'), two('2025-03-23'), two('2025-03-30')];
@@ -157,21 +61,7 @@ describe('aml.10-8.sunday-rotation with a written averaging agreement (aml-10-8-
     ]);
   });
 
-  it.each<[string, { validFrom?: string; validTo?: string }, number[]]>([
-    ['an agreement that ended before the run does not cover it', { validTo: '2025-02-28' }, [1]],
-    ['an agreement that ends before the second Sunday does not cover it', { validTo: '2025-03-14' }, [1]],
-    [
-      'an agreement from before the second Sunday covers it (the Sunday that should have been off)',
-      { validFrom: '2025-03-15' },
-      [],
-    ],
-    ['an agreement from after the run does not cover it', { validFrom: '2025-03-17' }, [1]],
-  ])('%s', async (_name, validity, limits) => {
-    const agreements = [{ type: 'aml-10-8-4-sunday-averaging' as AgreementType, ...validity }];
-    expect(
-      runs(await check({ periods: [two('2025-03-09'), two('2025-03-16')], agreements })).map((f) => f.limit),
-    ).toEqual(limits);
-  });
+  // Table moved to rules/aml/10-8-4-sunday-rotation.cases.yaml (test/rules/cases.test.ts).
 
   it('a union agreement states its own limit', async () => {
     const periods = [two('2025-03-09'), two('2025-03-16')];

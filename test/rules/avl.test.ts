@@ -120,19 +120,7 @@ describe('avl.4: 88 hours in a calendar week, 60 hours averaged over fixed 6-wee
 });
 
 describe('avl.6: pure respite stays over 48 h (secondary source): warning to 56 h, violation above', () => {
-  it.each([
-    ['48 h exactly: nothing', '2025-03-07T16:00', '2025-03-09T16:00', [], []],
-    ['48 h 01 min: a warning', '2025-03-07T16:00', '2025-03-09T16:01', [48.02], []],
-    ['56 h exactly: a warning', '2025-03-07T16:00', '2025-03-10T00:00', [56], []],
-    ['56 h 01 min: a violation', '2025-03-07T16:00', '2025-03-10T00:01', [], [56.02]],
-    ['spring DST weekend: Fri 16:00–Sun 16:00 is 47 h, nothing', '2025-03-28T16:00', '2025-03-30T16:00', [], []],
-    ['autumn DST weekend: Fri 16:00–Sun 16:00 is 49 h, a warning', '2025-10-24T16:00', '2025-10-26T16:00', [49], []],
-    ['Friday 16:00 to Monday 08:00 is 64 h, a violation', '2025-03-07T16:00', '2025-03-10T08:00', [], [64]],
-  ] as const)('%s', async (_name, start, end, warnings, violations) => {
-    const r = await respite([[start, end]], AVL4);
-    expect(findingsOf(r, 'avl.6.continuous', 'warning').map((f) => f.measured)).toEqual(warnings);
-    expect(findingsOf(r, 'avl.6.continuous', 'violation').map((f) => f.measured)).toEqual(violations);
-  });
+  // Table moved to rules/avl/6-continuous.cases.yaml (test/rules/cases.test.ts).
 
   it('the finding carries the secondary-source confidence', async () => {
     const [f] = findingsOf(await respite([['2025-03-07T16:00', '2025-03-10T08:00']], AVL4), 'avl.6.continuous');

@@ -20,8 +20,9 @@ const loaded = files.map((f) => loadCaseFile(f));
 describe('the case files', () => {
   it('are found, each beside its rule file, and hold cases', () => {
     // Guards against a runner that passes because it found nothing to run.
-    expect(files.length).toBeGreaterThan(0);
-    expect(loaded.reduce((n, f) => n + f.cases.length, 0)).toBeGreaterThan(0);
+    // Floors at the count when the tables moved here: a case file or cases lost by accident fail here.
+    expect(files.length).toBeGreaterThanOrEqual(13);
+    expect(loaded.reduce((n, f) => n + f.cases.length, 0)).toBeGreaterThanOrEqual(250);
     for (const f of loaded) {
       expect(ruleFileBeside(f.file), `${f.file} stands beside no rule file`).toBeDefined();
       expect(f.cases.length).toBeGreaterThan(0);

@@ -62,7 +62,9 @@ const Case = z.strictObject({
   ...AssignmentSpec.shape,
   more: z.record(z.string(), AssignmentSpec).optional(),
   agreements: z.array(AgreementSpec).optional(),
-  frames: z.strictObject({ dayStart: z.string().optional(), weekStart: z.string().optional() }).optional(),
+  frames: z
+    .strictObject({ dayStart: z.string().optional(), weekStart: z.string().optional(), referenceDate: Day.optional() })
+    .optional(),
   options: z.strictObject({ asOf: Day.optional() }).optional(),
   rule: RuleId.optional(),
   severity: Severity.optional(),
