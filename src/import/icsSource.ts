@@ -115,7 +115,9 @@ export class IcsSource {
       } catch (err) {
         const inside = stack.at(-1)?.name ?? '';
         const where = inside === 'VEVENT' && stack.at(-2)?.name === 'VCALENDAR' ? `VEVENT[${vevents}]` : inside;
-        return { line: l.line, where, property: name, raw, message: (err as Error).message };
+        // A line with no colon names no property: it is text, not a property that cannot be read.
+        const property = l.text.includes(':') ? name : '';
+        return { line: l.line, where, property, raw, message: (err as Error).message };
       }
     }
     const open = stack.at(-1);

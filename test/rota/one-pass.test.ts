@@ -128,15 +128,22 @@ describe('five independent mistakes, all five at once', () => {
     );
   });
 
-  it('the API, YAML body: one 400 problem with the five', async () => {
+  it('the API, YAML body: one 400 problem with the five, at the lines and columns the CLI names', async () => {
     const p = expectProblem(await postYaml(app, FIVE), 400);
-    expect(p.errors).toEqual(FIVE_ISSUES.map((i) => ({ ...strip(i), in: 'body' })));
+    expect(p.errors).toEqual(FIVE_ISSUES.map((i) => ({ ...strip(i), in: 'body', line: i.line, column: i.column })));
     expect(p.detail).toMatch(/^5 problems in the rota document/);
   });
 
   it('the API, JSON body: the same five, in the order of the body', async () => {
     const p = expectProblem(await postJson(app, FIVE_DOC), 400);
-    expect(p.errors).toEqual(FIVE_ISSUES.map((i) => ({ ...strip(i), in: 'body' })));
+    // Placed in the one-line JSON body: line 1, at increasing columns.
+    expect(p.errors.map(({ line: _l, column: _c, ...rest }) => rest)).toEqual(
+      FIVE_ISSUES.map((i) => ({ ...strip(i), in: 'body' })),
+    );
+    expect(p.errors.every((e) => e.line === 1)).toBe(true);
+    const columns = p.errors.map((e) => e.column ?? 0);
+    expect(columns).toEqual([...columns].sort((a, b) => a - b));
+    expect(columns[0]).toBeGreaterThan(0);
   });
 
   it('plain data (no text): the same five in the same order, without lines', async () => {
