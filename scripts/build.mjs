@@ -176,6 +176,8 @@ export async function build() {
         ...common,
         entryPoints: {
           'api/server': 'api/server.ts',
+          // The app without a listener: what a host embeds, and what the test suite's child processes start.
+          'api/app': 'api/app.ts',
           'api/evaluate-thread': 'api/evaluateThread.ts',
           'lib/index': 'src/index.ts',
         },

@@ -82,9 +82,7 @@ async function apiSequence(
   const run = await child(
     [
       ...(options.nodeFlags ?? []),
-      '--import',
-      'tsx',
-      join(root, 'test', 'bad-input', 'api-sequence.ts'),
+      join(root, 'test', 'bad-input', 'api-sequence.mjs'),
       ...flags,
       ...bodies.map(([ct, f]) => `${ct}=${f}`),
     ],

@@ -2,16 +2,28 @@
 // rota, and prints one JSON line per answer. Cases that can take the whole process down (a fatal
 // V8 error is not an exception) run here, so the test runner survives to report them.
 //
-//   node --import tsx test/bad-input/api-sequence.ts [--http] [--body-limit BYTES] <content-type>=<file> …
+//   node test/bad-input/api-sequence.mjs [--http] [--body-limit BYTES] <content-type>=<file> …
+//
+// Plain JavaScript, so the child needs no TypeScript compiler to start: it runs the built app where
+// the test suite has just built dist/ from the sources (TURNUSSJEKK_FRESH_DIST), the sources
+// through tsx otherwise.
 //
 // By default the requests are injected (app.inject); with --http the app listens on 127.0.0.1 with
 // an ephemeral port and the requests go over loopback, as a deployed server receives them (the
 // stack a parser runs on differs, which matters for the deep-YAML defect).
 import { readFileSync } from 'node:fs';
-import { buildApp } from '../../api/app.ts';
+
+const { buildApp } =
+  process.env.TURNUSSJEKK_FRESH_DIST === '1'
+    ? await import('../../dist/api/app.js')
+    : await (async () => {
+        const { register } = await import('tsx/esm/api');
+        register();
+        return import('../../api/app.ts');
+      })();
 
 const args = process.argv.slice(2);
-let bodyLimit: number | undefined;
+let bodyLimit;
 let http = false;
 for (;;) {
   if (args[0] === '--body-limit') {
@@ -31,10 +43,8 @@ const GOOD = JSON.stringify({
 
 const app = await buildApp({ logger: false, env: {}, ...(bodyLimit ? { bodyLimit } : {}) });
 const address = http ? await app.listen({ host: '127.0.0.1', port: 0 }) : undefined;
-const send = async (
-  contentType: string,
-  payload: string | Buffer,
-): Promise<{ status: number; contentType: string; body: string }> => {
+/** @returns {Promise<{ status: number; contentType: string; body: string }>} */
+const send = async (contentType, payload) => {
   if (address) {
     const res = await fetch(`${address}/v1/evaluate`, {
       method: 'POST',
@@ -51,12 +61,10 @@ const send = async (
   });
   return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body };
 };
-const post = async (contentType: string, payload: string | Buffer) => {
+const post = async (contentType, payload) => {
   const started = performance.now();
   const res = await send(contentType, payload);
-  const problem = res.contentType.startsWith('application/problem+json')
-    ? (JSON.parse(res.body) as { type?: string; errors?: unknown[] })
-    : undefined;
+  const problem = res.contentType.startsWith('application/problem+json') ? JSON.parse(res.body) : undefined;
   return {
     status: res.status,
     contentType: res.contentType,
