@@ -10,8 +10,8 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { listRules } from '../src/rules/catalogue.ts';
 import { defaultRuleBook, type RuleBook } from '../src/rules/load.ts';
 import { requireBearerToken } from './auth.ts';
-import { WorkerReportCache } from '../src/engine/workerReports.ts';
-import { ReportCache } from './cache.ts';
+import type { WorkerReportCache } from '../src/engine/workerReports.ts';
+import type { ReportCache } from './cache.ts';
 import { DigestStore } from './delta.ts';
 import { EvaluatePool } from './pool.ts';
 import { validatorCompiler } from './compilers.ts';
@@ -356,16 +356,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
         maxSpanDays: config.maxSpanDays,
         ...(pool ? { pool } : {}),
         ...(digests ? { digests } : {}),
-        ...(options.reportCache
-          ? { cache: options.reportCache }
-          : config.cacheBytes > 0
-            ? { cache: new ReportCache(config.cacheBytes) }
-            : {}),
-        ...(options.workerCache
-          ? { workerCache: options.workerCache }
-          : config.workerCacheBytes > 0
-            ? { workerCache: new WorkerReportCache(config.workerCacheBytes, ruleBook) }
-            : {}),
+        caches: {
+          cacheBytes: config.cacheBytes,
+          workerCacheBytes: config.workerCacheBytes,
+          ...(options.reportCache ? { reportCache: options.reportCache } : {}),
+          ...(options.workerCache ? { workerCache: options.workerCache } : {}),
+        },
       });
       // What the web page needs besides evaluate (kept out of the OpenAPI document, see routes/page.ts).
       await v1.register(scenarioRoutes, { auth, ...(options.scenariosDir ? { dir: options.scenariosDir } : {}) });

@@ -11,11 +11,10 @@ import { HeadroomSchema, ReportSchema } from '../../src/report/schema.ts';
 import { InputError } from '../../src/rota/errors.ts';
 import { RotaSchema } from '../../src/rota/schema.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
-import type { WorkerReportCache } from '../../src/engine/workerReports.ts';
-import { ReportCache } from '../cache.ts';
 import { validatorCompiler } from '../compilers.ts';
 import { DigestStore } from '../delta.ts';
 import { type EvaluateJob, type JobAnswer, type RawBody, runJob } from '../evaluateJob.ts';
+import reportCaches, { type ReportCachesOptions } from '../plugins/reportCaches.ts';
 import { type EvaluatePool, QueueFullError } from '../pool.ts';
 import { pathOf, problem, sendProblem } from '../problem.ts';
 import { EvaluateQuerySchema, HeadroomQuerySchema, problemResponse, queryMessage } from '../schemas.ts';
@@ -27,27 +26,13 @@ export interface EvaluateRouteOptions {
   ruleBook: RuleBook;
   auth: boolean;
   maxSpanDays: number;
-  /** Reports of identical JSON and YAML requests (api/cache.ts); none: every request is evaluated. */
-  cache?: ReportCache;
-  /** Single workers' reports (engine/workerReports.ts), used on the event loop (no pool); the pool's threads keep their own. */
-  workerCache?: WorkerReportCache;
+  /** The report caches' sizes, or caches of the caller's own (api/plugins/reportCaches.ts). */
+  caches: Omit<ReportCachesOptions, 'ruleBook' | 'cacheable' | 'onHit'>;
   /** Threads that evaluate (api/pool.ts); none: evaluated on the event loop with ruleBook and workerCache. */
   pool?: EvaluatePool;
   /** The workers' digests of reports answered (api/delta.ts): ETag and `changedSince`; none: neither. */
   digests?: DigestStore;
 }
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The request's key in the report cache, set when its body is read. */
-    reportKey: string | undefined;
-  }
-}
-
-const queryOf = (url: string) => {
-  const at = url.indexOf('?');
-  return at < 0 ? '' : url.slice(at + 1);
-};
 
 /**
  * The body goes to the evaluation thread as it arrived, unread: reading and validating a large rota
@@ -75,28 +60,39 @@ const EvaluateRouteQuerySchema = EvaluateQuerySchema.extend({
 
 export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
   scope,
-  { ruleBook, auth, maxSpanDays, cache, workerCache, pool, digests },
+  { ruleBook, auth, maxSpanDays, caches, pool, digests },
 ) => {
-  scope.decorateRequest('reportKey', undefined);
+  const etagOf = (raw: RawBody, asOf: unknown) =>
+    DigestStore.etag(raw.format, typeof asOf === 'string' ? asOf : undefined, raw.text ?? raw.bytes!);
+  await scope.register(reportCaches, {
+    ...caches,
+    ruleBook,
+    // Only POST /v1/evaluate answers from the report cache (the headroom route shares the parsers),
+    // and not a request for what changed.
+    cacheable: (path, query) => path.endsWith('/evaluate') && !query.includes('changedSince='),
+    ...(digests
+      ? {
+          onHit: (request: FastifyRequest, reply: FastifyReply) =>
+            reply.header(
+              'etag',
+              etagOf(request.body as unknown as RawBody, (request.query as { asOf?: unknown }).asOf),
+            ),
+        }
+      : {}),
+  });
+  const workerCache = scope.reportCaches.workers;
   const run = (job: EvaluateJob): Promise<JobAnswer> =>
     pool ? pool.run(job) : runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}) });
 
-  // Only POST /v1/evaluate answers from the report cache (the headroom route shares the parsers),
-  // and not a request for what changed.
-  const keyFor = (req: { url: string }, media: string, body: string) => {
-    if (!cache || !req.url.split('?')[0]!.endsWith('/evaluate')) return undefined;
-    const query = queryOf(req.url);
-    return query.includes('changedSince=') ? undefined : ReportCache.key(media, query, body);
-  };
   // Every body is kept as it arrived (bodyOnThread). Fastify's default parsers are removed first,
   // so text/plain and anything else is a 415.
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    req.reportKey = keyFor(req, 'json', body as string);
+    scope.reportCaches.keep(req, 'json', body as string);
     done(null, { format: 'json', text: body as string } satisfies RawBody);
   });
   scope.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (req, body, done) => {
-    req.reportKey = keyFor(req, 'yaml', body as string);
+    scope.reportCaches.keep(req, 'yaml', body as string);
     done(null, { format: 'yaml', text: body as string } satisfies RawBody);
   });
   // CSV is read as bytes: Norwegian Excel writes Windows-1252 or UTF-16, which the thread detects.
@@ -107,9 +103,6 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
   scope.addContentTypeParser(ICS_MEDIA_TYPES, { parseAs: 'string' }, (_req, body, done) => {
     done(null, { format: 'ics', text: body as string } satisfies RawBody);
   });
-
-  const etagOf = (raw: RawBody, asOf: unknown) =>
-    DigestStore.etag(raw.format, typeof asOf === 'string' ? asOf : undefined, raw.text ?? raw.bytes!);
 
   /** The job's answer as the reply: its bytes, or its error thrown for the error handler. */
   const answer = async (
@@ -143,7 +136,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
       throw Object.assign(new Error(message), { name, ...(stack ? { stack } : {}) });
     }
     onDone?.(result);
-    if (result.delta) request.reportKey = undefined;
+    if (result.delta) scope.reportCaches.forget(request);
     reply.type('application/json; charset=utf-8');
     const json = result.json!;
     return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
@@ -183,23 +176,6 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
       },
     },
     validatorCompiler: bodyOnThread,
-    // A request seen before is answered from the cache before validation: its body was valid then
-    // (only 200 responses are kept) and nothing else decides the report.
-    preValidation: async (request, reply) => {
-      const hit = cache && request.reportKey ? cache.get(request.reportKey) : undefined;
-      if (hit === undefined) return;
-      request.reportKey = undefined;
-      if (digests)
-        reply.header('etag', etagOf(request.body as unknown as RawBody, (request.query as { asOf?: unknown }).asOf));
-      return reply.header('x-turnussjekk-cache', 'hit').type('application/json; charset=utf-8').send(hit);
-    },
-    onSend: async (request, reply, payload) => {
-      if (cache && request.reportKey && reply.statusCode === 200 && Buffer.isBuffer(payload)) {
-        cache.set(request.reportKey, payload);
-        reply.header('x-turnussjekk-cache', 'miss');
-      }
-      return payload;
-    },
     handler: async (request, reply) => {
       const raw = request.body as unknown as RawBody;
       const { asOf, changedSince } = request.query;

@@ -1,31 +1,19 @@
-// Two routes that let the web page draw a rota without doing any time arithmetic of its own:
-//
-// POST /v1/rota reads a rota in any supported format (JSON, YAML, CSV, iCalendar; the last two
-// with the import options of `turnussjekk convert` in the query string) and answers it as a
-// validated rota document in JSON, which the page edits (agreements) and sends to /v1/evaluate,
-// together with each period's start and end as ISO 8601 with the zone's offset. The rota passes
-// through the same timeline stage as evaluate(), so DST-gap times and unknown ids are refused here
-// with the same paths.
-//
-// GET /v1/calendar answers the frames and windows of a date range in a zone: day and week frames
-// (the plan's døgnskille and week start), the night windows of AML § 10-11 (hours from the rule
-// book), the Sunday and holiday windows of § 10-10 (Norwegian calendar, with the holidays' names)
-// and every UTC offset change (DST).
+// Two routes that let the web page draw a rota without time arithmetic of its own; they translate
+// HTTP to the calendar views of src/calendar/:
+// POST /v1/rota reads a rota in any supported format (JSON, YAML, CSV, iCalendar; the last two with
+// the import options of `turnussjekk convert` in the query string) and answers the validated rota
+// document with each period's instants (periodInstants.ts), which the page edits and sends to
+// /v1/evaluate. GET /v1/calendar answers a date range's frames and windows (pageCalendar.ts).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { sundayWindows } from '../../src/calendar/holidays.ts';
-import { datedNightWindows, nightHourSeries } from '../../src/engine/planCalendar.ts';
+import { pageCalendar, spanDays } from '../../src/calendar/pageCalendar.ts';
+import { periodInstants } from '../../src/calendar/periodInstants.ts';
 import type { ImportOptions } from '../../src/import/index.ts';
 import { InputError, formatPath } from '../../src/rota/errors.ts';
 import { ASSIGNMENT_KINDS, CONTRACT_TYPES, RotaSchema, WEEKDAYS } from '../../src/rota/schema.ts';
-import { valueAt } from '../../src/rules/limits.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
-import { dayFrames, weekFrames, type FrameAnchor } from '../../src/time/frames.ts';
-import { formatInstant, hours, isValidZone, startOfLocalDate } from '../../src/time/instant.ts';
-import { offsetMinutes } from '../../src/time/zone.ts';
-import { buildTimeline } from '../../src/timeline/build.ts';
+import { isValidZone } from '../../src/time/instant.ts';
 import { checkSpan } from '../limits.ts';
 import { IsoDateParam, queryMessage, problemResponse } from '../schemas.ts';
 import { addImportParsers, CSV_MEDIA_TYPES, ICS_MEDIA_TYPES, parseDocumentBody } from './bodies.ts';
@@ -110,38 +98,12 @@ export const CalendarSchema = z.object({
     .describe('UTC offset changes (summer time)'),
 });
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 /** Days a calendar may span beyond the server's rota limit: finding windows reach past the plan. */
 const CALENDAR_SLACK_DAYS = 400;
 
-function offsetText(minutes: number): string {
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** Every instant in [from, to) where the zone's offset changes, to the minute. */
-export function offsetChanges(
-  zone: string,
-  from: number,
-  to: number,
-): Array<{ at: number; before: number; after: number }> {
-  const out: Array<{ at: number; before: number; after: number }> = [];
-  for (let t = from; t < to; t += DAY_MS) {
-    const next = Math.min(t + DAY_MS, to);
-    const before = offsetMinutes(zone, t);
-    if (offsetMinutes(zone, next) === before) continue;
-    let lo = t;
-    let hi = next; // offset(lo) === before, offset(hi) !== before
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.max(1, Math.floor((hi - lo) / 120_000)) * 60_000;
-      if (offsetMinutes(zone, mid) === before) lo = mid;
-      else hi = mid;
-    }
-    out.push({ at: hi, before, after: offsetMinutes(zone, hi) });
-  }
-  return out;
-}
+/** A query problem, named as a query parameter in the problem document like any other. */
+const queryError = (path: string, message: string) =>
+  Object.assign(new InputError([{ path, message }]), { validationContext: 'querystring' });
 
 function importOptionsOf(request: FastifyRequest): ImportOptions {
   const parsed = ImportQuerySchema.safeParse(request.query ?? {});
@@ -206,18 +168,7 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
     async (request) => {
       const rota = request.body;
       checkSpan(rota, maxSpanDays);
-      const timeline = buildTimeline(rota);
-      const periods = timeline.intervals
-        .map((iv) => ({
-          index: iv.periodIndex,
-          assignmentId: iv.assignmentId,
-          workerId: iv.workerId,
-          start: formatInstant(iv.start, timeline.zone),
-          end: formatInstant(iv.end, timeline.zone),
-          hours: Math.round(hours(iv.end - iv.start) * 100) / 100,
-          passiveHours: Math.round(hours(iv.passiveMs) * 100) / 100,
-        }))
-        .sort((a, b) => a.index - b.index);
+      const periods = periodInstants(rota);
       return { rota: rota as unknown as Record<string, unknown>, periods };
     },
   );
@@ -244,72 +195,11 @@ export const rotaRoutes: FastifyPluginAsync<RotaRouteOptions> = async (scope, { 
     },
     async (request) => {
       const { from, to, timezone: zone, dayStart, weekStart } = request.query;
-      const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-      if (span < 0)
-        throw Object.assign(new InputError([{ path: 'to', message: `must not be before from (${from})` }]), {
-          validationContext: 'querystring',
-        });
-      if (maxSpanDays > 0 && span > maxSpanDays + CALENDAR_SLACK_DAYS) {
-        throw Object.assign(
-          new InputError([
-            { path: 'to', message: `the range spans ${span} days, more than ${maxSpanDays + CALENDAR_SLACK_DAYS}` },
-          ]),
-          {
-            validationContext: 'querystring',
-          },
-        );
-      }
-      const [h, m] = dayStart.split(':').map(Number) as [number, number];
-      const anchor: FrameAnchor = {
-        zone,
-        dayStartMinutes: h * 60 + m,
-        weekStartWeekday: WEEKDAYS.indexOf(weekStart) + 1,
-      };
-      const start = startOfLocalDate(from, zone);
-      const end = startOfLocalDate(DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!, zone);
-      const fmt = (ms: number) => formatInstant(ms, zone);
-      const window = (w: { start: number; end: number }) => ({ start: fmt(w.start), end: fmt(w.end) });
-
-      const days = dayFrames(start, end, anchor).map((d) => ({
-        ...window(d),
-        date: DateTime.fromMillis(d.start, { zone }).toISODate()!,
-      }));
-      const weeks = weekFrames(start, end, anchor).map((w) => {
-        const local = DateTime.fromMillis(w.start, { zone });
-        return { ...window(w), isoWeek: local.weekNumber, weekYear: local.weekYear };
-      });
-      // Nights start on calendar days (midnight to midnight), including the evening before `from`.
-      const midnight = { ...anchor, dayStartMinutes: 0 };
-      // The hours in force on each night's date; the ones on `from` are reported as the range's.
-      const nightSeries = nightHourSeries(ruleBook, zone);
-      const nights = (nightSeries ? datedNightWindows(dayFrames(start - DAY_MS, end, midnight), zone, nightSeries) : [])
-        .filter((n) => n.end > start && n.start < end)
-        .map(window);
-      const nightStart = nightSeries && valueAt(nightSeries.start, start);
-      const nightEnd = nightSeries && valueAt(nightSeries.end, start);
-      const night =
-        nightStart !== undefined && nightEnd !== undefined ? { nightHours: { start: nightStart, end: nightEnd } } : {};
-      const sundays = sundayWindows(start, end, zone).map((w) => {
-        const names = new Map<string, { nb: string; en: string }>();
-        for (const d of w.days) for (const n of d.names) names.set(n.nb, n);
-        return { ...window(w), dates: w.days.map((d) => d.date), names: [...names.values()] };
-      });
-      const changes = offsetChanges(zone, start - HOUR_MS, end).map((c) => ({
-        at: fmt(c.at),
-        before: offsetText(c.before),
-        after: offsetText(c.after),
-      }));
-      return {
-        timezone: zone,
-        start: fmt(start),
-        end: fmt(end),
-        days,
-        weeks,
-        nights,
-        ...night,
-        sundays,
-        offsetChanges: changes,
-      };
+      const span = spanDays(from, to);
+      if (span < 0) throw queryError('to', `must not be before from (${from})`);
+      if (maxSpanDays > 0 && span > maxSpanDays + CALENDAR_SLACK_DAYS)
+        throw queryError('to', `the range spans ${span} days, more than ${maxSpanDays + CALENDAR_SLACK_DAYS}`);
+      return pageCalendar(ruleBook, { from, to, zone, dayStart, weekStart });
     },
   );
 };
