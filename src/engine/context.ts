@@ -1,11 +1,23 @@
 // What one evaluation carries between its stages, and a finding before it is written out.
-import type { CompiledEngines } from './engines.ts';
-import type { HeadroomCollector } from './headroom.ts';
+import { compiled, type CompiledEngines } from './engines.ts';
+import type { EvaluateOptions } from './evaluate.ts';
+import { HeadroomCollector } from './headroom.ts';
+import { planSpan } from './partition.ts';
+import { sharedPlanCalendar } from './planCalendar.ts';
 import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow } from '../facts/types.ts';
 import type { Finding } from '../report/schema.ts';
-import type { CompiledCheck, CompiledRestMinimum, DatedSeries, ResolvedLimit } from '../rules/limits.ts';
-import type { Frame } from '../time/frames.ts';
+import type { Rota } from '../rota/schema.ts';
+import {
+  compileSeries,
+  type CompiledCheck,
+  type CompiledRestMinimum,
+  type DatedSeries,
+  type ResolvedLimit,
+} from '../rules/limits.ts';
+import type { RuleBook } from '../rules/load.ts';
+import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
+import { startOfLocalDate } from '../time/instant.ts';
 import type { Timeline } from '../timeline/build.ts';
 
 export interface Context {
@@ -49,4 +61,57 @@ export interface RawFinding {
   kind: 'breach' | 'relies-on-agreement' | 'deferred';
   /** For `deferred`: the rule that judges the window instead. */
   owner?: CompiledCheck;
+}
+
+/**
+ * What every pass of one evaluation shares: the compiled rule book, the plan's frames (days, and
+ * weeks counted from the reference week), its calendars, and the options that change judgement.
+ */
+export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, options: EvaluateOptions): Context {
+  const { checks, restMinimum, profileParams, breaches, profileMatches } = compiled(book, timeline.zone);
+  const standbyParameter = book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor;
+  const { intervals, anchor, zone } = timeline;
+  const { from, to } = (intervals.length > 0 && options.span) ||
+    planSpan(timeline) || { from: Infinity, to: -Infinity };
+  // Multi-week blocks count from the week of the reference date (default: of the first period).
+  const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
+  const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];
+  const days = intervals.length ? dayFrames(from, to, anchor) : [];
+  return {
+    timeline,
+    kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
+    checks,
+    restMinimum,
+    breaches,
+    primaryById: new Map(
+      [...checks]
+        .reverse()
+        .filter((c) => !c.check.supplementary)
+        .map((c) => [c.check.id, c]),
+    ),
+    profileMatches,
+    calendar: sharedPlanCalendar(book, days, weeks, zone, from),
+    violationsOnly: options.violationsOnly ?? false,
+    standbyFactor: standbyParameter ? compileSeries(standbyParameter, zone) : undefined,
+    profileParams,
+    eveningLawfulFrom: startOfLocalDate(
+      book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01',
+      zone,
+    ),
+    // Only a worker with an evening-work agreement has other nights.
+    eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')
+      ? sharedPlanCalendar(book, days, weeks, zone, from, true)
+      : sharedPlanCalendar(book, days, weeks, zone, from),
+    days,
+    weeks,
+    referenceWeek: Math.max(
+      0,
+      weeks.findIndex((w) => w.end > reference),
+    ),
+    asOf: options.asOf ? startOfLocalDate(options.asOf, zone) : undefined,
+    // The conversion tiers' runs want violations only: no headroom.
+    headroom: options.violationsOnly ? undefined : new HeadroomCollector(zone),
+    cyclic: options.cyclic ?? timeline.cycle !== undefined,
+    declaredSpan: options.declaredSpan ?? timeline.cycle ?? timeline.plan,
+  };
 }

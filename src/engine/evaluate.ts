@@ -9,7 +9,6 @@ import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementType, Rota } from '../rota/schema.ts';
 import {
   BREACH,
-  compileSeries,
   extendForPassive,
   limitAgreements,
   limitResolver,
@@ -23,18 +22,13 @@ import {
   type ResolvedLimit,
 } from '../rules/limits.ts';
 import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
-import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
-import { startOfLocalDate } from '../time/instant.ts';
+import type { Frame } from '../time/frames.ts';
 import { firstEndingAfter } from '../time/sorted.ts';
 import { buildTimeline, type AgreementInForce, type Timeline, type WorkInterval } from '../timeline/build.ts';
-import type { Context, RawFinding } from './context.ts';
-import { compiled } from './engines.ts';
+import { buildContext, type Context, type RawFinding } from './context.ts';
 import { finishReport } from './finishReport.ts';
-import { HeadroomCollector } from './headroom.ts';
 import { evaluateCycle } from './cycle.ts';
 import { toFinding } from './findings.ts';
-import { planSpan } from './partition.ts';
-import { sharedPlanCalendar } from './planCalendar.ts';
 
 export interface EvaluateOptions {
   ruleBook?: RuleBook;
@@ -505,52 +499,9 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   if (rota.cycle && !options.cyclic) return evaluateCycle(rota, options, evaluate);
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
-  const { checks, restMinimum, profileParams, breaches, profileMatches } = compiled(book, timeline.zone);
-  const standbyParameter = book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor;
-  const { intervals, anchor, zone } = timeline;
-  const { from, to } = (intervals.length > 0 && options.span) ||
-    planSpan(timeline) || { from: Infinity, to: -Infinity };
-  // Multi-week blocks count from the week of the reference date (default: of the first period).
-  const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
-  const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];
-  const days = intervals.length ? dayFrames(from, to, anchor) : [];
-  const ctx: Context = {
-    timeline,
-    kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
-    checks,
-    restMinimum,
-    breaches,
-    primaryById: new Map(
-      [...checks]
-        .reverse()
-        .filter((c) => !c.check.supplementary)
-        .map((c) => [c.check.id, c]),
-    ),
-    profileMatches,
-    calendar: sharedPlanCalendar(book, days, weeks, zone, from),
-    violationsOnly: options.violationsOnly ?? false,
-    standbyFactor: standbyParameter ? compileSeries(standbyParameter, zone) : undefined,
-    profileParams,
-    eveningLawfulFrom: startOfLocalDate(
-      book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01',
-      zone,
-    ),
-    // Only a worker with an evening-work agreement has other nights.
-    eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')
-      ? sharedPlanCalendar(book, days, weeks, zone, from, true)
-      : sharedPlanCalendar(book, days, weeks, zone, from),
-    days,
-    weeks,
-    referenceWeek: Math.max(
-      0,
-      weeks.findIndex((w) => w.end > reference),
-    ),
-    asOf: options.asOf ? startOfLocalDate(options.asOf, zone) : undefined,
-    // The conversion tiers' runs want violations only: no headroom.
-    headroom: options.violationsOnly ? undefined : new HeadroomCollector(zone),
-    cyclic: options.cyclic ?? timeline.cycle !== undefined,
-    declaredSpan: options.declaredSpan ?? timeline.cycle ?? timeline.plan,
-  };
+  const ctx = buildContext(rota, timeline, book, options);
+  const { checks } = ctx;
+  const { intervals } = timeline;
   const workerWide = checks.filter((c) => WORKER_WIDE.has(c.check.measure));
   const perUndertaking = checks.filter((c) => !WORKER_WIDE.has(c.check.measure));
 
