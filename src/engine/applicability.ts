@@ -1,0 +1,32 @@
+// Which checks apply to a pass and which of their limits bind: the worker's plan as a whole (the
+// profile: night worker, Sunday share, cyclic) decides through json-rules-engine's profile conditions.
+import { profileOf } from '../facts/profile.ts';
+import { valueAt, type CompiledCheck, type CompiledLimitWhen } from '../rules/limits.ts';
+import type { Context } from './context.ts';
+import type { Applicability, PassPlan } from './pass.ts';
+
+async function matchedConditions(ctx: Context, checks: CompiledCheck[], plan: PassPlan, profile: object) {
+  const matched = new Set<string>();
+  if (!checks.some((c) => c.limitWhen.length > 0 || c.appliesWhen)) return matched;
+  // Parameters the conditions compare with are read at the date of this pass (the plan's first work).
+  const facts: Record<string, unknown> = { ...profile, cyclic: ctx.cyclic };
+  for (const p of ctx.profileParams) facts[p.fact] = valueAt(p.series, ctx.asOf ?? plan.from);
+  for (const name of await ctx.profileMatches(facts)) matched.add(name);
+  return matched;
+}
+
+export async function applicability(ctx: Context, checks: CompiledCheck[], plan: PassPlan): Promise<Applicability> {
+  const profile = profileOf(plan.facts.blocks, plan.facts.intervals, plan.calendar);
+  const matched = await matchedConditions(ctx, checks, plan, profile);
+  const chosen = new Map<string, CompiledLimitWhen>();
+  for (const c of checks) {
+    const lw = c.limitWhen.find((x) => matched.has(x.name));
+    if (lw) chosen.set(c.key, lw);
+  }
+  // Checks that can only warn or inform are left out when only violations matter (the conversion tiers).
+  const applicable = checks.filter(
+    (c) =>
+      (!c.appliesWhen || matched.has(c.appliesWhen.name)) && (!ctx.violationsOnly || c.check.severity === 'violation'),
+  );
+  return { profile, matched, chosen, applicable };
+}

@@ -1,0 +1,97 @@
+// Judgement: each applicable check's windows against their limits. A window another rule takes over
+// (deferTo) is left to that rule; the others break their limit (hits), hold only because an
+// agreement lifted it (lifted, the auditor's trail), or pass. json-rules-engine then judges each
+// check's worst window (engines.ts), and only the checks it fires give findings.
+import type { FactWindow } from '../facts/types.ts';
+import {
+  BREACH,
+  extendForPassive,
+  margin,
+  resolveLimit,
+  type CompiledCheck,
+  type DatedSeries,
+  type ResolvedLimit,
+} from '../rules/limits.ts';
+import type { Pass } from './pass.ts';
+
+export interface Judged {
+  c: CompiledCheck;
+  /** The windows the check judges that break their limit, in window order. */
+  hits: Array<{ w: FactWindow; r: ResolvedLimit }>;
+  /** The windows the statute alone would fail that an agreement's limit lets pass (the auditor's trail). */
+  lifted: Array<{ w: FactWindow; r: ResolvedLimit }>;
+  /** Windows judged by the rule this check defers to. */
+  yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
+}
+
+/** The window nearest to (or furthest over) its limit, for json-rules-engine and the headroom. */
+interface Worst {
+  w: FactWindow;
+  limit: number;
+}
+
+/** A window another rule judges: what the statute alone would say goes to the auditor's trail. */
+function yieldTo(pass: Pass, c: CompiledCheck, w: FactWindow, taken: { owner: CompiledCheck; r: ResolvedLimit }) {
+  const own = resolveLimit(c, [], pass.when(w.at), pass.seriesOf(c));
+  // Where both rules measure the same thing, a window the other rule fails is its finding, not a trail.
+  const ownerFails =
+    taken.owner.check.measure === c.check.measure && BREACH[taken.owner.check.operator](w.measured, taken.r.limit);
+  if (!own || c.check.supplementary || ownerFails) return undefined;
+  return { w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner };
+}
+
+/** The limit a window is judged by: the one in force there, extended for passive hours where the rule allows. */
+function limitFor(pass: Pass, c: CompiledCheck, w: FactWindow, series: DatedSeries): ResolvedLimit | undefined {
+  const resolved = pass.limitOf(c, pass.when(w.at), series);
+  if (!resolved || !c.extension) return resolved;
+  const extended = extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, pass.when(w.at));
+  return extended === resolved.limit ? resolved : { ...resolved, limit: extended };
+}
+
+function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | undefined } {
+  const judged: Judged = { c, hits: [], lifted: [], yielded: [] };
+  const breach = BREACH[c.check.operator];
+  const series = pass.seriesOf(c);
+  let worst: FactWindow | undefined;
+  let worstLimit = 0;
+  let worstMargin = -Infinity;
+  for (const w of pass.windowsOf(c)) {
+    if (!pass.inScope(c, w)) continue;
+    const taken = pass.ownerOf(c, w);
+    if (taken) {
+      const y = yieldTo(pass, c, w, taken);
+      if (y) judged.yielded.push(y);
+      continue;
+    }
+    const r = limitFor(pass, c, w, series);
+    if (!r) continue;
+    if (breach(w.measured, r.limit)) judged.hits.push({ w, r });
+    else if (r.applied.length > 0 && breach(w.measured, r.base)) judged.lifted.push({ w, r });
+    const m = margin(c.check.operator, w.measured, r.limit);
+    if (!worst || m > worstMargin) (worst = w), (worstLimit = r.limit), (worstMargin = m);
+  }
+  return { judged, worst: worst && { w: worst, limit: worstLimit } };
+}
+
+/** Every applicable check judged, and the keys of the checks json-rules-engine fires. */
+export async function judgeAll(
+  pass: Pass,
+  applicable: CompiledCheck[],
+): Promise<{ judged: Judged[]; fired: Set<string> }> {
+  const { ctx } = pass;
+  const judged: Judged[] = [];
+  const engineFacts: Record<string, number> = {};
+  const measuredKeys: string[] = [];
+  for (const c of applicable) {
+    // A window length not yet in force: the provision did not apply then.
+    if (c.window && pass.windowHoursOf(c) === undefined) continue;
+    const one = judge(pass, c);
+    judged.push(one.judged);
+    if (!one.worst) continue;
+    ctx.headroom?.offer(pass.workerId, c, one.worst.w, one.worst.limit, pass.subject.hypothetical);
+    engineFacts[`m:${c.key}`] = one.worst.w.measured;
+    engineFacts[`l:${c.key}`] = one.worst.limit;
+    measuredKeys.push(c.key);
+  }
+  return { judged, fired: await ctx.breaches(measuredKeys, engineFacts) };
+}

@@ -1,0 +1,265 @@
+// One pass's view of a worker: their facts, agreements and plan-selected limits, and what has been
+// measured and resolved so far; judgement and the findings ask it for windows, limits and owners.
+//
+// Performance: methods on one object rather than closures made afresh for every pass (a conversion
+// assessment runs thousands of small passes); every map below memoises per pass. inputFor()
+// returns methods, not arrow properties: tsx (esbuild keepNames) names every arrow assigned to a
+// property, once per call.
+import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS } from '../facts/measures.ts';
+import { mainWorkPeriods } from '../facts/mainWorkPeriods.ts';
+import type { PlanCalendar, Profile } from '../facts/profile.ts';
+import type { FactWindow, MeasureInput, WorkFacts } from '../facts/types.ts';
+import { assignmentsOf } from '../facts/workBlocks.ts';
+import type { Finding } from '../report/schema.ts';
+import type { AgreementType } from '../rota/schema.ts';
+import {
+  BREACH,
+  limitAgreements,
+  limitResolver,
+  resolveLimit,
+  restMinimumAt,
+  valueAt,
+  type CompiledCheck,
+  type CompiledLimitWhen,
+  type DatedSeries,
+  type ResolvedLimit,
+} from '../rules/limits.ts';
+import type { AgreementInForce } from '../timeline/build.ts';
+import type { Context } from './context.ts';
+
+/** Who a pass judges and by what: the worker, the checks of their regime and the agreements that bind them. */
+export interface PassSubject {
+  workerId: string;
+  checks: CompiledCheck[];
+  agreements: AgreementInForce[];
+  /** Every oppdrag treated as employment: the findings are what conversion would add. */
+  hypothetical: boolean;
+  /** Findings already reported for this worker that a supplementary check must not repeat. */
+  earlier: Finding[];
+}
+
+/** The worker's work as the measures see it. */
+export interface PassPlan {
+  facts: WorkFacts;
+  calendar: PlanCalendar;
+  /** Where the pass's work begins: the date its parameters are read at. */
+  from: number;
+  /** The one kind of work every window holds, when the pass holds only one. */
+  theKind: Set<string> | undefined;
+}
+
+/** What the worker's plan as a whole makes apply (json-rules-engine over the profile). */
+export interface Applicability {
+  profile: Profile;
+  /** The names of the profile conditions that hold. */
+  matched: Set<string>;
+  /** Each check's plan-selected limit, by check key. */
+  chosen: Map<string, CompiledLimitWhen>;
+  /** The checks that apply to this pass, in rule book order. */
+  applicable: CompiledCheck[];
+}
+
+export type PassesVia = (ruleId: string, type: AgreementType, strict: boolean) => boolean;
+
+export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+export class Pass {
+  readonly workerId: string;
+  readonly agreements: AgreementInForce[];
+  readonly facts: WorkFacts;
+  private readonly checks: CompiledCheck[];
+  /** Each check's limit resolver, over only the agreements that can change its limit (the same result, fewer to scan). */
+  private readonly resolvers = new Map<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
+  /** One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with. */
+  private readonly ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
+  private readonly kindsMemo = new Map<FactWindow, Set<string>>();
+  /** Each check's windows are measured once, also when another check asks whether it claims a window. */
+  private readonly measured = new Map<string, FactWindow[]>();
+  /** The windows a `claims: windows` rule takes over: those where it applies, sorted for a binary search. */
+  private readonly claimed = new Map<CompiledCheck, FactWindow[]>();
+
+  constructor(
+    readonly ctx: Context,
+    readonly subject: PassSubject,
+    private readonly plan: PassPlan,
+    private readonly applies: Applicability,
+  ) {
+    this.workerId = subject.workerId;
+    this.agreements = subject.agreements;
+    this.checks = subject.checks;
+    this.facts = plan.facts;
+  }
+
+  when(at: number): number {
+    return this.ctx.asOf ?? at;
+  }
+
+  /** The plan-selected limit a check's findings cite, if any. */
+  basisOf(c: CompiledCheck): CompiledLimitWhen | undefined {
+    return this.applies.chosen.get(c.key);
+  }
+
+  /** The length of the window a check measures over, as in force where this pass's work begins. */
+  windowHoursOf(c: CompiledCheck): number | undefined {
+    return c.window
+      ? valueAt(c.window, this.when(this.facts.blocks[0]?.start ?? this.facts.standby.intervals[0]?.start ?? 0))
+      : undefined;
+  }
+
+  limitOf(c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined {
+    let resolve = this.resolvers.get(c);
+    if (!resolve) this.resolvers.set(c, (resolve = limitResolver(c, limitAgreements(c, this.agreements))));
+    return resolve(at, series);
+  }
+
+  /** Normal-hours ceilings as they apply to this worker, for the overtime rules. */
+  ceilingOf(ruleId: string | undefined): ((at: number) => number | undefined) | undefined {
+    if (this.ceilings.has(ruleId)) return this.ceilings.get(ruleId);
+    const owner = ruleId ? this.checks.find((x) => x.check.id === ruleId && !x.check.supplementary) : undefined;
+    const series = owner ? this.seriesOf(owner) : undefined;
+    const ceiling = owner ? (at: number) => this.limitOf(owner, this.when(at), series!)?.limit : undefined;
+    this.ceilings.set(ruleId, ceiling);
+    return ceiling;
+  }
+
+  seriesOf(c: CompiledCheck): DatedSeries {
+    return this.applies.chosen.get(c.key)?.limit ?? c.base;
+  }
+
+  kindsIn(w: FactWindow): Set<string> {
+    const theKind = this.plan.theKind;
+    if (theKind && (w.assignmentIds ? w.assignmentIds.length > 0 : w.blockRange !== undefined)) return theKind;
+    let kinds = this.kindsMemo.get(w);
+    if (!kinds) {
+      const ids =
+        w.assignmentIds ?? (w.blockRange ? assignmentsOf(this.facts.blocks, w.blockRange[0], w.blockRange[1]) : []);
+      kinds = new Set(ids.map((id) => this.ctx.kindOf.get(id)!));
+      this.kindsMemo.set(w, kinds);
+    }
+    return kinds;
+  }
+
+  inScope(c: CompiledCheck, w: FactWindow): boolean {
+    if (!c.check.kinds) return true;
+    const kinds = this.kindsIn(w);
+    return c.check.kinds.some((k) => kinds.has(k));
+  }
+
+  inputFor(c: CompiledCheck): MeasureInput {
+    const baseSeries = this.seriesOf(c);
+    const pass = this;
+    return {
+      facts: this.facts,
+      zone: this.ctx.timeline.zone,
+      windowHours: this.windowHoursOf(c),
+      calendar: this.plan.calendar,
+      profile: this.applies.profile,
+      agreements: this.agreements,
+      ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
+      ...(c.check.ceilings
+        ? { ceilings: { day: this.ceilingOf(c.check.ceilings.day), week: this.ceilingOf(c.check.ceilings.week) } }
+        : {}),
+      param(name: string, at: number) {
+        return c.params[name] ? valueAt(c.params[name]!, pass.when(at)) : undefined;
+      },
+      limitAt(at: number) {
+        return pass.limitOf(c, pass.when(at), baseSeries)?.limit;
+      },
+    };
+  }
+
+  windowsOf(c: CompiledCheck): FactWindow[] {
+    // A measure of the facts and the window length gives the same windows to every check naming both.
+    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${this.windowHoursOf(c)}` : c.key;
+    let ws = this.measured.get(key);
+    if (!ws) this.measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+    return ws;
+  }
+
+  private claimsOf(owner: CompiledCheck): FactWindow[] {
+    let ws = this.claimed.get(owner);
+    if (!ws) {
+      const breach = BREACH[owner.check.operator];
+      ws = this.windowsOf(owner)
+        .filter((ow) => {
+          const r = this.limitOf(owner, this.when(ow.at), this.seriesOf(owner));
+          return r !== undefined && (owner.check.claims !== 'passing-windows' || !breach(ow.measured, r.limit));
+        })
+        .sort((a, b) => a.start - b.start);
+      this.claimed.set(owner, ws);
+    }
+    return ws;
+  }
+
+  private claims(owner: CompiledCheck, w: FactWindow): boolean {
+    const ws = this.claimsOf(owner);
+    // Claimed windows may overlap, so scan back from the last one starting before w ends.
+    let lo = 0;
+    let hi = ws.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ws[mid]!.start < w.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) if (overlaps(ws[i]!, w)) return true;
+    return false;
+  }
+
+  /** The rule a window yields to (§ 10-4 (1) to § 10-5 under averaging; AML to the avlaster regulation for respite). */
+  ownerOf(c: CompiledCheck, w: FactWindow): { owner: CompiledCheck; r: ResolvedLimit } | undefined {
+    if (!c.check.deferTo) return undefined;
+    for (const id of c.check.deferTo) {
+      const owner = this.ctx.primaryById.get(id);
+      if (!owner || (owner.appliesWhen && !this.applies.matched.has(owner.appliesWhen.name))) continue;
+      const r = this.limitOf(owner, this.when(w.at), this.seriesOf(owner));
+      if (!r || !this.inScope(owner, w)) continue;
+      if (owner.check.claims !== 'applies' && !this.claims(owner, w)) continue;
+      return { owner, r };
+    }
+    return undefined;
+  }
+
+  /**
+   * The owner's windows as they would be under an added agreement: the same as now, unless the
+   * agreement changes the rest that separates work periods (avlaster § 7), when the periods are
+   * formed again with it.
+   */
+  private windowsWith(owner: CompiledCheck, type: AgreementType, withIt: AgreementInForce[]): FactWindow[] {
+    if (!this.ctx.restMinimum?.effects.some((e) => e.type === type)) return this.windowsOf(owner);
+    const facts: WorkFacts = {
+      ...this.facts,
+      workPeriods: mainWorkPeriods(
+        this.facts.intervals,
+        restMinimumAt(this.ctx.restMinimum, withIt, (at) => this.when(at)),
+      ),
+    };
+    return MEASURE_FUNCTIONS[owner.check.measure]({ ...this.inputFor(owner), facts });
+  }
+
+  /** Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added. */
+  passesVia(w: FactWindow): PassesVia {
+    return (ruleId, type, strict) => {
+      const owner = this.ctx.primaryById.get(ruleId);
+      if (!owner) return false;
+      const withIt: AgreementInForce[] = [
+        ...this.agreements,
+        { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
+      ];
+      const theirs = this.windowsWith(owner, type, withIt).filter((ow) => overlaps(ow, w) && this.inScope(owner, ow));
+      if (theirs.length === 0)
+        return (
+          owner.check.claims === 'applies' &&
+          resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined
+        );
+      // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
+      return theirs.every((ow) => {
+        const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));
+        return (
+          r !== undefined &&
+          ((!strict && owner.check.severity !== 'violation') || !BREACH[owner.check.operator](ow.measured, r.limit))
+        );
+      });
+    };
+  }
+}

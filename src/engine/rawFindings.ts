@@ -1,0 +1,49 @@
+// Which judged windows become findings: the breaking windows of the checks json-rules-engine fired
+// (a supplementary check only where its rule has no finding yet; a worst-only check its worst
+// window), then the auditor's trail of the rules that leave one.
+import { margin } from '../rules/limits.ts';
+import type { RawFinding } from './context.ts';
+import type { Judged } from './judgement.ts';
+import { overlaps, type Pass } from './pass.ts';
+import { deferredTrail, reliesTrail } from './trail.ts';
+
+/** What a supplementary check's rule already has findings for, in this pass or an earlier one. */
+function covered(pass: Pass, raw: RawFinding[]) {
+  return [
+    ...pass.subject.earlier.map((f) => ({
+      ruleId: f.ruleId,
+      start: Date.parse(f.window.start),
+      end: Date.parse(f.window.end),
+    })),
+    ...raw.map((f) => ({ ruleId: f.c.check.id, start: f.w.start, end: f.w.end })),
+  ];
+}
+
+function breachFindings(pass: Pass, { c, hits }: Judged, raw: RawFinding[]): RawFinding[] {
+  if (c.check.supplementary) {
+    const known = covered(pass, raw);
+    hits = hits.filter(({ w }) => !known.some((f) => f.ruleId === c.check.id && overlaps(f, w)));
+  }
+  if (c.check.worstOnly && hits.length > 1) {
+    const worst = hits.reduce((a, b) =>
+      margin(c.check.operator, b.w.measured, b.r.limit) > margin(c.check.operator, a.w.measured, a.r.limit) ? b : a,
+    );
+    hits = [worst];
+  }
+  return hits.map(({ w, r }) => ({ c, w, r, severity: c.check.severity, kind: 'breach' }));
+}
+
+export function rawFindings(pass: Pass, judged: Judged[], fired: Set<string>): RawFinding[] {
+  const raw: RawFinding[] = [];
+  // A rule another check of this pass defers to leaves the trail to that check, which compares with the statute itself.
+  const deferredToIds = new Set(pass.subject.checks.flatMap((x) => x.check.deferTo ?? []));
+  const leavesTrail = (c: Judged['c']) =>
+    !pass.ctx.violationsOnly && !c.check.supplementary && !deferredToIds.has(c.check.id);
+  const primaryFirst = [...judged].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));
+  // Appended one by one: a spread of a very large array overflows the call stack.
+  for (const one of primaryFirst) {
+    if (fired.has(one.c.key)) for (const f of breachFindings(pass, one, raw)) raw.push(f);
+    if (leavesTrail(one.c)) for (const f of [...deferredTrail(one), ...reliesTrail(one)]) raw.push(f);
+  }
+  return raw;
+}

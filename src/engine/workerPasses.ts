@@ -1,0 +1,122 @@
+// The passes over one worker's periods. A pass is the pipeline for one set of periods under one set
+// of checks: facts → applicability → judgement → findings. A worker gets one pass for the checks
+// that see all their work (WORKER_WIDE), then one per undertaking and regime: what binds today (the
+// arbeidsavtale periods alone) and, when the worker has oppdrag, what conversion would add (every
+// period treated as employment, marked hypothetical; docs/contract.md).
+import type { Profile } from '../facts/profile.ts';
+import { byStart } from '../facts/workBlocks.ts';
+import type { Finding, Report } from '../report/schema.ts';
+import type { CompiledCheck } from '../rules/limits.ts';
+import type { AgreementInForce, Timeline, WorkInterval } from '../timeline/build.ts';
+import { applicability } from './applicability.ts';
+import type { Context } from './context.ts';
+import { toFinding } from './findings.ts';
+import { judgeAll } from './judgement.ts';
+import { Pass, type PassSubject } from './pass.ts';
+import { passPlan } from './passPlan.ts';
+import { rawFindings } from './rawFindings.ts';
+
+interface PassResult {
+  findings: Finding[];
+  profile?: Profile;
+}
+
+/** The rule book's checks, split by what they see of a worker. */
+export interface CheckSets {
+  /** Checks over all of a worker's work, whatever the undertaking or regime. */
+  workerWide: CompiledCheck[];
+  perUndertaking: CompiledCheck[];
+}
+
+async function runPass(ctx: Context, subject: PassSubject, intervals: WorkInterval[]): Promise<PassResult> {
+  const plan = passPlan(ctx, intervals, subject.agreements);
+  if (!plan) return { findings: [] };
+  const applies = await applicability(ctx, subject.checks, plan);
+  const pass = new Pass(ctx, subject, plan, applies);
+  const { judged, fired } = await judgeAll(pass, applies.applicable);
+  const raw = rawFindings(pass, judged, fired);
+  const { workerId, agreements, hypothetical } = subject;
+  const findings = raw.map((f) =>
+    toFinding(ctx, f, workerId, plan.facts.blocks, agreements, hypothetical, pass.basisOf(f.c), pass.passesVia(f.w)),
+  );
+  return { findings, profile: applies.profile };
+}
+
+function agreementsFor(timeline: Timeline, workerId: string, undertaking: string): AgreementInForce[] {
+  return timeline.agreements.filter(
+    (a) =>
+      (a.workerId === undefined || a.workerId === workerId) && (a.employer === undefined || a.employer === undertaking),
+  );
+}
+
+/** One group per undertaking and regime: medlever assignments are judged by their own regulation. */
+function groupsOf(own: WorkInterval[]): WorkInterval[][] {
+  const groups = new Map<string, WorkInterval[]>();
+  for (const iv of own) {
+    const key = `${iv.regime}\u0000${iv.undertaking}`;
+    const list = groups.get(key);
+    if (list) list.push(iv);
+    else groups.set(key, [iv]);
+  }
+  return [...groups.values()];
+}
+
+const roundProfile = (p: Profile): Profile =>
+  Object.fromEntries(
+    Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v]),
+  ) as unknown as Profile;
+
+/** A group's findings: what binds today, then what conversion would add that today's do not already say. */
+async function groupPasses(ctx: Context, subject: PassSubject, group: WorkInterval[], out: Finding[]) {
+  const employed = group.filter((iv) => iv.contract === 'arbeidsavtale');
+  const real = employed.length > 0 ? await runPass(ctx, subject, employed) : { findings: [] };
+  for (const f of real.findings) out.push(f);
+  if (employed.length === group.length) return { profile: real.profile, hypothetical: false };
+  const key = (f: Finding) => `${f.ruleId}|${f.window.start}|${f.window.end}`;
+  const known = new Set(real.findings.map(key));
+  const added = await runPass(ctx, { ...subject, hypothetical: true, earlier: real.findings }, group);
+  for (const f of added.findings) if (!known.has(key(f))) out.push(f);
+  return { profile: added.profile, hypothetical: true };
+}
+
+/** Sorted by window, rule and window end, with the window's instants parsed once per finding rather than in every comparison. */
+function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map((f) => ({ f, start: Date.parse(f.window.start), end: Date.parse(f.window.end) }));
+  keyed.sort((a, b) => a.start - b.start || a.f.ruleId.localeCompare(b.f.ruleId) || a.end - b.end);
+  return keyed.map(({ f }) => f);
+}
+
+/** One worker's findings, sorted, and a profile per undertaking and regime. `own` is their periods, sorted here. */
+export async function evaluateWorker(
+  ctx: Context,
+  workerId: string,
+  own: WorkInterval[],
+  checks: CheckSets,
+): Promise<{ findings: Finding[]; profiles: Report['profiles'] }> {
+  own.sort(byStart);
+  const profiles: Report['profiles'] = [];
+  const subject: Omit<PassSubject, 'checks'> = { workerId, agreements: [], hypothetical: false, earlier: [] };
+  // Appended one by one: a spread of a very large array overflows the call stack.
+  const findings: Finding[] = [];
+  for (const f of (await runPass(ctx, { ...subject, checks: checks.workerWide }, own)).findings) findings.push(f);
+  for (const group of groupsOf(own)) {
+    const { undertaking, regime } = group[0]!;
+    const agreements = agreementsFor(ctx.timeline, workerId, undertaking);
+    const groupChecks = checks.perUndertaking.filter((c) => c.check.regimes.includes(regime));
+    const { profile, hypothetical } = await groupPasses(
+      ctx,
+      { ...subject, checks: groupChecks, agreements },
+      group,
+      findings,
+    );
+    if (profile)
+      profiles.push({
+        workerId,
+        ...(undertaking ? { employer: undertaking } : {}),
+        regime,
+        hypothetical,
+        ...roundProfile(profile),
+      });
+  }
+  return { findings: sortFindings(findings), profiles };
+}
