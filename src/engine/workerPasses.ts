@@ -35,11 +35,7 @@ async function runPass(ctx: Context, subject: PassSubject, intervals: WorkInterv
   const pass = new Pass(ctx, subject, plan, applies);
   const { judged, fired } = await judgeAll(pass, applies.applicable);
   const raw = rawFindings(pass, judged, fired);
-  const { workerId, agreements, hypothetical } = subject;
-  const findings = raw.map((f) =>
-    toFinding(ctx, f, workerId, plan.facts.blocks, agreements, hypothetical, pass.basisOf(f.c), pass.passesVia(f.w)),
-  );
-  return { findings, profile: applies.profile };
+  return { findings: raw.map((f) => toFinding(f, pass)), profile: applies.profile };
 }
 
 function agreementsFor(timeline: Timeline, workerId: string, undertaking: string): AgreementInForce[] {
