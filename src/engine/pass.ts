@@ -1,10 +1,15 @@
 // One pass's view of a worker: their facts, agreements and plan-selected limits, and what has been
 // measured and resolved so far; judgement and the findings ask it for windows, limits and owners.
 //
-// Performance: methods on one object rather than closures made afresh for every pass (a conversion
-// assessment runs thousands of small passes); every map below memoises per pass. inputFor()
-// returns methods, not arrow properties: tsx (esbuild keepNames) names every arrow assigned to a
-// property, once per call.
+// Performance (a conversion assessment runs thousands of small passes, a national rota millions of
+// windows): methods on one object rather than closures made afresh for every pass, and every map
+// below memoises within a pass. Each check's limit resolver is built once, over only the agreements
+// that can change its limit (the same result, fewer to scan). A check's windows are measured once,
+// also when another check asks whether it claims a window, and a measure of the facts alone once per
+// window length for every check naming both. A claiming rule's windows are sorted once for a binary
+// search. A window's kinds of work are collected once, or not at all when the pass holds one kind.
+// inputFor() returns methods, not arrow properties: tsx (esbuild keepNames) names every arrow
+// assigned to a property, once per call.
 import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS } from '../facts/measures.ts';
 import { mainWorkPeriods } from '../facts/mainWorkPeriods.ts';
 import type { PlanCalendar, Profile } from '../facts/profile.ts';
@@ -69,14 +74,13 @@ export class Pass {
   readonly agreements: AgreementInForce[];
   readonly facts: WorkFacts;
   private readonly checks: CompiledCheck[];
-  /** Each check's limit resolver, over only the agreements that can change its limit (the same result, fewer to scan). */
   private readonly resolvers = new Map<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
   /** One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with. */
   private readonly ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
   private readonly kindsMemo = new Map<FactWindow, Set<string>>();
-  /** Each check's windows are measured once, also when another check asks whether it claims a window. */
+  /** Each check's windows, by check key (or measure and window length for a measure of the facts alone). */
   private readonly measured = new Map<string, FactWindow[]>();
-  /** The windows a `claims: windows` rule takes over: those where it applies, sorted for a binary search. */
+  /** The windows a `claims: windows` rule takes over: those where it applies, by start. */
   private readonly claimed = new Map<CompiledCheck, FactWindow[]>();
 
   constructor(
@@ -170,7 +174,6 @@ export class Pass {
   }
 
   windowsOf(c: CompiledCheck): FactWindow[] {
-    // A measure of the facts and the window length gives the same windows to every check naming both.
     const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${this.windowHoursOf(c)}` : c.key;
     let ws = this.measured.get(key);
     if (!ws) this.measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));

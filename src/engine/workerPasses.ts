@@ -3,6 +3,10 @@
 // that see all their work (WORKER_WIDE), then one per undertaking and regime: what binds today (the
 // arbeidsavtale periods alone) and, when the worker has oppdrag, what conversion would add (every
 // period treated as employment, marked hypothetical; docs/contract.md).
+//
+// Performance: a worker's findings are sorted with each window's instants parsed once per finding,
+// not in every comparison; large lists are appended one by one, as a spread of a very large array
+// overflows the call stack.
 import type { Profile } from '../facts/profile.ts';
 import { byStart } from '../facts/workBlocks.ts';
 import type { Finding, Report } from '../report/schema.ts';
@@ -75,7 +79,7 @@ async function groupPasses(ctx: Context, subject: PassSubject, group: WorkInterv
   return { profile: added.profile, hypothetical: true };
 }
 
-/** Sorted by window, rule and window end, with the window's instants parsed once per finding rather than in every comparison. */
+/** Sorted by window, rule and window end. */
 function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((f) => ({ f, start: Date.parse(f.window.start), end: Date.parse(f.window.end) }));
   keyed.sort((a, b) => a.start - b.start || a.f.ruleId.localeCompare(b.f.ruleId) || a.end - b.end);
@@ -92,7 +96,6 @@ export async function evaluateWorker(
   own.sort(byStart);
   const profiles: Report['profiles'] = [];
   const subject: Omit<PassSubject, 'checks'> = { workerId, agreements: [], hypothetical: false, earlier: [] };
-  // Appended one by one: a spread of a very large array overflows the call stack.
   const findings: Finding[] = [];
   for (const f of (await runPass(ctx, { ...subject, checks: checks.workerWide }, own)).findings) findings.push(f);
   for (const group of groupsOf(own)) {
