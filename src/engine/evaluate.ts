@@ -1,7 +1,7 @@
-// The one entry point: rota → timeline → facts → rules (json-rules-engine) → findings → report.
-// The CLI and the HTTP API are thin shells over evaluate(). Per worker and per pass the stages are
-// in workerPasses.ts: facts (passPlan.ts) → applicability → judgement → findings (rawFindings.ts,
-// trail.ts, findings.ts); the report around them (incidents, conversion, ledger) in finishReport.ts.
+// The one entry point, read as the pipeline: rota → timeline → per worker and pass (workerPasses.ts:
+// measures in passPlan.ts and pass.ts → applicability → judgement → findings in rawFindings.ts,
+// trail.ts and findings.ts) → the report around them (finishReport.ts: incidents → conversion →
+// ledger and summary). The CLI and the HTTP API are thin shells over evaluate().
 import { WORKER_WIDE } from '../facts/measures.ts';
 import type { Finding, Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
@@ -47,7 +47,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
   const byWorker = new Map<string, WorkInterval[]>(rota.workers.map((w) => [w.id, []]));
   for (const iv of timeline.intervals) byWorker.get(iv.workerId)!.push(iv);
 
-  // Findings in rota.workers order, each worker's sorted by window.
+  // Measures → applicability → judgement → findings: in rota.workers order, each worker's sorted by window.
   const findings: Finding[] = [];
   const profiles: Report['profiles'] = [];
   for (const [workerId, own] of byWorker) {
@@ -56,6 +56,7 @@ export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promi
     for (const f of worker.findings) findings.push(f);
     for (const p of worker.profiles) profiles.push(p);
   }
+  // Incidents → conversion → ledger and summary.
   const headroom = ctx.headroom?.entries(rota.workers.map((w) => w.id)) ?? [];
   return finishReport(rota, timeline, book, options, findings, profiles, evaluate, headroom);
 }
