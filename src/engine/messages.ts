@@ -1,12 +1,11 @@
 // Message templates from the rule files, filled with numbers written the way each language writes them.
 import { memo } from '../memo.ts';
+import type { Language } from '../rules/schema.ts';
 
-const FORMATS = {
+const FORMATS: Record<Language, Intl.NumberFormat> = {
   nb: new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
 };
-
-export type Language = keyof typeof FORMATS;
 
 // A national rota fills the same few templates with the same few numbers hundreds of thousands of
 // times: templates are split once, and numbers written once per language (bounded caches).

@@ -1,7 +1,6 @@
 // A part's findings as JSON text, rendered where the part was evaluated: moving bytes between
 // processes costs far less than moving objects, and the parent writes them as they come.
-import { encodeFindings } from '../format/jsonStream.ts';
-import { encodeNdjsonFindings } from '../format/ndjson.ts';
+import { encodeFindings, encodeNdjsonFindings } from '../report/encode.ts';
 import type { Report } from '../report/schema.ts';
 import { countFindings } from '../report/counts.ts';
 import { mapFinding, type RotaPart } from './partition.ts';

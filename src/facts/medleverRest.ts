@@ -10,7 +10,8 @@ import { firstEndingAfter } from '../time/sorted.ts';
 import { DateTime } from 'luxon';
 import type { Frame } from '../time/frames.ts';
 import { hours, msFromHours } from '../time/instant.ts';
-import type { FactWindow, Measure, MeasureInput, WorkBlock } from './types.ts';
+import type { FactWindow, Measure, MeasureInput } from './types.ts';
+import type { WorkBlock } from './workBlocks.ts';
 
 /**
  * The wall-clock night is read in the rota's time zone (Europe/Oslo when a caller gives none).

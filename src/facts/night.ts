@@ -12,7 +12,8 @@ import { firstEndingAfter } from '../time/sorted.ts';
 import { dayTallies, hoursInDayFrame } from './frameHours.ts';
 import { workInWindows } from './nights.ts';
 import { hoursPerBlock } from './planBlocks.ts';
-import type { FactWindow, Measure, WorkBlock } from './types.ts';
+import type { FactWindow, Measure } from './types.ts';
+import type { WorkBlock } from './workBlocks.ts';
 
 const HOUR_MS = 3_600_000;
 

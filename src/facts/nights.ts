@@ -2,7 +2,7 @@
 // wall clock: 9 hours on an ordinary night, 8 on the spring-forward night, 10 on the fall-back one.
 import { DateTime } from 'luxon';
 import type { Frame } from '../time/frames.ts';
-import type { WorkBlock } from './types.ts';
+import type { WorkBlock } from './workBlocks.ts';
 
 export interface NightWindow extends Frame {
   /** Index of the day frame the night starts in. */

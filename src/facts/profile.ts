@@ -7,7 +7,7 @@ import type { Frame } from '../time/frames.ts';
 import { hours } from '../time/instant.ts';
 import type { WorkInterval } from '../timeline/build.ts';
 import { workInWindows, type NightWindow } from './nights.ts';
-import type { WorkBlock } from './types.ts';
+import type { WorkBlock } from './workBlocks.ts';
 
 export interface PlanCalendar {
   days: Frame[];

@@ -2,7 +2,8 @@
 // the plan counts as rest (the plan shows no work there).
 import type { Frame } from '../time/frames.ts';
 import { hours, msFromHours } from '../time/instant.ts';
-import type { FactWindow, Measure, WorkBlock } from './types.ts';
+import type { FactWindow, Measure } from './types.ts';
+import type { WorkBlock } from './workBlocks.ts';
 
 /**
  * Main work periods (hovedarbeidsperioder, docs/legal/07-work-period.md), formed once a pass at the

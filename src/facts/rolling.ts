@@ -2,7 +2,8 @@
 // given length, found with two pointers over prefix sums. A window with the most work either
 // starts where a block starts or ends where a block ends, so both alignments are scanned.
 import { hours, msFromHours } from '../time/instant.ts';
-import type { FactWindow, Measure, MeasureInput, WorkBlock } from './types.ts';
+import type { FactWindow, Measure, MeasureInput } from './types.ts';
+import type { WorkBlock } from './workBlocks.ts';
 
 function rollingWindows(blocks: WorkBlock[], width: number): FactWindow[] {
   const n = blocks.length;

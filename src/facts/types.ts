@@ -2,14 +2,7 @@ import type { Frame } from '../time/frames.ts';
 import type { AgreementInForce, WorkInterval } from '../timeline/build.ts';
 import type { WorkPeriod } from './mainWorkPeriods.ts';
 import type { PlanCalendar, Profile } from './profile.ts';
-
-/** Continuous work of one worker in one undertaking: the union of touching or overlapping periods. */
-export interface WorkBlock {
-  start: number;
-  end: number;
-  /** Assignments that contribute to the block, in first-seen order. */
-  assignmentIds: string[];
-}
+import type { WorkBlock } from './workBlocks.ts';
 
 /** One window a measure looked at: what was measured there and where, in one shape for every rule. */
 export interface FactWindow {

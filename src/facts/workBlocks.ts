@@ -1,5 +1,12 @@
 import type { WorkInterval } from '../timeline/build.ts';
-import type { WorkBlock } from './types.ts';
+
+/** Continuous work of one worker in one undertaking: the union of touching or overlapping periods. */
+export interface WorkBlock {
+  start: number;
+  end: number;
+  /** Assignments that contribute to the block, in first-seen order. */
+  assignmentIds: string[];
+}
 
 /** Sorted intervals → continuous work blocks. Touching periods (one ends as the next starts) are one block. */
 export function workBlocks(sorted: WorkInterval[]): WorkBlock[] {

@@ -3,33 +3,12 @@
 // as one string (V8 caps strings near 512 MB) nor all its findings in memory at once.
 // A part's findings travel as UTF-8 bytes: a worker process encodes its own part, and the parent
 // only writes the bytes it is given (no string concatenated, copied or encoded there).
+import { encodeFindings } from '../report/encode.ts';
 import type { Finding, Report } from '../report/schema.ts';
 
 export type ReportTail = Omit<Report, 'version' | 'findings' | 'variants'>;
 
 const HEADER = '{\n  "version": 1,\n  "findings": [\n';
-// JSON.stringify of { findings } at indent 2 puts each finding exactly where the report has it
-// (four spaces in, ",\n" between): one native call per part, nothing re-indented by hand.
-const OPEN = '{\n  "findings": [\n';
-const CLOSE = '\n  ]\n}';
-
-/** Findings as they stand in the report's findings array: indented, comma-separated, no outer newline ('' for none). */
-export function renderFindings(findings: Finding[]): string {
-  if (findings.length === 0) return '';
-  const text = JSON.stringify({ findings }, null, 2);
-  return text.slice(OPEN.length, text.length - CLOSE.length);
-}
-
-const encoder = new TextEncoder();
-
-/** renderFindings as UTF-8 bytes, the form a part's findings are written in. */
-export function encodeFindings(findings: Finding[]): Uint8Array {
-  if (findings.length === 0) return new Uint8Array(0);
-  // Cut in bytes, not in text: the wrapper is ASCII, and slicing the text would copy it once more.
-  const bytes = encoder.encode(JSON.stringify({ findings }, null, 2));
-  return bytes.subarray(OPEN.length, bytes.length - CLOSE.length);
-}
-
 export class JsonReportStream {
   private started = false;
 

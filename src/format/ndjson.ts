@@ -3,22 +3,9 @@
 // files are checked), then one line with everything else of the report (version, incidents,
 // headroom, conversions, ledger, summary, profiles, readings). Putting the finding lines back as
 // `findings` gives the JSON report; a consumer never needs the whole report in memory.
-import type { Finding, Report } from '../report/schema.ts';
+import { ndjsonFindings } from '../report/encode.ts';
+import type { Report } from '../report/schema.ts';
 import type { ReportTail } from './jsonStream.ts';
-
-const encoder = new TextEncoder();
-
-/** One line per finding, each ending in a newline ('' for none). */
-export function ndjsonFindings(findings: Finding[], file?: string): string {
-  let text = '';
-  for (const f of findings) text += `${JSON.stringify(file === undefined ? f : { file, ...f })}\n`;
-  return text;
-}
-
-/** ndjsonFindings as UTF-8 bytes, the form a worker process sends its part's findings in. */
-export function encodeNdjsonFindings(findings: Finding[]): Uint8Array {
-  return encoder.encode(ndjsonFindings(findings));
-}
 
 /** The last line: the report without its findings, members in the report's order. */
 export function ndjsonTail(tail: ReportTail, file?: string): string {

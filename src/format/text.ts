@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
-import type { Language } from '../engine/messages.ts';
+import type { Language } from '../rules/schema.ts';
 import { UNIT_WORDS } from '../engine/findings.ts';
 
 const WORDS = {

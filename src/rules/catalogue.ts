@@ -1,6 +1,6 @@
 // The rule list users filter and baseline by (`turnussjekk rules`, GET /v1/rules): one entry per
 // rule id, with its citation, every threshold it uses and the date each value took effect.
-import type { Language } from '../engine/messages.ts';
+import type { Language } from './schema.ts';
 import type { RuleBook } from './load.ts';
 
 export interface RuleListing {

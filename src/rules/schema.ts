@@ -95,6 +95,9 @@ export const CONFIDENCE = ['verified', 'secondary', 'unverified'] as const;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 export const Localized = z.strictObject({ nb: z.string().min(1), en: z.string().min(1) });
+
+/** The languages every text of the rule book is written in. */
+export type Language = keyof z.infer<typeof Localized>;
 export const RULE_ID = /^(aml|avl|med|rota)\.[0-9a-z-]+\.[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const DatedValueSchema = z.strictObject({
