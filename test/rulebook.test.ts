@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRules } from '../src/rules/catalogue.ts';
-import { DEFAULT_RULES_DIR, loadRuleBook, RuleFileError } from '../src/rules/load.ts';
+import { DEFAULT_RULES_DIR, defaultRuleBook, loadRuleBook, parameterOf, RuleFileError } from '../src/rules/load.ts';
 import { RULE_ID } from '../src/rules/schema.ts';
 
 const book = loadRuleBook();
@@ -131,6 +131,25 @@ describe('a hostile or broken rule file is a startup error naming the file', () 
     ];
     expect(() => loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(broken)))).toThrowError(
       /dates must ascend/,
+    );
+  });
+});
+
+describe('a parameter asked for by its name (parameterOf)', () => {
+  it('comes from the one rule file that defines it', () => {
+    const book = defaultRuleBook();
+    expect(parameterOf(book, 'standbyFactor')).toBe(
+      book.files.find((f) => f.file === 'aml/10-4-normal-hours.json')!.parameters.standbyFactor,
+    );
+    expect(parameterOf(book, 'noSuchParameter')).toBeUndefined();
+  });
+  it('is refused as ambiguous when two files define it, naming both', () => {
+    const book = defaultRuleBook();
+    const owner = book.files.find((f) => f.parameters.minSpanHours)!;
+    const twice = { ...book, files: [...book.files, { ...owner, file: 'avl/copy.json' }] };
+    expect(() => parameterOf(twice, 'minSpanHours')).toThrow(RuleFileError);
+    expect(() => parameterOf(twice, 'minSpanHours')).toThrow(
+      /avl\/copy\.json.*also defined in avl\/12-extended-stay\.json/s,
     );
   });
 });

@@ -11,7 +11,7 @@
 import type { Finding } from '../report/schema.ts';
 import type { AgreementType } from '../rota/schema.ts';
 import { compileSeries, valueAt } from '../rules/limits.ts';
-import type { RuleBook } from '../rules/load.ts';
+import { parameterOf, type RuleBook } from '../rules/load.ts';
 
 export type Confidence = 'high' | 'medium' | 'low';
 export interface VerdictConfidence {
@@ -20,8 +20,8 @@ export interface VerdictConfidence {
 }
 
 /** A parameter of a provision in force at an instant, from the rule book. */
-function paramAt(book: RuleBook, provision: string, name: string, at: number, zone: string): number | undefined {
-  const p = book.files.find((f) => f.provision === provision)?.parameters[name];
+function paramAt(book: RuleBook, name: string, at: number, zone: string): number | undefined {
+  const p = parameterOf(book, name);
   return p ? valueAt(compileSeries(p, zone), at) : undefined;
 }
 
@@ -49,7 +49,7 @@ export function verdictConfidence(input: {
 
   if (required.includes('avl-12-extended-stay')) {
     const extended = stays.filter((s) => {
-      const min = paramAt(book, 'avl.12', 'minSpanHours', s.start, zone);
+      const min = paramAt(book, 'minSpanHours', s.start, zone);
       return min !== undefined && length(s) > min;
     });
     const route = withoutSection12
@@ -74,8 +74,8 @@ export function verdictConfidence(input: {
   } else {
     // A stay over § 6's 48 hours (secondary sources) but within § 10's 56 is a warning, not a violation: the verdict does not see it.
     const between = stays.filter((s) => {
-      const cap = paramAt(book, 'avl.6', 'maxContinuousRespiteHours', s.start, zone);
-      const ceiling = paramAt(book, 'avl.6', 'maxContinuousHoursCeiling', s.start, zone);
+      const cap = paramAt(book, 'maxContinuousRespiteHours', s.start, zone);
+      const ceiling = paramAt(book, 'maxContinuousHoursCeiling', s.start, zone);
       return cap !== undefined && ceiling !== undefined && length(s) > cap && length(s) <= ceiling;
     });
     if (between.length > 0) {

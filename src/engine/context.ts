@@ -15,7 +15,7 @@ import {
   type DatedSeries,
   type ResolvedLimit,
 } from '../rules/limits.ts';
-import type { RuleBook } from '../rules/load.ts';
+import { parameterOf, type RuleBook } from '../rules/load.ts';
 import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
 import { startOfLocalDate } from '../time/instant.ts';
 import type { Timeline } from '../timeline/build.ts';
@@ -69,7 +69,7 @@ export interface RawFinding {
  */
 export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, options: EvaluateOptions): Context {
   const { checks, restMinimum, profileParams, breaches, profileMatches } = compiled(book, timeline.zone);
-  const standbyParameter = book.files.find((f) => f.provision === 'aml.10-4')?.parameters.standbyFactor;
+  const standbyParameter = parameterOf(book, 'standbyFactor');
   const { intervals, anchor, zone } = timeline;
   const { from, to } = (intervals.length > 0 && options.span) ||
     planSpan(timeline) || { from: Infinity, to: -Infinity };

@@ -42,6 +42,18 @@ export interface RuleBook {
   employment?: EmploymentCatalogue;
 }
 
+/**
+ * The dated parameter of that name, from the one rule file that defines it: code that needs a
+ * provision's number (the stand-by weight, § 12's shortest stay) asks for the number by its name,
+ * not for the provision by its id. Two files defining the same name would make it ambiguous.
+ */
+export function parameterOf(book: RuleBook, name: string): RuleFile['parameters'][string] | undefined {
+  const owners = book.files.filter((f) => Object.hasOwn(f.parameters, name));
+  if (owners.length > 1)
+    throw new RuleFileError(owners[1]!.file, [`parameters.${name}: also defined in ${owners[0]!.file}`]);
+  return owners[0]?.parameters[name];
+}
+
 function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   let data: unknown;
   try {
