@@ -26,8 +26,6 @@ export interface Context {
   checks: CompiledCheck[];
   /** The daily rest that separates main work periods. */
   restMinimum: CompiledRestMinimum | undefined;
-  /** json-rules-engine over the checks that have windows (rules without facts could not fire): the checks that fire. */
-  breaches: CompiledEngines['breaches'];
   /** The primary (non-supplementary) check of each rule id. */
   primaryById: Map<string, CompiledCheck>;
   /** Decides, per worker, which profile-dependent limits and checks apply (json-rules-engine). */
@@ -68,7 +66,7 @@ export interface RawFinding {
  * weeks counted from the reference week), its calendars, and the options that change judgement.
  */
 export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, options: EvaluateOptions): Context {
-  const { checks, restMinimum, profileParams, breaches, profileMatches } = compiled(book, timeline.zone);
+  const { checks, restMinimum, profileParams, profileMatches } = compiled(book, timeline.zone);
   const standbyParameter = parameterOf(book, 'standbyFactor');
   const { intervals, anchor, zone } = timeline;
   const { from, to } = (intervals.length > 0 && options.span) ||
@@ -82,7 +80,6 @@ export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, opt
     kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
     checks,
     restMinimum,
-    breaches,
     primaryById: new Map(
       [...checks]
         .reverse()

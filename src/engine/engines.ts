@@ -1,5 +1,7 @@
-// json-rules-engine as the engine uses it: one rule per check deciding on a worker's worst window,
-// and the profile rules that select limits. Rules compiled for a zone are kept per rule book.
+// json-rules-engine as the engine uses it: the rule files' conditions over a worker's plan (limitWhen,
+// appliesWhen: night worker, Sunday share, cyclic plan), which decide which checks apply and which
+// limit binds (applicability.ts). Whether a window breaks its limit is one comparison
+// (BREACH in rules/limits.ts), not a second decision. Rules compiled for a zone are kept per rule book.
 import { Engine } from 'json-rules-engine';
 import {
   compileChecks,
@@ -11,19 +13,6 @@ import {
 } from '../rules/limits.ts';
 import type { RuleBook } from '../rules/load.ts';
 import { memo } from '../memo.ts';
-
-/** json-rules-engine decides, per worker, whether each rule fires on its worst window. */
-export function buildEngine(checks: CompiledCheck[]): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const c of checks) {
-    engine.addRule({
-      name: c.key,
-      conditions: { all: [{ fact: `m:${c.key}`, operator: c.check.operator, value: { fact: `l:${c.key}` } }] },
-      event: { type: 'breach', params: { key: c.key } },
-    });
-  }
-  return engine;
-}
 
 export function buildProfileEngine(checks: CompiledCheck[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
@@ -64,8 +53,6 @@ export interface CompiledEngines {
   profileParams: Array<{ fact: string; series: DatedSeries }>;
   /** The names of the profile rules (limitWhen, appliesWhen) that match the worker's plan. */
   profileMatches: (facts: Record<string, unknown>) => Promise<Set<string>>;
-  /** The keys of the checks whose worst window breaks its limit (facts m:key and l:key). */
-  breaches: (keys: string[], facts: Record<string, number>) => Promise<Set<string>>;
 }
 
 export function compiled(book: RuleBook, zone: string): CompiledEngines {
@@ -83,16 +70,6 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
       }),
     );
   const { checks, restMinimum, profileParams: params, decided } = c;
-  const engines = new Map<string, Engine>();
-  const engineFor = (keys: string[]) => {
-    const id = keys.join('|');
-    let engine = engines.get(id);
-    if (!engine) {
-      const wanted = new Set(keys);
-      engines.set(id, (engine = buildEngine(checks.filter((x) => wanted.has(x.key)))));
-    }
-    return engine;
-  };
   let profileEngine: Engine | undefined;
   const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> =>
     new Set(await decided(key, run));
@@ -105,11 +82,6 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
         profileEngine ??= buildProfileEngine(checks);
         const { events } = await profileEngine.run({ ...facts });
         return events.map((e) => String(e.params?.name));
-      }),
-    breaches: (keys, facts) =>
-      remember(`b${JSON.stringify(facts)}`, async () => {
-        const { events } = await engineFor(keys).run(facts);
-        return events.map((e) => String(e.params?.key));
       }),
   };
 }

@@ -1,7 +1,8 @@
 // Judgement: each applicable check's windows against their limits. A window another rule takes over
 // (deferTo) is left to that rule; the others break their limit (hits), hold only because an
-// agreement lifted it (lifted, the auditor's trail), or pass. json-rules-engine then judges each
-// check's worst window (engines.ts), and only the checks it fires give findings.
+// agreement lifted it (lifted, the auditor's trail), or pass. The comparison of a measure with its
+// limit is one function, BREACH[operator] (rules/limits.ts); json-rules-engine decided before this
+// which checks apply and which limit binds (applicability.ts), and is not asked a second time.
 import type { FactWindow } from '../facts/types.ts';
 import {
   BREACH,
@@ -24,7 +25,7 @@ export interface Judged {
   yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
 }
 
-/** The window nearest to (or furthest over) its limit, for json-rules-engine and the headroom. */
+/** The window nearest to (or furthest over) its limit, for the headroom. */
 interface Worst {
   w: FactWindow;
   limit: number;
@@ -73,25 +74,15 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
   return { judged, worst: worst && { w: worst, limit: worstLimit } };
 }
 
-/** Every applicable check judged, and the keys of the checks json-rules-engine fires. */
-export async function judgeAll(
-  pass: Pass,
-  applicable: CompiledCheck[],
-): Promise<{ judged: Judged[]; fired: Set<string> }> {
-  const { ctx } = pass;
+/** Every applicable check judged; each check's worst window offered to the headroom. */
+export function judgeAll(pass: Pass, applicable: CompiledCheck[]): Judged[] {
   const judged: Judged[] = [];
-  const engineFacts: Record<string, number> = {};
-  const measuredKeys: string[] = [];
   for (const c of applicable) {
     // A window length not yet in force: the provision did not apply then.
     if (c.window && pass.windowHoursOf(c) === undefined) continue;
     const one = judge(pass, c);
     judged.push(one.judged);
-    if (!one.worst) continue;
-    ctx.headroom?.offer(pass.workerId, c, one.worst.w, one.worst.limit, pass.subject.hypothetical);
-    engineFacts[`m:${c.key}`] = one.worst.w.measured;
-    engineFacts[`l:${c.key}`] = one.worst.limit;
-    measuredKeys.push(c.key);
+    if (one.worst) pass.ctx.headroom?.offer(pass.workerId, c, one.worst.w, one.worst.limit, pass.subject.hypothetical);
   }
-  return { judged, fired: await ctx.breaches(measuredKeys, engineFacts) };
+  return judged;
 }

@@ -1,6 +1,6 @@
-// Which judged windows become findings: the breaking windows of the checks json-rules-engine fired
-// (a supplementary check only where its rule has no finding yet; a worst-only check its worst
-// window), then the auditor's trail of the rules that leave one.
+// Which judged windows become findings: the windows that break their limit (a supplementary check
+// only where its rule has no finding yet; a worst-only check its worst window), then the auditor's
+// trail of the rules that leave one.
 import { margin } from '../rules/limits.ts';
 import type { RawFinding } from './context.ts';
 import type { Judged } from './judgement.ts';
@@ -33,7 +33,7 @@ function breachFindings(pass: Pass, { c, hits }: Judged, raw: RawFinding[]): Raw
   return hits.map(({ w, r }) => ({ c, w, r, severity: c.check.severity, kind: 'breach' }));
 }
 
-export function rawFindings(pass: Pass, judged: Judged[], fired: Set<string>): RawFinding[] {
+export function rawFindings(pass: Pass, judged: Judged[]): RawFinding[] {
   const raw: RawFinding[] = [];
   // A rule another check of this pass defers to leaves the trail to that check, which compares with the statute itself.
   const deferredToIds = new Set(pass.subject.checks.flatMap((x) => x.check.deferTo ?? []));
@@ -42,7 +42,7 @@ export function rawFindings(pass: Pass, judged: Judged[], fired: Set<string>): R
   const primaryFirst = [...judged].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));
   // Appended one by one: a spread of a very large array overflows the call stack.
   for (const one of primaryFirst) {
-    if (fired.has(one.c.key)) for (const f of breachFindings(pass, one, raw)) raw.push(f);
+    if (one.hits.length > 0) for (const f of breachFindings(pass, one, raw)) raw.push(f);
     if (leavesTrail(one.c)) for (const f of [...deferredTrail(one), ...reliesTrail(one)]) raw.push(f);
   }
   return raw;

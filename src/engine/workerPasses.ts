@@ -37,8 +37,7 @@ async function runPass(ctx: Context, subject: PassSubject, intervals: WorkInterv
   if (!plan) return { findings: [] };
   const applies = await applicability(ctx, subject.checks, plan);
   const pass = new Pass(ctx, subject, plan, applies);
-  const { judged, fired } = await judgeAll(pass, applies.applicable);
-  const raw = rawFindings(pass, judged, fired);
+  const raw = rawFindings(pass, judgeAll(pass, applies.applicable));
   return { findings: raw.map((f) => toFinding(f, pass)), profile: applies.profile };
 }
 
