@@ -153,3 +153,26 @@ describe('a parameter asked for by its name (parameterOf)', () => {
     );
   });
 });
+
+describe("a rule file's file-level agreements", () => {
+  const check = (id: string, extra: Record<string, unknown> = {}) => ({ ...normalHours.checks[0], id, ...extra });
+  it('go to every check that lists none of its own; a check keeps its own list, and [] means none', () => {
+    const own = [normalHours.agreements[0]];
+    const file = {
+      ...normalHours,
+      agreements: normalHours.agreements,
+      checks: [
+        ...normalHours.checks,
+        ...[
+          check('aml.10-4.default-list'),
+          check('aml.10-4.own-list', { agreements: own }),
+          check('aml.10-4.no-list', { agreements: [] }),
+        ].map(({ agreements, ...c }, i) => (i === 0 ? c : { ...c, agreements })),
+      ],
+    };
+    expect(file.agreements.length).toBeGreaterThan(0);
+    const loaded = loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(file)));
+    const checks = loaded.files.find((f) => f.file === 'aml/10-4-normal-hours.json')!.checks;
+    expect(checks.slice(-3).map((c) => c.agreements)).toEqual([file.agreements, own, []]);
+  });
+});

@@ -54,10 +54,26 @@ export function parameterOf(book: RuleBook, name: string): RuleFile['parameters'
   return owners[0]?.parameters[name];
 }
 
-function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+/**
+ * A rule file's file-level `agreements` given to each check that lists none of its own, before the
+ * file is validated: a jurist reads the agreements once per provision rather than once per check.
+ */
+function withFileDefaults(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const { agreements, checks } = data as { agreements?: unknown; checks?: unknown };
+  if (!Array.isArray(agreements) || !Array.isArray(checks)) return data;
+  return {
+    ...data,
+    checks: checks.map((c) =>
+      typeof c === 'object' && c !== null && !Object.hasOwn(c, 'agreements') ? { ...c, agreements } : c,
+    ),
+  };
+}
+
+function readJson<T>(dir: string, file: string, schema: z.ZodType<T>, prepare = (d: unknown) => d): T {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    data = prepare(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   } catch (err) {
     throw new RuleFileError(file, [(err as Error).message]);
   }
@@ -135,7 +151,7 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
     }
     for (const name of names) {
       const file = `${sub}/${name}`;
-      const rule = readJson(dir, file, RuleFileSchema);
+      const rule = readJson(dir, file, RuleFileSchema, withFileDefaults);
       const problems = consistencyProblems(rule);
       if (rule.law.code !== sub) problems.unshift(`law.code "${rule.law.code}" does not match folder "${sub}"`);
       if (problems.length > 0) throw new RuleFileError(file, problems);

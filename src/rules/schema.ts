@@ -260,6 +260,12 @@ export const RuleFileSchema = z.strictObject({
   sources: z.array(z.string()).default([]),
   parameters: z.record(z.string(), ParameterSchema),
   restMinimum: RestMinimumSchema.optional(),
+  agreements: z
+    .array(AgreementEffectSchema)
+    .optional()
+    .describe(
+      'The agreements that lift every check of this file that lists none of its own (a check with `agreements`, `[]` included, keeps its own)',
+    ),
   checks: z.array(CheckSchema).min(1),
 });
 
