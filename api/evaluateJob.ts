@@ -162,8 +162,16 @@ function assemble(rota: Rota, workers: WorkerReport[], base?: Map<string, string
   };
 }
 
+// A request is evaluated whole, on its thread: the pool's threads share the cores between
+// requests, and a request's body is bounded (TURNUSSJEKK_BODY_LIMIT), so no request forks processes.
+const WHOLE = Number.POSITIVE_INFINITY;
+
 async function evaluateRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Promise<JobAnswer> {
-  const options: EvaluateOptions = { ruleBook: ctx.ruleBook, ...(job.asOf ? { asOf: job.asOf } : {}) };
+  const options: EvaluateOptions = {
+    ruleBook: ctx.ruleBook,
+    partsFrom: WHOLE,
+    ...(job.asOf ? { asOf: job.asOf } : {}),
+  };
   const workers = ctx.workerCache ? await byWorker(rota, options, ctx.workerCache) : undefined;
   if (!workers) return { json: encodeReport(await evaluate(rota, options)) };
   const base = job.base ? new Map(job.base) : undefined;
@@ -187,6 +195,7 @@ async function headroomRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Pro
     ruleBook: ctx.ruleBook,
     conversions: false,
     variants: false,
+    partsFrom: WHOLE,
     ...(job.asOf ? { asOf: job.asOf } : {}),
   };
   const workers = ctx.workerCache ? await byWorker(rota, options, ctx.workerCache) : undefined;

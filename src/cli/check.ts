@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
-import { evaluateParallel, evaluateParts, wantsParts } from '../engine/parallel.ts';
+import { evaluateParts, wantsParts } from '../engine/parallel.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
 import { formatNdjson, ndjsonTail } from '../format/ndjson.ts';
@@ -111,21 +111,19 @@ export async function check(args: string[], io: Io): Promise<number> {
           printNotes();
           return await streamJson(rota, file, options, { jobs, failOn, ndjson: values.format === 'ndjson' }, io, tty);
         }
-        if (large(rota)) {
-          const progress = partsProgress(bar ? undefined : tty, file);
-          try {
-            results.push({
-              file,
-              rota,
-              report: await evaluateParallel(rota, options, {
-                ...(jobs ? { jobs } : {}),
-                onProgress: progress.onProgress,
-              }),
-            });
-          } finally {
-            progress.clear();
-          }
-        } else results.push({ file, rota, report: await evaluate(rota, options) });
+        // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
+        const progress = partsProgress(bar ? undefined : tty, file);
+        try {
+          const chosen: EvaluateOptions = {
+            ...options,
+            ...(minPeriods ? { partsFrom: minPeriods } : {}),
+            ...(jobs ? { jobs } : {}),
+            onProgress: progress.onProgress,
+          };
+          results.push({ file, rota, report: await evaluate(rota, chosen) });
+        } finally {
+          progress.clear();
+        }
       } catch (err) {
         if (err instanceof InputError) problems.push(err.file ? err : err.withFile(file));
         else throw err;

@@ -1,16 +1,14 @@
-// The one entry point, read as the pipeline: rota → timeline → per worker and pass (workerPasses.ts:
-// measures in passPlan.ts and pass.ts → applicability → judgement → findings in rawFindings.ts,
-// trail.ts and findings.ts) → the report around them (finishReport.ts: incidents → conversion →
-// ledger and summary). The CLI and the HTTP API are thin shells over evaluate().
-import { WORKER_WIDE } from '../facts/measures.ts';
-import type { Finding, Report } from '../report/schema.ts';
+// The one public entry point: evaluate(rota, options) gives the rota's report, and chooses how to
+// compute it. With a workers' report cache (the API's saves), each worker's report comes from the
+// cache or is evaluated alone and kept (workerReports.ts); a large rota (20 000 periods or more) is
+// evaluated in parts, on worker processes when that pays (parallel.ts); anything else whole, in
+// this process (pipeline.ts). Every way gives the same report, byte for byte.
+import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
-import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
-import { buildTimeline, type WorkInterval } from '../timeline/build.ts';
-import { buildContext } from './context.ts';
-import { evaluateCycle } from './cycle.ts';
-import { finishReport } from './finishReport.ts';
-import { evaluateWorker, type CheckSets } from './workerPasses.ts';
+import type { RuleBook } from '../rules/load.ts';
+import { evaluateParallel, wantsParts } from './parallel.ts';
+import { evaluateWhole } from './pipeline.ts';
+import { evaluateByWorker, type WorkerReportCache } from './workerReports.ts';
 
 export interface EvaluateOptions {
   ruleBook?: RuleBook;
@@ -32,31 +30,21 @@ export interface EvaluateOptions {
   cyclic?: boolean;
   /** The span whose weeks are the plan's (the base cycle, when its repetitions are evaluated). */
   declaredSpan?: { from: number; to: number };
+  /** Each worker's report from this cache, or evaluated alone and kept (a planner's saves). */
+  workerCache?: WorkerReportCache;
+  /** Periods from which a rota is evaluated in parts (default 20 000; Infinity: always whole). */
+  partsFrom?: number;
+  /** Worker processes for the parts (default: defaultJobs in parallel.ts; 1: in this process). */
+  jobs?: number;
+  /** Called after each part with the parts done and the parts in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {
-  // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions.
-  if (rota.cycle && !options.cyclic) return evaluateCycle(rota, options, evaluate);
-  const timeline = buildTimeline(rota);
-  const book = options.ruleBook ?? defaultRuleBook();
-  const ctx = buildContext(rota, timeline, book, options);
-  const checks: CheckSets = {
-    workerWide: ctx.checks.filter((c) => WORKER_WIDE.has(c.check.measure)),
-    perUndertaking: ctx.checks.filter((c) => !WORKER_WIDE.has(c.check.measure)),
-  };
-  const byWorker = new Map<string, WorkInterval[]>(rota.workers.map((w) => [w.id, []]));
-  for (const iv of timeline.intervals) byWorker.get(iv.workerId)!.push(iv);
-
-  // Measures → applicability → judgement → findings: in rota.workers order, each worker's sorted by window.
-  const findings: Finding[] = [];
-  const profiles: Report['profiles'] = [];
-  for (const [workerId, own] of byWorker) {
-    const worker = await evaluateWorker(ctx, workerId, own, checks);
-    // Appended one by one: a spread of a very large array overflows the call stack.
-    for (const f of worker.findings) findings.push(f);
-    for (const p of worker.profiles) profiles.push(p);
+  if (options.workerCache) return evaluateByWorker(rota, options, options.workerCache);
+  if (wantsParts(rota, options.partsFrom)) {
+    const { jobs, onProgress } = options;
+    return evaluateParallel(rota, options, { ...(jobs ? { jobs } : {}), ...(onProgress ? { onProgress } : {}) });
   }
-  // Incidents → conversion → ledger and summary.
-  const headroom = ctx.headroom?.entries(rota.workers.map((w) => w.id)) ?? [];
-  return finishReport(rota, timeline, book, options, findings, profiles, evaluate, headroom);
+  return evaluateWhole(rota, options);
 }

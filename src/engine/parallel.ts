@@ -12,7 +12,8 @@ import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
 import { buildTimeline } from '../timeline/build.ts';
-import { evaluate, type EvaluateOptions } from './evaluate.ts';
+import type { EvaluateOptions } from './evaluate.ts';
+import { evaluateWhole } from './pipeline.ts';
 import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
 import type { PartResult, PartTask } from './partWorker.ts';
 import { renderPart, type RenderedFindings, type RenderStyle } from './rendered.ts';
@@ -91,7 +92,7 @@ export async function* evaluateParts(
   if (jobs <= 1 || custom) {
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
-      const report = await evaluate(part.rota, {
+      const report = await evaluateWhole(part.rota, {
         ...partOptions,
         ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}),
       });
@@ -187,7 +188,7 @@ export async function evaluateParallel(
   options: EvaluateOptions = {},
   parallel: ParallelOptions = {},
 ): Promise<Report> {
-  if (rota.variants?.length || rota.cycle || rota.workers.length < 2) return evaluate(rota, options);
+  if (rota.variants?.length || rota.cycle || rota.workers.length < 2) return evaluateWhole(rota, options);
   const parts: EvaluatedPart[] = [];
   for await (const p of evaluateParts(rota, options, parallel)) parts.push(p);
   return mergeReports(rota, parts);

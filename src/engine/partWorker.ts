@@ -1,7 +1,8 @@
 // One worker process of engine/parallel.ts: evaluates the rota parts it is sent with the default
 // rule book and sends each report back; asked to, it also renders the part's findings as JSON
 // text, so the parent only writes them. A defect becomes an error message, not a dead process.
-import { evaluate, type EvaluateOptions } from './evaluate.ts';
+import type { EvaluateOptions } from './evaluate.ts';
+import { evaluateWhole } from './pipeline.ts';
 import { renderPart, type RenderedFindings, type RenderStyle } from './rendered.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
@@ -25,7 +26,7 @@ const send = (m: PartResult) => process.send!(m);
 
 process.on('message', async (task: PartTask) => {
   try {
-    const report = await evaluate(task.rota, task.options);
+    const report = await evaluateWhole(task.rota, task.options);
     send(
       task.render ? { id: task.id, ...renderPart(report, task.render, task.render.style) } : { id: task.id, report },
     );

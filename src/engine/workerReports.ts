@@ -11,7 +11,8 @@ import type { Rota } from '../rota/schema.ts';
 import { BytesLru } from '../lru.ts';
 import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
 import { buildTimeline } from '../timeline/build.ts';
-import { evaluate, type EvaluateOptions } from './evaluate.ts';
+import type { EvaluateOptions } from './evaluate.ts';
+import { evaluateWhole } from './pipeline.ts';
 import { mergeReports, partitionRota, planSpan } from './partition.ts';
 
 /**
@@ -64,7 +65,7 @@ export async function evaluateByWorker(
   cache: WorkerReportCache,
 ): Promise<Report> {
   const book = options.ruleBook ?? defaultRuleBook();
-  if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return evaluate(rota, options);
+  if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return evaluateWhole(rota, options);
   // The whole rota's timeline first: an input error names the whole file's row, and the span
   // (frames, reference week, Sunday calendar) is the whole plan's.
   const span = planSpan(buildTimeline(rota));
@@ -73,7 +74,7 @@ export async function evaluateByWorker(
     const key = keyOf(part.rota, span, options);
     let report = cache.get(key);
     if (!report) {
-      report = await evaluate(part.rota, { ...options, ...(span ? { span } : {}) });
+      report = await evaluateWhole(part.rota, { ...options, ...(span ? { span } : {}) });
       cache.set(key, report);
     }
     parts.push({ report, part });
