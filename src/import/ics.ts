@@ -555,21 +555,11 @@ function parseCalendars(text: string, source: IcsSource): Component[] {
 /**
  * iCalendar text to a validated Rota of one worker's shifts. `onNote` hears what the reader of
  * the rota should know (src/import/notes.ts): a revision left out, a rule read as the file did
- * not quite say. An error names the line in its message, `… (line 16)`, as the CLI prints a rota
- * file's lines: a problem document of the API has no other place for it, and every caller of
- * this function (the CLI, the API's routes and its threads) then says it alike.
+ * not quite say. An error names its line (InputIssue.line): the CLI prints it as `… (line 16)`,
+ * as for a rota file, and the API's problem document carries it as `line`.
  */
 export function parseIcsText(text: string, options: ImportOptions = {}, onNote: NoteSink = () => {}): Rota {
-  try {
-    return readIcs(text, options, onNote);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    throw new InputError(
-      err.issues.map(({ line, ...issue }) =>
-        line === undefined ? issue : { ...issue, message: `${issue.message} (line ${line})` },
-      ),
-    );
-  }
+  return readIcs(text, options, onNote);
 }
 
 function readIcs(text: string, options: ImportOptions, onNote: NoteSink): Rota {

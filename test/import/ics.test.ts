@@ -159,7 +159,7 @@ describe('iCalendar import', () => {
       ),
     );
     expect(issues).toEqual([
-      { path: 'VEVENT[0].RRULE', message: expect.stringMatching(/more than 1000 occurrences.* \(line 9\)$/) },
+      { path: 'VEVENT[0].RRULE', message: expect.stringMatching(/more than 1000 occurrences/), line: 9 },
     ]);
   });
 
@@ -171,11 +171,12 @@ describe('iCalendar import', () => {
       {
         path: 'VEVENT[1].DTSTART',
         message: expect.stringMatching(
-          /event "Avspasering" on 2025-03-07 is an all-day event; a work period needs start and end times.* \(line 15\)$/,
+          /event "Avspasering" on 2025-03-07 is an all-day event; a work period needs start and end times/,
         ),
+        line: 15,
       },
     ]);
-    expect(err.message).toMatch(/heldag\.ics: VEVENT\[1\]\.DTSTART: /);
+    expect(err.message).toMatch(/heldag\.ics: VEVENT\[1\]\.DTSTART: .* \(line 15\)$/);
   });
 
   it('worker, assignment, kind, contract and employer come from the options', () => {
@@ -247,13 +248,14 @@ describe('iCalendar import', () => {
     expect(
       issuesOf(() => parseIcsText(calendar(vevent(`UID:m\nDTSTART;TZID=Mars/Base:20250707T080000\nDURATION:PT8H`)))),
     ).toEqual([
-      { path: 'VEVENT[0].DTSTART', message: expect.stringMatching(/unknown time zone TZID=Mars\/Base.* \(line 7\)$/) },
+      { path: 'VEVENT[0].DTSTART', message: expect.stringMatching(/unknown time zone TZID=Mars\/Base/), line: 7 },
     ]);
     expect(issuesOf(() => parseIcsText(calendar(vevent(`UID:n\nSUMMARY:Vakt\nDTSTART:20250707T080000Z`))))).toEqual([
       {
         path: 'VEVENT[0].DTEND',
         // No DTEND to point at: the line of the event's BEGIN.
-        message: expect.stringMatching(/event "Vakt" at 2025-07-07T08:00:00Z has no end.* \(line 4\)$/),
+        message: expect.stringMatching(/event "Vakt" at 2025-07-07T08:00:00Z has no end/),
+        line: 4,
       },
     ]);
     expect(
