@@ -78,6 +78,10 @@ const HOUR_MS = 3_600_000;
 // ---------------------------------------------------------------------------------------------
 // Words
 
+/** Where in the document an error is, as the problem document gives it (line, and column when known). */
+const where = (/** @type {{ line?: number, column?: number }} */ e) =>
+  e.column ? t('errorLineColumn', { line: e.line, column: e.column }) : t('errorLine', { line: e.line });
+
 function applyStaticText() {
   document.documentElement.lang = lang();
   document.title = `${t('appTitle')} – ${t('tagline')}`;
@@ -187,7 +191,14 @@ function showError(err, retry) {
           h(
             'tbody',
             {},
-            errors.map((e) => h('tr', {}, h('td', {}, h('code', {}, e.path || t('document'))), h('td', {}, e.message))),
+            errors.map((e) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, h('code', {}, e.path || t('document')), e.line ? ` (${where(e)})` : ''),
+                h('td', {}, e.message),
+              ),
+            ),
           ),
         )
       : null,

@@ -120,6 +120,32 @@ describe.skipIf(!HAS_CHROMIUM)(
       );
     });
 
+    it("shows a bad file's problems with the line and column of each", async () => {
+      const yaml = [
+        'version: 1',
+        'workers:',
+        '  - id: w1',
+        'assignments:',
+        '  - id: a1',
+        '    workerId: w1',
+        '    kind: employment',
+        '    contract: arbeidsavtale',
+        'periods:',
+        '  - assignmentId: a1',
+        '    start: 2025-03-03T08:00',
+        '    end: tomorrow',
+        '',
+      ].join('\n');
+      await page
+        .locator('#file')
+        .setInputFiles({ name: 'bad.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+      const row = page.locator('#errors .error-table tbody tr').first();
+      await row.waitFor();
+      // English since the test above.
+      expect(await row.locator('td').first().textContent()).toBe('periods[0].end (line 12, column 5)');
+      expect(await row.locator('td').nth(1).textContent()).toMatch(/tomorrow/);
+    });
+
     it('made no request outside the app and raised no script error', () => {
       expect(outside).toEqual([]);
       expect(pageErrors).toEqual([]);
