@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { evaluate, type EvaluateOptions } from '../src/engine/evaluate.ts';
-import { partitionRota, planSpan, ReportAssembler, type RotaPart } from '../src/engine/partition.ts';
-import { keyOf as workerReportKey, type WorkerReportCache } from '../src/engine/workerReports.ts';
+import { ReportAssembler, type RotaPart } from '../src/engine/partition.ts';
+import { type WorkerReportCache, workerReports } from '../src/engine/workerReports.ts';
 import { decodeCsvBytes, parseCsvText } from '../src/import/csv.ts';
 import { parseIcsText } from '../src/import/ics.ts';
 import { countFindings } from '../src/report/counts.ts';
@@ -21,8 +21,7 @@ import { InputError, type InputIssue } from '../src/rota/errors.ts';
 import { validateRotaDocument } from '../src/rota/load.ts';
 import { parseDocumentBody } from './routes/bodies.ts';
 import type { Rota } from '../src/rota/schema.ts';
-import { defaultRuleBook, type RuleBook } from '../src/rules/load.ts';
-import { buildTimeline } from '../src/timeline/build.ts';
+import type { RuleBook } from '../src/rules/load.ts';
 import { checkSpan } from './limits.ts';
 
 export type BodyFormat = 'json' | 'yaml' | 'csv' | 'ics';
@@ -109,28 +108,21 @@ interface WorkerReport {
 }
 
 /**
- * Each worker's report, from the cache or evaluated now (and kept): evaluateByWorker's steps, with
- * the digests kept. Undefined for a rota evaluated whole (variants, a cycle, another rule book).
+ * Each worker's report, from the cache or evaluated now (and kept), with its digest. Undefined for a
+ * rota evaluated whole (variants, a cycle, another rule book).
  */
 async function byWorker(
   rota: Rota,
   options: EvaluateOptions,
   cache: WorkerReportCache,
 ): Promise<WorkerReport[] | undefined> {
-  const book = options.ruleBook ?? defaultRuleBook();
-  if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return undefined;
-  const span = planSpan(buildTimeline(rota));
-  const out: WorkerReport[] = [];
-  for (const part of partitionRota(rota, 1)) {
-    const key = workerReportKey(part.rota, span, options);
-    let report = cache.get(key);
-    if (!report) {
-      report = await evaluate(part.rota, { ...options, ...(span ? { span } : {}) });
-      cache.set(key, report);
-    }
-    out.push({ workerId: part.rota.workers[0]!.id, report, part, digest: digestOf(key, part) });
-  }
-  return out;
+  const parts = await workerReports(rota, options, cache);
+  return parts?.map(({ report, part, key }) => ({
+    workerId: part.rota.workers[0]!.id,
+    report,
+    part,
+    digest: digestOf(key, part),
+  }));
 }
 
 /**

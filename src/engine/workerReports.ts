@@ -13,7 +13,7 @@ import { defaultRuleBook, type RuleBook } from '../rules/load.ts';
 import { buildTimeline } from '../timeline/build.ts';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
-import { mergeReports, partitionRota, planSpan } from './partition.ts';
+import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
 
 /**
  * One worker's report (in the worker's own period and agreement indexes) by everything it is a
@@ -56,16 +56,17 @@ export function keyOf(part: Rota, span: { from: number; to: number } | undefined
 }
 
 /**
- * The rota's report, as evaluate() gives it, from its workers' reports: those kept in the cache
- * and the others evaluated now (and kept). A rota with variants is evaluated whole.
+ * Each worker's report with its part of the rota and its cache key: those kept in the cache and the
+ * others evaluated now (and kept). Undefined for a rota that is evaluated whole: one with variants
+ * or a cycle, or under another rule book than the cache's.
  */
-export async function evaluateByWorker(
+export async function workerReports(
   rota: Rota,
   options: EvaluateOptions,
   cache: WorkerReportCache,
-): Promise<Report> {
+): Promise<Array<{ report: Report; part: RotaPart; key: string }> | undefined> {
   const book = options.ruleBook ?? defaultRuleBook();
-  if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return evaluateWhole(rota, options);
+  if (rota.variants?.length || rota.cycle || book !== cache.ruleBook) return undefined;
   // The whole rota's timeline first: an input error names the whole file's row, and the span
   // (frames, reference week, Sunday calendar) is the whole plan's.
   const span = planSpan(buildTimeline(rota));
@@ -77,7 +78,17 @@ export async function evaluateByWorker(
       report = await evaluateWhole(part.rota, { ...options, ...(span ? { span } : {}) });
       cache.set(key, report);
     }
-    parts.push({ report, part });
+    parts.push({ report, part, key });
   }
-  return mergeReports(rota, parts);
+  return parts;
+}
+
+/** The rota's report, as evaluate() gives it, from its workers' reports (workerReports). */
+export async function evaluateByWorker(
+  rota: Rota,
+  options: EvaluateOptions,
+  cache: WorkerReportCache,
+): Promise<Report> {
+  const parts = await workerReports(rota, options, cache);
+  return parts ? mergeReports(rota, parts) : evaluateWhole(rota, options);
 }
