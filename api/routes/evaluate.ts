@@ -142,6 +142,17 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
     return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
   };
 
+  // What both routes that take a rota body answer besides 200 and 400.
+  const rotaBodyProblems = {
+    ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
+    413: problemResponse('Request body larger than the configured limit'),
+    415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
+    500: problemResponse('Unexpected server error (no details are disclosed)'),
+    503: problemResponse(
+      'Every evaluation thread is busy and the queue of waiting requests is full (or the server is shutting down): try again after the seconds in `Retry-After`',
+    ),
+  };
+
   scope.withTypeProvider<ZodTypeProvider>().route({
     method: 'POST',
     url: '/evaluate',
@@ -166,13 +177,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
       response: {
         200: ReportSchema.describe('The report (report v1)'),
         400: problemResponse('Invalid rota document or query: every bad field is listed in `errors`'),
-        ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
-        413: problemResponse('Request body larger than the configured limit'),
-        415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
-        500: problemResponse('Unexpected server error (no details are disclosed)'),
-        503: problemResponse(
-          'Every evaluation thread is busy and the queue of waiting requests is full (or the server is shutting down): try again after the seconds in `Retry-After`',
-        ),
+        ...rotaBodyProblems,
       },
     },
     validatorCompiler: bodyOnThread,
@@ -221,13 +226,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         400: problemResponse(
           'Invalid rota document or query (an unknown worker included): every bad field is listed in `errors`',
         ),
-        ...(auth ? { 401: problemResponse('Missing or invalid bearer token') } : {}),
-        413: problemResponse('Request body larger than the configured limit'),
-        415: problemResponse('Content-Type is not JSON, YAML, CSV or iCalendar'),
-        500: problemResponse('Unexpected server error (no details are disclosed)'),
-        503: problemResponse(
-          'Every evaluation thread is busy and the queue of waiting requests is full (or the server is shutting down): try again after the seconds in `Retry-After`',
-        ),
+        ...rotaBodyProblems,
       },
     },
     validatorCompiler: bodyOnThread,
