@@ -9,6 +9,13 @@ import type { Finding, Report } from '../report/schema.ts';
 export type ReportTail = Omit<Report, 'version' | 'findings' | 'variants'>;
 
 const HEADER = '{\n  "version": 1,\n  "findings": [\n';
+
+/** The report's members after its findings, in the order the report has them. */
+export function orderedTail(tail: ReportTail): ReportTail {
+  const { incidents, headroom, conversions, ledger, summary, profiles, readings } = tail;
+  return { incidents, headroom, conversions, ledger, summary, profiles, readings };
+}
+
 export class JsonReportStream {
   private started = false;
 
@@ -29,12 +36,7 @@ export class JsonReportStream {
 
   /** Closes the findings and writes the rest of the report (key order as in the report schema). */
   end(tail: ReportTail): void {
-    const { incidents, headroom, conversions, ledger, summary, profiles, readings } = tail;
-    const rest = JSON.stringify(
-      { incidents, headroom, conversions, ledger, summary, profiles, readings },
-      null,
-      2,
-    ).slice(2);
+    const rest = JSON.stringify(orderedTail(tail), null, 2).slice(2);
     this.write(this.started ? `\n  ],\n${rest}\n` : `${HEADER.slice(0, -1)}],\n${rest}\n`);
   }
 }

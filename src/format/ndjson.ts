@@ -5,12 +5,11 @@
 // `findings` gives the JSON report; a consumer never needs the whole report in memory.
 import { ndjsonFindings } from '../report/encode.ts';
 import type { Report } from '../report/schema.ts';
-import type { ReportTail } from './jsonStream.ts';
+import { orderedTail, type ReportTail } from './jsonStream.ts';
 
 /** The last line: the report without its findings, members in the report's order. */
 export function ndjsonTail(tail: ReportTail, file?: string): string {
-  const { incidents, headroom, conversions, ledger, summary, profiles, readings } = tail;
-  const line = { version: 1, incidents, headroom, conversions, ledger, summary, profiles, readings };
+  const line = { version: 1, ...orderedTail(tail) };
   return `${JSON.stringify(file === undefined ? line : { file, ...line })}\n`;
 }
 
