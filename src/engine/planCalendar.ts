@@ -37,7 +37,8 @@ export function planCalendar(
  * The calendar of a plan's frames, kept per rule book: the conversion assessment evaluates each
  * worker's part of the rota again and again over the same days, and nights and Sunday windows over
  * a year take longer to build than a small part takes to judge. The calendar depends only on the
- * frames, the zone and the rule book's night hours; nothing writes to it.
+ * frames, the zone, the instant its threshold is read at and the rule book's night hours; nothing
+ * writes to it.
  */
 const kept = new WeakMap<RuleBook, (key: string, build: () => PlanCalendar) => PlanCalendar>();
 export function sharedPlanCalendar(
@@ -50,6 +51,7 @@ export function sharedPlanCalendar(
 ): PlanCalendar {
   let calendars = kept.get(book);
   if (!calendars) kept.set(book, (calendars = memo<string, PlanCalendar>(256)));
-  const key = `${zone}|${evening ? 1 : 0}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;
+  // `at` too: the night-worker threshold is read at that instant, which the frames alone do not fix.
+  const key = `${zone}|${evening ? 1 : 0}|${at}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;
   return calendars(key, () => planCalendar(book, days, weeks, zone, at, evening));
 }
