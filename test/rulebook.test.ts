@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listRules } from '../src/rules/catalogue.ts';
 import { DEFAULT_RULES_DIR, defaultRuleBook, loadRuleBook, parameterOf, RuleFileError } from '../src/rules/load.ts';
 import { RULE_ID } from '../src/rules/schema.ts';
+import { check } from './support/rota.ts';
 
 const book = loadRuleBook();
 
@@ -174,5 +175,41 @@ describe("a rule file's file-level agreements", () => {
     const loaded = loadRuleBook(ruleDirWith('aml/10-4-normal-hours.json', JSON.stringify(file)));
     const checks = loaded.files.find((f) => f.file === 'aml/10-4-normal-hours.json')!.checks;
     expect(checks.slice(-3).map((c) => c.agreements)).toEqual([file.agreements, own, []]);
+  });
+});
+
+describe('the night, declared by one provision (`night` in its rule file)', () => {
+  const nightFile = 'aml/10-11-night-work.json';
+  const nightWork = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, nightFile), 'utf8'));
+  const evenings = ['03', '04', '05'].map((d) => [`2025-03-${d}T21:00`, `2025-03-${d}T23:00`] as [string, string]);
+  const evening = [{ type: 'aml-10-11-3-evening-work' as const }];
+
+  it('moves the night for the agreements it lists, and for no other: the rule file decides, not the code', async () => {
+    const moved = await check({ periods: evenings, agreements: evening });
+    expect(moved.profiles[0]).toMatchObject({ nightHours: 0 });
+    const unlisted = structuredClone(nightWork);
+    unlisted.night.agreements = [];
+    const ruleBook = loadRuleBook(ruleDirWith(nightFile, JSON.stringify(unlisted)));
+    const notMoved = await check({ periods: evenings, agreements: evening }, { ruleBook });
+    expect(notMoved.profiles[0]).toMatchObject({ nightHours: 6 });
+    expect(notMoved.findings.find((f) => f.ruleId === 'aml.10-11.night-work')!.message.en).toMatch(
+      /between 21:00 and 6:00/,
+    );
+  });
+
+  it('a night hour it names must be a parameter of its file', () => {
+    const broken = structuredClone(nightWork);
+    broken.night.agreements[0].startHour = 'noSuchHour';
+    expect(() => loadRuleBook(ruleDirWith(nightFile, JSON.stringify(broken)))).toThrowError(
+      /aml\/10-11-night-work\.json[\s\S]*night\.agreements\[0\]\.startHour: no parameter "noSuchHour"/,
+    );
+  });
+
+  it('only one provision says when the night is', () => {
+    const dir = ruleDirWith(
+      'aml/10-11-copy.json',
+      JSON.stringify({ ...nightWork, checks: nightWork.checks.slice(0, 1) }),
+    );
+    expect(() => loadRuleBook(dir)).toThrowError(/night: only one provision says when the night is/);
   });
 });

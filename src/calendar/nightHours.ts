@@ -1,10 +1,11 @@
-// The night of AML § 10-11 as dated windows. The hours come from the rule book: the rule file that
-// defines the night worker (nightWorkerMinHours) with the night's hours is the night's provision, so
-// no provision id is named here. The night hours of other provisions (medleverforskriften § 3's
-// night rest) are their own checks' parameters and make no one a night worker.
+// The night of AML § 10-11 as dated windows. The hours come from the rule book: the one rule file
+// that declares `night` is the night's provision, so no provision id is named here. The night hours
+// of other provisions (medleverforskriften § 3's night rest) are their own checks' parameters and
+// make no one a night worker.
 import { nightWindows, type NightWindow } from '../facts/nights.ts';
 import { compileSeries, valueAt, type DatedSeries } from '../rules/limits.ts';
-import type { RuleBook } from '../rules/load.ts';
+import { nightOf, type RuleBook } from '../rules/load.ts';
+import type { AgreementType } from '../rota/schema.ts';
 import type { Frame } from '../time/frames.ts';
 
 export interface NightHourSeries {
@@ -13,17 +14,22 @@ export interface NightHourSeries {
   minHours?: DatedSeries;
 }
 
-/** The night's dated hours (§ 10-11 (1), or (3) under an evening-work agreement), when the rule book has them. */
-export function nightHourSeries(book: RuleBook, zone: string, evening = false): NightHourSeries | undefined {
-  const startName = evening ? 'eveningAgreementNightStartHour' : 'nightStartHour';
-  const file = book.files.find(
-    (f) => f.parameters.nightWorkerMinHours && f.parameters.nightStartHour && f.parameters.nightEndHour,
-  );
-  const series = (name: string) => (file?.parameters[name] ? compileSeries(file.parameters[name]!, zone) : undefined);
+/**
+ * The night's dated hours, from the provision that declares them (`night` in its rule file), or
+ * the hours an agreement that moves the night's start gives (§ 10-11 (3) evening work), when the
+ * rule book has them.
+ */
+export function nightHourSeries(book: RuleBook, zone: string, movedBy?: AgreementType): NightHourSeries | undefined {
+  const declared = nightOf(book);
+  if (!declared) return undefined;
+  const { file, night } = declared;
+  const startName = movedBy ? night.agreements.find((a) => a.type === movedBy)?.startHour : night.startHour;
+  const series = (name: string | undefined) =>
+    name && file.parameters[name] ? compileSeries(file.parameters[name]!, zone) : undefined;
   const start = series(startName);
-  const end = series('nightEndHour');
+  const end = series(night.endHour);
   if (!start || !end) return undefined;
-  const minHours = series('nightWorkerMinHours');
+  const minHours = series(night.workerMinHours);
   return { start, end, ...(minHours ? { minHours } : {}) };
 }
 

@@ -50,6 +50,8 @@ export async function assessConversions(
   evaluate: Evaluator,
 ): Promise<ConversionDetail[]> {
   const out: ConversionDetail[] = [];
+  // Agreements that stand on a human judgement the rota cannot show (§ 12: "not very burdensome").
+  const judged = (types: AgreementType[]) => types.some((t) => book.agreements[t]?.needsJudgement);
   const individual = typesOfTier(book, ['individual']);
   const collective = typesOfTier(book, ['collective', 'authority']);
   const index = indexByWorker(rota, timeline);
@@ -144,15 +146,15 @@ export async function assessConversions(
         const lighter =
           verdictAfter === 'convertible-with-agreement' &&
           verdict === 'convertible-with-agreement' &&
-          required.includes('avl-12-extended-stay') &&
-          !(await minimal(individual, (types) => run(types, change.rota))).includes('avl-12-extended-stay');
+          judged(required) &&
+          !judged(await minimal(individual, (types) => run(types, change.rota)));
         if (better || lighter) {
           const suggestion = { nb: change.nb, en: change.en, verdictAfter };
           suggestionDetails.push(suggestion);
           if (lighter || (better && verdictAfter === 'convertible')) withoutSection12.add(suggestion);
         }
       }
-      if (required.includes('avl-12-extended-stay'))
+      if (judged(required))
         suggestionDetails.sort((x, y) => Number(withoutSection12.has(y)) - Number(withoutSection12.has(x)));
     }
     const { confidence, caveats } = verdictConfidence({

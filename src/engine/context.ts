@@ -15,7 +15,9 @@ import {
   type DatedSeries,
   type ResolvedLimit,
 } from '../rules/limits.ts';
-import { parameterOf, type RuleBook } from '../rules/load.ts';
+import { nightOf, parameterOf, type RuleBook } from '../rules/load.ts';
+import type { AgreementType } from '../rota/schema.ts';
+import type { Night } from '../rules/schema.ts';
 import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
 import { startOfLocalDate } from '../time/instant.ts';
 import type { Timeline } from '../timeline/build.ts';
@@ -31,9 +33,14 @@ export interface Context {
   /** Decides, per worker, which profile-dependent limits and checks apply (json-rules-engine). */
   profileMatches: CompiledEngines['profileMatches'];
   calendar: PlanCalendar;
-  /** The plan's nights for a worker with an evening-work agreement (AML § 10-11 (3)), lawful from this instant. */
-  eveningCalendar: PlanCalendar;
-  eveningLawfulFrom: number;
+  /**
+   * The plan's calendar for a worker with an agreement that moves the night's start (AML § 10-11 (3)
+   * evening work: the rule file's `night.agreements`), lawful from an instant; only for the types
+   * the rota has.
+   */
+  nightMoves: NightMove[];
+  /** When the night is (the rule file that declares it), for the measures that name its hours. */
+  night: Night | undefined;
   violationsOnly: boolean;
   /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)), dated. */
   standbyFactor: DatedSeries | undefined;
@@ -51,6 +58,12 @@ export interface Context {
   declaredSpan: { from: number; to: number } | undefined;
 }
 
+export interface NightMove {
+  type: AgreementType;
+  lawfulFrom: number;
+  calendar: PlanCalendar;
+}
+
 export interface RawFinding {
   c: CompiledCheck;
   w: FactWindow;
@@ -59,6 +72,19 @@ export interface RawFinding {
   kind: 'breach' | 'relies-on-agreement' | 'deferred';
   /** For `deferred`: the rule that judges the window instead. */
   owner?: CompiledCheck;
+}
+
+/** The agreements the rota has that move the night, each with the plan's calendar under it. */
+function nightMoves(book: RuleBook, timeline: Timeline, calendarFor: (type: AgreementType) => PlanCalendar) {
+  const declared = nightOf(book);
+  if (!declared) return [];
+  return declared.night.agreements
+    .filter((m) => timeline.agreements.some((a) => a.type === m.type))
+    .map((m) => {
+      // Lawful from the date the catalogue gives, else from the first date the moved start is stated.
+      const since = book.agreements[m.type]?.inForce.from ?? declared.file.parameters[m.startHour]!.values[0]!.since;
+      return { type: m.type, lawfulFrom: startOfLocalDate(since, timeline.zone), calendar: calendarFor(m.type) };
+    });
 }
 
 /**
@@ -91,14 +117,8 @@ export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, opt
     violationsOnly: options.violationsOnly ?? false,
     standbyFactor: standbyParameter ? compileSeries(standbyParameter, zone) : undefined,
     profileParams,
-    eveningLawfulFrom: startOfLocalDate(
-      book.agreements['aml-10-11-3-evening-work']?.inForce.from ?? '2017-07-01',
-      zone,
-    ),
-    // Only a worker with an evening-work agreement has other nights.
-    eveningCalendar: timeline.agreements.some((a) => a.type === 'aml-10-11-3-evening-work')
-      ? sharedPlanCalendar(book, days, weeks, zone, from, true)
-      : sharedPlanCalendar(book, days, weeks, zone, from),
+    night: nightOf(book)?.night,
+    nightMoves: nightMoves(book, timeline, (type) => sharedPlanCalendar(book, days, weeks, zone, from, type)),
     days,
     weeks,
     referenceWeek: Math.max(

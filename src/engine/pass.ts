@@ -160,6 +160,7 @@ export class Pass {
       calendar: this.plan.calendar,
       profile: this.applies.profile,
       agreements: this.agreements,
+      ...(this.ctx.night ? { night: this.ctx.night } : {}),
       ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
       ...(c.check.ceilings
         ? { ceilings: { day: this.ceilingOf(c.check.ceilings.day), week: this.ceilingOf(c.check.ceilings.week) } }

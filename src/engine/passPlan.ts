@@ -66,8 +66,9 @@ export function passPlan(ctx: Context, all: WorkInterval[], agreements: Agreemen
       ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}),
     },
   };
-  const evening = agreements.some(
-    (a) => a.type === 'aml-10-11-3-evening-work' && from >= a.from && from < a.to && from >= ctx.eveningLawfulFrom,
+  // An agreement lawful and in force where the pass's work begins moves its nights (§ 10-11 (3)).
+  const moved = ctx.nightMoves.find((m) =>
+    agreements.some((a) => a.type === m.type && from >= a.from && from < a.to && from >= m.lawfulFrom),
   );
-  return { facts, calendar: evening ? ctx.eveningCalendar : ctx.calendar, from, theKind: onlyKind(intervals, standby) };
+  return { facts, calendar: moved ? moved.calendar : ctx.calendar, from, theKind: onlyKind(intervals, standby) };
 }

@@ -3,6 +3,7 @@ import { datedNightWindows, nightHourSeries } from '../calendar/nightHours.ts';
 import { nightSegments, type PlanCalendar } from '../facts/profile.ts';
 import { valueAt } from '../rules/limits.ts';
 import type { RuleBook } from '../rules/load.ts';
+import type { AgreementType } from '../rota/schema.ts';
 import type { Frame } from '../time/frames.ts';
 import { memo } from '../memo.ts';
 
@@ -13,10 +14,10 @@ export function planCalendar(
   weeks: Frame[],
   zone: string,
   at: number,
-  evening = false,
+  movedBy?: AgreementType,
 ): PlanCalendar {
   const sundays = weeks.length ? sundayWindows(weeks[0]!.start, weeks[weeks.length - 1]!.end, zone) : [];
-  const hours = nightHourSeries(book, zone, evening);
+  const hours = nightHourSeries(book, zone, movedBy);
   if (!hours) return { days, sundays };
   // The night that began the evening before the plan's first day reaches into it too.
   const before = days.length ? [{ start: days[0]!.start - 86_400_000, end: days[0]!.start }] : [];
@@ -37,7 +38,8 @@ export function planCalendar(
  * The calendar of a plan's frames, kept per rule book: the conversion assessment evaluates each
  * worker's part of the rota again and again over the same days, and nights and Sunday windows over
  * a year take longer to build than a small part takes to judge. The calendar depends only on the
- * frames, the zone, the instant its threshold is read at and the rule book's night hours; nothing
+ * frames, the zone, the instant its threshold is read at, the rule book's night hours and the
+ * agreement that moves the night, if any; nothing
  * writes to it.
  */
 const kept = new WeakMap<RuleBook, (key: string, build: () => PlanCalendar) => PlanCalendar>();
@@ -47,11 +49,11 @@ export function sharedPlanCalendar(
   weeks: Frame[],
   zone: string,
   at: number,
-  evening = false,
+  movedBy?: AgreementType,
 ): PlanCalendar {
   let calendars = kept.get(book);
   if (!calendars) kept.set(book, (calendars = memo<string, PlanCalendar>(256)));
   // `at` too: the night-worker threshold is read at that instant, which the frames alone do not fix.
-  const key = `${zone}|${evening ? 1 : 0}|${at}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;
-  return calendars(key, () => planCalendar(book, days, weeks, zone, at, evening));
+  const key = `${zone}|${movedBy ?? ''}|${at}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;
+  return calendars(key, () => planCalendar(book, days, weeks, zone, at, movedBy));
 }

@@ -131,8 +131,9 @@ export const hoursInDayFrameWithNightWork: Measure = (input) => {
  * measuring the night hours of the whole plan, with the profile's night-worker facts
  * (docs/legal/05-night-worker.md) beside it. No window when the plan has no night work.
  */
-export const nightHoursInPlan: Measure = ({ facts, calendar, profile, agreements, param }) => {
-  if (!calendar?.nights) return [];
+export const nightHoursInPlan: Measure = ({ facts, calendar, profile, agreements, night, param }) => {
+  // A calendar has nights only when a provision declares them.
+  if (!calendar?.nights || !night) return [];
   const nights = calendar.nights;
   let total = 0;
   let first = Infinity;
@@ -154,15 +155,16 @@ export const nightHoursInPlan: Measure = ({ facts, calendar, profile, agreements
     }
   });
   if (total === 0) return [];
-  // The hours the night runs between, for the message: 23 under a lawful evening-work agreement (§ 10-11 (3)).
+  // The hours the night runs between, for the message: later under an agreement that moves its
+  // start (§ 10-11 (3) evening work: 23).
   const planStart = facts.blocks[0]!.start;
-  const evening = (agreements ?? []).some(
-    (a) => a.type === 'aml-10-11-3-evening-work' && planStart >= a.from && planStart < a.to,
+  const moved = night.agreements.find((m) =>
+    (agreements ?? []).some((a) => a.type === m.type && planStart >= a.from && planStart < a.to),
   );
-  const nightStartHour =
-    (evening ? param?.('eveningAgreementNightStartHour', first) : undefined) ?? param?.('nightStartHour', first);
-  const nightEndHour = param?.('nightEndHour', first);
-  const minNightHours = param?.('nightWorkerMinHours', first) ?? calendar.nightFrameMinHours;
+  const nightStartHour = (moved ? param?.(moved.startHour, first) : undefined) ?? param?.(night.startHour, first);
+  const nightEndHour = param?.(night.endHour, first);
+  const minNightHours =
+    (night.workerMinHours ? param?.(night.workerMinHours, first) : undefined) ?? calendar.nightFrameMinHours;
   return [
     {
       start: first,

@@ -187,8 +187,8 @@ export const overtimeWeeksShare: Measure = (input) => {
   if (planWeeks.length === 0) return [];
   const from = planWeeks[0]!.start;
   const to = planWeeks[planWeeks.length - 1]!.end;
-  const minWeeks = param?.('minWeeksForStandingOvertime', from) ?? 2;
-  if (planWeeks.length < minWeeks) return [];
+  const minWeeks = param?.('minWeeksForStandingOvertime', from);
+  if (minWeeks === undefined || planWeeks.length < minWeeks) return [];
   const inPlan = perWeek.filter((o) => {
     const wk = facts.plan.weeks[o.week]!;
     return wk.start >= from && wk.end <= to;

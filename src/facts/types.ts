@@ -3,6 +3,7 @@ import type { AgreementInForce, WorkInterval } from '../timeline/build.ts';
 import type { WorkPeriod } from './mainWorkPeriods.ts';
 import type { PlanCalendar, Profile } from './profile.ts';
 import type { WorkBlock } from './workBlocks.ts';
+import type { Night } from '../rules/schema.ts';
 
 /** One window a measure looked at: what was measured there and where, in one shape for every rule. */
 export interface FactWindow {
@@ -54,6 +55,8 @@ export interface MeasureInput {
   ceilings?: { day?: LimitAt; week?: LimitAt };
   /** Agreements that cover this worker in this undertaking. */
   agreements?: AgreementInForce[];
+  /** When the night is: its hours' parameters and the agreements that move its start (the rule book's `night`). */
+  night?: Night;
   /** Agreement types the check is limited to (`onlyWith`). */
   onlyWith?: string[];
   /** The rota's time zone, for wall-clock windows a measure draws itself. */

@@ -12,6 +12,7 @@ import {
   ReadingCatalogueSchema,
   RuleFileSchema,
   type AgreementCatalogue,
+  type Night,
   type ReadingCatalogue,
   type RuleFile,
 } from './schema.ts';
@@ -135,6 +136,16 @@ function consistencyProblems(rule: RuleFile): string[] {
         problems.push(`restMinimum.agreements[${j}].limit: no parameter "${a.limit}"`);
     });
   }
+  if (rule.night) {
+    const { startHour, endHour, workerMinHours, agreements } = rule.night;
+    for (const [field, name] of [
+      ['startHour', startHour],
+      ['endHour', endHour],
+      ['workerMinHours', workerMinHours],
+      ...agreements.map((a, j) => [`agreements[${j}].startHour`, a.startHour]),
+    ] as Array<[string, string | undefined]>)
+      if (name !== undefined && !rule.parameters[name]) problems.push(`night.${field}: no parameter "${name}"`);
+  }
   return problems;
 }
 
@@ -173,12 +184,23 @@ export function loadRuleBook(dir: string = DEFAULT_RULES_DIR): RuleBook {
     throw new RuleFileError(restMinima[1]!.file, [
       `restMinimum: only one provision sets the daily rest between work periods (${restMinima[0]!.file} does)`,
     ]);
+  const nights = files.filter((f) => f.night);
+  if (nights.length > 1)
+    throw new RuleFileError(nights[1]!.file, [
+      `night: only one provision says when the night is (${nights[0]!.file} does)`,
+    ]);
   const agreements = readJson(dir, 'agreements.json', AgreementCatalogueSchema);
   const readings = readJson(dir, 'readings.json', ReadingCatalogueSchema);
   const employment = existsSync(join(dir, 'employment.json'))
     ? readJson(dir, 'employment.json', EmploymentCatalogueSchema)
     : undefined;
   return { files, agreements, readings, ...(employment ? { employment } : {}) };
+}
+
+/** The provision that says when the night is, and its declaration (one file at most, checked on loading). */
+export function nightOf(book: RuleBook): { file: LoadedRuleFile; night: Night } | undefined {
+  const file = book.files.find((f) => f.night);
+  return file && { file, night: file.night! };
 }
 
 let cached: RuleBook | undefined;

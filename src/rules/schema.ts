@@ -242,6 +242,30 @@ export const RestMinimumSchema = z
     'This provision sets the daily rest that separates main work periods: work closer than this is one work period (docs/legal/07-work-period.md)',
   );
 
+export const NightSchema = z
+  .strictObject({
+    startHour: z.string().describe('Parameter (in this file): the hour the night starts, wall clock'),
+    endHour: z.string().describe('Parameter (in this file): the hour the night ends, the next morning'),
+    workerMinHours: z
+      .string()
+      .optional()
+      .describe('Parameter (in this file): night hours in a day that make the day count towards night work'),
+    agreements: z
+      .array(
+        z.strictObject({
+          type: z.enum(AGREEMENT_TYPES),
+          startHour: z.string().describe('Parameter (in this file): the hour the night starts under the agreement'),
+        }),
+      )
+      .default([])
+      .describe(
+        'Agreements that move the start of the night for the worker they bind, from the date the catalogue says they are lawful',
+      ),
+  })
+  .describe(
+    'This provision says when the night is: the nights of every calendar (night work, night-worker profile) are drawn from these hours (docs/legal/05-night-worker.md)',
+  );
+
 export const RuleFileSchema = z.strictObject({
   $schema: z.string().optional(),
   provision: z.string().min(1),
@@ -260,6 +284,7 @@ export const RuleFileSchema = z.strictObject({
   sources: z.array(z.string()).default([]),
   parameters: z.record(z.string(), ParameterSchema),
   restMinimum: RestMinimumSchema.optional(),
+  night: NightSchema.optional(),
   agreements: z
     .array(AgreementEffectSchema)
     .optional()
@@ -303,6 +328,7 @@ export const ReadingCatalogueSchema = z.record(
 export type RuleFile = z.infer<typeof RuleFileSchema>;
 export type Check = z.infer<typeof CheckSchema>;
 export type Parameter = z.infer<typeof ParameterSchema>;
+export type Night = z.infer<typeof NightSchema>;
 export type AgreementCatalogue = z.infer<typeof AgreementCatalogueSchema>;
 export type ReadingCatalogue = z.infer<typeof ReadingCatalogueSchema>;
 export type EmploymentCatalogue = z.infer<typeof EmploymentCatalogueSchema>;
