@@ -14,6 +14,7 @@ import { verdictConfidence } from './confidence.ts';
 import { assessEmployment } from './employment.ts';
 import { type HoursAndCost, hoursAndCost } from './hoursAndCost.ts';
 import { blocking, inCatalogueOrder, RANK, typesOfTier } from './ladder.ts';
+import { minimalBy, predictor } from './reasoning.ts';
 import { restructurings } from './restructure.ts';
 import { indexByWorker, workerRota, workerSlice } from './slice.ts';
 
@@ -43,11 +44,198 @@ export interface ConversionDetail extends Conversion {
   suggestionDetails: Array<{ nb: string; en: string; verdictAfter: Conversion['verdict'] }>;
 }
 
+/** The legal basis an oppdrag needs as employment: its verdict, the agreements, what blocks it. */
+export interface Ladder {
+  verdict: Conversion['verdict'];
+  required: AgreementType[];
+  blockingIds: string[];
+  tiers: ConversionDetail['tiers'];
+  /** The violations with no agreement. */
+  none: Finding[];
+  /** The set of agreements had to be searched for: the reasoning's choice did not hold. */
+  searched?: boolean;
+}
+
+/** One oppdrag's evaluations: its worker's part with the assignment as employment, under agreements. */
+export interface Runs {
+  /** The violations binding the assignment under these agreements (of the worker's part, or a changed part). */
+  run: (types: AgreementType[], base?: Rota) => Promise<Finding[]>;
+  individual: AgreementType[];
+  collective: AgreementType[];
+  /** Whether any of the agreements rests on a human judgement (§ 12: "not very burdensome"). */
+  judged: (types: AgreementType[]) => boolean;
+  book: RuleBook;
+}
+
+/** How the ladder and a restructuring's verdict are found: reasoned in the product, searched in the tests' oracle. */
+export interface ConversionStrategy {
+  decide(runs: Runs): Promise<Ladder>;
+  /**
+   * The verdict a changed part would get (measured as far as it can beat the verdict `now`), and,
+   * asked only when `askJudgement`, whether it would be lawful with individual agreements none of
+   * which rests on a human judgement.
+   */
+  afterChange(
+    runs: Runs,
+    change: Rota,
+    now: { verdict: Conversion['verdict']; askJudgement: boolean },
+  ): Promise<{ verdictAfter: Conversion['verdict']; withoutJudgement: boolean }>;
+}
+
+const ruleIds = (found: Finding[]) => [...new Set(found.map((f) => f.ruleId))].sort();
+
+/**
+ * The reasoned ladder: the tiers are evaluated (none, individual, with collective: each only when
+ * the one before leaves violations), so the verdict and its counts are measured; the smallest set of
+ * agreements is reasoned from the findings (reasoning.ts) and confirmed by one more evaluation.
+ */
+export const reasoned: ConversionStrategy = {
+  async decide(runs) {
+    const { run, individual, collective, book } = runs;
+    const none = await run([]);
+    const tiers = (individual: number, collective: number) => ({ none: none.length, individual, collective });
+    if (none.length === 0) return { verdict: 'convertible', required: [], blockingIds: [], tiers: tiers(0, 0), none };
+    const withIndividual = await run(individual);
+    const byIndividual = { types: individual, found: withIndividual };
+    if (withIndividual.length === 0) {
+      const lawful = (set: AgreementType[]) => predictor(book, none, [byIndividual])(set).length === 0;
+      const { set: required, searched } = await confirmed(runs, {
+        chosen: minimalBy(individual, lawful),
+        verified: individual,
+        verifiedLeft: [],
+      });
+      return { verdict: 'convertible-with-agreement', required, blockingIds: [], tiers: tiers(0, 0), none, searched };
+    }
+    const all = [...individual, ...collective];
+    const withCollective = await run(all);
+    const counts = tiers(withIndividual.length, withCollective.length);
+    const predict = predictor(book, none, [byIndividual, { types: all, found: withCollective }]);
+    const lawful = (set: AgreementType[]) => predict(set).length === 0;
+    if (withCollective.length === 0) {
+      // The fewest collective agreements with every individual one, then the fewest individual ones with those.
+      const chosenColl = minimalBy(collective, (set) => lawful([...individual, ...set]));
+      const byColl = await confirmed(runs, {
+        chosen: chosenColl,
+        verified: collective,
+        verifiedLeft: [],
+        beside: individual,
+      });
+      const coll = byColl.set;
+      const byInd = await confirmed(runs, {
+        chosen: minimalBy(individual, (set) => lawful([...set, ...coll])),
+        verified: individual,
+        verifiedLeft: [],
+        beside: coll,
+      });
+      return {
+        verdict: 'needs-collective-agreement',
+        required: [...byInd.set, ...coll],
+        blockingIds: ruleIds(withIndividual),
+        tiers: counts,
+        none,
+        searched: byColl.searched || byInd.searched,
+      };
+    }
+    const curable = (found: Finding[]) =>
+      found.length <= withCollective.length && found.every((f) => f.curedBy.some((t) => collective.includes(t)));
+    if (curable(withCollective)) {
+      // What is left needs an agreement that states its own limits (a union agreement, a consent);
+      // its terms decide. Required: the individual agreements still needed beside it, and those kinds.
+      const {
+        set: ind,
+        left,
+        searched,
+      } = await confirmed(
+        runs,
+        {
+          chosen: minimalBy(individual, (set) => curable(predict([...set, ...collective]))),
+          verified: individual,
+          verifiedLeft: withCollective,
+          beside: collective,
+        },
+        curable,
+      );
+      const stating = new Set(left.flatMap((f) => f.curedBy.filter((t) => collective.includes(t))));
+      return {
+        verdict: 'needs-collective-agreement',
+        required: [...ind, ...stating],
+        blockingIds: ruleIds(withIndividual),
+        tiers: counts,
+        none,
+        searched,
+      };
+    }
+    return { verdict: 'not-convertible', required: [], blockingIds: ruleIds(withCollective), tiers: counts, none };
+  },
+
+  async afterChange({ run, individual, judged }, change, { verdict, askJudgement }) {
+    if (RANK[verdict] > RANK['convertible-with-agreement']) {
+      // Only a schedule lawful with the individual agreements does better: that is measured first,
+      // and the tier below it only for a change that will be shown.
+      if ((await run(individual, change)).length > 0)
+        return { verdictAfter: 'not-convertible', withoutJudgement: false };
+      const after = await run([], change);
+      return {
+        verdictAfter: after.length === 0 ? 'convertible' : 'convertible-with-agreement',
+        withoutJudgement: false,
+      };
+    }
+    const after = await run([], change);
+    if (after.length === 0) return { verdictAfter: 'convertible', withoutJudgement: false };
+    // Short of convertible, a change does as well as the verdict at best; it is shown only if it
+    // does so without § 12, which is asked only of a verdict resting on it.
+    if (!askJudgement) return { verdictAfter: verdict, withoutJudgement: false };
+    if ((await run(individual, change)).length > 0) return { verdictAfter: 'not-convertible', withoutJudgement: false };
+    // The smallest set is searched dropping the agreements that rest on a judgement first
+    // (typesOfTier), and a dropped one never returns: one evaluation each tells whether it goes.
+    let set = individual;
+    for (const t of individual.filter((x) => judged([x]))) {
+      const without = set.filter((x) => x !== t);
+      if ((await run(without, change)).length === 0) set = without;
+    }
+    return { verdictAfter: 'convertible-with-agreement', withoutJudgement: !judged(set) };
+  },
+};
+
+/**
+ * The reasoned set, confirmed by evaluating it (with `beside`, the agreements every set is tried
+ * with). An agreement resting on a judgement (§ 12) is named only when the engine confirms that
+ * the verified set without such agreements does not do (ruling 20). Should what the set leaves not
+ * be acceptable (an agreement's effect the findings did not show), or § 12 not be needed after all,
+ * or the reasoning kept every agreement (it explained none), the set is searched for instead: the
+ * smallest the engine accepts when each agreement of the
+ * verified set is left out in turn, those resting on a judgement first (`searched`: the measured
+ * cost of a reasoning that fell short).
+ */
+async function confirmed(
+  { run, judged }: Pick<Runs, 'run' | 'judged'>,
+  sets: { chosen: AgreementType[]; verified: AgreementType[]; verifiedLeft: Finding[]; beside?: AgreementType[] },
+  acceptable: (left: Finding[]) => boolean = (left) => left.length === 0,
+): Promise<{ set: AgreementType[]; left: Finding[]; searched: boolean }> {
+  const { chosen, verified, verifiedLeft, beside = [] } = sets;
+  const tryOut = async (set: AgreementType[]) =>
+    set.length === verified.length ? verifiedLeft : await run([...set, ...beside]);
+  const left = await tryOut(chosen);
+  const needsJudgement = async () => !judged(chosen) || !acceptable(await tryOut(verified.filter((t) => !judged([t]))));
+  // A choice of every agreement is no reasoning at all: the findings explained none of them.
+  const reasoned = chosen.length < verified.length || verified.length <= 1;
+  if (reasoned && acceptable(left) && (await needsJudgement())) return { set: chosen, left, searched: false };
+  let set = [...verified];
+  let kept = verifiedLeft;
+  for (const t of verified) {
+    const without = set.filter((x) => x !== t);
+    const found = await tryOut(without);
+    if (acceptable(found)) (set = without), (kept = found);
+  }
+  return { set, left: kept, searched: true };
+}
+
 export async function assessConversions(
   rota: Rota,
   timeline: Timeline,
   book: RuleBook,
   evaluate: Evaluator,
+  strategy: ConversionStrategy = reasoned,
 ): Promise<ConversionDetail[]> {
   const out: ConversionDetail[] = [];
   // Agreements that stand on a human judgement the rota cannot show (§ 12: "not very burdensome").
@@ -73,45 +261,20 @@ export async function assessConversions(
     else slices.delete(a.workerId);
     // The agreements the worker actually has stay out: the question is which basis the schedule needs.
     const with_ = (types: AgreementType[]) => types.map((type) => ({ type, workerId: a.workerId }));
-    // One evaluation per distinct rota: the tiers, `minimal` and the restructurings ask for the same
-    // ones again (splitting a stay and ending it after 48 hours leave this worker the same periods).
+    // One evaluation per distinct rota: splitting a stay and ending it after 48 hours can leave this
+    // worker the same periods.
     const evaluateOnce = memoized(evaluate);
-    const run = async (types: AgreementType[], base: Rota = slice.rota) =>
-      blocking((await evaluateOnce(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id);
-
-    const none = await run([]);
-    const withIndividual = none.length === 0 ? [] : await run(individual);
-    const withCollective = withIndividual.length === 0 ? [] : await run([...individual, ...collective]);
-
-    let verdict: Conversion['verdict'];
-    let required: AgreementType[] = [];
-    let blockingIds: string[] = [];
-    if (none.length === 0) verdict = 'convertible';
-    else if (withIndividual.length === 0) {
-      verdict = 'convertible-with-agreement';
-      required = await minimal(individual, run);
-    } else if (withCollective.length === 0) {
-      verdict = 'needs-collective-agreement';
-      // The fewest collective agreements with every individual one, then the fewest individual ones with those.
-      const coll = await minimal(collective, (types) => run([...individual, ...types]));
-      required = [...(await minimal(individual, (types) => run([...types, ...coll]))), ...coll];
-      blockingIds = [...new Set(withIndividual.map((f) => f.ruleId))].sort();
-    } else if (withCollective.every((f) => f.curedBy.some((t) => collective.includes(t)))) {
-      // What is left needs an agreement that states its own limits (a union agreement, a consent);
-      // its terms decide. Required: the individual agreements still needed beside it, and those kinds.
-      verdict = 'needs-collective-agreement';
-      // Keep every individual agreement that leaves less for the collective one to cover.
-      const curable = (found: Finding[]) =>
-        found.length <= withCollective.length && found.every((f) => f.curedBy.some((t) => collective.includes(t)));
-      const ind = await minimal(individual, (types) => run([...types, ...collective]), curable);
-      const left = await run([...ind, ...collective]);
-      required = [...ind, ...new Set(left.flatMap((f) => f.curedBy.filter((t) => collective.includes(t))))];
-      blockingIds = [...new Set(withIndividual.map((f) => f.ruleId))].sort();
-    } else {
-      verdict = 'not-convertible';
-      blockingIds = [...new Set(withCollective.map((f) => f.ruleId))].sort();
-    }
-
+    const runs: Runs = {
+      run: async (types, base = slice.rota) =>
+        blocking((await evaluateOnce(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id),
+      individual,
+      collective,
+      judged,
+      book,
+    };
+    const ladder = await strategy.decide(runs);
+    const { verdict, blockingIds, none } = ladder;
+    let { required } = ladder;
     required = inCatalogueOrder(book, required, individual);
 
     // Restructuring: changes to the schedule, each verified by running the engine on the changed rota.
@@ -134,20 +297,13 @@ export async function assessConversions(
           if (blocking((await evaluateOnce(theirs)).findings, other.assignmentId).length > 0) othersLawful = false;
         }
         if (!othersLawful) continue;
-        const after = await run([], change.rota);
-        const afterIndividual = after.length === 0 ? [] : await run(individual, change.rota);
-        const verdictAfter: Conversion['verdict'] =
-          after.length === 0
-            ? 'convertible'
-            : afterIndividual.length === 0
-              ? 'convertible-with-agreement'
-              : 'not-convertible';
+        const askJudgement = verdict === 'convertible-with-agreement' && judged(required);
+        const { verdictAfter, withoutJudgement } = await strategy.afterChange(runs, change.rota, {
+          verdict,
+          askJudgement,
+        });
         const better = RANK[verdictAfter] < RANK[verdict];
-        const lighter =
-          verdictAfter === 'convertible-with-agreement' &&
-          verdict === 'convertible-with-agreement' &&
-          judged(required) &&
-          !judged(await minimal(individual, (types) => run(types, change.rota)));
+        const lighter = askJudgement && verdictAfter === 'convertible-with-agreement' && withoutJudgement;
         if (better || lighter) {
           const suggestion = { nb: change.nb, en: change.en, verdictAfter };
           suggestionDetails.push(suggestion);
@@ -178,23 +334,9 @@ export async function assessConversions(
       caveats,
       employment: assessEmployment(a, intervals, timeline.zone, presumptionFrom),
       ...hoursAndCost(a, intervals),
-      tiers: { none: none.length, individual: withIndividual.length, collective: withCollective.length },
+      tiers: ladder.tiers,
       suggestionDetails,
     });
   }
   return out;
-}
-
-/** The smallest set of agreements (greedily) under which what is left is acceptable (by default: nothing). */
-async function minimal(
-  types: AgreementType[],
-  run: (types: AgreementType[]) => Promise<Finding[]>,
-  acceptable: (left: Finding[]) => boolean = (left) => left.length === 0,
-): Promise<AgreementType[]> {
-  let kept = [...types];
-  for (const t of types) {
-    const without = kept.filter((x) => x !== t);
-    if (acceptable(await run(without))) kept = without;
-  }
-  return kept;
 }
