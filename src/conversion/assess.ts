@@ -284,7 +284,7 @@ export async function assessConversions(
     // Suggestions verified to make the schedule lawful without § 12 (ruling 20: named first).
     const withoutSection12 = new Set<object>();
     if (verdict !== 'convertible') {
-      for (const change of restructurings(slice.rota, a, slice.timeline)) {
+      for (const change of restructurings(slice.rota, a, slice.timeline, book)) {
         // A second carer the change brings in must be lawful too, with the individual agreements.
         let othersLawful = true;
         for (const other of change.alsoCheck ?? []) {

@@ -72,7 +72,7 @@ export function verdictConfidence(input: {
       });
     }
   } else {
-    // A stay over § 6's 48 hours (secondary sources) but within § 10's 56 is a warning, not a violation: the verdict does not see it.
+    // A stay over § 6's longest pure stay (secondary sources) but within § 10's ceiling is a warning, not a violation: the verdict does not see it.
     const between = stays.filter((s) => {
       const cap = paramAt(book, 'maxContinuousRespiteHours', s.start, zone);
       const ceiling = paramAt(book, 'maxContinuousHoursCeiling', s.start, zone);
@@ -81,9 +81,10 @@ export function verdictConfidence(input: {
     if (between.length > 0) {
       lower('medium');
       const longest = Math.max(...between.map(length));
+      const cap = paramAt(book, 'maxContinuousRespiteHours', between[0]!.start, zone)!;
       caveats.push({
-        nb: `${between.length === 1 ? 'Ett opphold' : `${between.length} opphold`} varer mer enn 48 timer (lengst ${hoursText(longest, 'nb')} timer). At forskriften tillater rene opphold på høyst 48 timer (§ 6), kommer fra sekundærkilder; leses den slik, trengs en avtale etter § 12 eller et kortere opphold.`,
-        en: `${between.length === 1 ? 'One stay lasts' : `${between.length} stays last`} more than 48 hours (the longest ${hoursText(longest, 'en')} hours). That the regulation allows pure stays of at most 48 hours (§ 6) comes from secondary sources; read so, a § 12 agreement or a shorter stay is needed.`,
+        nb: `${between.length === 1 ? 'Ett opphold' : `${between.length} opphold`} varer mer enn ${hoursText(cap, 'nb')} timer (lengst ${hoursText(longest, 'nb')} timer). At forskriften tillater rene opphold på høyst ${hoursText(cap, 'nb')} timer (§ 6), kommer fra sekundærkilder; leses den slik, trengs en avtale etter § 12 eller et kortere opphold.`,
+        en: `${between.length === 1 ? 'One stay lasts' : `${between.length} stays last`} more than ${hoursText(cap, 'en')} hours (the longest ${hoursText(longest, 'en')} hours). That the regulation allows pure stays of at most ${hoursText(cap, 'en')} hours (§ 6) comes from secondary sources; read so, a § 12 agreement or a shorter stay is needed.`,
       });
     }
   }

@@ -5,6 +5,9 @@ import type { Assignment, Rota } from '../rota/schema.ts';
 import { formatInstant } from '../time/instant.ts';
 import type { Timeline, WorkInterval } from '../timeline/build.ts';
 import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
+import { compileSeries, valueAt } from '../rules/limits.ts';
+import { parameterOf, type RuleBook } from '../rules/load.ts';
+import type { Parameter } from '../rules/schema.ts';
 
 export interface Restructuring {
   nb: string;
@@ -15,8 +18,6 @@ export interface Restructuring {
 }
 
 const HOUR = 3_600_000;
-const STAY_HOURS = 48;
-const REST_HOURS = 11;
 
 function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
   return DateTime.fromMillis(ms, { zone })
@@ -28,33 +29,52 @@ function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
  * `timeline` is the timeline of `rota` (its periodIndex counts in rota.periods); the rota may be
  * just the worker's own part, which is all a change touches.
  */
-/** The share of a long stay's time that falls in its first 48 hours. */
-const stayShare = (iv: WorkInterval): number => (STAY_HOURS * HOUR) / (iv.end - iv.start);
+/** The share of a long stay's time that falls in its first `hours`. */
+const stayShare = (iv: WorkInterval, hours: number): number => (hours * HOUR) / (iv.end - iv.start);
 
-/** A long stay's first 48 hours; passive hours are spread evenly over a period, so it keeps its share. */
-function first48Hours(p: Rota['periods'][number], iv: WorkInterval, zone: string): Rota['periods'][number] {
+/** A long stay's first `hours`; passive hours are spread evenly over a period, so it keeps its share. */
+function firstHours(p: Rota['periods'][number], iv: WorkInterval, zone: string, hours: number): Rota['periods'][number] {
   return {
     ...p,
-    end: formatInstant(iv.start + STAY_HOURS * HOUR, zone),
-    ...(p.passiveHours ? { passiveHours: p.passiveHours * stayShare(iv) } : {}),
+    end: formatInstant(iv.start + hours * HOUR, zone),
+    ...(p.passiveHours ? { passiveHours: p.passiveHours * stayShare(iv, hours) } : {}),
   };
 }
 
-export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): Restructuring[] {
+/** A dated parameter of the rule book as a function of the instant, undefined where it is not in force. */
+function dated(parameter: Parameter | undefined, zone: string): (at: number) => number | undefined {
+  const series = parameter ? compileSeries(parameter, zone) : undefined;
+  return (at) => (series ? valueAt(series, at) : undefined);
+}
+
+const text = (hours: number) => String(Math.round(hours * 100) / 100);
+
+export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, book: RuleBook): Restructuring[] {
   const zone = timeline.zone;
+  // The longest pure stay (avlaster § 6) and the rest that separates work (AML § 10-8 (1)), each as
+  // in force on the day of the work it is measured from.
+  const stayCap = dated(parameterOf(book, 'maxContinuousRespiteHours'), zone);
+  const restFile = book.files.find((f) => f.restMinimum);
+  const restMinimum = dated(restFile?.parameters[restFile.restMinimum!.parameter], zone);
   const own = timeline.intervals.filter((iv) => iv.assignmentId === a.id);
-  const long = own.filter((iv) => RESPITE_KINDS.has(iv.kind) && iv.end - iv.start > STAY_HOURS * HOUR);
+  const capOf = new Map<WorkInterval, number>();
+  for (const iv of own) {
+    const cap = RESPITE_KINDS.has(iv.kind) ? stayCap(iv.start) : undefined;
+    if (cap !== undefined && iv.end - iv.start > cap * HOUR) capOf.set(iv, cap);
+  }
+  const long = [...capOf.keys()];
   const longAt = new Map(long.map((iv) => [iv.periodIndex, iv]));
   const out: Restructuring[] = [];
 
   if (long.length > 0) {
-    // 1. Split each long stay between two carers at a handover after 48 hours.
+    const stayHours = text(capOf.get(long[0]!)!);
+    // 1. Split each long stay between two carers, handing over when the longest pure stay is reached.
     const second = `${a.id}-andre-avlaster`;
     const secondWorker = `${a.workerId}-andre-avlaster`;
     const periods = rota.periods.flatMap((p, i) => {
       const iv = longAt.get(i);
       if (!iv) return [p];
-      const head = first48Hours(p, iv, zone);
+      const head = firstHours(p, iv, zone, capOf.get(iv)!);
       const passive = p.passiveHours;
       return [
         head,
@@ -62,15 +82,15 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
           assignmentId: second,
           start: head.end,
           end: p.end,
-          ...(passive ? { passiveHours: passive * (1 - stayShare(iv)) } : {}),
+          ...(passive ? { passiveHours: passive * (1 - stayShare(iv, capOf.get(iv)!)) } : {}),
         },
       ];
     });
-    const handovers = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'nb')).join(', ');
-    const handoversEn = long.map((iv) => local(iv.start + STAY_HOURS * HOUR, zone, 'en')).join(', ');
+    const handovers = long.map((iv) => local(iv.start + capOf.get(iv)! * HOUR, zone, 'nb')).join(', ');
+    const handoversEn = long.map((iv) => local(iv.start + capOf.get(iv)! * HOUR, zone, 'en')).join(', ');
     out.push({
-      nb: `Del ${long.length === 1 ? 'oppholdet' : `de ${long.length} lange oppholdene`} mellom to avlastere, med overlevering etter 48 timer (${handovers}).`,
-      en: `Split ${long.length === 1 ? 'the stay' : `the ${long.length} long stays`} between two carers, handing over after 48 hours (${handoversEn}).`,
+      nb: `Del ${long.length === 1 ? 'oppholdet' : `de ${long.length} lange oppholdene`} mellom to avlastere, med overlevering etter ${stayHours} timer (${handovers}).`,
+      en: `Split ${long.length === 1 ? 'the stay' : `the ${long.length} long stays`} between two carers, handing over after ${stayHours} hours (${handoversEn}).`,
       alsoCheck: [{ workerId: secondWorker, assignmentId: second }],
       rota: {
         ...rota,
@@ -88,32 +108,34 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
         periods,
       },
     });
-    // 2. End each long stay after 48 hours.
+    // 2. End each long stay when the longest pure stay is reached.
     out.push({
-      nb: `Avslutt ${long.length === 1 ? 'oppholdet' : 'hvert lange opphold'} etter 48 timer (${handovers}); timene etter må dekkes på annen måte.`,
-      en: `End ${long.length === 1 ? 'the stay' : 'each long stay'} after 48 hours (${handoversEn}); the hours after it must be covered another way.`,
+      nb: `Avslutt ${long.length === 1 ? 'oppholdet' : 'hvert lange opphold'} etter ${stayHours} timer (${handovers}); timene etter må dekkes på annen måte.`,
+      en: `End ${long.length === 1 ? 'the stay' : 'each long stay'} after ${stayHours} hours (${handoversEn}); the hours after it must be covered another way.`,
       rota: {
         ...rota,
         periods: rota.periods.map((p, i) => {
           const iv = longAt.get(i);
-          return iv ? first48Hours(p, iv, zone) : p;
+          return iv ? firstHours(p, iv, zone, capOf.get(iv)!) : p;
         }),
       },
     });
   }
 
   // 3. Move the carer's other work out of the respite work period (§ 10): let someone else take it.
+  const restOf = (r: WorkInterval) => restMinimum(r.start);
   const otherWork = timeline.intervals.filter(
     (iv) =>
       iv.workerId === a.workerId &&
       iv.assignmentId !== a.id &&
       !RESPITE_KINDS.has(iv.kind) &&
-      own.some(
-        (r) =>
-          RESPITE_KINDS.has(r.kind) && iv.start < r.end + REST_HOURS * HOUR && r.start < iv.end + REST_HOURS * HOUR,
-      ),
+      own.some((r) => {
+        const rest = RESPITE_KINDS.has(r.kind) ? restOf(r) : undefined;
+        return rest !== undefined && iv.start < r.end + rest * HOUR && r.start < iv.end + rest * HOUR;
+      }),
   );
   if (otherWork.length > 0) {
+    const restHours = text(restOf(own.find((r) => RESPITE_KINDS.has(r.kind) && restOf(r) !== undefined)!)!);
     const drop = new Set(otherWork.map((iv) => iv.periodIndex));
     const list = otherWork
       .map((iv) => `${local(iv.start, zone, 'nb')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
@@ -122,8 +144,8 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline): R
       .map((iv) => `${local(iv.start, zone, 'en')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
       .join(', ');
     out.push({
-      nb: `La en annen ta ${otherWork.length === 1 ? 'vakten' : 'vaktene'} i den andre stillingen (${list}), så avlastningen har minst 11 timers hvile mot annet arbeid.`,
-      en: `Let someone else take the other post’s ${otherWork.length === 1 ? 'shift' : 'shifts'} (${listEn}), so the respite has at least 11 hours of rest from other work.`,
+      nb: `La en annen ta ${otherWork.length === 1 ? 'vakten' : 'vaktene'} i den andre stillingen (${list}), så avlastningen har minst ${restHours} timers hvile mot annet arbeid.`,
+      en: `Let someone else take the other post’s ${otherWork.length === 1 ? 'shift' : 'shifts'} (${listEn}), so the respite has at least ${restHours} hours of rest from other work.`,
       rota: { ...rota, periods: rota.periods.filter((_, i) => !drop.has(i)) },
     });
   }

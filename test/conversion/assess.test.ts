@@ -2,6 +2,7 @@
 // is lawful as employment, the agreements it needs, and verified restructurings.
 import { describe, expect, it } from 'vitest';
 import { assessConversions, type Evaluator } from '../../src/conversion/assess.ts';
+import { restructurings } from '../../src/conversion/restructure.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import type { Conversion } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
@@ -65,6 +66,40 @@ describe('conversion verdicts', () => {
       expect.objectContaining({ verdictAfter: 'convertible-with-agreement' }),
       expect.objectContaining({ verdictAfter: 'convertible-with-agreement' }),
     ]);
+  });
+
+  it('the restructurings cut a stay where the rule book puts the longest pure stay (§ 6), not at a number of their own', async () => {
+    const stays = rota([['2025-01-10T16:00', '2025-01-13T08:00']]);
+    const timeline = buildTimeline(stays);
+    const stay = stays.assignments[0]!;
+    const book = defaultRuleBook();
+    const owner = book.files.find((f) => f.parameters.maxContinuousRespiteHours)!;
+    const shorter = {
+      ...book,
+      files: book.files.map((f) =>
+        f === owner
+          ? {
+              ...f,
+              parameters: {
+                ...f.parameters,
+                maxContinuousRespiteHours: {
+                  ...f.parameters.maxContinuousRespiteHours!,
+                  values: [{ since: '2017-07-01', value: 40 }],
+                },
+              },
+            }
+          : f,
+      ),
+    };
+    expect(restructurings(stays, stay, timeline, book)[1]!.nb).toMatch(
+      /^Avslutt oppholdet etter 48 timer \(søn\. 12\.01\.2025 16:00\)/,
+    );
+    const cut = restructurings(stays, stay, timeline, shorter)[1]!;
+    expect(cut.nb).toMatch(/^Avslutt oppholdet etter 40 timer \(søn\. 12\.01\.2025 08:00\)/);
+    expect(cut.rota.periods[0]!.end).toBe('2025-01-12T08:00:00+01:00');
+    // Before the regulation (1 July 2017) there is no longest pure stay to cut at.
+    const early = rota([['2016-01-08T16:00', '2016-01-11T08:00']]);
+    expect(restructurings(early, early.assignments[0]!, buildTimeline(early), book)).toEqual([]);
   });
 
   it('a stay of more than a week is not convertible: § 12 reaches one week; splitting it is the way', async () => {

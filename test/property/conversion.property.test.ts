@@ -54,7 +54,7 @@ function budgetOf(rota: Rota, conversion: { assignmentId: string; verdict: strin
   const timeline = buildTimeline(rota);
   const a = rota.assignments.find((x) => x.id === conversion.assignmentId)!;
   const slice = workerSlice(rota, timeline, indexByWorker(rota, timeline), a.workerId);
-  const changes = restructurings(slice.rota, a, slice.timeline);
+  const changes = restructurings(slice.rota, a, slice.timeline, book);
   const judgedTypes = Object.entries(book.agreements).filter(([, x]) => x.needsJudgement).length;
   const askJudgement = conversion.verdict === 'convertible-with-agreement' && judged(conversion.requiredAgreements);
   const perChange = 2 + (askJudgement ? judgedTypes : 0);
