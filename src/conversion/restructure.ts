@@ -33,7 +33,12 @@ function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
 const stayShare = (iv: WorkInterval, hours: number): number => (hours * HOUR) / (iv.end - iv.start);
 
 /** A long stay's first `hours`; passive hours are spread evenly over a period, so it keeps its share. */
-function firstHours(p: Rota['periods'][number], iv: WorkInterval, zone: string, hours: number): Rota['periods'][number] {
+function firstHours(
+  p: Rota['periods'][number],
+  iv: WorkInterval,
+  zone: string,
+  hours: number,
+): Rota['periods'][number] {
   return {
     ...p,
     end: formatInstant(iv.start + hours * HOUR, zone),
