@@ -1,8 +1,8 @@
-// Which agreements a schedule needs, reasoned from the findings of one evaluation instead of
-// searched for by evaluating again (docs/legal/12-conversion.md). A finding names the agreements that
-// would each make it lawful (`curedBy`); the rule book says which of them lift it by a limit of their
-// own or hand it to another rule (those remove it) and which only state their own terms (a union
-// agreement, a consent: the finding stays, curable by terms the rota does not show).
+// Which agreements a schedule needs, reasoned from the evaluations the conversion ladder has made
+// instead of searched for by evaluating again (docs/conversion.md). A finding names the agreements
+// that would each make it lawful (`curedBy`); the rule book says which of them lift it by a limit of
+// their own or hand it to another rule (those remove it) and which only state their own terms (a
+// union agreement, a consent: the finding stays, curable by terms the rota does not show).
 import type { Finding } from '../report/schema.ts';
 import type { AgreementType } from '../rota/schema.ts';
 import { nightOf, type RuleBook } from '../rules/load.ts';
