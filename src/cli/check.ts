@@ -5,7 +5,7 @@ import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
 import { evaluateParts, wantsParts } from '../engine/parallel.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
-import { formatNdjson, ndjsonTail } from '../format/ndjson.ts';
+import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
 import { formatJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
@@ -249,7 +249,7 @@ async function streamJson(
   const stream = ndjson
     ? {
         addRendered: (bytes: Uint8Array) => bytes.length > 0 && write(bytes),
-        end: (tail: ReportTail) => write(ndjsonTail(tail)),
+        end: (tail: ReportTail) => writeNdjsonTail(tail, write),
       }
     : new JsonReportStream(write);
   const progress = partsProgress(tty, file);

@@ -4,6 +4,7 @@
 // A part's findings travel as UTF-8 bytes: a worker process encodes its own part, and the parent
 // only writes the bytes it is given (no string concatenated, copied or encoded there).
 import { encodeFindings } from '../report/encode.ts';
+import { writeJson } from './chunkedJson.ts';
 import type { Finding, Report } from '../report/schema.ts';
 
 export type ReportTail = Omit<Report, 'version' | 'findings' | 'variants'>;
@@ -36,7 +37,18 @@ export class JsonReportStream {
 
   /** Closes the findings and writes the rest of the report (key order as in the report schema). */
   end(tail: ReportTail): void {
-    const rest = JSON.stringify(orderedTail(tail), null, 2).slice(2);
-    this.write(this.started ? `\n  ],\n${rest}\n` : `${HEADER.slice(0, -1)}],\n${rest}\n`);
+    this.write(this.started ? '\n  ],\n' : `${HEADER.slice(0, -1)}],\n`);
+    // The tail as JSON.stringify writes it without its opening "{\n" (the report's own brace),
+    // in pieces: at national scale it is larger than a string can be.
+    let opening = true;
+    writeJson(
+      orderedTail(tail),
+      (chunk) => {
+        this.write(opening ? chunk.slice(2) : chunk);
+        opening = false;
+      },
+      2,
+    );
+    this.write('\n');
   }
 }

@@ -5,12 +5,17 @@
 // `findings` gives the JSON report; a consumer never needs the whole report in memory.
 import { ndjsonFindings } from '../report/encode.ts';
 import type { Report } from '../report/schema.ts';
+import { writeJson } from './chunkedJson.ts';
 import { orderedTail, type ReportTail } from './jsonStream.ts';
 
-/** The last line: the report without its findings, members in the report's order. */
-export function ndjsonTail(tail: ReportTail, file?: string): string {
+/**
+ * The last line: the report without its findings, members in the report's order, written in
+ * pieces (at national scale the line is longer than a string can be).
+ */
+export function writeNdjsonTail(tail: ReportTail, write: (chunk: string) => void, file?: string): void {
   const line = { version: 1, ...orderedTail(tail) };
-  return `${JSON.stringify(file === undefined ? line : { file, ...line })}\n`;
+  writeJson(file === undefined ? line : { file, ...line }, write, 0);
+  write('\n');
 }
 
 /** A whole report as NDJSON (its last line in the report's own member order, variants included). */
