@@ -98,7 +98,8 @@ export const reasoned: ConversionStrategy = {
     const withIndividual = await run(individual);
     const byIndividual = { types: individual, found: withIndividual };
     if (withIndividual.length === 0) {
-      const lawful = (set: AgreementType[]) => predictor(book, none, [byIndividual])(set).length === 0;
+      const predict = predictor(book, none, [byIndividual]);
+      const lawful = (set: AgreementType[]) => predict(set).length === 0;
       const { set: required, searched } = await confirmed(runs, {
         chosen: minimalBy(individual, lawful),
         verified: individual,
@@ -203,9 +204,8 @@ export const reasoned: ConversionStrategy = {
  * the verified set without such agreements does not do (ruling 20). Should what the set leaves not
  * be acceptable (an agreement's effect the findings did not show), or § 12 not be needed after all,
  * or the reasoning kept every agreement (it explained none), the set is searched for instead: the
- * smallest the engine accepts when each agreement of the
- * verified set is left out in turn, those resting on a judgement first (`searched`: the measured
- * cost of a reasoning that fell short).
+ * smallest the engine accepts when each agreement of the verified set is left out in turn, those
+ * resting on a judgement first (`searched`: the measured cost of a reasoning that fell short).
  */
 async function confirmed(
   { run, judged }: Pick<Runs, 'run' | 'judged'>,

@@ -12,6 +12,7 @@ import type { Finding } from '../report/schema.ts';
 import type { AgreementType } from '../rota/schema.ts';
 import { compileSeries, valueAt } from '../rules/limits.ts';
 import { parameterOf, type RuleBook } from '../rules/load.ts';
+import { hoursText } from '../time/instant.ts';
 
 export type Confidence = 'high' | 'medium' | 'low';
 export interface VerdictConfidence {
@@ -24,9 +25,6 @@ function paramAt(book: RuleBook, name: string, at: number, zone: string): number
   const p = parameterOf(book, name);
   return p ? valueAt(compileSeries(p, zone), at) : undefined;
 }
-
-const hoursText = (h: number, lang: 'nb' | 'en') =>
-  lang === 'nb' ? String(Math.round(h * 100) / 100).replace('.', ',') : String(Math.round(h * 100) / 100);
 
 export function verdictConfidence(input: {
   book: RuleBook;

@@ -2,12 +2,11 @@
 // candidate: assess.ts keeps it only if the engine, run on the changed rota, agrees.
 import { DateTime } from 'luxon';
 import type { Assignment, Rota } from '../rota/schema.ts';
-import { formatInstant } from '../time/instant.ts';
+import { formatInstant, hoursText } from '../time/instant.ts';
 import type { Timeline, WorkInterval } from '../timeline/build.ts';
 import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
-import { compileSeries, valueAt } from '../rules/limits.ts';
+import { compileRestMinimum, compileSeries, valueAt } from '../rules/limits.ts';
 import { parameterOf, type RuleBook } from '../rules/load.ts';
-import type { Parameter } from '../rules/schema.ts';
 
 export interface Restructuring {
   nb: string;
@@ -46,21 +45,14 @@ function firstHours(
   };
 }
 
-/** A dated parameter of the rule book as a function of the instant, undefined where it is not in force. */
-function dated(parameter: Parameter | undefined, zone: string): (at: number) => number | undefined {
-  const series = parameter ? compileSeries(parameter, zone) : undefined;
-  return (at) => (series ? valueAt(series, at) : undefined);
-}
-
-const text = (hours: number) => String(Math.round(hours * 100) / 100);
-
 export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, book: RuleBook): Restructuring[] {
   const zone = timeline.zone;
   // The longest pure stay (avlaster § 6) and the rest that separates work (AML § 10-8 (1)), each as
   // in force on the day of the work it is measured from.
-  const stayCap = dated(parameterOf(book, 'maxContinuousRespiteHours'), zone);
-  const restFile = book.files.find((f) => f.restMinimum);
-  const restMinimum = dated(restFile?.parameters[restFile.restMinimum!.parameter], zone);
+  const stayParameter = parameterOf(book, 'maxContinuousRespiteHours');
+  const staySeries = stayParameter ? compileSeries(stayParameter, zone) : undefined;
+  const stayCap = (at: number) => (staySeries ? valueAt(staySeries, at) : undefined);
+  const restSeries = compileRestMinimum(book, zone)?.base;
   const own = timeline.intervals.filter((iv) => iv.assignmentId === a.id);
   const capOf = new Map<WorkInterval, number>();
   for (const iv of own) {
@@ -72,7 +64,7 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, bo
   const out: Restructuring[] = [];
 
   if (long.length > 0) {
-    const stayHours = text(capOf.get(long[0]!)!);
+    const stayHours = capOf.get(long[0]!)!;
     // 1. Split each long stay between two carers, handing over when the longest pure stay is reached.
     const second = `${a.id}-andre-avlaster`;
     const secondWorker = `${a.workerId}-andre-avlaster`;
@@ -94,8 +86,8 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, bo
     const handovers = long.map((iv) => local(iv.start + capOf.get(iv)! * HOUR, zone, 'nb')).join(', ');
     const handoversEn = long.map((iv) => local(iv.start + capOf.get(iv)! * HOUR, zone, 'en')).join(', ');
     out.push({
-      nb: `Del ${long.length === 1 ? 'oppholdet' : `de ${long.length} lange oppholdene`} mellom to avlastere, med overlevering etter ${stayHours} timer (${handovers}).`,
-      en: `Split ${long.length === 1 ? 'the stay' : `the ${long.length} long stays`} between two carers, handing over after ${stayHours} hours (${handoversEn}).`,
+      nb: `Del ${long.length === 1 ? 'oppholdet' : `de ${long.length} lange oppholdene`} mellom to avlastere, med overlevering etter ${hoursText(stayHours, 'nb')} timer (${handovers}).`,
+      en: `Split ${long.length === 1 ? 'the stay' : `the ${long.length} long stays`} between two carers, handing over after ${hoursText(stayHours, 'en')} hours (${handoversEn}).`,
       alsoCheck: [{ workerId: secondWorker, assignmentId: second }],
       rota: {
         ...rota,
@@ -115,8 +107,8 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, bo
     });
     // 2. End each long stay when the longest pure stay is reached.
     out.push({
-      nb: `Avslutt ${long.length === 1 ? 'oppholdet' : 'hvert lange opphold'} etter ${stayHours} timer (${handovers}); timene etter må dekkes på annen måte.`,
-      en: `End ${long.length === 1 ? 'the stay' : 'each long stay'} after ${stayHours} hours (${handoversEn}); the hours after it must be covered another way.`,
+      nb: `Avslutt ${long.length === 1 ? 'oppholdet' : 'hvert lange opphold'} etter ${hoursText(stayHours, 'nb')} timer (${handovers}); timene etter må dekkes på annen måte.`,
+      en: `End ${long.length === 1 ? 'the stay' : 'each long stay'} after ${hoursText(stayHours, 'en')} hours (${handoversEn}); the hours after it must be covered another way.`,
       rota: {
         ...rota,
         periods: rota.periods.map((p, i) => {
@@ -128,7 +120,7 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, bo
   }
 
   // 3. Move the carer's other work out of the respite work period (§ 10): let someone else take it.
-  const restOf = (r: WorkInterval) => restMinimum(r.start);
+  const restOf = (r: WorkInterval) => (restSeries ? valueAt(restSeries, r.start) : undefined);
   const otherWork = timeline.intervals.filter(
     (iv) =>
       iv.workerId === a.workerId &&
@@ -140,7 +132,7 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, bo
       }),
   );
   if (otherWork.length > 0) {
-    const restHours = text(restOf(own.find((r) => RESPITE_KINDS.has(r.kind) && restOf(r) !== undefined)!)!);
+    const restHours = restOf(own.find((r) => RESPITE_KINDS.has(r.kind) && restOf(r) !== undefined)!)!;
     const drop = new Set(otherWork.map((iv) => iv.periodIndex));
     const list = otherWork
       .map((iv) => `${local(iv.start, zone, 'nb')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
@@ -149,8 +141,8 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, bo
       .map((iv) => `${local(iv.start, zone, 'en')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
       .join(', ');
     out.push({
-      nb: `La en annen ta ${otherWork.length === 1 ? 'vakten' : 'vaktene'} i den andre stillingen (${list}), så avlastningen har minst ${restHours} timers hvile mot annet arbeid.`,
-      en: `Let someone else take the other post’s ${otherWork.length === 1 ? 'shift' : 'shifts'} (${listEn}), so the respite has at least ${restHours} hours of rest from other work.`,
+      nb: `La en annen ta ${otherWork.length === 1 ? 'vakten' : 'vaktene'} i den andre stillingen (${list}), så avlastningen har minst ${hoursText(restHours, 'nb')} timers hvile mot annet arbeid.`,
+      en: `Let someone else take the other post’s ${otherWork.length === 1 ? 'shift' : 'shifts'} (${listEn}), so the respite has at least ${hoursText(restHours, 'en')} hours of rest from other work.`,
       rota: { ...rota, periods: rota.periods.filter((_, i) => !drop.has(i)) },
     });
   }

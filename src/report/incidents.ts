@@ -12,7 +12,7 @@
 //      weekend" is one incident, not one per weekend.
 // Every finding is in exactly one incident (test/report/incidents.test.ts).
 import { DateTime } from 'luxon';
-import { formatInstant } from '../time/instant.ts';
+import { formatInstant, hoursText } from '../time/instant.ts';
 import type { Finding, Incident } from './schema.ts';
 
 interface Span {
@@ -115,8 +115,6 @@ const at = (ms: number, zone: string, lang: 'nb' | 'en') => {
   const d = DateTime.fromMillis(ms, { zone });
   return `${(lang === 'nb' ? NB_DAYS : EN_DAYS)[d.weekday - 1]} ${d.toFormat('dd.MM HH:mm')}`;
 };
-const hoursText = (h: number, lang: 'nb' | 'en') =>
-  lang === 'nb' ? String(Math.round(h * 10) / 10).replace('.', ',') : String(Math.round(h * 10) / 10);
 
 function titleOf(
   g: Group,
@@ -146,8 +144,8 @@ function titleOf(
   if (g.kind === 'episode') {
     const worked = work.reduce((sum, w) => sum + overlapMs(w, s), 0) / 3_600_000;
     head = {
-      nb: `${at(s.start, zone, 'nb')} – ${at(s.end, zone, 'nb')}: ${hoursText(worked, 'nb')} timer arbeid i strekk`,
-      en: `${at(s.start, zone, 'en')} – ${at(s.end, zone, 'en')}: ${hoursText(worked, 'en')} hours of work in one stretch`,
+      nb: `${at(s.start, zone, 'nb')} – ${at(s.end, zone, 'nb')}: ${hoursText(worked, 'nb', 1)} timer arbeid i strekk`,
+      en: `${at(s.start, zone, 'en')} – ${at(s.end, zone, 'en')}: ${hoursText(worked, 'en', 1)} hours of work in one stretch`,
     };
   } else if (g.kind === 'frame') {
     const d = DateTime.fromMillis(s.start, { zone });

@@ -139,4 +139,11 @@ export function startOfLocalDate(isoDate: string, zone: string): number {
 const localDayStarts = memo<string, number>(10_000);
 
 export const hours = (ms: number): number => ms / HOUR_MS;
+
+/** A number of hours as a message writes it: rounded, with a decimal comma in Norwegian. */
+export const hoursText = (h: number, lang: 'nb' | 'en', decimals = 2): string => {
+  const scale = 10 ** decimals;
+  const text = String(Math.round(h * scale) / scale);
+  return lang === 'nb' ? text.replace('.', ',') : text;
+};
 export const msFromHours = (h: number): number => Math.round(h * HOUR_MS);
