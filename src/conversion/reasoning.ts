@@ -88,10 +88,10 @@ export interface KnownRun {
  * (no agreement) and `known`, in ascending order of their sets. From the largest evaluated set
  * below it (`base`), a violation stays unless an agreement the set adds takes it away, or it was
  * gone in the smallest evaluated set above it (`top`), where no agreement took it away, and the set
- * adds an agreement of `top` that hands its rule's windows to another rule. A violation only `top` showed (a rule that applies
- * only with an agreement, or a window handed over that the other rule fails) is there when the set
- * holds an agreement its rule applies with (of those that set its limit, when the finding names
- * them; any, for a rule that needs none), unless the set takes it away.
+ * adds an agreement of `top` that hands its rule's windows to another rule. A violation only `top`
+ * showed (a rule that applies only with an agreement, or a window handed over that the other rule
+ * fails) is there when the set holds an agreement its rule applies with (of those that set its
+ * limit, when the finding names them; any, for a rule that needs none), unless the set takes it away.
  */
 export function predictor(
   book: RuleBook,
