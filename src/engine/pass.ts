@@ -82,6 +82,8 @@ export class Pass {
   private readonly measured = new Map<string, FactWindow[]>();
   /** The windows a `claims: windows` rule takes over: those where it applies, by start. */
   private readonly claimed = new Map<CompiledCheck, FactWindow[]>();
+  /** The owner's windows as they would be under an added agreement, by owner key and agreement type. */
+  private readonly measuredWith = new Map<string, FactWindow[]>();
 
   constructor(
     readonly ctx: Context,
@@ -231,14 +233,20 @@ export class Pass {
    */
   private windowsWith(owner: CompiledCheck, type: AgreementType, withIt: AgreementInForce[]): FactWindow[] {
     if (!this.ctx.restMinimum?.effects.some((e) => e.type === type)) return this.windowsOf(owner);
-    const facts: WorkFacts = {
-      ...this.facts,
-      workPeriods: mainWorkPeriods(
-        this.facts.intervals,
-        restMinimumAt(this.ctx.restMinimum, withIt, (at) => this.when(at)),
-      ),
-    };
-    return MEASURE_FUNCTIONS[owner.check.measure]({ ...this.inputFor(owner), facts });
+    // Formed once a pass for each owner and agreement: every finding the agreement could cure asks.
+    const key = `${owner.key}\u0000${type}`;
+    let ws = this.measuredWith.get(key);
+    if (!ws) {
+      const facts: WorkFacts = {
+        ...this.facts,
+        workPeriods: mainWorkPeriods(
+          this.facts.intervals,
+          restMinimumAt(this.ctx.restMinimum, withIt, (at) => this.when(at)),
+        ),
+      };
+      this.measuredWith.set(key, (ws = MEASURE_FUNCTIONS[owner.check.measure]({ ...this.inputFor(owner), facts })));
+    }
+    return ws;
   }
 
   /** Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added. */
