@@ -248,7 +248,9 @@ async function streamJson(
   // NDJSON's finding lines are complete as a part renders them; the JSON report needs its brackets and commas.
   const stream = ndjson
     ? {
-        addRendered: (bytes: Uint8Array) => bytes.length > 0 && write(bytes),
+        addRendered: (pieces: Uint8Array[]) => {
+          for (const piece of pieces) write(piece);
+        },
         end: (tail: ReportTail) => writeNdjsonTail(tail, write),
       }
     : new JsonReportStream(write);
@@ -261,11 +263,11 @@ async function streamJson(
       onProgress: progress.onProgress,
     });
     for await (const { report, rendered } of parts) {
-      const { bytes, counts } = rendered!;
+      const { pieces, counts } = rendered!;
       assembler.addCounted(report, counts);
       if (!failing)
         failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
-      stream.addRendered(bytes);
+      stream.addRendered(pieces);
     }
   } finally {
     progress.clear();

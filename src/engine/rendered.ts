@@ -1,7 +1,7 @@
 // A part's findings as JSON text, rendered where the part was evaluated: moving bytes between
 // processes costs far less than moving objects, and the parent writes them as they come.
 import { encodeFindings, encodeNdjsonFindings } from '../report/encode.ts';
-import type { Report } from '../report/schema.ts';
+import type { Finding, Report } from '../report/schema.ts';
 import { countFindings } from '../report/counts.ts';
 import { mapFinding, type RotaPart } from './partition.ts';
 
@@ -9,9 +9,16 @@ import { mapFinding, type RotaPart } from './partition.ts';
 export type RenderStyle = 'json' | 'ndjson';
 
 export interface RenderedFindings {
-  /** The part's findings rendered by encodeFindings or encodeNdjsonFindings (UTF-8), with the whole rota's indexes. */
-  bytes: Uint8Array;
+  /**
+   * The part's findings rendered by encodeFindings or encodeNdjsonFindings (UTF-8, in pieces of
+   * about a megabyte, to be written one after the other), with the whole rota's indexes.
+   */
+  pieces: Uint8Array[];
   counts: { violations: number; warnings: number; info: number };
+}
+
+function* mapped(findings: Finding[], part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): Generator<Finding> {
+  for (const f of findings) yield mapFinding(f, part);
 }
 
 /** The report without its findings, and the findings rendered. */
@@ -20,10 +27,10 @@ export function renderPart(
   part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>,
   style: RenderStyle = 'json',
 ): { report: Report; rendered: RenderedFindings } {
-  const findings = report.findings.map((f) => mapFinding(f, part));
-  const bytes = style === 'ndjson' ? encodeNdjsonFindings(findings) : encodeFindings(findings);
+  const findings = mapped(report.findings, part);
+  const pieces = style === 'ndjson' ? encodeNdjsonFindings(findings) : encodeFindings(findings);
   return {
     report: { ...report, findings: [] },
-    rendered: { bytes, counts: countFindings(findings) },
+    rendered: { pieces, counts: countFindings(report.findings) },
   };
 }

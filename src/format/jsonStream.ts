@@ -27,12 +27,12 @@ export class JsonReportStream {
     this.addRendered(encodeFindings(findings));
   }
 
-  /** Findings already rendered by encodeFindings (a worker process renders its own part's). */
-  addRendered(block: Uint8Array): void {
-    if (block.length === 0) return;
+  /** Findings already rendered by encodeFindings, in its pieces (a worker process renders its own part's). */
+  addRendered(pieces: Uint8Array[]): void {
+    if (pieces.length === 0) return;
     this.write(this.started ? ',\n' : HEADER);
     this.started = true;
-    this.write(block);
+    for (const piece of pieces) this.write(piece);
   }
 
   /** Closes the findings and writes the rest of the report (key order as in the report schema). */

@@ -1,0 +1,63 @@
+// The findings as bytes (src/report/encode.ts): written finding by finding into pieces of about a
+// megabyte, the pieces joined are byte for byte what one JSON.stringify and one encoding give, and
+// no text is cut between two pieces (each piece decodes on its own).
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeFindings, encodeNdjsonFindings, renderFindings, utf8Pieces } from '../../src/report/encode.ts';
+import type { Finding, Report } from '../../src/report/schema.ts';
+
+const MB = 1 << 20;
+const joined = (pieces: Uint8Array[]) => Buffer.concat(pieces);
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+const findings = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.expected.json'))
+  .flatMap((f) => (JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as Report).findings);
+
+describe('utf8Pieces', () => {
+  it('joins to the texts encoded at once, and no piece ends inside a text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 300 }), { maxLength: 200 }), (texts) => {
+        const pieces = utf8Pieces(texts);
+        expect(joined(pieces).equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
+        for (const p of pieces) expect(() => strict.decode(p)).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('cuts at about a megabyte, a text longer than a piece is a piece of its own, and nothing is left empty', () => {
+    const line = `${'æ'.repeat(999)}\n`; // 2 000 bytes, 1 000 code units
+    const long = 'ø'.repeat(MB); // 2 MB, longer than a piece
+    const texts = [...Array.from({ length: 1500 }, () => line), long, line];
+    const pieces = utf8Pieces(texts);
+    expect(joined(pieces).equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
+    expect(pieces.every((p) => p.length > 0)).toBe(true);
+    expect(pieces.filter((p) => p.length > MB)).toHaveLength(1);
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    expect(utf8Pieces([])).toEqual([]);
+  });
+});
+
+describe('the findings as the reports write them', () => {
+  it('encodeFindings joins to the findings array as JSON.stringify(report, null, 2) has it', () => {
+    const text = JSON.stringify({ findings }, null, 2);
+    const inner = text.slice('{\n  "findings": [\n'.length, text.length - '\n  ]\n}'.length);
+    expect(joined(encodeFindings(findings)).toString('utf8')).toBe(inner);
+    expect(renderFindings(findings)).toBe(inner);
+    expect(encodeFindings([])).toEqual([]);
+    expect(renderFindings([])).toBe('');
+  });
+
+  it('encodeNdjsonFindings is one line of JSON per finding', () => {
+    const lines = joined(encodeNdjsonFindings(findings)).toString('utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l) as Finding)).toEqual(findings);
+  });
+
+  it('the scenarios have findings with text beyond ASCII to encode', () => {
+    expect(findings.length).toBeGreaterThan(50);
+    expect(findings.some((f) => Buffer.byteLength(f.message.nb) > f.message.nb.length)).toBe(true);
+  });
+});
