@@ -11,8 +11,8 @@
 //      rules over frames of the same length) are one incident with its occurrences: "every third
 //      weekend" is one incident, not one per weekend.
 // Every finding is in exactly one incident (test/report/incidents.test.ts).
-import { DateTime } from 'luxon';
 import { formatInstant, hoursText } from '../time/instant.ts';
+import { daysBetween, wallClock, wallText } from '../time/wallClock.ts';
 import type { Finding, Incident } from './schema.ts';
 
 interface Span {
@@ -39,6 +39,18 @@ export function episodesOf(work: Span[], restMs: number): Span[] {
 
 function overlapMs(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+/** The first of the sorted, disjoint episodes that ends at or after `at` (those before it cannot touch a window from `at`). */
+function firstReaching(episodes: Span[], at: number): number {
+  let lo = 0;
+  let hi = episodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (episodes[mid]!.end < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Group {
@@ -68,7 +80,7 @@ function groupsOf({ work, findings, restMs }: IncidentInput): Group[] {
     let inside = 0;
     let best = -1;
     let bestMs = 0;
-    for (let e = 0; e < episodes.length; e++) {
+    for (let e = firstReaching(episodes, w.start); e < episodes.length; e++) {
       if (episodes[e]!.start >= Math.max(w.end, w.start + 1)) break;
       const ms =
         overlapMs(w, episodes[e]!) ||
@@ -104,17 +116,14 @@ function signature(g: Group, all: Finding[], zone: string): string {
   const rules = [...new Set(g.findings.map((i) => `${all[i]!.ruleId}:${all[i]!.severity}`))].sort().join(',');
   if (g.kind === 'plan') return `plan|${rules}|${g.findings.join(',')}`;
   if (g.kind === 'frame') return `frame|${rules}|${Math.round((g.span.end - g.span.start) / 86_400_000)}`;
-  const from = DateTime.fromMillis(g.span.start, { zone });
-  const to = DateTime.fromMillis(g.span.end, { zone });
-  return `episode|${rules}|${from.toFormat('c HH:mm')}|${to.toFormat('c HH:mm')}|${Math.round(to.diff(from, 'days').days)}`;
+  const { start, end } = g.span;
+  return `episode|${rules}|${wallText(start, zone, 'c HH:mm')}|${wallText(end, zone, 'c HH:mm')}|${Math.round(daysBetween(start, end, zone))}`;
 }
 
 const NB_DAYS = ['man.', 'tir.', 'ons.', 'tor.', 'fre.', 'lør.', 'søn.'];
 const EN_DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const at = (ms: number, zone: string, lang: 'nb' | 'en') => {
-  const d = DateTime.fromMillis(ms, { zone });
-  return `${(lang === 'nb' ? NB_DAYS : EN_DAYS)[d.weekday - 1]} ${d.toFormat('dd.MM HH:mm')}`;
-};
+const at = (ms: number, zone: string, lang: 'nb' | 'en') =>
+  `${(lang === 'nb' ? NB_DAYS : EN_DAYS)[wallClock(ms, zone).weekday - 1]} ${wallText(ms, zone, 'dd.MM HH:mm')}`;
 
 function titleOf(
   g: Group,
@@ -148,12 +157,12 @@ function titleOf(
       en: `${at(s.start, zone, 'en')} – ${at(s.end, zone, 'en')}: ${hoursText(worked, 'en', 1)} hours of work in one stretch`,
     };
   } else if (g.kind === 'frame') {
-    const d = DateTime.fromMillis(s.start, { zone });
     const week = s.end - s.start > 6 * 86_400_000;
+    const number = wallClock(s.start, zone).weekNumber;
     head = week
       ? {
-          nb: `Uke ${d.weekNumber} (fra ${d.toFormat('dd.MM.yyyy')})`,
-          en: `Week ${d.weekNumber} (from ${d.toFormat('dd.MM.yyyy')})`,
+          nb: `Uke ${number} (fra ${wallText(s.start, zone, 'dd.MM.yyyy')})`,
+          en: `Week ${number} (from ${wallText(s.start, zone, 'dd.MM.yyyy')})`,
         }
       : {
           nb: `${at(s.start, zone, 'nb')} – ${at(s.end, zone, 'nb')}`,
@@ -165,8 +174,8 @@ function titleOf(
   const again =
     occurrences.length > 1
       ? {
-          nb: ` (gjentas ${occurrences.length} ganger: ${occurrences.map((o) => DateTime.fromMillis(o.start, { zone }).toFormat('dd.MM')).join(', ')})`,
-          en: ` (repeats ${occurrences.length} times: ${occurrences.map((o) => DateTime.fromMillis(o.start, { zone }).toFormat('dd.MM')).join(', ')})`,
+          nb: ` (gjentas ${occurrences.length} ganger: ${occurrences.map((o) => wallText(o.start, zone, 'dd.MM')).join(', ')})`,
+          en: ` (repeats ${occurrences.length} times: ${occurrences.map((o) => wallText(o.start, zone, 'dd.MM')).join(', ')})`,
         }
       : { nb: '', en: '' };
   return { nb: `${head.nb} — ${what.nb}${again.nb}`, en: `${head.en} — ${what.en}${again.en}` };
