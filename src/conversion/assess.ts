@@ -20,18 +20,41 @@ import { indexByWorker, workerRota, workerSlice } from './slice.ts';
 
 export type Evaluator = (rota: Rota) => Promise<{ findings: Finding[] }>;
 
+/** A worker's part with one assignment as employment, under agreements (workerRota's arguments). */
+type PartEvaluator = (
+  base: Rota,
+  workerId: string,
+  convert: string,
+  agreements: Rota['agreements'],
+) => ReturnType<Evaluator>;
+
 /**
- * The evaluator, asked once per rota content: the key is the rota written out, with the values
- * JSON would blur (undefined, NaN, ±Infinity) kept apart.
+ * The evaluator, asked once per rota content: the key is the worker's part written out, with the
+ * values JSON would blur (undefined, NaN, ±Infinity) kept apart, then its agreements. The part is
+ * written once for each rota it is cut from, not once per set of agreements: writing it was a
+ * tenth of the assessment.
  */
-function memoized(evaluate: Evaluator): Evaluator {
+function memoized(evaluate: Evaluator): PartEvaluator {
   const seen = new Map<string, ReturnType<Evaluator>>();
-  return (rota) => {
-    const key = JSON.stringify(rota, (_, v) =>
-      v === undefined ? '\u0000undefined' : typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v,
-    );
+  const written = new WeakMap<Rota, Map<string, string>>();
+  const write = (base: Rota, workerId: string, convert: string) => {
+    let byPart = written.get(base);
+    if (!byPart) written.set(base, (byPart = new Map()));
+    const part = `${workerId}\u0000${convert}`;
+    let text = byPart.get(part);
+    if (text === undefined)
+      byPart.set(
+        part,
+        (text = JSON.stringify(workerRota(base, workerId, convert, []), (_, v) =>
+          v === undefined ? '\u0000undefined' : typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v,
+        )),
+      );
+    return text;
+  };
+  return (base, workerId, convert, agreements) => {
+    const key = `${write(base, workerId, convert)}\u0000${JSON.stringify(agreements)}`;
     let report = seen.get(key);
-    if (!report) seen.set(key, (report = evaluate(rota)));
+    if (!report) seen.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements))));
     return report;
   };
 }
@@ -266,7 +289,7 @@ export async function assessConversions(
     const evaluateOnce = memoized(evaluate);
     const runs: Runs = {
       run: async (types, base = slice.rota) =>
-        blocking((await evaluateOnce(workerRota(base, a.workerId, a.id, with_(types)))).findings, a.id),
+        blocking((await evaluateOnce(base, a.workerId, a.id, with_(types))).findings, a.id),
       individual,
       collective,
       judged,
@@ -288,13 +311,13 @@ export async function assessConversions(
         // A second carer the change brings in must be lawful too, with the individual agreements.
         let othersLawful = true;
         for (const other of change.alsoCheck ?? []) {
-          const theirs = workerRota(
+          const theirs = await evaluateOnce(
             change.rota,
             other.workerId,
             other.assignmentId,
             individual.map((type) => ({ type, workerId: other.workerId })),
           );
-          if (blocking((await evaluateOnce(theirs)).findings, other.assignmentId).length > 0) othersLawful = false;
+          if (blocking(theirs.findings, other.assignmentId).length > 0) othersLawful = false;
         }
         if (!othersLawful) continue;
         const askJudgement = verdict === 'convertible-with-agreement' && judged(required);
