@@ -154,8 +154,11 @@ const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
 /**
  * The instants of a period read before, by the period itself: the conversion assessment evaluates
  * one worker's periods (the same objects) again and again, and looking each text up anew cost more
- * than the rest of reading them. Kept only while the period is, and only for the texts and zone read.
+ * than the rest of reading them. Kept only while the period is, and only for the texts and zone read;
+ * and only for a rota of a few workers' periods (a worker's part), so a national rota's periods,
+ * read once, do not each carry a remembered reading for as long as the rota lives.
  */
+const REMEMBERED_UP_TO = 2_000;
 const readBefore = new WeakMap<
   object,
   { zone: string; startText: string; endText: string; start: number; end: number }
@@ -179,6 +182,7 @@ function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omi
   });
 
   const intervals: WorkInterval[] = [];
+  const remember = (rota.periods?.length ?? 0) <= REMEMBERED_UP_TO;
   // Periods that cannot become intervals (a problem of their own, or an assignment unknown or
   // invalid) still take part in the checks across periods (span, plan) with what can be read of
   // them; never returned, as there is an issue already.
@@ -204,7 +208,7 @@ function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omi
         ? undefined
         : readInstant(p.start, 'start', i, zone, issues);
     const end = again ? known.end : p.end === undefined ? undefined : readInstant(p.end, 'end', i, zone, issues);
-    if (!again && start !== undefined && end !== undefined)
+    if (remember && !again && start !== undefined && end !== undefined)
       readBefore.set(p, { zone, startText: p.start!, endText: p.end!, start, end });
     if (start === undefined) return;
     if (end === undefined) {
