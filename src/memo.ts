@@ -13,3 +13,16 @@ export function memo<K, V>(maxEntries: number): (key: K, compute: () => V) => V 
     return value as V;
   };
 }
+
+/**
+ * One memo per group (a time zone, say), each emptied on its own when it reaches its size: the hot
+ * path looks its key up as it is, without building one that names the group.
+ */
+export function memoPer<G, K, V>(maxEntries: number): (group: G) => (key: K, compute: () => V) => V {
+  const memos = new Map<G, (key: K, compute: () => V) => V>();
+  return (group) => {
+    let kept = memos.get(group);
+    if (!kept) memos.set(group, (kept = memo<K, V>(maxEntries)));
+    return kept;
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memo } from '../src/memo.ts';
+import { memo, memoPer } from '../src/memo.ts';
 
 describe('memo', () => {
   it('computes a key once, keeps undefined results too, and forgets everything when full', () => {
@@ -11,5 +11,18 @@ describe('memo', () => {
     get('bb'); // full: emptied, then bb kept
     get('a');
     expect(calls).toEqual(['a', 'none', 'bb', 'a']);
+  });
+
+  it('memoPer keeps one memo per group: the same key in two groups is two results, and each empties on its own', () => {
+    const calls: string[] = [];
+    const byZone = memoPer<string, number, string>(2);
+    const get = (zone: string, k: number) => byZone(zone)(k, () => (calls.push(`${zone}:${k}`), `${zone}:${k}`));
+    expect([get('Oslo', 1), get('UTC', 1), get('Oslo', 1)]).toEqual(['Oslo:1', 'UTC:1', 'Oslo:1']);
+    expect(byZone('Oslo')).toBe(byZone('Oslo'));
+    get('Oslo', 2);
+    get('Oslo', 3); // Oslo full: emptied, then 3 kept; UTC keeps 1
+    get('UTC', 1);
+    get('Oslo', 1);
+    expect(calls).toEqual(['Oslo:1', 'UTC:1', 'Oslo:2', 'Oslo:3', 'Oslo:1']);
   });
 });

@@ -2,7 +2,7 @@
 // clock, 7-day frames at its week start. On DST days a frame is 23 or 25 elapsed hours long;
 // what is measured inside it is always elapsed time.
 import { DateTime } from 'luxon';
-import { memo } from '../memo.ts';
+import { memo, memoPer } from '../memo.ts';
 
 export interface FrameAnchor {
   zone: string;
@@ -54,7 +54,7 @@ function remembered(kind: 'd' | 'w', ms: number, anchor: FrameAnchor, compute: (
 }
 
 // Boundaries per zone, day start and frame length, by instant: a number key, no text built per frame.
-const boundaries = new Map<string, (start: number, compute: () => number) => number>();
+const boundaries = memoPer<string, number, number>(200_000);
 
 // Whole frame lists, by zone, anchor, first frame, end and length: the conversion assessment
 // evaluates a worker's part again and again over the same span. Frozen: every evaluation shares them.
@@ -63,8 +63,7 @@ const frameLists = memo<string, readonly Frame[]>(2_048);
 function frames(to: number, anchor: FrameAnchor, first: number, days: number): Frame[] {
   const at = `${anchor.zone}|${anchor.dayStartMinutes}|${days}`;
   return frameLists(`${at}|${first}|${to}`, () => {
-    let after = boundaries.get(at);
-    if (!after) boundaries.set(at, (after = memo<number, number>(200_000)));
+    const after = boundaries(at);
     const out: Frame[] = [];
     let cursor = first;
     while (cursor < to || out.length === 0) {

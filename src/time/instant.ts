@@ -2,7 +2,7 @@
 // A local time without an offset must name exactly one instant: times in the spring-forward gap
 // do not exist and times in the autumn overlap exist twice, so both are refused, never guessed.
 import { DateTime, IANAZone } from 'luxon';
-import { memo } from '../memo.ts';
+import { memo, memoPer } from '../memo.ts';
 import { offsetMinutes } from './zone.ts';
 
 export type LocalTimeProblem = 'format' | 'range' | 'gap' | 'overlap';
@@ -39,13 +39,11 @@ function daysInMonth(year: number, month: number): number {
 // A national rota writes the same few shift times on the same days for thousands of workers: each
 // text is read once per zone. Only instants are kept; a text that is refused is refused every time.
 // One memo per zone, so the hot path looks the text up as it is, without building a key.
-const readTexts = new Map<string, (text: string, read: () => number) => number>();
+const readTexts = memoPer<string, string, number>(200_000);
 
 /** Reads `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` and returns the instant it names. */
 export function parseInstant(text: string, zone: string): number {
-  let read = readTexts.get(zone);
-  if (!read) readTexts.set(zone, (read = memo<string, number>(200_000)));
-  return read(text, () => readInstant(text, zone));
+  return readTexts(zone)(text, () => readInstant(text, zone));
 }
 
 function readInstant(text: string, zone: string): number {
@@ -109,13 +107,11 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 // Findings of a national rota name the same frame boundaries over and over: each instant is
 // written once per zone.
-const writtenInstants = new Map<string, (ms: number, write: () => string) => string>();
+const writtenInstants = memoPer<string, number, string>(100_000);
 
 /** ISO 8601 with the zone's offset, e.g. 2025-03-07T16:00:00+01:00 (milliseconds only when not zero). */
 export function formatInstant(ms: number, zone: string): string {
-  let written = writtenInstants.get(zone);
-  if (!written) writtenInstants.set(zone, (written = memo<number, string>(100_000)));
-  return written(ms, () => writeInstant(ms, zone));
+  return writtenInstants(zone)(ms, () => writeInstant(ms, zone));
 }
 
 function writeInstant(ms: number, zone: string): string {

@@ -3,7 +3,7 @@
 // national report names the same shift boundaries over and over and luxon works out a zone's offset
 // with Intl every time it makes a DateTime (the incidents took about a tenth of a national check).
 import { DateTime } from 'luxon';
-import { memo } from '../memo.ts';
+import { memoPer } from '../memo.ts';
 
 interface Read {
   at: DateTime;
@@ -11,13 +11,11 @@ interface Read {
   written: Map<string, string>;
 }
 
-const readByZone = new Map<string, (ms: number, read: () => Read) => Read>();
-const daysByZone = new Map<string, (key: string, count: () => number) => number>();
+const readIn = memoPer<string, number, Read>(100_000);
+const daysIn = memoPer<string, string, number>(100_000);
 
 function readOf(ms: number, zone: string): Read {
-  let read = readByZone.get(zone);
-  if (!read) readByZone.set(zone, (read = memo<number, Read>(100_000)));
-  return read(ms, () => ({ at: DateTime.fromMillis(ms, { zone }), written: new Map() }));
+  return readIn(zone)(ms, () => ({ at: DateTime.fromMillis(ms, { zone }), written: new Map() }));
 }
 
 /** The instant in the zone, as luxon gives it. */
@@ -35,7 +33,5 @@ export function wallText(ms: number, zone: string, format: string): string {
 
 /** Days from one instant to another on the zone's calendar, as luxon's diff in days counts them. */
 export function daysBetween(from: number, to: number, zone: string): number {
-  let days = daysByZone.get(zone);
-  if (!days) daysByZone.set(zone, (days = memo<string, number>(100_000)));
-  return days(`${from}|${to}`, () => wallClock(to, zone).diff(wallClock(from, zone), 'days').days);
+  return daysIn(zone)(`${from}|${to}`, () => wallClock(to, zone).diff(wallClock(from, zone), 'days').days);
 }

@@ -151,19 +151,6 @@ function isWhole(a: Loose<Assignment> | undefined): a is Assignment {
 
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
 
-/**
- * The instants of a period read before, by the period itself: the conversion assessment evaluates
- * one worker's periods (the same objects) again and again, and looking each text up anew cost more
- * than the rest of reading them. Kept only while the period is, and only for the texts and zone read;
- * and only for a rota of a few workers' periods (a worker's part), so a national rota's periods,
- * read once, do not each carry a remembered reading for as long as the rota lives.
- */
-const REMEMBERED_UP_TO = 2_000;
-const readBefore = new WeakMap<
-  object,
-  { zone: string; startText: string; endText: string; start: number; end: number }
->();
-
 function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omit<Timeline, 'rota'> {
   const zoneKnown = rota.timezone !== undefined;
   // A time zone that is none: wall times are still read (as UTC) for what does not depend on it.
@@ -182,7 +169,6 @@ function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omi
   });
 
   const intervals: WorkInterval[] = [];
-  const remember = (rota.periods?.length ?? 0) <= REMEMBERED_UP_TO;
   // Periods that cannot become intervals (a problem of their own, or an assignment unknown or
   // invalid) still take part in the checks across periods (span, plan) with what can be read of
   // them; never returned, as there is an issue already.
@@ -200,16 +186,8 @@ function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omi
         message: `unknown assignment "${p.assignmentId}" (not in assignments)`,
       });
     }
-    const known = readBefore.get(p);
-    const again = known && known.zone === zone && known.startText === p.start && known.endText === p.end;
-    const start = again
-      ? known.start
-      : p.start === undefined
-        ? undefined
-        : readInstant(p.start, 'start', i, zone, issues);
-    const end = again ? known.end : p.end === undefined ? undefined : readInstant(p.end, 'end', i, zone, issues);
-    if (remember && !again && start !== undefined && end !== undefined)
-      readBefore.set(p, { zone, startText: p.start!, endText: p.end!, start, end });
+    const start = p.start === undefined ? undefined : readInstant(p.start, 'start', i, zone, issues);
+    const end = p.end === undefined ? undefined : readInstant(p.end, 'end', i, zone, issues);
     if (start === undefined) return;
     if (end === undefined) {
       startOnly(i, start);
