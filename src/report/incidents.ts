@@ -12,6 +12,7 @@
 //      weekend" is one incident, not one per weekend.
 // Every finding is in exactly one incident (test/report/incidents.test.ts).
 import { formatInstant, hoursText } from '../time/instant.ts';
+import { firstEndingAfter } from '../time/sorted.ts';
 import { daysBetween, wallClock, wallText } from '../time/wallClock.ts';
 import type { Finding, Incident } from './schema.ts';
 
@@ -41,18 +42,6 @@ function overlapMs(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
-/** The first of the sorted, disjoint episodes that ends at or after `at` (those before it cannot touch a window from `at`). */
-function firstReaching(episodes: Span[], at: number): number {
-  let lo = 0;
-  let hi = episodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (episodes[mid]!.end < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 interface Group {
   kind: 'episode' | 'frame' | 'plan';
   span: Span;
@@ -80,7 +69,8 @@ function groupsOf({ work, findings, restMs }: IncidentInput): Group[] {
     let inside = 0;
     let best = -1;
     let bestMs = 0;
-    for (let e = firstReaching(episodes, w.start); e < episodes.length; e++) {
+    // Episodes ending before the window starts touch nothing (instants are whole milliseconds).
+    for (let e = firstEndingAfter(episodes, w.start - 1); e < episodes.length; e++) {
       if (episodes[e]!.start >= Math.max(w.end, w.start + 1)) break;
       const ms =
         overlapMs(w, episodes[e]!) ||
