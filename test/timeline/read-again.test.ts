@@ -1,6 +1,6 @@
-// The timeline remembers the instants of each period it read (src/timeline/build.ts, readBefore):
-// the conversion assessment hands it the same period objects again and again. What it remembers
-// must never stand in for a reading of other texts or another zone, nor hide a period's problem.
+// The same period objects read again (the conversion assessment hands the timeline one worker's
+// periods over and over): each reading is of the texts and zone given now, never of an earlier one,
+// and a period's problem is never hidden by an earlier good reading.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/rota/errors.ts';
 import type { Rota } from '../../src/rota/schema.ts';
