@@ -60,14 +60,10 @@ function* inArray(findings: Iterable<Finding>): Generator<string> {
   }
 }
 
-/** Findings as they stand in the report's findings array: indented, comma-separated, no outer newline ('' for none). */
-export function renderFindings(findings: Finding[]): string {
-  let text = '';
-  for (const entry of inArray(findings)) text += entry;
-  return text;
-}
-
-/** renderFindings as UTF-8 bytes in pieces, the form a part's findings are written in (none for no findings). */
+/**
+ * Findings as they stand in the report's findings array (indented, comma-separated, no outer
+ * newline), as UTF-8 bytes in pieces: the form a part's findings are written in (none for none).
+ */
 export function encodeFindings(findings: Iterable<Finding>): Uint8Array[] {
   return utf8Pieces(inArray(findings));
 }

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFindings, encodeNdjsonFindings, renderFindings, utf8Pieces } from '../../src/report/encode.ts';
+import { encodeFindings, encodeNdjsonFindings, utf8Pieces } from '../../src/report/encode.ts';
 import type { Finding, Report } from '../../src/report/schema.ts';
 
 const MB = 1 << 20;
@@ -45,9 +45,7 @@ describe('the findings as the reports write them', () => {
     const text = JSON.stringify({ findings }, null, 2);
     const inner = text.slice('{\n  "findings": [\n'.length, text.length - '\n  ]\n}'.length);
     expect(joined(encodeFindings(findings)).toString('utf8')).toBe(inner);
-    expect(renderFindings(findings)).toBe(inner);
     expect(encodeFindings([])).toEqual([]);
-    expect(renderFindings([])).toBe('');
   });
 
   it('encodeNdjsonFindings is one line of JSON per finding', () => {
