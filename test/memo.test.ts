@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memo, memoPer } from '../src/memo.ts';
+import { memo, memoPer, Slot } from '../src/memo.ts';
 
 describe('memo', () => {
   it('computes a key once, keeps undefined results too, and forgets everything when full', () => {
@@ -24,5 +24,23 @@ describe('memo', () => {
     get('UTC', 1);
     get('Oslo', 1);
     expect(calls).toEqual(['Oslo:1', 'UTC:1', 'Oslo:2', 'Oslo:3', 'Oslo:1']);
+  });
+
+  it('a Slot keeps a value on the object itself, hidden from copies, keys and JSON', () => {
+    const slot = new Slot<{ a: number; b?: number }, string>('test');
+    const owner = { a: 1 };
+    expect(slot.get(owner)).toBeUndefined();
+    slot.set(owner, 'kept');
+    expect(slot.get(owner)).toBe('kept');
+    // A spread copy is another object, as for a WeakMap: it starts without the value.
+    const copy = { ...owner, b: 2 };
+    expect(slot.get(copy)).toBeUndefined();
+    expect(Object.keys(owner)).toEqual(['a']);
+    expect(JSON.stringify(owner)).toBe('{"a":1}');
+    slot.set(owner, 'again');
+    expect(slot.get(owner)).toBe('again');
+    // Two slots on one object do not meet.
+    const other = new Slot<{ a: number }, string>('test');
+    expect(other.get(owner)).toBeUndefined();
   });
 });

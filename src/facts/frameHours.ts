@@ -9,6 +9,7 @@
 // Separate work periods that merely start in the same frame are not added beyond what lies inside
 // it, so no day measures more than 24 hours: a Friday 16:00 – Sunday 16:00 stay is 24, 24 and 16.
 import type { Frame } from '../time/frames.ts';
+import { Slot } from '../memo.ts';
 import { hours } from '../time/instant.ts';
 import { firstEndingAfter } from '../time/sorted.ts';
 import { workedMsBetween, type WorkPeriod } from './mainWorkPeriods.ts';
@@ -32,7 +33,7 @@ export interface DayTally {
   carriedMs: number;
 }
 
-const tallied = new WeakMap<WorkFacts, Array<DayTally | undefined>>();
+const tallied = new Slot<WorkFacts, Array<DayTally | undefined>>('day tallies');
 
 /** The day frames' tallies of a pass, formed once and read by every measure that names a day. */
 export function dayTallies(facts: WorkFacts): Array<DayTally | undefined> {

@@ -13,6 +13,7 @@
 //   overtime  = max(day part, week part): an hour over both ceilings is one hour of overtime.
 // The caps of § 10-6 (4)–(6) sum that over fixed blocks of N weeks counted from the plan's
 // reference week, like blockAverage.ts (never rolling: Arbeidstilsynet on the 52 weeks).
+import { Slot } from '../memo.ts';
 import { hours } from '../time/instant.ts';
 import { dayTallies } from './frameHours.ts';
 import { frameIndexOf } from './planBlocks.ts';
@@ -54,10 +55,10 @@ export function overtimeByWeek({
   return weeks;
 }
 
-const counted = new WeakMap<
+const counted = new Slot<
   MeasureInput['facts'],
   { day: LimitAt | undefined; week: LimitAt | undefined; weeks: WeekOvertime[] }
->();
+>('overtime by week');
 
 function countOvertime(
   facts: MeasureInput['facts'],
