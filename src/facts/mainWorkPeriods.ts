@@ -28,19 +28,30 @@ export interface WorkPeriod {
  */
 export type RestMinimumAt = (at: number, respiteBothSides: boolean) => number | undefined;
 
-/** Union length of intervals (double bookings count once). */
-function unionMs(intervals: WorkInterval[]): number {
-  let total = 0;
-  let reach = -Infinity;
-  for (const iv of [...intervals].sort((a, b) => a.start - b.start)) {
-    const from = Math.max(iv.start, reach);
-    if (iv.end > from) total += iv.end - from;
-    reach = Math.max(reach, iv.end);
+/**
+ * Union lengths of a period's respite and of its other work (double bookings count once), in one
+ * sweep: the intervals come sorted by start, so each kind's union grows from where it reached.
+ */
+function unionsByKind(intervals: WorkInterval[]): { respiteMs: number; otherMs: number } {
+  let respiteMs = 0;
+  let respiteReach = -Infinity;
+  let otherMs = 0;
+  let otherReach = -Infinity;
+  for (const iv of intervals) {
+    if (isRespite(iv)) {
+      const from = Math.max(iv.start, respiteReach);
+      if (iv.end > from) respiteMs += iv.end - from;
+      respiteReach = Math.max(respiteReach, iv.end);
+    } else {
+      const from = Math.max(iv.start, otherReach);
+      if (iv.end > from) otherMs += iv.end - from;
+      otherReach = Math.max(otherReach, iv.end);
+    }
   }
-  return total;
+  return { respiteMs, otherMs };
 }
 
-/** Sorted intervals → main work periods, each gap judged by the minimum that applies to it. */
+/** Intervals sorted by start → main work periods, each gap judged by the minimum that applies to it. */
 export function mainWorkPeriods(intervals: WorkInterval[], minimumAt: RestMinimumAt): WorkPeriod[] {
   const out: WorkPeriod[] = [];
   let current: WorkInterval[] = [];
@@ -49,14 +60,13 @@ export function mainWorkPeriods(intervals: WorkInterval[], minimumAt: RestMinimu
   let endsInRespite = false;
   const close = () => {
     if (current.length === 0) return;
-    const respite = current.filter(isRespite);
-    const other = current.filter((iv) => !isRespite(iv));
+    const { respiteMs, otherMs } = unionsByKind(current);
     out.push({
       start: current[0]!.start,
       end,
       intervals: current,
-      respiteMs: unionMs(respite),
-      otherMs: unionMs(other),
+      respiteMs,
+      otherMs,
       restBefore: Infinity,
       restAfter: Infinity,
     });
