@@ -41,9 +41,17 @@ function yieldTo(pass: Pass, c: CompiledCheck, w: FactWindow, taken: { owner: Co
   return { w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner };
 }
 
+type Resolve = (at: number, series: DatedSeries) => ResolvedLimit | undefined;
+
 /** The limit a window is judged by: the one in force there, extended for passive hours where the rule allows. */
-function limitFor(pass: Pass, c: CompiledCheck, w: FactWindow, series: DatedSeries): ResolvedLimit | undefined {
-  const resolved = pass.limitOf(c, pass.when(w.at), series);
+function limitFor(
+  pass: Pass,
+  c: CompiledCheck,
+  resolve: Resolve,
+  w: FactWindow,
+  series: DatedSeries,
+): ResolvedLimit | undefined {
+  const resolved = resolve(pass.when(w.at), series);
   if (!resolved || !c.extension) return resolved;
   const extended = extendForPassive(c, resolved.limit, w.measured, w.details?.passiveHours, pass.when(w.at));
   return extended === resolved.limit ? resolved : { ...resolved, limit: extended };
@@ -53,6 +61,7 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
   const judged: Judged = { c, hits: [], lifted: [], yielded: [] };
   const breach = BREACH[c.check.operator];
   const series = pass.seriesOf(c);
+  const resolve = pass.resolverOf(c);
   let worst: FactWindow | undefined;
   let worstLimit = 0;
   let worstMargin = -Infinity;
@@ -64,7 +73,7 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
       if (y) judged.yielded.push(y);
       continue;
     }
-    const r = limitFor(pass, c, w, series);
+    const r = limitFor(pass, c, resolve, w, series);
     if (!r) continue;
     if (breach(w.measured, r.limit)) judged.hits.push({ w, r });
     else if (r.applied.length > 0 && breach(w.measured, r.base)) judged.lifted.push({ w, r });

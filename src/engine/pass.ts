@@ -66,6 +66,15 @@ export interface Applicability {
 
 export type PassesVia = (ruleId: string, type: AgreementType, strict: boolean) => boolean;
 
+/** A rule a check's windows may yield to, as this pass judges it. */
+interface Owner {
+  owner: CompiledCheck;
+  resolve: (at: number, series: DatedSeries) => ResolvedLimit | undefined;
+  series: DatedSeries;
+  /** The rule takes only the windows it claims (claimsOf), not every window where it applies. */
+  claimsWindows: boolean;
+}
+
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -84,6 +93,8 @@ export class Pass {
   private readonly claimed = new Map<CompiledCheck, FactWindow[]>();
   /** The owner's windows as they would be under an added agreement, by owner key and agreement type. */
   private readonly measuredWith = new Map<string, FactWindow[]>();
+  /** The rules each check's windows may yield to (ownersOf). */
+  private readonly owners = new Map<CompiledCheck, Owner[]>();
 
   constructor(
     readonly ctx: Context,
@@ -114,9 +125,14 @@ export class Pass {
   }
 
   limitOf(c: CompiledCheck, at: number, series: DatedSeries): ResolvedLimit | undefined {
+    return this.resolverOf(c)(at, series);
+  }
+
+  /** A check's limit resolver for this worker, built once a pass: judgement asks it window after window. */
+  resolverOf(c: CompiledCheck): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
     let resolve = this.resolvers.get(c);
     if (!resolve) this.resolvers.set(c, (resolve = limitResolver(c, limitAgreements(c, this.agreements))));
-    return resolve(at, series);
+    return resolve;
   }
 
   /** Normal-hours ceilings as they apply to this worker, for the overtime rules. */
@@ -212,15 +228,37 @@ export class Pass {
     return false;
   }
 
+  /**
+   * The rules a check's windows may yield to, in its deferTo order: those this pass has and whose
+   * condition on the plan holds, each with its resolver and limits. Worked out once a check, as
+   * none of it depends on the window.
+   */
+  private ownersOf(c: CompiledCheck): Owner[] {
+    let owners = this.owners.get(c);
+    if (!owners) {
+      owners = [];
+      for (const id of c.check.deferTo ?? []) {
+        const owner = this.ctx.primaryById.get(id);
+        if (!owner || (owner.appliesWhen && !this.applies.matched.has(owner.appliesWhen.name))) continue;
+        owners.push({
+          owner,
+          resolve: this.resolverOf(owner),
+          series: this.seriesOf(owner),
+          claimsWindows: owner.check.claims !== 'applies',
+        });
+      }
+      this.owners.set(c, owners);
+    }
+    return owners;
+  }
+
   /** The rule a window yields to (§ 10-4 (1) to § 10-5 under averaging; AML to the avlaster regulation for respite). */
   ownerOf(c: CompiledCheck, w: FactWindow): { owner: CompiledCheck; r: ResolvedLimit } | undefined {
     if (!c.check.deferTo) return undefined;
-    for (const id of c.check.deferTo) {
-      const owner = this.ctx.primaryById.get(id);
-      if (!owner || (owner.appliesWhen && !this.applies.matched.has(owner.appliesWhen.name))) continue;
-      const r = this.limitOf(owner, this.when(w.at), this.seriesOf(owner));
+    for (const { owner, resolve, series, claimsWindows } of this.ownersOf(c)) {
+      const r = resolve(this.when(w.at), series);
       if (!r || !this.inScope(owner, w)) continue;
-      if (owner.check.claims !== 'applies' && !this.claims(owner, w)) continue;
+      if (claimsWindows && !this.claims(owner, w)) continue;
       return { owner, r };
     }
     return undefined;
