@@ -7,7 +7,7 @@ import type { FactWindow } from '../facts/types.ts';
 import {
   BREACH,
   extendForPassive,
-  margin,
+  MARGIN,
   resolveLimit,
   type CompiledCheck,
   type DatedSeries,
@@ -60,6 +60,7 @@ function limitFor(
 function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | undefined } {
   const judged: Judged = { c, hits: [], lifted: [], yielded: [] };
   const breach = BREACH[c.check.operator];
+  const marginOf = MARGIN[c.check.operator];
   const series = pass.seriesOf(c);
   const resolve = pass.resolverOf(c);
   let worst: FactWindow | undefined;
@@ -77,7 +78,7 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
     if (!r) continue;
     if (breach(w.measured, r.limit)) judged.hits.push({ w, r });
     else if (r.applied.length > 0 && breach(w.measured, r.base)) judged.lifted.push({ w, r });
-    const m = margin(c.check.operator, w.measured, r.limit);
+    const m = marginOf(w.measured, r.limit);
     if (!worst || m > worstMargin) (worst = w), (worstLimit = r.limit), (worstMargin = m);
   }
   return { judged, worst: worst && { w: worst, limit: worstLimit } };

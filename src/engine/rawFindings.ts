@@ -1,7 +1,8 @@
 // Which judged windows become findings: the windows that break their limit (a supplementary check
 // only where its rule has no finding yet; a worst-only check its worst window), then the auditor's
 // trail of the rules that leave one.
-import { margin } from '../rules/limits.ts';
+import { Slot } from '../memo.ts';
+import { margin, type CompiledCheck } from '../rules/limits.ts';
 import type { RawFinding } from './context.ts';
 import type { Judged } from './judgement.ts';
 import { overlaps, type Pass } from './pass.ts';
@@ -33,10 +34,22 @@ function breachFindings(pass: Pass, { c, hits }: Judged, raw: RawFinding[]): Raw
   return hits.map(({ w, r }) => ({ c, w, r, severity: c.check.severity, kind: 'breach' }));
 }
 
+/** The rules some check of a pass's checks defers to, once a list of checks (every pass of a regime shares one). */
+const deferredTo = new Slot<CompiledCheck[], Set<string>>('rules deferred to');
+function deferredToIdsOf(checks: CompiledCheck[]): Set<string> {
+  let ids = deferredTo.get(checks);
+  if (!ids) {
+    ids = new Set();
+    for (const x of checks) for (const id of x.check.deferTo ?? []) ids.add(id);
+    deferredTo.set(checks, ids);
+  }
+  return ids;
+}
+
 export function rawFindings(pass: Pass, judged: Judged[]): RawFinding[] {
   const raw: RawFinding[] = [];
   // A rule another check of this pass defers to leaves the trail to that check, which compares with the statute itself.
-  const deferredToIds = new Set(pass.subject.checks.flatMap((x) => x.check.deferTo ?? []));
+  const deferredToIds = deferredToIdsOf(pass.subject.checks);
   const leavesTrail = (c: Judged['c']) =>
     !pass.ctx.violationsOnly && !c.check.supplementary && !deferredToIds.has(c.check.id);
   const primaryFirst = [...judged].sort((a, b) => Number(a.c.check.supplementary) - Number(b.c.check.supplementary));

@@ -30,6 +30,16 @@ export interface CheckSets {
   /** Checks over all of a worker's work, whatever the undertaking or regime. */
   workerWide: CompiledCheck[];
   perUndertaking: CompiledCheck[];
+  /** perUndertaking's checks of each regime, filtered once an evaluation: every pass of the regime gets the same list. */
+  ofRegime?: Map<WorkInterval['regime'], CompiledCheck[]>;
+}
+
+function checksOfRegime(checks: CheckSets, regime: WorkInterval['regime']): CompiledCheck[] {
+  checks.ofRegime ??= new Map();
+  let list = checks.ofRegime.get(regime);
+  if (!list)
+    checks.ofRegime.set(regime, (list = checks.perUndertaking.filter((c) => c.check.regimes.includes(regime))));
+  return list;
 }
 
 async function runPass(ctx: Context, subject: PassSubject, intervals: WorkInterval[]): Promise<PassResult> {
@@ -100,7 +110,7 @@ export async function evaluateWorker(
   for (const group of groupsOf(own)) {
     const { undertaking, regime } = group[0]!;
     const agreements = agreementsFor(ctx.timeline, workerId, undertaking);
-    const groupChecks = checks.perUndertaking.filter((c) => c.check.regimes.includes(regime));
+    const groupChecks = checksOfRegime(checks, regime);
     const { profile, hypothetical } = await groupPasses(
       ctx,
       { ...subject, checks: groupChecks, agreements },

@@ -28,9 +28,17 @@ export const BREACH: Record<BreachOperator, (measured: number, limit: number) =>
   lessThanInclusive: (m, l) => m <= l,
 };
 
+/** How far past the limit a value is, in the rule's own direction (> 0 is worse), per operator. */
+export const MARGIN: Record<BreachOperator, (measured: number, limit: number) => number> = {
+  greaterThan: (m, l) => m - l,
+  greaterThanInclusive: (m, l) => m - l,
+  lessThan: (m, l) => l - m,
+  lessThanInclusive: (m, l) => l - m,
+};
+
 /** How far past the limit a value is, in the rule's own direction (> 0 is worse). */
 export function margin(op: BreachOperator, measured: number, limit: number): number {
-  return op.startsWith('greater') ? measured - limit : limit - measured;
+  return MARGIN[op](measured, limit);
 }
 
 export interface CompiledEffect {
