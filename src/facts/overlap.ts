@@ -18,8 +18,14 @@ function overlaps(intervals: WorkInterval[], keep: (a: WorkInterval, b: WorkInte
   // (the longest overlap), so a period listed 700 times gives 700 findings, not 245 000, while three
   // different assignments still name every pair.
   let active: WorkInterval[] = [];
-  for (const iv of intervals.filter((x) => !x.standby)) {
-    active = active.filter((a) => a.end > iv.start);
+  for (const iv of intervals) {
+    if (iv.standby) continue;
+    // Most periods start after every earlier one has ended: nothing to compare, nothing to allocate.
+    if (active.length > 0 && active.some((a) => a.end <= iv.start)) active = active.filter((a) => a.end > iv.start);
+    if (active.length === 0) {
+      active.push(iv);
+      continue;
+    }
     const longest = new Map<string, WorkInterval>();
     for (const other of active) {
       if (!keep(other, iv)) continue;
