@@ -79,3 +79,20 @@ describe('facts-only measures', () => {
     expect(other).toEqual(plain);
   });
 });
+
+describe("the tallies kept on a pass's facts", () => {
+  it('a copy of the facts with other work periods is tallied anew, as the avlaster § 7 windows are formed', () => {
+    const f = facts();
+    const day = (x: WorkFacts) => MEASURE_FUNCTIONS.hoursInDayFrame({ facts: x, limitAt: () => 9 } as MeasureInput);
+    const before = day(f);
+    // The first two periods joined into one work period (a rest minimum longer than their gap).
+    const joined: WorkFacts = { ...f, workPeriods: mainWorkPeriods(f.intervals, () => 48) };
+    expect(joined.workPeriods.length).toBeLessThan(f.workPeriods.length);
+    const after = day(joined);
+    // The Sunday frame of the first stay counts what its work period ran on into (not the same windows),
+    expect(after).not.toEqual(before);
+    // and the original facts still give what they gave.
+    expect(day(f)).toEqual(before);
+    expect(day({ ...f })).toEqual(before);
+  });
+});
