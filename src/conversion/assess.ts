@@ -7,6 +7,7 @@ import type { Conversion, Finding } from '../report/schema.ts';
 import type { AgreementType, Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
 import type { Timeline } from '../timeline/build.ts';
+import { Slot } from '../memo.ts';
 import { startOfLocalDate } from '../time/instant.ts';
 import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
 import { workBlocks } from '../facts/workBlocks.ts';
@@ -36,7 +37,7 @@ type PartEvaluator = (
  */
 function memoized(evaluate: Evaluator): PartEvaluator {
   const seen = new Map<string, ReturnType<Evaluator>>();
-  const written = new WeakMap<Rota, Map<string, string>>();
+  const written = new Slot<Rota, Map<string, string>>('parts written');
   const write = (base: Rota, workerId: string, convert: string) => {
     let byPart = written.get(base);
     if (!byPart) written.set(base, (byPart = new Map()));

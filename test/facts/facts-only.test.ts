@@ -83,7 +83,8 @@ describe('facts-only measures', () => {
 describe("the tallies kept on a pass's facts", () => {
   it('a copy of the facts with other work periods is tallied anew, as the avlaster § 7 windows are formed', () => {
     const f = facts();
-    const day = (x: WorkFacts) => MEASURE_FUNCTIONS.hoursInDayFrame({ facts: x, limitAt: () => 9 } as MeasureInput);
+    const day = (x: WorkFacts) =>
+      MEASURE_FUNCTIONS.hoursInDayFrame({ facts: x, limitAt: () => 9, windowHours: undefined });
     const before = day(f);
     // The first two periods joined into one work period (a rest minimum longer than their gap).
     const joined: WorkFacts = { ...f, workPeriods: mainWorkPeriods(f.intervals, () => 48) };
