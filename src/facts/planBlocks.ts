@@ -26,30 +26,32 @@ export interface BlockHours {
 export function hoursPerBlock(facts: WorkFacts, n: number): BlockHours[] {
   const { weeks, referenceWeek } = facts.plan;
   const blockOf = (weekIndex: number) => Math.floor((weekIndex - referenceWeek) / n);
-  const sums = new Map<number, { ms: number; first: number; last: number }>();
+  // The work blocks come in time order and the weeks each touches never go back, so the fixed blocks
+  // they fall in come in order too: each sum is the last one or a new one after it.
+  const sums: Array<{ block: number; ms: number; first: number; last: number }> = [];
   let w = 0;
   facts.blocks.forEach((b, bi) => {
     w = Math.max(w, frameIndexOf(weeks, b.start));
     for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {
       const fr = weeks[i]!;
       const block = blockOf(i);
-      const t = sums.get(block) ?? { ms: 0, first: bi, last: bi + 1 };
+      let t = sums[sums.length - 1];
+      if (!t || t.block !== block) sums.push((t = { block, ms: 0, first: bi, last: bi + 1 }));
       t.ms += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
       t.last = bi + 1;
-      sums.set(block, t);
     }
   });
-  return [...sums]
-    .sort((a, b) => a[0] - b[0])
-    .map(([block, t]) => {
-      const firstWeek = Math.max(0, referenceWeek + block * n);
-      const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
-      return {
-        ...t,
-        start: weeks[firstWeek]!.start,
-        end: weeks[lastWeek]!.end,
-        weeksCovered: lastWeek - firstWeek + 1,
-        blockWeeks: n,
-      };
-    });
+  return sums.map(({ block, ms, first, last }) => {
+    const firstWeek = Math.max(0, referenceWeek + block * n);
+    const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
+    return {
+      ms,
+      first,
+      last,
+      start: weeks[firstWeek]!.start,
+      end: weeks[lastWeek]!.end,
+      weeksCovered: lastWeek - firstWeek + 1,
+      blockWeeks: n,
+    };
+  });
 }
