@@ -21,6 +21,7 @@ import {
   BREACH,
   limitAgreements,
   limitResolver,
+  statuteResolver,
   resolveLimit,
   restMinimumAt,
   valueAt,
@@ -89,6 +90,8 @@ export class Pass {
   private readonly kindsMemo = new Map<FactWindow, Set<string>>();
   /** Each check's windows, by check key (or measure and window length for a measure of the facts alone). */
   private readonly measured = new Map<string, FactWindow[]>();
+  /** The same windows, by check. */
+  private readonly measuredBy = new Map<CompiledCheck, FactWindow[]>();
   /** The windows a `claims: windows` rule takes over: those where it applies, by start. */
   private readonly claimed = new Map<CompiledCheck, FactWindow[]>();
   /** The owner's windows as they would be under an added agreement, by owner key and agreement type. */
@@ -131,7 +134,11 @@ export class Pass {
   /** A check's limit resolver for this worker, built once a pass: judgement asks it window after window. */
   resolverOf(c: CompiledCheck): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
     let resolve = this.resolvers.get(c);
-    if (!resolve) this.resolvers.set(c, (resolve = limitResolver(c, limitAgreements(c, this.agreements))));
+    if (!resolve) {
+      const agreements = limitAgreements(c, this.agreements);
+      // Without agreements that can change its limit, a check's resolver is the same for every worker.
+      this.resolvers.set(c, (resolve = agreements.length === 0 ? statuteResolver(c) : limitResolver(c, agreements)));
+    }
     return resolve;
   }
 
@@ -193,9 +200,13 @@ export class Pass {
   }
 
   windowsOf(c: CompiledCheck): FactWindow[] {
+    // Asked again by judgement, the claims and the findings: found by the check before any key is written.
+    let ws = this.measuredBy.get(c);
+    if (ws) return ws;
     const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${this.windowHoursOf(c)}` : c.key;
-    let ws = this.measured.get(key);
+    ws = this.measured.get(key);
     if (!ws) this.measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+    this.measuredBy.set(c, ws);
     return ws;
   }
 

@@ -329,6 +329,19 @@ export function limitResolver(
   };
 }
 
+const statuteResolvers = new WeakMap<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
+
+/**
+ * limitResolver for a worker with no agreement that can change the check's limit: one for the
+ * check, shared by every pass of every evaluation with its compiled rule book (it keeps nothing but
+ * the stretch it last answered for, and gives the same answers from any state).
+ */
+export function statuteResolver(c: CompiledCheck): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
+  let resolve = statuteResolvers.get(c);
+  if (!resolve) statuteResolvers.set(c, (resolve = limitResolver(c, [])));
+  return resolve;
+}
+
 /** The statute alone: one shared, frozen result per limit value (most windows), not an object per window. */
 function plainLimit(c: CompiledCheck, base: number): ResolvedLimit {
   let r = c.plain.get(base);
