@@ -11,6 +11,7 @@ import {
   resolveLimit,
   type CompiledCheck,
   type DatedSeries,
+  type LimitResolver,
   type ResolvedLimit,
 } from '../rules/limits.ts';
 import type { Pass } from './pass.ts';
@@ -41,13 +42,11 @@ function yieldTo(pass: Pass, c: CompiledCheck, w: FactWindow, taken: { owner: Co
   return { w, r: { limit: own.limit, base: own.limit, applied: taken.r.applied }, owner: taken.owner };
 }
 
-type Resolve = (at: number, series: DatedSeries) => ResolvedLimit | undefined;
-
 /** The limit a window is judged by: the one in force there, extended for passive hours where the rule allows. */
 function limitFor(
   pass: Pass,
   c: CompiledCheck,
-  resolve: Resolve,
+  resolve: LimitResolver,
   w: FactWindow,
   series: DatedSeries,
 ): ResolvedLimit | undefined {

@@ -28,6 +28,7 @@ import {
   type CompiledCheck,
   type CompiledLimitWhen,
   type DatedSeries,
+  type LimitResolver,
   type ResolvedLimit,
 } from '../rules/limits.ts';
 import type { AgreementInForce } from '../timeline/build.ts';
@@ -70,7 +71,7 @@ export type PassesVia = (ruleId: string, type: AgreementType, strict: boolean) =
 /** A rule a check's windows may yield to, as this pass judges it. */
 interface Owner {
   owner: CompiledCheck;
-  resolve: (at: number, series: DatedSeries) => ResolvedLimit | undefined;
+  resolve: LimitResolver;
   series: DatedSeries;
   /** The rule takes only the windows it claims (claimsOf), not every window where it applies. */
   claimsWindows: boolean;
@@ -84,7 +85,7 @@ export class Pass {
   readonly agreements: AgreementInForce[];
   readonly facts: WorkFacts;
   private readonly checks: CompiledCheck[];
-  private readonly resolvers = new Map<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
+  private readonly resolvers = new Map<CompiledCheck, LimitResolver>();
   /** One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with. */
   private readonly ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
   private readonly kindsMemo = new Map<FactWindow, Set<string>>();
@@ -132,7 +133,7 @@ export class Pass {
   }
 
   /** A check's limit resolver for this worker, built once a pass: judgement asks it window after window. */
-  resolverOf(c: CompiledCheck): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
+  resolverOf(c: CompiledCheck): LimitResolver {
     let resolve = this.resolvers.get(c);
     if (!resolve) {
       const agreements = limitAgreements(c, this.agreements);

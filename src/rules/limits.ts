@@ -245,6 +245,9 @@ export function limitAgreements(c: CompiledCheck, agreements: AgreementInForce[]
   return agreements.length === 0 ? agreements : agreements.filter((a) => c.limitTypes.has(a.type));
 }
 
+/** A check's limit for one worker at an instant, under a limit series (limitResolver). */
+export type LimitResolver = (at: number, series: DatedSeries) => ResolvedLimit | undefined;
+
 export interface ResolvedLimit {
   limit: number;
   /** The statute's own limit, before agreements. */
@@ -298,10 +301,7 @@ export function resolveLimit(
  * provision itself starts or ends; between two such instants it is the same, so it is worked out
  * once for each stretch the windows fall in (they come in time order) and handed out again.
  */
-export function limitResolver(
-  c: CompiledCheck,
-  agreements: AgreementInForce[],
-): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
+export function limitResolver(c: CompiledCheck, agreements: AgreementInForce[]): LimitResolver {
   const points: number[] = [c.inForceFrom, c.inForceTo];
   for (const a of agreements) points.push(a.from, a.to);
   for (const e of c.effects) {
@@ -329,14 +329,14 @@ export function limitResolver(
   };
 }
 
-const statuteResolvers = new WeakMap<CompiledCheck, (at: number, series: DatedSeries) => ResolvedLimit | undefined>();
+const statuteResolvers = new WeakMap<CompiledCheck, LimitResolver>();
 
 /**
  * limitResolver for a worker with no agreement that can change the check's limit: one for the
  * check, shared by every pass of every evaluation with its compiled rule book (it keeps nothing but
  * the stretch it last answered for, and gives the same answers from any state).
  */
-export function statuteResolver(c: CompiledCheck): (at: number, series: DatedSeries) => ResolvedLimit | undefined {
+export function statuteResolver(c: CompiledCheck): LimitResolver {
   let resolve = statuteResolvers.get(c);
   if (!resolve) statuteResolvers.set(c, (resolve = limitResolver(c, [])));
   return resolve;
