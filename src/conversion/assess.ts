@@ -7,6 +7,7 @@ import type { Conversion, Finding } from '../report/schema.ts';
 import type { AgreementType, Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
 import type { Timeline } from '../timeline/build.ts';
+import { PartReuse } from '../engine/reuse.ts';
 import { Slot } from '../memo.ts';
 import { startOfLocalDate } from '../time/instant.ts';
 import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
@@ -19,7 +20,11 @@ import { minimalBy, predictor } from './reasoning.ts';
 import { restructurings } from './restructure.ts';
 import { indexByWorker, workerRota, workerSlice } from './slice.ts';
 
-export type Evaluator = (rota: Rota) => Promise<{ findings: Finding[] }>;
+/**
+ * Evaluates a worker's part with violations only. Every run handed the same `reuse` is of the same
+ * part under other agreements: what does not depend on them is measured once (engine/reuse.ts).
+ */
+export type Evaluator = (rota: Rota, reuse?: PartReuse) => Promise<{ findings: Finding[] }>;
 
 /** A worker's part with one assignment as employment, under agreements (workerRota's arguments). */
 type PartEvaluator = (
@@ -33,10 +38,11 @@ type PartEvaluator = (
  * The evaluator, asked once per rota content: the key is the worker's part written out, with the
  * values JSON would blur (undefined, NaN, ±Infinity) kept apart, then its agreements. The part is
  * written once for each rota it is cut from, not once per set of agreements: writing it was a
- * tenth of the assessment.
+ * tenth of the assessment. The runs of one part share what they measure alike.
  */
 function memoized(evaluate: Evaluator): PartEvaluator {
   const seen = new Map<string, ReturnType<Evaluator>>();
+  const reuses = new Map<string, PartReuse>();
   const written = new Slot<Rota, Map<string, string>>('parts written');
   const write = (base: Rota, workerId: string, convert: string) => {
     let byPart = written.get(base);
@@ -53,9 +59,14 @@ function memoized(evaluate: Evaluator): PartEvaluator {
     return text;
   };
   return (base, workerId, convert, agreements) => {
-    const key = `${write(base, workerId, convert)}\u0000${JSON.stringify(agreements)}`;
+    const part = write(base, workerId, convert);
+    const key = `${part}\u0000${JSON.stringify(agreements)}`;
     let report = seen.get(key);
-    if (!report) seen.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements))));
+    if (!report) {
+      let reuse = reuses.get(part);
+      if (!reuse) reuses.set(part, (reuse = new PartReuse()));
+      seen.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements), reuse)));
+    }
     return report;
   };
 }

@@ -4,6 +4,7 @@ import type { EvaluateOptions } from './evaluate.ts';
 import { HeadroomCollector } from './headroom.ts';
 import { planSpan } from './partition.ts';
 import { sharedPlanCalendar } from './planCalendar.ts';
+import type { PartReuse } from './reuse.ts';
 import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow } from '../facts/types.ts';
 import type { Finding } from '../report/schema.ts';
@@ -56,6 +57,8 @@ export interface Context {
   cyclic: boolean;
   /** The span the rota declares (its plan or cycle), over which the plan's weeks are counted. */
   declaredSpan: { from: number; to: number } | undefined;
+  /** What the runs of one conversion part share (reuse.ts); only for runs without headroom. */
+  reuse: PartReuse | undefined;
 }
 
 export interface NightMove {
@@ -130,5 +133,7 @@ export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, opt
     headroom: options.violationsOnly ? undefined : new HeadroomCollector(zone),
     cyclic: options.cyclic ?? timeline.cycle !== undefined,
     declaredSpan: options.declaredSpan ?? timeline.cycle ?? timeline.plan,
+    // A reused pass offers nothing to the headroom: reuse is for the violations-only runs.
+    reuse: options.violationsOnly ? options.reuse : undefined,
   };
 }

@@ -76,11 +76,15 @@ export async function evaluateCycle(rota: Rota, options: EvaluateOptions, evalua
       periods: repetitions,
       frames: { dayStart: '00:00', weekStart: 'monday', ...rota.frames, referenceDate: localDate(cycle.from, zone) },
     },
-    inner,
+    { ...inner, ...(options.reuse ? { reuse: options.reuse.within('repetitions') } : {}) },
   );
   const alone = await evaluate(
     { ...common, plan: pinned.plan },
-    { ...inner, span: { from: cycle.from, to: cycle.to } },
+    {
+      ...inner,
+      span: { from: cycle.from, to: cycle.to },
+      ...(options.reuse ? { reuse: options.reuse.within('cycle') } : {}),
+    },
   );
 
   // Indexes of periods in the repetitions point back to the cycle's own periods.

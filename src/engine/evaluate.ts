@@ -8,6 +8,7 @@ import type { Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
 import { evaluateParallel, wantsParts } from './parallel.ts';
 import { evaluateWhole } from './pipeline.ts';
+import type { PartReuse } from './reuse.ts';
 import { evaluateByWorker, type WorkerReportCache } from './workerReports.ts';
 
 export interface EvaluateOptions {
@@ -38,6 +39,11 @@ export interface EvaluateOptions {
   jobs?: number;
   /** Called after each part with the parts done and the parts in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Internal: what the conversion's violations-only runs of one worker's part share (reuse.ts).
+   * Every run given the same object must be of the same part, with the same other options.
+   */
+  reuse?: PartReuse;
 }
 
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {

@@ -32,8 +32,15 @@ export async function finishReport(
   const conversions =
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
-      : await assessConversions(rota, timeline, book, (r) =>
-          evaluate(r, { ...options, span: undefined, ruleBook: book, conversions: false, violationsOnly: true }),
+      : await assessConversions(rota, timeline, book, (r, reuse) =>
+          evaluate(r, {
+            ...options,
+            span: undefined,
+            ruleBook: book,
+            conversions: false,
+            violationsOnly: true,
+            ...(reuse ? { reuse } : {}),
+          }),
         );
   const usedReadings = new Set(book.files.flatMap((f) => f.checks.map((c) => c.reading)));
   const kindOf = new Map(rota.assignments.map((a) => [a.id, a.kind]));

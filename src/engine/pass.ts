@@ -33,6 +33,7 @@ import {
 } from '../rules/limits.ts';
 import type { AgreementInForce } from '../timeline/build.ts';
 import type { Context } from './context.ts';
+import type { MeasuredFacts } from './reuse.ts';
 
 /** Who a pass judges and by what: the worker, the checks of their regime and the agreements that bind them. */
 export interface PassSubject {
@@ -53,6 +54,12 @@ export interface PassPlan {
   from: number;
   /** The one kind of work every window holds, when the pass holds only one. */
   theKind: Set<string> | undefined;
+  /**
+   * The facts with what is worked out from them alone (the windows of each measure of the facts
+   * alone, shared by every check naming it; applicability): shared by every pass over these very
+   * facts (the conversion's runs, reuse.ts).
+   */
+  measured: MeasuredFacts;
 }
 
 /** What the worker's plan as a whole makes apply (json-rules-engine over the profile). */
@@ -89,7 +96,7 @@ export class Pass {
   /** One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with. */
   private readonly ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
   private readonly kindsMemo = new Map<FactWindow, Set<string>>();
-  /** Each check's windows, by check key (or measure and window length for a measure of the facts alone). */
+  /** Each check's windows, by check key (a measure of the facts alone: the plan's measured facts). */
   private readonly measured = new Map<string, FactWindow[]>();
   /** The same windows, by check. */
   private readonly measuredBy = new Map<CompiledCheck, FactWindow[]>();
@@ -204,9 +211,11 @@ export class Pass {
     // Asked again by judgement, the claims and the findings: found by the check before any key is written.
     let ws = this.measuredBy.get(c);
     if (ws) return ws;
-    const key = FACTS_ONLY_MEASURES.has(c.check.measure) ? `${c.check.measure}|${this.windowHoursOf(c)}` : c.key;
-    ws = this.measured.get(key);
-    if (!ws) this.measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+    const factsOnly = FACTS_ONLY_MEASURES.has(c.check.measure);
+    const measured = factsOnly ? this.plan.measured.windows : this.measured;
+    const key = factsOnly ? `${c.check.measure}|${this.windowHoursOf(c)}` : c.key;
+    ws = measured.get(key);
+    if (!ws) measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
     this.measuredBy.set(c, ws);
     return ws;
   }

@@ -42,8 +42,17 @@ function onlyKind(intervals: WorkInterval[], standby: WorkInterval[]): Set<strin
     : undefined;
 }
 
-/** The pass's facts, or undefined when it holds no work at all. `all` is sorted by start. */
-export function passPlan(ctx: Context, all: WorkInterval[], agreements: AgreementInForce[]): PassPlan | undefined {
+/**
+ * The pass's facts, or undefined when it holds no work at all. `all` is sorted by start. With a
+ * key (a conversion run's pass, reuse.ts), facts an earlier run of the part formed alike are taken
+ * with what was measured of them.
+ */
+export function passPlan(
+  ctx: Context,
+  all: WorkInterval[],
+  agreements: AgreementInForce[],
+  reuseKey?: string,
+): PassPlan | undefined {
   // Stand-by at home (§ 10-4 (3)) is not work for rest and continuity; a share of it is normal hours.
   const standby = all.filter((iv) => iv.standby);
   const intervals = standby.length > 0 ? all.filter((iv) => !iv.standby) : all;
@@ -51,24 +60,38 @@ export function passPlan(ctx: Context, all: WorkInterval[], agreements: Agreemen
   if (blocks.length === 0 && standby.length === 0) return undefined;
   const { from, to } = spanOf(blocks, standby);
   const when = (at: number) => ctx.asOf ?? at;
-  const facts: WorkFacts = {
-    intervals,
-    blocks,
-    workPeriods: ctx.restMinimum
-      ? mainWorkPeriods(intervals, restMinimumAt(ctx.restMinimum, agreements, when))
-      : mainWorkPeriods(intervals, () => undefined),
-    dayFrames: framesCovering(ctx.days, from, to),
-    weekFrames: framesCovering(ctx.weeks, from, to),
-    standby: { intervals: standby, weight: standbyWeight(ctx, agreements, from) },
-    plan: {
-      weeks: ctx.weeks,
-      referenceWeek: ctx.referenceWeek,
-      ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}),
-    },
-  };
+  const workPeriods = ctx.restMinimum
+    ? mainWorkPeriods(intervals, restMinimumAt(ctx.restMinimum, agreements, when))
+    : mainWorkPeriods(intervals, () => undefined);
+  const weight = standbyWeight(ctx, agreements, from);
+  const reuse = reuseKey === undefined ? undefined : ctx.reuse;
+  let measured = reuse?.find(reuseKey!, workPeriods, weight);
+  if (!measured) {
+    const facts: WorkFacts = {
+      intervals,
+      blocks,
+      workPeriods,
+      dayFrames: framesCovering(ctx.days, from, to),
+      weekFrames: framesCovering(ctx.weeks, from, to),
+      standby: { intervals: standby, weight },
+      plan: {
+        weeks: ctx.weeks,
+        referenceWeek: ctx.referenceWeek,
+        ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}),
+      },
+    };
+    measured = { facts, windows: new Map(), applies: new Map() };
+    reuse?.keep(reuseKey!, measured);
+  }
   // An agreement lawful and in force where the pass's work begins moves its nights (§ 10-11 (3)).
   const moved = ctx.nightMoves.find((m) =>
     agreements.some((a) => a.type === m.type && from >= a.from && from < a.to && from >= m.lawfulFrom),
   );
-  return { facts, calendar: moved ? moved.calendar : ctx.calendar, from, theKind: onlyKind(intervals, standby) };
+  return {
+    facts: measured.facts,
+    calendar: moved ? moved.calendar : ctx.calendar,
+    from,
+    theKind: onlyKind(intervals, standby),
+    measured,
+  };
 }

@@ -19,6 +19,7 @@ import { judgeAll } from './judgement.ts';
 import { Pass, type PassSubject } from './pass.ts';
 import { passPlan } from './passPlan.ts';
 import { rawFindings } from './rawFindings.ts';
+import { passKey } from './reuse.ts';
 
 interface PassResult {
   findings: Finding[];
@@ -42,10 +43,18 @@ function checksOfRegime(checks: CheckSets, regime: WorkInterval['regime']): Comp
   return list;
 }
 
-async function runPass(ctx: Context, subject: PassSubject, intervals: WorkInterval[]): Promise<PassResult> {
-  const plan = passPlan(ctx, intervals, subject.agreements);
+async function runPass(
+  ctx: Context,
+  subject: PassSubject,
+  intervals: WorkInterval[],
+  key?: string,
+): Promise<PassResult> {
+  const plan = passPlan(ctx, intervals, subject.agreements, key);
   if (!plan) return { findings: [] };
-  const applies = await applicability(ctx, subject.checks, plan);
+  // Facts shared with an earlier run of the part (reuse.ts) were judged applicable there already.
+  const { applies: byCalendar } = plan.measured;
+  let applies = byCalendar.get(plan.calendar);
+  if (!applies) byCalendar.set(plan.calendar, (applies = await applicability(ctx, subject.checks, plan)));
   const pass = new Pass(ctx, subject, plan, applies);
   const raw = rawFindings(pass, judgeAll(pass, applies.applicable));
   return { findings: raw.map((f) => toFinding(f, pass)), profile: applies.profile };
@@ -77,15 +86,27 @@ const roundProfile = (p: Profile): Profile =>
 
 /** A group's findings: what binds today, then what conversion would add that today's do not already say. */
 async function groupPasses(ctx: Context, subject: PassSubject, group: WorkInterval[], out: Finding[]) {
+  const { undertaking, regime } = group[0]!;
+  const keyOf = (hypothetical: boolean) =>
+    ctx.reuse ? passKey(subject.workerId, undertaking, regime, hypothetical) : undefined;
   const employed = group.filter((iv) => iv.contract === 'arbeidsavtale');
-  const real = employed.length > 0 ? await runPass(ctx, subject, employed) : { findings: [] };
+  const real = employed.length > 0 ? await runPass(ctx, subject, employed, keyOf(false)) : { findings: [] };
   for (const f of real.findings) out.push(f);
   if (employed.length === group.length) return { profile: real.profile, hypothetical: false };
   const key = (f: Finding) => `${f.ruleId}|${f.window.start}|${f.window.end}`;
   const known = new Set(real.findings.map(key));
-  const added = await runPass(ctx, { ...subject, hypothetical: true, earlier: real.findings }, group);
+  const added = await runPass(ctx, { ...subject, hypothetical: true, earlier: real.findings }, group, keyOf(true));
   for (const f of added.findings) if (!known.has(key(f))) out.push(f);
   return { profile: added.profile, hypothetical: true };
+}
+
+/** The findings of the checks over all of a worker's work, which take no agreement: once a part (reuse.ts). */
+async function workerWideFindings(ctx: Context, subject: PassSubject, own: WorkInterval[]): Promise<Finding[]> {
+  const known = ctx.reuse?.workerWide.get(subject.workerId);
+  if (known) return known;
+  const { findings } = await runPass(ctx, subject, own);
+  ctx.reuse?.workerWide.set(subject.workerId, findings);
+  return findings;
 }
 
 /** Sorted by window, rule and window end. */
@@ -106,7 +127,7 @@ export async function evaluateWorker(
   const profiles: Report['profiles'] = [];
   const subject: Omit<PassSubject, 'checks'> = { workerId, agreements: [], hypothetical: false, earlier: [] };
   const findings: Finding[] = [];
-  for (const f of (await runPass(ctx, { ...subject, checks: checks.workerWide }, own)).findings) findings.push(f);
+  for (const f of await workerWideFindings(ctx, { ...subject, checks: checks.workerWide }, own)) findings.push(f);
   for (const group of groupsOf(own)) {
     const { undertaking, regime } = group[0]!;
     const agreements = agreementsFor(ctx.timeline, workerId, undertaking);

@@ -36,10 +36,22 @@ const SCALE = Number(process.env.FC_SCALE ?? 1);
 /** Ladders whose set the reasoning had to search for; conversions equal to the search's in every field. */
 const tally = { ladders: 0, searched: 0, conversions: 0, identical: 0 };
 
-/** The conversions under a strategy: each oppdrag alone, with its evaluations counted, and the whole rota. */
+/**
+ * The conversions under a strategy: each oppdrag alone, with its evaluations counted, and the whole
+ * rota. The reasoned assessment's runs of one part share what they measure alike, as in the product
+ * (src/engine/reuse.ts); the search's oracle measures every run anew, so a run that took what it
+ * should not have would show as another verdict, tier or blocking rule.
+ */
 async function assessed(rota: Rota, strategy: ConversionStrategy) {
-  const alone = await eachOppdragAlone(rota, book, strategy);
-  const plain: Evaluator = (r) => evaluate(r, { ruleBook: book, conversions: false, violationsOnly: true });
+  const shared = strategy === reasoned;
+  const alone = await eachOppdragAlone(rota, book, strategy, shared);
+  const plain: Evaluator = (r, reuse) =>
+    evaluate(r, {
+      ruleBook: book,
+      conversions: false,
+      violationsOnly: true,
+      ...(shared && reuse ? { reuse } : {}),
+    });
   return { ...alone, whole: await assessConversions(rota, buildTimeline(rota), book, plain, strategy) };
 }
 

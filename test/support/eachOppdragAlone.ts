@@ -22,11 +22,17 @@ export function aloneOf(rota: Rota, assignmentId: string): Rota {
   };
 }
 
-export async function eachOppdragAlone(rota: Rota, book: RuleBook, strategy: ConversionStrategy) {
+/** With `shared`, the runs of one part share what they measure alike (src/engine/reuse.ts), as in the product. */
+export async function eachOppdragAlone(rota: Rota, book: RuleBook, strategy: ConversionStrategy, shared = false) {
   let calls = 0;
-  const counting: Evaluator = (r) => {
+  const counting: Evaluator = (r, reuse) => {
     calls++;
-    return evaluate(r, { ruleBook: book, conversions: false, violationsOnly: true });
+    return evaluate(r, {
+      ruleBook: book,
+      conversions: false,
+      violationsOnly: true,
+      ...(shared && reuse ? { reuse } : {}),
+    });
   };
   const searched: boolean[] = [];
   const watched: ConversionStrategy = {

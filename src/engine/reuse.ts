@@ -1,0 +1,67 @@
+// What the conversion assessment's runs of one worker's part share. The ladder evaluates the same
+// part again and again under other agreements (none, the individual ones, the collective ones, the
+// set it confirms), and most of an evaluation does not depend on them: the worker-wide pass (its
+// checks take no agreement), and each pass's facts with what is worked out from the facts alone
+// (their tallies, the measures of the facts alone, the profile and the conditions it meets). An
+// agreement can change the facts (a lower daily rest joins or splits main work periods, a stated
+// stand-by weight) or the calendar (a night moved): each run forms its main work periods, and
+// takes the facts of an earlier run only where they come out the same, and its applicability only
+// under the same calendar. One measurement of the part, judged under each set of agreements.
+import type { PlanCalendar } from '../facts/profile.ts';
+import type { FactWindow, WorkFacts } from '../facts/types.ts';
+import type { WorkPeriod } from '../facts/mainWorkPeriods.ts';
+import type { Finding } from '../report/schema.ts';
+import type { Applicability } from './pass.ts';
+
+/** A pass's facts and what is worked out from them alone, shared by every pass over the very same facts. */
+export interface MeasuredFacts {
+  facts: WorkFacts;
+  /** The windows of each measure of the facts alone, by measure and window length. */
+  windows: Map<string, FactWindow[]>;
+  /** Applicability (json-rules-engine over the profile) under each calendar it was asked under. */
+  applies: Map<PlanCalendar, Applicability>;
+}
+
+/**
+ * Handed to every run of one part (EvaluateOptions.reuse) with the same options and rule book, and
+ * only to runs without headroom (the conversion tiers' violations-only runs): a reused pass offers
+ * nothing to the headroom.
+ */
+export class PartReuse {
+  /** The worker-wide pass's findings, by worker. */
+  readonly workerWide = new Map<string, Finding[]>();
+  /** By pass (passKey): the facts each run formed that differed from the others'. */
+  readonly facts = new Map<string, MeasuredFacts[]>();
+  private readonly inner = new Map<string, PartReuse>();
+
+  /** The reuse of a rota the part's run evaluates in its turn (a cycle's repetitions, its own weeks), by name. */
+  within(name: string): PartReuse {
+    let reuse = this.inner.get(name);
+    if (!reuse) this.inner.set(name, (reuse = new PartReuse()));
+    return reuse;
+  }
+
+  /** The facts formed for a pass, or undefined when none came out the same. */
+  find(key: string, workPeriods: WorkPeriod[], standbyWeight: number): MeasuredFacts | undefined {
+    return this.facts
+      .get(key)
+      ?.find((m) => m.facts.standby.weight === standbyWeight && samePeriods(m.facts.workPeriods, workPeriods));
+  }
+
+  keep(key: string, measured: MeasuredFacts): void {
+    const list = this.facts.get(key);
+    if (list) list.push(measured);
+    else this.facts.set(key, [measured]);
+  }
+}
+
+/** The same periods of the same work: a period's intervals, hours and rests follow from where it starts and ends. */
+function samePeriods(a: WorkPeriod[], b: WorkPeriod[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.start !== b[i]!.start || a[i]!.end !== b[i]!.end) return false;
+  return true;
+}
+
+/** A pass's key within its part: which of the worker's work it measures. */
+export const passKey = (workerId: string, undertaking: string | undefined, regime: string, hypothetical: boolean) =>
+  `${workerId}\u0000${undertaking ?? ''}\u0000${regime}\u0000${hypothetical}`;
