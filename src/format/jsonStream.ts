@@ -11,6 +11,9 @@ export type ReportTail = Omit<Report, 'version' | 'findings' | 'variants'>;
 
 const HEADER = '{\n  "version": 1,\n  "findings": [\n';
 
+/** How deep the report's tail is split (writeJson): its members, then their elements. */
+export const TAIL_DEPTH = 2;
+
 /** The report's members after its findings, in the order the report has them. */
 export function orderedTail(tail: ReportTail): ReportTail {
   const { incidents, headroom, conversions, ledger, summary, profiles, readings } = tail;
@@ -39,7 +42,9 @@ export class JsonReportStream {
   end(tail: ReportTail): void {
     this.write(this.started ? '\n  ],\n' : `${HEADER.slice(0, -1)}],\n`);
     // The tail as JSON.stringify writes it without its opening "{\n" (the report's own brace),
-    // in pieces: at national scale it is larger than a string can be.
+    // in pieces: at national scale it is larger than a string can be. Two levels deep: each list's
+    // elements (incidents, headroom, conversions, ledger rows, profiles) are written whole, a slice
+    // of them at a time.
     let opening = true;
     writeJson(
       orderedTail(tail),
@@ -48,6 +53,7 @@ export class JsonReportStream {
         opening = false;
       },
       2,
+      TAIL_DEPTH,
     );
     this.write('\n');
   }

@@ -6,7 +6,7 @@
 import { ndjsonFindings } from '../report/encode.ts';
 import type { Report } from '../report/schema.ts';
 import { writeJson } from './chunkedJson.ts';
-import { orderedTail, type ReportTail } from './jsonStream.ts';
+import { orderedTail, type ReportTail, TAIL_DEPTH } from './jsonStream.ts';
 
 /**
  * The last line: the report without its findings, members in the report's order, written in
@@ -14,7 +14,7 @@ import { orderedTail, type ReportTail } from './jsonStream.ts';
  */
 export function writeNdjsonTail(tail: ReportTail, write: (chunk: string) => void, file?: string): void {
   const line = { version: 1, ...orderedTail(tail) };
-  writeJson(file === undefined ? line : { file, ...line }, write, 0);
+  writeJson(file === undefined ? line : { file, ...line }, write, 0, TAIL_DEPTH);
   write('\n');
 }
 

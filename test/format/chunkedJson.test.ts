@@ -51,6 +51,16 @@ describe('writeJson writes what JSON.stringify writes', () => {
     );
   });
 
+  it('writes a long list a slice of elements at a time, the slices following the elements’ sizes', () => {
+    // Small elements, then large ones, then small again: the slices grow, shrink and grow.
+    const sizes = [...Array(600).fill(5), ...Array(40).fill(20_000), ...Array(900).fill(1)];
+    const list = sizes.map((n, i) => ({ i, text: 'å'.repeat(n), nested: [i, { deeper: [] }] }));
+    for (const value of [list, { list, after: 1 }, [list]])
+      for (const indent of [2, 0] as const)
+        for (const depth of [1, 2, 3])
+          expect(written(value, indent, depth).text).toBe(JSON.stringify(value, null, indent));
+  });
+
   it('in pieces of about a megabyte however large the document (V8 caps a string near 512 MB)', () => {
     const element = { assignmentId: 'x'.repeat(40), caveats: [{ nb: 'ø'.repeat(2_000), en: 'e'.repeat(2_000) }] };
     const tail = { conversions: Array.from({ length: 3_000 }, () => element) };
