@@ -257,7 +257,9 @@ async function streamJson(
   const progress = partsProgress(tty, file);
   let failing = false;
   try {
+    // The rota was read for this report alone: its periods go with the parts (release).
     const parts = evaluateParts(rota, options, {
+      release: true,
       ...(jobs ? { jobs } : {}),
       render: ndjson ? 'ndjson' : 'json',
       onProgress: progress.onProgress,

@@ -27,6 +27,13 @@ export interface ParallelOptions {
   render?: boolean | RenderStyle;
   /** Called after each part with the parts done and the parts in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The rota is handed over: its periods are the parts' once they are formed (`rota.periods` is
+   * emptied), and each part's are let go once it is sent or evaluated (the yielded parts hold none).
+   * For a caller that reads a rota only to have it evaluated (the CLI's streamed report): a
+   * national rota's periods are a large share of this process's heap.
+   */
+  release?: boolean;
 }
 
 export interface EvaluatedPart {
@@ -87,22 +94,30 @@ export async function* evaluateParts(
     ...(options.violationsOnly !== undefined ? { violationsOnly: options.violationsOnly } : {}),
     ...(span ? { span } : {}),
   };
+  if (parallel.release) rota.periods = [];
   const custom = options.ruleBook !== undefined && options.ruleBook !== defaultRuleBook();
   const jobs = Math.min(cores, parts.length);
   if (jobs <= 1 || custom) {
     for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      const report = await evaluateWhole(part.rota, {
+      const report = await evaluateWhole(parts[i]!.rota, {
         ...partOptions,
         ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}),
       });
+      const part = parallel.release ? released(parts, i) : parts[i]!;
       yield parallel.render ? { ...renderPart(report, part, styleOf(parallel.render)), part } : { report, part };
       parallel.onProgress?.(i + 1, parts.length);
     }
     return;
   }
   const style = parallel.render ? styleOf(parallel.render) : undefined;
-  yield* inProcesses(parts, partOptions, jobs, style, parallel.onProgress);
+  yield* inProcesses(parts, partOptions, jobs, style, parallel.onProgress, parallel.release ?? false);
+}
+
+/** The part without its periods (ParallelOptions.release), in the list too, so nothing holds them. */
+function released(parts: RotaPart[], i: number): RotaPart {
+  const part = parts[i]!;
+  parts[i] = { ...part, rota: { ...part.rota, periods: [] } };
+  return parts[i]!;
 }
 
 const styleOf = (render: true | RenderStyle): RenderStyle => (render === true ? 'json' : render);
@@ -112,7 +127,8 @@ async function* inProcesses(
   options: PartTask['options'],
   jobs: number,
   render: RenderStyle | undefined,
-  onProgress?: ParallelOptions['onProgress'],
+  onProgress: ParallelOptions['onProgress'],
+  release: boolean,
 ): AsyncGenerator<EvaluatedPart> {
   // Structured clone over the IPC channel ('advanced'): the parts and reports as they are. Node's own
   // young generation (16 MiB): a 64 MiB one once saved 7 % of the time, but since the passes keep
@@ -145,6 +161,8 @@ async function* inProcesses(
         options,
         ...(render ? { render: { periodIndex, agreementIndex, style: render } } : {}),
       } satisfies PartTask);
+      // Sent is copied (serialised as it is sent): this process needs the part's periods no more.
+      if (release) released(parts, id);
     }
   };
   for (const worker of pool) {

@@ -110,8 +110,12 @@ export class ReportAssembler {
   private readonly profiles: Report['profiles'] = [];
   private readings: Report['readings'] = [];
   readonly counts = { violations: 0, warnings: 0, info: 0 };
+  /** Counted now: the rota's periods may be let go while its parts are evaluated (ParallelOptions.release). */
+  private readonly periods: number;
 
-  constructor(private readonly rota: Rota) {}
+  constructor(private readonly rota: Rota) {
+    this.periods = rota.periods.length;
+  }
 
   /** Adds a part's report (parts in order); returns its findings with the whole rota's indexes. */
   add(report: Report, part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): Finding[] {
@@ -154,7 +158,7 @@ export class ReportAssembler {
       summary: {
         workers: this.rota.workers.length,
         assignments: this.rota.assignments.length,
-        periods: this.rota.periods.length,
+        periods: this.periods,
         hours: roundHours(ledger.reduce((s, r) => s + r.hours, 0)),
         ...this.counts,
         perWorker: this.perWorker,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRota } from '../../scripts/generate-rota.ts';
 import { main } from '../../src/cli/main.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
-import { defaultJobs, evaluateParallel } from '../../src/engine/parallel.ts';
+import { defaultJobs, type EvaluatedPart, evaluateParallel, evaluateParts } from '../../src/engine/parallel.ts';
 import { availableParallelism } from 'node:os';
 import { mergeReports, partitionRota, planSpan } from '../../src/engine/partition.ts';
 import { JsonReportStream } from '../../src/format/jsonStream.ts';
@@ -88,6 +88,22 @@ describe('a rota evaluated in parts', () => {
     const threaded = await evaluateParallel(rota, {}, { jobs: 2, workersPerPart: 4 });
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(whole));
   });
+
+  it.each([1, 2])(
+    'handed the rota (release), on %i process(es), lets its periods go and gives the same parts',
+    async (jobs) => {
+      const kept: EvaluatedPart[] = [];
+      for await (const p of evaluateParts(rota, {}, { jobs, workersPerPart: 4 })) kept.push(p);
+      const handed: Rota = { ...rota, periods: [...rota.periods] };
+      const given: EvaluatedPart[] = [];
+      for await (const p of evaluateParts(handed, {}, { jobs, workersPerPart: 4, release: true })) given.push(p);
+      expect(handed.periods).toEqual([]);
+      expect(given.every((p) => p.part.rota.periods.length === 0)).toBe(true);
+      expect(given.map((p) => JSON.stringify(p.report))).toEqual(kept.map((p) => JSON.stringify(p.report)));
+      expect(given.map((p) => p.part.periodIndex)).toEqual(kept.map((p) => p.part.periodIndex));
+      expect(mergeReports(rota, given)).toEqual(await evaluate(rota));
+    },
+  );
 });
 
 describe('worker processes by default', () => {
