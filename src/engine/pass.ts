@@ -32,6 +32,7 @@ import {
   type ResolvedLimit,
 } from '../rules/limits.ts';
 import type { AgreementInForce } from '../timeline/build.ts';
+import { OverlapIndex } from '../time/sorted.ts';
 import type { Context } from './context.ts';
 import type { MeasuredFacts } from './reuse.ts';
 
@@ -100,10 +101,10 @@ export class Pass {
   private readonly measured = new Map<string, FactWindow[]>();
   /** The same windows, by check. */
   private readonly measuredBy = new Map<CompiledCheck, FactWindow[]>();
-  /** The windows a `claims: windows` rule takes over: those where it applies, by start. */
-  private readonly claimed = new Map<CompiledCheck, FactWindow[]>();
-  /** The owner's windows as they would be under an added agreement, by owner key and agreement type. */
-  private readonly measuredWith = new Map<string, FactWindow[]>();
+  /** The windows a `claims: windows` rule takes over: those where it applies, indexed. */
+  private readonly claimed = new Map<CompiledCheck, OverlapIndex<FactWindow>>();
+  /** The owner's windows as they would be under an added agreement, indexed, by owner key (and agreement type, if it changes them). */
+  private readonly measuredWith = new Map<string, OverlapIndex<FactWindow>>();
   /** The rules each check's windows may yield to (ownersOf). */
   private readonly owners = new Map<CompiledCheck, Owner[]>();
 
@@ -220,33 +221,23 @@ export class Pass {
     return ws;
   }
 
-  private claimsOf(owner: CompiledCheck): FactWindow[] {
-    let ws = this.claimed.get(owner);
-    if (!ws) {
+  private claimsOf(owner: CompiledCheck): OverlapIndex<FactWindow> {
+    let index = this.claimed.get(owner);
+    if (!index) {
       const breach = BREACH[owner.check.operator];
-      ws = this.windowsOf(owner)
-        .filter((ow) => {
+      index = new OverlapIndex(
+        this.windowsOf(owner).filter((ow) => {
           const r = this.limitOf(owner, this.when(ow.at), this.seriesOf(owner));
           return r !== undefined && (owner.check.claims !== 'passing-windows' || !breach(ow.measured, r.limit));
-        })
-        .sort((a, b) => a.start - b.start);
-      this.claimed.set(owner, ws);
+        }),
+      );
+      this.claimed.set(owner, index);
     }
-    return ws;
+    return index;
   }
 
   private claims(owner: CompiledCheck, w: FactWindow): boolean {
-    const ws = this.claimsOf(owner);
-    // Claimed windows may overlap, so scan back from the last one starting before w ends.
-    let lo = 0;
-    let hi = ws.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ws[mid]!.start < w.end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0; i--) if (overlaps(ws[i]!, w)) return true;
-    return false;
+    return this.claimsOf(owner).overlaps(w.start, w.end);
   }
 
   /**
@@ -290,22 +281,26 @@ export class Pass {
    * agreement changes the rest that separates work periods (avlaster § 7), when the periods are
    * formed again with it.
    */
-  private windowsWith(owner: CompiledCheck, type: AgreementType, withIt: AgreementInForce[]): FactWindow[] {
-    if (!this.ctx.restMinimum?.effects.some((e) => e.type === type)) return this.windowsOf(owner);
-    // Formed once a pass for each owner and agreement: every finding the agreement could cure asks.
-    const key = `${owner.key}\u0000${type}`;
-    let ws = this.measuredWith.get(key);
-    if (!ws) {
-      const facts: WorkFacts = {
-        ...this.facts,
-        workPeriods: mainWorkPeriods(
-          this.facts.intervals,
-          restMinimumAt(this.ctx.restMinimum, withIt, (at) => this.when(at)),
-        ),
-      };
-      this.measuredWith.set(key, (ws = MEASURE_FUNCTIONS[owner.check.measure]({ ...this.inputFor(owner), facts })));
+  private windowsWith(owner: CompiledCheck, type: AgreementType, withIt: AgreementInForce[]): OverlapIndex<FactWindow> {
+    // Formed and indexed once a pass for each owner and agreement: every finding the agreement could cure asks.
+    const changesRest = this.ctx.restMinimum?.effects.some((e) => e.type === type) ?? false;
+    const key = changesRest ? `${owner.key}\u0000${type}` : owner.key;
+    let index = this.measuredWith.get(key);
+    if (!index) {
+      let ws = this.windowsOf(owner);
+      if (changesRest) {
+        const facts: WorkFacts = {
+          ...this.facts,
+          workPeriods: mainWorkPeriods(
+            this.facts.intervals,
+            restMinimumAt(this.ctx.restMinimum!, withIt, (at) => this.when(at)),
+          ),
+        };
+        ws = MEASURE_FUNCTIONS[owner.check.measure]({ ...this.inputFor(owner), facts });
+      }
+      this.measuredWith.set(key, (index = new OverlapIndex(ws)));
     }
-    return ws;
+    return index;
   }
 
   /** Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added. */
@@ -317,7 +312,9 @@ export class Pass {
         ...this.agreements,
         { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
       ];
-      const theirs = this.windowsWith(owner, type, withIt).filter((ow) => overlaps(ow, w) && this.inScope(owner, ow));
+      const theirs = this.windowsWith(owner, type, withIt)
+        .overlapping(w.start, w.end)
+        .filter((ow) => this.inScope(owner, ow));
       if (theirs.length === 0)
         return (
           owner.check.claims === 'applies' &&
