@@ -97,9 +97,7 @@ export class Pass {
   /** One function per ceiling a pass: the overtime measures recognise a ceiling they have counted with. */
   private readonly ceilings = new Map<string | undefined, ((at: number) => number | undefined) | undefined>();
   private readonly kindsMemo = new Map<FactWindow, Set<string>>();
-  /** Each check's windows, by check key (a measure of the facts alone: the plan's measured facts). */
-  private readonly measured = new Map<string, FactWindow[]>();
-  /** The same windows, by check. */
+  /** Each check's windows (a measure of the facts alone also in the plan's measured facts, by window length). */
   private readonly measuredBy = new Map<CompiledCheck, FactWindow[]>();
   /** The windows a `claims: windows` rule takes over: those where it applies, indexed. */
   private readonly claimed = new Map<CompiledCheck, OverlapIndex<FactWindow>>();
@@ -212,11 +210,13 @@ export class Pass {
     // Asked again by judgement, the claims and the findings: found by the check before any key is written.
     let ws = this.measuredBy.get(c);
     if (ws) return ws;
-    const factsOnly = FACTS_ONLY_MEASURES.has(c.check.measure);
-    const measured = factsOnly ? this.plan.measured.windows : this.measured;
-    const key = factsOnly ? `${c.check.measure}|${this.windowHoursOf(c)}` : c.key;
-    ws = measured.get(key);
-    if (!ws) measured.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+    if (FACTS_ONLY_MEASURES.has(c.check.measure)) {
+      // Once per window length for every check naming the measure, and every pass over these facts.
+      const shared = this.plan.measured.windows;
+      const key = `${c.check.measure}|${this.windowHoursOf(c)}`;
+      ws = shared.get(key);
+      if (!ws) shared.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+    } else ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c));
     this.measuredBy.set(c, ws);
     return ws;
   }

@@ -34,11 +34,12 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
     buffer += s;
   };
   const newline = (level: number) => (indent ? `\n${' '.repeat(indent * level)}` : '');
+  // JSON.stringify's text of a value that stands `level` levels deep: every line that far further in.
+  const atLevel = (text: string, level: number) => (indent && level > 0 ? text.replaceAll('\n', newline(level)) : text);
   const leaf = (v: unknown, level: number, inArray: boolean) => {
     const text = JSON.stringify(v, null, indent);
     // In an array JSON.stringify writes null for what it cannot serialise; in an object it leaves the member out.
-    const shown = text === undefined && inArray ? 'null' : (text ?? '');
-    out(indent && level > 0 ? shown.replaceAll('\n', newline(level)) : shown);
+    out(atLevel(text === undefined && inArray ? 'null' : (text ?? ''), level));
   };
   // The elements as JSON.stringify writes the array, without its brackets (and, indented, without
   // the newline before "]"), each line one level further in where the array stands deeper.
@@ -47,7 +48,7 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
       const slice = v.slice(i, i + count);
       const text = JSON.stringify(slice, null, indent);
       const inner = indent ? text.slice(1, -2) : text.slice(1, -1);
-      out(`${i > 0 ? ',' : ''}${indent && level > 0 ? inner.replaceAll('\n', newline(level)) : inner}`);
+      out(`${i > 0 ? ',' : ''}${atLevel(inner, level)}`);
       i += slice.length;
       count = Math.max(
         1,
