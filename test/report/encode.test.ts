@@ -48,6 +48,20 @@ describe('the findings as the reports write them', () => {
     expect(encodeFindings([])).toEqual([]);
   });
 
+  it('encodeFindings writes many findings, a few to a string, across pieces and past a piece of its own', () => {
+    // Over 1 MB of findings (several pieces, a batch cut at none), and one finding longer than a piece.
+    const many = Array.from({ length: 40 }, () => findings).flat();
+    const huge = { ...findings[0]!, message: { nb: 'ø'.repeat(MB), en: 'x' } };
+    for (const list of [many, [huge], [...findings.slice(0, 3), huge, ...findings.slice(3, 40)]]) {
+      const text = JSON.stringify({ findings: list }, null, 2);
+      const inner = text.slice('{\n  "findings": [\n'.length, text.length - '\n  ]\n}'.length);
+      const pieces = encodeFindings(list);
+      expect(joined(pieces).toString('utf8')).toBe(inner);
+      for (const p of pieces) expect(() => strict.decode(p)).not.toThrow();
+    }
+    expect(encodeFindings(findings.slice(0, 1)).length).toBe(1);
+  });
+
   it('encodeNdjsonFindings is one line of JSON per finding', () => {
     const lines = joined(encodeNdjsonFindings(findings)).toString('utf8').split('\n');
     expect(lines.pop()).toBe('');
