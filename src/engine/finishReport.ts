@@ -3,16 +3,61 @@
 import { assessConversions } from '../conversion/assess.ts';
 import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
-import { incidentsOf } from '../report/incidents.ts';
+import { incidentsOf, shiftedIncident } from '../report/incidents.ts';
 import type { Finding, Headroom, Incident, Report } from '../report/schema.ts';
 import { compileSeries, valueAt } from '../rules/limits.ts';
 import type { Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
-import type { Timeline } from '../timeline/build.ts';
+import type { Timeline, WorkInterval } from '../timeline/build.ts';
 import { compareVariants } from '../variants/compare.ts';
 import type { EvaluateOptions } from './evaluate.ts';
 
 export type Evaluate = (rota: Rota, options?: EvaluateOptions) => Promise<Report>;
+
+/**
+ * What the report keeps of findings rendered worker by worker as they were found (rendered.ts), in
+ * their place: each worker's incidents (their findings indexed from the report's first) and the
+ * counts by severity, in all and per worker.
+ */
+export class RenderedWorkers {
+  readonly incidents: Incident[] = [];
+  readonly counts = { violations: 0, warnings: 0, info: 0 };
+  readonly byWorker = new Map<string, { violations: number; warnings: number }>();
+  private readonly restMs: number;
+  private findingsBefore = 0;
+
+  constructor(
+    rota: Rota,
+    private readonly timeline: Timeline,
+    book: RuleBook,
+  ) {
+    this.restMs = episodeRestMs(book, timeline);
+    for (const w of rota.workers) this.byWorker.set(w.id, { violations: 0, warnings: 0 });
+  }
+
+  /** A worker's findings, with their work (the timeline's intervals of the worker, in its order). */
+  add(workerId: string, work: WorkInterval[], findings: Finding[]): void {
+    if (findings.length === 0) return;
+    const own = findings.map((f, index) => ({ f, index }));
+    const offset = this.findingsBefore;
+    for (const i of incidentsOf(
+      { workerId, work, findings: own, restMs: this.restMs, zone: this.timeline.zone },
+      findings,
+    ))
+      this.incidents.push(shiftedIncident(i, offset));
+    const mine = this.byWorker.get(workerId)!;
+    for (const f of findings) {
+      if (f.severity === 'violation') {
+        this.counts.violations++;
+        mine.violations++;
+      } else if (f.severity === 'warning') {
+        this.counts.warnings++;
+        mine.warnings++;
+      } else this.counts.info++;
+    }
+    this.findingsBefore += findings.length;
+  }
+}
 
 export async function finishReport(
   rota: Rota,
@@ -23,12 +68,14 @@ export async function finishReport(
   profiles: Report['profiles'],
   evaluate: Evaluate,
   headroom: Headroom[],
+  /** The findings were rendered as they were found: `findings` is empty, and these stand for them. */
+  rendered?: RenderedWorkers,
 ): Promise<Report> {
   // A conversion tier's run: the assessment reads its violations and nothing else, so nothing is
   // assembled around them (incidents, ledger and summary would cost a tenth of the assessment).
   if (options.violationsOnly) return findingsOnly(findings, profiles);
   const rows = ledger(timeline);
-  const incidents = incidentsOfReport(rota, timeline, book, findings);
+  const incidents = rendered?.incidents ?? incidentsOfReport(rota, timeline, book, findings);
   const conversions =
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
@@ -56,8 +103,8 @@ export async function finishReport(
       assignments: rota.assignments.length,
       periods: rota.periods.length,
       hours: roundHours(rows.reduce((s, r) => s + r.hours, 0)),
-      ...countFindings(findings),
-      perWorker: perWorker(rota, rows, findings, incidents),
+      ...(rendered?.counts ?? countFindings(findings)),
+      perWorker: perWorker(rota, rows, rendered?.byWorker ?? severities(findings), incidents),
       ...(conversions.length > 0 ? { conversionsByKind: conversionsByKind(conversions, kindOf) } : {}),
     },
     profiles,
@@ -107,13 +154,7 @@ export function incidentsOfReport(rota: Rota, timeline: Timeline, book: RuleBook
     if (list) list.push(iv);
     else work.set(iv.workerId, [iv]);
   }
-  // Episodes join at the statute's daily rest (the rule book's), read where the plan starts.
-  const restFile = book.files.find((f) => f.restMinimum);
-  const rest = restFile
-    ? compileSeries(restFile.parameters[restFile.restMinimum!.parameter]!, timeline.zone)
-    : undefined;
-  const first = timeline.intervals.reduce((m, iv) => Math.min(m, iv.start), Infinity);
-  const restMs = ((rest && Number.isFinite(first) ? valueAt(rest, first) : undefined) ?? 0) * 3_600_000;
+  const restMs = episodeRestMs(book, timeline);
   const out: Incident[] = [];
   for (const w of rota.workers) {
     const own = byWorker.get(w.id);
@@ -127,21 +168,45 @@ export function incidentsOfReport(rota: Rota, timeline: Timeline, book: RuleBook
   return out;
 }
 
+/** Episodes join at the statute's daily rest (the rule book's), read where the plan starts. */
+function episodeRestMs(book: RuleBook, timeline: Timeline): number {
+  const restFile = book.files.find((f) => f.restMinimum);
+  const rest = restFile
+    ? compileSeries(restFile.parameters[restFile.restMinimum!.parameter]!, timeline.zone)
+    : undefined;
+  const first = timeline.intervals.reduce((m, iv) => Math.min(m, iv.start), Infinity);
+  return ((rest && Number.isFinite(first) ? valueAt(rest, first) : undefined) ?? 0) * 3_600_000;
+}
+
+type Severities = Map<string, { violations: number; warnings: number }>;
+
+/** Violations and warnings per worker. */
+function severities(findings: Finding[]): Severities {
+  const of: Severities = new Map();
+  for (const f of findings) {
+    let w = of.get(f.workerId);
+    if (!w) of.set(f.workerId, (w = { violations: 0, warnings: 0 }));
+    if (f.severity === 'violation') w.violations++;
+    else if (f.severity === 'warning') w.warnings++;
+  }
+  return of;
+}
+
 /** summary.perWorker: hours as in the ledger, findings by severity and incidents, in the rota's worker order. */
 function perWorker(
   rota: Rota,
   rows: Report['ledger'],
-  findings: Finding[],
+  counted: Severities,
   incidents: Incident[],
 ): Report['summary']['perWorker'] {
   const of = new Map(
     rota.workers.map((w) => [w.id, { workerId: w.id, hours: 0, violations: 0, warnings: 0, incidents: 0 }]),
   );
   for (const r of rows) of.get(r.workerId)!.hours += r.hours;
-  for (const f of findings) {
-    const w = of.get(f.workerId)!;
-    if (f.severity === 'violation') w.violations++;
-    else if (f.severity === 'warning') w.warnings++;
+  for (const [workerId, c] of counted) {
+    const w = of.get(workerId)!;
+    w.violations += c.violations;
+    w.warnings += c.warnings;
   }
   for (const i of incidents) of.get(i.workerId)!.incidents++;
   return [...of.values()].map((w) => ({ ...w, hours: roundHours(w.hours) }));

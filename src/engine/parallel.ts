@@ -16,7 +16,7 @@ import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
 import type { PartResult, PartTask } from './partWorker.ts';
-import { renderPart, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
 
 export interface ParallelOptions {
   /** Worker processes (default: defaultJobs, one per core for a large rota; 1 = this process only). */
@@ -99,12 +99,12 @@ export async function* evaluateParts(
   const jobs = Math.min(cores, parts.length);
   if (jobs <= 1 || custom) {
     for (let i = 0; i < parts.length; i++) {
-      const report = await evaluateWhole(parts[i]!.rota, {
-        ...partOptions,
-        ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}),
-      });
+      const partOf = { ...partOptions, ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}) };
+      const evaluated = parallel.render
+        ? await evaluateRendered(parts[i]!.rota, partOf, parts[i]!, styleOf(parallel.render))
+        : { report: await evaluateWhole(parts[i]!.rota, partOf) };
       const part = parallel.release ? released(parts, i) : parts[i]!;
-      yield parallel.render ? { ...renderPart(report, part, styleOf(parallel.render)), part } : { report, part };
+      yield { ...evaluated, part };
       parallel.onProgress?.(i + 1, parts.length);
     }
     return;

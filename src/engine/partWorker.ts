@@ -3,7 +3,7 @@
 // text, so the parent only writes them. A defect becomes an error message, not a dead process.
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
-import { renderPart, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 
@@ -26,9 +26,10 @@ const send = (m: PartResult) => process.send!(m);
 
 process.on('message', async (task: PartTask) => {
   try {
-    const report = await evaluateWhole(task.rota, task.options);
     send(
-      task.render ? { id: task.id, ...renderPart(report, task.render, task.render.style) } : { id: task.id, report },
+      task.render
+        ? { id: task.id, ...(await evaluateRendered(task.rota, task.options, task.render, task.render.style)) }
+        : { id: task.id, report: await evaluateWhole(task.rota, task.options) },
     );
   } catch (err) {
     send({

@@ -8,6 +8,7 @@
 import type { Finding, Report } from '../report/schema.ts';
 import { conversionsByKind, countFindings } from '../report/counts.ts';
 import { roundHours } from '../report/ledger.ts';
+import { shiftedIncident } from '../report/incidents.ts';
 import type { Rota } from '../rota/schema.ts';
 import { spanOf, type Timeline } from '../timeline/build.ts';
 
@@ -131,8 +132,7 @@ export class ReportAssembler {
     this.counts.info += counts.info;
     // A part's incidents index its own findings: in the whole report they follow the parts before.
     const offset = this.findingsBefore;
-    for (const i of report.incidents)
-      this.incidents.push(offset === 0 ? i : { ...i, findingIndexes: i.findingIndexes.map((x) => x + offset) });
+    for (const i of report.incidents) this.incidents.push(shiftedIncident(i, offset));
     this.findingsBefore += counts.violations + counts.warnings + counts.info;
     for (const h of report.headroom) this.headroom.push(h);
     for (const w of report.summary.perWorker) this.perWorker.push(w);

@@ -12,12 +12,26 @@ import { buildTimeline, type WorkInterval } from '../timeline/build.ts';
 import { buildContext } from './context.ts';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateCycle } from './cycle.ts';
-import { finishReport } from './finishReport.ts';
+import { finishReport, RenderedWorkers } from './finishReport.ts';
+import type { PartRenderer } from './rendered.ts';
 import { evaluateWorker, type CheckSets } from './workerPasses.ts';
 
-export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {
-  // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions.
-  if (rota.cycle && !options.cyclic) return evaluateCycle(rota, options, evaluateWhole);
+/**
+ * The report of a rota evaluated in this process. With a renderer (a part of a large rota, its report
+ * streamed: rendered.ts), each worker's findings are handed to it as soon as they are found, their
+ * incidents and counts kept, and the report holds none.
+ */
+export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}, render?: PartRenderer): Promise<Report> {
+  // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions;
+  // variants are compared on the whole report's findings. Neither is ever a part: rendered at the end.
+  if ((rota.cycle && !options.cyclic) || (render && rota.variants?.length)) {
+    const report = await (rota.cycle && !options.cyclic
+      ? evaluateCycle(rota, options, evaluateWhole)
+      : evaluateWhole(rota, options));
+    if (!render) return report;
+    render.add(report.findings);
+    return { ...report, findings: [] };
+  }
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
   const ctx = buildContext(rota, timeline, book, options);
@@ -31,13 +45,25 @@ export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}): 
   // Measures → applicability → judgement → findings: in rota.workers order, each worker's sorted by window.
   const findings: Finding[] = [];
   const profiles: Report['profiles'] = [];
+  const rendered = render && !options.violationsOnly ? new RenderedWorkers(rota, timeline, book) : undefined;
   for (const [workerId, own] of byWorker) {
     const worker = await evaluateWorker(ctx, workerId, own, checks);
-    // Appended one by one: a spread of a very large array overflows the call stack.
-    for (const f of worker.findings) findings.push(f);
+    if (rendered) {
+      rendered.add(workerId, own, worker.findings);
+      render!.add(worker.findings);
+    } else {
+      // Appended one by one: a spread of a very large array overflows the call stack.
+      for (const f of worker.findings) findings.push(f);
+    }
     for (const p of worker.profiles) profiles.push(p);
   }
   // Incidents → conversion → ledger and summary.
   const headroom = ctx.headroom?.entries(rota.workers.map((w) => w.id)) ?? [];
-  return finishReport(rota, timeline, book, options, findings, profiles, evaluateWhole, headroom);
+  if (render && !rendered) {
+    // A violations-only run's report counts its findings: rendered once it is made.
+    const report = await finishReport(rota, timeline, book, options, findings, profiles, evaluateWhole, headroom);
+    render.add(report.findings);
+    return { ...report, findings: [] };
+  }
+  return finishReport(rota, timeline, book, options, findings, profiles, evaluateWhole, headroom, rendered);
 }

@@ -1,36 +1,63 @@
 // A part's findings as JSON text, rendered where the part was evaluated: moving bytes between
 // processes costs far less than moving objects, and the parent writes them as they come.
-import { encodeFindings, encodeNdjsonFindings } from '../report/encode.ts';
+//
+// Rendered worker by worker, as the part is evaluated (pipeline.ts): each worker's findings are
+// written and let go at once, their incidents and counts kept. Kept to the end of the part (a
+// hundred workers, a quarter of a second), they outlived two collections of the young generation
+// and were copied into the old one: 2 000-worker year, 293 MB promoted, 126 MB without them.
+import { FindingsEncoder, type FindingsStyle } from '../report/encode.ts';
 import type { Finding, Report } from '../report/schema.ts';
-import { countFindings } from '../report/counts.ts';
+import type { Rota } from '../rota/schema.ts';
+import type { EvaluateOptions } from './evaluate.ts';
 import { mapFinding, type RotaPart } from './partition.ts';
+import { evaluateWhole } from './pipeline.ts';
 
 /** The JSON report's findings array, or one line per finding (--format ndjson). */
-export type RenderStyle = 'json' | 'ndjson';
+export type RenderStyle = FindingsStyle;
 
 export interface RenderedFindings {
   /**
-   * The part's findings rendered by encodeFindings or encodeNdjsonFindings (UTF-8, in pieces of
-   * about a megabyte, to be written one after the other), with the whole rota's indexes.
+   * The part's findings rendered as the report writes them (UTF-8, in pieces of about a megabyte,
+   * to be written one after the other), with the whole rota's indexes.
    */
   pieces: Uint8Array[];
   counts: { violations: number; warnings: number; info: number };
 }
 
-function* mapped(findings: Finding[], part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>): Generator<Finding> {
-  for (const f of findings) yield mapFinding(f, part);
+/** Findings rendered as they are given, with the whole rota's indexes, and counted. */
+export class PartRenderer {
+  private readonly encoder: FindingsEncoder;
+  private readonly counts = { violations: 0, warnings: 0, info: 0 };
+
+  constructor(
+    private readonly part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>,
+    style: RenderStyle = 'json',
+  ) {
+    this.encoder = new FindingsEncoder(style);
+  }
+
+  add(findings: Finding[]): void {
+    for (const f of findings) {
+      this.encoder.add(mapFinding(f, this.part));
+      if (f.severity === 'violation') this.counts.violations++;
+      else if (f.severity === 'warning') this.counts.warnings++;
+      else this.counts.info++;
+    }
+  }
+
+  done(): RenderedFindings {
+    return { pieces: this.encoder.done(), counts: this.counts };
+  }
 }
 
-/** The report without its findings, and the findings rendered. */
-export function renderPart(
-  report: Report,
+/** A part evaluated with its findings rendered: the report without them, and them as text. */
+export async function evaluateRendered(
+  rota: Rota,
+  options: EvaluateOptions,
   part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>,
   style: RenderStyle = 'json',
-): { report: Report; rendered: RenderedFindings } {
-  const findings = mapped(report.findings, part);
-  const pieces = style === 'ndjson' ? encodeNdjsonFindings(findings) : encodeFindings(findings);
-  return {
-    report: { ...report, findings: [] },
-    rendered: { pieces, counts: countFindings(report.findings) },
-  };
+): Promise<{ report: Report; rendered: RenderedFindings }> {
+  const renderer = new PartRenderer(part, style);
+  const report = await evaluateWhole(rota, options, renderer);
+  return { report, rendered: renderer.done() };
 }

@@ -85,23 +85,53 @@ const CLOSE = '\n  ]\n}';
 /** Findings a string. */
 const BATCH = 16;
 
+/** How a report writes its findings: the JSON report's array, or one line each (NDJSON). */
+export type FindingsStyle = 'json' | 'ndjson';
+
+/**
+ * Findings encoded as they are given, one or many at a time, into UTF-8 pieces: as they stand in the
+ * JSON report's findings array (indented, comma-separated, no outer newline) or one line each.
+ */
+export class FindingsEncoder {
+  private readonly out = new Pieces();
+  private batch: Finding[] = [];
+  private first = true;
+
+  constructor(private readonly style: FindingsStyle = 'json') {}
+
+  add(f: Finding): void {
+    if (this.style === 'ndjson') {
+      this.out.text(JSON.stringify(f));
+      this.out.ascii('\n');
+    } else if (this.batch.push(f) === BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.first) this.out.ascii(',\n');
+    this.first = false;
+    this.out.text(JSON.stringify({ findings: this.batch }, null, 2), OPEN.length, CLOSE.length);
+    this.batch = [];
+  }
+
+  /** The pieces (none for no findings). */
+  done(): Uint8Array[] {
+    if (this.batch.length > 0) this.flush();
+    return this.out.done();
+  }
+}
+
+function encodeAll(findings: Iterable<Finding>, style: FindingsStyle): Uint8Array[] {
+  const encoder = new FindingsEncoder(style);
+  for (const f of findings) encoder.add(f);
+  return encoder.done();
+}
+
 /**
  * Findings as they stand in the report's findings array (indented, comma-separated, no outer
  * newline), as UTF-8 bytes in pieces: the form a part's findings are written in (none for none).
  */
 export function encodeFindings(findings: Iterable<Finding>): Uint8Array[] {
-  const out = new Pieces();
-  let batch: Finding[] = [];
-  let first = true;
-  const flush = () => {
-    if (!first) out.ascii(',\n');
-    first = false;
-    out.text(JSON.stringify({ findings: batch }, null, 2), OPEN.length, CLOSE.length);
-    batch = [];
-  };
-  for (const f of findings) if (batch.push(f) === BATCH) flush();
-  if (batch.length > 0) flush();
-  return out.done();
+  return encodeAll(findings, 'json');
 }
 
 function* lines(findings: Iterable<Finding>, file?: string): Generator<string> {
@@ -117,10 +147,5 @@ export function ndjsonFindings(findings: Finding[], file?: string): string {
 
 /** ndjsonFindings as UTF-8 bytes in pieces, the form a worker process sends its part's findings in. */
 export function encodeNdjsonFindings(findings: Iterable<Finding>): Uint8Array[] {
-  const out = new Pieces();
-  for (const f of findings) {
-    out.text(JSON.stringify(f));
-    out.ascii('\n');
-  }
-  return out.done();
+  return encodeAll(findings, 'ndjson');
 }

@@ -171,6 +171,11 @@ function titleOf(
   return { nb: `${head.nb} — ${what.nb}${again.nb}`, en: `${head.en} — ${what.en}${again.en}` };
 }
 
+/** An incident of findings that, in the report, follow `offset` findings before them. */
+export function shiftedIncident(i: Incident, offset: number): Incident {
+  return offset === 0 ? i : { ...i, findingIndexes: i.findingIndexes.map((x) => x + offset) };
+}
+
 /** One worker's incidents, numbered from 1 in the order of their first finding. */
 export function incidentsOf(input: IncidentInput, all: Finding[]): Incident[] {
   const groups = groupsOf(input);

@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import { defaultJobs, type EvaluatedPart, evaluateParallel, evaluateParts } from '../../src/engine/parallel.ts';
 import { availableParallelism } from 'node:os';
-import { mergeReports, partitionRota, planSpan } from '../../src/engine/partition.ts';
+import { mergeReports, partitionRota, planSpan, ReportAssembler } from '../../src/engine/partition.ts';
 import { JsonReportStream } from '../../src/format/jsonStream.ts';
 import type { Report } from '../../src/report/schema.ts';
 import type { Rota } from '../../src/rota/schema.ts';
@@ -104,6 +104,50 @@ describe('a rota evaluated in parts', () => {
       expect(mergeReports(rota, given)).toEqual(await evaluate(rota));
     },
   );
+});
+
+describe('parts rendered as they are evaluated', () => {
+  // Each worker's findings are written as soon as they are found and only their incidents and counts
+  // kept: the report put together from the parts must be the whole rota's, incidents indexing the
+  // findings of every worker before them, in a part and across parts.
+  async function rendered(style: 'json' | 'ndjson', jobs: number, workersPerPart: number) {
+    let text = '';
+    const decoder = new TextDecoder();
+    const write = (t: string | Uint8Array) => (text += typeof t === 'string' ? t : decoder.decode(t));
+    const stream = new JsonReportStream(write);
+    const assembler = new ReportAssembler(rota);
+    let counted = 0;
+    for await (const p of evaluateParts(rota, {}, { jobs, workersPerPart, render: style })) {
+      expect(p.report.findings).toEqual([]);
+      assembler.addCounted(p.report, p.rendered!.counts);
+      counted += p.rendered!.counts.violations + p.rendered!.counts.warnings + p.rendered!.counts.info;
+      if (style === 'json') stream.addRendered(p.rendered!.pieces);
+      else for (const piece of p.rendered!.pieces) write(piece);
+    }
+    const tail = assembler.finish();
+    if (style === 'json') stream.end(tail);
+    return { text, tail, counted };
+  }
+
+  it.each([
+    [1, 5],
+    [1, 24],
+    [2, 7],
+  ])("on %i process(es), %i workers a part: the JSON report is the whole rota's", async (jobs, size) => {
+    const whole = await evaluate(rota);
+    expect(whole.incidents.length).toBeGreaterThan(10);
+    const { text, counted } = await rendered('json', jobs, size);
+    expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    expect(counted).toBe(whole.findings.length);
+  });
+
+  it("one line per finding, in the whole rota's order, with its tail", async () => {
+    const whole = await evaluate(rota);
+    const { text, tail } = await rendered('ndjson', 1, 5);
+    expect(text).toBe(whole.findings.map((f) => `${JSON.stringify(f)}\n`).join(''));
+    const { version: _v, findings: _f, ...wholeTail } = whole;
+    expect(JSON.stringify(tail)).toBe(JSON.stringify({ version: 1, ...wholeTail }));
+  });
 });
 
 describe('worker processes by default', () => {
