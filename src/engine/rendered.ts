@@ -4,7 +4,7 @@
 // Rendered worker by worker, as the part is evaluated (pipeline.ts): each worker's findings are
 // written and let go at once, their incidents and counts kept. Kept to the end of the part (a
 // hundred workers, a quarter of a second), they outlived two collections of the young generation
-// and were copied into the old one: 2 000-worker year, 293 MB promoted, 126 MB without them.
+// and were copied into the old one (the 2 000-worker year: 294 MB promoted before, 183 MB after).
 import { FindingsEncoder, type FindingsStyle } from '../report/encode.ts';
 import type { Finding, Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
