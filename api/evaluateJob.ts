@@ -66,7 +66,18 @@ export interface JobContext {
 }
 
 const HeadroomAnswerSchema = z.object({ headroom: z.array(HeadroomSchema) });
-const utf8 = new TextEncoder();
+
+/**
+ * A response's text as UTF-8, in memory of its own: the answer's buffer is handed to the event
+ * loop's thread without a copy, so it may not be a slice of Buffer's shared pool. Buffer's encoder,
+ * not TextEncoder: on Node 20 TextEncoder.encode took 5.7 ms for the load turnus's report (570 KB),
+ * a tenth of its evaluation, where this takes 0.6 ms.
+ */
+function utf8(text: string): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+  bytes.write(text, 0, 'utf8');
+  return bytes;
+}
 
 /** Anything an importer or the YAML library throws that is not an InputError is still the client's input. */
 function asInputError(err: unknown, what: string): InputError {
@@ -193,12 +204,12 @@ async function headroomRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Pro
   const workers = ctx.workerCache ? await byWorker(rota, options, ctx.workerCache) : undefined;
   const report = workers ? assemble(rota, workers) : await evaluate(rota, options);
   const headroom = report.headroom.filter((h) => worker === undefined || h.workerId === worker);
-  return { json: utf8.encode(JSON.stringify(z.encode(HeadroomAnswerSchema, { headroom }))) };
+  return { json: utf8(JSON.stringify(z.encode(HeadroomAnswerSchema, { headroom }))) };
 }
 
 /** The report as the route's response serializer wrote it: encoded by the report schema (its key order), then JSON. */
 function encodeReport(report: Report): Uint8Array {
-  return utf8.encode(JSON.stringify(z.encode(ReportSchema, report)));
+  return utf8(JSON.stringify(z.encode(ReportSchema, report)));
 }
 
 /** Runs a job; never throws: an error is part of the answer, so it crosses a thread as data. */
