@@ -1,7 +1,7 @@
 // The report around the findings: the conversion assessment, the ledger, the summary, the readings
 // applied and the variants. One function for evaluate() and the cyclic evaluation alike.
 import { assessConversions } from '../conversion/assess.ts';
-import { conversionsByKind, countFindings } from '../report/counts.ts';
+import { conversionsByKind, countFinding, countFindings, type FindingCounts } from '../report/counts.ts';
 import { ledger, roundHours } from '../report/ledger.ts';
 import { incidentsOf, shiftedIncident } from '../report/incidents.ts';
 import type { Finding, Headroom, Incident, Report } from '../report/schema.ts';
@@ -21,18 +21,17 @@ export type Evaluate = (rota: Rota, options?: EvaluateOptions) => Promise<Report
  */
 export class RenderedWorkers {
   readonly incidents: Incident[] = [];
-  readonly counts = { violations: 0, warnings: 0, info: 0 };
-  readonly byWorker = new Map<string, { violations: number; warnings: number }>();
+  readonly counts: FindingCounts = { violations: 0, warnings: 0, info: 0 };
+  /** Each worker's counts, for the workers with findings. */
+  readonly byWorker: Severities = new Map();
   private readonly restMs: number;
   private findingsBefore = 0;
 
   constructor(
-    rota: Rota,
     private readonly timeline: Timeline,
     book: RuleBook,
   ) {
     this.restMs = episodeRestMs(book, timeline);
-    for (const w of rota.workers) this.byWorker.set(w.id, { violations: 0, warnings: 0 });
   }
 
   /** A worker's findings, with their work (the timeline's intervals of the worker, in its order). */
@@ -45,16 +44,8 @@ export class RenderedWorkers {
       findings,
     ))
       this.incidents.push(shiftedIncident(i, offset));
-    const mine = this.byWorker.get(workerId)!;
-    for (const f of findings) {
-      if (f.severity === 'violation') {
-        this.counts.violations++;
-        mine.violations++;
-      } else if (f.severity === 'warning') {
-        this.counts.warnings++;
-        mine.warnings++;
-      } else this.counts.info++;
-    }
+    this.byWorker.set(workerId, countFindings(findings));
+    for (const f of findings) countFinding(this.counts, f);
     this.findingsBefore += findings.length;
   }
 }
@@ -178,16 +169,15 @@ function episodeRestMs(book: RuleBook, timeline: Timeline): number {
   return ((rest && Number.isFinite(first) ? valueAt(rest, first) : undefined) ?? 0) * 3_600_000;
 }
 
-type Severities = Map<string, { violations: number; warnings: number }>;
+type Severities = Map<string, FindingCounts>;
 
-/** Violations and warnings per worker. */
+/** Each worker's findings counted, for the workers with findings. */
 function severities(findings: Finding[]): Severities {
   const of: Severities = new Map();
   for (const f of findings) {
-    let w = of.get(f.workerId);
-    if (!w) of.set(f.workerId, (w = { violations: 0, warnings: 0 }));
-    if (f.severity === 'violation') w.violations++;
-    else if (f.severity === 'warning') w.warnings++;
+    let counts = of.get(f.workerId);
+    if (!counts) of.set(f.workerId, (counts = { violations: 0, warnings: 0, info: 0 }));
+    countFinding(counts, f);
   }
   return of;
 }

@@ -22,16 +22,16 @@ import { evaluateWorker, type CheckSets } from './workerPasses.ts';
  * incidents and counts kept, and the report holds none.
  */
 export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}, render?: PartRenderer): Promise<Report> {
-  // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions;
-  // variants are compared on the whole report's findings. Neither is ever a part: rendered at the end.
-  if ((rota.cycle && !options.cyclic) || (render && rota.variants?.length)) {
-    const report = await (rota.cycle && !options.cyclic
-      ? evaluateCycle(rota, options, evaluateWhole)
-      : evaluateWhole(rota, options));
-    if (!render) return report;
+  const cyclic = rota.cycle !== undefined && !options.cyclic;
+  // A cycle's repetitions, variants (compared on the whole report's findings) and a violations-only
+  // run (whose report counts its findings) are never a part's: their findings are rendered at the end.
+  if (render && (cyclic || rota.variants?.length || options.violationsOnly)) {
+    const report = await evaluateWhole(rota, options);
     render.add(report.findings);
     return { ...report, findings: [] };
   }
+  // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions.
+  if (cyclic) return evaluateCycle(rota, options, evaluateWhole);
   const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
   const ctx = buildContext(rota, timeline, book, options);
@@ -45,7 +45,7 @@ export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}, r
   // Measures → applicability → judgement → findings: in rota.workers order, each worker's sorted by window.
   const findings: Finding[] = [];
   const profiles: Report['profiles'] = [];
-  const rendered = render && !options.violationsOnly ? new RenderedWorkers(rota, timeline, book) : undefined;
+  const rendered = render ? new RenderedWorkers(timeline, book) : undefined;
   for (const [workerId, own] of byWorker) {
     const worker = await evaluateWorker(ctx, workerId, own, checks);
     if (rendered) {
@@ -59,11 +59,5 @@ export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}, r
   }
   // Incidents → conversion → ledger and summary.
   const headroom = ctx.headroom?.entries(rota.workers.map((w) => w.id)) ?? [];
-  if (render && !rendered) {
-    // A violations-only run's report counts its findings: rendered once it is made.
-    const report = await finishReport(rota, timeline, book, options, findings, profiles, evaluateWhole, headroom);
-    render.add(report.findings);
-    return { ...report, findings: [] };
-  }
   return finishReport(rota, timeline, book, options, findings, profiles, evaluateWhole, headroom, rendered);
 }

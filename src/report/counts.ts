@@ -1,14 +1,23 @@
 // The summary's counts: findings by severity, conversion verdicts by kind of assignment.
 import type { Conversion, Finding } from './schema.ts';
 
+export interface FindingCounts {
+  violations: number;
+  warnings: number;
+  info: number;
+}
+
+/** Counts one finding by its severity. */
+export function countFinding(counts: FindingCounts, f: Finding): void {
+  if (f.severity === 'violation') counts.violations++;
+  else if (f.severity === 'warning') counts.warnings++;
+  else counts.info++;
+}
+
 /** Violations, warnings and info findings, as the report summary counts them. */
-export function countFindings(findings: Finding[]): { violations: number; warnings: number; info: number } {
+export function countFindings(findings: Finding[]): FindingCounts {
   const counts = { violations: 0, warnings: 0, info: 0 };
-  for (const f of findings) {
-    if (f.severity === 'violation') counts.violations++;
-    else if (f.severity === 'warning') counts.warnings++;
-    else counts.info++;
-  }
+  for (const f of findings) countFinding(counts, f);
   return counts;
 }
 

@@ -7,8 +7,8 @@
 // 2 000-worker year). Written as one string per part and encoded in one call, every part asked
 // for two fresh blocks of tens of megabytes, and on the 2-core machine first touching fresh memory
 // costs more than the writing (encoding 77 MB: 36 ms into a buffer written before, 630 ms into a
-// fresh one). So findings are written a few at a time, into one buffer that is reused, and handed
-// on in pieces of about a megabyte, whose memory the allocator gives out again.
+// fresh one). So findings are written a few at a time straight into pieces of about a megabyte,
+// whose memory the allocator gives out again.
 //
 // A few at a time (BATCH): one JSON.stringify per finding spent a fifth of the encoding on the
 // calls and the garbage of their builders; sixteen findings make a string of about 20 KB, still an
