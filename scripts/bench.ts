@@ -134,6 +134,8 @@ async function measureApi(
     ["planner's save, caches on, whole report, thread pool", { edits: true }],
     ["planner's save, caches on, changedSince, thread pool", { edits: true, changedSince: true }],
     ["planner's save, caches on, changedSince, on the event loop", { edits: true, changedSince: true, threads: 0 }],
+    // What any design pays: the same saves to a bare Fastify app that only parses them (load-test.ts floorApp).
+    [FLOOR, { target: 'floor', edits: true, changedSince: true }],
   ];
   const rows: ApiRow[] = [];
   for (const [workload, change] of workloads) {
@@ -158,18 +160,33 @@ async function measureApi(
   return { rows, health };
 }
 
+const FLOOR = 'floor: the same saves, read with JSON.parse, nothing evaluated';
+
 function apiReport(api: Awaited<ReturnType<typeof measureApi>>): string {
   const out = ['API (scripts/load-test.ts turnus: 50 workers, 6 weeks; 10 connections, loopback):'];
+  const floor = api.rows.find((r) => r.workload === FLOOR)?.requestsPerSecond;
   out.push(
     table(
-      ['workload', 'req/s', 'p50 ms', 'p99 ms', 'errors and non-2xx'],
+      ['workload', 'req/s', 'share of the floor', 'p50 ms', 'p99 ms', 'errors and non-2xx'],
       api.rows.map((r) =>
         r.problem
-          ? [r.workload, '–', '–', '–', r.problem]
-          : [r.workload, fmt(r.requestsPerSecond), int(r.p50), int(r.p99), int(r.non2xx)],
+          ? [r.workload, '–', '–', '–', '–', r.problem]
+          : [
+              r.workload,
+              fmt(r.requestsPerSecond),
+              floor && r.requestsPerSecond !== undefined ? fmt(r.requestsPerSecond / floor, 2) : '–',
+              int(r.p50),
+              int(r.p99),
+              int(r.non2xx),
+            ],
       ),
     ),
   );
+  if (floor)
+    out.push(
+      `The floor is what the client (in this process: each save encoded as load-test.ts --edits does), HTTP on the loopback and JSON.parse cost on this machine; ` +
+        `a target of T req/s for a workload is T ÷ ${fmt(floor)} of it.`,
+    );
   const h = api.health;
   out.push(
     typeof h === 'string'

@@ -2,7 +2,9 @@
 // /v1/evaluate on a server this script starts on the loopback interface and stops afterwards.
 //
 //   npm run loadtest -- [--duration 10] [--connections 10] [--workers 50] [--weeks 6] [--yaml]
-//                       [--target evaluate|health|rules]   (health/rules: the HTTP layer without evaluate)
+//                       [--target evaluate|health|rules|floor]   (health/rules: the HTTP layer without evaluate;
+//                                          floor: the same POSTs to a bare Fastify app that only JSON.parses
+//                                          the body and answers a few bytes, what any design pays per request)
 //                       [--cache on|off]   (off: every request is evaluated; on: the report cache answers repeats)
 //                       [--worker-cache on|off]  (on: workers' reports kept, so a turnus posted again with changes evaluates only the changed workers)
 //                       [--instances N]    (N > 1: api/server.ts with TURNUSSJEKK_INSTANCES=N, one process per core)
@@ -20,8 +22,10 @@ import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stringify as toYaml } from 'yaml';
+import Fastify from 'fastify';
+import { parse as fromYaml, stringify as toYaml } from 'yaml';
 import { buildApp } from '../api/app.ts';
+import { DEFAULT_BODY_LIMIT } from '../api/config.ts';
 import { evaluate } from '../src/engine/evaluate.ts';
 import { validateRotaDocument } from '../src/rota/load.ts';
 import { wholeOption } from './options.ts';
@@ -179,8 +183,11 @@ export interface Args {
   workers: number;
   weeks: number;
   yaml: boolean;
-  /** evaluate (default) posts the turnus; health and rules measure the HTTP layer alone. */
-  target: 'evaluate' | 'health' | 'rules';
+  /**
+   * evaluate (default) posts the turnus; health and rules measure the HTTP layer alone; floor posts
+   * the same bodies to a bare Fastify app (floorApp) that reads them and evaluates nothing.
+   */
+  target: 'evaluate' | 'health' | 'rules' | 'floor';
   /** The report cache (api/cache.ts): on answers the repeated body from it; off evaluates every request. */
   cache: boolean;
   /** Workers' reports kept (engine/workerReports.ts): a turnus posted again with changes evaluates only the changed workers. */
@@ -223,8 +230,8 @@ function readArgs(argv: string[]): Args {
   if (!['on', 'off'].includes(values['worker-cache']!))
     throw new Error(`--worker-cache must be on or off, got "${values['worker-cache']}"`);
   const target = values.target as Args['target'];
-  if (!['evaluate', 'health', 'rules'].includes(target))
-    throw new Error(`--target must be evaluate, health or rules, got "${values.target}"`);
+  if (!['evaluate', 'health', 'rules', 'floor'].includes(target))
+    throw new Error(`--target must be evaluate, health, rules or floor, got "${values.target}"`);
   return {
     duration: wholeOption('duration', values.duration, 1, 600),
     connections: wholeOption('connections', values.connections, 1, 1000),
@@ -291,23 +298,30 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
     }),
   };
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
-  const path = args.target === 'evaluate' ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
+  const posts = args.target === 'evaluate' || args.target === 'floor';
+  const path = posts ? '/v1/evaluate' : args.target === 'rules' ? '/v1/rules' : '/health';
+  if (args.target === 'floor' && args.instances > 1) throw new Error('--target floor runs in this process only');
   const server = args.instances > 1 ? await startInstances(args) : undefined;
   const app = server
     ? undefined
-    : await buildApp({
-        logger: false,
-        env: {},
-        ...(args.cache ? {} : { cacheBytes: 0 }),
-        ...(args.workerCache ? {} : { workerCacheBytes: 0 }),
-        ...(args.threads !== undefined ? { threads: args.threads } : {}),
-      });
+    : args.target === 'floor'
+      ? floorApp()
+      : await buildApp({
+          logger: false,
+          env: {},
+          ...(args.cache ? {} : { cacheBytes: 0 }),
+          ...(args.workerCache ? {} : { workerCacheBytes: 0 }),
+          ...(args.threads !== undefined ? { threads: args.threads } : {}),
+        });
   try {
     const address = server ? server.address : await app!.listen({ host: '127.0.0.1', port: 0 });
+    const pool = app && 'evaluationPool' in app ? app.evaluationPool : undefined;
     console.log(
-      `server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, ` +
-        `${app?.evaluationPool ? `${app.evaluationPool.options.threads} evaluation threads` : args.instances === 1 ? 'evaluation on the event loop' : 'default threads'}, ` +
-        `report cache ${args.cache ? 'on' : 'off'}, workers' report cache ${args.workerCache ? 'on' : 'off'}; ` +
+      (args.target === 'floor'
+        ? 'server: a bare Fastify app in this process (the floor): each body read with JSON.parse, nothing validated or evaluated; '
+        : `server: ${args.instances} ${args.instances === 1 ? 'process (this one)' : 'processes (node:cluster)'}, ` +
+          `${pool ? `${pool.options.threads} evaluation threads` : args.instances === 1 ? 'evaluation on the event loop' : 'default threads'}, ` +
+          `report cache ${args.cache ? 'on' : 'off'}, workers' report cache ${args.workerCache ? 'on' : 'off'}; `) +
         (args.edits
           ? `every request a new save of the turnus with one shift of one worker shortened${args.changedSince ? ', asking only for the workers that changed (changedSince)' : ''}`
           : args.distinct === 1
@@ -340,9 +354,9 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
     const run = (duration: number) =>
       autocannon({
         url: `${address}${path}`,
-        method: args.target === 'evaluate' ? 'POST' : 'GET',
-        headers: args.target === 'evaluate' ? { 'content-type': contentType } : {},
-        ...(args.target === 'evaluate'
+        method: posts ? 'POST' : 'GET',
+        headers: posts ? { 'content-type': contentType } : {},
+        ...(posts
           ? args.edits
             ? { requests: [save] }
             : others.length > 0
@@ -360,6 +374,30 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
     await app?.close();
     await server?.stop();
   }
+}
+
+/**
+ * The floor of a POST on this machine: a bare Fastify app reading the same bodies as the API (JSON
+ * with JSON.parse, YAML with the yaml package) and answering a few bytes, with no validation and no
+ * evaluation, on the same loopback with the same client in the same process. Any design of the
+ * engine pays at least this per request; npm run bench measures the saves against it in one run.
+ * It sends an ETag, so --changed-since asks for the same URLs as against the API.
+ */
+function floorApp() {
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(['application/json', 'application/yaml'], { parseAs: 'string' }, (_req, text, done) =>
+    done(null, text),
+  );
+  app.post('/v1/evaluate', async (req, reply) => {
+    const text = req.body as string;
+    const doc = (req.headers['content-type']?.startsWith('application/yaml') ? fromYaml(text) : JSON.parse(text)) as {
+      periods?: unknown[];
+    };
+    void reply.header('etag', '"floor"');
+    return { findings: [], periodsRead: doc.periods?.length ?? 0 };
+  });
+  return app;
 }
 
 /** A free loopback port: bound, read and released. */
