@@ -383,7 +383,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
  * engine pays at least this per request; npm run bench measures the saves against it in one run.
  * It sends an ETag, so --changed-since asks for the same URLs as against the API.
  */
-function floorApp() {
+export function floorApp() {
   const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'application/yaml'], { parseAs: 'string' }, (_req, text, done) =>
