@@ -44,8 +44,11 @@ export class RenderedWorkers {
       findings,
     ))
       this.incidents.push(shiftedIncident(i, offset));
-    this.byWorker.set(workerId, countFindings(findings));
-    for (const f of findings) countFinding(this.counts, f);
+    const counts = countFindings(findings);
+    this.byWorker.set(workerId, counts);
+    this.counts.violations += counts.violations;
+    this.counts.warnings += counts.warnings;
+    this.counts.info += counts.info;
     this.findingsBefore += findings.length;
   }
 }
