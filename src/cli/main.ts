@@ -24,7 +24,7 @@ check    evaluates rota files (JSON or YAML, rota file v1; CSV and iCalendar exp
          --fail-on info      exit 1 on any finding, and show info and rolling-window advice
          --baseline FILE     a previous JSON report: show and judge only findings not in it
          --jobs N            worker processes for a large rota (default: one per 350 oppdrag to
-                             assess, one per core from 2 000 000 periods; 1 = this process)
+                             assess, one per core from 400 000 periods; 1 = this process)
          --worker ID, --kind KIND, --contract TYPE
                              for CSV and iCalendar input, as in convert
          In GitHub Actions (GITHUB_ACTIONS=true) findings are also annotated on stderr.

@@ -7,7 +7,9 @@
 // threads of one process ran the same parts in more total time than one thread (both isolates
 // share the process's allocator), while two processes ran them 1.4–1.6 times as fast as one.
 import { fork, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
@@ -15,7 +17,7 @@ import { buildTimeline } from '../timeline/build.ts';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
-import type { PartResult, PartTask } from './partWorker.ts';
+import type { PartResult, PartTask, RenderedFile } from './partWorker.ts';
 import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
 
 export interface ParallelOptions {
@@ -51,19 +53,20 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts')
 
 /**
  * Worker processes for a rota when none are asked for (at most one per core): one per 350 oppdrag
- * to assess, and one per core for the rule evaluation alone only from 2 000 000 periods. The engine
- * is bound by memory, not arithmetic: on the 2-core machine two processes of it run at about 1.2
- * times one (a pure arithmetic loop at 2.0), and copying parts and reports between processes eats
- * that up unless there is much work per period, or the whole rota makes this process's heap so
- * large that collecting its garbage costs more than the copying. Measured there (one year of the
- * generator's mix, rules only): 94 000 periods took 4.3 s in this process against 6.3 s on two
- * processes, 940 000 periods 27.5–30.7 s against 30.1–31.2 s, 4 700 000 periods 205.9 s against
- * 158.9 s. With oppdrag, whose conversion assessment weighs far more than the periods: 750 oppdrag
- * 16.0 s in this process against 14.6 s on two, 7 500 oppdrag 153.6 s against 102.6 s.
+ * to assess, and one per core for the rule evaluation alone from 400 000 periods. The engine is
+ * bound by memory, not arithmetic: on the 2-core machine two processes of it run at about 1.2 times
+ * one (a pure arithmetic loop at 2.0), and the parts sent to them must be worth the copying.
+ * Measured there (one year of the generator's mix, rules only, JSON report; since the findings come
+ * back through files, readRendered): 94 000 periods took 5.3–5.8 s in this process against
+ * 6.8–7.1 s on two processes, 282 000 periods 12.1–14.2 s against 12.5–12.6 s, 470 000 periods
+ * 20.2–21.8 s against 17.5–19.6 s, 940 000 periods 45.6 s against 30.3 s, 1 880 000 periods 87.1 s
+ * against 65.5 s. (Through the IPC channel, two processes paid only from about 2 000 000 periods.)
+ * With oppdrag, whose conversion assessment weighs far more than the periods: 750 oppdrag 16.0 s in
+ * this process against 14.6 s on two, 7 500 oppdrag 153.6 s against 102.6 s.
  */
 export function defaultJobs(rota: Rota, conversions = true): number {
   const oppdrag = conversions ? rota.assignments.reduce((n, a) => n + (a.contract === 'oppdrag' ? 1 : 0), 0) : 0;
-  const wanted = Math.max(Math.floor(oppdrag / 350), rota.periods.length >= 2_000_000 ? Infinity : 1);
+  const wanted = Math.max(Math.floor(oppdrag / 350), rota.periods.length >= 400_000 ? Infinity : 1);
   return Math.max(1, Math.min(availableParallelism(), wanted));
 }
 
@@ -142,7 +145,9 @@ async function* inProcesses(
       execArgv: ['--max-semi-space-size=16'],
     }),
   );
-  const done = new Map<number, { report: Report; rendered?: RenderedFindings }>();
+  // Rendered findings come back as files (partWorker.ts), in a folder only this user can read.
+  const folder = render ? partsFolder() : undefined;
+  const done = new Map<number, { report: Report; rendered?: RenderedFile }>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let next = 0;
@@ -159,7 +164,7 @@ async function* inProcesses(
         id,
         rota,
         options,
-        ...(render ? { render: { periodIndex, agreementIndex, style: render } } : {}),
+        ...(folder ? { render: { periodIndex, agreementIndex, style: render, file: join(folder, `part-${id}`) } } : {}),
       } satisfies PartTask);
       // Sent is copied (serialised as it is sent): this process needs the part's periods no more.
       if (release) released(parts, id);
@@ -190,17 +195,45 @@ async function* inProcesses(
     while (taken < parts.length) {
       while (!done.has(taken) && !failure) await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
-      const result = done.get(taken)!;
+      const { report, rendered } = done.get(taken)!;
       done.delete(taken);
       const part = parts[taken]!;
       taken++;
       dispatch();
-      yield { ...result, part };
+      yield { report, part, ...(rendered ? { rendered: readRendered(rendered) } : {}) };
     }
   } finally {
     taken = parts.length;
     for (const worker of pool) if (worker.connected) worker.disconnect();
+    if (folder) rmSync(folder, { recursive: true, force: true });
   }
+}
+
+function partsFolder(): string {
+  try {
+    return mkdtempSync(join(tmpdir(), 'turnussjekk-parts-'));
+  } catch (err) {
+    throw new Error(
+      `cannot make a folder for the parts' findings in ${tmpdir()} (TMPDIR names another): ${(err as Error).message}`,
+    );
+  }
+}
+
+/**
+ * A part's rendered findings, read from the file its worker process wrote them to (and the file
+ * removed). Why a file and not the IPC channel: a national report is gigabytes of findings, and
+ * each byte sent over the channel was read in small chunks, joined into the message and copied
+ * again into the piece it was deserialised as, all in this process, whose heap still holds the
+ * parts not yet sent; the garbage this made, and the collections of that heap it set off, kept
+ * this process busy for nearly as long as the evaluation took (a 20 000-worker year on two
+ * processes: 40.3 s of this process's CPU time, against 15.0 s with the files; bench/README.md).
+ * One read of the file is one piece, none when the part has no finding (the report writes a
+ * part's separator only before findings).
+ */
+function readRendered({ file, counts }: RenderedFile): RenderedFindings {
+  const bytes = readFileSync(file);
+  unlinkSync(file);
+  return { pieces: bytes.byteLength > 0 ? [bytes] : [], counts };
 }
 
 /** The whole rota's report, evaluated in parts (on all cores when it pays); equal to evaluate()'s. */

@@ -1,6 +1,8 @@
 // One worker process of engine/parallel.ts: evaluates the rota parts it is sent with the default
 // rule book and sends each report back; asked to, it also renders the part's findings as JSON
-// text, so the parent only writes them. A defect becomes an error message, not a dead process.
+// text into a file the parent names, so the parent only copies them to its output. A defect
+// (a file that cannot be written included) becomes an error message, not a dead process.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
@@ -11,24 +13,60 @@ export interface PartTask {
   id: number;
   rota: Rota;
   options: Pick<EvaluateOptions, 'asOf' | 'conversions' | 'violationsOnly' | 'span'>;
-  /** Render the findings here, with the whole rota's indexes (the part's index maps). */
-  render?: { periodIndex: number[]; agreementIndex: number[]; style?: RenderStyle };
+  /**
+   * Render the findings here, with the whole rota's indexes (the part's index maps), into `file`
+   * (created or emptied): the bytes never cross the IPC channel.
+   */
+  render?: { periodIndex: number[]; agreementIndex: number[]; style?: RenderStyle; file: string };
+}
+
+/** A part's findings rendered into the file its task named: only their counts come back. */
+export interface RenderedFile {
+  file: string;
+  counts: RenderedFindings['counts'];
 }
 
 export interface PartResult {
   id: number;
   report?: Report;
-  rendered?: RenderedFindings;
+  rendered?: RenderedFile;
   error?: { name: string; message: string; stack?: string };
 }
 
-const send = (m: PartResult) => process.send!(m);
+// A parent gone (it failed on another part and removed the folder) wants no answer and no file.
+const send = (m: PartResult) => {
+  if (process.connected) process.send!(m);
+};
+
+/** The pieces one after the other in the file, which is created or emptied first. */
+function writePieces(file: string, pieces: Uint8Array[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of pieces) {
+      let written = 0;
+      while (written < piece.byteLength) written += writeSync(fd, piece, written);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function renderedPart(task: PartTask & { render: NonNullable<PartTask['render']> }): Promise<PartResult> {
+  const { report, rendered } = await evaluateRendered(task.rota, task.options, task.render, task.render.style);
+  if (!process.connected) return { id: task.id };
+  try {
+    writePieces(task.render.file, rendered.pieces);
+  } catch (err) {
+    throw new Error(`cannot write a part's findings to ${task.render.file}: ${(err as Error).message}`);
+  }
+  return { id: task.id, report, rendered: { file: task.render.file, counts: rendered.counts } };
+}
 
 process.on('message', async (task: PartTask) => {
   try {
     send(
       task.render
-        ? { id: task.id, ...(await evaluateRendered(task.rota, task.options, task.render, task.render.style)) }
+        ? await renderedPart({ ...task, render: task.render })
         : { id: task.id, report: await evaluateWhole(task.rota, task.options) },
     );
   } catch (err) {

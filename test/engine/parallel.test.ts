@@ -12,7 +12,7 @@ import type { Report } from '../../src/report/schema.ts';
 import type { Rota } from '../../src/rota/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -141,6 +141,47 @@ describe('parts rendered as they are evaluated', () => {
     expect(counted).toBe(whole.findings.length);
   });
 
+  it('on two processes, a part without findings adds nothing, and the folder the findings came through is gone after', async () => {
+    // Seven workers with no work: the last part (7 a part) has no finding, and its file is empty.
+    const idle = Array.from({ length: 7 }, (_, i) => ({ id: `idle-${i}` }));
+    const withIdle = validateRotaDocument({ ...doc, workers: [...(doc.workers as object[]), ...idle] });
+    const whole = await evaluate(withIdle);
+    const folder = mkdtempSync(join(tmpdir(), 'parts-test-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = folder;
+    try {
+      let text = '';
+      const decoder = new TextDecoder();
+      const stream = new JsonReportStream((t) => (text += typeof t === 'string' ? t : decoder.decode(t)));
+      const assembler = new ReportAssembler(withIdle);
+      const parts: EvaluatedPart[] = [];
+      for await (const p of evaluateParts(withIdle, {}, { jobs: 2, workersPerPart: 7, render: 'json' })) {
+        parts.push(p);
+        assembler.addCounted(p.report, p.rendered!.counts);
+        stream.addRendered(p.rendered!.pieces);
+      }
+      stream.end(assembler.finish());
+      expect(parts.at(-1)!.rendered!.pieces).toEqual([]);
+      expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+
+  it('says where it could not make the folder for the findings, before any part is evaluated', async () => {
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = join(tmpdir(), 'no-such-folder', 'deeper');
+    try {
+      const parts = evaluateParts(rota, {}, { jobs: 2, workersPerPart: 7, render: 'json' });
+      await expect(parts.next()).rejects.toThrow(/cannot make a folder for the parts' findings in .*no-such-folder/);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+
   it("one line per finding, in the whole rota's order, with its tail", async () => {
     const whole = await evaluate(rota);
     const { text, tail } = await rendered('ndjson', 1, 5);
@@ -151,7 +192,7 @@ describe('parts rendered as they are evaluated', () => {
 });
 
 describe('worker processes by default', () => {
-  it('one per 350 oppdrag to assess, one per core for the rules alone from 2 000 000 periods, at most one per core, at least one', () => {
+  it('one per 350 oppdrag to assess, one per core for the rules alone from 400 000 periods, at most one per core, at least one', () => {
     const noOppdrag: Rota['assignments'] = rota.assignments.map((a) => ({ ...a, contract: 'arbeidsavtale' as const }));
     const withPeriods = (n: number, assignments = noOppdrag) => ({
       ...rota,
@@ -159,8 +200,8 @@ describe('worker processes by default', () => {
       periods: { length: n } as Rota['periods'],
     });
     expect(defaultJobs(withPeriods(94_224))).toBe(1);
-    expect(defaultJobs(withPeriods(1_999_999))).toBe(1);
-    expect(defaultJobs(withPeriods(2_000_000))).toBe(availableParallelism());
+    expect(defaultJobs(withPeriods(399_999))).toBe(1);
+    expect(defaultJobs(withPeriods(400_000))).toBe(availableParallelism());
     const oppdrag = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
         id: `o${i}`,
