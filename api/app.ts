@@ -13,6 +13,7 @@ import { requireBearerToken } from './auth.ts';
 import type { WorkerReportCache } from '../src/engine/workerReports.ts';
 import type { ReportCache } from './cache.ts';
 import { DigestStore } from './delta.ts';
+import { RecipeStore } from './recipes.ts';
 import { EvaluatePool } from './pool.ts';
 import { validatorCompiler } from './compilers.ts';
 import { resolveConfig, type ApiConfig, type ApiConfigOptions } from './config.ts';
@@ -344,6 +345,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
   // The digests of an eighth as many bytes as the workers' reports: a few kilobytes a report.
   const digestBytes = options.workerCache ? options.workerCache.maxBytes / 8 : config.workerCacheBytes / 8;
   const digests = digestBytes > 0 ? new DigestStore(digestBytes) : undefined;
+  // The bodies saves are on: half as many bytes as the workers' reports (a 50-worker turnus is 113 KiB).
+  const recipes = digests ? new RecipeStore(digestBytes * 4) : undefined;
 
   await app.register(metaRoutes, { ruleCount: rules.length });
   await app.register(
@@ -356,6 +359,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
         maxSpanDays: config.maxSpanDays,
         ...(pool ? { pool } : {}),
         ...(digests ? { digests } : {}),
+        ...(recipes ? { recipes } : {}),
         caches: {
           cacheBytes: config.cacheBytes,
           workerCacheBytes: config.workerCacheBytes,

@@ -8,21 +8,20 @@
 // part of the report is a function of (the cache key, plus where its periods and agreements sit in
 // the whole rota). A client that holds a report may then ask only for the workers whose digests
 // differ (api/delta.ts keeps the digests of reports answered).
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { evaluate, type EvaluateOptions } from '../src/engine/evaluate.ts';
-import { ReportAssembler, type RotaPart } from '../src/engine/partition.ts';
-import { type WorkerReportCache, workerReports } from '../src/engine/workerReports.ts';
+import type { WorkerReportCache } from '../src/engine/workerReports.ts';
 import { decodeCsvBytes, parseCsvText } from '../src/import/csv.ts';
 import { parseIcsText } from '../src/import/ics.ts';
-import { countFindings } from '../src/report/counts.ts';
-import { type Finding, HeadroomSchema, type Report, ReportSchema } from '../src/report/schema.ts';
+import { HeadroomSchema, type Report, ReportSchema } from '../src/report/schema.ts';
 import { InputError, type InputIssue } from '../src/rota/errors.ts';
 import { validateRotaDocument } from '../src/rota/load.ts';
 import { parseDocumentBody } from './routes/bodies.ts';
 import type { Rota } from '../src/rota/schema.ts';
 import type { RuleBook } from '../src/rules/load.ts';
 import { checkSpan } from './limits.ts';
+import { applySave, type Recipe, type RotaStates, stateOf } from './rotaStates.ts';
+import { assemble, byWorker } from './workerParts.ts';
 
 export type BodyFormat = 'json' | 'yaml' | 'csv' | 'ics';
 
@@ -34,7 +33,7 @@ export interface RawBody {
 }
 
 export interface EvaluateJob {
-  route: 'evaluate' | 'headroom';
+  route: 'evaluate' | 'headroom' | 'save';
   body: RawBody;
   asOf?: string;
   /** headroom: only this worker. */
@@ -42,6 +41,16 @@ export interface EvaluateJob {
   maxSpanDays: number;
   /** evaluate: the digests of the report the client holds; the answer then holds only the workers that differ. */
   base?: WorkerDigest[];
+  /** save: the ETag of the rota the save is on, which the thread may hold (api/rotaStates.ts). */
+  held?: string;
+  /**
+   * save: the recipes from a body posted whole to that rota (api/recipes.ts), to rebuild it. Sent
+   * only when the thread said it did not hold it: the body is the turnus, and copying it to a thread
+   * on every save cost as much as the save's own reading.
+   */
+  chain?: Recipe[];
+  /** save: the ETag of the rota the save makes. */
+  etag?: string;
 }
 
 /** A worker's id and the digest of their part of a report. */
@@ -54,6 +63,8 @@ export interface JobAnswer {
   digests?: WorkerDigest[];
   /** The answer holds only the workers whose digests differ from `base`. */
   delta?: boolean;
+  /** save: the thread does not hold the rota named by `held`; send the job again with its chain. */
+  notHeld?: boolean;
   /** Bad input: the route answers 400 with these issues (`context`: where, when not the body). */
   input?: { issues: InputIssue[]; context?: string };
   /** Anything else: a defect, answered 500. */
@@ -63,6 +74,8 @@ export interface JobAnswer {
 export interface JobContext {
   ruleBook: RuleBook;
   workerCache?: WorkerReportCache;
+  /** The rotas this thread holds for saves (api/rotaStates.ts); none: no saves (no workers' cache). */
+  states?: RotaStates;
 }
 
 const HeadroomAnswerSchema = z.object({ headroom: z.array(HeadroomSchema) });
@@ -101,68 +114,6 @@ export function readBody(body: RawBody): Rota {
     throw asInputError(err, what);
   }
   return validateRotaDocument(doc);
-}
-
-/** The digest of a worker's part of the report: its cache key and where its periods and agreements sit in the rota. */
-function digestOf(key: string, part: RotaPart): string {
-  return createHash('sha256')
-    .update(key)
-    .update(`\0${part.periodIndex.join(',')}\0${part.agreementIndex.join(',')}`)
-    .digest('base64url');
-}
-
-interface WorkerReport {
-  workerId: string;
-  report: Report;
-  part: RotaPart;
-  digest: string;
-}
-
-/**
- * Each worker's report, from the cache or evaluated now (and kept), with its digest. Undefined for a
- * rota evaluated whole (variants, a cycle, another rule book).
- */
-async function byWorker(
-  rota: Rota,
-  options: EvaluateOptions,
-  cache: WorkerReportCache,
-): Promise<WorkerReport[] | undefined> {
-  const parts = await workerReports(rota, options, cache);
-  return parts?.map(({ report, part, key }) => ({
-    workerId: part.rota.workers[0]!.id,
-    report,
-    part,
-    digest: digestOf(key, part),
-  }));
-}
-
-/**
- * The report from its workers' reports, as mergeReports gives it; with `base`, only the workers whose
- * digests differ from it, their incidents indexing the findings given, while the summary's totals
- * and the readings are the whole report's.
- */
-function assemble(rota: Rota, workers: WorkerReport[], base?: Map<string, string>): Report {
-  const whole = new ReportAssembler(rota);
-  const changed = base ? new ReportAssembler(rota) : whole;
-  const findings: Finding[] = [];
-  for (const w of workers) {
-    if (base && base.get(w.workerId) === w.digest) {
-      whole.addCounted(w.report, countFindings(w.report.findings));
-      continue;
-    }
-    for (const f of changed.add(w.report, w.part)) findings.push(f);
-    if (changed !== whole) whole.addCounted(w.report, countFindings(w.report.findings));
-  }
-  const { version, ...tail } = whole.finish();
-  if (!base) return { version, findings, ...tail };
-  const { version: _same, ...part } = changed.finish();
-  return {
-    version,
-    findings,
-    ...part,
-    summary: { ...tail.summary, perWorker: part.summary.perWorker },
-    readings: tail.readings,
-  };
 }
 
 // A request is evaluated whole, on its thread: the pool's threads share the cores between
@@ -212,9 +163,30 @@ function encodeReport(report: Report): Uint8Array {
   return utf8(JSON.stringify(z.encode(ReportSchema, report)));
 }
 
+/**
+ * A save on a held rota: the answer POST /v1/evaluate gives the rota it makes with `changedSince` the
+ * held rota's ETag (only the workers whose part of the report differs), and the new rota is held.
+ */
+async function saveRoute(job: EvaluateJob, ctx: JobContext): Promise<JobAnswer> {
+  const { workerCache, states } = ctx;
+  if (!workerCache || !states) throw new Error('saves need the workers’ report cache');
+  const context = { ruleBook: ctx.ruleBook, workerCache, maxSpanDays: job.maxSpanDays };
+  const base = job.chain ? await stateOf(job.chain, states, context, readBody) : states.get(job.held!);
+  if (!base) return { notHeld: true };
+  const next = await applySave(base, job.body, job.etag!, context);
+  states.keep(next);
+  const digests = new Map(base.workers.map((w) => [w.workerId, w.digest]));
+  return {
+    json: encodeReport(assemble(next.rota, next.workers, digests)),
+    digests: next.workers.map((w) => [w.workerId, w.digest]),
+    delta: true,
+  };
+}
+
 /** Runs a job; never throws: an error is part of the answer, so it crosses a thread as data. */
 export async function runJob(job: EvaluateJob, ctx: JobContext): Promise<JobAnswer> {
   try {
+    if (job.route === 'save') return await saveRoute(job, ctx);
     const rota = readBody(job.body);
     checkSpan(rota, job.maxSpanDays);
     return job.route === 'headroom' ? await headroomRoute(job, rota, ctx) : await evaluateRoute(job, rota, ctx);

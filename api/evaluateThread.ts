@@ -8,6 +8,7 @@ import { WorkerReportCache } from '../src/engine/workerReports.ts';
 import type { Report } from '../src/report/schema.ts';
 import { defaultRuleBook } from '../src/rules/load.ts';
 import { type EvaluateJob, runJob } from './evaluateJob.ts';
+import { RotaStates } from './rotaStates.ts';
 
 export interface ThreadData {
   workerCacheBytes: number;
@@ -43,7 +44,15 @@ channel.onmessage = (event) => {
   workerCache?.receive(key, report);
 };
 
+// The rotas held for saves: half the workers' cache again (a held rota shares most of its objects
+// with the one it was saved from).
+const states = workerCache ? new RotaStates(workerCacheBytes / 2) : undefined;
+
 parentPort!.on('message', async ({ id, job }: ThreadTask) => {
-  const answer = await runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}) });
+  const answer = await runJob(job, {
+    ruleBook,
+    ...(workerCache ? { workerCache } : {}),
+    ...(states ? { states } : {}),
+  });
   parentPort!.postMessage({ id, answer }, answer.json ? [answer.json.buffer as ArrayBuffer] : []);
 });

@@ -16,6 +16,7 @@ export const PROBLEM_TYPES = {
   unauthorized: { status: 401, title: 'Authentication required' },
   'not-found': { status: 404, title: 'Not found' },
   'rule-not-found': { status: 404, title: 'No rule with that id' },
+  'base-not-held': { status: 412, title: 'The rota named by base is not held here' },
   'body-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },

@@ -11,6 +11,7 @@
 //                       [--distinct N]     (N different turnuses, posted in turn: with both caches off, no request repeats another's facts)
 //                       [--edits]          (every request a new save of the turnus with one shift of one worker shortened: a planner saving as they go)
 //                       [--changed-since]  (with --edits: each save asks only for the workers whose reports differ from the turnus's first answer, by its ETag)
+//                       [--saves]          (with --edits: each save sends only the changed worker to /v1/evaluate/changes, on the turnus's first answer's ETag)
 //                       [--threads N]      (evaluation threads, api/pool.ts; 0 = on the event loop; default one per core)
 //                       [--health-during-large]  (instead: /health latency while one large rota, --workers × --weeks, is evaluated)
 //
@@ -22,7 +23,7 @@ import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { parse as fromYaml, stringify as toYaml } from 'yaml';
 import { buildApp } from '../api/app.ts';
 import { DEFAULT_BODY_LIMIT } from '../api/config.ts';
@@ -200,6 +201,8 @@ export interface Args {
   edits: boolean;
   /** With edits: ask only for the workers that changed since the turnus's first answer (changedSince=<ETag>). */
   changedSince: boolean;
+  /** With edits: send only the changed worker's part, a save on the turnus's first answer (POST /v1/evaluate/changes?base=<ETag>). */
+  saves: boolean;
   /** Evaluation threads (api/pool.ts); undefined = the server's default (one per core). */
   threads: number | undefined;
   /** Measure /health while one large rota is evaluated, instead of a load run. */
@@ -220,6 +223,7 @@ function readArgs(argv: string[]): Args {
       'worker-cache': { type: 'string', default: 'on' },
       edits: { type: 'boolean', default: false },
       'changed-since': { type: 'boolean', default: false },
+      saves: { type: 'boolean', default: false },
       threads: { type: 'string' },
       'health-during-large': { type: 'boolean', default: false },
       instances: { type: 'string', default: '1' },
@@ -245,6 +249,7 @@ function readArgs(argv: string[]): Args {
     distinct: wholeOption('distinct', values.distinct, 1, 10_000),
     edits: values.edits ?? false,
     changedSince: values['changed-since'] ?? false,
+    saves: values.saves ?? false,
     threads: values.threads === undefined ? undefined : wholeOption('threads', values.threads, 0, 64),
     healthDuringLarge: values['health-during-large'] ?? false,
   };
@@ -263,6 +268,31 @@ export function editOf(rota: Record<string, unknown>, k: number): Record<string,
   const minutes = 30 * (1 + (Math.floor(k / periods.length) % 7));
   const end = new Date(Date.parse(`${periods[i]!.end}Z`) - minutes * 60_000).toISOString().slice(0, 16);
   return { ...rota, periods: periods.map((p, j) => (j === i ? { ...p, end } : p)) };
+}
+
+/**
+ * A save of some workers (POST /v1/evaluate/changes): each worker of the document with all their
+ * assignments, those assignments' periods and the agreements that name them, in the document's order.
+ */
+export function saveOf(rota: Record<string, unknown>, workerIds: readonly string[]): Record<string, unknown> {
+  const ids = new Set(workerIds);
+  const assignments = (rota.assignments as Array<{ id: string; workerId: string }>).filter((a) => ids.has(a.workerId));
+  const owned = new Set(assignments.map((a) => a.id));
+  return {
+    workers: (rota.workers as Array<{ id: string }>).filter((w) => ids.has(w.id)),
+    assignments,
+    periods: (rota.periods as Array<{ assignmentId: string }>).filter((p) => owned.has(p.assignmentId)),
+    agreements: ((rota.agreements ?? []) as Array<{ workerId?: string }>).filter(
+      (a) => a.workerId !== undefined && ids.has(a.workerId),
+    ),
+  };
+}
+
+/** The worker whose period the k-th save (editOf) changes. */
+export function editedWorker(rota: Record<string, unknown>, k: number): string {
+  const periods = rota.periods as Array<{ assignmentId: string }>;
+  const assignment = periods[k % periods.length]!.assignmentId;
+  return (rota.assignments as Array<{ id: string; workerId: string }>).find((a) => a.id === assignment)!.workerId;
 }
 
 /** Milliseconds per evaluate() call on the same turnus, in this process, without HTTP (median of `runs`). */
@@ -290,12 +320,14 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
   // The k-th request of all connections together is the k-th save (a shared counter, not one per connection).
   let saves = 0;
   let changedSincePath = '/v1/evaluate';
+  let savesPath = '/v1/evaluate/changes';
   const save = {
-    setupRequest: (req: { body?: string; path?: string }) => ({
-      ...req,
-      body: encode(editOf(rota, saves++)),
-      ...(args.changedSince ? { path: changedSincePath } : {}),
-    }),
+    setupRequest: (req: { body?: string; path?: string }) => {
+      const k = saves++;
+      const edited = editOf(rota, k);
+      if (args.saves) return { ...req, body: encode(saveOf(edited, [editedWorker(rota, k)])), path: savesPath };
+      return { ...req, body: encode(edited), ...(args.changedSince ? { path: changedSincePath } : {}) };
+    },
   };
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
   const posts = args.target === 'evaluate' || args.target === 'floor';
@@ -323,7 +355,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
           `${pool ? `${pool.options.threads} evaluation threads` : args.instances === 1 ? 'evaluation on the event loop' : 'default threads'}, ` +
           `report cache ${args.cache ? 'on' : 'off'}, workers' report cache ${args.workerCache ? 'on' : 'off'}; `) +
         (args.edits
-          ? `every request a new save of the turnus with one shift of one worker shortened${args.changedSince ? ', asking only for the workers that changed (changedSince)' : ''}`
+          ? `every request a new save of the turnus with one shift of one worker shortened${args.saves ? ', sending only that worker (POST /v1/evaluate/changes)' : args.changedSince ? ', asking only for the workers that changed (changedSince)' : ''}`
           : args.distinct === 1
             ? 'one turnus posted again and again'
             : `${args.distinct} different turnuses posted in turn`),
@@ -337,10 +369,12 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
     const report = (await probe.json()) as { findings?: unknown[] };
     if (probe.status !== 200)
       throw new Error(`probe request answered ${probe.status}: ${JSON.stringify(report).slice(0, 500)}`);
-    if (args.changedSince) {
+    if (args.changedSince || args.saves) {
       const etag = probe.headers.get('etag');
-      if (!etag) throw new Error('--changed-since needs the workers’ report cache on: the server sent no ETag');
+      if (!etag)
+        throw new Error('--changed-since and --saves need the workers’ report cache on: the server sent no ETag');
       changedSincePath = `/v1/evaluate?changedSince=${encodeURIComponent(etag)}`;
+      savesPath = `/v1/evaluate/changes?base=${encodeURIComponent(etag)}`;
     }
     const rotaStats = rota as { periods: unknown[]; assignments: unknown[] };
     console.log(
@@ -381,7 +415,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
  * with JSON.parse, YAML with the yaml package) and answering a few bytes, with no validation and no
  * evaluation, on the same loopback with the same client in the same process. Any design of the
  * engine pays at least this per request; npm run bench measures the saves against it in one run.
- * It sends an ETag, so --changed-since asks for the same URLs as against the API.
+ * It sends an ETag, so --changed-since and --saves ask for the same URLs as against the API.
  */
 export function floorApp() {
   const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT });
@@ -389,14 +423,17 @@ export function floorApp() {
   app.addContentTypeParser(['application/json', 'application/yaml'], { parseAs: 'string' }, (_req, text, done) =>
     done(null, text),
   );
-  app.post('/v1/evaluate', async (req, reply) => {
+  const read = async (req: FastifyRequest, reply: FastifyReply) => {
     const text = req.body as string;
     const doc = (req.headers['content-type']?.startsWith('application/yaml') ? fromYaml(text) : JSON.parse(text)) as {
       periods?: unknown[];
     };
     void reply.header('etag', '"floor"');
     return { findings: [], periodsRead: doc.periods?.length ?? 0 };
-  });
+  };
+  app.post('/v1/evaluate', read);
+  // The saves' route too (--saves): the same reading of a smaller body.
+  app.post('/v1/evaluate/changes', read);
   return app;
 }
 

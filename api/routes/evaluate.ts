@@ -17,6 +17,9 @@ import { type EvaluateJob, type JobAnswer, type RawBody, runJob } from '../evalu
 import reportCaches, { type ReportCachesOptions } from '../plugins/reportCaches.ts';
 import { type EvaluatePool, QueueFullError } from '../pool.ts';
 import { pathOf, problem, sendProblem } from '../problem.ts';
+import { MAX_CHAIN, type RecipeStore } from '../recipes.ts';
+import { RotaStates } from '../rotaStates.ts';
+import { RotaPatchSchema } from '../../src/rota/patch.ts';
 import { EvaluateQuerySchema, HeadroomQuerySchema, problemResponse, queryMessage } from '../schemas.ts';
 import { CSV_MEDIA_TYPES, ICS_MEDIA_TYPES } from './bodies.ts';
 
@@ -32,6 +35,8 @@ export interface EvaluateRouteOptions {
   pool?: EvaluatePool;
   /** The workers' digests of reports answered (api/delta.ts): ETag and `changedSince`; none: neither. */
   digests?: DigestStore;
+  /** What each ETag stands for (api/recipes.ts), for saves on it; none (or no digests): no saves. */
+  recipes?: RecipeStore;
 }
 
 /**
@@ -58,9 +63,19 @@ const EvaluateRouteQuerySchema = EvaluateQuerySchema.extend({
     ),
 });
 
+const SaveQuerySchema = z.object({
+  base: z
+    .string({ error: queryMessage })
+    .min(1)
+    .max(200)
+    .describe(
+      'The ETag of the rota the save is on: one this server answered for `POST /v1/evaluate` or for an earlier save (quoted or not)',
+    ),
+});
+
 export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
   scope,
-  { ruleBook, auth, maxSpanDays, caches, pool, digests },
+  { ruleBook, auth, maxSpanDays, caches, pool, digests, recipes },
 ) => {
   const etagOf = (raw: RawBody, asOf: unknown) =>
     DigestStore.etag(raw.format, typeof asOf === 'string' ? asOf : undefined, raw.text ?? raw.bytes!);
@@ -81,8 +96,13 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
       : {}),
   });
   const workerCache = scope.reportCaches.workers;
+  // On the event loop (no pool), the rotas held for saves are kept here, as each thread keeps its own.
+  const states = !pool && workerCache ? new RotaStates(workerCache.maxBytes / 2) : undefined;
+  const saves = digests && recipes ? recipes : undefined;
   const run = (job: EvaluateJob): Promise<JobAnswer> =>
-    pool ? pool.run(job) : runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}) });
+    pool
+      ? pool.run(job)
+      : runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}), ...(states ? { states } : {}) });
 
   // Every body is kept as it arrived (bodyOnThread). Fastify's default parsers are removed first,
   // so text/plain and anything else is a 415.
@@ -110,10 +130,14 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
     reply: FastifyReply,
     job: EvaluateJob,
     onDone?: (result: JobAnswer) => void,
+    /** The job again, with what the thread needs when it says it does not hold the rota (a save). */
+    whenNotHeld?: EvaluateJob,
   ): Promise<Buffer | FastifyReply> => {
     let result: JobAnswer;
     try {
       result = await run(job);
+      if (result.notHeld && whenNotHeld) result = await run(whenNotHeld);
+      if (result.notHeld) throw new Error('a save with its chain was answered as not held');
     } catch (err) {
       if (!(err instanceof QueueFullError)) throw err;
       reply.header('retry-after', String(err.retryAfterSeconds));
@@ -197,11 +221,72 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         if (digests && done.digests) {
           const etag = etagOf(raw, asOf);
           digests.set(etag, done.digests);
+          saves?.keep({ etag, ...(asOf ? { asOf } : {}), body: raw });
           reply.header('etag', etag);
         }
         if (done.delta) reply.header('x-turnussjekk-changed-since', since!);
       });
       return result;
+    },
+  });
+
+  scope.withTypeProvider<ZodTypeProvider>().route({
+    method: 'POST',
+    url: '/evaluate/changes',
+    schema: {
+      operationId: 'evaluateSave',
+      tags: ['evaluate'],
+      summary: 'Save some workers of a rota the server holds, and evaluate what changed',
+      description:
+        'For a client that saves often: instead of the whole rota, it sends the parts of some workers (each worker with all their assignments, periods and agreements) ' +
+        'in place of theirs in the rota held under `base` (an ETag this server answered). The saved workers replace those with the same ids where they stand, new ones are added after the others; ' +
+        'in each list the saved items take the places of the workers’ items in order, any more follow the last of them (or end the list). ' +
+        'The answer is what `POST /v1/evaluate?changedSince=<base>` answers for the rota the save makes: only the workers whose part of the report differs, with the summary’s totals and the readings of the whole report. ' +
+        'It carries the new rota’s `ETag` (the base of the next save) and `X-Turnussjekk-Changed-Since`. Errors name the save’s own fields. ' +
+        'An ETag this server does not hold (its rota evicted, answered by another instance, or more than ' +
+        `${MAX_CHAIN - 1} saves on saves) is answered 412: post the whole rota again. A rota with variants or a cycle is evaluated whole and has no ETag to save on.`,
+      consumes: ['application/json', ...YAML_MEDIA_TYPES],
+      querystring: SaveQuerySchema,
+      body: RotaPatchSchema,
+      ...(auth ? { security: [{ bearerAuth: [] }] } : {}),
+      response: {
+        200: ReportSchema.describe('The report of the rota the save makes, holding only the workers that changed'),
+        400: problemResponse(
+          'Invalid save or query: every bad field of the save is listed in `errors` by its path in the save',
+        ),
+        412: problemResponse('The rota named by `base` is not held here: post the whole rota to `/v1/evaluate` again'),
+        ...rotaBodyProblems,
+        415: problemResponse('Content-Type is not JSON or YAML'),
+      },
+    },
+    validatorCompiler: bodyOnThread,
+    handler: async (request, reply) => {
+      const raw = request.body as unknown as RawBody;
+      if (raw.format !== 'json' && raw.format !== 'yaml')
+        return sendProblem(reply, problem('unsupported-media-type', 'a save is JSON or YAML', [], pathOf(request.url)));
+      const base = DigestStore.normalize(request.query.base);
+      const chain = saves?.chain(base);
+      if (!saves || !chain)
+        return sendProblem(
+          reply,
+          problem(
+            'base-not-held',
+            saves
+              ? `no rota is held here under ${base} (evicted, answered by another instance, or too many saves on saves): post the whole rota to /v1/evaluate and save on the ETag it answers`
+              : 'this server holds no rotas for saves (the workers’ report cache is off): post the whole rota to /v1/evaluate',
+            [],
+            pathOf(request.url),
+          ),
+        );
+      const etag = DigestStore.etagOfSave(base, raw.format, raw.text!);
+      const job: EvaluateJob = { route: 'save', body: raw, maxSpanDays, held: base, etag };
+      const onDone = (done: JobAnswer) => {
+        digests!.set(etag, done.digests!);
+        saves.keep({ etag, base, save: raw });
+        reply.header('etag', etag);
+        reply.header('x-turnussjekk-changed-since', base);
+      };
+      return answer(request, reply, job, onDone, { ...job, chain });
     },
   });
 

@@ -25,8 +25,14 @@ export interface RotaPart {
  * rota declares (its plan, or its cycle), so averages run over the weeks without work too.
  */
 export function planSpan(timeline: Timeline): { from: number; to: number } | undefined {
-  const worked = spanOf(timeline.intervals);
-  const declared = timeline.cycle ?? timeline.plan;
+  return planSpanOf(spanOf(timeline.intervals), timeline.cycle ?? timeline.plan);
+}
+
+/** planSpan from its parts: the span worked (first instant to last) and the span declared, if any. */
+export function planSpanOf(
+  worked: { from: number; to: number } | undefined,
+  declared: { from: number; to: number } | undefined,
+): { from: number; to: number } | undefined {
   if (!worked) return undefined;
   return declared ? { from: Math.min(worked.from, declared.from), to: Math.max(worked.to, declared.to) } : worked;
 }
@@ -114,7 +120,14 @@ export class ReportAssembler {
   /** Counted now: the rota's periods may be let go while its parts are evaluated (ParallelOptions.release). */
   private readonly periods: number;
 
-  constructor(private readonly rota: Rota) {
+  /**
+   * `totalsOnly`: only what the summary's totals and the readings need (counts, ledger, conversions),
+   * for an answer that takes its per-worker lists from another assembler (a report of what changed).
+   */
+  constructor(
+    private readonly rota: Rota,
+    private readonly totalsOnly = false,
+  ) {
     this.periods = rota.periods.length;
   }
 
@@ -130,16 +143,17 @@ export class ReportAssembler {
     this.counts.violations += counts.violations;
     this.counts.warnings += counts.warnings;
     this.counts.info += counts.info;
+    for (const c of report.conversions) this.conversions.push(c);
+    for (const row of report.ledger) this.ledger.push(row);
+    if (this.readings.length === 0) this.readings = report.readings;
+    if (this.totalsOnly) return;
     // A part's incidents index its own findings: in the whole report they follow the parts before.
     const offset = this.findingsBefore;
     for (const i of report.incidents) this.incidents.push(shiftedIncident(i, offset));
     this.findingsBefore += counts.violations + counts.warnings + counts.info;
     for (const h of report.headroom) this.headroom.push(h);
     for (const w of report.summary.perWorker) this.perWorker.push(w);
-    for (const c of report.conversions) this.conversions.push(c);
-    for (const row of report.ledger) this.ledger.push(row);
     for (const p of report.profiles) this.profiles.push(p);
-    if (this.readings.length === 0) this.readings = report.readings;
   }
 
   /** Everything after the findings, in the order and form evaluate() gives for the whole rota. */

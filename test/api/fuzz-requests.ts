@@ -288,6 +288,9 @@ export function rotaArbitrary(rotaSchema: Json): fc.Arbitrary<Json> {
             : {}),
         };
       });
+      // A save (no `version` in its schema) holds workers' parts only: agreements name a worker.
+      if (!rotaSchema.properties.version)
+        return { workers, assignments, periods, agreements: r.agreements.map((type) => ({ type, workerId: 'w1' })) };
       return {
         version: 1,
         timezone: r.timezone,
@@ -400,8 +403,8 @@ export function requestArbitrary({ method, path, op }: Operation, seeds: Seeds):
   // Documents (JSON, YAML) are generated from the schema; the other media types are files edited.
   const docMedias = medias.filter((m) => isJson(m) || isYaml(m));
   const textMedias = medias.filter((m) => !isJson(m) && !isYaml(m));
-  if (content && (docMedias.length === 0 || textMedias.length === 0 || !content['application/json']?.schema)) {
-    throw new Error(`${method} ${path}: the fuzzer expects a JSON schema body and text media types besides`);
+  if (content && (docMedias.length === 0 || !content['application/json']?.schema)) {
+    throw new Error(`${method} ${path}: the fuzzer expects a JSON schema body`);
   }
   const rotaSchema: Json | undefined = content?.['application/json']?.schema;
   const upper = method.toUpperCase();
@@ -473,12 +476,15 @@ export function requestArbitrary({ method, path, op }: Operation, seeds: Seeds):
               note: `${how} ${asText(value).slice(0, 40)}`,
             })),
         },
+        // Files of the text media types edited, where the operation takes any (a save does not).
         {
-          weight: 2,
-          arbitrary: fc.tuple(fc.constantFrom(...textMedias), fc.nat(), textEdit).map(([media, n, edit]) => {
-            const texts = seeds.texts[media] ?? [''];
-            return { media, payload: editText(texts[n % texts.length]!, edit), note: `edited file: ${edit.how}` };
-          }),
+          weight: textMedias.length > 0 ? 2 : 0,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...(textMedias.length > 0 ? textMedias : ['text/plain'])), fc.nat(), textEdit)
+            .map(([media, n, edit]) => {
+              const texts = seeds.texts[media] ?? [''];
+              return { media, payload: editText(texts[n % texts.length]!, edit), note: `edited file: ${edit.how}` };
+            }),
         },
         {
           weight: 2,

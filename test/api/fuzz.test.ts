@@ -44,6 +44,16 @@ const seeds: Seeds = {
     // The generated rotas' ids and zones; the schema says only "a string".
     worker: ['w1', 'w2', 'w3'],
     timezone: ['Europe/Oslo', 'UTC', 'America/New_York'],
+    // A held rota for saves: the generated workers with nothing yet, so a generated save fits it.
+    base: [
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/v1/evaluate',
+          payload: { version: 1, workers: [{ id: 'w1' }, { id: 'w2' }, { id: 'w3' }], assignments: [], periods: [] },
+        })
+      ).headers.etag as string,
+    ],
   },
   texts: { 'text/csv': fixtures('.csv'), 'text/calendar': fixtures('.ics') },
   bodyLimit: BODY_LIMIT,

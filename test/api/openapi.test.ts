@@ -12,6 +12,7 @@ let doc: Json;
 
 const ROUTES: Array<[string, string]> = [
   ['post', '/v1/evaluate'],
+  ['post', '/v1/evaluate/changes'],
   ['post', '/v1/headroom'],
   ['get', '/v1/rules'],
   ['get', '/v1/rules/{id}'],

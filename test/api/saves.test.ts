@@ -1,0 +1,276 @@
+// Saves on a held rota (POST /v1/evaluate/changes): the answer is, byte for byte, what
+// POST /v1/evaluate?changedSince=<base> answers for the rota the save makes, on the event loop and
+// on threads that do and do not hold the base; errors name the save's own fields.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../api/app.ts';
+import { buildLoadRota, editedWorker, editOf, saveOf } from '../../scripts/load-test.ts';
+import { expectProblem, smallRota, testApp } from './helpers.ts';
+
+/** The problem document of a response with this status and problem type. */
+function problemOf(res: Awaited<ReturnType<App['inject']>>, status: number, kind: string) {
+  const p = expectProblem(res, status);
+  expect(p.type).toBe(`https://turnussjekk.no/problems/${kind}`);
+  return p;
+}
+
+const post = (app: App, body: unknown, url = '/v1/evaluate', type = 'application/json') =>
+  app.inject({
+    method: 'POST',
+    url,
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': type },
+  });
+const saveUrl = (base: string) => `/v1/evaluate/changes?base=${encodeURIComponent(base)}`;
+const sinceUrl = (base: string) => `/v1/evaluate?changedSince=${encodeURIComponent(base)}`;
+
+/** The save's answer and the changedSince answer for the whole document it stands for, both 200. */
+async function bothWays(app: App, base: string, save: unknown, whole: unknown) {
+  const saved = await post(app, save, saveUrl(base));
+  expect(saved.statusCode, saved.body).toBe(200);
+  const since = await post(app, whole, sinceUrl(base));
+  expect(since.statusCode).toBe(200);
+  return { saved, since };
+}
+
+describe('a save on a held rota', () => {
+  const doc = buildLoadRota();
+
+  for (const threads of [0, 2]) {
+    it(`answers what changedSince answers for the rota it makes, byte for byte, saves on saves too (${threads ? 'two threads' : 'event loop'})`, async () => {
+      const app = await testApp({ threads });
+      try {
+        const first = await post(app, doc);
+        const etag = first.headers.etag as string;
+        // Edits anywhere in the turnus; on two threads, every other save lands on a thread that
+        // does not hold the base yet and rebuilds it.
+        for (const k of [0, 17, 640, 1_280, 1_281 * 3 + 5]) {
+          const edited = editOf(doc, k);
+          const { saved, since } = await bothWays(app, etag, saveOf(edited, [editedWorker(doc, k)]), edited);
+          expect(saved.body).toBe(since.body);
+          expect(saved.headers['x-turnussjekk-changed-since']).toBe(etag);
+          expect(saved.headers.etag).not.toBe(etag);
+          expect(JSON.parse(saved.body).summary.perWorker.map((w: { workerId: string }) => w.workerId)).toEqual([
+            editedWorker(doc, k),
+          ]);
+        }
+        // A save on a save: the second edit on top of the first.
+        const once = editOf(doc, 100);
+        const s1 = await post(app, saveOf(once, [editedWorker(doc, 100)]), saveUrl(etag));
+        const twice = { ...once, periods: (editOf(once, 900).periods as unknown[]).slice() };
+        const { saved, since } = await bothWays(
+          app,
+          s1.headers.etag as string,
+          saveOf(twice, [editedWorker(doc, 900)]),
+          twice,
+        );
+        expect(saved.body).toBe(since.body);
+      } finally {
+        await app.close();
+      }
+    }, 120_000);
+  }
+
+  it('equals changedSince for random edits of random workers (property, event loop)', async () => {
+    const app = await testApp();
+    try {
+      const etag = (await post(app, doc)).headers.etag as string;
+      await fc.assert(
+        fc.asyncProperty(fc.nat(1_281 * 7 - 1), async (k) => {
+          const edited = editOf(doc, k);
+          const { saved, since } = await bothWays(app, etag, saveOf(edited, [editedWorker(doc, k)]), edited);
+          expect(saved.body).toBe(since.body);
+        }),
+        { numRuns: 25, seed: 16 },
+      );
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
+
+describe('what a save does to the lists', () => {
+  const three = (plan = true) =>
+    smallRota({
+      ...(plan ? { plan: { from: '2025-03-10', to: '2025-03-23' } } : {}),
+      workers: [{ id: 'w1' }, { id: 'w2' }, { id: 'w3' }],
+      assignments: [
+        { id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+        { id: 'b1', workerId: 'w2', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+        { id: 'c1', workerId: 'w3', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+      ],
+      periods: [
+        { assignmentId: 'a1', start: '2025-03-10T07:30', end: '2025-03-10T22:00' },
+        { assignmentId: 'b1', start: '2025-03-10T22:00', end: '2025-03-11T07:00' },
+        { assignmentId: 'c1', start: '2025-03-12T07:30', end: '2025-03-12T21:00' },
+        { assignmentId: 'b1', start: '2025-03-11T07:00', end: '2025-03-11T15:00' },
+        { assignmentId: 'a1', start: '2025-03-13T07:30', end: '2025-03-13T15:00' },
+      ],
+      agreements: [{ type: 'aml-10-5-1-averaging', workerId: 'w2' }, { type: 'aml-10-5-1-averaging' }],
+    });
+  const shift = (assignmentId: string, start: string, end: string) => ({ assignmentId, start, end });
+  const w2 = { workers: [{ id: 'w2' }], assignments: [(three().assignments as unknown[])[1]] } as Record<
+    string,
+    unknown
+  >;
+
+  // [what, the save, the lists of the whole rota it makes, the workers answered, the plan declared]
+  const cases: Array<[string, Record<string, unknown>, Record<string, unknown>, string[], boolean?]> = [
+    [
+      'more periods than before: the extra ones after the last of the worker’s (w1’s last period moves on)',
+      {
+        ...w2,
+        agreements: [{ type: 'aml-10-5-1-averaging', workerId: 'w2' }],
+        periods: [
+          shift('b1', '2025-03-10T20:00', '2025-03-11T07:00'),
+          shift('b1', '2025-03-11T07:00', '2025-03-11T16:00'),
+          shift('b1', '2025-03-13T07:00', '2025-03-13T15:00'),
+        ],
+      },
+      {
+        periods: [
+          shift('a1', '2025-03-10T07:30', '2025-03-10T22:00'),
+          shift('b1', '2025-03-10T20:00', '2025-03-11T07:00'),
+          shift('c1', '2025-03-12T07:30', '2025-03-12T21:00'),
+          shift('b1', '2025-03-11T07:00', '2025-03-11T16:00'),
+          shift('b1', '2025-03-13T07:00', '2025-03-13T15:00'),
+          shift('a1', '2025-03-13T07:30', '2025-03-13T15:00'),
+        ],
+      },
+      ['w1', 'w2'],
+    ],
+    [
+      'fewer: the places left over go, and so does the worker’s agreement (the one for everyone moves up: every worker answered)',
+      { ...w2, periods: [shift('b1', '2025-03-14T07:00', '2025-03-14T15:00')] },
+      {
+        periods: [
+          shift('a1', '2025-03-10T07:30', '2025-03-10T22:00'),
+          shift('b1', '2025-03-14T07:00', '2025-03-14T15:00'),
+          shift('c1', '2025-03-12T07:30', '2025-03-12T21:00'),
+          shift('a1', '2025-03-13T07:30', '2025-03-13T15:00'),
+        ],
+        agreements: [{ type: 'aml-10-5-1-averaging' }],
+      },
+      ['w1', 'w2', 'w3'],
+    ],
+    [
+      'a new worker after the others, with an assignment and an agreement at the ends of their lists',
+      {
+        workers: [{ id: 'w4' }],
+        assignments: [
+          { id: 'd1', workerId: 'w4', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+        ],
+        periods: [shift('d1', '2025-03-15T07:00', '2025-03-15T19:00')],
+        agreements: [{ type: 'aml-10-5-1-averaging', workerId: 'w4' }],
+      },
+      {
+        workers: [{ id: 'w1' }, { id: 'w2' }, { id: 'w3' }, { id: 'w4' }],
+        assignments: [
+          ...(three().assignments as unknown[]),
+          { id: 'd1', workerId: 'w4', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+        ],
+        periods: [...(three().periods as unknown[]), shift('d1', '2025-03-15T07:00', '2025-03-15T19:00')],
+        agreements: [...(three().agreements as unknown[]), { type: 'aml-10-5-1-averaging', workerId: 'w4' }],
+      },
+      ['w4'],
+    ],
+    [
+      'a period past the last worked day of a rota without a plan moves the span: every worker evaluated in the new frame',
+      {
+        workers: [{ id: 'w3' }],
+        assignments: [(three().assignments as unknown[])[2]],
+        periods: [shift('c1', '2025-03-22T07:30', '2025-03-22T21:00')],
+      },
+      {
+        periods: [
+          ...(three().periods as unknown[]).slice(0, 2),
+          shift('c1', '2025-03-22T07:30', '2025-03-22T21:00'),
+          ...(three().periods as unknown[]).slice(3),
+        ],
+      },
+      ['w1', 'w2', 'w3'],
+      false,
+    ],
+  ];
+
+  for (const [name, save, changes, answered, plan = true] of cases) {
+    it(name, async () => {
+      const app = await testApp();
+      try {
+        const etag = (await post(app, three(plan))).headers.etag as string;
+        const { saved, since } = await bothWays(app, etag, save, { ...three(plan), ...changes });
+        expect(saved.body).toBe(since.body);
+        const workers = JSON.parse(saved.body).summary.perWorker.map((w: { workerId: string }) => w.workerId);
+        expect(workers).toEqual(answered);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});
+
+describe('what a save refuses', () => {
+  it('names the save’s own fields, its line and column, and what is not held', async () => {
+    const app = await testApp();
+    try {
+      const rota = smallRota();
+      const etag = (await post(app, rota)).headers.etag as string;
+      const url = saveUrl(etag);
+      const good = saveOf(rota, ['w1']);
+
+      const badEnd = `{"workers":[{"id":"w1"}],\n"assignments":${JSON.stringify(good.assignments)},\n"periods":[{"assignmentId":"a1","start":"2025-03-30T02:30","end":"2025-03-30T09:00"}]}`;
+      const gap = problemOf(await post(app, badEnd, url), 400, 'invalid-input');
+      expect(gap.errors).toMatchObject([{ path: 'periods[0].start', line: 3 }]);
+      expect(gap.errors[0]!.message).toMatch(/does not exist|gap|summer time/i);
+
+      const extra = problemOf(await post(app, { ...good, version: 1 }, url), 400, 'invalid-input');
+      expect(extra.errors.map((e) => e.path)).toEqual(['version']);
+
+      const clash = {
+        workers: [{ id: 'w2' }],
+        assignments: [
+          { id: 'a1', workerId: 'w2', kind: 'employment', contract: 'arbeidsavtale', employer: 'kommune-x' },
+        ],
+        periods: [],
+      };
+      const taken = problemOf(await post(app, clash, url), 400, 'invalid-input');
+      expect(taken.errors).toMatchObject([{ path: 'assignments[0].id' }]);
+      expect(taken.errors[0]!.message).toContain('"w1"');
+
+      const everyone = problemOf(
+        await post(app, { ...good, agreements: [{ type: 'aml-10-5-1-averaging' }] }, url),
+        400,
+        'invalid-input',
+      );
+      expect(everyone.errors.map((e) => e.path)).toEqual(['agreements[0].workerId']);
+
+      const unknownWorker = problemOf(
+        await post(app, { ...good, agreements: [{ type: 'aml-10-5-1-averaging', workerId: 'w9' }] }, url),
+        400,
+        'invalid-input',
+      );
+      expect(unknownWorker.errors.map((e) => e.path)).toEqual(['agreements[0].workerId']);
+
+      problemOf(await post(app, good, saveUrl('"not-held"')), 412, 'base-not-held');
+      problemOf(await post(app, 'w1;a1', url, 'text/csv'), 415, 'unsupported-media-type');
+      const noBase = problemOf(await post(app, good, '/v1/evaluate/changes'), 400, 'invalid-request');
+      expect(noBase.errors.map((e) => e.path)).toEqual(['base']);
+      // The refused saves held nothing: the base still answers a good save.
+      expect((await post(app, good, url)).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('holds nothing without the workers’ report cache: 412', async () => {
+    const app = await testApp({ workerCacheBytes: 0 });
+    try {
+      const rota = smallRota();
+      expect((await post(app, rota)).headers.etag).toBeUndefined();
+      const p = problemOf(await post(app, saveOf(rota, ['w1']), saveUrl('"x"')), 412, 'base-not-held');
+      expect(p.detail).toContain('cache is off');
+    } finally {
+      await app.close();
+    }
+  });
+});
