@@ -13,10 +13,10 @@ import { evaluateWhole } from '../src/engine/pipeline.ts';
 import { keyOf, type WorkerReportCache } from '../src/engine/workerReports.ts';
 import { BytesLru } from '../src/lru.ts';
 import { InputError } from '../src/rota/errors.ts';
-import { applyPatch, validatePatch } from '../src/rota/patch.ts';
+import { applyPatch, type RotaPatch, validatePatch } from '../src/rota/patch.ts';
 import type { Rota } from '../src/rota/schema.ts';
 import type { RuleBook } from '../src/rules/load.ts';
-import { buildTimeline, spanOf, type Timeline } from '../src/timeline/build.ts';
+import { buildTimeline, MAX_SPAN_DAYS, spanOf, type Timeline } from '../src/timeline/build.ts';
 import type { RawBody } from './evaluateJob.ts';
 import { checkSpan } from './limits.ts';
 import { parseDocumentBody } from './routes/bodies.ts';
@@ -57,10 +57,50 @@ function workedByWorker(timeline: Timeline, workerIds: Iterable<string>): Map<st
 
 /** The plan's span (engine/partition.ts planSpan) from the workers' spans worked. */
 function planSpanFrom(worked: Map<string, Span | undefined>, declared: Span | undefined): Span | undefined {
-  return planSpanOf(
-    spanOf([...worked.values()].filter((s) => s !== undefined).map((s) => ({ start: s.from, end: s.to }))),
-    declared,
-  );
+  return planSpanOf(workedSpan(worked), declared);
+}
+
+/** The span worked by all the workers together. */
+function workedSpan(worked: Map<string, Span | undefined>): Span | undefined {
+  return spanOf([...worked.values()].flatMap((s) => (s ? [{ start: s.from, end: s.to }] : [])));
+}
+
+/**
+ * The span checks of the rota a save makes, in the save's words: a period of the save by its index
+ * in the save, any other as the held rota's. The span limit of one rota file (the timeline's, which
+ * the save's own timeline could not see) is checked on the workers' spans.
+ */
+function checkSavedSpan(
+  rota: Rota,
+  patch: RotaPatch,
+  worked: Map<string, Span | undefined>,
+  maxSpanDays: number,
+): void {
+  const inSave = (text: string) =>
+    text.replace(/periods\[(\d+)\]/g, (all, i: string) => {
+      const at = patch.periods.indexOf(rota.periods[Number(i)]!);
+      return at >= 0 ? `periods[${at}]` : `the held rota's ${all}`;
+    });
+  try {
+    checkSpan(rota, maxSpanDays);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(
+      err.issues.map((i) => {
+        const path = inSave(i.path);
+        return { ...i, path: path.startsWith('periods[') ? path : 'periods', message: inSave(i.message) };
+      }),
+    );
+  }
+  const span = workedSpan(worked);
+  const days = span ? Math.ceil((span.to - span.from) / 86_400_000) : 0;
+  if (days > MAX_SPAN_DAYS)
+    throw new InputError([
+      {
+        path: 'periods',
+        message: `with this save the rota's periods span ${days} days; one rota file may span at most ${MAX_SPAN_DAYS} days (about ten years): split it`,
+      },
+    ]);
 }
 
 export class RotaStates extends BytesLru<RotaState> {
@@ -128,7 +168,6 @@ export async function applySave(base: RotaState, save: RawBody, etag: string, ct
     throw new InputError([{ path: '', message: 'a save is JSON or YAML' }]);
   const { patch, timeline } = validatePatch(parseDocumentBody(save.text!, save.format), base.rota);
   const rota = applyPatch(base.rota, patch);
-  checkSpan(rota, ctx.maxSpanDays);
   // The plan's span without the whole rota's timeline: the saved workers' spans from the save's own.
   const worked = new Map(base.worked);
   for (const [id, s] of workedByWorker(
@@ -136,6 +175,7 @@ export async function applySave(base: RotaState, save: RawBody, etag: string, ct
     patch.workers.map((w) => w.id),
   ))
     worked.set(id, s);
+  checkSavedSpan(rota, patch, worked, ctx.maxSpanDays);
   const span = planSpanFrom(worked, base.declared);
   const options = optionsOf(ctx, base.asOf);
   const saved = new Set(patch.workers.map((w) => w.id));

@@ -262,6 +262,77 @@ describe('what a save refuses', () => {
     }
   });
 
+  it('names the save’s period that stretches the rota past the server’s span, and the held rota’s by its own index', async () => {
+    const app = await testApp({ maxSpanDays: 731 });
+    try {
+      const rota = smallRota({
+        workers: [{ id: 'w1' }, { id: 'w2' }],
+        assignments: [
+          { id: 'a1', workerId: 'w1', kind: 'employment', contract: 'arbeidsavtale' },
+          { id: 'b1', workerId: 'w2', kind: 'employment', contract: 'arbeidsavtale' },
+        ],
+        periods: [
+          { assignmentId: 'a1', start: '2025-03-10T07:30', end: '2025-03-10T15:00' },
+          { assignmentId: 'b1', start: '2025-03-11T07:30', end: '2025-03-11T15:00' },
+        ],
+      });
+      const url = saveUrl((await post(app, rota)).headers.etag as string);
+      const w2 = (start: string, end: string) => ({
+        workers: [{ id: 'w2' }],
+        assignments: [{ id: 'b1', workerId: 'w2', kind: 'employment', contract: 'arbeidsavtale' }],
+        periods: [
+          { assignmentId: 'b1', start: '2025-03-12T07:30', end: '2025-03-12T15:00' },
+          { assignmentId: 'b1', start, end },
+        ],
+      });
+      const late = problemOf(await post(app, w2('2027-06-01T07:30', '2027-06-01T15:00'), url), 400, 'invalid-input');
+      expect(late.errors.map((e) => e.path)).toEqual(['periods[1].end']);
+      expect(late.errors[0]!.message).toContain("from the held rota's periods[0].start");
+      // The same rota posted whole is refused too: a save is never accepted where the whole rota is not.
+      const whole = {
+        ...rota,
+        periods: [rota.periods as unknown[]][0]!.slice(0, 1).concat(w2('2027-06-01T07:30', '2027-06-01T15:00').periods),
+      };
+      expect((await post(app, whole)).statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a save that makes the rota span more than ten years, as the whole rota is refused', async () => {
+    const app = await testApp({ maxSpanDays: 0 });
+    try {
+      const rota = smallRota();
+      const url = saveUrl((await post(app, rota)).headers.etag as string);
+      const far = {
+        ...saveOf(rota, ['w1']),
+        periods: [{ assignmentId: 'a2', start: '2036-03-10T07:30', end: '2036-03-10T15:00' }],
+      };
+      // w1 is the only worker: the save moves the whole rota, which stays within ten years.
+      expect((await post(app, far, url)).statusCode).toBe(200);
+      const wide = {
+        ...far,
+        workers: [{ id: 'w2' }],
+        assignments: [{ id: 'b1', workerId: 'w2', kind: 'employment', contract: 'arbeidsavtale' }],
+        periods: [{ assignmentId: 'b1', start: '2036-03-10T07:30', end: '2036-03-10T15:00' }],
+      };
+      const p = problemOf(await post(app, wide, url), 400, 'invalid-input');
+      expect(p.errors.map((e) => e.path)).toEqual(['periods']);
+      expect(p.errors[0]!.message).toMatch(
+        /^with this save the rota's periods span \d+ days; one rota file may span at most 3653 days/,
+      );
+      const whole = {
+        ...rota,
+        workers: [{ id: 'w1' }, { id: 'w2' }],
+        assignments: [...(rota.assignments as unknown[]), ...wide.assignments],
+        periods: [...(rota.periods as unknown[]), ...wide.periods],
+      };
+      expect((await post(app, whole)).statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('holds nothing without the workers’ report cache: 412', async () => {
     const app = await testApp({ workerCacheBytes: 0 });
     try {
