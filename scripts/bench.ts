@@ -126,6 +126,7 @@ async function measureApi(
     edits: false,
     changedSince: false,
     saves: false,
+    chain: false,
     threads: undefined,
     healthDuringLarge: false,
   };
@@ -140,6 +141,10 @@ async function measureApi(
     // A save that sends only the changed worker (POST /v1/evaluate/changes), and its own floor.
     [SAVES, { edits: true, saves: true }],
     ["planner's save of the changed worker alone, on the event loop", { edits: true, saves: true, threads: 0 }],
+    [
+      "planner's save of the changed worker alone, each connection on its own last answer, thread pool",
+      { edits: true, saves: true, chain: true },
+    ],
     [SAVES_FLOOR, { target: 'floor', edits: true, saves: true }],
   ];
   const rows: ApiRow[] = [];

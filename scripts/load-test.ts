@@ -12,6 +12,7 @@
 //                       [--edits]          (every request a new save of the turnus with one shift of one worker shortened: a planner saving as they go)
 //                       [--changed-since]  (with --edits: each save asks only for the workers whose reports differ from the turnus's first answer, by its ETag)
 //                       [--saves]          (with --edits: each save sends only the changed worker to /v1/evaluate/changes, on the turnus's first answer's ETag)
+//                       [--chain]          (with --saves: each connection saves on its own last answer's ETag, its edits adding up: a planner at work)
 //                       [--threads N]      (evaluation threads, api/pool.ts; 0 = on the event loop; default one per core)
 //                       [--health-during-large]  (instead: /health latency while one large rota, --workers × --weeks, is evaluated)
 //
@@ -57,7 +58,10 @@ type Autocannon = (options: {
   /** Cycled through by every connection; setupRequest makes each request as it is sent. */
   requests?: Array<{
     body?: string;
-    setupRequest?: (req: { body?: string; path?: string }) => { body?: string; path?: string };
+    // biome-ignore lint/suspicious/noExplicitAny: autocannon's per-connection context is the caller's own shape.
+    setupRequest?: (req: { body?: string; path?: string }, context: any) => { body?: string; path?: string };
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    onResponse?: (status: number, body: string, context: any, headers: Record<string, string>) => void;
   }>;
   connections: number;
   duration: number;
@@ -203,6 +207,8 @@ export interface Args {
   changedSince: boolean;
   /** With edits: send only the changed worker's part, a save on the turnus's first answer (POST /v1/evaluate/changes?base=<ETag>). */
   saves: boolean;
+  /** With saves: each connection saves on the ETag of its own last answer, its edits adding up. */
+  chain: boolean;
   /** Evaluation threads (api/pool.ts); undefined = the server's default (one per core). */
   threads: number | undefined;
   /** Measure /health while one large rota is evaluated, instead of a load run. */
@@ -224,6 +230,7 @@ function readArgs(argv: string[]): Args {
       edits: { type: 'boolean', default: false },
       'changed-since': { type: 'boolean', default: false },
       saves: { type: 'boolean', default: false },
+      chain: { type: 'boolean', default: false },
       threads: { type: 'string' },
       'health-during-large': { type: 'boolean', default: false },
       instances: { type: 'string', default: '1' },
@@ -250,6 +257,7 @@ function readArgs(argv: string[]): Args {
     edits: values.edits ?? false,
     changedSince: values['changed-since'] ?? false,
     saves: values.saves ?? false,
+    chain: values.chain ?? false,
     threads: values.threads === undefined ? undefined : wholeOption('threads', values.threads, 0, 64),
     healthDuringLarge: values['health-during-large'] ?? false,
   };
@@ -321,12 +329,24 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
   let saves = 0;
   let changedSincePath = '/v1/evaluate';
   let savesPath = '/v1/evaluate/changes';
+  let firstEtag = '';
+  /** A connection's own turnus and the ETag of its last answer, when saves chain. */
+  type Planner = { doc?: Record<string, unknown>; base?: string };
   const save = {
-    setupRequest: (req: { body?: string; path?: string }) => {
+    setupRequest: (req: { body?: string; path?: string }, planner: Planner) => {
       const k = saves++;
+      if (args.saves && args.chain) {
+        planner.doc = editOf(planner.doc ?? rota, k);
+        planner.base ??= firstEtag;
+        const path = `/v1/evaluate/changes?base=${encodeURIComponent(planner.base)}`;
+        return { ...req, body: encode(saveOf(planner.doc, [editedWorker(rota, k)])), path };
+      }
       const edited = editOf(rota, k);
       if (args.saves) return { ...req, body: encode(saveOf(edited, [editedWorker(rota, k)])), path: savesPath };
       return { ...req, body: encode(edited), ...(args.changedSince ? { path: changedSincePath } : {}) };
+    },
+    onResponse: (status: number, _body: string, planner: Planner, headers: Record<string, string>) => {
+      if (args.chain && status === 200 && headers.etag) planner.base = headers.etag;
     },
   };
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
@@ -355,7 +375,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
           `${pool ? `${pool.options.threads} evaluation threads` : args.instances === 1 ? 'evaluation on the event loop' : 'default threads'}, ` +
           `report cache ${args.cache ? 'on' : 'off'}, workers' report cache ${args.workerCache ? 'on' : 'off'}; `) +
         (args.edits
-          ? `every request a new save of the turnus with one shift of one worker shortened${args.saves ? ', sending only that worker (POST /v1/evaluate/changes)' : args.changedSince ? ', asking only for the workers that changed (changedSince)' : ''}`
+          ? `every request a new save of the turnus with one shift of one worker shortened${args.saves ? `, sending only that worker (POST /v1/evaluate/changes)${args.chain ? ', each connection on its own last answer' : ''}` : args.changedSince ? ', asking only for the workers that changed (changedSince)' : ''}`
           : args.distinct === 1
             ? 'one turnus posted again and again'
             : `${args.distinct} different turnuses posted in turn`),
@@ -375,6 +395,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
         throw new Error('--changed-since and --saves need the workers’ report cache on: the server sent no ETag');
       changedSincePath = `/v1/evaluate?changedSince=${encodeURIComponent(etag)}`;
       savesPath = `/v1/evaluate/changes?base=${encodeURIComponent(etag)}`;
+      firstEtag = etag;
     }
     const rotaStats = rota as { periods: unknown[]; assignments: unknown[] };
     console.log(
