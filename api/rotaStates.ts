@@ -4,9 +4,10 @@
 // workers' report cache), unless the save moves the plan's span, which every worker's frames hang on.
 //
 // A thread holds what it has seen. Whatever names a held rota (its recipe: the body posted whole,
-// or a save on another held rota) is kept by the event loop's thread (api/recipes.ts) and sent with
-// every save, so any thread can rebuild a rota it does not hold: the body read again, the saves
-// after it applied again, their workers' reports mostly cache hits (the threads share them).
+// or a save on another held rota) is kept by the event loop's thread (api/recipes.ts) and sent to a
+// thread that says it does not hold the rota a save is on, so any thread can rebuild it: the body
+// read again, the saves after it applied again, their workers' reports mostly cache hits (the
+// threads share them).
 import type { EvaluateOptions } from '../src/engine/evaluate.ts';
 import { partitionRota, planSpanOf } from '../src/engine/partition.ts';
 import { evaluateWhole } from '../src/engine/pipeline.ts';
