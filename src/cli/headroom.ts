@@ -17,7 +17,8 @@ value is over the limit (check shows those as findings). Exit code 0, or 2 for i
 
 function formatHeadroom(list: Headroom[], lang: 'nb' | 'en', titles: Map<string, { nb: string; en: string }>): string {
   const nb = lang === 'nb';
-  const number = (n: number) => new Intl.NumberFormat(nb ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 }).format(n);
+  const numbers = new Intl.NumberFormat(nb ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 });
+  const number = (n: number) => numbers.format(n);
   const out: string[] = [];
   let worker: string | undefined;
   // The tightest first: the smallest share of the limit left.

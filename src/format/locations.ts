@@ -3,6 +3,7 @@
 // formatters. A finding names assignments and a window; the entry is the first period (in file
 // order) of those assignments that overlaps the window, or touches it when none overlaps (a
 // rest window lies between periods).
+import { groupBy } from '../groupBy.ts';
 import { relative, resolve, sep } from 'node:path';
 import type { Finding, Report } from '../report/schema.ts';
 import type { LineLocator } from '../rota/locate.ts';
@@ -51,12 +52,10 @@ export function entryFinder(rota: Rota): EntryFinder {
   rota.workers.forEach((w, i) => {
     if (!workerIndex.has(w.id)) workerIndex.set(w.id, i);
   });
+  const assignmentsOf = groupBy(rota.assignments, (a) => a.workerId);
 
   return (f) => {
-    const ids =
-      f.assignmentIds.length > 0
-        ? f.assignmentIds
-        : rota.assignments.filter((a) => a.workerId === f.workerId).map((a) => a.id);
+    const ids = f.assignmentIds.length > 0 ? f.assignmentIds : (assignmentsOf.get(f.workerId) ?? []).map((a) => a.id);
     const from = Date.parse(f.window.start);
     const to = Date.parse(f.window.end);
     const spans = ids.flatMap((id) => byAssignment.get(id) ?? []).sort((a, b) => a.index - b.index);

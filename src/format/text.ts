@@ -2,6 +2,7 @@
 // (worst first), each with the rules it breaks on one line and the agreements that would lift it said
 // once, and the limits with least room left. `--details` gives every finding in full: the paragraph,
 // the window in local time, measured against the limit, and what agreement would make it lawful.
+import { groupBy } from '../groupBy.ts';
 import { DateTime } from 'luxon';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
@@ -220,11 +221,16 @@ function formatIncidents(report: Report, opts: TextOptions): string {
   if (opts.file) out.push(opts.file, '');
   if (report.findings.length === 0) out.push(w.none, '');
   const perWorker = new Map(report.summary.perWorker.map((p) => [p.workerId, p]));
+  const incidentsOf = groupBy(report.incidents, (i) => i.workerId);
+  const advisoryOf = groupBy(
+    report.findings.filter((f) => advisory(f)),
+    (f) => f.workerId,
+  );
+  const headroomOf = groupBy(report.headroom, (h) => h.workerId);
   for (const workerId of [...new Set(report.ledger.map((l) => l.workerId))]) {
     const name = opts.names?.get(workerId);
     const p = perWorker.get(workerId);
-    const shown = report.incidents
-      .filter((i) => i.workerId === workerId)
+    const shown = (incidentsOf.get(workerId) ?? [])
       .map((i) => ({
         i,
         fs: i.findingIndexes.map((x) => report.findings[x]!).filter((f) => opts.withInfo || !advisory(f)),
@@ -274,10 +280,10 @@ function formatIncidents(report: Report, opts: TextOptions): string {
       }
     }
     if (common) out.push(`  ${iw.liftsAll}: ${agreementList(common, lang, opts.agreements)}`);
-    const hidden = report.findings.filter((f) => f.workerId === workerId && advisory(f)).length;
+    const hidden = advisoryOf.get(workerId)?.length ?? 0;
     if (!opts.withInfo && hidden > 0) out.push(iw.hidden(hidden));
-    const room = report.headroom
-      .filter((h) => h.workerId === workerId && h.left >= 0 && h.limit > 0 && h.unit === 'hours')
+    const room = (headroomOf.get(workerId) ?? [])
+      .filter((h) => h.left >= 0 && h.limit > 0 && h.unit === 'hours')
       .sort((a, b) => a.left / a.limit - b.left / b.limit)
       .slice(0, 3)
       .map(
@@ -298,12 +304,14 @@ function formatDetails(report: Report, opts: TextOptions): string {
   if (opts.file) out.push(opts.file, '');
   const workers = [...new Set(report.ledger.map((l) => l.workerId))];
   if (report.findings.length === 0) out.push(w.none, '');
+  const findingsOf = groupBy(report.findings, (f) => f.workerId);
+  const ledgerOf = groupBy(report.ledger, (l) => l.workerId);
   for (const workerId of workers) {
-    const own = report.findings.filter((f) => f.workerId === workerId);
+    const own = findingsOf.get(workerId) ?? [];
     const name = opts.names?.get(workerId);
     out.push(`${w.worker} ${name ? `${name} (${workerId})` : workerId}`);
     for (const f of own) out.push(...findingLines(f, opts.lang, opts.agreements));
-    const rows = report.ledger.filter((l) => l.workerId === workerId);
+    const rows = ledgerOf.get(workerId) ?? [];
     out.push(
       `  ${w.ledger}: ${rows.map((r) => `${r.assignmentId} ${fmt(opts.lang, r.hours)} ${w.hours} (${w.periods(r.periods)})`).join(', ')}`,
       '',

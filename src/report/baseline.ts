@@ -2,6 +2,7 @@
 // or the array the CLI prints for several files) is the baseline; a finding is "the same" when
 // its rule id, worker, assignments and window are (docs/contract.md: ids are fixed so users can
 // baseline by them). Windows are compared as instants, so a re-formatted offset still matches.
+import { groupBy } from '../groupBy.ts';
 import { readFile } from 'node:fs/promises';
 import { InputError, type InputIssue } from '../rota/errors.ts';
 import type { Finding, Report } from './schema.ts';
@@ -142,14 +143,15 @@ export function applyBaseline(report: Report, baseline: Baseline): { report: Rep
       },
     ];
   });
+  const findingsOf = groupBy(findings, (f) => f.workerId);
+  const incidentsOf = groupBy(incidents, (i) => i.workerId);
   const perWorker = (report.summary.perWorker ?? []).map((w) => {
-    const own = findings.filter((f) => f.workerId === w.workerId);
-    const counts = countSeverities(own);
+    const counts = countSeverities(findingsOf.get(w.workerId) ?? []);
     return {
       ...w,
       violations: counts.violations,
       warnings: counts.warnings,
-      incidents: incidents.filter((i) => i.workerId === w.workerId).length,
+      incidents: incidentsOf.get(w.workerId)?.length ?? 0,
     };
   });
   return {
