@@ -1,5 +1,6 @@
 // turnussjekk headroom: per worker and limit, how much is left in the tightest window, for HR
 // before publishing a turnus or offering an extra shift ("3.5 h left before the 25-hour ceiling").
+import { writeNumber } from '../engine/messages.ts';
 import { parseArgs } from 'node:util';
 import { evaluate } from '../engine/evaluate.ts';
 import { UNIT_WORDS } from '../engine/findings.ts';
@@ -17,8 +18,7 @@ value is over the limit (check shows those as findings). Exit code 0, or 2 for i
 
 function formatHeadroom(list: Headroom[], lang: 'nb' | 'en', titles: Map<string, { nb: string; en: string }>): string {
   const nb = lang === 'nb';
-  const numbers = new Intl.NumberFormat(nb ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 });
-  const number = (n: number) => numbers.format(n);
+  const number = (n: number) => writeNumber(n, nb ? 'nb' : 'en');
   const out: string[] = [];
   let worker: string | undefined;
   // The tightest first: the smallest share of the limit left.

@@ -10,7 +10,8 @@ const FORMATS: Record<Language, Intl.NumberFormat> = {
 // A national rota fills the same few templates with the same few numbers hundreds of thousands of
 // times: templates are split once, and numbers written once per language (bounded caches).
 const written = { nb: memo<number, string>(10_000), en: memo<number, string>(10_000) };
-function writeNumber(v: number, lang: Language): string {
+/** A number as the language writes it, at most two decimals (the reports' and formatters' one way). */
+export function writeNumber(v: number, lang: Language): string {
   // A Map holds 0 and -0 as one key, and Intl writes them differently.
   if (Object.is(v, -0)) return FORMATS[lang].format(v);
   return written[lang](v, () => FORMATS[lang].format(v));

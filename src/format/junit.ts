@@ -2,6 +2,7 @@
 // worker × rule id (classname = worker, name = rule id). Each finding at or above the fail-on
 // severity (default: violations) is a <failure> whose message is the Norwegian message; the other
 // findings are written to the test case's <system-out>, so they are visible but do not fail.
+import { writeNumber } from '../engine/messages.ts';
 import { DateTime } from 'luxon';
 import { fails, type FailOn } from '../report/baseline.ts';
 import type { Finding } from '../report/schema.ts';
@@ -37,9 +38,8 @@ function attrs(a: Record<string, string | number>): string {
 }
 
 const local = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat('dd.MM.yyyy HH:mm');
-// One formatter for the whole report: making one per number was a third of a national year's JUnit.
-const NUMBER = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
-const num = (n: number) => NUMBER.format(n);
+// Made one Intl.NumberFormat per number before: a third of a national year's JUnit.
+const num = (n: number) => writeNumber(n, 'nb');
 
 /** The lines a person needs beside the message: the paragraph, the window, the numbers. */
 function details(f: Finding): string {

@@ -8,6 +8,7 @@ import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
 import type { Language } from '../rules/schema.ts';
 import { UNIT_WORDS } from '../engine/findings.ts';
+import { writeNumber } from '../engine/messages.ts';
 
 const WORDS = {
   nb: {
@@ -47,7 +48,7 @@ const WORDS = {
 } as const;
 
 function fmt(lang: Language, n: number): string {
-  return new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 }).format(n);
+  return writeNumber(n, lang);
 }
 
 function localTime(iso: string, lang: Language): string {
