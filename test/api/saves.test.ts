@@ -89,6 +89,31 @@ describe('a save on a held rota', () => {
   }, 120_000);
 });
 
+describe('a save on a rota posted with asOf', () => {
+  it('is evaluated as of the held rota’s date, as changedSince with that asOf answers', async () => {
+    const app = await testApp();
+    try {
+      const rota = smallRota();
+      const asOf = '2018-06-01';
+      const first = await post(app, rota, `/v1/evaluate?asOf=${asOf}`);
+      const etag = first.headers.etag as string;
+      const edited = {
+        ...rota,
+        periods: [{ assignmentId: 'a1', start: '2025-03-07T16:00', end: '2025-03-10T08:00', passiveHours: 20 }],
+      };
+      const saved = await post(app, saveOf(edited, ['w1']), saveUrl(etag));
+      const since = await post(app, edited, `/v1/evaluate?asOf=${asOf}&changedSince=${encodeURIComponent(etag)}`);
+      expect(saved.statusCode).toBe(200);
+      expect(saved.body).toBe(since.body);
+      // The date matters to this rota: today's rules answer otherwise.
+      const today = await post(app, edited, `/v1/evaluate?changedSince=${encodeURIComponent(etag)}`);
+      expect(today.body).not.toBe(since.body);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('what a save does to the lists', () => {
   const three = (plan = true) =>
     smallRota({
