@@ -22,18 +22,6 @@ export class DigestStore extends BytesLru<WorkerDigest[]> {
     return `"${hash.slice(0, 32)}"`;
   }
 
-  /** The ETag of the rota a save makes: the held rota's ETag and the save's media type and body. */
-  static etagOfSave(base: string, media: string, body: string): string {
-    const hash = createHash('sha256')
-      .update('save\0')
-      .update(base)
-      .update('\0')
-      .update(media)
-      .update('\0')
-      .update(body);
-    return `"${hash.digest('base64url').slice(0, 32)}"`;
-  }
-
   /** An ETag as a client may send it back: quoted or not, weak or not. */
   static normalize(tag: string): string {
     const bare = tag.trim().replace(/^W\//, '');

@@ -21,7 +21,7 @@ import type { Rota } from '../src/rota/schema.ts';
 import type { RuleBook } from '../src/rules/load.ts';
 import { checkSpan } from './limits.ts';
 import { applySave, type Recipe, type RotaStates, stateOf } from './rotaStates.ts';
-import { assemble, byWorker } from './workerParts.ts';
+import { assemble, byWorker, WHOLE } from './workerParts.ts';
 
 export type BodyFormat = 'json' | 'yaml' | 'csv' | 'ics';
 
@@ -115,10 +115,6 @@ export function readBody(body: RawBody): Rota {
   }
   return validateRotaDocument(doc);
 }
-
-// A request is evaluated whole, on its thread: the pool's threads share the cores between
-// requests, and a request's body is bounded (TURNUSSJEKK_BODY_LIMIT), so no request forks processes.
-const WHOLE = Number.POSITIVE_INFINITY;
 
 async function evaluateRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Promise<JobAnswer> {
   const options: EvaluateOptions = {

@@ -1,9 +1,9 @@
 // What each ETag a save may name stands for, kept on the event loop's thread: the body posted
 // whole (POST /v1/evaluate), or a save on another ETag (POST /v1/evaluate/changes). A thread that
 // does not hold the rota a save is on is sent the chain of recipes back to a body, so whichever
-// evaluation thread takes the save can rebuild it (api/rotaStates.ts). Bounded by bytes like the caches; an ETag
-// whose chain is gone (evicted, another instance's, or too long) is answered 412, and the client
-// posts the whole rota again.
+// evaluation thread takes the save can rebuild it (api/rotaStates.ts). Bounded by bytes like the
+// caches; an ETag whose chain is gone (evicted, another instance's, or too long) is answered 412,
+// and the client posts the whole rota again.
 import { BytesLru } from '../src/lru.ts';
 import type { Recipe } from './rotaStates.ts';
 

@@ -21,7 +21,7 @@ import { buildTimeline, MAX_SPAN_DAYS, spanOf, type Timeline } from '../src/time
 import type { RawBody } from './evaluateJob.ts';
 import { checkSpan } from './limits.ts';
 import { parseDocumentBody } from './routes/bodies.ts';
-import { byWorker, digestOf, type WorkerReport } from './workerParts.ts';
+import { byWorker, digestOf, WHOLE, type WorkerReport } from './workerParts.ts';
 
 /** What names a held rota: a body posted whole (with its asOf), or a save on the rota held under `base`. */
 export type Recipe = { etag: string; asOf?: string; body: RawBody } | { etag: string; base: string; save: RawBody };
@@ -115,9 +115,6 @@ export interface StateContext {
   workerCache: WorkerReportCache;
   maxSpanDays: number;
 }
-
-// A rota is evaluated whole on its thread (api/evaluateJob.ts): no request forks processes.
-const WHOLE = Number.POSITIVE_INFINITY;
 
 function optionsOf(ctx: StateContext, asOf: string | undefined): EvaluateOptions {
   return { ruleBook: ctx.ruleBook, partsFrom: WHOLE, ...(asOf ? { asOf } : {}) };

@@ -10,6 +10,10 @@ import { countFindings } from '../src/report/counts.ts';
 import type { Finding, Report } from '../src/report/schema.ts';
 import type { Rota } from '../src/rota/schema.ts';
 
+// A request is evaluated whole, on its thread: the pool's threads share the cores between
+// requests, and a request's body is bounded (TURNUSSJEKK_BODY_LIMIT), so no request forks processes.
+export const WHOLE = Number.POSITIVE_INFINITY;
+
 /** The digest of a worker's part of the report: its cache key and where its periods and agreements sit in the rota. */
 export function digestOf(key: string, part: RotaPart): string {
   return createHash('sha256')

@@ -128,16 +128,12 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
   const answer = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    job: EvaluateJob,
+    job: EvaluateJob | (() => Promise<JobAnswer>),
     onDone?: (result: JobAnswer) => void,
-    /** The job again, with what the thread needs when it says it does not hold the rota (a save). */
-    whenNotHeld?: EvaluateJob,
   ): Promise<Buffer | FastifyReply> => {
     let result: JobAnswer;
     try {
-      result = await run(job);
-      if (result.notHeld && whenNotHeld) result = await run(whenNotHeld);
-      if (result.notHeld) throw new Error('a save with its chain was answered as not held');
+      result = await (typeof job === 'function' ? job() : run(job));
     } catch (err) {
       if (!(err instanceof QueueFullError)) throw err;
       reply.header('retry-after', String(err.retryAfterSeconds));
@@ -278,7 +274,8 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
             pathOf(request.url),
           ),
         );
-      const etag = DigestStore.etagOfSave(base, raw.format, raw.text!);
+      // The held rota's ETag stands where a whole post has its asOf: the save names its rota by both.
+      const etag = DigestStore.etag(`save:${raw.format}`, base, raw.text!);
       const job: EvaluateJob = { route: 'save', body: raw, maxSpanDays, held: base, etag };
       const onDone = (done: JobAnswer) => {
         digests!.set(etag, done.digests!);
@@ -286,7 +283,12 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         reply.header('etag', etag);
         reply.header('x-turnussjekk-changed-since', base);
       };
-      return answer(request, reply, job, onDone, { ...job, chain });
+      // A thread that does not hold the base says so, and is sent the chain to rebuild it.
+      const runSave = async () => {
+        const first = await run(job);
+        return first.notHeld ? run({ ...job, chain }) : first;
+      };
+      return answer(request, reply, runSave, onDone);
     },
   });
 

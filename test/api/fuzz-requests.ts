@@ -477,15 +477,17 @@ export function requestArbitrary({ method, path, op }: Operation, seeds: Seeds):
             })),
         },
         // Files of the text media types edited, where the operation takes any (a save does not).
-        {
-          weight: textMedias.length > 0 ? 2 : 0,
-          arbitrary: fc
-            .tuple(fc.constantFrom(...(textMedias.length > 0 ? textMedias : ['text/plain'])), fc.nat(), textEdit)
-            .map(([media, n, edit]) => {
-              const texts = seeds.texts[media] ?? [''];
-              return { media, payload: editText(texts[n % texts.length]!, edit), note: `edited file: ${edit.how}` };
-            }),
-        },
+        ...(textMedias.length > 0
+          ? [
+              {
+                weight: 2,
+                arbitrary: fc.tuple(fc.constantFrom(...textMedias), fc.nat(), textEdit).map(([media, n, edit]) => {
+                  const texts = seeds.texts[media] ?? [''];
+                  return { media, payload: editText(texts[n % texts.length]!, edit), note: `edited file: ${edit.how}` };
+                }),
+              },
+            ]
+          : []),
         {
           weight: 2,
           arbitrary: fc
