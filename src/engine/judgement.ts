@@ -9,6 +9,7 @@ import {
   extendForPassive,
   MARGIN,
   resolveLimit,
+  valueAt,
   type CompiledCheck,
   type DatedSeries,
   type LimitResolver,
@@ -25,6 +26,9 @@ export interface Judged {
   /** Windows judged by the rule this check defers to. */
   yielded: Array<{ w: FactWindow; r: ResolvedLimit; owner: CompiledCheck }>;
 }
+
+/** The operators for which the passive-work extension, which only adds hours, makes a limit more lenient. */
+const RAISED_BY_EXTENSION: ReadonlySet<string> = new Set(['greaterThan', 'greaterThanInclusive']);
 
 /** The window nearest to (or furthest over) its limit, for the headroom. */
 interface Worst {
@@ -65,7 +69,16 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
   let worst: FactWindow | undefined;
   let worstLimit = 0;
   let worstMargin = -Infinity;
+  const breachesOnly = pass.ctx.violationsOnly && (!c.extension || RAISED_BY_EXTENSION.has(c.check.operator));
   for (const w of pass.windowsOf(c)) {
+    if (breachesOnly) {
+      // A conversion tier's run reads its breaches alone (no trail, no headroom). The limit that binds
+      // is never stricter than the series' own value (resolveLimit takes an agreement's limit only
+      // where it is more lenient; the passive-work extension only raises a ceiling), so a window
+      // within that value breaks nothing, whoever owns it.
+      const floor = valueAt(series, pass.when(w.at));
+      if (floor === undefined || !breach(w.measured, floor)) continue;
+    }
     if (!pass.inScope(c, w)) continue;
     const taken = pass.ownerOf(c, w);
     if (taken) {
