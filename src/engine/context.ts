@@ -21,7 +21,7 @@ import type { AgreementType } from '../rota/schema.ts';
 import type { Night } from '../rules/schema.ts';
 import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
 import { startOfLocalDate } from '../time/instant.ts';
-import type { Timeline } from '../timeline/build.ts';
+import { buildTimeline, withAgreementsOf, type Timeline } from '../timeline/build.ts';
 
 export interface Context {
   timeline: Timeline;
@@ -90,6 +90,10 @@ function nightMoves(book: RuleBook, timeline: Timeline, calendarFor: (type: Agre
     });
 }
 
+/** The span whose frames the evaluation judges by: a part's, the plan's, or its work's. */
+const spanFor = (timeline: Timeline, options: EvaluateOptions) =>
+  (timeline.intervals.length > 0 && options.span) || planSpan(timeline) || { from: Infinity, to: -Infinity };
+
 /**
  * What every pass of one evaluation shares: the compiled rule book, the plan's frames (days, and
  * weeks counted from the reference week), its calendars, and the options that change judgement.
@@ -98,8 +102,7 @@ export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, opt
   const { checks, restMinimum, profileParams, profileMatches } = compiled(book, timeline.zone);
   const standbyParameter = parameterOf(book, 'standbyFactor');
   const { intervals, anchor, zone } = timeline;
-  const { from, to } = (intervals.length > 0 && options.span) ||
-    planSpan(timeline) || { from: Infinity, to: -Infinity };
+  const { from, to } = spanFor(timeline, options);
   // Multi-week blocks count from the week of the reference date (default: of the first period).
   const reference = rota.frames?.referenceDate ? startOfLocalDate(rota.frames.referenceDate, zone) : from;
   const weeks = intervals.length ? weekFrames(Math.min(from, reference), to, anchor) : [];
@@ -135,5 +138,35 @@ export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, opt
     declaredSpan: options.declaredSpan ?? timeline.cycle ?? timeline.plan,
     // A reused pass offers nothing to the headroom: reuse is for the violations-only runs.
     reuse: options.violationsOnly ? options.reuse : undefined,
+  };
+}
+
+/**
+ * The timeline and context of one evaluation. A conversion run of a part that an earlier run with
+ * the same reuse evaluated (engine/reuse.ts) differs from it only in its agreements: that run's
+ * periods, frames and calendars are taken, and what agreements change (the timeline's agreements,
+ * the nights they move) is formed anew.
+ */
+export function settingOf(rota: Rota, book: RuleBook, options: EvaluateOptions): { timeline: Timeline; ctx: Context } {
+  const reuse = options.violationsOnly ? options.reuse : undefined;
+  const earlier = reuse?.setting;
+  if (!earlier) {
+    const timeline = buildTimeline(rota);
+    const ctx = buildContext(rota, timeline, book, options);
+    if (reuse) reuse.setting = { timeline, ctx };
+    return { timeline, ctx };
+  }
+  const timeline = withAgreementsOf(rota, earlier.timeline);
+  const { days, weeks } = earlier.ctx;
+  const { from } = spanFor(timeline, options);
+  return {
+    timeline,
+    ctx: {
+      ...earlier.ctx,
+      timeline,
+      nightMoves: nightMoves(book, timeline, (type) =>
+        sharedPlanCalendar(book, days, weeks, timeline.zone, from, type),
+      ),
+    },
   };
 }

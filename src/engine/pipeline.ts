@@ -8,8 +8,8 @@ import { WORKER_WIDE } from '../facts/measures.ts';
 import type { Finding, Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
-import { buildTimeline, type WorkInterval } from '../timeline/build.ts';
-import { buildContext } from './context.ts';
+import type { WorkInterval } from '../timeline/build.ts';
+import { settingOf } from './context.ts';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateCycle } from './cycle.ts';
 import { finishReport, RenderedWorkers } from './finishReport.ts';
@@ -32,9 +32,8 @@ export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}, r
   }
   // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions.
   if (cyclic) return evaluateCycle(rota, options, evaluateWhole);
-  const timeline = buildTimeline(rota);
   const book = options.ruleBook ?? defaultRuleBook();
-  const ctx = buildContext(rota, timeline, book, options);
+  const { timeline, ctx } = settingOf(rota, book, options);
   const checks: CheckSets = {
     workerWide: ctx.checks.filter((c) => WORKER_WIDE.has(c.check.measure)),
     perUndertaking: ctx.checks.filter((c) => !WORKER_WIDE.has(c.check.measure)),

@@ -1,6 +1,7 @@
 // What the conversion assessment's runs of one worker's part share. The ladder evaluates the same
 // part again and again under other agreements (none, the individual ones, the collective ones, the
-// set it confirms), and most of an evaluation does not depend on them: the worker-wide pass (its
+// set it confirms), and most of an evaluation does not depend on them: the timeline's periods and
+// the context's frames and calendars (context.ts settingOf), the worker-wide pass (its
 // checks take no agreement), and each pass's facts with what is worked out from the facts alone
 // (their tallies, the measures of the facts alone, the profile and the conditions it meets). An
 // agreement can change the facts (a lower daily rest joins or splits main work periods, a stated
@@ -11,6 +12,8 @@ import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import type { WorkPeriod } from '../facts/mainWorkPeriods.ts';
 import type { Finding } from '../report/schema.ts';
+import type { Timeline } from '../timeline/build.ts';
+import type { Context } from './context.ts';
 import type { Applicability } from './pass.ts';
 
 /** A pass's facts and what is worked out from them alone, shared by every pass over the very same facts. */
@@ -33,6 +36,8 @@ export class PartReuse {
   /** By pass (passKey): the facts each run formed that differed from the others'. */
   readonly facts = new Map<string, MeasuredFacts[]>();
   private readonly inner = new Map<string, PartReuse>();
+  /** The first run's timeline and context: a later run's differ only in its agreements (context.ts settingOf). */
+  setting: { timeline: Timeline; ctx: Context } | undefined;
 
   /** The reuse of a rota the part's run evaluates in its turn (a cycle's repetitions, its own weeks), by name. */
   within(name: string): PartReuse {

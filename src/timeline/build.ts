@@ -62,6 +62,51 @@ export const MAX_PERIOD_DAYS = 31;
 export const MAX_SPAN_DAYS = 3653;
 const MAX_PERIOD_MS = MAX_PERIOD_DAYS * 86_400_000;
 
+/**
+ * The agreements as instants, each checked against the workers (undefined: not known, not judged).
+ * Without a time zone they are checked, not placed.
+ */
+function agreementsOf(
+  list: RotaParts['agreements'],
+  zone: string | undefined,
+  workerIds: Set<string> | undefined,
+  issues: InputIssue[],
+): AgreementInForce[] {
+  const agreements: AgreementInForce[] = [];
+  list?.forEach((a, i) => {
+    if (!a) return;
+    if (a.workerId !== undefined && workerIds && !workerIds.has(a.workerId)) {
+      issues.push({ path: `agreements[${i}].workerId`, message: `unknown worker "${a.workerId}" (not in workers)` });
+    }
+    if (a.validFrom && a.validTo && a.validTo < a.validFrom) {
+      issues.push({ path: `agreements[${i}].validTo`, message: `must not be before validFrom (${a.validFrom})` });
+    }
+    if (zone === undefined || a.type === undefined) return;
+    agreements.push({
+      index: i,
+      type: a.type,
+      workerId: a.workerId,
+      employer: a.employer,
+      from: a.validFrom ? startOfLocalDate(a.validFrom, zone) : -Infinity,
+      to: a.validTo ? startOfLocalDate(nextDate(a.validTo), zone) : Infinity,
+      params: a.params ?? {},
+    });
+  });
+  return agreements;
+}
+
+/**
+ * The timeline of a rota that differs from an earlier one's only in its agreements (the conversion's
+ * runs of one worker's part, engine/reuse.ts): the earlier one's periods, plan and cycle, these
+ * agreements, checked as buildTimeline checks them.
+ */
+export function withAgreementsOf(rota: Rota, earlier: Timeline): Timeline {
+  const issues: InputIssue[] = [];
+  const agreements = agreementsOf(rota.agreements, earlier.zone, new Set(rota.workers.map((w) => w.id)), issues);
+  if (issues.length > 0) throw new InputError(placeIssues(issues, rota));
+  return { ...earlier, rota, agreements };
+}
+
 /** Positions in `ids` of every id given more than once, in the order first seen. */
 function duplicates(ids: readonly string[]): Map<string, number[]> {
   const seen = new Map<string, number[]>();
@@ -252,26 +297,7 @@ function check(rota: RotaParts, issues: InputIssue[], boundsKnown: boolean): Omi
     });
   });
 
-  const agreements: AgreementInForce[] = [];
-  rota.agreements?.forEach((a, i) => {
-    if (!a) return;
-    if (a.workerId !== undefined && workerIds && !workerIds.has(a.workerId)) {
-      issues.push({ path: `agreements[${i}].workerId`, message: `unknown worker "${a.workerId}" (not in workers)` });
-    }
-    if (a.validFrom && a.validTo && a.validTo < a.validFrom) {
-      issues.push({ path: `agreements[${i}].validTo`, message: `must not be before validFrom (${a.validFrom})` });
-    }
-    if (!zoneKnown || a.type === undefined) return;
-    agreements.push({
-      index: i,
-      type: a.type,
-      workerId: a.workerId,
-      employer: a.employer,
-      from: a.validFrom ? startOfLocalDate(a.validFrom, zone) : -Infinity,
-      to: a.validTo ? startOfLocalDate(nextDate(a.validTo), zone) : Infinity,
-      params: a.params ?? {},
-    });
-  });
+  const agreements = agreementsOf(rota.agreements, zoneKnown ? zone : undefined, workerIds, issues);
 
   // One rota file covers a plan, not a career: a span this long is a typing error or belongs in several files.
   const span = spanOf(unplaced.length > 0 ? [...intervals, ...unplaced] : intervals);

@@ -11,12 +11,12 @@ import { buildLoadRota } from '../../scripts/load-test.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import { loadRotaFile, validateRotaDocument } from '../../src/rota/load.ts';
 import type { Finding } from '../../src/report/schema.ts';
-import type { Rota } from '../../src/rota/schema.ts';
+import type { AgreementType, Rota } from '../../src/rota/schema.ts';
 import { defaultRuleBook } from '../../src/rules/load.ts';
 import { scheduleArb, scheduleRota } from '../support/schedules.ts';
 
 const book = defaultRuleBook();
-const TYPES = Object.keys(book.agreements).sort();
+const TYPES = (Object.keys(book.agreements) as AgreementType[]).sort();
 
 /** Every oppdrag as employment: the tiers' runs judge the assignment as an arbeidsavtale. */
 const employed = (rota: Rota, agreements: Rota['agreements']): Rota =>
