@@ -1,6 +1,7 @@
 // Night windows (AML § 10-11 (1): 21:00–06:00 unless agreed otherwise), one per day frame, on the
 // wall clock: 9 hours on an ordinary night, 8 on the spring-forward night, 10 on the fall-back one.
 import { DateTime } from 'luxon';
+import { memoPer } from '../memo.ts';
 import type { Frame } from '../time/frames.ts';
 import type { WorkBlock } from './workBlocks.ts';
 
@@ -14,21 +15,20 @@ function atHour(date: DateTime, hour: number): number {
   return date.set({ hour: h, minute: Math.round((hour - h) * 60), second: 0, millisecond: 0 }).toMillis();
 }
 
-const nights = new Map<string, Frame>();
+// Computed once per zone, hours and day: many small rotas, and every conversion part of a national
+// rota over its own span, share the same nights. Looked up by the day's instant (a number key, no
+// text built per night).
+const nights = memoPer<string, number, Frame>(200_000);
 
 /** The night that starts on each day frame's date, from startHour that evening to endHour the next morning. */
 export function nightWindows(days: Frame[], zone: string, startHour: number, endHour: number): NightWindow[] {
+  const nightOf = nights(`${zone}|${startHour}|${endHour}`);
   return days.map((d, i) => {
-    // Computed once per zone, hours and day: many small rotas share the same nights.
-    const key = `${zone}|${startHour}|${endHour}|${d.start}`;
-    let night = nights.get(key);
-    if (!night) {
+    const night = nightOf(d.start, () => {
       const date = DateTime.fromMillis(d.start, { zone }).startOf('day');
-      night = { start: atHour(date, startHour), end: atHour(date.plus({ days: 1 }), endHour) };
-      if (nights.size >= 200_000) nights.clear();
-      nights.set(key, night);
-    }
-    return { ...night, day: i };
+      return { start: atHour(date, startHour), end: atHour(date.plus({ days: 1 }), endHour) };
+    });
+    return { start: night.start, end: night.end, day: i };
   });
 }
 
