@@ -105,6 +105,8 @@ export class Pass {
   private readonly measuredWith = new Map<string, OverlapIndex<FactWindow>>();
   /** The rules each check's windows may yield to (ownersOf). */
   private readonly owners = new Map<CompiledCheck, Owner[]>();
+  /** The kinds of work the pass's periods hold (mayHold). */
+  private kinds: Set<string> | undefined;
 
   constructor(
     readonly ctx: Context,
@@ -174,6 +176,20 @@ export class Pass {
       this.kindsMemo.set(w, kinds);
     }
     return kinds;
+  }
+
+  /**
+   * Whether any window of this pass can hold one of these kinds of work: a window's work is the
+   * pass's own, so a check for kinds the pass does not hold (the avlaster regulation for a nurse)
+   * has no window in scope, and is neither measured nor asked to take a window over.
+   */
+  mayHold(kinds: readonly string[]): boolean {
+    if (!this.kinds) {
+      const { intervals, standby } = this.facts;
+      this.kinds = this.plan.theKind ?? new Set([...intervals, ...standby.intervals].map((iv) => iv.kind));
+    }
+    const held = this.kinds;
+    return kinds.some((k) => held.has(k));
   }
 
   inScope(c: CompiledCheck, w: FactWindow): boolean {
@@ -252,6 +268,8 @@ export class Pass {
       for (const id of c.check.deferTo ?? []) {
         const owner = this.ctx.primaryById.get(id);
         if (!owner || (owner.appliesWhen && !this.applies.matched.has(owner.appliesWhen.name))) continue;
+        // An owner for kinds of work the pass does not hold would take no window (inScope).
+        if (owner.check.kinds && !this.mayHold(owner.check.kinds)) continue;
         owners.push({
           owner,
           resolve: this.resolverOf(owner),
@@ -312,9 +330,12 @@ export class Pass {
         ...this.agreements,
         { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
       ];
-      const theirs = this.windowsWith(owner, type, withIt)
-        .overlapping(w.start, w.end)
-        .filter((ow) => this.inScope(owner, ow));
+      const theirs =
+        owner.check.kinds && !this.mayHold(owner.check.kinds)
+          ? []
+          : this.windowsWith(owner, type, withIt)
+              .overlapping(w.start, w.end)
+              .filter((ow) => this.inScope(owner, ow));
       if (theirs.length === 0)
         return (
           owner.check.claims === 'applies' &&
