@@ -201,6 +201,9 @@ export class Pass {
   inputFor(c: CompiledCheck): MeasureInput {
     const baseSeries = this.seriesOf(c);
     const pass = this;
+    const { ceilings } = c.check;
+    // Every property present, absent ones undefined (no measure tells the two apart): one shape for
+    // every check's input, built without the runtime's object spreads.
     return {
       facts: this.facts,
       zone: this.ctx.timeline.zone,
@@ -208,11 +211,9 @@ export class Pass {
       calendar: this.plan.calendar,
       profile: this.applies.profile,
       agreements: this.agreements,
-      ...(this.ctx.night ? { night: this.ctx.night } : {}),
-      ...(c.check.onlyWith ? { onlyWith: c.check.onlyWith } : {}),
-      ...(c.check.ceilings
-        ? { ceilings: { day: this.ceilingOf(c.check.ceilings.day), week: this.ceilingOf(c.check.ceilings.week) } }
-        : {}),
+      night: this.ctx.night,
+      onlyWith: c.check.onlyWith,
+      ceilings: ceilings ? { day: this.ceilingOf(ceilings.day), week: this.ceilingOf(ceilings.week) } : undefined,
       param(name: string, at: number) {
         return c.params[name] ? valueAt(c.params[name]!, pass.when(at)) : undefined;
       },
