@@ -33,8 +33,8 @@ function figures({ w, r }: RawFinding): {
   if (w.details) {
     details = {};
     for (const k in w.details) {
-      const v = w.details[k]!;
-      if (Number.isFinite(v)) values[k] = details[k] = roundHours(v);
+      const v = w.details[k];
+      if (v !== undefined && Number.isFinite(v)) values[k] = details[k] = roundHours(v);
     }
   }
   values.measured = round2(w.measured);

@@ -161,13 +161,14 @@ function dayWindows(facts: WorkFacts): FactWindow[] {
       measured: hours(byPeriod ? lead.ms : insideMs),
       at: fr.start,
       blockRange: t ? blockRange(t.firstBlock, t.endBlock) : [0, 0],
+      // A detail left undefined is not written (findings.ts figures): one shape for every day, no spreads.
       details: {
         hoursInFrame: hours(insideMs),
         workPeriodFirst24Hours: hours(lead?.ms ?? 0),
-        ...(passive
-          ? { passiveHours: hours(byPeriod ? passiveMsIn(lead.period.intervals, lead.start, lead.end) : passive[f]!) }
-          : {}),
-        ...(standbyMs > 0 ? { standbyHoursCounted: hours(standbyMs) } : {}),
+        passiveHours: passive
+          ? hours(byPeriod ? passiveMsIn(lead.period.intervals, lead.start, lead.end) : passive[f]!)
+          : undefined,
+        standbyHoursCounted: standbyMs > 0 ? hours(standbyMs) : undefined,
       },
     });
   });
@@ -196,8 +197,8 @@ function weekWindows(facts: WorkFacts): FactWindow[] {
       blockRange: b1 > b0 ? [b0, b1] : [0, 0],
       details: {
         hoursInFrame: hours(insideMs),
-        ...(passive ? { passiveHours: hours(passive[f]!) } : {}),
-        ...(onStandby?.[f] ? { standbyHoursCounted: hours(onStandby[f]!) } : {}),
+        passiveHours: passive ? hours(passive[f]!) : undefined,
+        standbyHoursCounted: onStandby?.[f] ? hours(onStandby[f]!) : undefined,
       },
     });
     // A block that runs on into the next week is read again there.

@@ -17,7 +17,8 @@ export interface FactWindow {
   blockRange?: [number, number];
   /** Assignments the window concerns, when not given by blocks. */
   assignmentIds?: string[];
-  details?: Record<string, number>;
+  /** Undefined: a detail the window does not have (left out of the finding, as a value that is not finite). */
+  details?: Record<string, number | undefined>;
 }
 
 /** What a measure sees: one worker's work in one undertaking, in time order, with the fixed frames around it. */
