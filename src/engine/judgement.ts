@@ -71,13 +71,15 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
   let worst: FactWindow | undefined;
   let worstLimit = 0;
   let worstMargin = -Infinity;
-  const breachesOnly = pass.ctx.violationsOnly && (!c.extension || RAISED_BY_EXTENSION.has(c.check.operator));
+  // Of a supplementary check, and of every check in a conversion tier's run, only the breaches are
+  // read: neither leaves a trail (rawFindings.ts) or headroom (headroom.ts offer).
+  const breachesOnly =
+    (pass.ctx.violationsOnly || c.check.supplementary) && (!c.extension || RAISED_BY_EXTENSION.has(c.check.operator));
   for (const w of pass.windowsOf(c)) {
     if (breachesOnly) {
-      // A conversion tier's run reads its breaches alone (no trail, no headroom). The limit that binds
-      // is never stricter than the series' own value (resolveLimit takes an agreement's limit only
-      // where it is more lenient; the passive-work extension only raises a ceiling), so a window
-      // within that value breaks nothing, whoever owns it.
+      // The limit that binds is never stricter than the series' own value (resolveLimit takes an
+      // agreement's limit only where it is more lenient; the passive-work extension only raises a
+      // ceiling), so a window within that value breaks nothing, whoever owns it.
       const floor = valueAt(series, pass.when(w.at));
       if (floor === undefined || !breach(w.measured, floor)) continue;
     }
