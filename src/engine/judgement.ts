@@ -71,17 +71,25 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
   let worst: FactWindow | undefined;
   let worstLimit = 0;
   let worstMargin = -Infinity;
+  // The limit that binds a window is never stricter than the limit series' own value there (the
+  // floor): resolveLimit takes an agreement's limit only where it is more lenient, and the
+  // passive-work extension only raises a ceiling. A window within its floor breaks nothing and
+  // relies on no agreement, whoever owns it, and its margin is at most its margin to the floor.
+  const bounded = !c.extension || RAISED_BY_EXTENSION.has(c.check.operator);
   // Of a supplementary check, and of every check in a conversion tier's run, only the breaches are
   // read: neither leaves a trail (rawFindings.ts) or headroom (headroom.ts offer).
-  const breachesOnly =
-    (pass.ctx.violationsOnly || c.check.supplementary) && (!c.extension || RAISED_BY_EXTENSION.has(c.check.operator));
+  const breachesOnly = bounded && (pass.ctx.violationsOnly || c.check.supplementary);
   for (const w of pass.windowsOf(c)) {
-    if (breachesOnly) {
-      // The limit that binds is never stricter than the series' own value (resolveLimit takes an
-      // agreement's limit only where it is more lenient; the passive-work extension only raises a
-      // ceiling), so a window within that value breaks nothing, whoever owns it.
+    if (bounded) {
       const floor = valueAt(series, pass.when(w.at));
-      if (floor === undefined || !breach(w.measured, floor)) continue;
+      if (floor === undefined) continue;
+      // Within its floor, a window matters only as the headroom's worst, which it cannot be when
+      // its margin to the floor does not beat the worst so far (the first of equal margins is kept).
+      if (
+        !breach(w.measured, floor) &&
+        (breachesOnly || (worst !== undefined && marginOf(w.measured, floor) <= worstMargin))
+      )
+        continue;
     }
     if (!pass.inScope(c, w)) continue;
     const taken = pass.ownerOf(c, w);
