@@ -5,14 +5,19 @@ import { valueAt, type CompiledCheck, type CompiledLimitWhen } from '../rules/li
 import type { Context } from './context.ts';
 import type { Applicability, PassPlan } from './pass.ts';
 
-async function matchedConditions(ctx: Context, checks: CompiledCheck[], plan: PassPlan, profile: object) {
-  const matched = new Set<string>();
-  if (!checks.some((c) => c.limitWhen.length > 0 || c.appliesWhen)) return matched;
+const NONE: ReadonlySet<string> = new Set();
+
+async function matchedConditions(
+  ctx: Context,
+  checks: CompiledCheck[],
+  plan: PassPlan,
+  profile: object,
+): Promise<ReadonlySet<string>> {
+  if (!checks.some((c) => c.limitWhen.length > 0 || c.appliesWhen)) return NONE;
   // Parameters the conditions compare with are read at the date of this pass (the plan's first work).
   const facts: Record<string, unknown> = { ...profile, cyclic: ctx.cyclic };
   for (const p of ctx.profileParams) facts[p.fact] = valueAt(p.series, ctx.asOf ?? plan.from);
-  for (const name of await ctx.profileMatches(facts)) matched.add(name);
-  return matched;
+  return ctx.profileMatches(facts);
 }
 
 export async function applicability(ctx: Context, checks: CompiledCheck[], plan: PassPlan): Promise<Applicability> {

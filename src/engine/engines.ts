@@ -39,7 +39,24 @@ interface Compiled {
   restMinimum: CompiledRestMinimum | undefined;
   profileParams: Array<{ fact: string; series: DatedSeries }>;
   /** The names (rule or check keys) an engine returned for a fact set; the same facts, the same answer. */
-  decided: (key: string, run: () => Promise<string[]>) => Promise<string[]>;
+  decided: (key: string, run: () => Promise<Set<string>>) => Promise<Set<string>>;
+  /** The facts the conditions name (profile facts and parameters), in a fixed order: all an engine reads. */
+  named?: string[];
+}
+
+/** Every fact a condition names, itself or as the value it compares with (a parameter). */
+function namedFacts(checks: CompiledCheck[]): string[] {
+  const named = new Set<string>();
+  type Node = { fact?: string; value?: unknown; any?: Node[]; all?: Node[] };
+  const visit = (node: Node) => {
+    if (node.fact !== undefined) named.add(node.fact);
+    const value = node.value as { fact?: unknown } | undefined;
+    if (typeof value === 'object' && value !== null && typeof value.fact === 'string') named.add(value.fact);
+    for (const child of [...(node.any ?? []), ...(node.all ?? [])]) visit(child);
+  };
+  for (const c of checks)
+    for (const lw of [...c.limitWhen, ...(c.appliesWhen ? [c.appliesWhen] : [])]) visit(lw.conditions as Node);
+  return [...named].sort();
 }
 const compiledBooks = new WeakMap<RuleBook, Map<string, Compiled>>();
 // A key is a few hundred bytes to a kilobyte (a fact per check): a few megabytes at most.
@@ -51,8 +68,8 @@ export interface CompiledEngines {
   restMinimum: CompiledRestMinimum | undefined;
   /** The parameters profile conditions compare with, as facts valued at the date of each pass. */
   profileParams: Array<{ fact: string; series: DatedSeries }>;
-  /** The names of the profile rules (limitWhen, appliesWhen) that match the worker's plan. */
-  profileMatches: (facts: Record<string, unknown>) => Promise<Set<string>>;
+  /** The names of the profile rules (limitWhen, appliesWhen) that match the worker's plan (shared: read, never changed). */
+  profileMatches: (facts: Record<string, unknown>) => Promise<ReadonlySet<string>>;
 }
 
 export function compiled(book: RuleBook, zone: string): CompiledEngines {
@@ -66,22 +83,22 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
         checks: compileChecks(book, zone),
         restMinimum: compileRestMinimum(book, zone),
         profileParams: profileParams(book, zone),
-        decided: memo<string, Promise<string[]>>(MAX_DECIDED),
+        decided: memo<string, Promise<Set<string>>>(MAX_DECIDED),
       }),
     );
+  const named = (c.named ??= namedFacts(c.checks));
   const { checks, restMinimum, profileParams: params, decided } = c;
   let profileEngine: Engine | undefined;
-  const remember = async (key: string, run: () => Promise<string[]>): Promise<Set<string>> =>
-    new Set(await decided(key, run));
   return {
     checks,
     restMinimum,
     profileParams: params,
+    // Keyed by the named facts alone: an engine reads no other, so plans alike in those share an answer.
     profileMatches: (facts) =>
-      remember(`p${JSON.stringify(facts)}`, async () => {
+      decided(`p${JSON.stringify(named.map((f) => facts[f]))}`, async () => {
         profileEngine ??= buildProfileEngine(checks);
         const { events } = await profileEngine.run({ ...facts });
-        return events.map((e) => String(e.params?.name));
+        return new Set(events.map((e) => String(e.params?.name)));
       }),
   };
 }

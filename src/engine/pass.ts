@@ -67,7 +67,7 @@ export interface PassPlan {
 export interface Applicability {
   profile: Profile;
   /** The names of the profile conditions that hold. */
-  matched: Set<string>;
+  matched: ReadonlySet<string>;
   /** Each check's plan-selected limit, by check key. */
   chosen: Map<string, CompiledLimitWhen>;
   /** The checks that apply to this pass, in rule book order. */

@@ -88,6 +88,11 @@ describe('dated parameters', () => {
     expect(limits(await run({ periods }, withValue('aml.10-4', 'minSundayShareForRota', '2026-01-01', 0.5)))).toEqual([
       38,
     ]);
+    // One rule book, the same plan judged as of two dates: the same profile, another parameter value,
+    // so another answer (the engine's decisions are remembered by the facts it reads, parameters too).
+    const later = withValue('aml.10-4', 'minSundayShareForRota', '2025-06-01', 0.5);
+    expect(limits(await run({ periods }, later, '2025-05-31'))).toEqual([38]);
+    expect(limits(await run({ periods }, later, '2025-06-01'))).toEqual([]);
   });
 
   it('night hours are read per night: a night from 22:00 from 6 March moves the night work of that date only', async () => {
