@@ -79,10 +79,15 @@ function groupsOf(own: WorkInterval[]): WorkInterval[][] {
   return [...groups.values()];
 }
 
-const roundProfile = (p: Profile): Profile =>
-  Object.fromEntries(
-    Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v]),
-  ) as unknown as Profile;
+function roundProfile(p: Profile): Profile {
+  // Keys in the profile's own order, as Object.entries would give them.
+  const out: Record<string, unknown> = {};
+  for (const k in p) {
+    const v = p[k as keyof Profile];
+    out[k] = typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v;
+  }
+  return out as unknown as Profile;
+}
 
 /** A group's findings: what binds today, then what conversion would add that today's do not already say. */
 async function groupPasses(ctx: Context, subject: PassSubject, group: WorkInterval[], out: Finding[]) {
