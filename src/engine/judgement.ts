@@ -3,6 +3,12 @@
 // agreement lifted it (lifted, the auditor's trail), or pass. The comparison of a measure with its
 // limit is one function, BREACH[operator] (rules/limits.ts); json-rules-engine decided before this
 // which checks apply and which limit binds (applicability.ts), and is not asked a second time.
+//
+// Performance: most windows are well within their limit. No agreement makes a limit stricter than
+// the limit series' own value, so a window within that value (its floor) is neither a breach nor a
+// window relying on an agreement, whoever owns it; it is looked at further only when it could still
+// be the check's worst window for the headroom, and not at all where no headroom is kept (a
+// supplementary check, a conversion tier's run).
 import type { FactWindow } from '../facts/types.ts';
 import {
   BREACH,
