@@ -113,7 +113,7 @@ export function toFinding(raw: RawFinding, pass: Pass): Finding {
   const partial = isPartial(raw);
   const message = messageOf(raw, values, applied);
   const basis = pass.basisOf(c);
-  return {
+  const finding: Finding = {
     ruleId: check.id,
     citation: (basis?.citation ?? check.citation ?? file.citation).nb,
     severity: partial && raw.severity === 'violation' ? 'warning' : raw.severity,
@@ -132,9 +132,13 @@ export function toFinding(raw: RawFinding, pass: Pass): Finding {
     title: check.title,
     reading: check.reading,
     confidence: file.confidence,
-    ...(file.law.url ? { url: file.law.url } : {}),
-    ...(applied.length > 0 ? { appliedAgreements: applied } : {}),
-    ...(basis ? { limitBasis: basis.because } : c.appliesWhen ? { limitBasis: c.appliesWhen.because } : {}),
-    ...(details ? { details } : {}),
   };
+  // Added in this order only when present (as the report writes them), without object spreads: a
+  // national rota writes millions of findings.
+  if (file.law.url) finding.url = file.law.url;
+  if (applied.length > 0) finding.appliedAgreements = applied;
+  const limitBasis = basis ? basis.because : c.appliesWhen?.because;
+  if (limitBasis) finding.limitBasis = limitBasis;
+  if (details) finding.details = details;
+  return finding;
 }

@@ -26,7 +26,7 @@ export class HeadroomCollector {
     const kept = rules.get(c.check.id);
     if (kept && kept.margin >= m) return;
     const unit = c.file.parameters[c.check.limit]!.unit;
-    rules.set(c.check.id, {
+    const entry: Headroom & { margin: number } = {
       margin: m,
       workerId,
       ruleId: c.check.id,
@@ -35,8 +35,9 @@ export class HeadroomCollector {
       limit: round2(limit),
       left: round2(-m) + 0, // + 0: no -0 in the report
       unit: (unit === 'hour-of-day' ? 'hours' : unit) as Finding['unit'],
-      ...(hypothetical ? { hypothetical: true } : {}),
-    });
+    };
+    if (hypothetical) entry.hypothetical = true;
+    rules.set(c.check.id, entry);
   }
 
   /** Every worker's headroom, workers in the given order and each worker's rules by id. */
