@@ -57,7 +57,10 @@ function remembered(kind: 'd' | 'w', ms: number, anchor: FrameAnchor, compute: (
 const boundaries = memoPer<string, number, number>(200_000);
 
 // Whole frame lists, by zone, anchor, first frame, end and length: the conversion assessment
-// evaluates a worker's part again and again over the same span. Frozen: every evaluation shares them.
+// evaluates a worker's part again and again over the same span. Every evaluation shares them, so
+// each frame is frozen; the list is not, and nothing writes to it: V8 (Node 20) takes its slow
+// paths for slice, filter, forEach and findIndex on a frozen array (slice of 42 frames 2.6 µs
+// against 0.05 µs), and every pass slices the plan's days and weeks.
 const frameLists = memo<string, readonly Frame[]>(2_048);
 
 function frames(to: number, anchor: FrameAnchor, first: number, days: number): Frame[] {
@@ -74,7 +77,7 @@ function frames(to: number, anchor: FrameAnchor, first: number, days: number): F
       out.push(Object.freeze({ start, end: next }));
       cursor = next;
     }
-    return Object.freeze(out);
+    return out;
   }) as Frame[];
 }
 
