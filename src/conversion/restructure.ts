@@ -5,7 +5,8 @@ import type { Assignment, Rota } from '../rota/schema.ts';
 import { formatInstant, hoursText } from '../time/instant.ts';
 import type { Timeline, WorkInterval } from '../timeline/build.ts';
 import { RESPITE_KINDS } from '../facts/mainWorkPeriods.ts';
-import { compileRestMinimum, compileSeries, type DatedSeries, valueAt } from '../rules/limits.ts';
+import { compileSeries, valueAt } from '../rules/limits.ts';
+import { compiled } from '../engine/engines.ts';
 import { memo } from '../memo.ts';
 import { parameterOf, type RuleBook } from '../rules/load.ts';
 
@@ -51,27 +52,15 @@ function firstHours(
   };
 }
 
-/** The longest pure stay and the rest that separates work, compiled once per rule book and zone. */
-const compiledSeries = new WeakMap<RuleBook, Map<string, { staySeries?: DatedSeries; restSeries?: DatedSeries }>>();
-function seriesOf(book: RuleBook, zone: string) {
-  let byZone = compiledSeries.get(book);
-  if (!byZone) compiledSeries.set(book, (byZone = new Map()));
-  let series = byZone.get(zone);
-  if (!series) {
-    const stayParameter = parameterOf(book, 'maxContinuousRespiteHours');
-    const staySeries = stayParameter ? compileSeries(stayParameter, zone) : undefined;
-    const restSeries = compileRestMinimum(book, zone)?.base;
-    byZone.set(zone, (series = { ...(staySeries ? { staySeries } : {}), ...(restSeries ? { restSeries } : {}) }));
-  }
-  return series;
-}
-
 export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, book: RuleBook): Restructuring[] {
   const zone = timeline.zone;
   // The longest pure stay (avlaster § 6) and the rest that separates work (AML § 10-8 (1)), each as
   // in force on the day of the work it is measured from.
-  const { staySeries, restSeries } = seriesOf(book, zone);
+  const stayParameter = parameterOf(book, 'maxContinuousRespiteHours');
+  const staySeries = stayParameter ? compileSeries(stayParameter, zone) : undefined;
   const stayCap = (at: number) => (staySeries ? valueAt(staySeries, at) : undefined);
+  // Compiled once per rule book and zone with the engine's checks (engine/engines.ts).
+  const restSeries = compiled(book, zone).restMinimum?.base;
   const own = timeline.intervals.filter((iv) => iv.assignmentId === a.id);
   const capOf = new Map<WorkInterval, number>();
   for (const iv of own) {

@@ -153,12 +153,14 @@ export function settingOf(rota: Rota, book: RuleBook, options: EvaluateOptions):
   if (!earlier) {
     const timeline = buildTimeline(rota);
     const ctx = buildContext(rota, timeline, book, options);
-    if (reuse) reuse.setting = { timeline, ctx };
+    if (reuse) reuse.setting = { timeline, ctx, from: spanFor(timeline, options).from };
     return { timeline, ctx };
   }
   const timeline = withAgreementsOf(rota, earlier.timeline);
-  const { days, weeks } = earlier.ctx;
-  const { from } = spanFor(timeline, options);
+  const {
+    ctx: { days, weeks },
+    from,
+  } = earlier;
   return {
     timeline,
     ctx: {

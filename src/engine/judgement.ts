@@ -69,7 +69,7 @@ function limitFor(
 function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | undefined } {
   const judged: Judged = { c, hits: [], lifted: [], yielded: [] };
   // A check for kinds of work the pass does not hold has no window in scope: nothing to measure.
-  if (c.check.kinds && !pass.mayHold(c.check.kinds)) return { judged, worst: undefined };
+  if (!pass.mayHold(c)) return { judged, worst: undefined };
   const breach = BREACH[c.check.operator];
   const marginOf = MARGIN[c.check.operator];
   const series = pass.seriesOf(c);

@@ -179,11 +179,13 @@ export class Pass {
   }
 
   /**
-   * Whether any window of this pass can hold one of these kinds of work: a window's work is the
+   * Whether any window of this pass can be in a check's scope (inScope): a window's work is the
    * pass's own, so a check for kinds the pass does not hold (the avlaster regulation for a nurse)
    * has no window in scope, and is neither measured nor asked to take a window over.
    */
-  mayHold(kinds: readonly string[]): boolean {
+  mayHold(c: CompiledCheck): boolean {
+    const { kinds } = c.check;
+    if (!kinds) return true;
     if (!this.kinds) {
       const { intervals, standby } = this.facts;
       this.kinds = this.plan.theKind ?? new Set([...intervals, ...standby.intervals].map((iv) => iv.kind));
@@ -270,7 +272,7 @@ export class Pass {
         const owner = this.ctx.primaryById.get(id);
         if (!owner || (owner.appliesWhen && !this.applies.matched.has(owner.appliesWhen.name))) continue;
         // An owner for kinds of work the pass does not hold would take no window (inScope).
-        if (owner.check.kinds && !this.mayHold(owner.check.kinds)) continue;
+        if (!this.mayHold(owner)) continue;
         owners.push({
           owner,
           resolve: this.resolverOf(owner),
@@ -331,12 +333,11 @@ export class Pass {
         ...this.agreements,
         { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
       ];
-      const theirs =
-        owner.check.kinds && !this.mayHold(owner.check.kinds)
-          ? []
-          : this.windowsWith(owner, type, withIt)
-              .overlapping(w.start, w.end)
-              .filter((ow) => this.inScope(owner, ow));
+      const theirs = this.mayHold(owner)
+        ? this.windowsWith(owner, type, withIt)
+            .overlapping(w.start, w.end)
+            .filter((ow) => this.inScope(owner, ow))
+        : [];
       if (theirs.length === 0)
         return (
           owner.check.claims === 'applies' &&

@@ -36,8 +36,11 @@ export class PartReuse {
   /** By pass (passKey): the facts each run formed that differed from the others'. */
   readonly facts = new Map<string, MeasuredFacts[]>();
   private readonly inner = new Map<string, PartReuse>();
-  /** The first run's timeline and context: a later run's differ only in its agreements (context.ts settingOf). */
-  setting: { timeline: Timeline; ctx: Context } | undefined;
+  /**
+   * The first run's timeline and context, and the instant its frames start from: a later run's differ
+   * only in its agreements (context.ts settingOf).
+   */
+  setting: { timeline: Timeline; ctx: Context; from: number } | undefined;
 
   /** The reuse of a rota the part's run evaluates in its turn (a cycle's repetitions, its own weeks), by name. */
   within(name: string): PartReuse {
