@@ -316,7 +316,7 @@ describe('what a save refuses', () => {
       // The same rota posted whole is refused too: a save is never accepted where the whole rota is not.
       const whole = {
         ...rota,
-        periods: [rota.periods as unknown[]][0]!.slice(0, 1).concat(w2('2027-06-01T07:30', '2027-06-01T15:00').periods),
+        periods: [...(rota.periods as unknown[]).slice(0, 1), ...w2('2027-06-01T07:30', '2027-06-01T15:00').periods],
       };
       expect((await post(app, whole)).statusCode).toBe(400);
     } finally {
