@@ -9,7 +9,7 @@ import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
 import { formatJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
-import { formatSarif } from '../format/sarif.ts';
+import { formatSarif, writeSarif } from '../format/sarif.ts';
 import { formatText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
@@ -155,7 +155,10 @@ export async function check(args: string[], io: Io): Promise<number> {
   if (values.format === 'junit') {
     io.out(formatJunit(checked, { ruleIds: listRules(book).map((r) => r.id), failOn }));
   } else if (values.format === 'sarif') {
-    io.out(formatSarif(checked, { book, cwd }));
+    if (io.write) {
+      writeSarif(checked, { book, cwd }, io.write);
+      io.write('\n');
+    } else io.out(formatSarif(checked, { book, cwd }));
   } else if (values.format === 'ndjson') {
     io.out(results.map((r) => formatNdjson(r.report, results.length > 1 ? r.file : undefined)).join(''));
   } else if (values.format === 'json') {

@@ -162,7 +162,11 @@ export function findingFingerprint(f: Finding): string {
   return createHash('sha256').update(baselineKey(f)).digest('hex').slice(0, 32);
 }
 
-export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
+/** The log without its results, and the results file by file (sarifLog puts them together). */
+function sarifFrame(
+  files: CheckedFile[],
+  opts: SarifOptions,
+): { log: SarifLog; results: () => Generator<SarifResult> } {
   const base = docsBase(opts.docsBase);
   const rules = sarifRules(opts.book, base);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -187,46 +191,47 @@ export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
     location: { uri: relativeUri(file, opts.cwd) },
     mimeType: /\.json$/i.test(file) ? 'application/json' : 'application/yaml',
   }));
-  const results: SarifResult[] = [];
-  files.forEach(({ file, rota, report, lines }, artifactIndex) => {
-    const entryOf = entryFinder(rota);
-    const uri = artifacts[artifactIndex]!.location.uri;
-    for (const f of report.findings) {
-      const entry = entryOf(f);
-      const line = lines?.(entry);
-      results.push({
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId)!,
-        level: LEVEL[f.severity],
-        message: { text: f.message.nb },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri, index: artifactIndex },
-              ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}),
+  function* results(): Generator<SarifResult> {
+    for (const [artifactIndex, { file, rota, report, lines }] of files.entries()) {
+      const entryOf = entryFinder(rota);
+      const uri = artifacts[artifactIndex]!.location.uri;
+      for (const f of report.findings) {
+        const entry = entryOf(f);
+        const line = lines?.(entry);
+        yield {
+          ruleId: f.ruleId,
+          ruleIndex: ruleIndex.get(f.ruleId)!,
+          level: LEVEL[f.severity],
+          message: { text: f.message.nb },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri, index: artifactIndex },
+                ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}),
+              },
+              ...(entry ? { logicalLocations: [{ fullyQualifiedName: entry, kind: 'element' }] } : {}),
             },
-            ...(entry ? { logicalLocations: [{ fullyQualifiedName: entry, kind: 'element' }] } : {}),
+          ],
+          partialFingerprints: { 'turnussjekk/v1': findingFingerprint(f) },
+          properties: {
+            severity: f.severity,
+            citation: f.citation,
+            workerId: f.workerId,
+            assignmentIds: f.assignmentIds,
+            window: f.window,
+            measured: f.measured,
+            limit: f.limit,
+            unit: f.unit,
+            curedBy: f.curedBy,
+            hypothetical: f.hypothetical ?? false,
+            messageEn: f.message.en,
+            file,
           },
-        ],
-        partialFingerprints: { 'turnussjekk/v1': findingFingerprint(f) },
-        properties: {
-          severity: f.severity,
-          citation: f.citation,
-          workerId: f.workerId,
-          assignmentIds: f.assignmentIds,
-          window: f.window,
-          measured: f.measured,
-          limit: f.limit,
-          unit: f.unit,
-          curedBy: f.curedBy,
-          hypothetical: f.hypothetical ?? false,
-          messageEn: f.message.en,
-          file,
-        },
-      });
+        };
+      }
     }
-  });
-  return {
+  }
+  const log: SarifLog = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -242,13 +247,59 @@ export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
           },
         },
         artifacts,
-        results,
+        results: [],
         columnKind: 'unicodeCodePoints',
       },
     ],
   };
+  return { log, results };
+}
+
+export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
+  const { log, results } = sarifFrame(files, opts);
+  log.runs[0]!.results = [...results()];
+  return log;
+}
+
+// Where the results stand in the log: a string JSON writes as no other value can (a NUL is written
+// escaped, so no text of a finding makes these characters).
+const RESULTS_HERE = 'results\u0000';
+// JSON.stringify(…, null, 2) of a log puts a run's results eight spaces in, ",\n" between them; the
+// same of this wrapper puts a batch of them exactly so, between OPEN and CLOSE.
+const OPEN = '{\n  "runs": [\n    {\n      "results": [\n';
+const CLOSE = '\n      ]\n    }\n  ]\n}';
+/** Results a string: a few hundred kilobytes, written and let go. */
+const BATCH = 64;
+
+/**
+ * The SARIF log as `JSON.stringify(sarifLog(files, opts), null, 2)` writes it, given to `write` a
+ * batch of results at a time. At national scale the log is over ten times the rota (176 MB of SARIF
+ * for a 9 MB year of 1 000 workers): built whole and written as one string it held the findings
+ * twice over, 2.2 GB at 1 000 workers, and past about 3 000 workers it is longer than the longest
+ * string V8 can make.
+ */
+export function writeSarif(files: CheckedFile[], opts: SarifOptions, write: (text: string) => void): void {
+  const { log, results } = sarifFrame(files, opts);
+  (log.runs[0] as { results: unknown }).results = RESULTS_HERE;
+  const frame = JSON.stringify(log, null, 2);
+  const at = frame.indexOf(JSON.stringify(RESULTS_HERE));
+  write(frame.slice(0, at));
+  let batch: SarifResult[] = [];
+  let first = true;
+  const flush = () => {
+    const text = JSON.stringify({ runs: [{ results: batch }] }, null, 2);
+    write((first ? '[\n' : ',\n') + text.slice(OPEN.length, text.length - CLOSE.length));
+    first = false;
+    batch = [];
+  };
+  for (const result of results()) if (batch.push(result) === BATCH) flush();
+  if (batch.length > 0) flush();
+  write(first ? '[]' : '\n      ]');
+  write(frame.slice(at + JSON.stringify(RESULTS_HERE).length));
 }
 
 export function formatSarif(files: CheckedFile[], opts: SarifOptions): string {
-  return JSON.stringify(sarifLog(files, opts), null, 2);
+  const parts: string[] = [];
+  writeSarif(files, opts, (text) => parts.push(text));
+  return parts.join('');
 }
