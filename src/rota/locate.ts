@@ -3,6 +3,7 @@
 // parser reads both formats with source ranges; a LineCounter turns offsets into 1-based lines.
 import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { InputIssue } from './errors.ts';
+import { jsonEntryLines } from './jsonLines.ts';
 import type { DocumentFormat } from './load.ts';
 
 /** `periods[12].start` → `['periods', 12, 'start']` */
@@ -18,10 +19,15 @@ export type LineLocator = (path: string) => number | undefined;
 
 /**
  * A function from a document path to the 1-based line its value starts on, or undefined when the
- * path is not in the document (or the text could not be read). The empty path is line 1.
- * `format` is accepted for symmetry with the loader; both formats are read by the YAML parser.
+ * path is not in the document (or the text could not be read). The empty path is line 1. A JSON
+ * file's entries are found by a scan of the text (jsonLines.ts), anything else by the YAML parser.
  */
-export function locateLines(text: string, _format: DocumentFormat): LineLocator {
+export function locateLines(text: string, format: DocumentFormat): LineLocator {
+  return format === 'json' ? jsonEntryLines(text, () => yamlLines(text)) : yamlLines(text);
+}
+
+/** locateLines by the YAML parser, which reads JSON too (YAML 1.2 is a superset of it). */
+export function yamlLines(text: string): LineLocator {
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument> | undefined;
   try {
