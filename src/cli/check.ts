@@ -7,7 +7,7 @@ import { ReportAssembler } from '../engine/partition.ts';
 import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
-import { formatJunit } from '../format/junit.ts';
+import { formatJunit, writeJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
 import { formatSarif, writeSarif } from '../format/sarif.ts';
 import { formatText } from '../format/text.ts';
@@ -153,7 +153,11 @@ export async function check(args: string[], io: Io): Promise<number> {
   for (const r of results) checked.push({ ...r, ...(needLines ? { lines: await linesOf(r.file) } : {}) });
 
   if (values.format === 'junit') {
-    io.out(formatJunit(checked, { ruleIds: listRules(book).map((r) => r.id), failOn }));
+    const junit = { ruleIds: listRules(book).map((r) => r.id), failOn };
+    if (io.write) {
+      writeJunit(checked, junit, io.write);
+      io.write('\n');
+    } else io.out(formatJunit(checked, junit));
   } else if (values.format === 'sarif') {
     if (io.write) {
       writeSarif(checked, { book, cwd }, io.write);

@@ -61,12 +61,17 @@ interface Case {
   others: Finding[];
 }
 
-function suite(file: CheckedFile, opts: JunitOptions): { xml: string; tests: number; failures: number } {
+/** A file's test cases, worker by worker in the rota's order and rule by rule in the book's. */
+function casesOf(file: CheckedFile, opts: JunitOptions): { cases: Case[]; failed: number } {
   const failOn = opts.failOn ?? 'violation';
+  // Sets beside the lists: a national year has hundreds of thousands of findings and ten thousand workers.
   const ruleIds = [...opts.ruleIds];
-  for (const f of file.report.findings) if (!ruleIds.includes(f.ruleId)) ruleIds.push(f.ruleId);
+  const knownRules = new Set(ruleIds);
+  for (const f of file.report.findings) if (!knownRules.has(f.ruleId)) ruleIds.push(f.ruleId), knownRules.add(f.ruleId);
   const workers = file.rota.workers.map((w) => w.id);
-  for (const f of file.report.findings) if (!workers.includes(f.workerId)) workers.push(f.workerId);
+  const knownWorkers = new Set(workers);
+  for (const f of file.report.findings)
+    if (!knownWorkers.has(f.workerId)) workers.push(f.workerId), knownWorkers.add(f.workerId);
 
   const cases = new Map<string, Case>();
   for (const worker of workers) {
@@ -76,41 +81,60 @@ function suite(file: CheckedFile, opts: JunitOptions): { xml: string; tests: num
     const c = cases.get(`${f.workerId}\u0000${f.ruleId}`)!;
     (fails(f, failOn) ? c.failures : c.others).push(f);
   }
-  const failed = [...cases.values()].filter((c) => c.failures.length > 0).length;
-  const body = [...cases.values()].map((c) => {
-    const open = `    <testcase${attrs({ classname: c.worker, name: c.ruleId, time: 0 })}`;
-    if (c.failures.length === 0 && c.others.length === 0) return `${open}/>`;
-    const lines = [`${open}>`];
-    for (const f of c.failures) {
-      lines.push(
-        `      <failure${attrs({ message: f.message.nb, type: f.severity })}>${escapeXmlText(details(f))}</failure>`,
-      );
-    }
-    if (c.others.length > 0)
-      lines.push(`      <system-out>${escapeXmlText(c.others.map(details).join('\n\n'))}</system-out>`);
-    lines.push('    </testcase>');
-    return lines.join('\n');
-  });
-  const xml = [
-    `  <testsuite${attrs({ name: file.file, tests: cases.size, failures: failed, errors: 0, skipped: 0, time: 0 })}>`,
-    ...body,
-    '  </testsuite>',
-  ].join('\n');
-  return { xml, tests: cases.size, failures: failed };
+  const all = [...cases.values()];
+  return { cases: all, failed: all.filter((c) => c.failures.length > 0).length };
 }
 
+function testcase(c: Case): string {
+  const open = `    <testcase${attrs({ classname: c.worker, name: c.ruleId, time: 0 })}`;
+  if (c.failures.length === 0 && c.others.length === 0) return `${open}/>`;
+  const lines = [`${open}>`];
+  for (const f of c.failures) {
+    lines.push(
+      `      <failure${attrs({ message: f.message.nb, type: f.severity })}>${escapeXmlText(details(f))}</failure>`,
+    );
+  }
+  if (c.others.length > 0)
+    lines.push(`      <system-out>${escapeXmlText(c.others.map(details).join('\n\n'))}</system-out>`);
+  lines.push('    </testcase>');
+  return lines.join('\n');
+}
+
+/** Text given to `write` in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 16;
+
 /**
- * The report as JUnit XML. `failures` on <testsuite> and <testsuites> counts failed test cases
+ * The report as JUnit XML, given to `write` a piece at a time: a national year's XML is tens of
+ * megabytes per thousand workers (74 MB at 1 000), and as one string it was past V8's longest
+ * string at about 7 000. `failures` on <testsuite> and <testsuites> counts failed test cases
  * (worker × rule); a test case has one <failure> element per failing finding.
  */
+export function writeJunit(files: CheckedFile[], opts: JunitOptions, write: (text: string) => void): void {
+  const suites = files.map((f) => ({ file: f.file, ...casesOf(f, opts) }));
+  const tests = suites.reduce((s, x) => s + x.cases.length, 0);
+  const failures = suites.reduce((s, x) => s + x.failed, 0);
+  let piece = '<?xml version="1.0" encoding="UTF-8"?>';
+  const line = (text: string) => {
+    piece += `\n${text}`;
+    if (piece.length >= PIECE_CHARS) {
+      write(piece);
+      piece = '';
+    }
+  };
+  line(`<testsuites${attrs({ name: 'turnussjekk', tests, failures, errors: 0, time: 0 })}>`);
+  for (const s of suites) {
+    line(
+      `  <testsuite${attrs({ name: s.file, tests: s.cases.length, failures: s.failed, errors: 0, skipped: 0, time: 0 })}>`,
+    );
+    for (const c of s.cases) line(testcase(c));
+    line('  </testsuite>');
+  }
+  line('</testsuites>');
+  if (piece) write(piece);
+}
+
 export function formatJunit(files: CheckedFile[], opts: JunitOptions): string {
-  const suites = files.map((f) => suite(f, opts));
-  const tests = suites.reduce((s, x) => s + x.tests, 0);
-  const failures = suites.reduce((s, x) => s + x.failures, 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: 'turnussjekk', tests, failures, errors: 0, time: 0 })}>`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-  ].join('\n');
+  const pieces: string[] = [];
+  writeJunit(files, opts, (text) => pieces.push(text));
+  return pieces.join('');
 }

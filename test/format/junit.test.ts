@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeXmlAttr, escapeXmlText, formatJunit } from '../../src/format/junit.ts';
+import { buildLoadRota } from '../../scripts/load-test.ts';
+import { evaluate } from '../../src/engine/evaluate.ts';
+import { escapeXmlAttr, escapeXmlText, formatJunit, writeJunit } from '../../src/format/junit.ts';
 import type { Finding, Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import { listRules } from '../../src/rules/catalogue.ts';
@@ -161,5 +163,57 @@ describe('JUnit escaping', () => {
     expect(tc.failure![0]!['#text']).toContain('For lang <dag>');
     expect(tc['system-out']).toContain('ADVARSEL');
     expect(tc['system-out']).toContain('a<1>');
+  });
+
+  it('is written in pieces through the CLI’s raw stdout, the same XML as collected whole', async () => {
+    const dir = tempDir();
+    const file = write(dir, 'load.json', JSON.stringify(buildLoadRota()));
+    const pieces: Array<string | Uint8Array> = [];
+    const streamed = await run(['check', file, '--format', 'junit'], { write: (c) => pieces.push(c) });
+    const whole = await run(['check', file, '--format', 'junit']);
+    expect(streamed.code).toBe(whole.code);
+    expect(streamed.out).toBe('');
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(`${whole.out}\n`);
+    // Each piece of the XML is about 64 Ki characters, a test case past it at most.
+    const sizes = pieces.slice(0, -2).map((p) => p.length);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1 << 16);
+    expect(Math.max(...sizes)).toBeLessThan(1 << 17);
+    const p = parse(whole.out);
+    const report = await evaluate(validateRotaDocument(buildLoadRota()), { ruleBook: defaultRuleBook() });
+    const failures = p.testsuites.testsuite[0]!.testcase.reduce((n, tc) => n + (tc.failure?.length ?? 0), 0);
+    expect(failures).toBe(report.findings.filter((f) => f.severity === 'violation').length);
+  });
+
+  it('gives a worker and a rule a finding names, not in the rota or the list, their test cases', () => {
+    const rota = validateRotaDocument({ version: 1, workers: [{ id: 'w1' }], assignments: [], periods: [] });
+    const finding = {
+      ruleId: 'local.rule',
+      citation: 'x',
+      severity: 'violation',
+      workerId: 'w9',
+      assignmentIds: [],
+      window: { start: '2025-03-04T00:00:00+01:00', end: '2025-03-05T00:00:00+01:00' },
+      measured: 1,
+      limit: 0,
+      unit: 'hours',
+      curedBy: [],
+      message: { nb: 'm', en: 'm' },
+      title: { nb: 't', en: 't' },
+      reading: 'fixed-day-frame',
+      confidence: 'verified',
+    } as Finding;
+    const report = { findings: [finding, finding] } as Report;
+    const pieces: string[] = [];
+    writeJunit([{ file: 'x.json', rota, report }], { ruleIds: ['aml.10-4.normal-day'] }, (t) => pieces.push(t));
+    const suite = parse(pieces.join('')).testsuites.testsuite[0]!;
+    expect(suite.testcase.map((tc) => `${tc['@_classname']} ${tc['@_name']}`)).toEqual([
+      'w1 aml.10-4.normal-day',
+      'w1 local.rule',
+      'w9 aml.10-4.normal-day',
+      'w9 local.rule',
+    ]);
+    expect(suite['@_failures']).toBe('1');
+    expect(suite.testcase[3]!.failure).toHaveLength(2);
   });
 });
