@@ -4,6 +4,7 @@
 import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { InputIssue } from './errors.ts';
 import { jsonEntryLines } from './jsonLines.ts';
+import { yamlEntryLines } from './yamlLines.ts';
 import type { DocumentFormat } from './load.ts';
 
 /** `periods[12].start` → `['periods', 12, 'start']` */
@@ -20,10 +21,12 @@ export type LineLocator = (path: string) => number | undefined;
 /**
  * A function from a document path to the 1-based line its value starts on, or undefined when the
  * path is not in the document (or the text could not be read). The empty path is line 1. A JSON
- * file's entries are found by a scan of the text (jsonLines.ts), anything else by the YAML parser.
+ * file's entries are found by a scan of the text (jsonLines.ts), a YAML file's written in the usual
+ * block layout by a pass over its lines (yamlLines.ts), anything else by the YAML parser.
  */
 export function locateLines(text: string, format: DocumentFormat): LineLocator {
-  return format === 'json' ? jsonEntryLines(text, () => yamlLines(text)) : yamlLines(text);
+  const parsed = () => yamlLines(text);
+  return format === 'json' ? jsonEntryLines(text, parsed) : yamlEntryLines(text, parsed);
 }
 
 /** locateLines by the YAML parser, which reads JSON too (YAML 1.2 is a superset of it). */
