@@ -5,6 +5,7 @@ import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
 import { evaluateParts, wantsParts } from '../engine/parallel.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
+import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
 import { formatJunit, writeJunit } from '../format/junit.ts';
@@ -164,10 +165,18 @@ export async function check(args: string[], io: Io): Promise<number> {
       io.write('\n');
     } else io.out(formatSarif(checked, { book, cwd }));
   } else if (values.format === 'ndjson') {
-    io.out(results.map((r) => formatNdjson(r.report, results.length > 1 ? r.file : undefined)).join(''));
+    const files = results.length > 1;
+    // Report by report: the reports of many files together may be longer than one string can be.
+    if (io.write && results.length > 0)
+      for (const r of results) io.write(formatNdjson(r.report, files ? r.file : undefined));
+    else io.out(results.map((r) => formatNdjson(r.report, files ? r.file : undefined)).join(''));
   } else if (values.format === 'json') {
     const payload = results.length === 1 ? results[0]!.report : results.map((r) => ({ file: r.file, ...r.report }));
-    io.out(JSON.stringify(payload, null, 2));
+    if (io.write) {
+      // In pieces, the findings a slice at a time (a report's findings two levels in, a file's three).
+      writeJson(payload, io.write, 2, results.length === 1 ? 2 : 3);
+      io.write('\n');
+    } else io.out(JSON.stringify(payload, null, 2));
   } else {
     io.out(
       results
