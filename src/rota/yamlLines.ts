@@ -4,7 +4,7 @@
 // as people and exporters write it is a block mapping of top-level keys whose lists are block
 // sequences, one `- ` per entry; that layout is read here. Anything else (flow collections at the
 // top, quoted or complex keys, anchors, tags or aliases where an entry starts, documents and
-// directives, tabs or carriage returns in the indentation, an empty entry) sends the file to the
+// directives, a tab, a carriage return without its line feed, an empty entry) sends the file to the
 // parser, as does any path that is not an entry of a top-level list.
 import type { LineLocator } from './locate.ts';
 
@@ -23,8 +23,11 @@ function oddCount(text: string, code: number): boolean {
 
 /** Lines of the items of the document's top-level block sequences, by key; undefined when the layout is not one read here. */
 export function topLevelYamlEntries(text: string): Map<string, number[]> | undefined {
-  if (text.includes('\r') || text.includes('\t')) return undefined;
-  const lines = text.split('\n');
+  if (text.includes('\t')) return undefined;
+  // Line ends written CRLF (Windows) are line ends; a carriage return alone is a line break to YAML.
+  const crlf = text.includes('\r');
+  if (crlf && text.split('\r').length !== text.split('\r\n').length) return undefined;
+  const lines = crlf ? text.split('\r\n') : text.split('\n');
   const entries = new Map<string, number[]>();
   const keys = new Set<string>();
   let key: string | undefined;

@@ -88,6 +88,7 @@ const docArb = fc.record({
   ) as fc.Arbitrary<'PLAIN'>,
   // Keys plain mostly, as rota files write them; quoted sometimes (the parser's, then).
   keyType: fc.constantFrom('PLAIN', 'PLAIN', 'PLAIN', 'QUOTE_DOUBLE') as fc.Arbitrary<'PLAIN'>,
+  crlf: fc.boolean(),
   comments: fc.array(fc.constantFrom('', '# note', '# - not an entry'), { maxLength: 4 }),
 });
 
@@ -98,6 +99,7 @@ function written({
   lineWidth,
   stringType,
   keyType,
+  crlf,
   comments,
 }: typeof docArb extends fc.Arbitrary<infer T> ? T : never): string {
   const lines = stringify(doc, {
@@ -115,7 +117,7 @@ function written({
     if (line.length > 0 && line[0] !== ' ' && k < comments.length) out.push(comments[k++]!);
     out.push(line);
   }
-  return out.join('\n');
+  return out.join(crlf ? '\r\n' : '\n');
 }
 
 describe('the lines of a YAML rota’s entries, by a pass over its lines', () => {
@@ -139,6 +141,7 @@ describe('the lines of a YAML rota’s entries, by a pass over its lines', () =>
       .map((f) => readFileSync(`scenarios/${f}`, 'utf8'));
     texts.push(
       YAML_ROTA,
+      YAML_ROTA.replace(/\n/g, '\r\n'),
       stringify(generateRota({ workers: 40, weeks: 8, seed: 3 }), { aliasDuplicateObjects: false }),
     );
     for (const t of texts) expect(expectSameLines(t)).toBe(true);
@@ -151,7 +154,7 @@ describe('the lines of a YAML rota’s entries, by a pass over its lines', () =>
       '"periods":\n  - 1\n', // a quoted key
       '---\nperiods:\n  - 1\n', // a document marker
       'periods:\n\t- 1\n', // a tab
-      'periods:\r\n  - 1\r\n', // carriage returns
+      'periods:\r  - 1\r', // carriage returns without line feeds
       'periods:\n  - "one\n    - two"\n', // a quoted scalar over lines
       'periods:\n  -\n  - 2\n', // an empty entry
       'periods:\n  - 1\nperiods:\n  - 2\n', // a key twice
