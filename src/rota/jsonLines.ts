@@ -6,6 +6,7 @@
 // scan that skips strings and counts brackets finds where each item starts, as fast as the text
 // can be read. Any other path, and a file the scan does not read as the loader does (a top-level
 // key written twice, a carriage return without a line feed), is asked of the YAML parser.
+import { closingQuote } from './jsonString.ts';
 import type { LineLocator } from './locate.ts';
 
 const ENTRY = /^([^.[\]]+)\[(\d+)\]$/;
@@ -38,14 +39,8 @@ export function topLevelEntries(text: string): Entries | undefined {
       expectItem = false;
     }
     if (c === 0x22 /* " */) {
-      let close = i;
-      for (;;) {
-        close = text.indexOf('"', close + 1);
-        if (close < 0) return undefined;
-        let backslashes = 0;
-        while (text.charCodeAt(close - 1 - backslashes) === 0x5c /* \\ */) backslashes++;
-        if (backslashes % 2 === 0) break;
-      }
+      const close = closingQuote(text, i);
+      if (close < 0) return undefined;
       if (depth === 1 && expectKey) {
         key = JSON.parse(text.slice(i, close + 1)) as string;
         if (seen.has(key)) return undefined;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { closingQuote } from './jsonString.ts';
 import { z } from 'zod';
 import { timelineIssues, type RotaParts } from '../timeline/build.ts';
 import { InputError, formatPath, fromFile, type InputIssue } from './errors.ts';
@@ -51,15 +52,9 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      let close = i;
-      for (;;) {
-        close = text.indexOf('"', close + 1);
-        // An unterminated string holds no brackets: the parser reports it.
-        if (close < 0) return max;
-        let backslashes = 0;
-        while (text.charCodeAt(close - 1 - backslashes) === 0x5c /* \\ */) backslashes++;
-        if (backslashes % 2 === 0) break;
-      }
+      const close = closingQuote(text, i);
+      // An unterminated string holds no brackets: the parser reports it.
+      if (close < 0) return max;
       i = close;
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (++depth > max) max = depth;

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main, type Io } from '../../src/cli/main.ts';
+import type { Finding } from '../../src/report/schema.ts';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'turnussjekk-format-'));
@@ -123,4 +124,25 @@ export async function run(args: string[], extra: Partial<Io> = {}): Promise<Run>
     ...extra,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A finding made by hand, for formatter tests that need one without evaluating a rota. */
+export function aFinding(overrides: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: 'aml.10-4.normal-day',
+    citation: 'arbeidsmiljøloven § 10-4 første ledd',
+    severity: 'violation',
+    workerId: 'w1',
+    assignmentIds: [],
+    window: { start: '2025-03-04T00:00:00+01:00', end: '2025-03-05T00:00:00+01:00' },
+    measured: 1,
+    limit: 9,
+    unit: 'hours',
+    curedBy: [],
+    message: { nb: 'm', en: 'm' },
+    title: { nb: 't', en: 't' },
+    reading: 'fixed-day-frame',
+    confidence: 'verified',
+    ...overrides,
+  };
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubAnnotations, workflowCommand } from '../../src/format/github.ts';
-import type { Finding, Report } from '../../src/report/schema.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
-import { CLEAN_ROTA, JSON_PERIOD_LINES, JSON_ROTA, lineOf, run, tempDir, write, YAML_ROTA } from './fixtures.ts';
+import {
+  aFinding,
+  CLEAN_ROTA,
+  JSON_PERIOD_LINES,
+  JSON_ROTA,
+  lineOf,
+  run,
+  tempDir,
+  write,
+  YAML_ROTA,
+} from './fixtures.ts';
 
 describe('workflow command escaping (as @actions/core)', () => {
   it('escapes % CR LF in the message', () => {
@@ -90,22 +100,11 @@ describe('GitHub annotations from the CLI', () => {
 
   it('caps the number of annotations and says how many were left out', () => {
     const rota = validateRotaDocument({ version: 1, workers: [{ id: 'w1' }], assignments: [], periods: [] });
-    const f: Finding = {
-      ruleId: 'aml.10-4.normal-day',
-      citation: 'arbeidsmiljøloven § 10-4 første ledd',
+    const f = aFinding({
       severity: 'info',
-      workerId: 'w1',
-      assignmentIds: [],
-      window: { start: '2025-03-04T00:00:00+01:00', end: '2025-03-05T00:00:00+01:00' },
-      measured: 1,
-      limit: 9,
-      unit: 'hours',
-      curedBy: [],
       message: { nb: '50% av: grensen,\r\nny linje', en: 'x' },
       title: { nb: 'Dag: lang, veldig', en: 'x' },
-      reading: 'fixed-day-frame',
-      confidence: 'verified',
-    };
+    });
     const report = { findings: [f, f, f] } as Report;
     const lines = githubAnnotations([{ file: 'r.yaml', rota, report }], { max: 2 });
     expect(lines).toHaveLength(3);

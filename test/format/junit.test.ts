@@ -7,7 +7,7 @@ import type { Finding, Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import { listRules } from '../../src/rules/catalogue.ts';
 import { defaultRuleBook } from '../../src/rules/load.ts';
-import { JSON_ROTA, run, tempDir, write, YAML_ROTA } from './fixtures.ts';
+import { aFinding, JSON_ROTA, run, tempDir, write, YAML_ROTA } from './fixtures.ts';
 
 interface Testcase {
   '@_classname': string;
@@ -187,22 +187,7 @@ describe('JUnit escaping', () => {
 
   it('gives a worker and a rule a finding names, not in the rota or the list, their test cases', () => {
     const rota = validateRotaDocument({ version: 1, workers: [{ id: 'w1' }], assignments: [], periods: [] });
-    const finding = {
-      ruleId: 'local.rule',
-      citation: 'x',
-      severity: 'violation',
-      workerId: 'w9',
-      assignmentIds: [],
-      window: { start: '2025-03-04T00:00:00+01:00', end: '2025-03-05T00:00:00+01:00' },
-      measured: 1,
-      limit: 0,
-      unit: 'hours',
-      curedBy: [],
-      message: { nb: 'm', en: 'm' },
-      title: { nb: 't', en: 't' },
-      reading: 'fixed-day-frame',
-      confidence: 'verified',
-    } as Finding;
+    const finding = aFinding({ ruleId: 'local.rule', workerId: 'w9', limit: 0 });
     const report = { findings: [finding, finding] } as Report;
     const pieces: string[] = [];
     writeJunit([{ file: 'x.json', rota, report }], { ruleIds: ['aml.10-4.normal-day'] }, (t) => pieces.push(t));
