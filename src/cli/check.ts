@@ -8,9 +8,9 @@ import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
-import { formatJunit, writeJunit } from '../format/junit.ts';
+import { writeJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
-import { formatSarif, writeSarif } from '../format/sarif.ts';
+import { writeSarif } from '../format/sarif.ts';
 import { formatText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
@@ -155,15 +155,9 @@ export async function check(args: string[], io: Io): Promise<number> {
 
   if (values.format === 'junit') {
     const junit = { ruleIds: listRules(book).map((r) => r.id), failOn };
-    if (io.write) {
-      writeJunit(checked, junit, io.write);
-      io.write('\n');
-    } else io.out(formatJunit(checked, junit));
+    inPieces(io, (write) => writeJunit(checked, junit, write));
   } else if (values.format === 'sarif') {
-    if (io.write) {
-      writeSarif(checked, { book, cwd }, io.write);
-      io.write('\n');
-    } else io.out(formatSarif(checked, { book, cwd }));
+    inPieces(io, (write) => writeSarif(checked, { book, cwd }, write));
   } else if (values.format === 'ndjson') {
     const files = results.length > 1;
     // Report by report: the reports of many files together may be longer than one string can be.
@@ -172,11 +166,8 @@ export async function check(args: string[], io: Io): Promise<number> {
     else io.out(results.map((r) => formatNdjson(r.report, files ? r.file : undefined)).join(''));
   } else if (values.format === 'json') {
     const payload = results.length === 1 ? results[0]!.report : results.map((r) => ({ file: r.file, ...r.report }));
-    if (io.write) {
-      // In pieces, the findings a slice at a time (a report's findings two levels in, a file's three).
-      writeJson(payload, io.write, 2, results.length === 1 ? 2 : 3);
-      io.write('\n');
-    } else io.out(JSON.stringify(payload, null, 2));
+    // The findings a slice at a time: a report's findings stand two levels in, a file's three.
+    inPieces(io, (write) => writeJson(payload, write, 2, results.length === 1 ? 2 : 3));
   } else {
     io.out(
       results
@@ -293,6 +284,21 @@ async function streamJson(
   stream.end(assembler.finish());
   if (!io.write) io.out(collected);
   return failing ? EXIT.violations : EXIT.ok;
+}
+
+/**
+ * A format written in pieces: to raw stdout as they come (a national year's SARIF, JUnit or JSON is
+ * longer than one string can be), else gathered for `out`. Either way the text ends in one newline.
+ */
+function inPieces(io: Io, writeAll: (write: (text: string) => void) => void): void {
+  if (io.write) {
+    writeAll(io.write);
+    io.write('\n');
+    return;
+  }
+  const pieces: string[] = [];
+  writeAll((text) => pieces.push(text));
+  io.out(pieces.join(''));
 }
 
 /** Lines of entries in a rota file, for SARIF regions and annotations; none if the file cannot be re-read. */

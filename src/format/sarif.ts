@@ -264,6 +264,7 @@ export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
 // Where the results stand in the log: a string JSON writes as no other value can (a NUL is written
 // escaped, so no text of a finding makes these characters).
 const RESULTS_HERE = 'results\u0000';
+const RESULTS_HERE_JSON = JSON.stringify(RESULTS_HERE);
 // JSON.stringify(…, null, 2) of a log puts a run's results eight spaces in, ",\n" between them; the
 // same of this wrapper puts a batch of them exactly so, between OPEN and CLOSE.
 const OPEN = '{\n  "runs": [\n    {\n      "results": [\n';
@@ -282,7 +283,7 @@ export function writeSarif(files: CheckedFile[], opts: SarifOptions, write: (tex
   const { log, results } = sarifFrame(files, opts);
   (log.runs[0] as { results: unknown }).results = RESULTS_HERE;
   const frame = JSON.stringify(log, null, 2);
-  const at = frame.indexOf(JSON.stringify(RESULTS_HERE));
+  const at = frame.indexOf(RESULTS_HERE_JSON);
   write(frame.slice(0, at));
   let batch: SarifResult[] = [];
   let first = true;
@@ -295,7 +296,7 @@ export function writeSarif(files: CheckedFile[], opts: SarifOptions, write: (tex
   for (const result of results()) if (batch.push(result) === BATCH) flush();
   if (batch.length > 0) flush();
   write(first ? '[]' : '\n      ]');
-  write(frame.slice(at + JSON.stringify(RESULTS_HERE).length));
+  write(frame.slice(at + RESULTS_HERE_JSON.length));
 }
 
 export function formatSarif(files: CheckedFile[], opts: SarifOptions): string {

@@ -6,18 +6,12 @@
 // scan that skips strings and counts brackets finds where each item starts, as fast as the text
 // can be read. Any other path, and a file the scan does not read as the loader does (a top-level
 // key written twice, a carriage return without a line feed), is asked of the YAML parser.
+import { entryLocator } from './entryLocator.ts';
 import { closingQuote } from './jsonString.ts';
 import type { LineLocator } from './locate.ts';
 
-const ENTRY = /^([^.[\]]+)\[(\d+)\]$/;
-
-interface Entries {
-  /** The first offset of each item of each top-level list, by key. */
-  starts: Map<string, number[]>;
-}
-
-/** Where the items of the document's top-level lists start; undefined when the scan cannot stand for the parser. */
-export function topLevelEntries(text: string): Entries | undefined {
+/** Where the items of the document's top-level lists start (offsets, by key); undefined when the scan cannot stand for the parser. */
+export function topLevelEntries(text: string): Map<string, number[]> | undefined {
   const starts = new Map<string, number[]>();
   const seen = new Set<string>();
   let depth = 0;
@@ -66,7 +60,7 @@ export function topLevelEntries(text: string): Entries | undefined {
       else if (depth === 2 && items) expectItem = true;
     }
   }
-  return { starts };
+  return starts;
 }
 
 /**
@@ -74,17 +68,22 @@ export function topLevelEntries(text: string): Entries | undefined {
  * the JSON text once; `other` answers every path the scan does not (made only if one is asked).
  */
 export function jsonEntryLines(text: string, other: () => LineLocator): LineLocator {
-  const entries = topLevelEntries(text);
-  if (!entries) return other();
-  // Every start's line, by one walk from newline to newline: the lists stand one after another in
-  // the text, in the order the map has them, so their starts come in text order.
+  const starts = topLevelEntries(text);
+  return entryLocator(starts && linesOf(text, starts), other);
+}
+
+/**
+ * Every start's line, by one walk from newline to newline: the lists stand one after another in the
+ * text, in the order the map has them, so their starts come in text order.
+ */
+function linesOf(text: string, starts: Map<string, number[]>): Map<string, Int32Array> {
   const lines = new Map<string, Int32Array>();
   let line = 1;
   let from = 0;
-  for (const [key, starts] of entries.starts) {
-    const ofKey = new Int32Array(starts.length);
-    for (let at = 0; at < starts.length; at++) {
-      for (let nl = text.indexOf('\n', from); nl >= 0 && nl < starts[at]!; nl = text.indexOf('\n', nl + 1)) {
+  for (const [key, offsets] of starts) {
+    const ofKey = new Int32Array(offsets.length);
+    for (let at = 0; at < offsets.length; at++) {
+      for (let nl = text.indexOf('\n', from); nl >= 0 && nl < offsets[at]!; nl = text.indexOf('\n', nl + 1)) {
         line++;
         from = nl + 1;
       }
@@ -92,15 +91,5 @@ export function jsonEntryLines(text: string, other: () => LineLocator): LineLoca
     }
     lines.set(key, ofKey);
   }
-  let fallback: LineLocator | undefined;
-  return (path: string) => {
-    if (path === '') return 1;
-    const m = ENTRY.exec(path);
-    const ofKey = m ? lines.get(m[1]!) : undefined;
-    const index = m ? Number(m[2]) : -1;
-    // Past the end of a list the parser finds no node either.
-    if (ofKey) return index < ofKey.length ? ofKey[index] : undefined;
-    fallback ??= other();
-    return fallback(path);
-  };
+  return lines;
 }

@@ -6,18 +6,16 @@
 // top, quoted or complex keys, anchors, tags or aliases where an entry starts, documents and
 // directives, a tab, a carriage return without its line feed, an empty entry) sends the file to the
 // parser, as does any path that is not an entry of a top-level list.
+import { entryLocator } from './entryLocator.ts';
 import type { LineLocator } from './locate.ts';
-
-const ENTRY = /^([^.[\]]+)\[(\d+)\]$/;
 // A top-level key as a rota file writes it, with its value on the lines below (or a scalar after it).
 const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?=\s|$)/;
 /** Where an entry's content may not start: a property, an alias, a complex key, a flow or block indicator the parser reads otherwise. */
 const UNSURE_START = /^[&!*?|>%@`]/;
 
-function oddCount(text: string, code: number): boolean {
+function oddCount(text: string, quote: string): boolean {
   let odd = false;
-  for (let i = text.indexOf(String.fromCharCode(code)); i >= 0; i = text.indexOf(String.fromCharCode(code), i + 1))
-    odd = !odd;
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) odd = !odd;
   return odd;
 }
 
@@ -45,7 +43,7 @@ export function topLevelYamlEntries(text: string): Map<string, number[]> | undef
     if (rest === '' || rest.startsWith('#')) continue;
     const lineNo = i + 1;
     // A quoted scalar may run on over lines, where a `- ` or a key is text: such a file is the parser's.
-    if (oddCount(rest, 0x22 /* " */) || oddCount(rest, 0x27 /* ' */)) return undefined;
+    if (oddCount(rest, '"') || oddCount(rest, "'")) return undefined;
     if (pending) {
       if (indent <= itemIndent || UNSURE_START.test(rest)) return undefined;
       items!.push(lineNo);
@@ -98,16 +96,5 @@ export function topLevelYamlEntries(text: string): Map<string, number[]> | undef
  * the YAML text's lines once; `other` answers every path the pass does not (made only if one is asked).
  */
 export function yamlEntryLines(text: string, other: () => LineLocator): LineLocator {
-  const entries = topLevelYamlEntries(text);
-  if (!entries) return other();
-  let fallback: LineLocator | undefined;
-  return (path: string) => {
-    if (path === '') return 1;
-    const m = ENTRY.exec(path);
-    const lines = m ? entries.get(m[1]!) : undefined;
-    // Past the end of a list the parser finds no node either.
-    if (lines) return lines[Number(m![2])];
-    fallback ??= other();
-    return fallback(path);
-  };
+  return entryLocator(topLevelYamlEntries(text), other);
 }
