@@ -11,7 +11,7 @@ import { githubAnnotations } from '../format/github.ts';
 import { writeJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
 import { writeSarif } from '../format/sarif.ts';
-import { formatText } from '../format/text.ts';
+import { writeText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
@@ -169,19 +169,23 @@ export async function check(args: string[], io: Io): Promise<number> {
     // The findings a slice at a time: a report's findings stand two levels in, a file's three.
     inPieces(io, (write) => writeJson(payload, write, 2, results.length === 1 ? 2 : 3));
   } else {
-    io.out(
-      results
-        .map((r) =>
-          formatText(r.report, {
+    // Report by report and a piece at a time: a national year's text with --details is longer than one string can be.
+    inPieces(io, (write) =>
+      results.forEach((r, i) => {
+        if (i > 0) write('\n\n');
+        writeText(
+          r.report,
+          {
             lang,
             agreements: book.agreements,
             names: new Map(r.rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!])),
             details: values.details!,
             withInfo: failOn === 'info',
             ...(results.length > 1 ? { file: r.file } : {}),
-          }),
-        )
-        .join('\n\n'),
+          },
+          write,
+        );
+      }),
     );
   }
   if (annotate) {

@@ -3,10 +3,11 @@
 // severity (default: violations) is a <failure> whose message is the Norwegian message; the other
 // findings are written to the test case's <system-out>, so they are visible but do not fail.
 import { writeNumber } from '../engine/messages.ts';
-import { DateTime } from 'luxon';
 import { fails, type FailOn } from '../report/baseline.ts';
 import type { Finding } from '../report/schema.ts';
 import type { CheckedFile } from './locations.ts';
+import { linesInPieces } from './pieces.ts';
+import { wallClock } from './wallClock.ts';
 
 export interface JunitOptions {
   /** Every rule id checked (e.g. from listRules), so passing rules appear as passed test cases. */
@@ -37,7 +38,7 @@ function attrs(a: Record<string, string | number>): string {
     .join('');
 }
 
-const local = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat('dd.MM.yyyy HH:mm');
+const local = (iso: string) => wallClock(iso, 'dd.MM.yyyy HH:mm');
 // Made one Intl.NumberFormat per number before: a third of a national year's JUnit.
 const num = (n: number) => writeNumber(n, 'nb');
 
@@ -100,9 +101,6 @@ function testcase(c: Case): string {
   return lines.join('\n');
 }
 
-/** Text given to `write` in pieces of about this many characters. */
-const PIECE_CHARS = 1 << 16;
-
 /**
  * The report as JUnit XML, given to `write` a piece at a time: a national year's XML is tens of
  * megabytes per thousand workers (74 MB at 1 000), and as one string it was past V8's longest
@@ -113,14 +111,9 @@ export function writeJunit(files: CheckedFile[], opts: JunitOptions, write: (tex
   const suites = files.map((f) => ({ file: f.file, ...casesOf(f, opts) }));
   const tests = suites.reduce((s, x) => s + x.cases.length, 0);
   const failures = suites.reduce((s, x) => s + x.failed, 0);
-  let piece = '<?xml version="1.0" encoding="UTF-8"?>';
-  const line = (text: string) => {
-    piece += `\n${text}`;
-    if (piece.length >= PIECE_CHARS) {
-      write(piece);
-      piece = '';
-    }
-  };
+  const out = linesInPieces(write);
+  const line = (text: string) => out.push(text);
+  line('<?xml version="1.0" encoding="UTF-8"?>');
   line(`<testsuites${attrs({ name: 'turnussjekk', tests, failures, errors: 0, time: 0 })}>`);
   for (const s of suites) {
     line(
@@ -130,7 +123,7 @@ export function writeJunit(files: CheckedFile[], opts: JunitOptions, write: (tex
     line('  </testsuite>');
   }
   line('</testsuites>');
-  if (piece) write(piece);
+  out.end();
 }
 
 export function formatJunit(files: CheckedFile[], opts: JunitOptions): string {

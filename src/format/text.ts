@@ -3,12 +3,13 @@
 // once, and the limits with least room left. `--details` gives every finding in full: the paragraph,
 // the window in local time, measured against the limit, and what agreement would make it lawful.
 import { groupBy } from '../groupBy.ts';
-import { DateTime } from 'luxon';
 import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
 import type { Language } from '../rules/schema.ts';
 import { UNIT_WORDS } from '../engine/findings.ts';
 import { writeNumber } from '../engine/messages.ts';
+import { type LineWriter, linesInPieces } from './pieces.ts';
+import { wallClock } from './wallClock.ts';
 
 const WORDS = {
   nb: {
@@ -52,9 +53,7 @@ function fmt(lang: Language, n: number): string {
 }
 
 function localTime(iso: string, lang: Language): string {
-  return DateTime.fromISO(iso, { setZone: true })
-    .setLocale(lang === 'nb' ? 'nb' : 'en-GB')
-    .toFormat('ccc dd.MM.yyyy HH:mm');
+  return wallClock(iso, 'ccc dd.MM.yyyy HH:mm', lang === 'nb' ? 'nb' : 'en-GB');
 }
 
 function findingLines(f: Finding, lang: Language, agreements: AgreementCatalogue): string[] {
@@ -151,8 +150,15 @@ export interface TextOptions {
   withInfo?: boolean;
 }
 
-export function formatText(report: Report, opts: TextOptions): string {
-  return opts.details ? formatDetails(report, opts) : formatIncidents(report, opts);
+/**
+ * The report as text, given to `write` a piece at a time: with --details a national year's text
+ * runs to about 75 MB per thousand workers, past V8's longest string at some seven thousand.
+ */
+export function writeText(report: Report, opts: TextOptions, write: (text: string) => void): void {
+  const out = linesInPieces(write);
+  if (opts.details) writeDetails(report, opts, out);
+  else writeIncidents(report, opts, out);
+  out.end();
 }
 
 const INCIDENT_WORDS = {
@@ -214,11 +220,10 @@ function liftedBy(fs: Finding[]): string[] {
   return judged[0]!.curedBy.filter((t) => judged.every((f) => f.curedBy.includes(t)));
 }
 
-function formatIncidents(report: Report, opts: TextOptions): string {
+function writeIncidents(report: Report, opts: TextOptions, out: LineWriter): void {
   const { lang } = opts;
   const w = WORDS[lang];
   const iw = INCIDENT_WORDS[lang];
-  const out: string[] = [];
   if (opts.file) out.push(opts.file, '');
   if (report.findings.length === 0) out.push(w.none, '');
   const perWorker = new Map(report.summary.perWorker.map((p) => [p.workerId, p]));
@@ -294,14 +299,16 @@ function formatIncidents(report: Report, opts: TextOptions): string {
     if (room.length > 0) out.push(`  ${iw.headroom}: ${room.join('; ')}`);
     out.push('');
   }
-  if (report.conversions.length > 0) out.push(...conversionLines(report, lang, opts.agreements), '');
+  // A line at a time: a national year's thousands of oppdrag are more lines than one call takes as arguments.
+  if (report.conversions.length > 0) {
+    for (const line of conversionLines(report, lang, opts.agreements)) out.push(line);
+    out.push('');
+  }
   out.push(w.summary(report));
-  return out.join('\n');
 }
 
-function formatDetails(report: Report, opts: TextOptions): string {
+function writeDetails(report: Report, opts: TextOptions, out: LineWriter): void {
   const w = WORDS[opts.lang];
-  const out: string[] = [];
   if (opts.file) out.push(opts.file, '');
   const workers = [...new Set(report.ledger.map((l) => l.workerId))];
   if (report.findings.length === 0) out.push(w.none, '');
@@ -318,7 +325,10 @@ function formatDetails(report: Report, opts: TextOptions): string {
       '',
     );
   }
-  if (report.conversions.length > 0) out.push(...conversionLines(report, opts.lang, opts.agreements), '');
+  // A line at a time: a national year's thousands of oppdrag are more lines than one call takes as arguments.
+  if (report.conversions.length > 0) {
+    for (const line of conversionLines(report, opts.lang, opts.agreements)) out.push(line);
+    out.push('');
+  }
   out.push(w.summary(report));
-  return out.join('\n');
 }
