@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
 import { evaluateParts, wantsParts } from '../engine/parallel.ts';
 import { ReportAssembler } from '../engine/partition.ts';
+import { countFindings } from '../report/counts.ts';
 import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
@@ -11,7 +12,7 @@ import { githubAnnotations } from '../format/github.ts';
 import { writeJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
 import { writeSarif } from '../format/sarif.ts';
-import { writeText } from '../format/text.ts';
+import { type TextOptions, TextReportStream, workersOf, writeText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
@@ -100,6 +101,15 @@ export async function check(args: string[], io: Io): Promise<number> {
   const large = (rota: Rota) => wantsParts(rota, minPeriods);
   const streamed =
     files.length === 1 && (values.format === 'json' || values.format === 'ndjson') && !baseline && !annotate;
+  const streamedText = files.length === 1 && values.format === 'text' && !baseline && !annotate;
+  const textOptions = (rota: Rota, file?: string): TextOptions => ({
+    lang,
+    agreements: book.agreements,
+    names: new Map(rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!])),
+    details: values.details!,
+    withInfo: failOn === 'info',
+    ...(file ? { file } : {}),
+  });
   try {
     for (const file of files) {
       try {
@@ -111,6 +121,10 @@ export async function check(args: string[], io: Io): Promise<number> {
         if (streamed && large(rota)) {
           printNotes();
           return await streamJson(rota, file, options, { jobs, failOn, ndjson: values.format === 'ndjson' }, io, tty);
+        }
+        if (streamedText && large(rota)) {
+          printNotes();
+          return await streamText(rota, file, options, { jobs, failOn, text: textOptions(rota) }, io, tty);
         }
         // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
         const progress = partsProgress(bar ? undefined : tty, file);
@@ -173,18 +187,7 @@ export async function check(args: string[], io: Io): Promise<number> {
     inPieces(io, (write) =>
       results.forEach((r, i) => {
         if (i > 0) write('\n\n');
-        writeText(
-          r.report,
-          {
-            lang,
-            agreements: book.agreements,
-            names: new Map(r.rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!])),
-            details: values.details!,
-            withInfo: failOn === 'info',
-            ...(results.length > 1 ? { file: r.file } : {}),
-          },
-          write,
-        );
+        writeText(r.report, textOptions(r.rota, results.length > 1 ? r.file : undefined), write);
       }),
     );
   }
@@ -287,6 +290,44 @@ async function streamJson(
   }
   stream.end(assembler.finish());
   if (!io.write) io.out(collected);
+  return failing ? EXIT.violations : EXIT.ok;
+}
+
+/**
+ * A large rota's text from its parts as they come, in the text's order of workers: the report's
+ * findings are never held at once (a 10 000-worker year's whole report is most of two gigabytes).
+ */
+async function streamText(
+  rota: Rota,
+  file: string,
+  options: EvaluateOptions,
+  { jobs, failOn, text }: { jobs: number | undefined; failOn: FailOn; text: TextOptions },
+  io: Io,
+  tty: TtyStream | undefined,
+): Promise<number> {
+  const assembler = new ReportAssembler(rota);
+  let failing = false;
+  const pieces: string[] = [];
+  const stream = new TextReportStream(workersOf(rota.assignments), text, io.write ?? ((t) => pieces.push(t)));
+  const progress = partsProgress(tty, file);
+  try {
+    // The rota was read for this report alone: its periods go with the parts (release).
+    const parts = evaluateParts(rota, options, {
+      release: true,
+      ...(jobs ? { jobs } : {}),
+      onProgress: progress.onProgress,
+    });
+    for await (const { report } of parts) {
+      assembler.addCounted(report, countFindings(report.findings));
+      failing ||= report.findings.some((f) => fails(f, failOn));
+      stream.add(report);
+    }
+  } finally {
+    progress.clear();
+  }
+  stream.end(assembler.finish());
+  if (io.write) io.write('\n');
+  else io.out(pieces.join(''));
   return failing ? EXIT.violations : EXIT.ok;
 }
 

@@ -24,7 +24,7 @@ const WORDS = {
     ledger: 'Timeregnskap',
     periods: (n: number) => `${n} ${n === 1 ? 'periode' : 'perioder'}`,
     none: 'Ingen funn: turnusen holder seg innenfor reglene som er sjekket.',
-    summary: (r: Report) =>
+    summary: (r: Pick<Report, 'summary'>) =>
       `Oppsummering: ${r.summary.violations} brudd, ${r.summary.warnings} ${r.summary.warnings === 1 ? 'advarsel' : 'advarsler'}, ${r.summary.info} info — ` +
       `${fmt('nb', r.summary.hours)} timer i ${r.summary.periods} ${r.summary.periods === 1 ? 'periode' : 'perioder'} for ` +
       `${r.summary.workers} ${r.summary.workers === 1 ? 'arbeidstaker' : 'arbeidstakere'}.`,
@@ -41,7 +41,7 @@ const WORDS = {
     ledger: 'Ledger',
     periods: (n: number) => `${n} ${n === 1 ? 'period' : 'periods'}`,
     none: 'No findings: the rota stays within the rules checked.',
-    summary: (r: Report) =>
+    summary: (r: Pick<Report, 'summary'>) =>
       `Summary: ${r.summary.violations} violations, ${r.summary.warnings} warnings, ${r.summary.info} info — ` +
       `${fmt('en', r.summary.hours)} hours in ${r.summary.periods} ${r.summary.periods === 1 ? 'period' : 'periods'} for ` +
       `${r.summary.workers} ${r.summary.workers === 1 ? 'worker' : 'workers'}.`,
@@ -95,10 +95,10 @@ const LIKELIHOOD = {
   en: { high: 'high', probable: 'probable', uncertain: 'uncertain', low: 'low' },
 } as const;
 
-function conversionLines(report: Report, lang: Language, agreements: AgreementCatalogue): string[] {
+function conversionLines(conversions: Report['conversions'], lang: Language, agreements: AgreementCatalogue): string[] {
   const nb = lang === 'nb';
   const lines = [nb ? 'Omgjøring av oppdrag til arbeidsavtale' : 'Converting oppdrag to arbeidsavtale'];
-  for (const c of report.conversions) {
+  for (const c of conversions) {
     lines.push(`  ${c.assignmentId}: ${VERDICT[lang][c.verdict]}`);
     if (c.requiredAgreements.length > 0) {
       lines.push(
@@ -155,10 +155,92 @@ export interface TextOptions {
  * runs to about 75 MB per thousand workers, past V8's longest string at some seven thousand.
  */
 export function writeText(report: Report, opts: TextOptions, write: (text: string) => void): void {
-  const out = linesInPieces(write);
-  if (opts.details) writeDetails(report, opts, out);
-  else writeIncidents(report, opts, out);
-  out.end();
+  const text = new TextReportStream(workersOf(report.ledger), opts, write);
+  text.add(report);
+  text.end(report);
+}
+
+/** The workers in the order the text gives them: their first assignment's (the ledger's order). */
+export const workersOf = (rows: ReadonlyArray<{ workerId: string }>): string[] => [
+  ...new Set(rows.map((r) => r.workerId)),
+];
+
+/** A worker's lines, from the report (or the part of one) that holds the worker. */
+type WorkerLines = (workerId: string, out: LineWriter) => void;
+
+/**
+ * The text of a report that comes in parts, each with its workers' findings, incidents, headroom and
+ * ledger rows (a national year's parts, so its findings are never held at once). A worker's lines
+ * are written when the workers before it in `order` are; the lines of a worker whose turn has not
+ * come, and of every worker before the first finding (the text opens with "no findings" when there
+ * are none), wait.
+ */
+export class TextReportStream {
+  private readonly out: LineWriter;
+  private readonly waiting = new Map<string, string[]>();
+  private next = 0;
+  private findings = 0;
+
+  constructor(
+    private readonly order: readonly string[],
+    private readonly opts: TextOptions,
+    write: (text: string) => void,
+  ) {
+    this.out = linesInPieces(write);
+    if (opts.file) this.out.push(opts.file, '');
+  }
+
+  add(report: Report): void {
+    this.findings += report.findings.length;
+    const lines = (this.opts.details ? detailsOf : incidentsOf)(report, this.opts);
+    for (const workerId of workersOf(report.ledger)) {
+      if (this.findings > 0 && this.waiting.size === 0 && this.order[this.next] === workerId) {
+        lines(workerId, this.out);
+        this.next++;
+      } else {
+        const held: string[] = [];
+        const keep: LineWriter = {
+          push: (...ls) => {
+            for (const l of ls) held.push(l);
+          },
+          end: () => {},
+        };
+        lines(workerId, keep);
+        this.waiting.set(workerId, held);
+        this.release();
+      }
+    }
+  }
+
+  /** What follows the workers: the conversion assessment and the summary, of the whole report. */
+  end(tail: Pick<Report, 'conversions' | 'summary'>): void {
+    const w = WORDS[this.opts.lang];
+    if (this.findings === 0) this.out.push(w.none, '');
+    this.release(true);
+    if (this.next < this.order.length || this.waiting.size > 0)
+      throw new Error(`the text of ${this.order.length - this.next} worker(s) never came (${this.order[this.next]})`);
+    // A line at a time: a national year's thousands of oppdrag are more lines than one call takes as arguments.
+    if (tail.conversions.length > 0) {
+      for (const line of conversionLines(tail.conversions, this.opts.lang, this.opts.agreements)) this.out.push(line);
+      this.out.push('');
+    }
+    this.out.push(w.summary(tail));
+    this.out.end();
+  }
+
+  /** The waiting workers whose turn has come. */
+  private release(last = false): void {
+    if (this.findings === 0 && !last) return;
+    for (
+      let lines = this.waiting.get(this.order[this.next]!);
+      lines;
+      lines = this.waiting.get(this.order[this.next]!)
+    ) {
+      this.waiting.delete(this.order[this.next]!);
+      for (const line of lines) this.out.push(line);
+      this.next++;
+    }
+  }
 }
 
 const INCIDENT_WORDS = {
@@ -220,23 +302,21 @@ function liftedBy(fs: Finding[]): string[] {
   return judged[0]!.curedBy.filter((t) => judged.every((f) => f.curedBy.includes(t)));
 }
 
-function writeIncidents(report: Report, opts: TextOptions, out: LineWriter): void {
+function incidentsOf(report: Report, opts: TextOptions): WorkerLines {
   const { lang } = opts;
   const w = WORDS[lang];
   const iw = INCIDENT_WORDS[lang];
-  if (opts.file) out.push(opts.file, '');
-  if (report.findings.length === 0) out.push(w.none, '');
   const perWorker = new Map(report.summary.perWorker.map((p) => [p.workerId, p]));
-  const incidentsOf = groupBy(report.incidents, (i) => i.workerId);
+  const incidentsByWorker = groupBy(report.incidents, (i) => i.workerId);
   const advisoryOf = groupBy(
     report.findings.filter((f) => advisory(f)),
     (f) => f.workerId,
   );
   const headroomOf = groupBy(report.headroom, (h) => h.workerId);
-  for (const workerId of [...new Set(report.ledger.map((l) => l.workerId))]) {
+  return (workerId, out) => {
     const name = opts.names?.get(workerId);
     const p = perWorker.get(workerId);
-    const shown = (incidentsOf.get(workerId) ?? [])
+    const shown = (incidentsByWorker.get(workerId) ?? [])
       .map((i) => ({
         i,
         fs: i.findingIndexes.map((x) => report.findings[x]!).filter((f) => opts.withInfo || !advisory(f)),
@@ -298,23 +378,14 @@ function writeIncidents(report: Report, opts: TextOptions, out: LineWriter): voi
       );
     if (room.length > 0) out.push(`  ${iw.headroom}: ${room.join('; ')}`);
     out.push('');
-  }
-  // A line at a time: a national year's thousands of oppdrag are more lines than one call takes as arguments.
-  if (report.conversions.length > 0) {
-    for (const line of conversionLines(report, lang, opts.agreements)) out.push(line);
-    out.push('');
-  }
-  out.push(w.summary(report));
+  };
 }
 
-function writeDetails(report: Report, opts: TextOptions, out: LineWriter): void {
+function detailsOf(report: Report, opts: TextOptions): WorkerLines {
   const w = WORDS[opts.lang];
-  if (opts.file) out.push(opts.file, '');
-  const workers = [...new Set(report.ledger.map((l) => l.workerId))];
-  if (report.findings.length === 0) out.push(w.none, '');
   const findingsOf = groupBy(report.findings, (f) => f.workerId);
   const ledgerOf = groupBy(report.ledger, (l) => l.workerId);
-  for (const workerId of workers) {
+  return (workerId, out) => {
     const own = findingsOf.get(workerId) ?? [];
     const name = opts.names?.get(workerId);
     out.push(`${w.worker} ${name ? `${name} (${workerId})` : workerId}`);
@@ -324,11 +395,5 @@ function writeDetails(report: Report, opts: TextOptions, out: LineWriter): void 
       `  ${w.ledger}: ${rows.map((r) => `${r.assignmentId} ${fmt(opts.lang, r.hours)} ${w.hours} (${w.periods(r.periods)})`).join(', ')}`,
       '',
     );
-  }
-  // A line at a time: a national year's thousands of oppdrag are more lines than one call takes as arguments.
-  if (report.conversions.length > 0) {
-    for (const line of conversionLines(report, opts.lang, opts.agreements)) out.push(line);
-    out.push('');
-  }
-  out.push(w.summary(report));
+  };
 }
