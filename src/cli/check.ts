@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
-import { evaluateParts, wantsParts } from '../engine/parallel.ts';
+import { type EvaluatedPart, evaluateParts, wantsParts } from '../engine/parallel.ts';
+import type { RenderStyle } from '../engine/rendered.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { countFindings } from '../report/counts.ts';
 import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
@@ -120,11 +121,11 @@ export async function check(args: string[], io: Io): Promise<number> {
         });
         if (streamed && large(rota)) {
           printNotes();
-          return await streamJson(rota, file, options, { jobs, failOn, ndjson: values.format === 'ndjson' }, io, tty);
+          return await streamJson({ rota, file, options, jobs, failOn, io, tty }, values.format === 'ndjson');
         }
         if (streamedText && large(rota)) {
           printNotes();
-          return await streamText(rota, file, options, { jobs, failOn, text: textOptions(rota) }, io, tty);
+          return await streamText({ rota, file, options, jobs, failOn, io, tty }, textOptions(rota));
         }
         // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
         const progress = partsProgress(bar ? undefined : tty, file);
@@ -246,16 +247,44 @@ function partsProgress(tty: TtyStream | undefined, label: string) {
   };
 }
 
+/** One large rota, read for this report alone, and how its report is asked for. */
+interface LargeRota {
+  rota: Rota;
+  file: string;
+  options: EvaluateOptions;
+  jobs: number | undefined;
+  failOn: FailOn;
+  io: Io;
+  tty: TtyStream | undefined;
+}
+
+/**
+ * A large rota's parts as they are evaluated, in the rota's order, under a progress bar. The rota's
+ * periods go with the parts (release): it was read for this report alone.
+ */
+async function forEachPart(
+  { rota, file, options, jobs, tty }: LargeRota,
+  render: RenderStyle | undefined,
+  each: (part: EvaluatedPart) => void,
+): Promise<void> {
+  const progress = partsProgress(tty, file);
+  try {
+    const parts = evaluateParts(rota, options, {
+      release: true,
+      ...(jobs ? { jobs } : {}),
+      ...(render ? { render } : {}),
+      onProgress: progress.onProgress,
+    });
+    for await (const part of parts) each(part);
+  } finally {
+    progress.clear();
+  }
+}
+
 /** One large rota's JSON (or NDJSON) report, written as its parts are evaluated (in the rota's order). */
-async function streamJson(
-  rota: Rota,
-  file: string,
-  options: EvaluateOptions,
-  { jobs, failOn, ndjson }: { jobs: number | undefined; failOn: FailOn; ndjson: boolean },
-  io: Io,
-  tty: TtyStream | undefined,
-): Promise<number> {
-  const assembler = new ReportAssembler(rota);
+async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
+  const { io, failOn } = large;
+  const assembler = new ReportAssembler(large.rota);
   const decoder = new TextDecoder();
   let collected = '';
   const write = io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk)));
@@ -268,26 +297,14 @@ async function streamJson(
         end: (tail: ReportTail) => writeNdjsonTail(tail, write),
       }
     : new JsonReportStream(write);
-  const progress = partsProgress(tty, file);
   let failing = false;
-  try {
-    // The rota was read for this report alone: its periods go with the parts (release).
-    const parts = evaluateParts(rota, options, {
-      release: true,
-      ...(jobs ? { jobs } : {}),
-      render: ndjson ? 'ndjson' : 'json',
-      onProgress: progress.onProgress,
-    });
-    for await (const { report, rendered } of parts) {
-      const { pieces, counts } = rendered!;
-      assembler.addCounted(report, counts);
-      if (!failing)
-        failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
-      stream.addRendered(pieces);
-    }
-  } finally {
-    progress.clear();
-  }
+  await forEachPart(large, ndjson ? 'ndjson' : 'json', ({ report, rendered }) => {
+    const { pieces, counts } = rendered!;
+    assembler.addCounted(report, counts);
+    if (!failing)
+      failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
+    stream.addRendered(pieces);
+  });
   stream.end(assembler.finish());
   if (!io.write) io.out(collected);
   return failing ? EXIT.violations : EXIT.ok;
@@ -297,34 +314,17 @@ async function streamJson(
  * A large rota's text from its parts as they come, in the text's order of workers: the report's
  * findings are never held at once (a 10 000-worker year's whole report is most of two gigabytes).
  */
-async function streamText(
-  rota: Rota,
-  file: string,
-  options: EvaluateOptions,
-  { jobs, failOn, text }: { jobs: number | undefined; failOn: FailOn; text: TextOptions },
-  io: Io,
-  tty: TtyStream | undefined,
-): Promise<number> {
-  const assembler = new ReportAssembler(rota);
+async function streamText(large: LargeRota, text: TextOptions): Promise<number> {
+  const { io, failOn } = large;
+  const assembler = new ReportAssembler(large.rota);
   let failing = false;
   const pieces: string[] = [];
-  const stream = new TextReportStream(workersOf(rota.assignments), text, io.write ?? ((t) => pieces.push(t)));
-  const progress = partsProgress(tty, file);
-  try {
-    // The rota was read for this report alone: its periods go with the parts (release).
-    const parts = evaluateParts(rota, options, {
-      release: true,
-      ...(jobs ? { jobs } : {}),
-      onProgress: progress.onProgress,
-    });
-    for await (const { report } of parts) {
-      assembler.addCounted(report, countFindings(report.findings));
-      failing ||= report.findings.some((f) => fails(f, failOn));
-      stream.add(report);
-    }
-  } finally {
-    progress.clear();
-  }
+  const stream = new TextReportStream(workersOf(large.rota.assignments), text, io.write ?? ((t) => pieces.push(t)));
+  await forEachPart(large, undefined, ({ report }) => {
+    assembler.addCounted(report, countFindings(report.findings));
+    failing ||= report.findings.some((f) => fails(f, failOn));
+    stream.add(report);
+  });
   stream.end(assembler.finish());
   if (io.write) io.write('\n');
   else io.out(pieces.join(''));
