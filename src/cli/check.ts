@@ -1,5 +1,8 @@
 // turnussjekk check: rota files in, a report out (text, JSON, JUnit or SARIF), exit code by the findings.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
 import { type EvaluatedPart, evaluateParts, wantsParts } from '../engine/parallel.ts';
@@ -10,7 +13,7 @@ import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
-import { writeJunit } from '../format/junit.ts';
+import { type JunitOptions, JunitReportStream, writeJunit } from '../format/junit.ts';
 import type { CheckedFile } from '../format/locations.ts';
 import { writeSarif } from '../format/sarif.ts';
 import { type TextOptions, TextReportStream, workersOf, writeText } from '../format/text.ts';
@@ -103,6 +106,8 @@ export async function check(args: string[], io: Io): Promise<number> {
   const streamed =
     files.length === 1 && (values.format === 'json' || values.format === 'ndjson') && !baseline && !annotate;
   const streamedText = files.length === 1 && values.format === 'text' && !baseline && !annotate;
+  const streamedJunit = files.length === 1 && values.format === 'junit' && !baseline && !annotate;
+  const junitOptions = () => ({ ruleIds: listRules(book).map((r) => r.id), failOn });
   const textOptions = (rota: Rota, file?: string): TextOptions => ({
     lang,
     agreements: book.agreements,
@@ -126,6 +131,10 @@ export async function check(args: string[], io: Io): Promise<number> {
         if (streamedText && large(rota)) {
           printNotes();
           return await streamText({ rota, file, options, jobs, failOn, io, tty }, textOptions(rota));
+        }
+        if (streamedJunit && large(rota)) {
+          printNotes();
+          return await streamJunit({ rota, file, options, jobs, failOn, io, tty }, junitOptions());
         }
         // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
         const progress = partsProgress(bar ? undefined : tty, file);
@@ -169,8 +178,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   for (const r of results) checked.push({ ...r, ...(needLines ? { lines: await linesOf(r.file) } : {}) });
 
   if (values.format === 'junit') {
-    const junit = { ruleIds: listRules(book).map((r) => r.id), failOn };
-    inPieces(io, (write) => writeJunit(checked, junit, write));
+    inPieces(io, (write) => writeJunit(checked, junitOptions(), write));
   } else if (values.format === 'sarif') {
     inPieces(io, (write) => writeSarif(checked, { book, cwd }, write));
   } else if (values.format === 'ndjson') {
@@ -329,6 +337,51 @@ async function streamText(large: LargeRota, text: TextOptions): Promise<number> 
   if (io.write) io.write('\n');
   else io.out(pieces.join(''));
   return failing ? EXIT.violations : EXIT.ok;
+}
+
+/**
+ * A large rota's JUnit XML from its parts as they come. The test cases wait in a temporary file
+ * until the counts that open the XML are known, then are copied out a mebibyte at a time.
+ */
+async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<number> {
+  const { io, failOn } = large;
+  const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-junit-'));
+  const spilled = join(folder, 'testcases.xml');
+  const fd = openSync(spilled, 'w');
+  try {
+    const stream = new JunitReportStream(large.file, junit, (text) => writeSync(fd, text));
+    let failing = false;
+    await forEachPart(large, undefined, ({ report, part }) => {
+      failing ||= report.findings.some((f) => fails(f, failOn));
+      stream.add({ rota: part.rota, report });
+    });
+    const pieces: string[] = [];
+    const decoder = new TextDecoder();
+    const write =
+      io.write ??
+      ((chunk: string | Uint8Array) =>
+        pieces.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
+    stream.end(write, () => {
+      const from = openSync(spilled, 'r');
+      try {
+        // A new buffer for each piece: the one written may still be on its way out.
+        for (;;) {
+          const piece = Buffer.allocUnsafe(1 << 20);
+          const n = readSync(from, piece);
+          if (n === 0) break;
+          write(piece.subarray(0, n));
+        }
+      } finally {
+        closeSync(from);
+      }
+    });
+    if (io.write) io.write('\n');
+    else io.out(pieces.join('') + decoder.decode());
+    return failing ? EXIT.violations : EXIT.ok;
+  } finally {
+    closeSync(fd);
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**

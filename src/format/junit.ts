@@ -6,7 +6,7 @@ import { writeNumber } from '../engine/messages.ts';
 import { fails, type FailOn } from '../report/baseline.ts';
 import type { Finding } from '../report/schema.ts';
 import type { CheckedFile } from './locations.ts';
-import { linesInPieces } from './pieces.ts';
+import { type LineWriter, linesInPieces } from './pieces.ts';
 import { wallClock } from './wallClock.ts';
 
 export interface JunitOptions {
@@ -63,12 +63,22 @@ interface Case {
 }
 
 /** A file's test cases, worker by worker in the rota's order and rule by rule in the book's. */
-function casesOf(file: CheckedFile, opts: JunitOptions): { cases: Case[]; failed: number } {
+function casesOf(
+  file: Pick<CheckedFile, 'rota' | 'report'>,
+  opts: JunitOptions,
+  ruleIdsOnly = false,
+): { cases: Case[]; failed: number } {
   const failOn = opts.failOn ?? 'violation';
   // Sets beside the lists: a national year has hundreds of thousands of findings and ten thousand workers.
   const ruleIds = [...opts.ruleIds];
   const knownRules = new Set(ruleIds);
-  for (const f of file.report.findings) if (!knownRules.has(f.ruleId)) ruleIds.push(f.ruleId), knownRules.add(f.ruleId);
+  for (const f of file.report.findings) {
+    if (knownRules.has(f.ruleId)) continue;
+    // A rule of its own would be a test case of every worker, the ones already written too.
+    if (ruleIdsOnly) throw new Error(`a finding of ${f.ruleId}, a rule not in the rule book`);
+    ruleIds.push(f.ruleId);
+    knownRules.add(f.ruleId);
+  }
   const workers = file.rota.workers.map((w) => w.id);
   const knownWorkers = new Set(workers);
   for (const f of file.report.findings)
@@ -113,17 +123,67 @@ export function writeJunit(files: CheckedFile[], opts: JunitOptions, write: (tex
   const failures = suites.reduce((s, x) => s + x.failed, 0);
   const out = linesInPieces(write);
   const line = (text: string) => out.push(text);
-  line('<?xml version="1.0" encoding="UTF-8"?>');
-  line(`<testsuites${attrs({ name: 'turnussjekk', tests, failures, errors: 0, time: 0 })}>`);
+  line(XML_DECLARATION);
+  line(testsuites(tests, failures));
   for (const s of suites) {
-    line(
-      `  <testsuite${attrs({ name: s.file, tests: s.cases.length, failures: s.failed, errors: 0, skipped: 0, time: 0 })}>`,
-    );
+    line(testsuite(s.file, s.cases.length, s.failed));
     for (const c of s.cases) line(testcase(c));
-    line('  </testsuite>');
+    line(SUITE_END);
   }
-  line('</testsuites>');
+  line(SUITES_END);
   out.end();
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const testsuites = (tests: number, failures: number) =>
+  `<testsuites${attrs({ name: 'turnussjekk', tests, failures, errors: 0, time: 0 })}>`;
+const testsuite = (file: string, tests: number, failures: number) =>
+  `  <testsuite${attrs({ name: file, tests, failures, errors: 0, skipped: 0, time: 0 })}>`;
+const SUITE_END = '  </testsuite>';
+const SUITES_END = '</testsuites>';
+
+/**
+ * One large rota file's JUnit XML from its parts as they come (consecutive workers each, in the
+ * rota's order), so its findings are never held at once. The XML opens with the count of test cases
+ * and failures, known only at the end: the test cases go to `spill` (the CLI's temporary file) as
+ * they are made, and `end` writes the head, has the spilled cases written again, and the tail.
+ */
+export class JunitReportStream {
+  private readonly cases: LineWriter;
+  private tests = 0;
+  private failures = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly opts: JunitOptions,
+    spill: (text: string) => void,
+  ) {
+    this.cases = linesInPieces(spill);
+  }
+
+  /** A part: its workers, and its report (the findings of those workers). */
+  add(part: Pick<CheckedFile, 'rota' | 'report'>): void {
+    const { cases, failed } = casesOf(part, this.opts, true);
+    for (const c of cases) this.cases.push(testcase(c));
+    this.tests += cases.length;
+    this.failures += failed;
+  }
+
+  /** The whole XML: `unspill` writes (to the same `write`) everything `spill` was given. */
+  end(write: (text: string) => void, unspill: () => void): void {
+    this.cases.end();
+    const head = [
+      XML_DECLARATION,
+      testsuites(this.tests, this.failures),
+      testsuite(this.file, this.tests, this.failures),
+    ];
+    write(head.join('\n'));
+    if (this.tests > 0) {
+      write('\n');
+      unspill();
+    }
+    write(`\n${SUITE_END}\n${SUITES_END}`);
+  }
 }
 
 export function formatJunit(files: CheckedFile[], opts: JunitOptions): string {
