@@ -103,10 +103,8 @@ export async function check(args: string[], io: Io): Promise<number> {
   // TURNUSSJEKK_PARALLEL_MIN_PERIODS: the size from which a rota is split (default 20 000 periods).
   const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
   const large = (rota: Rota) => wantsParts(rota, minPeriods);
-  const streamed =
-    files.length === 1 && (values.format === 'json' || values.format === 'ndjson') && !baseline && !annotate;
-  const streamedText = files.length === 1 && values.format === 'text' && !baseline && !annotate;
-  const streamedJunit = files.length === 1 && values.format === 'junit' && !baseline && !annotate;
+  // One large file, report by report: JSON and NDJSON, text and JUnit are written from its parts as they come (SARIF is not: it names every rule before the results).
+  const streamed = files.length === 1 && values.format !== 'sarif' && !baseline && !annotate;
   const junitOptions = () => ({ ruleIds: listRules(book).map((r) => r.id), failOn });
   const textOptions = (rota: Rota, file?: string): TextOptions => ({
     lang,
@@ -126,15 +124,10 @@ export async function check(args: string[], io: Io): Promise<number> {
         });
         if (streamed && large(rota)) {
           printNotes();
-          return await streamJson({ rota, file, options, jobs, failOn, io, tty }, values.format === 'ndjson');
-        }
-        if (streamedText && large(rota)) {
-          printNotes();
-          return await streamText({ rota, file, options, jobs, failOn, io, tty }, textOptions(rota));
-        }
-        if (streamedJunit && large(rota)) {
-          printNotes();
-          return await streamJunit({ rota, file, options, jobs, failOn, io, tty }, junitOptions());
+          const large: LargeRota = { rota, file, options, jobs, failOn, io, tty };
+          if (values.format === 'text') return await streamText(large, textOptions(rota));
+          if (values.format === 'junit') return await streamJunit(large, junitOptions());
+          return await streamJson(large, values.format === 'ndjson');
         }
         // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
         const progress = partsProgress(bar ? undefined : tty, file);
