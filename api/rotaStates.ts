@@ -9,7 +9,7 @@
 // read again, the saves after it applied again, their workers' reports mostly cache hits (the
 // threads share them).
 import type { EvaluateOptions } from '../src/engine/evaluate.ts';
-import { partitionRota, planSpanOf } from '../src/engine/partition.ts';
+import { partitionRota, partsOfWorkers, planSpanOf, type RotaPart } from '../src/engine/partition.ts';
 import { evaluateWhole } from '../src/engine/pipeline.ts';
 import { keyOf, type WorkerReportCache } from '../src/engine/workerReports.ts';
 import { BytesLru } from '../src/lru.ts';
@@ -154,7 +154,40 @@ async function fromBody(
 const sameSpan = (a: RotaState['span'], b: RotaState['span']) => a?.from === b?.from && a?.to === b?.to;
 
 const sameIndexes = (a: readonly number[], b: readonly number[]) =>
-  a.length === b.length && a.every((v, i) => v === b[i]);
+  a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
+
+/**
+ * partitionRota(rota, 1) of the rota a save makes. A save that keeps every other worker's place in
+ * each list (as many items as the saved workers had, and no new worker) leaves their parts as they
+ * were: only the saved workers' are made, and a save costs what its workers do, not the turnus.
+ */
+function partsAfter(
+  base: RotaState,
+  rota: Rota,
+  patch: RotaPatch,
+  saved: ReadonlySet<string>,
+  before: ReadonlyMap<string, WorkerReport>,
+): RotaPart[] {
+  let assignments = 0;
+  let periods = 0;
+  let agreements = 0;
+  for (const id of saved) {
+    const prev = before.get(id);
+    if (!prev) return partitionRota(rota, 1);
+    assignments += prev.part.rota.assignments.length;
+    periods += prev.part.periodIndex.length;
+    for (const a of prev.part.rota.agreements) if (a.workerId === id) agreements++;
+  }
+  if (
+    assignments !== patch.assignments.length ||
+    periods !== patch.periods.length ||
+    agreements !== patch.agreements.length
+  )
+    return partitionRota(rota, 1);
+  const made = partsOfWorkers(rota, saved);
+  let next = 0;
+  return base.workers.map((w) => (saved.has(w.workerId) ? made[next++]! : w.part));
+}
 
 /**
  * The held rota with a save applied: the saved workers evaluated (or taken from the cache), every
@@ -180,7 +213,7 @@ export async function applySave(base: RotaState, save: RawBody, etag: string, ct
   const before = new Map(base.workers.map((w) => [w.workerId, w]));
   const keepReports = sameSpan(span, base.span);
   const workers: WorkerReport[] = [];
-  for (const part of partitionRota(rota, 1)) {
+  for (const part of partsAfter(base, rota, patch, saved, before)) {
     const workerId = part.rota.workers[0]!.id;
     const prev = before.get(workerId);
     let key: string;

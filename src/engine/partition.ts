@@ -42,35 +42,61 @@ export function planSpanOf(
  * each sorted by worker first, concatenate into the whole rota's order). Expects a validated rota.
  */
 export function partitionRota(rota: Rota, workersPerPart: number): RotaPart[] {
-  if (rota.variants?.length || rota.cycle) throw new Error('a rota with variants or a cycle is evaluated whole');
   const size = Math.max(1, Math.floor(workersPerPart));
   const partOfWorker = new Map<string, number>();
   rota.workers.forEach((w, i) => {
     partOfWorker.set(w.id, Math.floor(i / size));
   });
-  const count = Math.ceil(rota.workers.length / size);
-  const parts = Array.from({ length: count }, (_, k) => ({
-    workers: rota.workers.slice(k * size, (k + 1) * size),
+  return partsOf(rota, partOfWorker, Math.ceil(rota.workers.length / size));
+}
+
+/**
+ * The parts partitionRota(rota, 1) gives these workers, and no others, in the rota's order: a save
+ * (api/rotaStates.ts) that keeps every other worker's place in the lists makes only its own parts.
+ */
+export function partsOfWorkers(rota: Rota, workerIds: ReadonlySet<string>): RotaPart[] {
+  const partOfWorker = new Map<string, number>();
+  for (const w of rota.workers) if (workerIds.has(w.id)) partOfWorker.set(w.id, partOfWorker.size);
+  return partsOf(rota, partOfWorker, partOfWorker.size);
+}
+
+/** The rota's items sorted into `count` parts by their worker's part; items of workers in none are left out. */
+function partsOf(rota: Rota, partOfWorker: ReadonlyMap<string, number>, count: number): RotaPart[] {
+  if (rota.variants?.length || rota.cycle) throw new Error('a rota with variants or a cycle is evaluated whole');
+  const parts = Array.from({ length: count }, () => ({
+    workers: [] as Rota['workers'],
     assignments: [] as Rota['assignments'],
     periods: [] as Rota['periods'],
     agreements: [] as Rota['agreements'],
     periodIndex: [] as number[],
     agreementIndex: [] as number[],
   }));
+  for (const w of rota.workers) {
+    const k = partOfWorker.get(w.id);
+    if (k !== undefined) parts[k]!.workers.push(w);
+  }
   const partOfAssignment = new Map<string, number>();
   for (const a of rota.assignments) {
-    const k = partOfWorker.get(a.workerId)!;
+    const k = partOfWorker.get(a.workerId);
+    if (k === undefined) continue;
     partOfAssignment.set(a.id, k);
     parts[k]!.assignments.push(a);
   }
   rota.periods.forEach((p, i) => {
-    const part = parts[partOfAssignment.get(p.assignmentId)!]!;
+    const k = partOfAssignment.get(p.assignmentId);
+    if (k === undefined) return;
+    const part = parts[k]!;
     part.periods.push(p);
     part.periodIndex.push(i);
   });
   rota.agreements.forEach((a, i) => {
     // An agreement for everyone (no worker) belongs in every part.
-    const targets = a.workerId === undefined ? parts : [parts[partOfWorker.get(a.workerId)!]!];
+    let targets = parts;
+    if (a.workerId !== undefined) {
+      const k = partOfWorker.get(a.workerId);
+      if (k === undefined) return;
+      targets = [parts[k]!];
+    }
     for (const part of targets) {
       part.agreements.push(a);
       part.agreementIndex.push(i);

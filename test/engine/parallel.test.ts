@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import { defaultJobs, type EvaluatedPart, evaluateParallel, evaluateParts } from '../../src/engine/parallel.ts';
 import { availableParallelism } from 'node:os';
-import { mergeReports, partitionRota, planSpan, ReportAssembler } from '../../src/engine/partition.ts';
+import { mergeReports, partitionRota, partsOfWorkers, planSpan, ReportAssembler } from '../../src/engine/partition.ts';
 import { JsonReportStream } from '../../src/format/jsonStream.ts';
 import type { Report } from '../../src/report/schema.ts';
 import type { Rota } from '../../src/rota/schema.ts';
@@ -61,6 +61,18 @@ describe('a rota evaluated in parts', () => {
     const shared = rota.agreements.filter((a) => a.workerId === undefined).length;
     expect(shared).toBeGreaterThan(0);
     for (const p of parts) expect(p.rota.agreements.filter((a) => a.workerId === undefined)).toHaveLength(shared);
+  });
+
+  it("gives some workers' parts as partitionRota(rota, 1) gives them, and no one else's", () => {
+    const all = partitionRota(rota, 1);
+    const ids = rota.workers.map((w) => w.id);
+    // Asked out of order and with an id the rota lacks: the parts come in the rota's order.
+    for (const picked of [[ids[3]!], [ids[20]!, ids[0]!, ids[7]!, 'nobody'], ids, []]) {
+      const set = new Set(picked);
+      const expected = all.filter((p) => set.has(p.rota.workers[0]!.id));
+      expect(JSON.stringify(partsOfWorkers(rota, set))).toBe(JSON.stringify(expected));
+    }
+    expect(() => partsOfWorkers({ ...rota, cycle: { weeks: 2 } } as Rota, new Set(ids))).toThrow(/evaluated whole/);
   });
 
   it("merges to the whole rota's report, conversions included, for any part size", async () => {
