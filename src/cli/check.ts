@@ -337,40 +337,31 @@ async function streamText(large: LargeRota, text: TextOptions): Promise<number> 
  * until the counts that open the XML are known, then are copied out a mebibyte at a time.
  */
 async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<number> {
-  const { io, failOn } = large;
+  const { io } = large;
   const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-junit-'));
   const spilled = join(folder, 'testcases.xml');
   const fd = openSync(spilled, 'w');
   try {
     const stream = new JunitReportStream(large.file, junit, (text) => writeSync(fd, text));
-    let failing = false;
-    await forEachPart(large, undefined, ({ report, part }) => {
-      failing ||= report.findings.some((f) => fails(f, failOn));
-      stream.add({ rota: part.rota, report });
-    });
-    const pieces: string[] = [];
-    const decoder = new TextDecoder();
-    const write =
-      io.write ??
-      ((chunk: string | Uint8Array) =>
-        pieces.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
-    stream.end(write, () => {
-      const from = openSync(spilled, 'r');
-      try {
-        // A new buffer for each piece: the one written may still be on its way out.
-        for (;;) {
-          const piece = Buffer.allocUnsafe(1 << 20);
-          const n = readSync(from, piece);
-          if (n === 0) break;
-          write(piece.subarray(0, n));
+    await forEachPart(large, undefined, ({ report, part }) => stream.add({ rota: part.rota, report }));
+    inPieces(io, (write) =>
+      stream.end(write, () => {
+        const from = openSync(spilled, 'r');
+        try {
+          // A new buffer for each piece: the one written may still be on its way out.
+          for (;;) {
+            const piece = Buffer.allocUnsafe(1 << 20);
+            const n = readSync(from, piece);
+            if (n === 0) break;
+            write(piece.subarray(0, n));
+          }
+        } finally {
+          closeSync(from);
         }
-      } finally {
-        closeSync(from);
-      }
-    });
-    if (io.write) io.write('\n');
-    else io.out(pieces.join('') + decoder.decode());
-    return failing ? EXIT.violations : EXIT.ok;
+      }),
+    );
+    // A failed test case is a worker's rule with a finding that fails: the exit code's measure.
+    return stream.failures > 0 ? EXIT.violations : EXIT.ok;
   } finally {
     closeSync(fd);
     rmSync(folder, { recursive: true, force: true });
@@ -381,15 +372,17 @@ async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<numbe
  * A format written in pieces: to raw stdout as they come (a national year's SARIF, JUnit or JSON is
  * longer than one string can be), else gathered for `out`. Either way the text ends in one newline.
  */
-function inPieces(io: Io, writeAll: (write: (text: string) => void) => void): void {
+function inPieces(io: Io, writeAll: (write: (chunk: string | Uint8Array) => void) => void): void {
   if (io.write) {
     writeAll(io.write);
     io.write('\n');
     return;
   }
   const pieces: string[] = [];
-  writeAll((text) => pieces.push(text));
-  io.out(pieces.join(''));
+  // Bytes (a spilled file copied out) may cut a character: decoded as one stream.
+  const decoder = new TextDecoder();
+  writeAll((chunk) => pieces.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
+  io.out(pieces.join('') + decoder.decode());
 }
 
 /** Lines of entries in a rota file, for SARIF regions and annotations; none if the file cannot be re-read. */

@@ -151,7 +151,7 @@ const SUITES_END = '</testsuites>';
 export class JunitReportStream {
   private readonly cases: LineWriter;
   private tests = 0;
-  private failures = 0;
+  private failed = 0;
 
   constructor(
     private readonly file: string,
@@ -166,17 +166,18 @@ export class JunitReportStream {
     const { cases, failed } = casesOf(part, this.opts, true);
     for (const c of cases) this.cases.push(testcase(c));
     this.tests += cases.length;
-    this.failures += failed;
+    this.failed += failed;
+  }
+
+  /** Failed test cases so far. */
+  get failures(): number {
+    return this.failed;
   }
 
   /** The whole XML: `unspill` writes (to the same `write`) everything `spill` was given. */
   end(write: (text: string) => void, unspill: () => void): void {
     this.cases.end();
-    const head = [
-      XML_DECLARATION,
-      testsuites(this.tests, this.failures),
-      testsuite(this.file, this.tests, this.failures),
-    ];
+    const head = [XML_DECLARATION, testsuites(this.tests, this.failed), testsuite(this.file, this.tests, this.failed)];
     write(head.join('\n'));
     if (this.tests > 0) {
       write('\n');
