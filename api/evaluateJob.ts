@@ -69,6 +69,8 @@ export interface JobAnswer {
   input?: { issues: InputIssue[]; context?: string };
   /** Anything else: a defect, answered 500. */
   error?: { name: string; message: string; stack?: string };
+  /** The pool's thread that gave the answer (worker.threadId), which now holds the rota a save made. */
+  thread?: number;
 }
 
 export interface JobContext {

@@ -38,6 +38,8 @@ export interface PoolOptions {
 interface Pending {
   id: number;
   job: EvaluateJob;
+  /** The threads (worker.threadId) that hold what the job needs: it waits for one of them rather than take another that has to rebuild it. */
+  prefer?: readonly number[];
   resolve: (answer: JobAnswer) => void;
   reject: (err: Error) => void;
   started?: number;
@@ -72,18 +74,27 @@ export class EvaluatePool {
     return this.queue.length;
   }
 
-  /** Runs the job on a free thread, or queues it; QueueFullError when the queue is full. */
-  run(job: EvaluateJob): Promise<JobAnswer> {
+  /**
+   * Runs the job on a free thread, or queues it; QueueFullError when the queue is full. A job that
+   * names the threads holding its rota (`prefer`, a save on a held rota) goes to a free one of them;
+   * with none free it takes any free thread (which rebuilds the rota) rather than wait while a
+   * thread idles, and from the queue it goes to the first of them that is free. The answer says
+   * which thread gave it (`thread`).
+   */
+  run(job: EvaluateJob, prefer?: readonly number[]): Promise<JobAnswer> {
     if (this.closed) return Promise.reject(new Error('the evaluation pool is closed'));
     // All threads start with the first job, so each is listening on the channel before the first
     // workers' reports are shared (a thread started later would miss them and evaluate them again).
     if (this.threads.length === 0) while (this.spawn());
-    const idle = this.threads.find((t) => !t.task) ?? this.spawn();
+    const idle =
+      (prefer && this.threads.find((t) => !t.task && prefer.includes(t.worker.threadId))) ??
+      this.threads.find((t) => !t.task) ??
+      this.spawn();
     if (!idle && this.queue.length >= this.options.maxQueue) {
       return Promise.reject(new QueueFullError(this.retryAfterSeconds()));
     }
     return new Promise<JobAnswer>((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, job, resolve, reject };
+      const pending: Pending = { id: this.nextId++, job, resolve, reject, ...(prefer ? { prefer } : {}) };
       if (idle) this.start(idle, pending);
       else this.queue.push(pending);
     });
@@ -118,7 +129,7 @@ export class EvaluatePool {
       // An idle thread does not keep the process alive; a busy one does, until its job is answered.
       worker.unref();
       this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - task.started!);
-      task.resolve(answer);
+      task.resolve({ ...answer, thread: worker.threadId });
       this.next(thread);
     });
     // A thread that dies (out of memory, a defect outside a job) fails its job and is replaced when next needed.
@@ -151,8 +162,11 @@ export class EvaluatePool {
     thread.worker.postMessage({ id: task.id, job: task.job } satisfies ThreadTask);
   }
 
+  /** The first waiting job that prefers this thread, else the first waiting job. */
   private next(thread: Thread): void {
-    const waiting = this.queue.shift();
+    const id = thread.worker.threadId;
+    const mine = this.queue.findIndex((p) => p.prefer?.includes(id));
+    const waiting = mine > 0 ? this.queue.splice(mine, 1)[0] : this.queue.shift();
     if (waiting) this.start(thread, waiting);
     this.checkDrained();
   }

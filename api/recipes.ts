@@ -4,17 +4,39 @@
 // evaluation thread takes the save can rebuild it (api/rotaStates.ts). Bounded by bytes like the
 // caches; an ETag whose chain is gone (evicted, another instance's, or too long) is answered 412,
 // and the client posts the whole rota again.
+//
+// With each recipe, the threads that hold its rota: a save is sent to one of them when it is free
+// (api/pool.ts), so a planner's saves stay on the thread that made the rota they are on, and the
+// reports a save makes need not be copied to every thread.
 import { BytesLru } from '../src/lru.ts';
 import type { Recipe } from './rotaStates.ts';
 
 /** Saves on saves before the rota must be posted whole again: a thread rebuilding it applies each. */
 export const MAX_CHAIN = 256;
 
-export class RecipeStore extends BytesLru<Recipe> {
-  keep(recipe: Recipe): void {
+interface Kept {
+  recipe: Recipe;
+  /** The threads (worker.threadId) that made or rebuilt the rota; one may have evicted it since. */
+  holders: number[];
+}
+
+export class RecipeStore extends BytesLru<Kept> {
+  /** Keeps the recipe, with the thread that holds its rota (none: no thread holds it yet). */
+  keep(recipe: Recipe, holder?: number): void {
     const body = 'body' in recipe ? recipe.body : recipe.save;
     const bytes = (body.text?.length ?? 0) + (body.bytes?.byteLength ?? 0) + recipe.etag.length + 64;
-    super.set(recipe.etag, recipe, bytes);
+    super.set(recipe.etag, { recipe, holders: holder === undefined ? [] : [holder] }, bytes);
+  }
+
+  /** The threads that hold the rota under `etag` (empty when none is known). */
+  holders(etag: string): readonly number[] {
+    return this.get(etag)?.holders ?? [];
+  }
+
+  /** A thread answered a save on the rota under `etag`: it holds it now (it had it, or rebuilt it). */
+  heldBy(etag: string, thread: number | undefined): void {
+    const holders = this.get(etag)?.holders;
+    if (holders && thread !== undefined && !holders.includes(thread)) holders.push(thread);
   }
 
   /** The recipes from a body posted whole to `etag`, in order; undefined when one is not kept or the chain is too long. */
@@ -22,7 +44,7 @@ export class RecipeStore extends BytesLru<Recipe> {
     const chain: Recipe[] = [];
     let at: string | undefined = etag;
     while (at !== undefined) {
-      const recipe = this.get(at);
+      const recipe: Recipe | undefined = this.get(at)?.recipe;
       if (!recipe || chain.length >= MAX_CHAIN) return undefined;
       chain.push(recipe);
       at = 'base' in recipe ? recipe.base : undefined;

@@ -99,9 +99,9 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
   // On the event loop (no pool), the rotas held for saves are kept here, as each thread keeps its own.
   const states = !pool && workerCache ? new RotaStates(workerCache.maxBytes / 2) : undefined;
   const saves = digests && recipes ? recipes : undefined;
-  const run = (job: EvaluateJob): Promise<JobAnswer> =>
+  const run = (job: EvaluateJob, prefer?: readonly number[]): Promise<JobAnswer> =>
     pool
-      ? pool.run(job)
+      ? pool.run(job, prefer)
       : runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}), ...(states ? { states } : {}) });
 
   // Every body is kept as it arrived (bodyOnThread). Fastify's default parsers are removed first,
@@ -279,13 +279,15 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
       const job: EvaluateJob = { route: 'save', body: raw, maxSpanDays, held: base, etag };
       const onDone = (done: JobAnswer) => {
         digests!.set(etag, done.digests!);
-        saves.keep({ etag, base, save: raw });
+        saves.keep({ etag, base, save: raw }, done.thread);
+        saves.heldBy(base, done.thread);
         reply.header('etag', etag);
         reply.header('x-turnussjekk-changed-since', base);
       };
-      // A thread that does not hold the base says so, and is sent the chain to rebuild it.
+      // To a thread that holds the base when one is free; one that does not hold it says so, and is
+      // sent the chain to rebuild it.
       const runSave = async () => {
-        const first = await run(job);
+        const first = await run(job, saves.holders(base));
         return first.notHeld ? run({ ...job, chain }) : first;
       };
       return answer(request, reply, runSave, onDone);

@@ -9,6 +9,7 @@ import { expectProblem, smallRota, testApp } from './helpers.ts';
 
 const LARGE = JSON.stringify(buildLoadRota({ workers: 50, weeks: 6 }));
 const SMALL = JSON.stringify(smallRota());
+const HUGE = JSON.stringify(buildLoadRota({ workers: 300, weeks: 12 }));
 
 const post = (app: App, body: string, url = '/v1/evaluate') =>
   app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/json' } });
@@ -63,6 +64,41 @@ describe('the evaluation pool', () => {
       expect((await waiting).statusCode).toBe(200);
       // The queue drained: the next one is taken.
       expect((await post(app, SMALL)).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('sends a job to the thread it prefers when that one is free; a freed thread takes a waiting job that prefers it first, else the first waiting', async () => {
+    const app = await testApp({ threads: 2, cacheBytes: 0, workerCacheBytes: 0 });
+    try {
+      const pool = app.evaluationPool!;
+      const job = (text: string) => ({
+        route: 'evaluate' as const,
+        body: { format: 'json' as const, text },
+        maxSpanDays: 731,
+      });
+      const [a, b] = await Promise.all([pool.run(job(SMALL)), pool.run(job(SMALL))]);
+      const [ta, tb] = [a!.thread!, b!.thread!];
+      expect(ta).not.toBe(tb);
+      // Free: each goes where it is sent, whatever thread is first in the pool's list.
+      for (const t of [tb, ta, tb]) expect((await pool.run(job(SMALL), [t])).thread).toBe(t);
+      // Both busy, b for far longer: a, freed, takes the waiting job that prefers it, though it is
+      // not first in the queue; freed again, it takes the other rather than leave it waiting for b.
+      const busy = [pool.run(job(LARGE), [ta]), pool.run(job(HUGE), [tb])];
+      expect(pool.running).toBe(2);
+      const toB = pool.run(job(SMALL), [tb]);
+      const toA = pool.run(job(SMALL), [ta]);
+      expect(pool.waiting).toBe(2);
+      const order: string[] = [];
+      await Promise.all([toA.then(() => order.push('a')), toB.then(() => order.push('b'))]);
+      expect(order).toEqual(['a', 'b']);
+      expect([(await toA).thread, (await toB).thread]).toEqual([ta, ta]);
+      await Promise.all(busy);
+      // Its threads busy and another free: taken by the free one rather than left to wait.
+      const held = pool.run(job(LARGE), [ta]);
+      expect((await pool.run(job(SMALL), [ta])).thread).toBe(tb);
+      expect((await held).thread).toBe(ta);
     } finally {
       await app.close();
     }

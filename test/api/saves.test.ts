@@ -42,8 +42,8 @@ describe('a save on a held rota', () => {
       try {
         const first = await post(app, doc);
         const etag = first.headers.etag as string;
-        // Edits anywhere in the turnus; on two threads, every other save lands on a thread that
-        // does not hold the base yet and rebuilds it.
+        // Edits anywhere in the turnus; on two threads, the first save rebuilds the base from the
+        // body posted whole, and the saves after it go to the thread that holds it.
         for (const k of [0, 17, 640, 1_280, 1_281 * 3 + 5]) {
           const edited = editOf(doc, k);
           const { saved, since } = await bothWays(app, etag, saveOf(edited, [editedWorker(doc, k)]), edited);
@@ -83,6 +83,43 @@ describe('a save on a held rota', () => {
         }),
         { numRuns: 25, seed: 16 },
       );
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
+
+describe('a save whose base is held by a busy thread', () => {
+  it('goes to the free thread, which rebuilds the base from its recipes without the reports a save made elsewhere', async () => {
+    const doc = buildLoadRota();
+    const app = await testApp({ threads: 2 });
+    try {
+      const pool = app.evaluationPool!;
+      const runs: Array<{ route: string; chain: boolean; thread: number | undefined }> = [];
+      const run = pool.run.bind(pool);
+      pool.run = async (job, prefer) => {
+        const answer = await run(job, prefer);
+        runs.push({ route: job.route, chain: job.chain !== undefined, thread: answer.thread });
+        return answer;
+      };
+      const etag = (await post(app, doc)).headers.etag as string;
+      const once = editOf(doc, 100);
+      const s1 = await post(app, saveOf(once, [editedWorker(doc, 100)]), saveUrl(etag));
+      expect(s1.statusCode).toBe(200);
+      const holder = runs.at(-1)!.thread!;
+      // The holder busy with a turnus no thread has seen (none of its workers' reports is cached).
+      const text = JSON.stringify(buildLoadRota({ workers: 100, weeks: 12, seed: 7 }));
+      const busy = run({ route: 'evaluate', body: { format: 'json', text }, maxSpanDays: 731 }, [holder]);
+      expect(pool.running).toBe(1);
+      const twice = { ...once, periods: (editOf(once, 900).periods as unknown[]).slice() };
+      const saved = await post(app, saveOf(twice, [editedWorker(doc, 900)]), saveUrl(s1.headers.etag as string));
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect((await busy).thread).toBe(holder);
+      // Taken by the other thread, which did not hold the base and was sent its chain.
+      expect(runs.at(-1)).toEqual({ route: 'save', chain: true, thread: expect.any(Number) });
+      expect(runs.at(-1)!.thread).not.toBe(holder);
+      const since = await post(app, twice, sinceUrl(s1.headers.etag as string));
+      expect(saved.body).toBe(since.body);
     } finally {
       await app.close();
     }

@@ -1,0 +1,46 @@
+// What each ETag stands for (api/recipes.ts): the chain of recipes back to a body posted whole, and
+// the threads that hold its rota, to which a save on it is sent first.
+import { describe, expect, it } from 'vitest';
+import { MAX_CHAIN, RecipeStore } from '../../api/recipes.ts';
+
+const body = (text: string) => ({ format: 'json' as const, text });
+
+describe('the recipes of held rotas', () => {
+  it('chains a save back to the body posted whole, in order', () => {
+    const store = new RecipeStore(1 << 20);
+    store.keep({ etag: 'e0', body: body('{}') });
+    store.keep({ etag: 'e1', base: 'e0', save: body('{"a":1}') }, 3);
+    store.keep({ etag: 'e2', base: 'e1', save: body('{"a":2}') }, 3);
+    expect(store.chain('e2')!.map((r) => r.etag)).toEqual(['e0', 'e1', 'e2']);
+    expect(store.chain('e9')).toBeUndefined();
+  });
+
+  it('knows no holder of a body posted whole, the thread that made a save, and each thread that answers a save on it', () => {
+    const store = new RecipeStore(1 << 20);
+    store.keep({ etag: 'e0', body: body('{}') });
+    expect(store.holders('e0')).toEqual([]);
+    store.keep({ etag: 'e1', base: 'e0', save: body('{"a":1}') }, 3);
+    store.heldBy('e0', 3);
+    expect(store.holders('e1')).toEqual([3]);
+    expect(store.holders('e0')).toEqual([3]);
+    store.heldBy('e0', 4);
+    store.heldBy('e0', 3);
+    store.heldBy('e0', undefined);
+    expect(store.holders('e0')).toEqual([3, 4]);
+    // Nothing is known of an ETag not kept (evicted, or another instance's).
+    store.heldBy('e9', 3);
+    expect(store.holders('e9')).toEqual([]);
+  });
+
+  it('gives no chain longer than MAX_CHAIN, nor one with a link evicted', () => {
+    const store = new RecipeStore(1 << 20);
+    store.keep({ etag: 's0', body: body('{}') });
+    for (let i = 1; i <= MAX_CHAIN; i++) store.keep({ etag: `s${i}`, base: `s${i - 1}`, save: body('{}') }, 1);
+    expect(store.chain(`s${MAX_CHAIN - 1}`)).toHaveLength(MAX_CHAIN);
+    expect(store.chain(`s${MAX_CHAIN}`)).toBeUndefined();
+    const small = new RecipeStore(200);
+    small.keep({ etag: 'a', body: body('x'.repeat(100)) });
+    small.keep({ etag: 'b', base: 'a', save: body('y'.repeat(100)) });
+    expect(small.chain('b')).toBeUndefined();
+  });
+});
