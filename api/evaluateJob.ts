@@ -20,6 +20,7 @@ import { parseDocumentBody } from './routes/bodies.ts';
 import type { Rota } from '../src/rota/schema.ts';
 import type { RuleBook } from '../src/rules/load.ts';
 import { checkSpan } from './limits.ts';
+import { jsonWriter } from './schemaJson.ts';
 import { applySave, type Recipe, type RotaStates, stateOf } from './rotaStates.ts';
 import { assemble, byWorker, WHOLE } from './workerParts.ts';
 
@@ -81,6 +82,8 @@ export interface JobContext {
 }
 
 const HeadroomAnswerSchema = z.object({ headroom: z.array(HeadroomSchema) });
+const writeHeadroom = jsonWriter(HeadroomAnswerSchema);
+const writeReport = jsonWriter(ReportSchema);
 
 /**
  * A response's text as UTF-8, in memory of its own: the answer's buffer is handed to the event
@@ -153,12 +156,12 @@ async function headroomRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Pro
   const workers = ctx.workerCache ? await byWorker(rota, options, ctx.workerCache) : undefined;
   const report = workers ? assemble(rota, workers) : await evaluate(rota, options);
   const headroom = report.headroom.filter((h) => worker === undefined || h.workerId === worker);
-  return { json: utf8(JSON.stringify(z.encode(HeadroomAnswerSchema, { headroom }))) };
+  return { json: utf8(writeHeadroom({ headroom })) };
 }
 
-/** The report as the route's response serializer wrote it: encoded by the report schema (its key order), then JSON. */
+/** The report as the route's response serializer wrote it: in the report schema's key order (api/schemaJson.ts). */
 function encodeReport(report: Report): Uint8Array {
-  return utf8(JSON.stringify(z.encode(ReportSchema, report)));
+  return utf8(writeReport(report));
 }
 
 /**
