@@ -83,6 +83,24 @@ describe('evaluateByWorker', () => {
     expect(bytes(await evaluateByWorker(rota, {}, cache))).toBe(bytes(await evaluate(rota)));
   });
 
+  it('reckons each report it keeps at its length as JSON, within a few per cent', async () => {
+    const lengths: Array<[reckoned: number, json: number]> = [];
+    const cache = new (class extends WorkerReportCache {
+      override set(key: string, report: Parameters<WorkerReportCache['set']>[1]): void {
+        const json = key.length + JSON.stringify(report).length;
+        const before = this.usedBytes;
+        super.set(key, report);
+        lengths.push([this.usedBytes - before, json]);
+      }
+    })(64 << 20);
+    await evaluateByWorker(rota, {}, cache);
+    expect(lengths.length).toBeGreaterThan(0);
+    for (const [reckoned, json] of lengths) {
+      expect(reckoned).toBeGreaterThan(json * 0.95);
+      expect(reckoned).toBeLessThan(json * 1.05);
+    }
+  });
+
   it('stays within its byte bound, least recently used out first, and keeps no report larger than the bound', async () => {
     const cache = new WorkerReportCache(64 << 20);
     await evaluateByWorker(rota, {}, cache);
