@@ -18,6 +18,7 @@ const unexpected = new Unexpected();
 type Write = (value: unknown) => string;
 
 /** What JSON.stringify writes other than itself in a string: a quote, a backslash, a control character, a surrogate (a lone one is escaped). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it looks for.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** A writer for each kind of schema a response uses; undefined for any other (the schema is then written with z.encode). */
