@@ -35,11 +35,21 @@ export interface PoolOptions {
   workerCacheBytes: number;
 }
 
+/**
+ * What a job needs rebuilt on a thread (worker.threadId): 0 when the thread holds its rota, else how
+ * many recipes it would apply (api/recipes.ts rebuildSteps).
+ */
+export type RebuildSteps = (thread: number) => number;
+
+/** Recipes a thread may apply to take a job from a busy thread that holds its rota: more cost more than the wait. */
+const MAX_REBUILD = 4;
+
 interface Pending {
   id: number;
   job: EvaluateJob;
-  /** The threads (worker.threadId) that hold what the job needs: it waits for one of them rather than take another that has to rebuild it. */
-  prefer?: readonly number[];
+  steps?: RebuildSteps;
+  /** steps per thread, asked once: a waiting job's chain does not change. */
+  known?: Map<number, number>;
   resolve: (answer: JobAnswer) => void;
   reject: (err: Error) => void;
   started?: number;
@@ -75,29 +85,61 @@ export class EvaluatePool {
   }
 
   /**
-   * Runs the job on a free thread, or queues it; QueueFullError when the queue is full. A job that
-   * names the threads holding its rota (`prefer`, a save on a held rota) goes to a free one of them;
-   * with none free it takes any free thread (which rebuilds the rota) rather than wait while a
-   * thread idles, and from the queue it goes to the first of them that is free. The answer says
-   * which thread gave it (`thread`).
+   * Runs the job on a free thread, or queues it; QueueFullError when the queue is full. A save on a
+   * held rota (`steps`) goes to a free thread that holds it; else to a free one that rebuilds it in
+   * a few recipes; else it waits for a busy thread that holds it (or is as near), unless none does.
+   * A freed thread takes the first waiting job whose rota it holds, else the first it may take. The
+   * answer says which thread gave it (`thread`).
    */
-  run(job: EvaluateJob, prefer?: readonly number[]): Promise<JobAnswer> {
+  run(job: EvaluateJob, steps?: RebuildSteps): Promise<JobAnswer> {
     if (this.closed) return Promise.reject(new Error('the evaluation pool is closed'));
     // All threads start with the first job, so each is listening on the channel before the first
     // workers' reports are shared (a thread started later would miss them and evaluate them again).
     if (this.threads.length === 0) while (this.spawn());
-    const idle =
-      (prefer && this.threads.find((t) => !t.task && prefer.includes(t.worker.threadId))) ??
-      this.threads.find((t) => !t.task) ??
-      this.spawn();
+    const pending: Pending = {
+      id: this.nextId++,
+      job,
+      resolve: () => {},
+      reject: () => {},
+      ...(steps ? { steps } : {}),
+    };
+    const idle = this.freeFor(pending) ?? this.spawn();
     if (!idle && this.queue.length >= this.options.maxQueue) {
       return Promise.reject(new QueueFullError(this.retryAfterSeconds()));
     }
     return new Promise<JobAnswer>((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, job, resolve, reject, ...(prefer ? { prefer } : {}) };
+      pending.resolve = resolve;
+      pending.reject = reject;
       if (idle) this.start(idle, pending);
       else this.queue.push(pending);
     });
+  }
+
+  private stepsOn(p: Pending, thread: Thread): number {
+    if (!p.steps) return 0;
+    const id = thread.worker.threadId;
+    p.known ??= new Map();
+    let n = p.known.get(id);
+    if (n === undefined) p.known.set(id, (n = p.steps(id)));
+    return n;
+  }
+
+  /** Whether no other thread is nearer to the job's rota than this one. */
+  private nearest(p: Pending, thread: Thread): boolean {
+    const n = this.stepsOn(p, thread);
+    return n === 0 || !this.threads.some((t) => t !== thread && this.stepsOn(p, t) < n);
+  }
+
+  /** Whether the thread may take the job: it rebuilds the rota in a few recipes, or no other thread is nearer. */
+  private mayTake(p: Pending, thread: Thread): boolean {
+    return this.stepsOn(p, thread) <= MAX_REBUILD || this.nearest(p, thread);
+  }
+
+  /** The free thread nearest to the job's rota, if it may take it. */
+  private freeFor(p: Pending): Thread | undefined {
+    let best: Thread | undefined;
+    for (const t of this.threads) if (!t.task && (!best || this.stepsOn(p, t) < this.stepsOn(p, best))) best = t;
+    return best && this.mayTake(p, best) ? best : undefined;
   }
 
   /** Seconds until a thread is likely free for one more job: the work ahead of it, spread over the threads. */
@@ -162,12 +204,14 @@ export class EvaluatePool {
     thread.worker.postMessage({ id: task.id, job: task.job } satisfies ThreadTask);
   }
 
-  /** The first waiting job that prefers this thread, else the first waiting job. */
+  /**
+   * The first waiting job no other thread is nearer to (in order of arrival: a job no thread holds
+   * is not passed over for ever by those some thread holds), else the first it may take (mayTake).
+   */
   private next(thread: Thread): void {
-    const id = thread.worker.threadId;
-    const mine = this.queue.findIndex((p) => p.prefer?.includes(id));
-    const waiting = mine > 0 ? this.queue.splice(mine, 1)[0] : this.queue.shift();
-    if (waiting) this.start(thread, waiting);
+    let at = this.queue.findIndex((p) => this.nearest(p, thread));
+    if (at < 0) at = this.queue.findIndex((p) => this.mayTake(p, thread));
+    if (at >= 0) this.start(thread, this.queue.splice(at, 1)[0]!);
     this.checkDrained();
   }
 

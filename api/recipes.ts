@@ -7,7 +7,9 @@
 //
 // With each recipe, the threads that hold its rota: a save is sent to one of them when it is free
 // (api/pool.ts), so a planner's saves stay on the thread that made the rota they are on, and the
-// reports a save makes need not be copied to every thread.
+// reports a save makes need not be copied to every thread. Another thread takes it only when it
+// would rebuild the rota in a few saves (rebuildSteps): one far back in a long chain would apply
+// every save since, which costs more than waiting.
 import { BytesLru } from '../src/lru.ts';
 import type { Recipe } from './rotaStates.ts';
 
@@ -30,12 +32,28 @@ export class RecipeStore extends BytesLru<Kept> {
 
   /** The threads that hold the rota under `etag` (empty when none is known). */
   holders(etag: string): readonly number[] {
-    return this.get(etag)?.holders ?? [];
+    return this.peek(etag)?.holders ?? [];
+  }
+
+  /**
+   * How many recipes a thread would apply to rebuild the rota under `etag`: 0 when it holds it, the
+   * saves after the last rota of the chain it holds, or the whole chain, its body included, when it
+   * holds none. Infinity when the chain is not kept whole.
+   */
+  rebuildSteps(etag: string, thread: number): number {
+    let steps = 0;
+    for (let at: string | undefined = etag; at !== undefined; steps++) {
+      const kept = this.peek(at);
+      if (!kept) return Number.POSITIVE_INFINITY;
+      if (kept.holders.includes(thread)) return steps;
+      at = 'base' in kept.recipe ? kept.recipe.base : undefined;
+    }
+    return steps;
   }
 
   /** A thread answered a save on the rota under `etag`: it holds it now (it had it, or rebuilt it). */
   heldBy(etag: string, thread: number | undefined): void {
-    const holders = this.get(etag)?.holders;
+    const holders = this.peek(etag)?.holders;
     if (holders && thread !== undefined && !holders.includes(thread)) holders.push(thread);
   }
 

@@ -65,6 +65,8 @@ type Autocannon = (options: {
   }>;
   connections: number;
   duration: number;
+  /** Called with each connection's client as it is made. */
+  setupClient?: (client: { requestIterator: { resetContext: () => void } }) => void;
 }) => Promise<LoadResult>;
 
 export interface LoadRotaOptions {
@@ -330,10 +332,16 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
   let changedSincePath = '/v1/evaluate';
   let savesPath = '/v1/evaluate/changes';
   let firstEtag = '';
-  /** A connection's own turnus and the ETag of its last answer, when saves chain. */
-  type Planner = { doc?: Record<string, unknown>; base?: string };
+  /**
+   * A connection's own turnus and the ETag of its last answer, when saves chain. Answered 412 (its
+   * chain of saves too long for the server, or evicted), it posts its whole turnus again, as the
+   * API tells a client to, and saves on that answer's ETag.
+   */
+  type Planner = { doc?: Record<string, unknown>; base?: string; whole?: boolean };
   const save = {
     setupRequest: (req: { body?: string; path?: string }, planner: Planner) => {
+      if (args.saves && args.chain && planner.whole)
+        return { ...req, body: encode(planner.doc!), path: '/v1/evaluate' };
       const k = saves++;
       if (args.saves && args.chain) {
         planner.doc = editOf(planner.doc ?? rota, k);
@@ -346,7 +354,9 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
       return { ...req, body: encode(edited), ...(args.changedSince ? { path: changedSincePath } : {}) };
     },
     onResponse: (status: number, _body: string, planner: Planner, headers: Record<string, string>) => {
-      if (args.chain && status === 200 && headers.etag) planner.base = headers.etag;
+      if (!args.chain) return;
+      planner.whole = status === 412;
+      if (status === 200 && headers.etag) planner.base = headers.etag;
     },
   };
   const contentType = args.yaml ? 'application/yaml' : 'application/json';
@@ -420,6 +430,15 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
           : {}),
         connections: args.connections,
         duration,
+        // autocannon empties a connection's context each time it starts its list of requests again
+        // (here, after every request): a planner's turnus and last ETag must outlive that.
+        ...(args.chain
+          ? {
+              setupClient: (client: { requestIterator: { resetContext: () => void } }) => {
+                client.requestIterator.resetContext = () => {};
+              },
+            }
+          : {}),
       });
     // A warm-up run, not counted: the evaluation threads (and the event loop) compile the engine's
     // hot code under load, as a server that has been up has; timeEvaluate warmed this thread only.

@@ -13,6 +13,11 @@ export class BytesLru<V> {
     return this.entries.has(key);
   }
 
+  /** The value kept for the key, as it is: neither a hit nor a use (it keeps its place in the order). */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) {

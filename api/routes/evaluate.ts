@@ -15,7 +15,7 @@ import { validatorCompiler } from '../compilers.ts';
 import { DigestStore } from '../delta.ts';
 import { type EvaluateJob, type JobAnswer, type RawBody, runJob } from '../evaluateJob.ts';
 import reportCaches, { type ReportCachesOptions } from '../plugins/reportCaches.ts';
-import { type EvaluatePool, QueueFullError } from '../pool.ts';
+import { type EvaluatePool, QueueFullError, type RebuildSteps } from '../pool.ts';
 import { pathOf, problem, sendProblem } from '../problem.ts';
 import { MAX_CHAIN, type RecipeStore } from '../recipes.ts';
 import { RotaStates } from '../rotaStates.ts';
@@ -99,9 +99,9 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
   // On the event loop (no pool), the rotas held for saves are kept here, as each thread keeps its own.
   const states = !pool && workerCache ? new RotaStates(workerCache.maxBytes / 2) : undefined;
   const saves = digests && recipes ? recipes : undefined;
-  const run = (job: EvaluateJob, prefer?: readonly number[]): Promise<JobAnswer> =>
+  const run = (job: EvaluateJob, steps?: RebuildSteps): Promise<JobAnswer> =>
     pool
-      ? pool.run(job, prefer)
+      ? pool.run(job, steps)
       : runJob(job, { ruleBook, ...(workerCache ? { workerCache } : {}), ...(states ? { states } : {}) });
 
   // Every body is kept as it arrived (bodyOnThread). Fastify's default parsers are removed first,
@@ -277,18 +277,22 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
       // The held rota's ETag stands where a whole post has its asOf: the save names its rota by both.
       const etag = DigestStore.etag(`save:${raw.format}`, base, raw.text!);
       const job: EvaluateJob = { route: 'save', body: raw, maxSpanDays, held: base, etag };
+      let rebuilt = false;
       const onDone = (done: JobAnswer) => {
         digests!.set(etag, done.digests!);
         saves.keep({ etag, base, save: raw }, done.thread);
-        saves.heldBy(base, done.thread);
+        // It holds the base now, and, when it rebuilt it, every rota of the chain on the way.
+        for (const recipe of rebuilt ? chain : chain.slice(-1)) saves.heldBy(recipe.etag, done.thread);
         reply.header('etag', etag);
         reply.header('x-turnussjekk-changed-since', base);
       };
-      // To a thread that holds the base when one is free; one that does not hold it says so, and is
-      // sent the chain to rebuild it.
+      // To a thread that holds the base, or one that rebuilds it in a few saves; one that does not
+      // hold it says so, and is sent the chain to rebuild it.
       const runSave = async () => {
-        const first = await run(job, saves.holders(base));
-        return first.notHeld ? run({ ...job, chain }) : first;
+        const first = await run(job, (thread) => saves.rebuildSteps(base, thread));
+        if (!first.notHeld) return first;
+        rebuilt = true;
+        return run({ ...job, chain });
       };
       return answer(request, reply, runSave, onDone);
     },

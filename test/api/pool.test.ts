@@ -69,7 +69,7 @@ describe('the evaluation pool', () => {
     }
   });
 
-  it('sends a job to the thread it prefers when that one is free; a freed thread takes a waiting job that prefers it first, else the first waiting', async () => {
+  it('sends a save to a thread that holds its rota, or rebuilds it in a few recipes; a freed thread takes the first waiting job no other thread is nearer to', async () => {
     const app = await testApp({ threads: 2, cacheBytes: 0, workerCacheBytes: 0 });
     try {
       const pool = app.evaluationPool!;
@@ -81,24 +81,43 @@ describe('the evaluation pool', () => {
       const [a, b] = await Promise.all([pool.run(job(SMALL)), pool.run(job(SMALL))]);
       const [ta, tb] = [a!.thread!, b!.thread!];
       expect(ta).not.toBe(tb);
-      // Free: each goes where it is sent, whatever thread is first in the pool's list.
-      for (const t of [tb, ta, tb]) expect((await pool.run(job(SMALL), [t])).thread).toBe(t);
-      // Both busy, b for far longer: a, freed, takes the waiting job that prefers it, though it is
-      // not first in the queue; freed again, it takes the other rather than leave it waiting for b.
-      const busy = [pool.run(job(LARGE), [ta]), pool.run(job(HUGE), [tb])];
+      /** A job whose rota `holder` holds, and the other thread rebuilds in `far` recipes. */
+      const heldOn = (holder: number, far: number) => (t: number) => (t === holder ? 0 : far);
+      // Free: each goes where its rota is held, whatever thread is first in the pool's list.
+      for (const t of [tb, ta, tb]) expect((await pool.run(job(SMALL), heldOn(t, 9))).thread).toBe(t);
+      // Both busy, b for far longer: a, freed, takes the waiting job it holds, though it is not
+      // first in the queue; freed again, it takes the other, which it rebuilds in a few recipes,
+      // rather than leave it waiting for b.
+      const busy = [pool.run(job(LARGE), heldOn(ta, 9)), pool.run(job(HUGE), heldOn(tb, 9))];
       expect(pool.running).toBe(2);
-      const toB = pool.run(job(SMALL), [tb]);
-      const toA = pool.run(job(SMALL), [ta]);
+      const toB = pool.run(job(SMALL), heldOn(tb, 2));
+      const toA = pool.run(job(SMALL), heldOn(ta, 2));
       expect(pool.waiting).toBe(2);
       const order: string[] = [];
       await Promise.all([toA.then(() => order.push('a')), toB.then(() => order.push('b'))]);
       expect(order).toEqual(['a', 'b']);
       expect([(await toA).thread, (await toB).thread]).toEqual([ta, ta]);
       await Promise.all(busy);
-      // Its threads busy and another free: taken by the free one rather than left to wait.
-      const held = pool.run(job(LARGE), [ta]);
-      expect((await pool.run(job(SMALL), [ta])).thread).toBe(tb);
+      // The holder busy and the other free: the free one takes a job it rebuilds in a few recipes...
+      let held = pool.run(job(LARGE), heldOn(ta, 9));
+      expect((await pool.run(job(SMALL), heldOn(ta, 4))).thread).toBe(tb);
       expect((await held).thread).toBe(ta);
+      // ...and leaves one far back in its chain to the holder, though it idles meanwhile.
+      held = pool.run(job(LARGE), heldOn(ta, 9));
+      const far = pool.run(job(SMALL), heldOn(ta, 5));
+      expect([pool.running, pool.waiting]).toEqual([1, 1]);
+      expect((await far).thread).toBe(ta);
+      await held;
+      // A job no thread holds goes to any free thread...
+      expect((await pool.run(job(SMALL), () => 9)).thread).toBeDefined();
+      // ...and, waiting, is taken in its turn, not passed over by a job that came after it and is held.
+      const busy3 = [pool.run(job(LARGE), heldOn(ta, 9)), pool.run(job(HUGE), heldOn(tb, 9))];
+      const nobodys = pool.run(job(SMALL), () => 1);
+      const mine = pool.run(job(SMALL), heldOn(ta, 9));
+      const turns: string[] = [];
+      await Promise.all([nobodys.then(() => turns.push('nobody’s')), mine.then(() => turns.push('a’s'))]);
+      expect(turns).toEqual(['nobody’s', 'a’s']);
+      await Promise.all(busy3);
     } finally {
       await app.close();
     }

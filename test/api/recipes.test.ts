@@ -32,6 +32,19 @@ describe('the recipes of held rotas', () => {
     expect(store.holders('e9')).toEqual([]);
   });
 
+  it('counts the recipes a thread would apply to rebuild a rota: none where it holds it, else back to the last it holds or the body', () => {
+    const store = new RecipeStore(1 << 20);
+    store.keep({ etag: 'e0', body: body('{}') });
+    for (let i = 1; i <= 6; i++) store.keep({ etag: `e${i}`, base: `e${i - 1}`, save: body('{}') }, i <= 2 ? 3 : 4);
+    store.heldBy('e1', 3);
+    expect(store.rebuildSteps('e6', 4)).toBe(0);
+    expect(store.rebuildSteps('e6', 3)).toBe(4); // e3 to e6 on top of e2
+    expect(store.rebuildSteps('e6', 9)).toBe(7); // the body and six saves
+    expect(store.rebuildSteps('e9', 3)).toBe(Number.POSITIVE_INFINITY);
+    // Counting neither uses nor refreshes an entry's place.
+    expect([store.hits, store.misses]).toEqual([0, 0]);
+  });
+
   it('gives no chain longer than MAX_CHAIN, nor one with a link evicted', () => {
     const store = new RecipeStore(1 << 20);
     store.keep({ etag: 's0', body: body('{}') });

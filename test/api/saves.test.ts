@@ -90,15 +90,15 @@ describe('a save on a held rota', () => {
 });
 
 describe('a save whose base is held by a busy thread', () => {
-  it('goes to the free thread, which rebuilds the base from its recipes without the reports a save made elsewhere', async () => {
+  it('goes to the free thread when it rebuilds the base in a few saves (without the reports a save made elsewhere), and waits for the holder when not', async () => {
     const doc = buildLoadRota();
     const app = await testApp({ threads: 2 });
     try {
       const pool = app.evaluationPool!;
       const runs: Array<{ route: string; chain: boolean; thread: number | undefined }> = [];
       const run = pool.run.bind(pool);
-      pool.run = async (job, prefer) => {
-        const answer = await run(job, prefer);
+      pool.run = async (job, steps) => {
+        const answer = await run(job, steps);
         runs.push({ route: job.route, chain: job.chain !== undefined, thread: answer.thread });
         return answer;
       };
@@ -109,7 +109,9 @@ describe('a save whose base is held by a busy thread', () => {
       const holder = runs.at(-1)!.thread!;
       // The holder busy with a turnus no thread has seen (none of its workers' reports is cached).
       const text = JSON.stringify(buildLoadRota({ workers: 100, weeks: 12, seed: 7 }));
-      const busy = run({ route: 'evaluate', body: { format: 'json', text }, maxSpanDays: 731 }, [holder]);
+      const busyOn = (thread: number) =>
+        run({ route: 'evaluate', body: { format: 'json', text }, maxSpanDays: 731 }, (t) => (t === thread ? 0 : 9));
+      const busy = busyOn(holder);
       expect(pool.running).toBe(1);
       const twice = { ...once, periods: (editOf(once, 900).periods as unknown[]).slice() };
       const saved = await post(app, saveOf(twice, [editedWorker(doc, 900)]), saveUrl(s1.headers.etag as string));
@@ -120,6 +122,30 @@ describe('a save whose base is held by a busy thread', () => {
       expect(runs.at(-1)!.thread).not.toBe(holder);
       const since = await post(app, twice, sinceUrl(s1.headers.etag as string));
       expect(saved.body).toBe(since.body);
+
+      // Six saves on, the first thread would apply seven to rebuild the rota: with the new holder
+      // busy, the next save waits for it rather than send the first thread the chain.
+      const next = runs.filter((r) => r.route === 'save').at(-1)!.thread!;
+      let doc2 = twice as Record<string, unknown>;
+      let at = saved.headers.etag as string;
+      for (const k of [1, 2, 3, 4, 5, 6, 7]) {
+        if (k === 7) {
+          const busy2 = busyOn(next);
+          expect(pool.running).toBe(1);
+          doc2 = editOf(doc2, 200 + k);
+          const last = await post(app, saveOf(doc2, [editedWorker(doc, 200 + k)]), saveUrl(at));
+          expect(last.statusCode, last.body).toBe(200);
+          expect(runs.at(-1)).toEqual({ route: 'save', chain: false, thread: next });
+          expect((await busy2).thread).toBe(next);
+          expect(last.body).toBe((await post(app, doc2, sinceUrl(at))).body);
+          break;
+        }
+        doc2 = editOf(doc2, 200 + k);
+        const r = await post(app, saveOf(doc2, [editedWorker(doc, 200 + k)]), saveUrl(at));
+        expect(r.statusCode).toBe(200);
+        expect(runs.at(-1)!.thread).toBe(next);
+        at = r.headers.etag as string;
+      }
     } finally {
       await app.close();
     }
