@@ -52,6 +52,11 @@ export interface EvaluateJob {
   chain?: Recipe[];
   /** save: the ETag of the rota the save makes. */
   etag?: string;
+  /**
+   * save: write the rota the save makes as a document (`checkpoint`), which then stands for its ETag
+   * as a body posted whole does: a chain of saves starts again there (api/recipes.ts).
+   */
+  checkpoint?: boolean;
 }
 
 /** A worker's id and the digest of their part of a report. */
@@ -72,6 +77,8 @@ export interface JobAnswer {
   error?: { name: string; message: string; stack?: string };
   /** The pool's thread that gave the answer (worker.threadId), which now holds the rota a save made. */
   thread?: number;
+  /** save, asked for a checkpoint: the rota the save made as a JSON document, read as a body posted whole reads. */
+  checkpoint?: string;
 }
 
 export interface JobContext {
@@ -181,6 +188,7 @@ async function saveRoute(job: EvaluateJob, ctx: JobContext): Promise<JobAnswer> 
     json: encodeReport(assemble(next.rota, next.workers, digests)),
     digests: next.workers.map((w) => [w.workerId, w.digest]),
     delta: true,
+    ...(job.checkpoint ? { checkpoint: JSON.stringify(next.rota) } : {}),
   };
 }
 

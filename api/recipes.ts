@@ -2,8 +2,8 @@
 // whole (POST /v1/evaluate), or a save on another ETag (POST /v1/evaluate/changes). A thread that
 // does not hold the rota a save is on is sent the chain of recipes back to a body, so whichever
 // evaluation thread takes the save can rebuild it (api/rotaStates.ts). Bounded by bytes like the
-// caches; an ETag whose chain is gone (evicted, another instance's, or too long) is answered 412,
-// and the client posts the whole rota again.
+// caches; an ETag whose chain is gone (evicted, or another instance's) is answered 412, and the
+// client posts the whole rota again.
 //
 // With each recipe, the threads that hold its rota: a save is sent to one of them when it is free
 // (api/pool.ts), so a planner's saves stay on the thread that made the rota they are on, and the
@@ -13,8 +13,16 @@
 import { BytesLru } from '../src/lru.ts';
 import type { Recipe } from './rotaStates.ts';
 
-/** Saves on saves before the rota must be posted whole again: a thread rebuilding it applies each. */
+/** The longest chain a thread is sent to replay: a guard, as checkpoints keep every chain at most CHECKPOINT_AFTER + 1 long. */
 export const MAX_CHAIN = 256;
+
+/**
+ * Saves on saves after which the thread making the next one writes its rota as a document
+ * (a checkpoint), which then stands for that ETag as a body posted whole does: a planner's chain
+ * starts again there, so it never reaches MAX_CHAIN, and a thread that rebuilds the rota reads one
+ * document (and evaluates the workers it has not seen) instead of replaying every save.
+ */
+export const CHECKPOINT_AFTER = 32;
 
 interface Kept {
   recipe: Recipe;

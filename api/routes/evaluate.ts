@@ -17,7 +17,7 @@ import { type EvaluateJob, type JobAnswer, type RawBody, runJob } from '../evalu
 import reportCaches, { type ReportCachesOptions } from '../plugins/reportCaches.ts';
 import { type EvaluatePool, QueueFullError, type RebuildSteps } from '../pool.ts';
 import { pathOf, problem, sendProblem } from '../problem.ts';
-import { MAX_CHAIN, type RecipeStore } from '../recipes.ts';
+import { CHECKPOINT_AFTER, type RecipeStore } from '../recipes.ts';
 import { RotaStates } from '../rotaStates.ts';
 import { RotaPatchSchema } from '../../src/rota/patch.ts';
 import { EvaluateQuerySchema, HeadroomQuerySchema, problemResponse, queryMessage } from '../schemas.ts';
@@ -239,8 +239,8 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         'in each list the saved items take the places of the workers’ items in order, any more follow the last of them (or end the list). ' +
         'The answer is what `POST /v1/evaluate?changedSince=<base>` answers for the rota the save makes: only the workers whose part of the report differs, with the summary’s totals and the readings of the whole report. ' +
         'It carries the new rota’s `ETag` (the base of the next save) and `X-Turnussjekk-Changed-Since`. Errors name the save’s own fields. ' +
-        'An ETag this server does not hold (its rota evicted, answered by another instance, or more than ' +
-        `${MAX_CHAIN - 1} saves on saves) is answered 412: post the whole rota again. A rota with variants or a cycle is evaluated whole and has no ETag to save on.`,
+        'Saves may be made on saves without end. An ETag this server does not hold (its rota evicted, or answered by another instance) ' +
+        'is answered 412: post the whole rota again. A rota with variants or a cycle is evaluated whole and has no ETag to save on.',
       consumes: ['application/json', ...YAML_MEDIA_TYPES],
       querystring: SaveQuerySchema,
       body: RotaPatchSchema,
@@ -268,7 +268,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
           problem(
             'base-not-held',
             saves
-              ? `no rota is held here under ${base} (evicted, answered by another instance, or too many saves on saves): post the whole rota to /v1/evaluate and save on the ETag it answers`
+              ? `no rota is held here under ${base} (evicted, or answered by another instance): post the whole rota to /v1/evaluate and save on the ETag it answers`
               : 'this server holds no rotas for saves (the workers’ report cache is off): post the whole rota to /v1/evaluate',
             [],
             pathOf(request.url),
@@ -276,11 +276,25 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (
         );
       // The held rota's ETag stands where a whole post has its asOf: the save names its rota by both.
       const etag = DigestStore.etag(`save:${raw.format}`, base, raw.text!);
-      const job: EvaluateJob = { route: 'save', body: raw, maxSpanDays, held: base, etag };
+      const job: EvaluateJob = {
+        route: 'save',
+        body: raw,
+        maxSpanDays,
+        held: base,
+        etag,
+        ...(chain.length > CHECKPOINT_AFTER ? { checkpoint: true } : {}),
+      };
       let rebuilt = false;
       const onDone = (done: JobAnswer) => {
         digests!.set(etag, done.digests!);
-        saves.keep({ etag, base, save: raw }, done.thread);
+        const start = chain[0]!;
+        const asOf = 'body' in start ? start.asOf : undefined;
+        saves.keep(
+          done.checkpoint !== undefined
+            ? { etag, ...(asOf ? { asOf } : {}), body: { format: 'json', text: done.checkpoint } }
+            : { etag, base, save: raw },
+          done.thread,
+        );
         // It holds the base now, and, when it rebuilt it, every rota of the chain on the way.
         for (const recipe of rebuilt ? chain : chain.slice(-1)) saves.heldBy(recipe.etag, done.thread);
         reply.header('etag', etag);
