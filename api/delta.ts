@@ -7,9 +7,9 @@
 // it names the report without any report bytes being hashed.
 import { createHash } from 'node:crypto';
 import { BytesLru } from '../src/lru.ts';
-import type { WorkerDigest } from './evaluateJob.ts';
 
-export class DigestStore extends BytesLru<WorkerDigest[]> {
+/** Per ETag, its workers' digests as the thread packed them (api/evaluateJob.ts packDigests). */
+export class DigestStore extends BytesLru<string> {
   /** The ETag of a request's report: its media type, asOf and body (quoted, as the header carries it). */
   static etag(media: string, asOf: string | undefined, body: string | Uint8Array): string {
     const hash = createHash('sha256')
@@ -28,9 +28,7 @@ export class DigestStore extends BytesLru<WorkerDigest[]> {
     return bare.startsWith('"') ? bare : `"${bare}"`;
   }
 
-  override set(etag: string, digests: WorkerDigest[]): void {
-    let bytes = etag.length;
-    for (const [id, digest] of digests) bytes += id.length + digest.length + 16;
-    super.set(etag, digests, bytes);
+  override set(etag: string, digests: string): void {
+    super.set(etag, digests, etag.length + digests.length);
   }
 }

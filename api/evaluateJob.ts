@@ -40,8 +40,8 @@ export interface EvaluateJob {
   /** headroom: only this worker. */
   worker?: string;
   maxSpanDays: number;
-  /** evaluate: the digests of the report the client holds; the answer then holds only the workers that differ. */
-  base?: WorkerDigest[];
+  /** evaluate: the digests of the report the client holds (packDigests); the answer then holds only the workers that differ. */
+  base?: string;
   /** save: the ETag of the rota the save is on, which the thread may hold (api/rotaStates.ts). */
   held?: string;
   /**
@@ -62,11 +62,24 @@ export interface EvaluateJob {
 /** A worker's id and the digest of their part of a report. */
 export type WorkerDigest = [workerId: string, digest: string];
 
+/**
+ * A report's workers' digests as one string (JSON): what the event loop's thread keeps per ETag and
+ * hands back with changedSince, and never reads. One string crosses between threads and is kept as
+ * one object, where a list of pairs was 150 objects per answer to clone, keep and collect.
+ */
+export function packDigests(workers: ReadonlyArray<{ workerId: string; digest: string }>): string {
+  return JSON.stringify(workers.map((w): WorkerDigest => [w.workerId, w.digest]));
+}
+
+function unpackDigests(packed: string): Map<string, string> {
+  return new Map(JSON.parse(packed) as WorkerDigest[]);
+}
+
 export interface JobAnswer {
   /** The response body, JSON in UTF-8. */
   json?: Uint8Array;
-  /** Per worker, in the rota's order: when the report was put together from the workers' reports. */
-  digests?: WorkerDigest[];
+  /** Per worker, in the rota's order (packDigests): when the report was put together from the workers' reports. */
+  digests?: string;
   /** The answer holds only the workers whose digests differ from `base`. */
   delta?: boolean;
   /** save: the thread does not hold the rota named by `held`; send the job again with its chain. */
@@ -136,10 +149,10 @@ async function evaluateRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Pro
   };
   const workers = ctx.workerCache ? await byWorker(rota, options, ctx.workerCache) : undefined;
   if (!workers) return { json: encodeReport(await evaluate(rota, options)) };
-  const base = job.base ? new Map(job.base) : undefined;
+  const base = job.base ? unpackDigests(job.base) : undefined;
   return {
     json: encodeReport(assemble(rota, workers, base)),
-    digests: workers.map((w) => [w.workerId, w.digest]),
+    digests: packDigests(workers),
     ...(base ? { delta: true } : {}),
   };
 }
@@ -186,7 +199,7 @@ async function saveRoute(job: EvaluateJob, ctx: JobContext): Promise<JobAnswer> 
   const digests = new Map(base.workers.map((w) => [w.workerId, w.digest]));
   return {
     json: encodeReport(assemble(next.rota, next.workers, digests)),
-    digests: next.workers.map((w) => [w.workerId, w.digest]),
+    digests: packDigests(next.workers),
     delta: true,
     ...(job.checkpoint ? { checkpoint: JSON.stringify(next.rota) } : {}),
   };
