@@ -41,7 +41,7 @@ export interface PoolOptions {
  */
 export type RebuildSteps = (thread: number) => number;
 
-/** Recipes a thread may apply to take a job from a busy thread that holds its rota: more cost more than the wait. */
+/** Recipes a thread may apply to take a job from a busy thread that holds its rota: replaying more costs more than waiting. */
 const MAX_REBUILD = 4;
 
 interface Pending {
@@ -87,9 +87,9 @@ export class EvaluatePool {
   /**
    * Runs the job on a free thread, or queues it; QueueFullError when the queue is full. A save on a
    * held rota (`steps`) goes to a free thread that holds it; else to a free one that rebuilds it in
-   * a few recipes; else it waits for a busy thread that holds it (or is as near), unless none does.
-   * A freed thread takes the first waiting job whose rota it holds, else the first it may take. The
-   * answer says which thread gave it (`thread`).
+   * a few recipes; else it waits for a busy thread that holds it (or is nearer), unless none is. A
+   * freed thread takes the first waiting job no other thread is nearer to, else the first it may
+   * take. The answer says which thread gave it (`thread`).
    */
   run(job: EvaluateJob, steps?: RebuildSteps): Promise<JobAnswer> {
     if (this.closed) return Promise.reject(new Error('the evaluation pool is closed'));
