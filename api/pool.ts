@@ -44,6 +44,13 @@ export type RebuildSteps = (thread: number) => number;
 /** Recipes a thread may apply to take a job from a busy thread that holds its rota: replaying more costs more than waiting. */
 const MAX_REBUILD = 4;
 
+/**
+ * Jobs waiting for busy threads at which a free thread takes the one that has waited longest,
+ * whatever it must rebuild: planners' saves stay on the thread that holds their rota, and without
+ * this a thread that happened to get more planners would queue while the other idled.
+ */
+const STEAL_AT = 2;
+
 interface Pending {
   id: number;
   job: EvaluateJob;
@@ -111,7 +118,11 @@ export class EvaluatePool {
       pending.resolve = resolve;
       pending.reject = reject;
       if (idle) this.start(idle, pending);
-      else this.queue.push(pending);
+      else {
+        this.queue.push(pending);
+        const free = this.queue.length >= STEAL_AT ? this.threads.find((t) => !t.task) : undefined;
+        if (free) this.start(free, this.queue.shift()!);
+      }
     });
   }
 
@@ -211,6 +222,7 @@ export class EvaluatePool {
   private next(thread: Thread): void {
     let at = this.queue.findIndex((p) => this.nearest(p, thread));
     if (at < 0) at = this.queue.findIndex((p) => this.mayTake(p, thread));
+    if (at < 0 && this.queue.length >= STEAL_AT) at = 0;
     if (at >= 0) this.start(thread, this.queue.splice(at, 1)[0]!);
     this.checkDrained();
   }

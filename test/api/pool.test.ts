@@ -108,6 +108,15 @@ describe('the evaluation pool', () => {
       expect([pool.running, pool.waiting]).toEqual([1, 1]);
       expect((await far).thread).toBe(ta);
       await held;
+      // Two such jobs waiting: the free thread takes the one that has waited longest rather than idle.
+      held = pool.run(job(LARGE), heldOn(ta, 9));
+      const far1 = pool.run(job(SMALL), heldOn(ta, 5));
+      expect([pool.running, pool.waiting]).toEqual([1, 1]);
+      const far2 = pool.run(job(SMALL), heldOn(ta, 5));
+      expect([pool.running, pool.waiting]).toEqual([2, 1]);
+      expect((await far1).thread).toBe(tb);
+      expect((await far2).thread).toBeDefined();
+      await held;
       // A job no thread holds goes to any free thread...
       expect((await pool.run(job(SMALL), () => 9)).thread).toBeDefined();
       // ...and, waiting, is taken in its turn, not passed over by a job that came after it and is held.
