@@ -4,7 +4,7 @@
 // is sent to the others (a BroadcastChannel of the pool), so a turnus posted again with changes is
 // a cache hit whichever thread takes it: one worker's report is a few kilobytes, copied once per
 // thread. The reports a save makes (POST /v1/evaluate/changes) are not sent: the next save on the
-// rota goes to the thread that holds it (api/pool.ts prefer), and sending them cost every other
+// rota goes to the thread that holds it (api/pool.ts rebuild steps), and sending them cost every other
 // thread a copy, a freeze and a place in its cache for reports it was almost never asked for
 // (two threads: 524-527 saves/s before, 578-616 with neither the copies nor saves wandering).
 import { BroadcastChannel, parentPort, workerData } from 'node:worker_threads';

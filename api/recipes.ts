@@ -38,11 +38,6 @@ export class RecipeStore extends BytesLru<Kept> {
     super.set(recipe.etag, { recipe, holders: holder === undefined ? [] : [holder] }, bytes);
   }
 
-  /** The threads that hold the rota under `etag` (empty when none is known). */
-  holders(etag: string): readonly number[] {
-    return this.peek(etag)?.holders ?? [];
-  }
-
   /**
    * How many recipes a thread would apply to rebuild the rota under `etag`: 0 when it holds it, the
    * saves after the last rota of the chain it holds, or the whole chain, its body included, when it
