@@ -6,6 +6,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import { reusePieces } from '../report/encode.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 
@@ -56,6 +57,7 @@ async function renderedPart(task: PartTask & { render: NonNullable<PartTask['ren
   if (!process.connected) return { id: task.id };
   try {
     writePieces(task.render.file, rendered.pieces);
+    reusePieces(rendered.pieces);
   } catch (err) {
     throw new Error(`cannot write a part's findings to ${task.render.file}: ${(err as Error).message}`);
   }

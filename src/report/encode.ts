@@ -8,7 +8,9 @@
 // for two fresh blocks of tens of megabytes, and on the 2-core machine first touching fresh memory
 // costs more than the writing (encoding 77 MB: 36 ms into a buffer written before, 630 ms into a
 // fresh one). So findings are written a few at a time straight into pieces of about a megabyte,
-// whose memory the allocator gives out again.
+// and a part worker hands its pieces back once they are in its file (reusePieces): left to the
+// allocator, a freed piece went back to the system and the next one was fresh memory again (a
+// 10 000-worker year on two processes: 25.3–25.7 s before, 22.9 s after, alternated).
 //
 // A few at a time (BATCH): one JSON.stringify per finding spent a fifth of the encoding on the
 // calls and the garbage of their builders; sixteen findings make a string of about 20 KB, still an
@@ -18,6 +20,23 @@ import type { Finding } from './schema.ts';
 
 /** The size of a piece: large enough that writing pieces costs nothing, small enough to be memory the allocator reuses. */
 const PIECE_BYTES = 1 << 20;
+
+/** Pieces written out and handed back (reusePieces), to be written into again. */
+const spare: Buffer[] = [];
+/** At most this many spare pieces are kept. */
+const SPARE_PIECES = 32;
+
+/**
+ * Pieces whose bytes have been written out and that nothing else holds: their memory is written into
+ * again rather than asked of the system afresh.
+ */
+export function reusePieces(pieces: Uint8Array[]): void {
+  for (const piece of pieces) {
+    if (spare.length >= SPARE_PIECES) return;
+    if (piece.buffer.byteLength === PIECE_BYTES && piece.byteOffset === 0)
+      spare.push(Buffer.from(piece.buffer, 0, PIECE_BYTES));
+  }
+}
 
 /**
  * UTF-8 bytes in pieces of about a megabyte, each text written straight into its piece. A text may
@@ -39,7 +58,7 @@ class Pieces {
   private room(bytes: number): Buffer {
     if (!this.piece || this.used + bytes > this.piece.length) {
       this.close();
-      this.piece = Buffer.allocUnsafeSlow(PIECE_BYTES);
+      this.piece = spare.pop() ?? Buffer.allocUnsafeSlow(PIECE_BYTES);
     }
     return this.piece;
   }

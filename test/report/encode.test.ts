@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFindings, encodeNdjsonFindings, utf8Pieces } from '../../src/report/encode.ts';
+import { encodeFindings, encodeNdjsonFindings, reusePieces, utf8Pieces } from '../../src/report/encode.ts';
 import type { Finding, Report } from '../../src/report/schema.ts';
 
 const MB = 1 << 20;
@@ -71,5 +71,32 @@ describe('the findings as the reports write them', () => {
   it('the scenarios have findings with text beyond ASCII to encode', () => {
     expect(findings.length).toBeGreaterThan(50);
     expect(findings.some((f) => Buffer.byteLength(f.message.nb) > f.message.nb.length)).toBe(true);
+  });
+});
+
+describe('pieces handed back (reusePieces)', () => {
+  it('are written into again, and what is written into them is the new text, byte for byte', () => {
+    const many = Array.from({ length: 40 }, () => findings).flat();
+    const first = encodeFindings(many);
+    const memory = new Set(first.map((p) => p.buffer));
+    const firstBytes = joined(first);
+    reusePieces(first);
+    const other = [...many].reverse();
+    const second = encodeFindings(other);
+    // The second encoding's pieces are the first's memory (fails when nothing is handed back).
+    expect(second.some((p) => memory.has(p.buffer))).toBe(true);
+    const text = JSON.stringify({ findings: other }, null, 2);
+    expect(joined(second).toString('utf8')).toBe(
+      text.slice('{\n  "findings": [\n'.length, text.length - '\n  ]\n}'.length),
+    );
+    expect(firstBytes.equals(joined(encodeFindings(many)))).toBe(true);
+  });
+
+  it('keeps only whole pieces: a text longer than a piece, or a piece cut from another buffer, is not taken', () => {
+    const long = utf8Pieces(['ø'.repeat(MB)]);
+    reusePieces([...long, new Uint8Array(new ArrayBuffer(MB), 8, 100)]);
+    const next = utf8Pieces(['abc']);
+    expect(next.some((p) => p.buffer === long[0]!.buffer)).toBe(false);
+    expect(Buffer.from(next[0]!).toString()).toBe('abc');
   });
 });
