@@ -74,7 +74,8 @@ script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(f
 const code = await cli.exports.main(args, {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  write: (chunk) => process.stdout.write(chunk),
+  // The callback runs once the chunk is written (after writeSync for a file, the pipe's write for a pipe).
+  write: (chunk, written) => process.stdout.write(chunk, written && (() => written())),
 });
 process.exitCode = code;
 if (building) writeFileSync(`${read}.cache`, script.createCachedData());
