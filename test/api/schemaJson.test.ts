@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jsonWriter, schemaWriter } from '../../api/schemaJson.ts';
+import { jsonBytesWriter, jsonWriter, schemaWriter } from '../../api/schemaJson.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import { HeadroomSchema, type Report, ReportSchema } from '../../src/report/schema.ts';
 import { defaultRuleBook } from '../../src/rules/load.ts';
@@ -126,5 +126,64 @@ describe('JSON written from the report schema', () => {
     const proto = { ...report, findings: [{ ...report.findings[0]!, details: JSON.parse('{"__proto__":1,"a":2}') }] };
     expect(() => fromSchema(proto)).toThrow();
     expect(writeReport(proto)).toBe(zodWay(proto));
+  });
+});
+
+describe('the same JSON as UTF-8 bytes (jsonBytesWriter, what the API answers with)', () => {
+  const bytesOf = jsonBytesWriter(ReportSchema);
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+  it('writes every scenario report, in any key order, as the bytes of the text z.encode and JSON.stringify give', () => {
+    for (const file of readdirSync(SCENARIOS).filter((f) => f.endsWith('.expected.json'))) {
+      const report = JSON.parse(readFileSync(new URL(file, SCENARIOS), 'utf8')) as Report;
+      expect(Buffer.from(bytesOf(report)).equals(utf8(zodWay(report)))).toBe(true);
+      expect(Buffer.from(bytesOf(reordered(report) as Report)).equals(utf8(zodWay(report)))).toBe(true);
+    }
+  });
+
+  it('writes a report of several megabytes (past the first scratch memory, many times the gathered text) in memory of its own', async () => {
+    const report = await evaluate(validateRotaDocument(buildLoadRota({ workers: 120, weeks: 26 })), {
+      ruleBook: defaultRuleBook(),
+      conversions: false,
+    });
+    const first = bytesOf(report);
+    expect(first.byteLength).toBeGreaterThan(2 << 20);
+    expect(Buffer.from(first).equals(utf8(zodWay(report)))).toBe(true);
+    // Its own buffer, exactly its size (it is handed to another thread), not the next answer's.
+    expect(first.buffer.byteLength).toBe(first.byteLength);
+    const second = bytesOf(report);
+    expect(second.buffer).not.toBe(first.buffer);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('writes every code point and escape of a small schema as the bytes of JSON.stringify', () => {
+    const schema = z.object({ s: z.array(z.string()) });
+    const write = jsonBytesWriter(schema);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 3000 }),
+            fc.constantFrom('\ud800', 'a\udc00b', '\ud83d\ude00', '"\\', 'æøå € §'),
+          ),
+          { maxLength: 40 },
+        ),
+        (s) => {
+          expect(Buffer.from(write({ s })).equals(utf8(JSON.stringify({ s })))).toBe(true);
+        },
+      ),
+      { numRuns: 200, seed: 16 },
+    );
+  });
+
+  it('throws what z.encode throws for a value the schema refuses, and writes what only z.encode writes its way', () => {
+    const report = JSON.parse(readFileSync(new URL('weekend-respite-48h.expected.json', SCENARIOS), 'utf8')) as Report;
+    const bad = { ...report, findings: [{ ...report.findings[0]!, measured: Number.NaN }] };
+    expect(() => zodWay(bad)).toThrow(z.ZodError);
+    expect(() => bytesOf(bad)).toThrow(z.ZodError);
+    const proto = { ...report, findings: [{ ...report.findings[0]!, details: JSON.parse('{"__proto__":1,"a":2}') }] };
+    expect(Buffer.from(bytesOf(proto)).equals(utf8(zodWay(proto)))).toBe(true);
+    // And a good report right after a refused one (the scratch memory taken by the failed write).
+    expect(Buffer.from(bytesOf(report)).equals(utf8(zodWay(report)))).toBe(true);
   });
 });
