@@ -74,8 +74,7 @@ script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(f
 const code = await cli.exports.main(args, {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  // The callback runs once the chunk is written (after writeSync for a file, the pipe's write for a pipe).
-  write: (chunk, written) => process.stdout.write(chunk, written && (() => written())),
+  write: (chunk) => process.stdout.write(chunk),
 });
 process.exitCode = code;
 if (building) writeFileSync(`${read}.cache`, script.createCachedData());

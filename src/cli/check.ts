@@ -9,7 +9,6 @@ import { type EvaluatedPart, evaluateParts, wantsParts } from '../engine/paralle
 import type { RenderStyle } from '../engine/rendered.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { countFindings } from '../report/counts.ts';
-import { reusePieces } from '../report/encode.ts';
 import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
@@ -293,8 +292,8 @@ async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
   // NDJSON's finding lines are complete as a part renders them; the JSON report needs its brackets and commas.
   const stream = ndjson
     ? {
-        addRendered: (pieces: Uint8Array[], written?: () => void) => {
-          for (let i = 0; i < pieces.length; i++) write(pieces[i]!, i === pieces.length - 1 ? written : undefined);
+        addRendered: (pieces: Uint8Array[]) => {
+          for (const piece of pieces) write(piece);
         },
         end: (tail: ReportTail) => writeNdjsonTail(tail, write),
       }
@@ -305,8 +304,7 @@ async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
     assembler.addCounted(report, counts);
     if (!failing)
       failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
-    // Pieces read back from a worker process's file take the next part's, once written.
-    stream.addRendered(pieces, rendered!.readBack ? () => reusePieces(pieces) : undefined);
+    stream.addRendered(pieces);
   });
   stream.end(assembler.finish());
   if (!io.write) io.out(collected);

@@ -7,12 +7,8 @@ export const EXIT = { ok: 0, violations: 1, invalid: 2, internal: 3 } as const;
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
-  /**
-   * Raw stdout: writes exactly the text or bytes given (a large JSON report is written through it in
-   * parts; without it, it is collected and given to `out`). `written`, when given, is called once the
-   * chunk has been written and its memory may be written into again.
-   */
-  write?: (chunk: string | Uint8Array, written?: () => void) => void;
+  /** Raw stdout: writes exactly the text or bytes given (a large JSON report is written through it in parts; without it, it is collected and given to `out`). */
+  write?: (chunk: string | Uint8Array) => void;
   /** Environment (default: process.env); GITHUB_ACTIONS=true adds annotations on stderr. */
   env?: Record<string, string | undefined>;
   /** Directory paths in SARIF and annotations are relative to (default: process.cwd()). */

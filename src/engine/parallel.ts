@@ -7,10 +7,9 @@
 // threads of one process ran the same parts in more total time than one thread (both isolates
 // share the process's allocator), while two processes ran them 1.4–1.6 times as fast as one.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readPieces } from '../report/encode.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
@@ -232,16 +231,13 @@ function partsFolder(): string {
  * parts not yet sent; the garbage this made, and the collections of that heap it set off, kept
  * this process busy for nearly as long as the evaluation took (a 20 000-worker year on two
  * processes: 40.3 s of this process's CPU time, against 15.0 s with the files; bench/README.md).
- * The file is read into pieces of about a megabyte, each ending with a whole character, taken from
- * and handed back to the pieces the findings are encoded in (report/encode.ts, reusePieces) once
- * written: a fresh buffer of the file's size for every part was memory first touched, and its pages'
- * faults cost more than the read. None when the part has no finding (the report writes a part's
- * separator only before findings).
+ * One read of the file is one piece, none when the part has no finding (the report writes a
+ * part's separator only before findings).
  */
 function readRendered({ file, counts }: RenderedFile): RenderedFindings {
-  const pieces = readPieces(file);
+  const bytes = readFileSync(file);
   unlinkSync(file);
-  return { pieces, counts, readBack: true };
+  return { pieces: bytes.byteLength > 0 ? [bytes] : [], counts };
 }
 
 /** The whole rota's report, evaluated in parts (on all cores when it pays); equal to evaluate()'s. */

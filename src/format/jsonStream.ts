@@ -23,22 +23,19 @@ export function orderedTail(tail: ReportTail): ReportTail {
 export class JsonReportStream {
   private started = false;
 
-  /** `write` writes exactly what it is given (no newline added), and calls `written`, if given, once it has. */
-  constructor(private readonly write: (chunk: string | Uint8Array, written?: () => void) => void) {}
+  /** `write` writes exactly what it is given (no newline added). */
+  constructor(private readonly write: (chunk: string | Uint8Array) => void) {}
 
   add(findings: Finding[]): void {
     this.addRendered(encodeFindings(findings));
   }
 
-  /**
-   * Findings already rendered by encodeFindings, in its pieces (a worker process renders its own
-   * part's); `written` is called once the last of them has been written, if the writer says so.
-   */
-  addRendered(pieces: Uint8Array[], written?: () => void): void {
+  /** Findings already rendered by encodeFindings, in its pieces (a worker process renders its own part's). */
+  addRendered(pieces: Uint8Array[]): void {
     if (pieces.length === 0) return;
     this.write(this.started ? ',\n' : HEADER);
     this.started = true;
-    for (let i = 0; i < pieces.length; i++) this.write(pieces[i]!, i === pieces.length - 1 ? written : undefined);
+    for (const piece of pieces) this.write(piece);
   }
 
   /** Closes the findings and writes the rest of the report (key order as in the report schema). */

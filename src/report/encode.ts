@@ -16,7 +16,6 @@
 // calls and the garbage of their builders; sixteen findings make a string of about 20 KB, still an
 // ordinary young object (a string of 64 findings, some 150 KB when it holds a character beyond
 // Latin-1, is a large object and was slower than one finding at a time).
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Finding } from './schema.ts';
 
 /** The size of a piece: large enough that writing pieces costs nothing, small enough to be memory the allocator reuses. */
@@ -26,11 +25,6 @@ const PIECE_BYTES = 1 << 20;
 const spare: Buffer[] = [];
 /** At most this many spare pieces are kept. */
 const SPARE_PIECES = 32;
-
-/** A piece to write into: a spare one, else new. */
-export function takePiece(): Buffer {
-  return spare.pop() ?? Buffer.allocUnsafeSlow(PIECE_BYTES);
-}
 
 /**
  * Pieces whose bytes have been written out and that nothing else holds: their memory is written into
@@ -42,37 +36,6 @@ export function reusePieces(pieces: Uint8Array[]): void {
     if (piece.buffer.byteLength === PIECE_BYTES && piece.byteOffset === 0)
       spare.push(Buffer.from(piece.buffer, 0, PIECE_BYTES));
   }
-}
-
-/**
- * A file of UTF-8 text read into pieces of at most a megabyte, each ending with a whole character
- * (so each decodes on its own), in spare pieces where there are any.
- */
-export function readPieces(file: string): Uint8Array[] {
-  const pieces: Uint8Array[] = [];
-  const fd = openSync(file, 'r');
-  try {
-    for (let at = 0; ; ) {
-      const piece = takePiece();
-      const n = readSync(fd, piece, 0, piece.length, at);
-      if (n === 0) {
-        reusePieces([piece]);
-        return pieces;
-      }
-      const end = n === piece.length ? lastWholeCharacter(piece, n) : n;
-      pieces.push(piece.subarray(0, end));
-      at += end;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Where a full piece is cut so that it ends with a whole character: before its last one unless that is ASCII. */
-function lastWholeCharacter(piece: Uint8Array, n: number): number {
-  let i = n - 1;
-  while (i > 0 && (piece[i]! & 0xc0) === 0x80) i--;
-  return piece[i]! < 0x80 || i === 0 ? n : i;
 }
 
 /**
@@ -95,7 +58,7 @@ class Pieces {
   private room(bytes: number): Buffer {
     if (!this.piece || this.used + bytes > this.piece.length) {
       this.close();
-      this.piece = takePiece();
+      this.piece = spare.pop() ?? Buffer.allocUnsafeSlow(PIECE_BYTES);
     }
     return this.piece;
   }

@@ -1,12 +1,10 @@
 // The findings as bytes (src/report/encode.ts): written finding by finding into pieces of about a
 // megabyte, the pieces joined are byte for byte what one JSON.stringify and one encoding give, and
 // no text is cut between two pieces (each piece decodes on its own).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { encodeFindings, encodeNdjsonFindings, readPieces, reusePieces, utf8Pieces } from '../../src/report/encode.ts';
+import { describe, expect, it } from 'vitest';
+import { encodeFindings, encodeNdjsonFindings, reusePieces, utf8Pieces } from '../../src/report/encode.ts';
 import type { Finding, Report } from '../../src/report/schema.ts';
 
 const MB = 1 << 20;
@@ -100,34 +98,5 @@ describe('pieces handed back (reusePieces)', () => {
     const next = utf8Pieces(['abc']);
     expect(next.some((p) => p.buffer === long[0]!.buffer)).toBe(false);
     expect(Buffer.from(next[0]!).toString()).toBe('abc');
-  });
-});
-
-describe('readPieces', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'read-pieces-'));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-  it('reads a file back in pieces of at most a megabyte that each decode on their own and join to the file', () => {
-    // A megabyte's edge falls inside a two-, three- or four-byte character, or between ASCII ones.
-    const texts = [
-      'x'.repeat(3 * MB),
-      `x${'æ'.repeat(MB)}`,
-      `xy${'€'.repeat(MB)}`,
-      `xyz${'😀'.repeat(MB / 2)}`,
-      'abc',
-      '',
-    ];
-    for (const [i, text] of texts.entries()) {
-      const file = join(folder, `f${i}`);
-      writeFileSync(file, text);
-      const pieces = readPieces(file);
-      expect(joined(pieces).equals(Buffer.from(text, 'utf8'))).toBe(true);
-      for (const p of pieces) {
-        expect(p.byteLength).toBeGreaterThan(0);
-        expect(p.byteLength).toBeLessThanOrEqual(MB);
-        expect(() => strict.decode(p)).not.toThrow();
-      }
-      reusePieces(pieces);
-    }
   });
 });
