@@ -13,7 +13,7 @@ import { evaluate, type EvaluateOptions } from '../src/engine/evaluate.ts';
 import type { WorkerReportCache } from '../src/engine/workerReports.ts';
 import { decodeCsvBytes, parseCsvText } from '../src/import/csv.ts';
 import { parseIcsText } from '../src/import/ics.ts';
-import { HeadroomSchema, type Report, ReportSchema } from '../src/report/schema.ts';
+import { HeadroomSchema, ReportSchema } from '../src/report/schema.ts';
 import { InputError, type InputIssue } from '../src/rota/errors.ts';
 import { validateRotaDocument } from '../src/rota/load.ts';
 import { parseDocumentBody } from './routes/bodies.ts';
@@ -103,7 +103,8 @@ export interface JobContext {
 
 const HeadroomAnswerSchema = z.object({ headroom: z.array(HeadroomSchema) });
 const writeHeadroom = jsonBytesWriter(HeadroomAnswerSchema);
-const writeReport = jsonBytesWriter(ReportSchema);
+/** The report as the route's response serializer wrote it: in the report schema's key order (api/schemaJson.ts). */
+const encodeReport = jsonBytesWriter(ReportSchema);
 
 /** Anything an importer or the YAML library throws that is not an InputError is still the client's input. */
 function asInputError(err: unknown, what: string): InputError {
@@ -165,11 +166,6 @@ async function headroomRoute(job: EvaluateJob, rota: Rota, ctx: JobContext): Pro
   const report = workers ? assemble(rota, workers) : await evaluate(rota, options);
   const headroom = report.headroom.filter((h) => worker === undefined || h.workerId === worker);
   return { json: writeHeadroom({ headroom }) };
-}
-
-/** The report as the route's response serializer wrote it: in the report schema's key order (api/schemaJson.ts). */
-function encodeReport(report: Report): Uint8Array {
-  return writeReport(report);
 }
 
 /**

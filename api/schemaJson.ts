@@ -189,8 +189,8 @@ function writerOf(schema: z.ZodType): Write | undefined {
 }
 
 /**
- * The writer from the schema alone, without z.encode behind it: it throws where jsonWriter would
- * write the value with z.encode; undefined for a schema it cannot write. For the tests, which show
+ * The writer from the schema alone, as one string, without z.encode behind it: it throws where
+ * jsonBytesWriter would write the value with z.encode; undefined for a schema it cannot write. For the tests, which show
  * that a report is written from the schema and not by z.encode.
  */
 export function schemaWriter<S extends z.ZodType>(schema: S): ((value: z.output<S>) => string) | undefined {
@@ -203,22 +203,10 @@ export function schemaWriter<S extends z.ZodType>(schema: S): ((value: z.output<
   };
 }
 
-/** JSON.stringify(z.encode(schema, value)), written from the schema where it can be. */
-export function jsonWriter<S extends z.ZodType>(schema: S): (value: z.output<S>) => string {
-  const write = schemaWriter(schema);
-  const slow = (value: z.output<S>) => JSON.stringify(z.encode(schema, value));
-  if (!write) return slow;
-  return (value) => {
-    try {
-      return write(value);
-    } catch (err) {
-      if (err !== unexpected) throw err;
-      return slow(value);
-    }
-  };
-}
-
-/** jsonWriter's text as UTF-8 bytes in memory of their own, never held as one long string (BytesOut). */
+/**
+ * JSON.stringify(z.encode(schema, value)) as UTF-8 bytes in memory of their own, written from the
+ * schema where it can be, and never held as one long string (BytesOut).
+ */
 export function jsonBytesWriter<S extends z.ZodType>(schema: S): (value: z.output<S>) => Uint8Array {
   const write = writerOf(schema);
   const slow = (value: z.output<S>) => new Uint8Array(Buffer.from(JSON.stringify(z.encode(schema, value)), 'utf8'));

@@ -18,7 +18,7 @@
 // Latin-1, is a large object and was slower than one finding at a time).
 import type { Finding } from './schema.ts';
 
-/** The size of a piece: large enough that writing pieces costs nothing, small enough to be memory the allocator reuses. */
+/** The size of a piece: large enough that writing pieces costs nothing, small enough to be handed back and written into again. */
 const PIECE_BYTES = 1 << 20;
 
 /** Pieces written out and handed back (reusePieces), to be written into again. */

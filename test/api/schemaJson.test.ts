@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jsonBytesWriter, jsonWriter, schemaWriter } from '../../api/schemaJson.ts';
+import { jsonBytesWriter, schemaWriter } from '../../api/schemaJson.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
 import { HeadroomSchema, type Report, ReportSchema } from '../../src/report/schema.ts';
 import { defaultRuleBook } from '../../src/rules/load.ts';
@@ -13,6 +13,11 @@ import { validateRotaDocument } from '../../src/rota/load.ts';
 import { buildLoadRota } from '../../scripts/load-test.ts';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url);
+/** What the API answers (jsonBytesWriter), read back as text. */
+function jsonWriter<S extends z.ZodType>(schema: S): (value: z.output<S>) => string {
+  const write = jsonBytesWriter(schema);
+  return (value) => Buffer.from(write(value)).toString('utf8');
+}
 const writeReport = jsonWriter(ReportSchema);
 // The schema's own writer, without z.encode behind it: a report it writes did not fall back.
 const fromSchema = schemaWriter(ReportSchema)!;
