@@ -10,8 +10,21 @@ import { formatInstant } from '../time/instant.ts';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** A worker's tightest window for one rule so far, written out only when the report is made. */
+interface Kept {
+  margin: number;
+  check: CompiledCheck;
+  start: number;
+  end: number;
+  measured: number;
+  limit: number;
+  hypothetical: boolean;
+}
+
 export class HeadroomCollector {
-  private readonly byWorker = new Map<string, Map<string, Headroom & { margin: number }>>();
+  // Most offers are overtaken by a tighter window of a later pass: the instants are written and
+  // the figures rounded for the one kept, not for every window offered.
+  private readonly byWorker = new Map<string, Map<string, Kept>>();
 
   constructor(private readonly zone: string) {}
 
@@ -25,19 +38,15 @@ export class HeadroomCollector {
     if (!rules) this.byWorker.set(workerId, (rules = new Map()));
     const kept = rules.get(c.check.id);
     if (kept && kept.margin >= m) return;
-    const unit = c.file.parameters[c.check.limit]!.unit;
-    const entry: Headroom & { margin: number } = {
+    rules.set(c.check.id, {
       margin: m,
-      workerId,
-      ruleId: c.check.id,
-      window: { start: formatInstant(w.start, this.zone), end: formatInstant(w.end, this.zone) },
-      measured: round2(w.measured),
-      limit: round2(limit),
-      left: round2(-m) + 0, // + 0: no -0 in the report
-      unit: (unit === 'hour-of-day' ? 'hours' : unit) as Finding['unit'],
-    };
-    if (hypothetical) entry.hypothetical = true;
-    rules.set(c.check.id, entry);
+      check: c,
+      start: w.start,
+      end: w.end,
+      measured: w.measured,
+      limit,
+      hypothetical,
+    });
   }
 
   /** Every worker's headroom, workers in the given order and each worker's rules by id. */
@@ -46,11 +55,23 @@ export class HeadroomCollector {
     for (const workerId of workerOrder) {
       const rules = this.byWorker.get(workerId);
       if (!rules) continue;
-      for (const id of [...rules.keys()].sort()) {
-        const { margin: _m, ...entry } = rules.get(id)!;
-        out.push(entry);
-      }
+      for (const id of [...rules.keys()].sort()) out.push(this.entry(workerId, rules.get(id)!));
     }
     return out;
+  }
+
+  private entry(workerId: string, k: Kept): Headroom {
+    const unit = k.check.file.parameters[k.check.check.limit]!.unit;
+    const entry: Headroom = {
+      workerId,
+      ruleId: k.check.check.id,
+      window: { start: formatInstant(k.start, this.zone), end: formatInstant(k.end, this.zone) },
+      measured: round2(k.measured),
+      limit: round2(k.limit),
+      left: round2(-k.margin) + 0, // + 0: no -0 in the report
+      unit: (unit === 'hour-of-day' ? 'hours' : unit) as Finding['unit'],
+    };
+    if (k.hypothetical) entry.hypothetical = true;
+    return entry;
   }
 }
