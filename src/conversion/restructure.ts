@@ -30,6 +30,10 @@ function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
       .toFormat('ccc dd.MM.yyyy HH:mm'),
   );
 }
+/** The wall-clock time alone (the end of a shift named beside its start), written once per zone and instant. */
+function clock(ms: number, zone: string): string {
+  return written(`${zone}|clock|${ms}`, () => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm'));
+}
 
 /**
  * `timeline` is the timeline of `rota` (its periodIndex counts in rota.periods); the rota may be
@@ -142,12 +146,8 @@ export function restructurings(rota: Rota, a: Assignment, timeline: Timeline, bo
   if (otherWork.length > 0) {
     const restHours = restOf(own.find((r) => RESPITE_KINDS.has(r.kind) && restOf(r) !== undefined)!)!;
     const drop = new Set(otherWork.map((iv) => iv.periodIndex));
-    const list = otherWork
-      .map((iv) => `${local(iv.start, zone, 'nb')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
-      .join(', ');
-    const listEn = otherWork
-      .map((iv) => `${local(iv.start, zone, 'en')}–${DateTime.fromMillis(iv.end, { zone }).toFormat('HH:mm')}`)
-      .join(', ');
+    const list = otherWork.map((iv) => `${local(iv.start, zone, 'nb')}–${clock(iv.end, zone)}`).join(', ');
+    const listEn = otherWork.map((iv) => `${local(iv.start, zone, 'en')}–${clock(iv.end, zone)}`).join(', ');
     out.push({
       nb: `La en annen ta ${otherWork.length === 1 ? 'vakten' : 'vaktene'} i den andre stillingen (${list}), så avlastningen har minst ${hoursText(restHours, 'nb')} timers hvile mot annet arbeid.`,
       en: `Let someone else take the other post’s ${otherWork.length === 1 ? 'shift' : 'shifts'} (${listEn}), so the respite has at least ${hoursText(restHours, 'en')} hours of rest from other work.`,
