@@ -70,6 +70,8 @@ export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set([
   'hoursInWeekFrame',
   'hoursInRollingWindow',
   'averageWeeklyHoursInBlock',
+  'restInDayFrame',
+  'restInWeekFrame',
 ]);
 
 /** Measures that look at a worker across all undertakings rather than within one. */
