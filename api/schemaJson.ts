@@ -190,8 +190,8 @@ function writerOf(schema: z.ZodType): Write | undefined {
 
 /**
  * The writer from the schema alone, as one string, without z.encode behind it: it throws where
- * jsonBytesWriter would write the value with z.encode; undefined for a schema it cannot write. For the tests, which show
- * that a report is written from the schema and not by z.encode.
+ * jsonBytesWriter would write the value with z.encode; undefined for a schema it cannot write. For
+ * the tests, which show that a report is written from the schema and not by z.encode.
  */
 export function schemaWriter<S extends z.ZodType>(schema: S): ((value: z.output<S>) => string) | undefined {
   const write = writerOf(schema);

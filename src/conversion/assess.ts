@@ -42,9 +42,9 @@ type PartEvaluator = (
  *
  * `own` is the oppdrag's part as it stands (the worker's slice, that assignment converted), which
  * most runs evaluate: it is named by a token, not written out (writing it for every oppdrag was a
- * quarter of the time the assessment spends beside its runs). The text is what lets two changed rotas that leave the worker the same
- * periods share their runs; a changed part equal to the part as it stands would only be evaluated
- * once more, with the same result.
+ * quarter of the time the assessment spends beside its runs). The text is what lets two changed
+ * rotas that leave the worker the same periods share their runs; a changed part equal to the part
+ * as it stands would only be evaluated once more, with the same result.
  */
 function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; convert: string }): PartEvaluator {
   const seen = new Map<string, ReturnType<Evaluator>>();

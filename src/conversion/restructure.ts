@@ -30,6 +30,7 @@ function local(ms: number, zone: string, lang: 'nb' | 'en'): string {
       .toFormat('ccc dd.MM.yyyy HH:mm'),
   );
 }
+
 /** The wall-clock time alone (the end of a shift named beside its start), written once per zone and instant. */
 function clock(ms: number, zone: string): string {
   return written(`${zone}|clock|${ms}`, () => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm'));
