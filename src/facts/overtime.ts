@@ -67,50 +67,73 @@ function countOvertime(
 ): WeekOvertime[] {
   const { weeks } = facts.plan;
   if (weeks.length === 0) return [];
-  const byWeek = new Map<number, { ms: number; dayOvertime: number; first: number; end: number }>();
+  // By plan week index, only the weeks with work: read back in index order, so no sort.
+  const byWeek: Array<{ ms: number; dayOvertime: number; first: number; end: number } | undefined> = [];
+  let lo = Infinity;
+  let hi = -Infinity;
   const entry = (w: number, bi: number) => {
-    let e = byWeek.get(w);
-    if (!e) byWeek.set(w, (e = { ms: 0, dayOvertime: 0, first: bi, end: bi + 1 }));
+    let e = byWeek[w];
+    if (!e) {
+      byWeek[w] = e = { ms: 0, dayOvertime: 0, first: bi, end: bi + 1 };
+      if (w < lo) lo = w;
+      if (w > hi) hi = w;
+    }
     e.first = Math.min(e.first, bi);
     e.end = Math.max(e.end, bi + 1);
     return e;
   };
 
   const days = facts.dayFrames;
+  const { blocks } = facts;
   let w = 0;
-  facts.blocks.forEach((b, bi) => {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
     w = Math.max(w, frameIndexOf(weeks, b.start));
     for (let i = w; i < weeks.length && weeks[i]!.start < b.end; i++) {
       const fr = weeks[i]!;
       entry(i, bi).ms += Math.min(b.end, fr.end) - Math.max(b.start, fr.start);
     }
-  });
+  }
   if (day) {
-    dayTallies(facts).forEach((t, d) => {
-      if (!t) return;
+    const tallies = dayTallies(facts);
+    for (let d = 0; d < tallies.length; d++) {
+      const t = tallies[d];
+      if (!t) continue;
       const dayMs = Math.max(t.insideMs - t.carriedMs, t.lead?.ms ?? 0);
       const frame = days[d]!;
       const e = entry(frameIndexOf(weeks, frame.start), t.firstBlock);
       e.end = Math.max(e.end, t.endBlock);
       e.dayOvertime += over(hours(dayMs), day(frame.start));
-    });
+    }
   }
 
-  return [...byWeek]
-    .sort((a, b) => a[0] - b[0])
-    .map(([i, e]) => {
-      const hoursInWeek = hours(e.ms);
-      const weekOvertime = week ? over(hoursInWeek, week(weeks[i]!.start)) : 0;
-      return {
-        week: i,
-        hoursInWeek,
-        dayOvertime: e.dayOvertime,
-        weekOvertime,
-        overtime: Math.max(e.dayOvertime, weekOvertime),
-        firstBlock: e.first,
-        endBlock: e.end,
-      };
+  const out: WeekOvertime[] = [];
+  for (let i = lo; i <= hi; i++) {
+    const e = byWeek[i];
+    if (!e) continue;
+    const hoursInWeek = hours(e.ms);
+    const weekOvertime = week ? over(hoursInWeek, week(weeks[i]!.start)) : 0;
+    out.push({
+      week: i,
+      hoursInWeek,
+      dayOvertime: e.dayOvertime,
+      weekOvertime,
+      overtime: Math.max(e.dayOvertime, weekOvertime),
+      firstBlock: e.first,
+      endBlock: e.end,
     });
+  }
+  return out;
+}
+
+interface BlockSum {
+  overtime: number;
+  day: number;
+  week: number;
+  hours: number;
+  weeksWith: number;
+  first: number;
+  end: number;
 }
 
 /** Overtime hours summed over fixed blocks of `window` weeks (1 = each week frame). */
@@ -122,21 +145,19 @@ export const overtimeHoursInBlock: Measure = (input) => {
   if (!perWeek) return [];
   const { weeks, referenceWeek } = input.facts.plan;
   const blockOf = (weekIndex: number) => Math.floor((weekIndex - referenceWeek) / n);
-  const sums = new Map<
-    number,
-    { overtime: number; day: number; week: number; hours: number; weeksWith: number; first: number; end: number }
-  >();
+  // The weeks come in order, so their blocks do: each block's sum is closed when the next begins.
+  const sums: Array<{ block: number; t: BlockSum }> = [];
+  let last: { block: number; t: BlockSum } | undefined;
   for (const o of perWeek) {
     const block = blockOf(o.week);
-    const t = sums.get(block) ?? {
-      overtime: 0,
-      day: 0,
-      week: 0,
-      hours: 0,
-      weeksWith: 0,
-      first: o.firstBlock,
-      end: o.endBlock,
-    };
+    if (!last || last.block !== block) {
+      last = {
+        block,
+        t: { overtime: 0, day: 0, week: 0, hours: 0, weeksWith: 0, first: o.firstBlock, end: o.endBlock },
+      };
+      sums.push(last);
+    }
+    const { t } = last;
     t.overtime += o.overtime;
     t.day += o.dayOvertime;
     t.week += o.weekOvertime;
@@ -144,10 +165,9 @@ export const overtimeHoursInBlock: Measure = (input) => {
     if (o.overtime > 0) t.weeksWith++;
     t.first = Math.min(t.first, o.firstBlock);
     t.end = Math.max(t.end, o.endBlock);
-    sums.set(block, t);
   }
   const out: FactWindow[] = [];
-  for (const [block, t] of [...sums].sort((a, b) => a[0] - b[0])) {
+  for (const { block, t } of sums) {
     const firstWeek = Math.max(0, referenceWeek + block * n);
     const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
     out.push({
