@@ -36,12 +36,6 @@ export interface Judged {
 /** The operators for which the passive-work extension, which only adds hours, makes a limit more lenient. */
 const RAISED_BY_EXTENSION: ReadonlySet<string> = new Set(['greaterThan', 'greaterThanInclusive']);
 
-/** The window nearest to (or furthest over) its limit, for the headroom. */
-interface Worst {
-  w: FactWindow;
-  limit: number;
-}
-
 /** A window another rule judges: what the statute alone would say goes to the auditor's trail. */
 function yieldTo(pass: Pass, c: CompiledCheck, w: FactWindow, taken: { owner: CompiledCheck; r: ResolvedLimit }) {
   const own = resolveLimit(c, [], pass.when(w.at), pass.seriesOf(c));
@@ -66,10 +60,17 @@ function limitFor(
   return extended === resolved.limit ? resolved : { ...resolved, limit: extended };
 }
 
-function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | undefined } {
-  const judged: Judged = { c, hits: [], lifted: [], yielded: [] };
+/**
+ * One check's windows judged, its worst offered to the headroom; undefined when no window broke,
+ * relied on an agreement or yielded (nothing of it can become a finding or a trail). The lists are
+ * made at their first window: most checks of most passes have none.
+ */
+function judge(pass: Pass, c: CompiledCheck): Judged | undefined {
   // A check for kinds of work the pass does not hold has no window in scope: nothing to measure.
-  if (!pass.mayHold(c)) return { judged, worst: undefined };
+  if (!pass.mayHold(c)) return undefined;
+  let hits: Judged['hits'] | undefined;
+  let lifted: Judged['lifted'] | undefined;
+  let yielded: Judged['yielded'] | undefined;
   const breach = BREACH[c.check.operator];
   const marginOf = MARGIN[c.check.operator];
   const series = pass.seriesOf(c);
@@ -101,28 +102,31 @@ function judge(pass: Pass, c: CompiledCheck): { judged: Judged; worst: Worst | u
     const taken = pass.ownerOf(c, w);
     if (taken) {
       const y = yieldTo(pass, c, w, taken);
-      if (y) judged.yielded.push(y);
+      if (y) (yielded ??= []).push(y);
       continue;
     }
     const r = limitFor(pass, c, resolve, w, series);
     if (!r) continue;
-    if (breach(w.measured, r.limit)) judged.hits.push({ w, r });
-    else if (r.applied.length > 0 && breach(w.measured, r.base)) judged.lifted.push({ w, r });
+    if (breach(w.measured, r.limit)) (hits ??= []).push({ w, r });
+    else if (r.applied.length > 0 && breach(w.measured, r.base)) (lifted ??= []).push({ w, r });
     const m = marginOf(w.measured, r.limit);
     if (!worst || m > worstMargin) (worst = w), (worstLimit = r.limit), (worstMargin = m);
   }
-  return { judged, worst: worst && { w: worst, limit: worstLimit } };
+  if (worst) pass.ctx.headroom?.offer(pass.workerId, c, worst, worstLimit, pass.subject.hypothetical);
+  return hits || lifted || yielded ? { c, hits: hits ?? [], lifted: lifted ?? [], yielded: yielded ?? [] } : undefined;
 }
 
-/** Every applicable check judged; each check's worst window offered to the headroom. */
+/**
+ * Every applicable check judged, in order, each check's worst window offered to the headroom: the
+ * checks with anything to report (a check with none adds no finding and no trail).
+ */
 export function judgeAll(pass: Pass, applicable: CompiledCheck[]): Judged[] {
   const judged: Judged[] = [];
   for (const c of applicable) {
     // A window length not yet in force: the provision did not apply then.
     if (c.window && pass.windowHoursOf(c) === undefined) continue;
     const one = judge(pass, c);
-    judged.push(one.judged);
-    if (one.worst) pass.ctx.headroom?.offer(pass.workerId, c, one.worst.w, one.worst.limit, pass.subject.hypothetical);
+    if (one) judged.push(one);
   }
   return judged;
 }

@@ -188,16 +188,23 @@ export class Pass {
     if (!kinds) return true;
     if (!this.kinds) {
       const { intervals, standby } = this.facts;
-      this.kinds = this.plan.theKind ?? new Set([...intervals, ...standby.intervals].map((iv) => iv.kind));
+      if (this.plan.theKind) this.kinds = this.plan.theKind;
+      else {
+        this.kinds = new Set();
+        for (const iv of intervals) this.kinds.add(iv.kind);
+        for (const iv of standby.intervals) this.kinds.add(iv.kind);
+      }
     }
-    const held = this.kinds;
-    return kinds.some((k) => held.has(k));
+    for (const k of kinds) if (this.kinds.has(k)) return true;
+    return false;
   }
 
   inScope(c: CompiledCheck, w: FactWindow): boolean {
     if (!c.check.kinds) return true;
     const kinds = this.kindsIn(w);
-    return c.check.kinds.some((k) => kinds.has(k));
+    // A loop, not some(): asked of window after window, and a callback would be made for each.
+    for (const k of c.check.kinds) if (kinds.has(k)) return true;
+    return false;
   }
 
   inputFor(c: CompiledCheck): MeasureInput {

@@ -56,7 +56,10 @@ export function rawFindings(pass: Pass, judged: Judged[]): RawFinding[] {
   // Appended one by one: a spread of a very large array overflows the call stack.
   for (const one of primaryFirst) {
     if (one.hits.length > 0) for (const f of breachFindings(pass, one, raw)) raw.push(f);
-    if (leavesTrail(one.c)) for (const f of [...deferredTrail(one), ...reliesTrail(one)]) raw.push(f);
+    if (leavesTrail(one.c)) {
+      for (const f of deferredTrail(one)) raw.push(f);
+      for (const f of reliesTrail(one)) raw.push(f);
+    }
   }
   return raw;
 }

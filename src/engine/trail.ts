@@ -24,6 +24,7 @@ function spanning(c: CompiledCheck, list: Entry[], peak: Entry, kind: RawFinding
 
 /** Windows another rule took over under an agreement, and that the statute alone would have failed. */
 export function deferredTrail({ c, yielded }: Judged): RawFinding[] {
+  if (yielded.length === 0) return [];
   const breach = BREACH[c.check.operator];
   const byOwner = new Map<CompiledCheck, Judged['yielded']>();
   for (const y of yielded) {
