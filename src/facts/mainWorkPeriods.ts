@@ -29,63 +29,61 @@ export interface WorkPeriod {
 export type RestMinimumAt = (at: number, respiteBothSides: boolean) => number | undefined;
 
 /**
- * Union lengths of a period's respite and of its other work (double bookings count once), in one
- * sweep: the intervals come sorted by start, so each kind's union grows from where it reached.
+ * Intervals sorted by start → main work periods, each gap judged by the minimum that applies to it.
+ * A period is a run of consecutive intervals: it is cut from the list once, at its exact length.
  */
-function unionsByKind(intervals: WorkInterval[]): { respiteMs: number; otherMs: number } {
-  let respiteMs = 0;
-  let respiteReach = -Infinity;
-  let otherMs = 0;
-  let otherReach = -Infinity;
-  for (const iv of intervals) {
-    if (isRespite(iv)) {
-      const from = Math.max(iv.start, respiteReach);
-      if (iv.end > from) respiteMs += iv.end - from;
-      respiteReach = Math.max(respiteReach, iv.end);
-    } else {
-      const from = Math.max(iv.start, otherReach);
-      if (iv.end > from) otherMs += iv.end - from;
-      otherReach = Math.max(otherReach, iv.end);
-    }
-  }
-  return { respiteMs, otherMs };
-}
-
-/** Intervals sorted by start → main work periods, each gap judged by the minimum that applies to it. */
 export function mainWorkPeriods(intervals: WorkInterval[], minimumAt: RestMinimumAt): WorkPeriod[] {
   const out: WorkPeriod[] = [];
-  let current: WorkInterval[] = [];
+  // The current period's first interval, and where its work reaches.
+  let first = 0;
   let end = -Infinity;
   // Whether the work that ends where the gap starts is respite (the last interval reaching `end`).
   let endsInRespite = false;
-  const close = () => {
-    if (current.length === 0) return;
-    const { respiteMs, otherMs } = unionsByKind(current);
+  const close = (to: number) => {
+    if (to === first) return;
+    // Union lengths of its respite and of its other work (double bookings count once), in one
+    // sweep: the intervals come sorted by start, so each kind's union grows from where it reached.
+    let respiteMs = 0;
+    let respiteReach = -Infinity;
+    let otherMs = 0;
+    let otherReach = -Infinity;
+    for (let k = first; k < to; k++) {
+      const iv = intervals[k]!;
+      if (isRespite(iv)) {
+        const from = Math.max(iv.start, respiteReach);
+        if (iv.end > from) respiteMs += iv.end - from;
+        respiteReach = Math.max(respiteReach, iv.end);
+      } else {
+        const from = Math.max(iv.start, otherReach);
+        if (iv.end > from) otherMs += iv.end - from;
+        otherReach = Math.max(otherReach, iv.end);
+      }
+    }
     out.push({
-      start: current[0]!.start,
+      start: intervals[first]!.start,
       end,
-      intervals: current,
+      intervals: intervals.slice(first, to),
       respiteMs,
       otherMs,
       restBefore: Infinity,
       restAfter: Infinity,
     });
-    current = [];
+    first = to;
   };
-  for (const iv of intervals) {
-    if (current.length > 0 && iv.start > end) {
+  for (let i = 0; i < intervals.length; i++) {
+    const iv = intervals[i]!;
+    if (i > first && iv.start > end) {
       const minimum = minimumAt(end, endsInRespite && isRespite(iv));
-      if (minimum === undefined || iv.start - end >= minimum * 3_600_000) close();
+      if (minimum === undefined || iv.start - end >= minimum * 3_600_000) close(i);
     }
-    current.push(iv);
-    if (current.length === 1 || iv.end > end) {
+    if (i === first || iv.end > end) {
       end = iv.end;
       endsInRespite = isRespite(iv);
     } else if (iv.end === end) {
       endsInRespite &&= isRespite(iv);
     }
   }
-  close();
+  close(intervals.length);
   for (let i = 1; i < out.length; i++) {
     const rest = out[i]!.start - out[i - 1]!.end;
     out[i - 1]!.restAfter = rest;
