@@ -53,23 +53,37 @@ export function profileOf(blocks: WorkBlock[], intervals: WorkInterval[], cal: P
   const total = blocks.reduce((s, b) => s + (b.end - b.start), 0);
   const inSundays = workInWindows(blocks, cal.sundays);
   const sundaysWorked = inSundays.filter((ms) => ms > 0).length;
-  const worked = new Set<number>();
+  // The blocks come in order, so the days they touch do: a day is new when it is past the last one counted.
+  let workedDays = 0;
+  let lastDay = -1;
   let d = 0;
   for (const b of blocks) {
     while (d < cal.days.length && cal.days[d]!.end <= b.start) d++;
-    for (let k = d; k < cal.days.length && cal.days[k]!.start < b.end; k++) worked.add(k);
+    for (let k = d; k < cal.days.length && cal.days[k]!.start < b.end; k++)
+      if (k > lastDay) (lastDay = k), workedDays++;
   }
   let nightMs = 0;
-  const perDay = new Map<number, number>();
+  let nightDays = 0;
   if (cal.nightSegments) {
+    const threshold = (cal.nightFrameMinHours ?? Infinity) * 3_600_000;
     const inNight = workInWindows(blocks, cal.nightSegments);
+    // The segments come in time order, so by day: each day's night work is summed, then compared.
+    let day = -1;
+    let dayMs = 0;
     cal.nightSegments.forEach((s, i) => {
-      if (inNight[i]! > 0) perDay.set(s.day, (perDay.get(s.day) ?? 0) + inNight[i]!);
-      nightMs += inNight[i]!;
+      const ms = inNight[i]!;
+      if (ms > 0) {
+        if (s.day !== day) {
+          if (dayMs > threshold) nightDays++;
+          day = s.day;
+          dayMs = 0;
+        }
+        dayMs += ms;
+      }
+      nightMs += ms;
     });
+    if (dayMs > threshold) nightDays++;
   }
-  const threshold = (cal.nightFrameMinHours ?? Infinity) * 3_600_000;
-  const nightDays = [...perDay.values()].filter((ms) => ms > threshold).length;
   const patterns = [...new Set(intervals.map((iv) => iv.shiftPattern).filter((p): p is string => p !== undefined))];
   return {
     sundaysInPlan: cal.sundays.length,
@@ -78,9 +92,9 @@ export function profileOf(blocks: WorkBlock[], intervals: WorkInterval[], cal: P
     hours: hours(total),
     nightHours: hours(nightMs),
     nightHoursShare: total ? nightMs / total : 0,
-    workedDays: worked.size,
+    workedDays,
     nightDays,
-    nightFrameShare: worked.size ? nightDays / worked.size : 0,
+    nightFrameShare: workedDays ? nightDays / workedDays : 0,
     shiftPattern: patterns.length === 1 ? patterns[0]! : patterns.length > 1 ? 'mixed' : 'none',
     heavyNightWork: intervals.some((iv) => iv.heavyNightWork),
   };
