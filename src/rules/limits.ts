@@ -242,7 +242,15 @@ export function restMinimumAt(rule: CompiledRestMinimum, agreements: AgreementIn
 
 /** The agreements among a worker's that can change a check's limit: resolveLimit gives the same with only these. */
 export function limitAgreements(c: CompiledCheck, agreements: AgreementInForce[]): AgreementInForce[] {
-  return agreements.length === 0 ? agreements : agreements.filter((a) => c.limitTypes.has(a.type));
+  if (agreements.length === 0) return agreements;
+  // Asked for every check of every pass: no callback, and no copy when none is left out.
+  let kept: AgreementInForce[] | undefined;
+  for (let i = 0; i < agreements.length; i++) {
+    const a = agreements[i]!;
+    if (c.limitTypes.has(a.type)) kept?.push(a);
+    else kept ??= agreements.slice(0, i);
+  }
+  return kept ?? agreements;
 }
 
 /** A check's limit for one worker at an instant, under a limit series (limitResolver). */
