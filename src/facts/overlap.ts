@@ -23,7 +23,11 @@ function overlaps(intervals: WorkInterval[], keep: (a: WorkInterval, b: WorkInte
     // Most periods start after every earlier one has ended: nothing to compare, nothing to allocate.
     // (A loop, not some(): a callback for every period was most of what this measure allocated.)
     let ended = false;
-    for (const a of active) if (a.end <= iv.start) ended = true;
+    for (const a of active)
+      if (a.end <= iv.start) {
+        ended = true;
+        break;
+      }
     if (ended) active = active.filter((a) => a.end > iv.start);
     if (active.length === 0) {
       active.push(iv);

@@ -69,15 +69,9 @@ function countOvertime(
   if (weeks.length === 0) return [];
   // By plan week index, only the weeks with work: read back in index order, so no sort.
   const byWeek: Array<{ ms: number; dayOvertime: number; first: number; end: number } | undefined> = [];
-  let lo = Infinity;
-  let hi = -Infinity;
   const entry = (w: number, bi: number) => {
     let e = byWeek[w];
-    if (!e) {
-      byWeek[w] = e = { ms: 0, dayOvertime: 0, first: bi, end: bi + 1 };
-      if (w < lo) lo = w;
-      if (w > hi) hi = w;
-    }
+    if (!e) byWeek[w] = e = { ms: 0, dayOvertime: 0, first: bi, end: bi + 1 };
     e.first = Math.min(e.first, bi);
     e.end = Math.max(e.end, bi + 1);
     return e;
@@ -108,7 +102,7 @@ function countOvertime(
   }
 
   const out: WeekOvertime[] = [];
-  for (let i = lo; i <= hi; i++) {
+  for (let i = 0; i < byWeek.length; i++) {
     const e = byWeek[i];
     if (!e) continue;
     const hoursInWeek = hours(e.ms);
@@ -127,6 +121,7 @@ function countOvertime(
 }
 
 interface BlockSum {
+  block: number;
   overtime: number;
   day: number;
   week: number;
@@ -146,18 +141,14 @@ export const overtimeHoursInBlock: Measure = (input) => {
   const { weeks, referenceWeek } = input.facts.plan;
   const blockOf = (weekIndex: number) => Math.floor((weekIndex - referenceWeek) / n);
   // The weeks come in order, so their blocks do: each block's sum is closed when the next begins.
-  const sums: Array<{ block: number; t: BlockSum }> = [];
-  let last: { block: number; t: BlockSum } | undefined;
+  const sums: BlockSum[] = [];
   for (const o of perWeek) {
     const block = blockOf(o.week);
-    if (!last || last.block !== block) {
-      last = {
-        block,
-        t: { overtime: 0, day: 0, week: 0, hours: 0, weeksWith: 0, first: o.firstBlock, end: o.endBlock },
-      };
-      sums.push(last);
-    }
-    const { t } = last;
+    let t = sums[sums.length - 1];
+    if (!t || t.block !== block)
+      sums.push(
+        (t = { block, overtime: 0, day: 0, week: 0, hours: 0, weeksWith: 0, first: o.firstBlock, end: o.endBlock }),
+      );
     t.overtime += o.overtime;
     t.day += o.dayOvertime;
     t.week += o.weekOvertime;
@@ -167,7 +158,8 @@ export const overtimeHoursInBlock: Measure = (input) => {
     t.end = Math.max(t.end, o.endBlock);
   }
   const out: FactWindow[] = [];
-  for (const { block, t } of sums) {
+  for (const t of sums) {
+    const { block } = t;
     const firstWeek = Math.max(0, referenceWeek + block * n);
     const lastWeek = Math.min(weeks.length - 1, referenceWeek + (block + 1) * n - 1);
     out.push({
