@@ -7,7 +7,8 @@
 // threads of one process ran the same parts in more total time than one thread (both isolates
 // share the process's allocator), while two processes ran them 1.4–1.6 times as fast as one.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../report/schema.ts';
@@ -84,13 +85,26 @@ export async function* evaluateParts(
   options: EvaluateOptions = {},
   parallel: ParallelOptions = {},
 ): AsyncGenerator<EvaluatedPart> {
-  const span = planSpan(buildTimeline(rota));
   const cores = parallel.jobs ?? defaultJobs(rota, options.conversions !== false);
   // At most 100 workers a part, and at least four parts a process so the processes end together.
-  const parts = partitionRota(
-    rota,
-    parallel.workersPerPart ?? Math.min(100, Math.ceil(rota.workers.length / (cores * 4))),
+  const size = Math.max(
+    1,
+    Math.floor(parallel.workersPerPart ?? Math.min(100, Math.ceil(rota.workers.length / (cores * 4)))),
   );
+  const custom = options.ruleBook !== undefined && options.ruleBook !== defaultRuleBook();
+  const jobs = Math.min(cores, Math.ceil(rota.workers.length / size));
+  // The worker processes start while the whole rota is validated: a national year's timeline takes
+  // about a second here, as long as a process takes to start and load the engine.
+  const pool = jobs > 1 && !custom ? startPool(jobs) : undefined;
+  let span: ReturnType<typeof planSpan>;
+  let parts: RotaPart[];
+  try {
+    span = planSpan(buildTimeline(rota));
+    parts = partitionRota(rota, size);
+  } catch (err) {
+    if (pool) stopPool(pool);
+    throw err;
+  }
   const partOptions: PartTask['options'] = {
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.conversions !== undefined ? { conversions: options.conversions } : {}),
@@ -98,9 +112,7 @@ export async function* evaluateParts(
     ...(span ? { span } : {}),
   };
   if (parallel.release) rota.periods = [];
-  const custom = options.ruleBook !== undefined && options.ruleBook !== defaultRuleBook();
-  const jobs = Math.min(cores, parts.length);
-  if (jobs <= 1 || custom) {
+  if (!pool) {
     for (let i = 0; i < parts.length; i++) {
       const partOf = { ...partOptions, ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}) };
       const evaluated = parallel.render
@@ -113,7 +125,7 @@ export async function* evaluateParts(
     return;
   }
   const style = parallel.render ? styleOf(parallel.render) : undefined;
-  yield* inProcesses(parts, partOptions, jobs, style, parallel.onProgress, parallel.release ?? false);
+  yield* inProcesses(parts, partOptions, pool, style, parallel.onProgress, parallel.release ?? false);
 }
 
 /** The part without its periods (ParallelOptions.release), in the list too, so nothing holds them. */
@@ -125,14 +137,8 @@ function released(parts: RotaPart[], i: number): RotaPart {
 
 const styleOf = (render: true | RenderStyle): RenderStyle => (render === true ? 'json' : render);
 
-async function* inProcesses(
-  parts: RotaPart[],
-  options: PartTask['options'],
-  jobs: number,
-  render: RenderStyle | undefined,
-  onProgress: ParallelOptions['onProgress'],
-  release: boolean,
-): AsyncGenerator<EvaluatedPart> {
+/** `jobs` worker processes, started. */
+function startPool(jobs: number): ChildProcess[] {
   // Structured clone over the IPC channel ('advanced'): the parts and reports as they are. Node's own
   // young generation (16 MiB): a 64 MiB one once saved 7 % of the time, but since the passes keep
   // their tallies on the facts rather than in WeakMaps the engine runs as fast at 16 MiB (load
@@ -143,33 +149,77 @@ async function* inProcesses(
   // rules 22.0–22.2 → 21.1–21.5 s, with oppdrag 38.8–40.0 → 38.5–38.6 s; the peak of all processes
   // with oppdrag 1 226 → 1 299 MB).
   const gc = jobs >= availableParallelism() ? ['--single-threaded-gc'] : [];
-  const pool: ChildProcess[] = Array.from({ length: jobs }, () =>
+  return Array.from({ length: jobs }, () =>
     fork(WORKER_ENTRY, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       execArgv: ['--max-semi-space-size=16', ...gc],
     }),
   );
-  // Rendered findings come back as files (partWorker.ts), in a folder only this user can read.
-  const folder = render ? partsFolder() : undefined;
+}
+
+/** The processes told to end (they exit when their channel closes). */
+function stopPool(pool: ChildProcess[]): void {
+  for (const worker of pool) if (worker.connected) worker.disconnect();
+}
+
+/**
+ * Parts a worker process holds at a time while enough are left: the one it evaluates and the next,
+ * already sent, so it does not wait for this process between parts (its answer read here and the
+ * next part written while this process may be busy writing the report).
+ */
+const QUEUED = 2;
+
+async function* inProcesses(
+  parts: RotaPart[],
+  options: PartTask['options'],
+  pool: ChildProcess[],
+  render: RenderStyle | undefined,
+  onProgress: ParallelOptions['onProgress'],
+  release: boolean,
+): AsyncGenerator<EvaluatedPart> {
+  const jobs = pool.length;
+  // Parts go out and rendered findings come back as files (partWorker.ts), in a folder only this user can read.
+  let folder: string;
+  try {
+    folder = partsFolder();
+  } catch (err) {
+    stopPool(pool);
+    throw err;
+  }
   const done = new Map<number, { report: Report; rendered?: RenderedFile }>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let next = 0;
   let finished = 0;
-  // At most this many parts are evaluated or waiting ahead of the one the caller takes next.
-  const ahead = jobs * 2;
+  // At most this many parts are evaluated, queued or waiting ahead of the one the caller takes next.
+  const ahead = jobs * QUEUED * 2;
   let taken = 0;
-  const idle: ChildProcess[] = [];
+  // Parts sent to each process and not yet answered.
+  const sent = new Map<ChildProcess, number>(pool.map((worker) => [worker, 0]));
+  // The process with the fewest parts in hand, if it may take one more: up to QUEUED while more parts
+  // are left than there are processes, then one, so the last parts go to whichever process is free.
+  const taker = (): ChildProcess | undefined => {
+    const most = parts.length - next > jobs ? QUEUED : 1;
+    let best: ChildProcess | undefined;
+    for (const [worker, n] of sent) if (n < most && (!best || n < sent.get(best)!)) best = worker;
+    return best;
+  };
   const dispatch = () => {
-    while (idle.length > 0 && next < parts.length && next < taken + ahead && !failure) {
+    for (let worker = taker(); worker && next < parts.length && next < taken + ahead && !failure; worker = taker()) {
+      sent.set(worker, sent.get(worker)! + 1);
       const id = next++;
       const { rota, periodIndex, agreementIndex } = parts[id]!;
-      idle.pop()!.send({
+      // The part goes through a file, not the IPC channel: over the pipe a part of a megabyte
+      // crossed 64 KiB at a time, each step waiting for both processes' event loops, and the
+      // process sat idle meanwhile.
+      const input = join(folder, `rota-${id}`);
+      writeFileSync(input, serialize(rota));
+      worker.send({
         id,
-        rota,
+        input,
         options,
-        ...(folder ? { render: { periodIndex, agreementIndex, style: render, file: join(folder, `part-${id}`) } } : {}),
+        ...(render ? { render: { periodIndex, agreementIndex, style: render, file: join(folder, `part-${id}`) } } : {}),
       } satisfies PartTask);
       // Sent is copied (serialised as it is sent): this process needs the part's periods no more.
       if (release) released(parts, id);
@@ -180,7 +230,7 @@ async function* inProcesses(
       if (m.error) failure ??= Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack });
       else done.set(m.id, { report: m.report!, ...(m.rendered ? { rendered: m.rendered } : {}) });
       onProgress?.(++finished, parts.length);
-      idle.push(worker);
+      sent.set(worker, sent.get(worker)! - 1);
       dispatch();
       wake?.();
     });
@@ -193,7 +243,6 @@ async function* inProcesses(
         failure ??= new Error(`a worker process ended early (${signal ?? `exit code ${code}`})`);
       wake?.();
     });
-    idle.push(worker);
   }
   try {
     dispatch();
@@ -209,8 +258,8 @@ async function* inProcesses(
     }
   } finally {
     taken = parts.length;
-    for (const worker of pool) if (worker.connected) worker.disconnect();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    stopPool(pool);
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

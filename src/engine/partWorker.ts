@@ -2,7 +2,8 @@
 // rule book and sends each report back; asked to, it also renders the part's findings as JSON
 // text into a file the parent names, so the parent only copies them to its output. A defect
 // (a file that cannot be written included) becomes an error message, not a dead process.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
@@ -12,7 +13,9 @@ import type { Rota } from '../rota/schema.ts';
 
 export interface PartTask {
   id: number;
-  rota: Rota;
+  /** The part's rota, or the file it was written to (v8.serialize), read and removed here. */
+  rota?: Rota;
+  input?: string;
   options: Pick<EvaluateOptions, 'asOf' | 'conversions' | 'violationsOnly' | 'span'>;
   /**
    * Render the findings here, with the whole rota's indexes (the part's index maps), into `file`
@@ -52,7 +55,9 @@ function writePieces(file: string, pieces: Uint8Array[]): void {
   }
 }
 
-async function renderedPart(task: PartTask & { render: NonNullable<PartTask['render']> }): Promise<PartResult> {
+async function renderedPart(
+  task: PartTask & { rota: Rota; render: NonNullable<PartTask['render']> },
+): Promise<PartResult> {
   const { report, rendered } = await evaluateRendered(task.rota, task.options, task.render, task.render.style);
   if (!process.connected) return { id: task.id };
   try {
@@ -64,8 +69,25 @@ async function renderedPart(task: PartTask & { render: NonNullable<PartTask['ren
   return { id: task.id, report, rendered: { file: task.render.file, counts: rendered.counts } };
 }
 
-process.on('message', async (task: PartTask) => {
+// The parent may send the next part before this one is done (engine/parallel.ts keeps a part queued
+// per process, so no process waits for the round trip between parts): parts are evaluated one after
+// the other, in the order they came.
+let queue: Promise<void> = Promise.resolve();
+process.on('message', (task: PartTask) => {
+  queue = queue.then(() => evaluatePart(task));
+});
+
+/** The task's rota, from its file when it came as one (the file removed). */
+function rotaOf(task: PartTask): Rota {
+  if (task.rota) return task.rota;
+  const bytes = readFileSync(task.input!);
+  unlinkSync(task.input!);
+  return deserialize(bytes) as Rota;
+}
+
+async function evaluatePart(message: PartTask): Promise<void> {
   try {
+    const task = { ...message, rota: rotaOf(message) };
     send(
       task.render
         ? await renderedPart({ ...task, render: task.render })
@@ -73,7 +95,7 @@ process.on('message', async (task: PartTask) => {
     );
   } catch (err) {
     send({
-      id: task.id,
+      id: message.id,
       error: {
         name: (err as Error).name,
         message: (err as Error).message,
@@ -81,6 +103,6 @@ process.on('message', async (task: PartTask) => {
       },
     });
   }
-});
+}
 // The parent going away ends this process too.
 process.on('disconnect', () => process.exit(0));
