@@ -9,7 +9,7 @@ import { type EvaluatedPart, evaluateParts, wantsParts } from '../engine/paralle
 import type { RenderStyle } from '../engine/rendered.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { countFindings } from '../report/counts.ts';
-import { JsonReportStream, type ReportTail } from '../format/jsonStream.ts';
+import { JsonReportStream, type ReportTail, TailLists } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { githubAnnotations } from '../format/github.ts';
@@ -285,7 +285,9 @@ async function forEachPart(
 /** One large rota's JSON (or NDJSON) report, written as its parts are evaluated (in the rota's order). */
 async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
   const { io, failOn } = large;
-  const assembler = new ReportAssembler(large.rota);
+  // The JSON report's longest lists are encoded as the parts come (NDJSON writes its tail otherwise).
+  const lists = ndjson ? undefined : new TailLists();
+  const assembler = new ReportAssembler(large.rota, false, lists ? (part) => lists.add(part) : undefined);
   const decoder = new TextDecoder();
   let collected = '';
   const write = io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk)));
@@ -306,7 +308,7 @@ async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
       failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
     stream.addRendered(pieces);
   });
-  stream.end(assembler.finish());
+  stream.end(assembler.finish(), lists);
   if (!io.write) io.out(collected);
   return failing ? EXIT.violations : EXIT.ok;
 }

@@ -150,9 +150,15 @@ export class ReportAssembler {
    * `totalsOnly`: only what the summary's totals and the readings need (counts, ledger, conversions),
    * for an answer that takes its per-worker lists from another assembler (a report of what changed).
    */
+  /**
+   * `listsTo`: each part's incidents (with the whole report's finding indexes), headroom and
+   * profiles are handed to it as the part is added instead of being kept (finish() gives them
+   * empty): a caller that writes them as they come (format/jsonStream.ts, TailLists).
+   */
   constructor(
     private readonly rota: Rota,
     private readonly totalsOnly = false,
+    private readonly listsTo?: (lists: Pick<Report, 'incidents' | 'headroom' | 'profiles'>) => void,
   ) {
     this.periods = rota.periods.length;
   }
@@ -175,10 +181,15 @@ export class ReportAssembler {
     if (this.totalsOnly) return;
     // A part's incidents index its own findings: in the whole report they follow the parts before.
     const offset = this.findingsBefore;
-    for (const i of report.incidents) this.incidents.push(shiftedIncident(i, offset));
     this.findingsBefore += counts.violations + counts.warnings + counts.info;
-    for (const h of report.headroom) this.headroom.push(h);
     for (const w of report.summary.perWorker) this.perWorker.push(w);
+    if (this.listsTo) {
+      const { headroom, profiles } = report;
+      this.listsTo({ incidents: report.incidents.map((i) => shiftedIncident(i, offset)), headroom, profiles });
+      return;
+    }
+    for (const i of report.incidents) this.incidents.push(shiftedIncident(i, offset));
+    for (const h of report.headroom) this.headroom.push(h);
     for (const p of report.profiles) this.profiles.push(p);
   }
 

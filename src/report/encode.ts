@@ -43,7 +43,7 @@ export function reusePieces(pieces: Uint8Array[]): void {
  * be written without some ASCII characters at its ends (cut from the bytes, not the string: a
  * slice or a concatenation of a long string is a copy of it to be encoded).
  */
-class Pieces {
+export class Pieces {
   readonly pieces: Uint8Array[] = [];
   private piece: Buffer | undefined;
   private used = 0;

@@ -7,7 +7,7 @@ import { evaluate } from '../../src/engine/evaluate.ts';
 import { defaultJobs, type EvaluatedPart, evaluateParallel, evaluateParts } from '../../src/engine/parallel.ts';
 import { availableParallelism } from 'node:os';
 import { mergeReports, partitionRota, partsOfWorkers, planSpan, ReportAssembler } from '../../src/engine/partition.ts';
-import { JsonReportStream } from '../../src/format/jsonStream.ts';
+import { JsonReportStream, TailLists } from '../../src/format/jsonStream.ts';
 import type { Report } from '../../src/report/schema.ts';
 import type { Rota } from '../../src/rota/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
@@ -238,6 +238,47 @@ describe('the JSON report written part by part', () => {
     expect(n).toBeGreaterThan(3);
     for (const cuts of [[], [0], [1], [0, 0, 1, n], [1, 2, 3], [Math.floor(n / 2)], [n]])
       expect(streamed(report, cuts)).toBe(expected);
+  });
+
+  it("writes the incidents, headroom and profiles encoded as the parts came (TailLists) as the whole report's", async () => {
+    const span = planSpan(buildTimeline(rota));
+    // Parts of one and of five workers, and an empty part after each (a part with no incidents,
+    // headroom or profiles adds nothing, not even a comma).
+    for (const size of [1, 5]) {
+      const parts = partitionRota(rota, size);
+      const reports = await Promise.all(parts.map((p) => evaluate(p.rota, { span })));
+      const whole = mergeReports(
+        rota,
+        reports.map((report, i) => ({ report, part: parts[i]! })),
+      );
+      expect(whole.incidents.length).toBeGreaterThan(0);
+      expect(whole.headroom.length).toBeGreaterThan(0);
+      const lists = new TailLists();
+      const assembler = new ReportAssembler(rota, false, (part) => {
+        lists.add(part);
+        lists.add({ incidents: [], headroom: [], profiles: [] });
+      });
+      let text = '';
+      const decoder = new TextDecoder();
+      const stream = new JsonReportStream((t) => (text += typeof t === 'string' ? t : decoder.decode(t)));
+      reports.forEach((report, i) => stream.add(assembler.add(report, parts[i]!)));
+      const tail = assembler.finish();
+      expect(tail.incidents).toEqual([]);
+      const { version: _v, ...rest } = tail;
+      stream.end(rest, lists);
+      expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    }
+  });
+
+  it('writes empty tail lists encoded as the parts came as JSON.stringify does', () => {
+    const lists = new TailLists();
+    lists.add({ incidents: [], headroom: [], profiles: [] });
+    let text = '';
+    const stream = new JsonReportStream((t) => (text += typeof t === 'string' ? t : new TextDecoder().decode(t)));
+    const tail = { ...new ReportAssembler(rota).finish(), incidents: [], headroom: [], profiles: [] };
+    const { version: _v, ...rest } = tail;
+    stream.end(rest, lists);
+    expect(text).toBe(`${JSON.stringify({ version: 1, findings: [], ...rest }, null, 2)}\n`);
   });
 
   it('writes an empty findings list as JSON.stringify does', async () => {
