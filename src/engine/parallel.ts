@@ -163,13 +163,6 @@ function stopPool(pool: ChildProcess[]): void {
   for (const worker of pool) if (worker.connected) worker.disconnect();
 }
 
-/**
- * Parts a worker process holds at a time while enough are left: the one it evaluates and the next,
- * already sent, so it does not wait for this process between parts (its answer read here and the
- * next part written while this process may be busy writing the report).
- */
-const QUEUED = 2;
-
 async function* inProcesses(
   parts: RotaPart[],
   options: PartTask['options'],
@@ -192,22 +185,12 @@ async function* inProcesses(
   let wake: (() => void) | undefined;
   let next = 0;
   let finished = 0;
-  // At most this many parts are evaluated, queued or waiting ahead of the one the caller takes next.
-  const ahead = jobs * QUEUED * 2;
+  // At most this many parts are evaluated or waiting ahead of the one the caller takes next.
+  const ahead = jobs * 2;
   let taken = 0;
-  // Parts sent to each process and not yet answered.
-  const sent = new Map<ChildProcess, number>(pool.map((worker) => [worker, 0]));
-  // The process with the fewest parts in hand, if it may take one more: up to QUEUED while more parts
-  // are left than there are processes, then one, so the last parts go to whichever process is free.
-  const taker = (): ChildProcess | undefined => {
-    const most = parts.length - next > jobs ? QUEUED : 1;
-    let best: ChildProcess | undefined;
-    for (const [worker, n] of sent) if (n < most && (!best || n < sent.get(best)!)) best = worker;
-    return best;
-  };
+  const idle: ChildProcess[] = [...pool];
   const dispatch = () => {
-    for (let worker = taker(); worker && next < parts.length && next < taken + ahead && !failure; worker = taker()) {
-      sent.set(worker, sent.get(worker)! + 1);
+    while (idle.length > 0 && next < parts.length && next < taken + ahead && !failure) {
       const id = next++;
       const { rota, periodIndex, agreementIndex } = parts[id]!;
       // The part goes through a file, not the IPC channel: over the pipe a part of a megabyte
@@ -215,7 +198,7 @@ async function* inProcesses(
       // process sat idle meanwhile.
       const input = join(folder, `rota-${id}`);
       writeFileSync(input, serialize(rota));
-      worker.send({
+      idle.pop()!.send({
         id,
         input,
         options,
@@ -230,7 +213,7 @@ async function* inProcesses(
       if (m.error) failure ??= Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack });
       else done.set(m.id, { report: m.report!, ...(m.rendered ? { rendered: m.rendered } : {}) });
       onProgress?.(++finished, parts.length);
-      sent.set(worker, sent.get(worker)! - 1);
+      idle.push(worker);
       dispatch();
       wake?.();
     });

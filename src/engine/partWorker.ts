@@ -69,13 +69,7 @@ async function renderedPart(
   return { id: task.id, report, rendered: { file: task.render.file, counts: rendered.counts } };
 }
 
-// The parent may send the next part before this one is done (engine/parallel.ts keeps a part queued
-// per process, so no process waits for the round trip between parts): parts are evaluated one after
-// the other, in the order they came.
-let queue: Promise<void> = Promise.resolve();
-process.on('message', (task: PartTask) => {
-  queue = queue.then(() => evaluatePart(task));
-});
+process.on('message', (task: PartTask) => evaluatePart(task));
 
 /** The task's rota, from its file when it came as one (the file removed). */
 function rotaOf(task: PartTask): Rota {
