@@ -139,7 +139,8 @@ const styleOf = (render: true | RenderStyle): RenderStyle => (render === true ? 
 
 /** `jobs` worker processes, started. */
 function startPool(jobs: number): ChildProcess[] {
-  // Structured clone over the IPC channel ('advanced'): the parts and reports as they are. Node's own
+  // Structured clone over the IPC channel ('advanced'): the reports' tails as they are (the parts go
+  // out and the rendered findings come back as files, inProcesses). Node's own
   // young generation (16 MiB): a 64 MiB one once saved 7 % of the time, but since the passes keep
   // their tallies on the facts rather than in WeakMaps the engine runs as fast at 16 MiB (load
   // turnus, alternated: 59 and 58 ms), and each process holds less (a 2 000-worker year with
