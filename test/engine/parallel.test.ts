@@ -261,7 +261,9 @@ describe('the JSON report written part by part', () => {
       let text = '';
       const decoder = new TextDecoder();
       const stream = new JsonReportStream((t) => (text += typeof t === 'string' ? t : decoder.decode(t)));
-      reports.forEach((report, i) => stream.add(assembler.add(report, parts[i]!)));
+      reports.forEach((report, i) => {
+        stream.add(assembler.add(report, parts[i]!));
+      });
       const tail = assembler.finish();
       expect(tail.incidents).toEqual([]);
       const { version: _v, ...rest } = tail;
