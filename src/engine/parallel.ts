@@ -205,7 +205,7 @@ async function* inProcesses(
         options,
         ...(render ? { render: { periodIndex, agreementIndex, style: render, file: join(folder, `part-${id}`) } } : {}),
       } satisfies PartTask);
-      // Sent is copied (serialised as it is sent): this process needs the part's periods no more.
+      // Written to its file: this process needs the part's periods no more.
       if (release) released(parts, id);
     }
   };

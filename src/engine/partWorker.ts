@@ -13,9 +13,8 @@ import type { Rota } from '../rota/schema.ts';
 
 export interface PartTask {
   id: number;
-  /** The part's rota, or the file it was written to (v8.serialize), read and removed here. */
-  rota?: Rota;
-  input?: string;
+  /** The file the part's rota was written to (v8.serialize), read and removed here. */
+  input: string;
   options: Pick<EvaluateOptions, 'asOf' | 'conversions' | 'violationsOnly' | 'span'>;
   /**
    * Render the findings here, with the whole rota's indexes (the part's index maps), into `file`
@@ -56,9 +55,10 @@ function writePieces(file: string, pieces: Uint8Array[]): void {
 }
 
 async function renderedPart(
-  task: PartTask & { rota: Rota; render: NonNullable<PartTask['render']> },
+  rota: Rota,
+  task: PartTask & { render: NonNullable<PartTask['render']> },
 ): Promise<PartResult> {
-  const { report, rendered } = await evaluateRendered(task.rota, task.options, task.render, task.render.style);
+  const { report, rendered } = await evaluateRendered(rota, task.options, task.render, task.render.style);
   if (!process.connected) return { id: task.id };
   try {
     writePieces(task.render.file, rendered.pieces);
@@ -71,25 +71,24 @@ async function renderedPart(
 
 process.on('message', (task: PartTask) => evaluatePart(task));
 
-/** The task's rota, from its file when it came as one (the file removed). */
+/** The task's rota, read from its file (the file removed). */
 function rotaOf(task: PartTask): Rota {
-  if (task.rota) return task.rota;
-  const bytes = readFileSync(task.input!);
-  unlinkSync(task.input!);
+  const bytes = readFileSync(task.input);
+  unlinkSync(task.input);
   return deserialize(bytes) as Rota;
 }
 
-async function evaluatePart(message: PartTask): Promise<void> {
+async function evaluatePart(task: PartTask): Promise<void> {
   try {
-    const task = { ...message, rota: rotaOf(message) };
+    const rota = rotaOf(task);
     send(
       task.render
-        ? await renderedPart({ ...task, render: task.render })
-        : { id: task.id, report: await evaluateWhole(task.rota, task.options) },
+        ? await renderedPart(rota, { ...task, render: task.render })
+        : { id: task.id, report: await evaluateWhole(rota, task.options) },
     );
   } catch (err) {
     send({
-      id: message.id,
+      id: task.id,
       error: {
         name: (err as Error).name,
         message: (err as Error).message,

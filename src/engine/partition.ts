@@ -149,8 +149,6 @@ export class ReportAssembler {
   /**
    * `totalsOnly`: only what the summary's totals and the readings need (counts, ledger, conversions),
    * for an answer that takes its per-worker lists from another assembler (a report of what changed).
-   */
-  /**
    * `listsTo`: each part's incidents (with the whole report's finding indexes), headroom and
    * profiles are handed to it as the part is added instead of being kept (finish() gives them
    * empty): a caller that writes them as they come (format/jsonStream.ts, TailLists).

@@ -29,6 +29,30 @@ export interface WorkPeriod {
 export type RestMinimumAt = (at: number, respiteBothSides: boolean) => number | undefined;
 
 /**
+ * Union lengths of the respite and of the other work in intervals[from, to) (double bookings count
+ * once), in one sweep: the intervals come sorted by start, so each kind's union grows from where it reached.
+ */
+function unionsByKind(intervals: WorkInterval[], from: number, to: number): { respiteMs: number; otherMs: number } {
+  let respiteMs = 0;
+  let respiteReach = -Infinity;
+  let otherMs = 0;
+  let otherReach = -Infinity;
+  for (let k = from; k < to; k++) {
+    const iv = intervals[k]!;
+    if (isRespite(iv)) {
+      const start = Math.max(iv.start, respiteReach);
+      if (iv.end > start) respiteMs += iv.end - start;
+      respiteReach = Math.max(respiteReach, iv.end);
+    } else {
+      const start = Math.max(iv.start, otherReach);
+      if (iv.end > start) otherMs += iv.end - start;
+      otherReach = Math.max(otherReach, iv.end);
+    }
+  }
+  return { respiteMs, otherMs };
+}
+
+/**
  * Intervals sorted by start → main work periods, each gap judged by the minimum that applies to it.
  * A period is a run of consecutive intervals: it is cut from the list once, at its exact length.
  */
@@ -41,24 +65,7 @@ export function mainWorkPeriods(intervals: WorkInterval[], minimumAt: RestMinimu
   let endsInRespite = false;
   const close = (to: number) => {
     if (to === first) return;
-    // Union lengths of its respite and of its other work (double bookings count once), in one
-    // sweep: the intervals come sorted by start, so each kind's union grows from where it reached.
-    let respiteMs = 0;
-    let respiteReach = -Infinity;
-    let otherMs = 0;
-    let otherReach = -Infinity;
-    for (let k = first; k < to; k++) {
-      const iv = intervals[k]!;
-      if (isRespite(iv)) {
-        const from = Math.max(iv.start, respiteReach);
-        if (iv.end > from) respiteMs += iv.end - from;
-        respiteReach = Math.max(respiteReach, iv.end);
-      } else {
-        const from = Math.max(iv.start, otherReach);
-        if (iv.end > from) otherMs += iv.end - from;
-        otherReach = Math.max(otherReach, iv.end);
-      }
-    }
+    const { respiteMs, otherMs } = unionsByKind(intervals, first, to);
     out.push({
       start: intervals[first]!.start,
       end,

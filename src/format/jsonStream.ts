@@ -39,11 +39,11 @@ export class TailLists {
     for (const [key, list] of this.lists) {
       const items = part[key];
       if (items.length === 0) continue;
-      // As writeJson writes a list one level in: JSON.stringify's elements without the brackets
-      // (nor the newline before "]"), every line two spaces further in, parts joined by a comma.
-      const text = JSON.stringify(items, null, 2);
+      // As writeJson writes a list one level in: JSON.stringify's elements, every line two spaces
+      // further in, without "[" and "\n  ]" (cut from the bytes), parts joined by a comma.
+      const text = JSON.stringify(items, null, 2).replaceAll('\n', '\n  ');
       if (list.any) list.out.ascii(',');
-      list.out.text(text.slice(1, -2).replaceAll('\n', '\n  '));
+      list.out.text(text, 1, 4);
       list.any = true;
     }
   }
