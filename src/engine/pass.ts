@@ -103,6 +103,10 @@ export class Pass {
   private readonly claimed = new Map<CompiledCheck, OverlapIndex<FactWindow>>();
   /** The owner's windows as they would be under an added agreement, indexed, by owner key (and agreement type, if it changes them). */
   private readonly measuredWith = new Map<string, OverlapIndex<FactWindow>>();
+  /** The pass's agreements with one of a type added (passesVia): the same list for every finding that asks. */
+  private readonly withAdded = new Map<AgreementType, AgreementInForce[]>();
+  /** Whether a rule's window passes under an added agreement (passesVia), by rule, type and strictness: findings side by side ask of the same windows. */
+  private readonly passing = new Map<string, Map<FactWindow, boolean>>();
   /** The rules each check's windows may yield to (ownersOf). */
   private readonly owners = new Map<CompiledCheck, Owner[]>();
   /** The kinds of work the pass's periods hold (mayHold). */
@@ -336,28 +340,40 @@ export class Pass {
     return (ruleId, type, strict) => {
       const owner = this.ctx.primaryById.get(ruleId);
       if (!owner) return false;
-      const withIt: AgreementInForce[] = [
-        ...this.agreements,
-        { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
-      ];
-      const theirs = this.mayHold(owner)
-        ? this.windowsWith(owner, type, withIt)
-            .overlapping(w.start, w.end)
-            .filter((ow) => this.inScope(owner, ow))
-        : [];
-      if (theirs.length === 0)
-        return (
-          owner.check.claims === 'applies' &&
-          resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined
-        );
-      // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
-      return theirs.every((ow) => {
-        const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));
-        return (
-          r !== undefined &&
-          ((!strict && owner.check.severity !== 'violation') || !BREACH[owner.check.operator](ow.measured, r.limit))
-        );
-      });
+      let withIt = this.withAdded.get(type);
+      if (!withIt) {
+        withIt = [
+          ...this.agreements,
+          { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
+        ];
+        this.withAdded.set(type, withIt);
+      }
+      let theirs = false;
+      if (this.mayHold(owner)) {
+        const key = `${ruleId}\u0000${type}\u0000${strict}`;
+        let verdicts = this.passing.get(key);
+        if (!verdicts) this.passing.set(key, (verdicts = new Map()));
+        for (const ow of this.windowsWith(owner, type, withIt).overlapping(w.start, w.end)) {
+          if (!this.inScope(owner, ow)) continue;
+          theirs = true;
+          let passes = verdicts.get(ow);
+          if (passes === undefined) {
+            // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
+            const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));
+            passes =
+              r !== undefined &&
+              ((!strict && owner.check.severity !== 'violation') ||
+                !BREACH[owner.check.operator](ow.measured, r.limit));
+            verdicts.set(ow, passes);
+          }
+          if (!passes) return false;
+        }
+      }
+      return (
+        theirs ||
+        (owner.check.claims === 'applies' &&
+          resolveLimit(owner, withIt, this.when(w.at), this.seriesOf(owner)) !== undefined)
+      );
     };
   }
 }
