@@ -285,32 +285,42 @@ async function forEachPart(
 /** One large rota's JSON (or NDJSON) report, written as its parts are evaluated (in the rota's order). */
 async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
   const { io, failOn } = large;
-  // The JSON report's longest lists are encoded as the parts come (NDJSON writes its tail otherwise).
-  const lists = ndjson ? undefined : new TailLists();
-  const assembler = new ReportAssembler(large.rota, false, lists ? (part) => lists.add(part) : undefined);
-  const decoder = new TextDecoder();
-  let collected = '';
-  const write = io.write ?? ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk)));
-  // NDJSON's finding lines are complete as a part renders them; the JSON report needs its brackets and commas.
-  const stream = ndjson
-    ? {
-        addRendered: (pieces: Uint8Array[]) => {
-          for (const piece of pieces) write(piece);
-        },
-        end: (tail: ReportTail) => writeNdjsonTail(tail, write),
-      }
-    : new JsonReportStream(write);
-  let failing = false;
-  await forEachPart(large, ndjson ? 'ndjson' : 'json', ({ report, rendered }) => {
-    const { pieces, counts } = rendered!;
-    assembler.addCounted(report, counts);
-    if (!failing)
-      failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
-    stream.addRendered(pieces);
-  });
-  stream.end(assembler.finish(), lists);
-  if (!io.write) io.out(collected);
-  return failing ? EXIT.violations : EXIT.ok;
+  // The JSON report's longest lists are encoded as the parts come, and wait in files until the tail
+  // is written (NDJSON writes its tail otherwise).
+  const folder = ndjson ? undefined : mkdtempSync(join(tmpdir(), 'turnussjekk-tail-'));
+  const lists = folder === undefined ? undefined : new TailLists(folder);
+  try {
+    const assembler = new ReportAssembler(large.rota, false, lists ? (part) => lists.add(part) : undefined);
+    // Bytes read back from a file may cut a character: decoded as one stream.
+    const decoder = new TextDecoder();
+    let collected = '';
+    const write =
+      io.write ??
+      ((chunk) => (collected += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
+    // NDJSON's finding lines are complete as a part renders them; the JSON report needs its brackets and commas.
+    const stream = ndjson
+      ? {
+          addRendered: (pieces: Uint8Array[]) => {
+            for (const piece of pieces) write(piece);
+          },
+          end: (tail: ReportTail) => writeNdjsonTail(tail, write),
+        }
+      : new JsonReportStream(write);
+    let failing = false;
+    await forEachPart(large, ndjson ? 'ndjson' : 'json', ({ report, rendered }) => {
+      const { pieces, counts } = rendered!;
+      assembler.addCounted(report, counts);
+      if (!failing)
+        failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
+      stream.addRendered(pieces);
+    });
+    stream.end(assembler.finish(), lists);
+    if (!io.write) io.out(collected + decoder.decode());
+    return failing ? EXIT.violations : EXIT.ok;
+  } finally {
+    lists?.close();
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**

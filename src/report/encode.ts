@@ -88,6 +88,11 @@ export class Pieces {
     this.close();
     return this.pieces;
   }
+
+  /** The pieces filled so far, handed over (the piece being written stays): to be written out early. */
+  take(): Uint8Array[] {
+    return this.pieces.splice(0);
+  }
 }
 
 /** Texts as UTF-8 bytes in pieces of about a megabyte (a longer text is a piece of its own). */

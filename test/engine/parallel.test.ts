@@ -12,7 +12,7 @@ import type { Report } from '../../src/report/schema.ts';
 import type { Rota } from '../../src/rota/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -253,23 +253,52 @@ describe('the JSON report written part by part', () => {
       );
       expect(whole.incidents.length).toBeGreaterThan(0);
       expect(whole.headroom.length).toBeGreaterThan(0);
-      const lists = new TailLists();
-      const assembler = new ReportAssembler(rota, false, (part) => {
-        lists.add(part);
-        lists.add({ incidents: [], headroom: [], profiles: [] });
-      });
-      let text = '';
-      const decoder = new TextDecoder();
-      const stream = new JsonReportStream((t) => (text += typeof t === 'string' ? t : decoder.decode(t)));
-      reports.forEach((report, i) => {
-        stream.add(assembler.add(report, parts[i]!));
-      });
-      const tail = assembler.finish();
-      expect(tail.incidents).toEqual([]);
-      const { version: _v, ...rest } = tail;
-      stream.end(rest, lists);
-      expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+      // In memory, and waiting in files in a folder.
+      for (const folder of [undefined, mkdtempSync(join(tmpdir(), 'turnussjekk-tail-test-'))]) {
+        const lists = new TailLists(folder);
+        const assembler = new ReportAssembler(rota, false, (part) => {
+          lists.add(part);
+          lists.add({ incidents: [], headroom: [], profiles: [] });
+        });
+        let text = '';
+        const decoder = new TextDecoder();
+        const stream = new JsonReportStream(
+          (t) => (text += typeof t === 'string' ? t : decoder.decode(t, { stream: true })),
+        );
+        reports.forEach((report, i) => {
+          stream.add(assembler.add(report, parts[i]!));
+        });
+        const tail = assembler.finish();
+        expect(tail.incidents).toEqual([]);
+        const { version: _v, ...rest } = tail;
+        stream.end(rest, lists);
+        lists.close();
+        expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+        if (folder) {
+          expect(readdirSync(folder).sort()).toEqual(['headroom.json', 'incidents.json', 'profiles.json']);
+          rmSync(folder, { recursive: true });
+        }
+      }
     }
+  });
+
+  it('reads lists longer than a read back from their files whole, characters cut between reads included', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-tail-test-'));
+    const lists = new TailLists(folder);
+    // About 3 MB of profiles whose text holds two- and three-byte characters at every offset.
+    const profiles = Array.from({ length: 20_000 }, (_, i) => ({
+      workerId: `w-${i}`,
+      note: `${'ø'.repeat(i % 7)}§–${'å'.repeat(i % 5)} ${'x'.repeat(100)}`,
+    })) as unknown as Report['profiles'];
+    for (let i = 0; i < profiles.length; i += 1000)
+      lists.add({ incidents: [], headroom: [], profiles: profiles.slice(i, i + 1000) });
+    const chunks: Uint8Array[] = [...lists.written('profiles')!];
+    lists.close();
+    rmSync(folder, { recursive: true });
+    expect(chunks.length).toBeGreaterThan(3);
+    const text = Buffer.concat(chunks).toString('utf8');
+    // The list as the report writes it one level in: JSON.stringify's lines, two spaces further in.
+    expect(text).toBe(JSON.stringify(profiles, null, 2).replaceAll('\n', '\n  '));
   });
 
   it('writes empty tail lists encoded as the parts came as JSON.stringify does', () => {
