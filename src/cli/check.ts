@@ -1,5 +1,5 @@
 // turnussjekk check: rota files in, a report out (text, JSON, JUnit or SARIF), exit code by the findings.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { type EvaluatedPart, evaluateParts, wantsParts } from '../engine/paralle
 import type { RenderStyle } from '../engine/rendered.ts';
 import { ReportAssembler } from '../engine/partition.ts';
 import { countFindings } from '../report/counts.ts';
+import { readPieces } from '../report/pieceFiles.ts';
 import { JsonReportStream, type ReportTail, TailLists } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
@@ -358,18 +359,7 @@ async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<numbe
     await forEachPart(large, undefined, ({ report, part }) => stream.add({ rota: part.rota, report }));
     inPieces(io, (write) =>
       stream.end(write, () => {
-        const from = openSync(spilled, 'r');
-        try {
-          // A new buffer for each piece: the one written may still be on its way out.
-          for (;;) {
-            const piece = Buffer.allocUnsafe(1 << 20);
-            const n = readSync(from, piece);
-            if (n === 0) break;
-            write(piece.subarray(0, n));
-          }
-        } finally {
-          closeSync(from);
-        }
+        for (const piece of readPieces(spilled)) write(piece);
       }),
     );
     // A failed test case is a worker's rule with a finding that fails: the exit code's measure.

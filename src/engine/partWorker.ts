@@ -2,12 +2,13 @@
 // rule book and sends each report back; asked to, it also renders the part's findings as JSON
 // text into a file the parent names, so the parent only copies them to its output. A defect
 // (a file that cannot be written included) becomes an error message, not a dead process.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
 import { reusePieces } from '../report/encode.ts';
+import { writePieces } from '../report/pieceFiles.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 
@@ -40,19 +41,6 @@ export interface PartResult {
 const send = (m: PartResult) => {
   if (process.connected) process.send!(m);
 };
-
-/** The pieces one after the other in the file, which is created or emptied first. */
-function writePieces(file: string, pieces: Uint8Array[]): void {
-  const fd = openSync(file, 'w');
-  try {
-    for (const piece of pieces) {
-      let written = 0;
-      while (written < piece.byteLength) written += writeSync(fd, piece, written);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 async function renderedPart(
   rota: Rota,

@@ -3,9 +3,10 @@
 // as one string (V8 caps strings near 512 MB) nor all its findings in memory at once.
 // A part's findings travel as UTF-8 bytes: a worker process encodes its own part, and the parent
 // only writes the bytes it is given (no string concatenated, copied or encoded there).
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeFindings, Pieces, reusePieces } from '../report/encode.ts';
+import { appendPieces, readPieces } from '../report/pieceFiles.ts';
 import { writeJson } from './chunkedJson.ts';
 import type { Finding, Report } from '../report/schema.ts';
 
@@ -29,12 +30,10 @@ const LIST_KEYS: readonly ListKey[] = ['incidents', 'headroom', 'profiles'];
 interface List {
   out: Pieces;
   any: boolean;
-  /** The file the list waits in, when it waits in a file. */
-  file?: { path: string; fd: number };
+  /** The file the list waits in (-1 once closed). */
+  path: string;
+  fd: number;
 }
-
-/** Bytes read back from a file this many at a time. */
-const READ_BYTES = 1 << 20;
 
 /**
  * The report's longest lists after the findings (incidents, headroom, profiles), encoded part by
@@ -43,22 +42,18 @@ const READ_BYTES = 1 << 20;
  * processes waiting, their parts done, while this process wrote it (10 000-worker year: 1.3 s of a
  * 24 s run); between parts this process is mostly idle.
  *
- * Given a folder, each list waits there in a file of its own until the tail is written, rather
- * than in memory: the lists grow with the rota (a 10 000-worker year with oppdrag: 86 MB of
- * incidents, headroom and profiles), and held to the end they were this process's memory when the
- * worker processes are at their largest. The caller removes the folder; `close` closes the files.
+ * Each list waits in a file of its own in `folder` until the tail is written, rather than in
+ * memory: the lists grow with the rota (a 10 000-worker year with oppdrag: 86 MB of incidents,
+ * headroom and profiles), and held to the end they were this process's memory when the worker
+ * processes are at their largest. The caller removes the folder; `close` closes the files.
  */
 export class TailLists {
   private readonly lists = new Map<ListKey, List>();
 
-  constructor(folder?: string) {
+  constructor(folder: string) {
     for (const key of LIST_KEYS) {
-      const list: List = { out: new Pieces(), any: false };
-      if (folder !== undefined) {
-        const path = join(folder, `${key}.json`);
-        list.file = { path, fd: openSync(path, 'w') };
-      }
-      this.lists.set(key, list);
+      const path = join(folder, `${key}.json`);
+      this.lists.set(key, { out: new Pieces(), any: false, path, fd: openSync(path, 'w') });
     }
   }
 
@@ -72,7 +67,7 @@ export class TailLists {
       if (list.any) list.out.ascii(',');
       list.out.text(text, 1, 4);
       list.any = true;
-      if (list.file) spill(list.file.fd, list.out.take());
+      spill(list, list.out.take());
     }
   }
 
@@ -81,44 +76,30 @@ export class TailLists {
     const list = this.lists.get(key as ListKey);
     if (!list) return undefined;
     if (!list.any) return [Buffer.from('[]')];
-    if (!list.file) return [Buffer.from('['), ...list.out.done(), Buffer.from('\n  ]')];
-    spill(list.file.fd, list.out.done());
-    return readBack(list.file);
+    spill(list, list.out.done());
+    return bracketed(list.path);
   }
 
   /** Closes the lists' files (whether or not the tail was written). */
   close(): void {
-    for (const { file } of this.lists.values())
-      if (file && file.fd >= 0) {
-        closeSync(file.fd);
-        file.fd = -1;
+    for (const list of this.lists.values())
+      if (list.fd >= 0) {
+        closeSync(list.fd);
+        list.fd = -1;
       }
   }
 }
 
 /** Pieces written to the end of a list's file, then handed back to be written into again. */
-function spill(fd: number, pieces: Uint8Array[]): void {
-  for (const piece of pieces) {
-    let written = 0;
-    while (written < piece.byteLength) written += writeSync(fd, piece, written);
-  }
+function spill(list: List, pieces: Uint8Array[]): void {
+  appendPieces(list.fd, pieces);
   reusePieces(pieces);
 }
 
-/** A list's file between its brackets, a megabyte at a time (a new buffer each: the one written may still be on its way out). */
-function* readBack(file: { path: string; fd: number }): Generator<Uint8Array> {
+/** A list's file between its brackets. */
+function* bracketed(path: string): Generator<Uint8Array> {
   yield Buffer.from('[');
-  const fd = openSync(file.path, 'r');
-  try {
-    for (;;) {
-      const piece = Buffer.allocUnsafe(READ_BYTES);
-      const n = readSync(fd, piece);
-      if (n === 0) break;
-      yield piece.subarray(0, n);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  yield* readPieces(path);
   yield Buffer.from('\n  ]');
 }
 

@@ -253,32 +253,28 @@ describe('the JSON report written part by part', () => {
       );
       expect(whole.incidents.length).toBeGreaterThan(0);
       expect(whole.headroom.length).toBeGreaterThan(0);
-      // In memory, and waiting in files in a folder.
-      for (const folder of [undefined, mkdtempSync(join(tmpdir(), 'turnussjekk-tail-test-'))]) {
-        const lists = new TailLists(folder);
-        const assembler = new ReportAssembler(rota, false, (part) => {
-          lists.add(part);
-          lists.add({ incidents: [], headroom: [], profiles: [] });
-        });
-        let text = '';
-        const decoder = new TextDecoder();
-        const stream = new JsonReportStream(
-          (t) => (text += typeof t === 'string' ? t : decoder.decode(t, { stream: true })),
-        );
-        reports.forEach((report, i) => {
-          stream.add(assembler.add(report, parts[i]!));
-        });
-        const tail = assembler.finish();
-        expect(tail.incidents).toEqual([]);
-        const { version: _v, ...rest } = tail;
-        stream.end(rest, lists);
-        lists.close();
-        expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
-        if (folder) {
-          expect(readdirSync(folder).sort()).toEqual(['headroom.json', 'incidents.json', 'profiles.json']);
-          rmSync(folder, { recursive: true });
-        }
-      }
+      const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-tail-test-'));
+      const lists = new TailLists(folder);
+      const assembler = new ReportAssembler(rota, false, (part) => {
+        lists.add(part);
+        lists.add({ incidents: [], headroom: [], profiles: [] });
+      });
+      let text = '';
+      const decoder = new TextDecoder();
+      const stream = new JsonReportStream(
+        (t) => (text += typeof t === 'string' ? t : decoder.decode(t, { stream: true })),
+      );
+      reports.forEach((report, i) => {
+        stream.add(assembler.add(report, parts[i]!));
+      });
+      const tail = assembler.finish();
+      expect(tail.incidents).toEqual([]);
+      const { version: _v, ...rest } = tail;
+      stream.end(rest, lists);
+      lists.close();
+      expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+      expect(readdirSync(folder).sort()).toEqual(['headroom.json', 'incidents.json', 'profiles.json']);
+      rmSync(folder, { recursive: true });
     }
   });
 
@@ -302,13 +298,16 @@ describe('the JSON report written part by part', () => {
   });
 
   it('writes empty tail lists encoded as the parts came as JSON.stringify does', () => {
-    const lists = new TailLists();
+    const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-tail-test-'));
+    const lists = new TailLists(folder);
     lists.add({ incidents: [], headroom: [], profiles: [] });
     let text = '';
     const stream = new JsonReportStream((t) => (text += typeof t === 'string' ? t : new TextDecoder().decode(t)));
     const tail = { ...new ReportAssembler(rota).finish(), incidents: [], headroom: [], profiles: [] };
     const { version: _v, ...rest } = tail;
     stream.end(rest, lists);
+    lists.close();
+    rmSync(folder, { recursive: true });
     expect(text).toBe(`${JSON.stringify({ version: 1, findings: [], ...rest }, null, 2)}\n`);
   });
 
