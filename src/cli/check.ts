@@ -13,9 +13,10 @@ import { readPieces } from '../report/pieceFiles.ts';
 import { JsonReportStream, type ReportTail, TailLists } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
 import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
-import { githubAnnotations } from '../format/github.ts';
+import { Annotations, githubAnnotations } from '../format/github.ts';
 import { type JunitOptions, JunitReportStream, writeJunit } from '../format/junit.ts';
-import type { CheckedFile } from '../format/locations.ts';
+import { type CheckedFile, relativePath } from '../format/locations.ts';
+import type { Wanted } from '../format/partAnnotations.ts';
 import { writeSarif } from '../format/sarif.ts';
 import { type TextOptions, TextReportStream, workersOf, writeText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
@@ -105,7 +106,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
   const large = (rota: Rota) => wantsParts(rota, minPeriods);
   // One large file, report by report: JSON and NDJSON, text and JUnit are written from its parts as they come (SARIF is not: it names every rule before the results).
-  const streamed = files.length === 1 && values.format !== 'sarif' && !baseline && !annotate;
+  const streamed = files.length === 1 && values.format !== 'sarif' && !baseline;
   const junitOptions = () => ({ ruleIds: listRules(book).map((r) => r.id), failOn });
   const textOptions = (rota: Rota, file?: string): TextOptions => ({
     lang,
@@ -125,10 +126,17 @@ export async function check(args: string[], io: Io): Promise<number> {
         });
         if (streamed && large(rota)) {
           printNotes();
-          const large: LargeRota = { rota, file, options, jobs, failOn, io, tty };
-          if (values.format === 'text') return await streamText(large, textOptions(rota));
-          if (values.format === 'junit') return await streamJunit(large, junitOptions());
-          return await streamJson(large, values.format === 'ndjson');
+          const annotations = annotate ? new StreamedAnnotations(file, cwd) : undefined;
+          const large: LargeRota = { rota, file, options, jobs, failOn, io, tty, annotations };
+          const code =
+            values.format === 'text'
+              ? await streamText(large, textOptions(rota))
+              : values.format === 'junit'
+                ? await streamJunit(large, junitOptions())
+                : await streamJson(large, values.format === 'ndjson');
+          const lines = annotations ? await annotations.lines() : [];
+          if (lines.length > 0) io.err(lines.join('\n'));
+          return code;
         }
         // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
         const progress = partsProgress(bar ? undefined : tty, file);
@@ -258,6 +266,46 @@ interface LargeRota {
   failOn: FailOn;
   io: Io;
   tty: TtyStream | undefined;
+  /** Under GitHub Actions: the parts' first findings, annotated once the report is written. */
+  annotations: StreamedAnnotations | undefined;
+}
+
+/**
+ * The GitHub annotations of a report written as its parts come: each part keeps its first findings
+ * of each severity, as many as could still be annotated, with the entry each points at (found where
+ * the part was evaluated); the file's lines are read once the report is written. The same lines as
+ * githubAnnotations gives for the whole report.
+ */
+class StreamedAnnotations {
+  private readonly annotations = new Annotations();
+  private readonly path: string;
+  private located: LineLocator | undefined;
+
+  constructor(
+    private readonly file: string,
+    cwd: string,
+  ) {
+    this.path = relativePath(file, cwd);
+  }
+
+  wanted = (): Wanted => ({
+    violation: this.annotations.wanted('violation'),
+    warning: this.annotations.wanted('warning'),
+    info: this.annotations.wanted('info'),
+  });
+
+  add({ annotated = [], rendered, report }: EvaluatedPart): void {
+    for (const { finding, entry } of annotated)
+      this.annotations.offer(finding, () => ({ file: this.path, line: this.located?.(entry) }));
+    const c = rendered?.counts;
+    const total = c ? c.violations + c.warnings + c.info : report.findings.length;
+    this.annotations.count(total - annotated.length);
+  }
+
+  async lines(): Promise<string[]> {
+    this.located = await linesOf(this.file);
+    return this.annotations.lines();
+  }
 }
 
 /**
@@ -265,7 +313,7 @@ interface LargeRota {
  * periods go with the parts (release): it was read for this report alone.
  */
 async function forEachPart(
-  { rota, file, options, jobs, tty }: LargeRota,
+  { rota, file, options, jobs, tty, annotations }: LargeRota,
   render: RenderStyle | undefined,
   each: (part: EvaluatedPart) => void,
 ): Promise<void> {
@@ -275,9 +323,13 @@ async function forEachPart(
       release: true,
       ...(jobs ? { jobs } : {}),
       ...(render ? { render } : {}),
+      ...(annotations ? { annotate: annotations.wanted } : {}),
       onProgress: progress.onProgress,
     });
-    for await (const part of parts) each(part);
+    for await (const part of parts) {
+      annotations?.add(part);
+      each(part);
+    }
   } finally {
     progress.clear();
   }

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { serialize } from 'node:v8';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wholeEntry, wholeIndexes, type KeptFinding, type Wanted } from '../format/partAnnotations.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
@@ -19,7 +20,7 @@ import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
 import type { PartResult, PartTask, RenderedFile } from './partWorker.ts';
-import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import { evaluatePart, type RenderedFindings, type RenderStyle } from './rendered.ts';
 
 export interface ParallelOptions {
   /** Worker processes (default: defaultJobs, one per core for a large rota; 1 = this process only). */
@@ -37,12 +38,19 @@ export interface ParallelOptions {
    * national rota's periods are a large share of this process's heap.
    */
   release?: boolean;
+  /**
+   * Keep each part's first findings for GitHub annotations (EvaluatedPart.annotated): asked as each
+   * part is sent, how many of each severity the annotations could still take.
+   */
+  annotate?: () => Wanted;
 }
 
 export interface EvaluatedPart {
   report: Report;
   part: RotaPart;
   rendered?: RenderedFindings;
+  /** The part's first findings of each severity (ParallelOptions.annotate), their entries in the whole rota's lists. */
+  annotated?: KeptFinding[];
 }
 
 // The worker process's entry. Built (scripts/build.mjs), this module lies in a file two folders
@@ -112,20 +120,28 @@ export async function* evaluateParts(
     ...(span ? { span } : {}),
   };
   if (parallel.release) rota.periods = [];
+  // A kept finding's entry is found in its part, and named in the whole rota's lists.
+  const whole = parallel.annotate ? wholeIndexes(rota) : undefined;
+  const inWhole = (part: RotaPart, annotated: KeptFinding[] | undefined) =>
+    annotated && whole ? { annotated: annotated.map((k) => ({ ...k, entry: wholeEntry(k.entry, part, whole) })) } : {};
+  const style = parallel.render ? styleOf(parallel.render) : undefined;
   if (!pool) {
     for (let i = 0; i < parts.length; i++) {
       const partOf = { ...partOptions, ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}) };
-      const evaluated = parallel.render
-        ? await evaluateRendered(parts[i]!.rota, partOf, parts[i]!, styleOf(parallel.render))
-        : { report: await evaluateWhole(parts[i]!.rota, partOf) };
+      const { annotated, ...evaluated } = await evaluatePart(
+        parts[i]!.rota,
+        partOf,
+        style ? { part: parts[i]!, style } : undefined,
+        parallel.annotate?.(),
+      );
       const part = parallel.release ? released(parts, i) : parts[i]!;
-      yield { ...evaluated, part };
+      yield { ...evaluated, part, ...inWhole(part, annotated) };
       parallel.onProgress?.(i + 1, parts.length);
     }
     return;
   }
-  const style = parallel.render ? styleOf(parallel.render) : undefined;
-  yield* inProcesses(parts, partOptions, pool, style, parallel.onProgress, parallel.release ?? false);
+  for await (const { annotated, ...evaluated } of inProcesses(parts, partOptions, pool, style, parallel))
+    yield { ...evaluated, ...inWhole(evaluated.part, annotated) };
 }
 
 /** The part without its periods (ParallelOptions.release), in the list too, so nothing holds them. */
@@ -169,8 +185,7 @@ async function* inProcesses(
   options: PartTask['options'],
   pool: ChildProcess[],
   render: RenderStyle | undefined,
-  onProgress: ParallelOptions['onProgress'],
-  release: boolean,
+  { onProgress, release = false, annotate }: Pick<ParallelOptions, 'onProgress' | 'release' | 'annotate'>,
 ): AsyncGenerator<EvaluatedPart> {
   const jobs = pool.length;
   // Parts go out and rendered findings come back as files (partWorker.ts), in a folder only this user can read.
@@ -181,7 +196,7 @@ async function* inProcesses(
     stopPool(pool);
     throw err;
   }
-  const done = new Map<number, { report: Report; rendered?: RenderedFile }>();
+  const done = new Map<number, Omit<PartResult, 'id' | 'error'>>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let next = 0;
@@ -199,11 +214,13 @@ async function* inProcesses(
       // process sat idle meanwhile.
       const input = join(folder, `rota-${id}`);
       writeFileSync(input, serialize(rota));
+      const wanted = annotate?.();
       idle.pop()!.send({
         id,
         input,
         options,
         ...(render ? { render: { periodIndex, agreementIndex, style: render, file: join(folder, `part-${id}`) } } : {}),
+        ...(wanted ? { annotate: wanted } : {}),
       } satisfies PartTask);
       // Written to its file: this process needs the part's periods no more.
       if (release) released(parts, id);
@@ -212,7 +229,10 @@ async function* inProcesses(
   for (const worker of pool) {
     worker.on('message', (m: PartResult) => {
       if (m.error) failure ??= Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack });
-      else done.set(m.id, { report: m.report!, ...(m.rendered ? { rendered: m.rendered } : {}) });
+      else {
+        const { id, report, ...rest } = m;
+        done.set(id, { report: report!, ...rest });
+      }
       onProgress?.(++finished, parts.length);
       idle.push(worker);
       dispatch();
@@ -233,12 +253,17 @@ async function* inProcesses(
     while (taken < parts.length) {
       while (!done.has(taken) && !failure) await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
-      const { report, rendered } = done.get(taken)!;
+      const { report, rendered, annotated } = done.get(taken)!;
       done.delete(taken);
       const part = parts[taken]!;
       taken++;
       dispatch();
-      yield { report, part, ...(rendered ? { rendered: readRendered(rendered) } : {}) };
+      yield {
+        report: report!,
+        part,
+        ...(rendered ? { rendered: readRendered(rendered) } : {}),
+        ...(annotated ? { annotated } : {}),
+      };
     }
   } finally {
     taken = parts.length;

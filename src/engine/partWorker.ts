@@ -5,8 +5,8 @@
 import { readFileSync, unlinkSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { EvaluateOptions } from './evaluate.ts';
-import { evaluateWhole } from './pipeline.ts';
-import { evaluateRendered, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import type { KeptFinding, Wanted } from '../format/partAnnotations.ts';
+import { evaluatePart as evaluateHere, type RenderedFindings, type RenderStyle } from './rendered.ts';
 import { reusePieces } from '../report/encode.ts';
 import { writePieces } from '../report/pieceFiles.ts';
 import type { Report } from '../report/schema.ts';
@@ -22,6 +22,8 @@ export interface PartTask {
    * (created or emptied): the bytes never cross the IPC channel.
    */
   render?: { periodIndex: number[]; agreementIndex: number[]; style?: RenderStyle; file: string };
+  /** Keep this many of the part's first findings of each severity, with their entries, for annotations. */
+  annotate?: Wanted;
 }
 
 /** A part's findings rendered into the file its task named: only their counts come back. */
@@ -34,6 +36,8 @@ export interface PartResult {
   id: number;
   report?: Report;
   rendered?: RenderedFile;
+  /** The findings kept for annotations (PartTask.annotate), their entries in the part's lists. */
+  annotated?: KeptFinding[];
   error?: { name: string; message: string; stack?: string };
 }
 
@@ -42,19 +46,24 @@ const send = (m: PartResult) => {
   if (process.connected) process.send!(m);
 };
 
-async function renderedPart(
-  rota: Rota,
-  task: PartTask & { render: NonNullable<PartTask['render']> },
-): Promise<PartResult> {
-  const { report, rendered } = await evaluateRendered(rota, task.options, task.render, task.render.style);
-  if (!process.connected) return { id: task.id };
+/** The part evaluated; its rendered findings written to the task's file, only their counts sent back. */
+async function partResult(rota: Rota, task: PartTask): Promise<PartResult> {
+  const { render } = task;
+  const { report, rendered, annotated } = await evaluateHere(
+    rota,
+    task.options,
+    render ? { part: render, style: render.style ?? 'json' } : undefined,
+    task.annotate,
+  );
+  const result: PartResult = { id: task.id, report, ...(annotated ? { annotated } : {}) };
+  if (!render || !rendered || !process.connected) return result;
   try {
-    writePieces(task.render.file, rendered.pieces);
+    writePieces(render.file, rendered.pieces);
     reusePieces(rendered.pieces);
   } catch (err) {
-    throw new Error(`cannot write a part's findings to ${task.render.file}: ${(err as Error).message}`);
+    throw new Error(`cannot write a part's findings to ${render.file}: ${(err as Error).message}`);
   }
-  return { id: task.id, report, rendered: { file: task.render.file, counts: rendered.counts } };
+  return { ...result, rendered: { file: render.file, counts: rendered.counts } };
 }
 
 process.on('message', (task: PartTask) => evaluatePart(task));
@@ -68,12 +77,7 @@ function rotaOf(task: PartTask): Rota {
 
 async function evaluatePart(task: PartTask): Promise<void> {
   try {
-    const rota = rotaOf(task);
-    send(
-      task.render
-        ? await renderedPart(rota, { ...task, render: task.render })
-        : { id: task.id, report: await evaluateWhole(rota, task.options) },
-    );
+    send(await partResult(rotaOf(task), task));
   } catch (err) {
     send({
       id: task.id,

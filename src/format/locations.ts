@@ -28,22 +28,29 @@ interface PeriodSpan {
 
 export type EntryFinder = (finding: Pick<Finding, 'workerId' | 'assignmentIds' | 'window'>) => string;
 
-/** A function from a finding to the path of the rota entry that caused it, e.g. `periods[12]`. */
+/**
+ * A function from a finding to the path of the rota entry that caused it, e.g. `periods[12]`. The
+ * periods of an assignment are read (their instants parsed) the first time a finding names it:
+ * a national year's annotations name a few hundred workers of ten thousand.
+ */
 export function entryFinder(rota: Rota): EntryFinder {
-  const byAssignment = new Map<string, PeriodSpan[]>();
-  rota.periods.forEach((p, index) => {
-    let start: number;
-    let end: number;
-    try {
-      start = parseInstant(p.start, rota.timezone);
-      end = parseInstant(p.end, rota.timezone);
-    } catch {
-      return; // evaluate() refuses such a rota; nothing to point at
+  const indexesOf = groupBy(rota.periods.keys(), (index) => rota.periods[index]!.assignmentId);
+  const spansOf = new Map<string, PeriodSpan[]>();
+  const spans = (assignmentId: string): PeriodSpan[] => {
+    let list = spansOf.get(assignmentId);
+    if (list) return list;
+    list = [];
+    for (const index of indexesOf.get(assignmentId) ?? []) {
+      const p = rota.periods[index]!;
+      try {
+        list.push({ index, start: parseInstant(p.start, rota.timezone), end: parseInstant(p.end, rota.timezone) });
+      } catch {
+        // evaluate() refuses such a rota; nothing to point at
+      }
     }
-    const list = byAssignment.get(p.assignmentId) ?? [];
-    list.push({ index, start, end });
-    byAssignment.set(p.assignmentId, list);
-  });
+    spansOf.set(assignmentId, list);
+    return list;
+  };
   const assignmentIndex = new Map<string, number>();
   rota.assignments.forEach((a, i) => {
     if (!assignmentIndex.has(a.id)) assignmentIndex.set(a.id, i);
@@ -58,10 +65,10 @@ export function entryFinder(rota: Rota): EntryFinder {
     const ids = f.assignmentIds.length > 0 ? f.assignmentIds : (assignmentsOf.get(f.workerId) ?? []).map((a) => a.id);
     const from = Date.parse(f.window.start);
     const to = Date.parse(f.window.end);
-    const spans = ids.flatMap((id) => byAssignment.get(id) ?? []).sort((a, b) => a.index - b.index);
+    const found = ids.flatMap((id) => spans(id)).sort((a, b) => a.index - b.index);
     if (!Number.isNaN(from) && !Number.isNaN(to)) {
       const overlapping =
-        spans.find((s) => s.start < to && from < s.end) ?? spans.find((s) => s.start <= to && from <= s.end);
+        found.find((s) => s.start < to && from < s.end) ?? found.find((s) => s.start <= to && from <= s.end);
       if (overlapping) return `periods[${overlapping.index}]`;
     }
     const assignment = ids.map((id) => assignmentIndex.get(id)).find((i) => i !== undefined);

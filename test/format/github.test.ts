@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, githubAnnotations, workflowCommand } from '../../src/format/github.ts';
-import type { Report } from '../../src/report/schema.ts';
+import { generateRota } from '../../scripts/generate-rota.ts';
+import { evaluate } from '../../src/engine/evaluate.ts';
+import { partitionRota } from '../../src/engine/partition.ts';
+import {
+  Annotations,
+  escapeData,
+  escapeProperty,
+  githubAnnotations,
+  workflowCommand,
+} from '../../src/format/github.ts';
+import { entryFinder } from '../../src/format/locations.ts';
+import { PartAnnotations, wholeEntry, wholeIndexes } from '../../src/format/partAnnotations.ts';
+import type { Finding, Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import {
   aFinding,
@@ -113,4 +124,123 @@ describe('GitHub annotations from the CLI', () => {
     );
     expect(lines[2]).toBe('::notice title=turnussjekk::1 flere funn er ikke annotert; se rapporten.');
   });
+});
+
+describe('which findings are annotated', () => {
+  // The rule of githubAnnotations before it kept only what it could annotate: every finding, sorted
+  // most severe first (a stable sort keeps the report's order within a severity), the first `max`.
+  const oracle = (findings: Finding[], max: number) => {
+    const rank = { violation: 0, warning: 1, info: 2 } as const;
+    return [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, max);
+  };
+  const SEVERITIES: Finding['severity'][] = ['violation', 'warning', 'info'];
+
+  it('keeps the first of each severity, most severe first, and asks where only those point', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 16807) % 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const max = next() % 6;
+      const findings = Array.from({ length: next() % 12 }, (_, i) =>
+        aFinding({ severity: SEVERITIES[next() % 3]!, workerId: `w${i}` }),
+      );
+      const annotations = new Annotations(max);
+      const asked: string[] = [];
+      for (const f of findings) {
+        annotations.offer(f, () => {
+          asked.push(f.workerId);
+          return { file: 'r.yaml', line: Number(f.workerId.slice(1)) + 1 };
+        });
+      }
+      const lines = annotations.lines();
+      const chosen = oracle(findings, max);
+      expect(lines.slice(0, chosen.length).map((l) => /arbeidstaker (w\d+)/.exec(l)?.[1])).toEqual(
+        chosen.map((f) => f.workerId),
+      );
+      expect(lines.slice(0, chosen.length).map((l) => /line=(\d+)/.exec(l)?.[1])).toEqual(
+        chosen.map((f) => String(Number(f.workerId.slice(1)) + 1)),
+      );
+      expect(lines.length).toBe(chosen.length + (findings.length > max ? 1 : 0));
+      expect(asked.sort()).toEqual(chosen.map((f) => f.workerId).sort());
+    }
+  });
+
+  it('counts findings it was not offered in the notice', () => {
+    const annotations = new Annotations(1);
+    annotations.offer(aFinding(), () => ({ file: 'r.yaml', line: 3 }));
+    annotations.count(4);
+    expect(annotations.lines().at(-1)).toBe('::notice title=turnussjekk::4 flere funn er ikke annotert; se rapporten.');
+    expect(annotations.wanted('violation')).toBe(0);
+    expect(annotations.wanted('info')).toBe(1);
+  });
+});
+
+describe('a part’s entries named in the whole rota', () => {
+  const rota = validateRotaDocument(generateRota({ workers: 6, weeks: 4, seed: 3 }));
+  const whole = entryFinder(rota);
+  const indexes = wholeIndexes(rota);
+  const parts = partitionRota(rota, 2);
+  const partOf = (workerId: string) => parts.find((p) => p.rota.workers.some((w) => w.id === workerId))!;
+
+  it('points at the same period, assignment or worker as the whole rota does', async () => {
+    const report = await evaluate(rota, { conversions: false });
+    const far = { start: '2040-01-01T00:00:00+01:00', end: '2040-01-02T00:00:00+01:00' };
+    const findings = [
+      ...report.findings,
+      // No period near the window: the assignment, or with none named, the worker's first.
+      ...rota.assignments.map((a) => aFinding({ workerId: a.workerId, assignmentIds: [a.id], window: far })),
+      ...rota.workers.map((w) => aFinding({ workerId: w.id, window: far })),
+    ];
+    expect(report.findings.length).toBeGreaterThan(20);
+    const kinds = new Set<string>();
+    for (const f of findings) {
+      const part = partOf(f.workerId);
+      const kept = new PartAnnotations(part.rota, { violation: 1, warning: 1, info: 1 });
+      kept.offer(f);
+      const entry = wholeEntry(kept.kept[0]!.entry, part, indexes);
+      expect(entry).toBe(whole(f));
+      kinds.add(entry.replace(/\[\d+\]/, ''));
+    }
+    expect([...kinds].sort()).toEqual(['assignments', 'periods']);
+  });
+
+  it('keeps as many of each severity as it is asked for, in the order offered', () => {
+    const kept = new PartAnnotations(parts[0]!.rota, { violation: 2, warning: 0, info: 1 });
+    const w = parts[0]!.rota.workers[0]!.id;
+    const severities: Finding['severity'][] = ['warning', 'violation', 'info', 'violation', 'info', 'violation'];
+    severities.forEach((severity, i) => {
+      kept.offer(aFinding({ severity, workerId: w, measured: i }));
+    });
+    expect(kept.kept.map((k) => k.finding.measured)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('GitHub annotations of a rota evaluated in parts (its report streamed)', () => {
+  // 12 workers, 10 weeks: 146 violations, 81 warnings, 33 info, so the 200 annotations take every
+  // violation and the first warnings, and the parts after the first few are asked for no violation.
+  const dir = tempDir();
+  const file = write(dir, 'rota.json', JSON.stringify(generateRota({ workers: 12, weeks: 10, seed: 7 }), null, 2));
+  const PARTS = { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' };
+  const annotations = (err: string) => err.split('\n').filter((l) => l.startsWith('::'));
+
+  for (const format of ['json', 'ndjson', 'text', 'junit']) {
+    it(`annotates as the whole report does, and writes the same --format ${format}`, async () => {
+      const args = ['check', file, '--format', format];
+      const plain = await run(args);
+      const whole = await run(args, { env: { GITHUB_ACTIONS: 'true' } });
+      const inProcess = await run([...args, '--jobs', '1'], { env: { GITHUB_ACTIONS: 'true', ...PARTS } });
+      const processes = await run([...args, '--jobs', '2'], { env: { GITHUB_ACTIONS: 'true', ...PARTS } });
+      const lines = annotations(whole.err);
+      expect(lines).toHaveLength(201);
+      expect(lines.filter((l) => l.startsWith('::error ')).length).toBeGreaterThan(100);
+      expect(lines.filter((l) => l.startsWith('::warning ')).length).toBeGreaterThan(10);
+      expect(lines.every((l, i) => i === 200 || /^::\w+ file=[^,]*rota\.json,line=\d+,/.test(l))).toBe(true);
+      for (const parted of [inProcess, processes]) {
+        expect(annotations(parted.err)).toEqual(lines);
+        // (The in-process `out` gets the streamed JSON with its closing newline: compared without.)
+        expect(parted.out.trimEnd()).toBe(plain.out.trimEnd());
+        expect(parted.code).toBe(plain.code);
+      }
+      expect(whole.out).toBe(plain.out);
+    }, 60_000);
+  }
 });
