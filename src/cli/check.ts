@@ -106,7 +106,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
   const large = (rota: Rota) => wantsParts(rota, minPeriods);
   // One large file, report by report: JSON and NDJSON, text and JUnit are written from its parts as they come (SARIF is not: it names every rule before the results).
-  const streamed = files.length === 1 && values.format !== 'sarif' && !baseline;
+  const streamed = files.length === 1 && values.format !== 'sarif';
   const junitOptions = () => ({ ruleIds: listRules(book).map((r) => r.id), failOn });
   const textOptions = (rota: Rota, file?: string): TextOptions => ({
     lang,
@@ -127,7 +127,8 @@ export async function check(args: string[], io: Io): Promise<number> {
         if (streamed && large(rota)) {
           printNotes();
           const annotations = annotate ? new StreamedAnnotations(file, cwd) : undefined;
-          const large: LargeRota = { rota, file, options, jobs, failOn, io, tty, annotations };
+          const suppress = baseline ? new StreamedBaseline(baseline) : undefined;
+          const large: LargeRota = { rota, file, options, jobs, failOn, io, tty, annotations, suppress };
           const code =
             values.format === 'text'
               ? await streamText(large, textOptions(rota))
@@ -136,6 +137,7 @@ export async function check(args: string[], io: Io): Promise<number> {
                 : await streamJson(large, values.format === 'ndjson');
           const lines = annotations ? await annotations.lines() : [];
           if (lines.length > 0) io.err(lines.join('\n'));
+          if (suppress) io.err(summaryLine([{ summary: suppress.counts }], lang, suppress));
           return code;
         }
         // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
@@ -268,6 +270,30 @@ interface LargeRota {
   tty: TtyStream | undefined;
   /** Under GitHub Actions: the parts' first findings, annotated once the report is written. */
   annotations: StreamedAnnotations | undefined;
+  /** With --baseline: each part's findings the baseline holds taken out. */
+  suppress: StreamedBaseline | undefined;
+}
+
+/**
+ * A baseline applied part by part, where each part is evaluated (engine/rendered.ts evaluatePart):
+ * here only what it took out and what it left are counted, for the summary line.
+ */
+class StreamedBaseline {
+  suppressed = 0;
+  readonly counts = { violations: 0, warnings: 0, info: 0 };
+  readonly file: string;
+
+  constructor(readonly baseline: Baseline) {
+    this.file = baseline.file;
+  }
+
+  add({ suppressed = 0, rendered, report }: EvaluatedPart): void {
+    this.suppressed += suppressed;
+    const left = rendered?.counts ?? report.summary;
+    this.counts.violations += left.violations;
+    this.counts.warnings += left.warnings;
+    this.counts.info += left.info;
+  }
 }
 
 /**
@@ -313,7 +339,7 @@ class StreamedAnnotations {
  * periods go with the parts (release): it was read for this report alone.
  */
 async function forEachPart(
-  { rota, file, options, jobs, tty, annotations }: LargeRota,
+  { rota, file, options, jobs, tty, annotations, suppress }: LargeRota,
   render: RenderStyle | undefined,
   each: (part: EvaluatedPart) => void,
 ): Promise<void> {
@@ -324,10 +350,12 @@ async function forEachPart(
       ...(jobs ? { jobs } : {}),
       ...(render ? { render } : {}),
       ...(annotations ? { annotate: annotations.wanted } : {}),
+      ...(suppress ? { baseline: suppress.baseline } : {}),
       onProgress: progress.onProgress,
     });
     for await (const part of parts) {
       annotations?.add(part);
+      suppress?.add(part);
       each(part);
     }
   } finally {
@@ -452,7 +480,7 @@ async function linesOf(file: string): Promise<LineLocator | undefined> {
 
 /** The closing line on stderr for several files or a baseline run. */
 export function summaryLine(
-  reports: Report[],
+  reports: Array<{ summary: Pick<Report['summary'], 'violations' | 'warnings' | 'info'> }>,
   lang: 'nb' | 'en',
   baseline?: { suppressed: number; file: string },
 ): string {

@@ -12,6 +12,7 @@ import { serialize } from 'node:v8';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wholeEntry, wholeIndexes, type KeptFinding, type Wanted } from '../format/partAnnotations.ts';
+import { keysByWorker, type Baseline } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
@@ -43,6 +44,8 @@ export interface ParallelOptions {
    * part is sent, how many of each severity the annotations could still take.
    */
   annotate?: () => Wanted;
+  /** Take the baseline's findings out of each part's report, where it is evaluated (--baseline). */
+  baseline?: Baseline;
 }
 
 export interface EvaluatedPart {
@@ -51,6 +54,8 @@ export interface EvaluatedPart {
   rendered?: RenderedFindings;
   /** The part's first findings of each severity (ParallelOptions.annotate), their entries in the whole rota's lists. */
   annotated?: KeptFinding[];
+  /** Findings the baseline took out of the part (ParallelOptions.baseline). */
+  suppressed?: number;
 }
 
 // The worker process's entry. Built (scripts/build.mjs), this module lies in a file two folders
@@ -125,23 +130,35 @@ export async function* evaluateParts(
   const inWhole = (part: RotaPart, annotated: KeptFinding[] | undefined) =>
     annotated && whole ? { annotated: annotated.map((k) => ({ ...k, entry: wholeEntry(k.entry, part, whole) })) } : {};
   const style = parallel.render ? styleOf(parallel.render) : undefined;
+  const baselineOf = suppressing(parallel.baseline);
   if (!pool) {
     for (let i = 0; i < parts.length; i++) {
       const partOf = { ...partOptions, ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}) };
-      const { annotated, ...evaluated } = await evaluatePart(
-        parts[i]!.rota,
-        partOf,
-        style ? { part: parts[i]!, style } : undefined,
-        parallel.annotate?.(),
-      );
+      const wanted = parallel.annotate?.();
+      const suppress = baselineOf?.(parts[i]!);
+      const { annotated, ...evaluated } = await evaluatePart(parts[i]!.rota, partOf, {
+        ...(style ? { render: { part: parts[i]!, style } } : {}),
+        ...(wanted ? { annotate: wanted } : {}),
+        ...(suppress ? { suppress: new Set(suppress) } : {}),
+      });
       const part = parallel.release ? released(parts, i) : parts[i]!;
       yield { ...evaluated, part, ...inWhole(part, annotated) };
       parallel.onProgress?.(i + 1, parts.length);
     }
     return;
   }
-  for await (const { annotated, ...evaluated } of inProcesses(parts, partOptions, pool, style, parallel))
+  for await (const { annotated, ...evaluated } of inProcesses(parts, partOptions, pool, style, {
+    ...parallel,
+    ...(baselineOf ? { baselineOf } : {}),
+  }))
     yield { ...evaluated, ...inWhole(evaluated.part, annotated) };
+}
+
+/** The baseline's keys of a part's workers, for each part; undefined without a baseline. */
+function suppressing(baseline: Baseline | undefined): ((part: RotaPart) => string[]) | undefined {
+  if (!baseline) return undefined;
+  const byWorker = keysByWorker(baseline.keys);
+  return (part) => part.rota.workers.flatMap((w) => byWorker.get(w.id) ?? []);
 }
 
 /** The part without its periods (ParallelOptions.release), in the list too, so nothing holds them. */
@@ -185,7 +202,12 @@ async function* inProcesses(
   options: PartTask['options'],
   pool: ChildProcess[],
   render: RenderStyle | undefined,
-  { onProgress, release = false, annotate }: Pick<ParallelOptions, 'onProgress' | 'release' | 'annotate'>,
+  {
+    onProgress,
+    release = false,
+    annotate,
+    baselineOf,
+  }: Pick<ParallelOptions, 'onProgress' | 'release' | 'annotate'> & { baselineOf?: (part: RotaPart) => string[] },
 ): AsyncGenerator<EvaluatedPart> {
   const jobs = pool.length;
   // Parts go out and rendered findings come back as files (partWorker.ts), in a folder only this user can read.
@@ -215,12 +237,14 @@ async function* inProcesses(
       const input = join(folder, `rota-${id}`);
       writeFileSync(input, serialize(rota));
       const wanted = annotate?.();
+      const suppress = baselineOf?.(parts[id]!);
       idle.pop()!.send({
         id,
         input,
         options,
         ...(render ? { render: { periodIndex, agreementIndex, style: render, file: join(folder, `part-${id}`) } } : {}),
         ...(wanted ? { annotate: wanted } : {}),
+        ...(suppress ? { suppress } : {}),
       } satisfies PartTask);
       // Written to its file: this process needs the part's periods no more.
       if (release) released(parts, id);
@@ -253,7 +277,7 @@ async function* inProcesses(
     while (taken < parts.length) {
       while (!done.has(taken) && !failure) await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
-      const { report, rendered, annotated } = done.get(taken)!;
+      const { report, rendered, ...more } = done.get(taken)!;
       done.delete(taken);
       const part = parts[taken]!;
       taken++;
@@ -262,7 +286,7 @@ async function* inProcesses(
         report: report!,
         part,
         ...(rendered ? { rendered: readRendered(rendered) } : {}),
-        ...(annotated ? { annotated } : {}),
+        ...more,
       };
     }
   } finally {

@@ -6,7 +6,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { EvaluateOptions } from './evaluate.ts';
 import type { KeptFinding, Wanted } from '../format/partAnnotations.ts';
-import { evaluatePart as evaluateHere, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import { evaluatePart, type RenderedFindings, type RenderStyle } from './rendered.ts';
 import { reusePieces } from '../report/encode.ts';
 import { writePieces } from '../report/pieceFiles.ts';
 import type { Report } from '../report/schema.ts';
@@ -24,6 +24,8 @@ export interface PartTask {
   render?: { periodIndex: number[]; agreementIndex: number[]; style?: RenderStyle; file: string };
   /** Keep this many of the part's first findings of each severity, with their entries, for annotations. */
   annotate?: Wanted;
+  /** The baseline's keys of the part's workers: those findings are taken out (--baseline). */
+  suppress?: string[];
 }
 
 /** A part's findings rendered into the file its task named: only their counts come back. */
@@ -38,6 +40,8 @@ export interface PartResult {
   rendered?: RenderedFile;
   /** The findings kept for annotations (PartTask.annotate), their entries in the part's lists. */
   annotated?: KeptFinding[];
+  /** Findings the baseline took out (PartTask.suppress). */
+  suppressed?: number;
   error?: { name: string; message: string; stack?: string };
 }
 
@@ -49,13 +53,12 @@ const send = (m: PartResult) => {
 /** The part evaluated; its rendered findings written to the task's file, only their counts sent back. */
 async function partResult(rota: Rota, task: PartTask): Promise<PartResult> {
   const { render } = task;
-  const { report, rendered, annotated } = await evaluateHere(
-    rota,
-    task.options,
-    render ? { part: render, style: render.style ?? 'json' } : undefined,
-    task.annotate,
-  );
-  const result: PartResult = { id: task.id, report, ...(annotated ? { annotated } : {}) };
+  const { rendered, ...evaluated } = await evaluatePart(rota, task.options, {
+    ...(render ? { render: { part: render, style: render.style ?? 'json' } } : {}),
+    ...(task.annotate ? { annotate: task.annotate } : {}),
+    ...(task.suppress ? { suppress: new Set(task.suppress) } : {}),
+  });
+  const result: PartResult = { id: task.id, ...evaluated };
   if (!render || !rendered || !process.connected) return result;
   try {
     writePieces(render.file, rendered.pieces);
@@ -66,7 +69,7 @@ async function partResult(rota: Rota, task: PartTask): Promise<PartResult> {
   return { ...result, rendered: { file: render.file, counts: rendered.counts } };
 }
 
-process.on('message', (task: PartTask) => evaluatePart(task));
+process.on('message', (task: PartTask) => answer(task));
 
 /** The task's rota, read from its file (the file removed). */
 function rotaOf(task: PartTask): Rota {
@@ -75,7 +78,7 @@ function rotaOf(task: PartTask): Rota {
   return deserialize(bytes) as Rota;
 }
 
-async function evaluatePart(task: PartTask): Promise<void> {
+async function answer(task: PartTask): Promise<void> {
   try {
     send(await partResult(rotaOf(task), task));
   } catch (err) {

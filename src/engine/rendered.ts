@@ -6,6 +6,7 @@
 // hundred workers, a quarter of a second), they outlived two collections of the young generation
 // and were copied into the old one (the 2 000-worker year: 294 MB promoted before, 183 MB after).
 import { PartAnnotations, type KeptFinding, type Wanted } from '../format/partAnnotations.ts';
+import { applyBaseline } from '../report/baseline.ts';
 import { countFinding } from '../report/counts.ts';
 import { FindingsEncoder, type FindingsStyle } from '../report/encode.ts';
 import type { Finding, Report } from '../report/schema.ts';
@@ -67,20 +68,37 @@ export async function evaluateRendered(
   return { report, rendered: renderer.done() };
 }
 
+/** What a part of a large rota is evaluated for where it is sent (evaluatePart). */
+export interface PartWants {
+  /** Its findings rendered (the part's indexes, the style). */
+  render?: { part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>; style: RenderStyle };
+  /** Its first findings of each severity kept with their entries, for annotations. */
+  annotate?: Wanted;
+  /** The baseline's keys of the part's workers: those findings taken out (--baseline). */
+  suppress?: ReadonlySet<string>;
+}
+
 /**
- * A part of a large rota evaluated where it is sent: its findings rendered when asked (`render`), and
- * its first findings of each severity kept with their entries when asked (`annotate`).
+ * A part of a large rota evaluated where it is sent. With a baseline, the part's report is the one
+ * applyBaseline gives (its incidents index its own findings, so the parts put together are the whole
+ * report's), and only then rendered and annotated: the findings of one part are held at a time.
  */
 export async function evaluatePart(
   rota: Rota,
   options: EvaluateOptions,
-  render?: { part: Pick<RotaPart, 'periodIndex' | 'agreementIndex'>; style: RenderStyle },
-  annotate?: Wanted,
-): Promise<{ report: Report; rendered?: RenderedFindings; annotated?: KeptFinding[] }> {
+  { render, annotate, suppress }: PartWants = {},
+): Promise<{ report: Report; rendered?: RenderedFindings; annotated?: KeptFinding[]; suppressed?: number }> {
   const annotations = annotate ? new PartAnnotations(rota, annotate) : undefined;
   const kept = () => (annotations ? { annotated: annotations.kept } : {});
-  if (render) return { ...(await evaluateRendered(rota, options, render.part, render.style, annotations)), ...kept() };
-  const report = await evaluateWhole(rota, options);
+  if (render && !suppress)
+    return { ...(await evaluateRendered(rota, options, render.part, render.style, annotations)), ...kept() };
+  let report = await evaluateWhole(rota, options);
+  let suppressed: number | undefined;
+  if (suppress) ({ report, suppressed } = applyBaseline(report, { file: '', keys: suppress, size: suppress.size }));
   if (annotations) for (const f of report.findings) annotations.offer(f);
-  return { report, ...kept() };
+  const counted = suppressed === undefined ? {} : { suppressed };
+  if (!render) return { report, ...kept(), ...counted };
+  const renderer = new PartRenderer(render.part, render.style);
+  renderer.add(report.findings);
+  return { report: { ...report, findings: [] }, rendered: renderer.done(), ...kept(), ...counted };
 }

@@ -3,7 +3,10 @@
 // its rule id, worker, assignments and window are (docs/contract.md: ids are fixed so users can
 // baseline by them). Windows are compared as instants, so a re-formatted offset still matches.
 import { groupBy } from '../groupBy.ts';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { InputError, type InputIssue } from '../rota/errors.ts';
 import type { Finding, Report } from './schema.ts';
 
@@ -33,9 +36,14 @@ export function baselineKey(f: BaselineKeyFields): string {
   ].join('\u0000');
 }
 
+/** The baseline's keys by the worker they name (a key's second field), for the parts of a large rota. */
+export function keysByWorker(keys: Iterable<string>): Map<string, string[]> {
+  return groupBy(keys, (key) => key.split('\u0000', 2)[1]!);
+}
+
 export interface Baseline {
   file: string;
-  keys: Set<string>;
+  keys: ReadonlySet<string>;
   /** How many findings the baseline file held. */
   size: number;
 }
@@ -88,15 +96,49 @@ export function baselineFromDocument(doc: unknown, file: string): Baseline {
   return { file, keys, size };
 }
 
+const cannotRead = (file: string, err: unknown) =>
+  new InputError(
+    [
+      {
+        path: '',
+        message: `cannot read baseline file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message ?? 'error'})`,
+      },
+    ],
+    file,
+  );
+
+/**
+ * A baseline file: a JSON report (one report, or the array the CLI prints for several files), or a
+ * report written with --format ndjson, read line by line: a national year's JSON report is longer
+ * than the longest string Node can make, its NDJSON is not read whole.
+ */
 export async function loadBaseline(file: string): Promise<Baseline> {
+  let head: string;
+  let size: number;
+  try {
+    const handle = await open(file);
+    try {
+      size = (await handle.stat()).size;
+      // A finding's line is about a kilobyte; the first line tells NDJSON from a JSON document.
+      const length = Math.min(size, 1 << 20);
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+      head = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    throw cannotRead(file, err);
+  }
+  if (isNdjson(head)) return ndjsonBaseline(file);
+  // Bytes and characters: a file of more bytes may still be short enough in UTF-16 code units.
+  if (size > constants.MAX_STRING_LENGTH * 3) throw tooLong(file, size);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(
-      [{ path: '', message: `cannot read baseline file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }],
-      file,
-    );
+    // Node names no code for it: "Invalid string length".
+    if (err instanceof RangeError) throw tooLong(file, size);
+    throw cannotRead(file, err);
   }
   let doc: unknown;
   try {
@@ -105,6 +147,72 @@ export async function loadBaseline(file: string): Promise<Baseline> {
     throw new InputError([{ path: '', message: `baseline is not valid JSON: ${(err as Error).message}` }], file);
   }
   return baselineFromDocument(doc, file);
+}
+
+const tooLong = (file: string, size: number) =>
+  new InputError(
+    [
+      {
+        path: '',
+        message: `the baseline is ${Math.round(size / 1e6)} MB, longer than one JSON text can be read (${Math.floor(constants.MAX_STRING_LENGTH / 1e6)} M characters); write it with --format ndjson, which is read line by line`,
+      },
+    ],
+    file,
+  );
+
+/** NDJSON: a first line that is a JSON object by itself, and more after it (a one-line JSON report has none). */
+function isNdjson(head: string): boolean {
+  const end = head.indexOf('\n');
+  if (end < 0 || head.slice(end + 1).trim() === '') return false;
+  try {
+    const first: unknown = JSON.parse(head.slice(0, end));
+    return typeof first === 'object' && first !== null && !Array.isArray(first);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The findings of an NDJSON report, line by line: a line with a rule id is a finding, a line with a
+ * summary a report's last line (one per file checked); anything else is named by its line.
+ */
+async function ndjsonBaseline(file: string): Promise<Baseline> {
+  const keys = new Set<string>();
+  const issues: InputIssue[] = [];
+  let size = 0;
+  let n = 0;
+  try {
+    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      n++;
+      if (issues.length >= 20) break;
+      if (line.trim() === '') continue;
+      const at = `line ${n}`;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (err) {
+        issues.push({ path: at, message: `is not valid JSON: ${(err as Error).message}` });
+        continue;
+      }
+      const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+      if (!('ruleId' in o)) {
+        if (!('summary' in o))
+          issues.push({ path: at, message: 'is neither a finding nor the last line of a report (--format ndjson)' });
+        continue;
+      }
+      const problems = findingIssues(o, at);
+      if (problems.length > 0) issues.push(...problems);
+      else {
+        keys.add(baselineKey(o as unknown as BaselineKeyFields));
+        size++;
+      }
+    }
+  } catch (err) {
+    throw cannotRead(file, err);
+  }
+  if (issues.length > 0) throw new InputError(issues, file);
+  return { file, keys, size };
 }
 
 /** Summary counts recomputed for a list of findings. */

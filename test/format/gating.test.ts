@@ -1,7 +1,8 @@
 // CI gating: --fail-on, --baseline, the summary line and the progress bar.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateRota } from '../../scripts/generate-rota.ts';
 import { ProgressBar } from '../../src/cli/progress.ts';
 import { applyBaseline, baselineFromDocument, baselineKey } from '../../src/report/baseline.ts';
 import type { Report } from '../../src/report/schema.ts';
@@ -108,6 +109,48 @@ describe('--baseline', () => {
     expect(again.err).toBe(
       `turnussjekk: 2 files checked: 0 violations, 0 warnings, 0 info; ${total} findings suppressed by the baseline (${baseline}).`,
     );
+  });
+
+  it('reads a report written with --format ndjson line by line, one file or several, as the JSON report', async () => {
+    const dir = tempDir();
+    const files = [write(dir, 'a.yaml', YAML_ROTA), write(dir, 'b.json', JSON_ROTA)];
+    for (const checked of [files.slice(0, 1), files]) {
+      const json = write(dir, 'baseline.json', (await run(['check', ...checked, '--format', 'json'])).out);
+      const ndjson = write(dir, 'baseline.ndjson', (await run(['check', ...checked, '--format', 'ndjson'])).out);
+      // A JSON report on one line is a JSON document, not NDJSON.
+      const oneLine = write(dir, 'one-line.json', JSON.stringify(JSON.parse(readFileSync(json, 'utf8'))));
+      const byJson = await run(['check', ...checked, '--format', 'json', '--baseline', json]);
+      const withOneLine = await run(['check', ...checked, '--format', 'json', '--baseline', oneLine]);
+      const byNdjson = await run(['check', ...checked, '--format', 'json', '--baseline', ndjson]);
+      expect(byJson.err).toMatch(/; [1-9]\d* funn undertrykt/);
+      expect(byNdjson.out).toBe(byJson.out);
+      expect(byNdjson.err).toBe(byJson.err.replace(json, ndjson));
+      expect(withOneLine.err).toBe(byJson.err.replace(json, oneLine));
+      expect(byNdjson.code).toBe(0);
+    }
+  });
+
+  it('names the line of an NDJSON baseline that is not a finding or a report’s last line', async () => {
+    const dir = tempDir();
+    const rota = write(dir, 'rota.yaml', YAML_ROTA);
+    const lines = (await run(['check', rota, '--format', 'ndjson'])).out.trimEnd().split('\n');
+    const bad = write(
+      dir,
+      'bad.ndjson',
+      [lines[0], '{"hello": 1}', lines[1], '{ not json', ...lines.slice(2)].join('\n'),
+    );
+    const r = await run(['check', rota, '--baseline', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('line 2: is neither a finding nor the last line of a report (--format ndjson)');
+    expect(r.err).toContain('line 4: is not valid JSON');
+    const noWindow = write(
+      dir,
+      'no-window.ndjson',
+      [lines[0], JSON.stringify({ ...JSON.parse(lines[1]!), window: 3 })].join('\n'),
+    );
+    const w = await run(['check', rota, '--baseline', noWindow]);
+    expect(w.code).toBe(2);
+    expect(w.err).toContain('line 2.window: must be an object with start and end');
   });
 
   it('with --fail-on warning, a baselined warning no longer fails', async () => {
@@ -244,5 +287,50 @@ describe('summary line and progress on stderr', () => {
     expect(bar.render('x'.repeat(500)).length).toBeLessThanOrEqual(60);
     bar.clear();
     expect(writes.at(-1)).toBe('\r\x1b[2K');
+  });
+});
+
+describe('--baseline on a rota evaluated in parts (its report streamed)', () => {
+  // 12 workers, 10 weeks, 260 findings; the baseline holds two of every three, so incidents lose
+  // some of their findings and some incidents none.
+  const dir = tempDir();
+  const rota = write(dir, 'rota.json', JSON.stringify(generateRota({ workers: 12, weeks: 10, seed: 7 })));
+  const PARTS = { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' };
+  let baseline: string;
+  let all: string;
+
+  beforeAll(async () => {
+    const report = JSON.parse((await run(['check', rota, '--format', 'json'])).out) as Report;
+    expect(report.findings.length).toBeGreaterThan(200);
+    all = write(dir, 'all.json', JSON.stringify(report));
+    baseline = write(dir, 'some.json', JSON.stringify({ findings: report.findings.filter((_, i) => i % 3 !== 0) }));
+  });
+
+  for (const format of ['json', 'ndjson', 'text', 'junit']) {
+    it(`writes --format ${format}, the summary line and the exit code as the whole report does`, async () => {
+      const args = ['check', rota, '--format', format, '--baseline', baseline];
+      const whole = await run(args);
+      expect(whole.err).toMatch(/; 173 funn undertrykt av baseline/);
+      // Under GitHub Actions, the annotations are of the findings the baseline leaves.
+      const actions = await run(args, { env: { GITHUB_ACTIONS: 'true' } });
+      expect(actions.err.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(87);
+      for (const jobs of ['1', '2']) {
+        const partedActions = await run([...args, '--jobs', jobs], { env: { ...PARTS, GITHUB_ACTIONS: 'true' } });
+        expect(partedActions.err).toBe(actions.err);
+        expect(partedActions.out.trimEnd()).toBe(whole.out.trimEnd());
+        const parted = await run([...args, '--jobs', jobs], { env: PARTS });
+        // (The in-process `out` gets a streamed JSON report with its closing newline: compared without.)
+        expect(parted.out.trimEnd()).toBe(whole.out.trimEnd());
+        expect(parted.err).toBe(whole.err);
+        expect(parted.code).toBe(whole.code);
+      }
+    }, 60_000);
+  }
+
+  it('exits 0 when the baseline holds every finding', async () => {
+    const parted = await run(['check', rota, '--format', 'json', '--baseline', all, '--jobs', '2'], { env: PARTS });
+    expect(parted.code).toBe(0);
+    expect((JSON.parse(parted.out) as Report).findings).toEqual([]);
+    expect(parted.err).toMatch(/0 brudd, 0 advarsler, 0 info; \d+ funn undertrykt/);
   });
 });
