@@ -17,7 +17,7 @@ import { Annotations, githubAnnotations } from '../format/github.ts';
 import { type JunitOptions, JunitReportStream, writeJunit } from '../format/junit.ts';
 import { type CheckedFile, relativePath } from '../format/locations.ts';
 import type { Wanted } from '../format/partAnnotations.ts';
-import { writeSarif } from '../format/sarif.ts';
+import { SarifReportStream, type SarifOptions, writeSarif } from '../format/sarif.ts';
 import { type TextOptions, TextReportStream, workersOf, writeText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
@@ -105,8 +105,8 @@ export async function check(args: string[], io: Io): Promise<number> {
   // TURNUSSJEKK_PARALLEL_MIN_PERIODS: the size from which a rota is split (default 20 000 periods).
   const minPeriods = Number(env.TURNUSSJEKK_PARALLEL_MIN_PERIODS) || undefined;
   const large = (rota: Rota) => wantsParts(rota, minPeriods);
-  // One large file, report by report: JSON and NDJSON, text and JUnit are written from its parts as they come (SARIF is not: it names every rule before the results).
-  const streamed = files.length === 1 && values.format !== 'sarif';
+  // One large file, report by report: every format is written from its parts as they come.
+  const streamed = files.length === 1;
   const junitOptions = () => ({ ruleIds: listRules(book).map((r) => r.id), failOn });
   const textOptions = (rota: Rota, file?: string): TextOptions => ({
     lang,
@@ -134,7 +134,9 @@ export async function check(args: string[], io: Io): Promise<number> {
               ? await streamText(large, textOptions(rota))
               : values.format === 'junit'
                 ? await streamJunit(large, junitOptions())
-                : await streamJson(large, values.format === 'ndjson');
+                : values.format === 'sarif'
+                  ? await streamSarif(large, { book, cwd })
+                  : await streamJson(large, values.format === 'ndjson');
           const lines = annotations ? await annotations.lines() : [];
           if (lines.length > 0) io.err(lines.join('\n'));
           if (suppress) io.err(summaryLine([{ summary: suppress.counts }], lang, suppress));
@@ -340,7 +342,7 @@ class StreamedAnnotations {
  */
 async function forEachPart(
   { rota, file, options, jobs, tty, annotations, suppress }: LargeRota,
-  render: RenderStyle | undefined,
+  { render, entries }: { render?: RenderStyle; entries?: boolean },
   each: (part: EvaluatedPart) => void,
 ): Promise<void> {
   const progress = partsProgress(tty, file);
@@ -351,6 +353,7 @@ async function forEachPart(
       ...(render ? { render } : {}),
       ...(annotations ? { annotate: annotations.wanted } : {}),
       ...(suppress ? { baseline: suppress.baseline } : {}),
+      ...(entries ? { entries } : {}),
       onProgress: progress.onProgress,
     });
     for await (const part of parts) {
@@ -388,7 +391,7 @@ async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
         }
       : new JsonReportStream(write);
     let failing = false;
-    await forEachPart(large, ndjson ? 'ndjson' : 'json', ({ report, rendered }) => {
+    await forEachPart(large, { render: ndjson ? 'ndjson' : 'json' }, ({ report, rendered }) => {
       const { pieces, counts } = rendered!;
       assembler.addCounted(report, counts);
       if (!failing)
@@ -414,7 +417,7 @@ async function streamText(large: LargeRota, text: TextOptions): Promise<number> 
   let failing = false;
   const pieces: string[] = [];
   const stream = new TextReportStream(workersOf(large.rota.assignments), text, io.write ?? ((t) => pieces.push(t)));
-  await forEachPart(large, undefined, ({ report }) => {
+  await forEachPart(large, {}, ({ report }) => {
     assembler.addCounted(report, countFindings(report.findings));
     failing ||= report.findings.some((f) => fails(f, failOn));
     stream.add(report);
@@ -436,7 +439,7 @@ async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<numbe
   const fd = openSync(spilled, 'w');
   try {
     const stream = new JunitReportStream(large.file, junit, (text) => writeSync(fd, text));
-    await forEachPart(large, undefined, ({ report, part }) => stream.add({ rota: part.rota, report }));
+    await forEachPart(large, {}, ({ report, part }) => stream.add({ rota: part.rota, report }));
     inPieces(io, (write) =>
       stream.end(write, () => {
         for (const piece of readPieces(spilled)) write(piece);
@@ -444,6 +447,36 @@ async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<numbe
     );
     // A failed test case is a worker's rule with a finding that fails: the exit code's measure.
     return stream.failures > 0 ? EXIT.violations : EXIT.ok;
+  } finally {
+    closeSync(fd);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A large rota's SARIF log from its parts as they come: each finding's entry is named where its part
+ * was evaluated (this process has let the periods go), its line looked up in the file read again;
+ * the results wait in a temporary file until the rules the log opens with are known.
+ */
+async function streamSarif(large: LargeRota, opts: SarifOptions): Promise<number> {
+  const { io, failOn } = large;
+  const lines = await linesOf(large.file);
+  const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-sarif-'));
+  const spilled = join(folder, 'results.json');
+  const fd = openSync(spilled, 'w');
+  try {
+    const stream = new SarifReportStream(large.file, opts, lines, (text) => writeSync(fd, text));
+    let failing = false;
+    await forEachPart(large, { entries: true }, ({ report, entries }) => {
+      failing ||= report.findings.some((f) => fails(f, failOn));
+      stream.add(report.findings, entries ?? []);
+    });
+    inPieces(io, (write) =>
+      stream.end(write, () => {
+        for (const piece of readPieces(spilled)) write(piece);
+      }),
+    );
+    return failing ? EXIT.violations : EXIT.ok;
   } finally {
     closeSync(fd);
     rmSync(folder, { recursive: true, force: true });

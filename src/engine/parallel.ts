@@ -46,6 +46,8 @@ export interface ParallelOptions {
   annotate?: () => Wanted;
   /** Take the baseline's findings out of each part's report, where it is evaluated (--baseline). */
   baseline?: Baseline;
+  /** Name each finding's entry where its part is evaluated (EvaluatedPart.entries; SARIF). */
+  entries?: boolean;
 }
 
 export interface EvaluatedPart {
@@ -56,6 +58,8 @@ export interface EvaluatedPart {
   annotated?: KeptFinding[];
   /** Findings the baseline took out of the part (ParallelOptions.baseline). */
   suppressed?: number;
+  /** Each of the report's findings' entry in the whole rota's lists (ParallelOptions.entries). */
+  entries?: string[];
 }
 
 // The worker process's entry. Built (scripts/build.mjs), this module lies in a file two folders
@@ -126,9 +130,16 @@ export async function* evaluateParts(
   };
   if (parallel.release) rota.periods = [];
   // A kept finding's entry is found in its part, and named in the whole rota's lists.
-  const whole = parallel.annotate ? wholeIndexes(rota) : undefined;
-  const inWhole = (part: RotaPart, annotated: KeptFinding[] | undefined) =>
-    annotated && whole ? { annotated: annotated.map((k) => ({ ...k, entry: wholeEntry(k.entry, part, whole) })) } : {};
+  const whole = parallel.annotate || parallel.entries ? wholeIndexes(rota) : undefined;
+  const inWhole = (part: RotaPart, { annotated, entries }: Pick<EvaluatedPart, 'annotated' | 'entries'>) =>
+    whole
+      ? {
+          ...(annotated
+            ? { annotated: annotated.map((k) => ({ ...k, entry: wholeEntry(k.entry, part, whole) })) }
+            : {}),
+          ...(entries ? { entries: entries.map((entry) => wholeEntry(entry, part, whole)) } : {}),
+        }
+      : {};
   const style = parallel.render ? styleOf(parallel.render) : undefined;
   const baselineOf = suppressing(parallel.baseline);
   if (!pool) {
@@ -136,22 +147,23 @@ export async function* evaluateParts(
       const partOf = { ...partOptions, ...(options.ruleBook ? { ruleBook: options.ruleBook } : {}) };
       const wanted = parallel.annotate?.();
       const suppress = baselineOf?.(parts[i]!);
-      const { annotated, ...evaluated } = await evaluatePart(parts[i]!.rota, partOf, {
+      const { annotated, entries, ...evaluated } = await evaluatePart(parts[i]!.rota, partOf, {
         ...(style ? { render: { part: parts[i]!, style } } : {}),
         ...(wanted ? { annotate: wanted } : {}),
         ...(suppress ? { suppress: new Set(suppress) } : {}),
+        ...(parallel.entries ? { entries: true } : {}),
       });
       const part = parallel.release ? released(parts, i) : parts[i]!;
-      yield { ...evaluated, part, ...inWhole(part, annotated) };
+      yield { ...evaluated, part, ...inWhole(part, { annotated, entries }) };
       parallel.onProgress?.(i + 1, parts.length);
     }
     return;
   }
-  for await (const { annotated, ...evaluated } of inProcesses(parts, partOptions, pool, style, {
+  for await (const { annotated, entries, ...evaluated } of inProcesses(parts, partOptions, pool, style, {
     ...parallel,
     ...(baselineOf ? { baselineOf } : {}),
   }))
-    yield { ...evaluated, ...inWhole(evaluated.part, annotated) };
+    yield { ...evaluated, ...inWhole(evaluated.part, { annotated, entries }) };
 }
 
 /** The baseline's keys of a part's workers, for each part; undefined without a baseline. */
@@ -207,7 +219,10 @@ async function* inProcesses(
     release = false,
     annotate,
     baselineOf,
-  }: Pick<ParallelOptions, 'onProgress' | 'release' | 'annotate'> & { baselineOf?: (part: RotaPart) => string[] },
+    entries,
+  }: Pick<ParallelOptions, 'onProgress' | 'release' | 'annotate' | 'entries'> & {
+    baselineOf?: (part: RotaPart) => string[];
+  },
 ): AsyncGenerator<EvaluatedPart> {
   const jobs = pool.length;
   // Parts go out and rendered findings come back as files (partWorker.ts), in a folder only this user can read.
@@ -245,6 +260,7 @@ async function* inProcesses(
         ...(render ? { render: { periodIndex, agreementIndex, style: render, file: join(folder, `part-${id}`) } } : {}),
         ...(wanted ? { annotate: wanted } : {}),
         ...(suppress ? { suppress } : {}),
+        ...(entries ? { entries } : {}),
       } satisfies PartTask);
       // Written to its file: this process needs the part's periods no more.
       if (release) released(parts, id);

@@ -26,6 +26,8 @@ export interface PartTask {
   annotate?: Wanted;
   /** The baseline's keys of the part's workers: those findings are taken out (--baseline). */
   suppress?: string[];
+  /** Name every finding's entry, in the part's lists (SARIF). */
+  entries?: boolean;
 }
 
 /** A part's findings rendered into the file its task named: only their counts come back. */
@@ -42,6 +44,8 @@ export interface PartResult {
   annotated?: KeptFinding[];
   /** Findings the baseline took out (PartTask.suppress). */
   suppressed?: number;
+  /** Each finding's entry (PartTask.entries). */
+  entries?: string[];
   error?: { name: string; message: string; stack?: string };
 }
 
@@ -57,6 +61,7 @@ async function partResult(rota: Rota, task: PartTask): Promise<PartResult> {
     ...(render ? { render: { part: render, style: render.style ?? 'json' } } : {}),
     ...(task.annotate ? { annotate: task.annotate } : {}),
     ...(task.suppress ? { suppress: new Set(task.suppress) } : {}),
+    ...(task.entries ? { entries: true } : {}),
   });
   const result: PartResult = { id: task.id, ...evaluated };
   if (!render || !rendered || !process.connected) return result;

@@ -162,76 +162,90 @@ export function findingFingerprint(f: Finding): string {
   return createHash('sha256').update(baselineKey(f)).digest('hex').slice(0, 32);
 }
 
-/** The log without its results, and the results file by file (sarifLog puts them together). */
-function sarifFrame(
-  files: CheckedFile[],
-  opts: SarifOptions,
-): { log: SarifLog; results: () => Generator<SarifResult> } {
-  const base = docsBase(opts.docsBase);
-  const rules = sarifRules(opts.book, base);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  // A finding whose rule id is not in the book (should not happen) still gets a descriptor.
-  for (const { report } of files) {
-    for (const f of report.findings) {
-      if (ruleIndex.has(f.ruleId)) continue;
-      ruleIndex.set(f.ruleId, rules.length);
-      rules.push({
-        id: f.ruleId,
-        name: pascal(f.ruleId.split('.')),
-        shortDescription: { text: f.title.nb },
-        fullDescription: { text: f.title.nb },
-        help: { text: f.citation },
-        helpUri: `${base}${RULE_IDS_PAGE}`,
-        defaultConfiguration: { level: LEVEL[f.severity] },
-        properties: { ...(f.url ? { lawUri: f.url } : {}), citation: f.citation },
-      });
-    }
+/**
+ * The rules of the log: the book's, then one for each rule id a finding names that the book lacks
+ * (should not happen), in the order the findings first name them.
+ */
+class RuleDescriptors {
+  readonly rules: SarifRule[];
+  private readonly index: Map<string, number>;
+
+  constructor(
+    book: RuleBook,
+    private readonly base: string,
+  ) {
+    this.rules = sarifRules(book, base);
+    this.index = new Map(this.rules.map((r, i) => [r.id, i]));
   }
-  const artifacts = files.map(({ file }) => ({
-    location: { uri: relativeUri(file, opts.cwd) },
-    mimeType: /\.json$/i.test(file) ? 'application/json' : 'application/yaml',
-  }));
-  function* results(): Generator<SarifResult> {
-    for (const [artifactIndex, { file, rota, report, lines }] of files.entries()) {
-      const entryOf = entryFinder(rota);
-      const uri = artifacts[artifactIndex]!.location.uri;
-      for (const f of report.findings) {
-        const entry = entryOf(f);
-        const line = lines?.(entry);
-        yield {
-          ruleId: f.ruleId,
-          ruleIndex: ruleIndex.get(f.ruleId)!,
-          level: LEVEL[f.severity],
-          message: { text: f.message.nb },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri, index: artifactIndex },
-                ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}),
-              },
-              ...(entry ? { logicalLocations: [{ fullyQualifiedName: entry, kind: 'element' }] } : {}),
-            },
-          ],
-          partialFingerprints: { 'turnussjekk/v1': findingFingerprint(f) },
-          properties: {
-            severity: f.severity,
-            citation: f.citation,
-            workerId: f.workerId,
-            assignmentIds: f.assignmentIds,
-            window: f.window,
-            measured: f.measured,
-            limit: f.limit,
-            unit: f.unit,
-            curedBy: f.curedBy,
-            hypothetical: f.hypothetical ?? false,
-            messageEn: f.message.en,
-            file,
-          },
-        };
-      }
-    }
+
+  /** The index of the finding's rule, a descriptor made for it if the book lacks it. */
+  of(f: Finding): number {
+    const known = this.index.get(f.ruleId);
+    if (known !== undefined) return known;
+    this.index.set(f.ruleId, this.rules.length);
+    this.rules.push({
+      id: f.ruleId,
+      name: pascal(f.ruleId.split('.')),
+      shortDescription: { text: f.title.nb },
+      fullDescription: { text: f.title.nb },
+      help: { text: f.citation },
+      helpUri: `${this.base}${RULE_IDS_PAGE}`,
+      defaultConfiguration: { level: LEVEL[f.severity] },
+      properties: { ...(f.url ? { lawUri: f.url } : {}), citation: f.citation },
+    });
+    return this.rules.length - 1;
   }
-  const log: SarifLog = {
+}
+
+/** Where a result points: the file (as given, its URI and index in the log) and the entry, its line. */
+interface ResultPlace {
+  file: string;
+  uri: string;
+  artifactIndex: number;
+  entry: string;
+  line: number | undefined;
+}
+
+function resultOf(f: Finding, ruleIndex: number, { file, uri, artifactIndex, entry, line }: ResultPlace): SarifResult {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: f.message.nb },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri, index: artifactIndex },
+          ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}),
+        },
+        ...(entry ? { logicalLocations: [{ fullyQualifiedName: entry, kind: 'element' }] } : {}),
+      },
+    ],
+    partialFingerprints: { 'turnussjekk/v1': findingFingerprint(f) },
+    properties: {
+      severity: f.severity,
+      citation: f.citation,
+      workerId: f.workerId,
+      assignmentIds: f.assignmentIds,
+      window: f.window,
+      measured: f.measured,
+      limit: f.limit,
+      unit: f.unit,
+      curedBy: f.curedBy,
+      hypothetical: f.hypothetical ?? false,
+      messageEn: f.message.en,
+      file,
+    },
+  };
+}
+
+const artifactOf = (file: string, cwd: string | undefined) => ({
+  location: { uri: relativeUri(file, cwd) },
+  mimeType: /\.json$/i.test(file) ? 'application/json' : 'application/yaml',
+});
+
+function logOf(base: string, rules: SarifRule[], artifacts: SarifLog['runs'][number]['artifacts']): SarifLog {
+  return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -252,7 +266,28 @@ function sarifFrame(
       },
     ],
   };
-  return { log, results };
+}
+
+/** The log without its results, and the results file by file (sarifLog puts them together). */
+function sarifFrame(
+  files: CheckedFile[],
+  opts: SarifOptions,
+): { log: SarifLog; results: () => Generator<SarifResult> } {
+  const base = docsBase(opts.docsBase);
+  const descriptors = new RuleDescriptors(opts.book, base);
+  for (const { report } of files) for (const f of report.findings) descriptors.of(f);
+  const artifacts = files.map(({ file }) => artifactOf(file, opts.cwd));
+  function* results(): Generator<SarifResult> {
+    for (const [artifactIndex, { file, rota, report, lines }] of files.entries()) {
+      const entryOf = entryFinder(rota);
+      const uri = artifacts[artifactIndex]!.location.uri;
+      for (const f of report.findings) {
+        const entry = entryOf(f);
+        yield resultOf(f, descriptors.of(f), { file, uri, artifactIndex, entry, line: lines?.(entry) });
+      }
+    }
+  }
+  return { log: logOf(base, descriptors.rules, artifacts), results };
 }
 
 export function sarifLog(files: CheckedFile[], opts: SarifOptions): SarifLog {
@@ -272,6 +307,39 @@ const CLOSE = '\n      ]\n    }\n  ]\n}';
 /** Results a string: a few hundred kilobytes, written and let go. */
 const BATCH = 64;
 
+/** The log as JSON.stringify(…, null, 2) writes it, split where its results go. */
+function framed(log: SarifLog): { head: string; tail: string } {
+  (log.runs[0] as { results: unknown }).results = RESULTS_HERE;
+  const frame = JSON.stringify(log, null, 2);
+  const at = frame.indexOf(RESULTS_HERE_JSON);
+  return { head: frame.slice(0, at), tail: frame.slice(at + RESULTS_HERE_JSON.length) };
+}
+
+/** Results written a batch at a time, as the log's results array holds them (without its brackets). */
+class ResultBatches {
+  private batch: SarifResult[] = [];
+  private first = true;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  push(result: SarifResult): void {
+    if (this.batch.push(result) === BATCH) this.flush();
+  }
+
+  /** Whether any result was written (after the last batch is). */
+  end(): boolean {
+    if (this.batch.length > 0) this.flush();
+    return !this.first;
+  }
+
+  private flush(): void {
+    const text = JSON.stringify({ runs: [{ results: this.batch }] }, null, 2);
+    this.write((this.first ? '' : ',\n') + text.slice(OPEN.length, text.length - CLOSE.length));
+    this.first = false;
+    this.batch = [];
+  }
+}
+
 /**
  * The SARIF log as `JSON.stringify(sarifLog(files, opts), null, 2)` writes it, given to `write` a
  * batch of results at a time. At national scale the log is over ten times the rota (176 MB of SARIF
@@ -281,22 +349,63 @@ const BATCH = 64;
  */
 export function writeSarif(files: CheckedFile[], opts: SarifOptions, write: (text: string) => void): void {
   const { log, results } = sarifFrame(files, opts);
-  (log.runs[0] as { results: unknown }).results = RESULTS_HERE;
-  const frame = JSON.stringify(log, null, 2);
-  const at = frame.indexOf(RESULTS_HERE_JSON);
-  write(frame.slice(0, at));
-  let batch: SarifResult[] = [];
-  let first = true;
-  const flush = () => {
-    const text = JSON.stringify({ runs: [{ results: batch }] }, null, 2);
-    write((first ? '[\n' : ',\n') + text.slice(OPEN.length, text.length - CLOSE.length));
-    first = false;
-    batch = [];
-  };
-  for (const result of results()) if (batch.push(result) === BATCH) flush();
-  if (batch.length > 0) flush();
-  write(first ? '[]' : '\n      ]');
-  write(frame.slice(at + RESULTS_HERE_JSON.length));
+  const { head, tail } = framed(log);
+  write(head);
+  let opened = false;
+  const batches = new ResultBatches((text) => {
+    write(opened ? text : `[\n${text}`);
+    opened = true;
+  });
+  for (const result of results()) batches.push(result);
+  write(batches.end() ? '\n      ]' : '[]');
+  write(tail);
+}
+
+/**
+ * One large rota's SARIF log from its parts as they come: the results wait in `spill` (a temporary
+ * file) until the rules are known, since a finding may name one the book lacks; `end` writes the log
+ * as writeSarif writes it for the whole report. Each finding comes with its entry (found where its
+ * part was evaluated, named in the whole rota's lists) and `lines` the file's lines.
+ */
+export class SarifReportStream {
+  private readonly base: string;
+  private readonly descriptors: RuleDescriptors;
+  private readonly batches: ResultBatches;
+  private readonly uri: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly opts: SarifOptions,
+    private readonly lines: ((entry: string) => number | undefined) | undefined,
+    spill: (text: string) => void,
+  ) {
+    this.base = docsBase(opts.docsBase);
+    this.descriptors = new RuleDescriptors(opts.book, this.base);
+    this.batches = new ResultBatches(spill);
+    this.uri = artifactOf(file, opts.cwd).location.uri;
+  }
+
+  /** A part's findings, each with its entry (`entries[i]` for `findings[i]`). */
+  add(findings: Finding[], entries: string[]): void {
+    findings.forEach((f, i) => {
+      const entry = entries[i] ?? '';
+      const place = { file: this.file, uri: this.uri, artifactIndex: 0, entry, line: this.lines?.(entry) };
+      this.batches.push(resultOf(f, this.descriptors.of(f), place));
+    });
+  }
+
+  /** The whole log: `unspill` writes (to the same `write`) everything `spill` was given. */
+  end(write: (text: string) => void, unspill: () => void): void {
+    const any = this.batches.end();
+    const { head, tail } = framed(logOf(this.base, this.descriptors.rules, [artifactOf(this.file, this.opts.cwd)]));
+    write(head);
+    if (any) {
+      write('[\n');
+      unspill();
+      write('\n      ]');
+    } else write('[]');
+    write(tail);
+  }
 }
 
 export function formatSarif(files: CheckedFile[], opts: SarifOptions): string {
