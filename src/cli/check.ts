@@ -16,7 +16,7 @@ import { formatNdjson, writeNdjsonTail } from '../format/ndjson.ts';
 import { Annotations, githubAnnotations } from '../format/github.ts';
 import { type JunitOptions, JunitReportStream, writeJunit } from '../format/junit.ts';
 import { type CheckedFile, relativePath } from '../format/locations.ts';
-import type { Wanted } from '../format/partAnnotations.ts';
+import type { Wanted } from '../engine/partAnnotations.ts';
 import { SarifReportStream, type SarifOptions, writeSarif } from '../format/sarif.ts';
 import { type TextOptions, TextReportStream, workersOf, writeText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';

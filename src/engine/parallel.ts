@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { serialize } from 'node:v8';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { wholeEntry, wholeIndexes, type KeptFinding, type Wanted } from '../format/partAnnotations.ts';
+import { wholeEntry, wholeIndexes, type KeptFinding, type Wanted } from './partAnnotations.ts';
 import { keysByWorker, type Baseline } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';

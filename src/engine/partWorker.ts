@@ -5,7 +5,7 @@
 import { readFileSync, unlinkSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { EvaluateOptions } from './evaluate.ts';
-import type { KeptFinding, Wanted } from '../format/partAnnotations.ts';
+import type { KeptFinding, Wanted } from './partAnnotations.ts';
 import { evaluatePart, type RenderedFindings, type RenderStyle } from './rendered.ts';
 import { reusePieces } from '../report/encode.ts';
 import { writePieces } from '../report/pieceFiles.ts';

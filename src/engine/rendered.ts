@@ -5,8 +5,8 @@
 // written and let go at once, their incidents and counts kept. Kept to the end of the part (a
 // hundred workers, a quarter of a second), they outlived two collections of the young generation
 // and were copied into the old one (the 2 000-worker year: 294 MB promoted before, 183 MB after).
-import { entryFinder } from '../format/locations.ts';
-import { PartAnnotations, type KeptFinding, type Wanted } from '../format/partAnnotations.ts';
+import { entryFinder } from '../report/entries.ts';
+import { PartAnnotations, type KeptFinding, type Wanted } from './partAnnotations.ts';
 import { applyBaseline } from '../report/baseline.ts';
 import { countFinding } from '../report/counts.ts';
 import { FindingsEncoder, type FindingsStyle } from '../report/encode.ts';

@@ -3,7 +3,8 @@
 // (`::error file=…,line=…,title=…::message`). Escaping follows @actions/core: in the message
 // % CR LF are percent-encoded; in properties also ':' and ','.
 import type { Finding } from '../report/schema.ts';
-import { entryFinder, relativePath, type CheckedFile } from './locations.ts';
+import { entryFinder } from '../report/entries.ts';
+import { relativePath, type CheckedFile } from './locations.ts';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(s: string): string {

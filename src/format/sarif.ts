@@ -7,7 +7,8 @@ import type { Finding } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
 import { listRules } from '../rules/catalogue.ts';
 import type { RuleBook } from '../rules/load.ts';
-import { entryFinder, relativeUri, type CheckedFile } from './locations.ts';
+import { entryFinder } from '../report/entries.ts';
+import { relativeUri, type CheckedFile } from './locations.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_VERSION = '0.1.0';

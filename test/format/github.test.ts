@@ -9,8 +9,8 @@ import {
   githubAnnotations,
   workflowCommand,
 } from '../../src/format/github.ts';
-import { entryFinder } from '../../src/format/locations.ts';
-import { PartAnnotations, wholeEntry, wholeIndexes } from '../../src/format/partAnnotations.ts';
+import { entryFinder } from '../../src/report/entries.ts';
+import { PartAnnotations, wholeEntry, wholeIndexes } from '../../src/engine/partAnnotations.ts';
 import type { Finding, Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import {

@@ -2,14 +2,19 @@
 // cases wait in a temporary file until the counts that open the XML are known, then are copied out
 // a mebibyte at a time. The XML must be the one the whole report gives, collected or through raw
 // stdout, however the copy's pieces cut a character.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRota } from '../../scripts/generate-rota.ts';
 import { buildLoadRota } from '../../scripts/load-test.ts';
 import { JunitReportStream } from '../../src/format/junit.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
 import { aFinding, run, tempDir, write } from './fixtures.ts';
+
+// A temporary folder of this file's own (a test thread's environment is its own copy): other test
+// files stream JUnit in parts too, and their folders in a shared one made this count flicker.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'turnussjekk-junit-test-'));
 
 const IN_PARTS = { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' };
 const WHOLE = { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '100000000' };

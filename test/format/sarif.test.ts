@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryFinder } from '../../src/format/locations.ts';
+import { entryFinder } from '../../src/report/entries.ts';
 import { DEFAULT_DOCS_BASE, docsBase, ruleDocPath, sarifLog } from '../../src/format/sarif.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { locateLines, parsePath } from '../../src/rota/locate.ts';

@@ -1,11 +1,11 @@
-// The findings of one part of a large rota that may become GitHub annotations (github.ts
+// The findings of one part of a large rota that may become GitHub annotations (format/github.ts
 // Annotations), each with the rota entry it points at. The entry is found where the part is
 // evaluated, from the part's own periods: the CLI that streams a national report has handed its
-// periods over to the parts (engine/parallel.ts `release`), and a worker process holds its part's.
-import type { RotaPart } from '../engine/partition.ts';
+// periods over to the parts (parallel.ts `release`), and a worker process holds its part's.
+import type { RotaPart } from './partition.ts';
 import type { Finding } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
-import { entryFinder, type EntryFinder } from './locations.ts';
+import { entryFinder, type EntryFinder } from '../report/entries.ts';
 
 /** How many findings of each severity a part should keep: what the report could still annotate. */
 export type Wanted = Record<Finding['severity'], number>;
