@@ -160,13 +160,18 @@ const tooLong = (file: string, size: number) =>
     file,
   );
 
-/** NDJSON: a first line that is a JSON object by itself, and more after it (a one-line JSON report has none). */
+/**
+ * NDJSON: a first line that is a JSON object by itself, and more after it (a JSON report written on
+ * one line has nothing after it), or a finding by itself (one line of NDJSON, its report's last line
+ * left out).
+ */
 function isNdjson(head: string): boolean {
   const end = head.indexOf('\n');
-  if (end < 0 || head.slice(end + 1).trim() === '') return false;
+  const more = end >= 0 && head.slice(end + 1).trim() !== '';
   try {
-    const first: unknown = JSON.parse(head.slice(0, end));
-    return typeof first === 'object' && first !== null && !Array.isArray(first);
+    const first: unknown = JSON.parse(end < 0 ? head : head.slice(0, end));
+    if (typeof first !== 'object' || first === null || Array.isArray(first)) return false;
+    return more || 'ruleId' in first;
   } catch {
     return false;
   }

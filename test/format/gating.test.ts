@@ -143,6 +143,9 @@ describe('--baseline', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('line 2: is neither a finding nor the last line of a report (--format ndjson)');
     expect(r.err).toContain('line 4: is not valid JSON');
+    // One finding on its own line, without its report's last line, is NDJSON too.
+    const one = await run(['check', rota, '--format', 'json', '--baseline', write(dir, 'one.ndjson', lines[0]!)]);
+    expect(one.err).toMatch(/; 1 funn undertrykt av baseline/);
     const noWindow = write(
       dir,
       'no-window.ndjson',
