@@ -13,7 +13,7 @@
 //   cache for ES modules). zod's translated error messages are left out (half of zod; the CLI never
 //   uses them).
 //   Whitespace and syntax are minified (names are kept, for stack traces); source maps beside it.
-// - dist/engine/part-worker.js: the worker process that src/engine/parallel.ts forks, one ES module
+// - dist/parts/worker.js: the worker process that src/engine/parallel.ts forks, one ES module
 //   with its dependencies.
 // - dist/api/server.js, dist/api/evaluate-thread.js (a thread of the server's evaluation pool, api/pool.ts)
 //   and dist/lib/index.js (`npm start`, and the package's `exports`): ES modules
@@ -164,7 +164,7 @@ export async function build() {
       }),
       esbuild.build({
         ...common,
-        entryPoints: { 'engine/part-worker': 'src/engine/partWorker.ts' },
+        entryPoints: { 'parts/worker': 'src/parts/worker.ts' },
         format: 'esm',
         // Bundled CommonJS dependencies (yaml, json-rules-engine, ...) call require().
         banner: {

@@ -8,7 +8,7 @@ import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
 import { type EvaluatedPart, evaluateParts, wantsParts } from '../engine/parallel.ts';
 import type { RenderStyle } from '../engine/rendered.ts';
 import { ReportAssembler } from '../engine/partition.ts';
-import { countFindings } from '../report/counts.ts';
+import { countFindings, type FindingCounts } from '../report/counts.ts';
 import { readPieces } from '../report/pieceFiles.ts';
 import { JsonReportStream, type ReportTail, TailLists } from '../format/jsonStream.ts';
 import { writeJson } from '../format/chunkedJson.ts';
@@ -17,6 +17,7 @@ import { Annotations, githubAnnotations } from '../format/github.ts';
 import { type JunitOptions, JunitReportStream, writeJunit } from '../format/junit.ts';
 import { type CheckedFile, relativePath } from '../format/locations.ts';
 import type { Wanted } from '../engine/partAnnotations.ts';
+import type { PartTextOptions } from '../engine/partTask.ts';
 import { SarifReportStream, type SarifOptions, writeSarif } from '../format/sarif.ts';
 import { type TextOptions, TextReportStream, workersOf, writeText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
@@ -245,6 +246,14 @@ function importOptionsOf(
   return options;
 }
 
+/** A part's findings' counts: a part rendered or made into text where it was evaluated comes with them, not its findings. */
+const countsOf = ({ rendered, text, report }: EvaluatedPart): FindingCounts =>
+  rendered?.counts ?? text?.counts ?? countFindings(report.findings);
+
+/** Whether findings so counted fail the run (--fail-on). */
+const failsBy = (counts: FindingCounts, failOn: FailOn) =>
+  SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
+
 /** Each severity and the summary count that counts it (a rendered part comes with counts, not findings). */
 const SEVERITIES = [
   ['violation', 'violations'],
@@ -322,12 +331,12 @@ class StreamedAnnotations {
     info: this.annotations.wanted('info'),
   });
 
-  add({ annotated = [], rendered, report }: EvaluatedPart): void {
+  add(part: EvaluatedPart): void {
+    const { annotated = [] } = part;
     for (const { finding, entry } of annotated)
       this.annotations.offer(finding, () => ({ file: this.path, line: this.located?.(entry) }));
-    const c = rendered?.counts;
-    const total = c ? c.violations + c.warnings + c.info : report.findings.length;
-    this.annotations.count(total - annotated.length);
+    const c = countsOf(part);
+    this.annotations.count(c.violations + c.warnings + c.info - annotated.length);
   }
 
   async lines(): Promise<string[]> {
@@ -342,7 +351,7 @@ class StreamedAnnotations {
  */
 async function forEachPart(
   { rota, file, options, jobs, tty, annotations, suppress }: LargeRota,
-  { render, entries }: { render?: RenderStyle; entries?: boolean },
+  { render, entries, text }: { render?: RenderStyle; entries?: boolean; text?: PartTextOptions },
   each: (part: EvaluatedPart) => void,
 ): Promise<void> {
   const progress = partsProgress(tty, file);
@@ -354,6 +363,7 @@ async function forEachPart(
       ...(annotations ? { annotate: annotations.wanted } : {}),
       ...(suppress ? { baseline: suppress.baseline } : {}),
       ...(entries ? { entries } : {}),
+      ...(text ? { text } : {}),
       onProgress: progress.onProgress,
     });
     for await (const part of parts) {
@@ -394,8 +404,7 @@ async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
     await forEachPart(large, { render: ndjson ? 'ndjson' : 'json' }, ({ report, rendered }) => {
       const { pieces, counts } = rendered!;
       assembler.addCounted(report, counts);
-      if (!failing)
-        failing = SEVERITIES.some(([severity, counted]) => counts[counted] > 0 && fails({ severity }, failOn));
+      failing ||= failsBy(counts, failOn);
       stream.addRendered(pieces);
     });
     stream.end(assembler.finish(), lists);
@@ -417,10 +426,16 @@ async function streamText(large: LargeRota, text: TextOptions): Promise<number> 
   let failing = false;
   const pieces: string[] = [];
   const stream = new TextReportStream(workersOf(large.rota.assignments), text, io.write ?? ((t) => pieces.push(t)));
-  await forEachPart(large, {}, ({ report }) => {
-    assembler.addCounted(report, countFindings(report.findings));
-    failing ||= report.findings.some((f) => fails(f, failOn));
-    stream.add(report);
+  // A worker process makes its part's text (the names and the agreements' words are its own part's
+  // and the rule book's); a part evaluated here comes with its findings.
+  const { lang, details, withInfo } = text;
+  const made = { lang, ...(details ? { details } : {}), ...(withInfo ? { withInfo } : {}) };
+  await forEachPart(large, { text: made }, (part) => {
+    const counts = countsOf(part);
+    assembler.addCounted(part.report, counts);
+    failing ||= failsBy(counts, failOn);
+    if (part.text) stream.addText(part.text);
+    else stream.add(part.report);
   });
   stream.end(assembler.finish());
   if (io.write) io.write('\n');

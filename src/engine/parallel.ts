@@ -20,7 +20,7 @@ import { buildTimeline } from '../timeline/build.ts';
 import type { EvaluateOptions } from './evaluate.ts';
 import { evaluateWhole } from './pipeline.ts';
 import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
-import type { PartResult, PartTask, RenderedFile } from './partWorker.ts';
+import type { PartResult, PartTask, PartText, PartTextOptions, RenderedFile } from './partTask.ts';
 import { evaluatePart, type RenderedFindings, type RenderStyle } from './rendered.ts';
 
 export interface ParallelOptions {
@@ -48,6 +48,11 @@ export interface ParallelOptions {
   baseline?: Baseline;
   /** Name each finding's entry where its part is evaluated (EvaluatedPart.entries; SARIF). */
   entries?: boolean;
+  /**
+   * Make each part's text report in the worker process that evaluates it (EvaluatedPart.text; its
+   * report then holds no findings). Parts evaluated in this process come with their findings.
+   */
+  text?: PartTextOptions;
 }
 
 export interface EvaluatedPart {
@@ -60,14 +65,16 @@ export interface EvaluatedPart {
   suppressed?: number;
   /** Each of the report's findings' entry in the whole rota's lists (ParallelOptions.entries). */
   entries?: string[];
+  /** The part's text report, made where it was evaluated (ParallelOptions.text). */
+  text?: PartText;
 }
 
 // The worker process's entry. Built (scripts/build.mjs), this module lies in a file two folders
-// below the package root, like every built file, and forks dist/engine/part-worker.js (partWorker.ts
-// bundled); run from the sources (tests, tsx), it forks part-process.mjs, which registers tsx first.
+// below the package root, like every built file, and forks dist/parts/worker.js (src/parts/worker.ts
+// bundled); run from the sources (tests, tsx), it forks src/parts/process.mjs, which registers tsx first.
 const WORKER_ENTRY = import.meta.url.endsWith('.ts')
-  ? new URL('./part-process.mjs', import.meta.url)
-  : new URL('../engine/part-worker.js', import.meta.url);
+  ? new URL('../parts/process.mjs', import.meta.url)
+  : new URL('../parts/worker.js', import.meta.url);
 
 /**
  * Worker processes for a rota when none are asked for (at most one per core): one per 350 oppdrag
@@ -220,12 +227,13 @@ async function* inProcesses(
     annotate,
     baselineOf,
     entries,
-  }: Pick<ParallelOptions, 'onProgress' | 'release' | 'annotate' | 'entries'> & {
+    text,
+  }: Pick<ParallelOptions, 'onProgress' | 'release' | 'annotate' | 'entries' | 'text'> & {
     baselineOf?: (part: RotaPart) => string[];
   },
 ): AsyncGenerator<EvaluatedPart> {
   const jobs = pool.length;
-  // Parts go out and rendered findings come back as files (partWorker.ts), in a folder only this user can read.
+  // Parts go out and rendered findings come back as files (src/parts/worker.ts), in a folder only this user can read.
   let folder: string;
   try {
     folder = partsFolder();
@@ -261,6 +269,7 @@ async function* inProcesses(
         ...(wanted ? { annotate: wanted } : {}),
         ...(suppress ? { suppress } : {}),
         ...(entries ? { entries } : {}),
+        ...(text ? { text } : {}),
       } satisfies PartTask);
       // Written to its file: this process needs the part's periods no more.
       if (release) released(parts, id);

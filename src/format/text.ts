@@ -7,6 +7,8 @@ import type { Finding, Report } from '../report/schema.ts';
 import type { AgreementCatalogue } from '../rules/schema.ts';
 import type { Language } from '../rules/schema.ts';
 import { UNIT_WORDS } from '../engine/findings.ts';
+import type { PartText } from '../engine/partTask.ts';
+import { countFindings } from '../report/counts.ts';
 import { writeNumber } from '../engine/messages.ts';
 import { type LineWriter, linesInPieces } from './pieces.ts';
 import { wallClock } from './wallClock.ts';
@@ -198,15 +200,21 @@ export class TextReportStream {
         lines(workerId, this.out);
         this.next++;
       } else {
-        const held: string[] = [];
-        const keep: LineWriter = {
-          push: (...ls) => {
-            for (const l of ls) held.push(l);
-          },
-          end: () => {},
-        };
-        lines(workerId, keep);
-        this.waiting.set(workerId, held);
+        this.waiting.set(workerId, heldLines(lines, workerId));
+        this.release();
+      }
+    }
+  }
+
+  /** A part whose text was made where it was evaluated (partText). */
+  addText({ counts, workers }: PartText): void {
+    this.findings += counts.violations + counts.warnings + counts.info;
+    for (const { workerId, lines } of workers) {
+      if (this.findings > 0 && this.waiting.size === 0 && this.order[this.next] === workerId) {
+        for (const line of lines) this.out.push(line);
+        this.next++;
+      } else {
+        this.waiting.set(workerId, lines);
         this.release();
       }
     }
@@ -241,6 +249,30 @@ export class TextReportStream {
       this.next++;
     }
   }
+}
+
+/** A worker's lines, held. */
+function heldLines(lines: WorkerLines, workerId: string): string[] {
+  const held: string[] = [];
+  lines(workerId, {
+    push: (...ls) => {
+      for (const l of ls) held.push(l);
+    },
+    end: () => {},
+  });
+  return held;
+}
+
+/**
+ * A part's text, made where the part is evaluated (a worker process: src/parts/worker.ts): each of
+ * its workers' lines, for TextReportStream.addText, and its findings' counts.
+ */
+export function partText(report: Report, opts: TextOptions): PartText {
+  const lines = (opts.details ? detailsOf : incidentsOf)(report, opts);
+  return {
+    counts: countFindings(report.findings),
+    workers: workersOf(report.ledger).map((workerId) => ({ workerId, lines: heldLines(lines, workerId) })),
+  };
 }
 
 const INCIDENT_WORDS = {

@@ -1,4 +1,4 @@
-// Bytes through a file: a part's rendered findings (engine/partWorker.ts), the JSON report's tail
+// Bytes through a file: a part's rendered findings (parts/worker.ts), the JSON report's tail
 // lists (format/jsonStream.ts) and JUnit's test cases (cli/check.ts) wait in files rather than in
 // memory, and are read back a mebibyte at a time.
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';

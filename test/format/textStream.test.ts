@@ -1,13 +1,14 @@
 // A large rota's text is written from its parts as they come (TextReportStream), never from the
 // whole report. Whatever order the parts come in, whichever of them hold no findings, the text must
 // be the one the whole report gives (writeText); and the CLI's text of a rota taken in parts must be
-// the text of the same rota evaluated whole.
+// the text of the same rota evaluated whole, whether a part's text was made in a worker process
+// (partText, TextReportStream.addText) or here from its findings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLoadRota } from '../../scripts/load-test.ts';
 import { evaluateParts } from '../../src/engine/parallel.ts';
 import { mergeReports, ReportAssembler } from '../../src/engine/partition.ts';
-import { type TextOptions, TextReportStream, workersOf, writeText } from '../../src/format/text.ts';
+import { partText, type TextOptions, TextReportStream, workersOf, writeText } from '../../src/format/text.ts';
 import { countFindings } from '../../src/report/counts.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { validateRotaDocument } from '../../src/rota/load.ts';
@@ -36,13 +37,26 @@ async function partsOf(rota: Rota, workersPerPart: number) {
   return parts;
 }
 
-/** The text of the parts given in `order` (indexes), the whole report's tail taken in part order. */
-function streamed(rota: Rota, reports: Report[], order: number[], opts: TextOptions): string {
+/**
+ * The text of the parts given in `order` (indexes), the whole report's tail taken in part order; the
+ * parts for which `made` says so come as text made where they were evaluated (partText), the others
+ * with their findings.
+ */
+function streamed(
+  rota: Rota,
+  reports: Report[],
+  order: number[],
+  opts: TextOptions,
+  made: (i: number) => boolean = () => false,
+): string {
   const pieces: string[] = [];
   const assembler = new ReportAssembler(rota);
   for (const r of reports) assembler.addCounted(r, countFindings(r.findings));
   const stream = new TextReportStream(workersOf(rota.assignments), opts, (t) => pieces.push(t));
-  for (const i of order) stream.add(reports[i]!);
+  for (const i of order) {
+    if (made(i)) stream.addText(partText(reports[i]!, opts));
+    else stream.add(reports[i]!);
+  }
   stream.end(assembler.finish());
   return pieces.join('');
 }
@@ -74,10 +88,15 @@ describe('the text of a report in parts', () => {
       const expected = whole(report, opts);
       const inOrder = reports.map((_, i) => i);
       expect(streamed(rota, reports, inOrder, opts)).toBe(expected);
+      expect(streamed(rota, reports, inOrder, opts, () => true)).toBe(expected);
       fc.assert(
-        fc.property(fc.shuffledSubarray(inOrder, { minLength: inOrder.length }), (order) => {
-          expect(streamed(rota, reports, order, opts)).toBe(expected);
-        }),
+        fc.property(
+          fc.shuffledSubarray(inOrder, { minLength: inOrder.length }),
+          fc.array(fc.boolean(), { minLength: inOrder.length, maxLength: inOrder.length }),
+          (order, made) => {
+            expect(streamed(rota, reports, order, opts, (i) => made[i]!)).toBe(expected);
+          },
+        ),
         { numRuns: 25 },
       );
     }
@@ -128,10 +147,13 @@ describe('the text of a report in parts', () => {
       const file = write(dir, name, JSON.stringify(r));
       for (const extra of [[], ['--details', '--lang', 'en'], ['--fail-on', 'info']]) {
         const args = ['check', file, ...extra];
-        const inParts = await run(args, { env: { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' } });
         const asWhole = await run(args, { env: { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '100000000' } });
-        expect(inParts).toEqual(asWhole);
-        expect(inParts.code).toBe(1);
+        // In this process (the parts' findings come back), and in worker processes (their text does).
+        for (const jobs of ['1', '2']) {
+          const inParts = await run([...args, '--jobs', jobs], { env: { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' } });
+          expect(inParts).toEqual(asWhole);
+          expect(inParts.code).toBe(1);
+        }
       }
     }
   });

@@ -3,7 +3,7 @@
 // when a source changed since, which takes a few seconds).
 //
 // It then says so to every test (TURNUSSJEKK_FRESH_DIST): the worker processes and threads that the
-// sources start (src/engine/part-process.mjs, api/evaluate-thread.mjs) load the built entry instead
+// sources start (src/parts/process.mjs, api/evaluate-thread.mjs) load the built entry instead
 // of compiling the sources again through tsx, which costs each of them seconds of CPU.
 //
 // The temporary folders the tests make, and those of the processes they start, go in one folder of

@@ -1,60 +1,30 @@
 // One worker process of engine/parallel.ts: evaluates the rota parts it is sent with the default
 // rule book and sends each report back; asked to, it also renders the part's findings as JSON
-// text into a file the parent names, so the parent only copies them to its output. A defect
-// (a file that cannot be written included) becomes an error message, not a dead process.
+// text into a file the parent names, so the parent only copies them to its output, or makes the
+// part's text report (the default format). A defect (a file that cannot be written included)
+// becomes an error message, not a dead process.
+//
+// Outside src/engine/: the process puts the engine and the formats together, as the CLI does, and
+// the engine may not import the formats (docs/architecture.md, "Import direction").
 import { readFileSync, unlinkSync } from 'node:fs';
 import { deserialize } from 'node:v8';
-import type { EvaluateOptions } from './evaluate.ts';
-import type { KeptFinding, Wanted } from './partAnnotations.ts';
-import { evaluatePart, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import type { PartResult, PartTask } from '../engine/partTask.ts';
+import { evaluatePart } from '../engine/rendered.ts';
+import { partText } from '../format/text.ts';
 import { reusePieces } from '../report/encode.ts';
 import { writePieces } from '../report/pieceFiles.ts';
-import type { Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
-
-export interface PartTask {
-  id: number;
-  /** The file the part's rota was written to (v8.serialize), read and removed here. */
-  input: string;
-  options: Pick<EvaluateOptions, 'asOf' | 'conversions' | 'violationsOnly' | 'span'>;
-  /**
-   * Render the findings here, with the whole rota's indexes (the part's index maps), into `file`
-   * (created or emptied): the bytes never cross the IPC channel.
-   */
-  render?: { periodIndex: number[]; agreementIndex: number[]; style?: RenderStyle; file: string };
-  /** Keep this many of the part's first findings of each severity, with their entries, for annotations. */
-  annotate?: Wanted;
-  /** The baseline's keys of the part's workers: those findings are taken out (--baseline). */
-  suppress?: string[];
-  /** Name every finding's entry, in the part's lists (SARIF). */
-  entries?: boolean;
-}
-
-/** A part's findings rendered into the file its task named: only their counts come back. */
-export interface RenderedFile {
-  file: string;
-  counts: RenderedFindings['counts'];
-}
-
-export interface PartResult {
-  id: number;
-  report?: Report;
-  rendered?: RenderedFile;
-  /** The findings kept for annotations (PartTask.annotate), their entries in the part's lists. */
-  annotated?: KeptFinding[];
-  /** Findings the baseline took out (PartTask.suppress). */
-  suppressed?: number;
-  /** Each finding's entry (PartTask.entries). */
-  entries?: string[];
-  error?: { name: string; message: string; stack?: string };
-}
+import { defaultRuleBook } from '../rules/load.ts';
 
 // A parent gone (it failed on another part and removed the folder) wants no answer and no file.
 const send = (m: PartResult) => {
   if (process.connected) process.send!(m);
 };
 
-/** The part evaluated; its rendered findings written to the task's file, only their counts sent back. */
+/**
+ * The part evaluated; its rendered findings written to the task's file, only their counts sent back,
+ * or its text made here, only the text sent back.
+ */
 async function partResult(rota: Rota, task: PartTask): Promise<PartResult> {
   const { render } = task;
   const { rendered, ...evaluated } = await evaluatePart(rota, task.options, {
@@ -64,6 +34,12 @@ async function partResult(rota: Rota, task: PartTask): Promise<PartResult> {
     ...(task.entries ? { entries: true } : {}),
   });
   const result: PartResult = { id: task.id, ...evaluated };
+  if (task.text && evaluated.report) {
+    const { report } = evaluated;
+    const names = new Map(rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!]));
+    const text = partText(report, { ...task.text, agreements: defaultRuleBook().agreements, names });
+    return { ...result, report: { ...report, findings: [] }, text };
+  }
   if (!render || !rendered || !process.connected) return result;
   try {
     writePieces(render.file, rendered.pieces);
