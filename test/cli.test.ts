@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRota } from '../scripts/generate-rota.ts';
 import { EXIT } from '../src/cli/main.ts';
 import { HANG_MS } from './support/hang.ts';
 
@@ -26,12 +27,12 @@ interface Run {
 }
 
 /** The real bin in a child process; no shell, so a glob reaches the program unexpanded (as if quoted). */
-function bin(args: string[], cwd = root): Promise<Run> {
+function bin(args: string[], cwd = root, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [join(root, 'bin', 'turnussjekk.mjs'), ...args],
-      { cwd, timeout: HANG_MS, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '' } },
+      { cwd, timeout: HANG_MS, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GITHUB_ACTIONS: '', ...env } },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(error);
         resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout, err: stderr });
@@ -365,6 +366,27 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
       expect(bad.out).toBe('');
       expect(bad.err).toContain('broken.json');
       expect(bad.err).not.toMatch(STACK);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('streams a large file’s report in parts from the second process, which collects the input once: the same text', async () => {
+    // Padded past 8 MB, evaluated in parts on two worker processes: the second process has gc
+    // exposed and the streamed report calls it when the first part is back (collectInput).
+    const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-large-'));
+    try {
+      const rota = JSON.stringify(generateRota({ workers: 6, weeks: 6, seed: 5 }), null, 2);
+      const small = join(dir, 'small.json');
+      writeFileSync(small, rota);
+      const large = join(dir, 'large.json');
+      writeFileSync(large, `${rota}\n${' '.repeat(8 * 1024 * 1024)}\n`);
+      const whole = await bin(['check', small]);
+      const parts = await bin(['check', large, '--jobs', '2'], root, { TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' });
+      expect(whole.code).toBe(1);
+      expect(parts.code).toBe(whole.code);
+      expect(parts.out).toBe(whole.out);
+      expect(parts.err).toBe('');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
