@@ -19,7 +19,7 @@ import { type CheckedFile, relativePath } from '../format/locations.ts';
 import type { Wanted } from '../engine/partAnnotations.ts';
 import type { PartTextOptions } from '../engine/partTask.ts';
 import { SarifReportStream, type SarifOptions, writeSarif } from '../format/sarif.ts';
-import { type TextOptions, TextReportStream, workersOf, writeText } from '../format/text.ts';
+import { type TextOptions, TextReportStream, workerNames, workersOf, writeText } from '../format/text.ts';
 import { applyBaseline, fails, loadBaseline, type Baseline, type FailOn } from '../report/baseline.ts';
 import type { Report } from '../report/schema.ts';
 import { InputError } from '../rota/errors.ts';
@@ -112,7 +112,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   const textOptions = (rota: Rota, file?: string): TextOptions => ({
     lang,
     agreements: book.agreements,
-    names: new Map(rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!])),
+    names: workerNames(rota.workers),
     details: values.details!,
     withInfo: failOn === 'info',
     ...(file ? { file } : {}),
@@ -140,7 +140,13 @@ export async function check(args: string[], io: Io): Promise<number> {
                   : await streamJson(large, values.format === 'ndjson');
           const lines = annotations ? await annotations.lines() : [];
           if (lines.length > 0) io.err(lines.join('\n'));
-          if (suppress) io.err(summaryLine([{ summary: suppress.counts }], lang, suppress));
+          if (suppress)
+            io.err(
+              summaryLine([{ summary: suppress.counts }], lang, {
+                suppressed: suppress.suppressed,
+                file: suppress.baseline.file,
+              }),
+            );
           return code;
         }
         // evaluate() chooses whole or parts; a bar over a large file's parts when there is no bar over the files.
@@ -292,15 +298,12 @@ interface LargeRota {
 class StreamedBaseline {
   suppressed = 0;
   readonly counts = { violations: 0, warnings: 0, info: 0 };
-  readonly file: string;
 
-  constructor(readonly baseline: Baseline) {
-    this.file = baseline.file;
-  }
+  constructor(readonly baseline: Baseline) {}
 
-  add({ suppressed = 0, rendered, report }: EvaluatedPart): void {
-    this.suppressed += suppressed;
-    const left = rendered?.counts ?? report.summary;
+  add(part: EvaluatedPart): void {
+    this.suppressed += part.suppressed ?? 0;
+    const left = countsOf(part);
     this.counts.violations += left.violations;
     this.counts.warnings += left.warnings;
     this.counts.info += left.info;
@@ -463,20 +466,34 @@ async function streamText(large: LargeRota, text: TextOptions): Promise<number> 
  * until the counts that open the XML are known, then are copied out a mebibyte at a time.
  */
 async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<number> {
-  const { io } = large;
-  const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-junit-'));
-  const spilled = join(folder, 'testcases.xml');
-  const fd = openSync(spilled, 'w');
-  try {
-    const stream = new JunitReportStream(large.file, junit, (text) => writeSync(fd, text));
+  return throughSpill('junit', async (spill, unspill) => {
+    const stream = new JunitReportStream(large.file, junit, spill);
     await forEachPart(large, {}, ({ report, part }) => stream.add({ rota: part.rota, report }));
-    inPieces(io, (write) =>
-      stream.end(write, () => {
-        for (const piece of readPieces(spilled)) write(piece);
-      }),
-    );
+    inPieces(large.io, (write) => stream.end(write, () => unspill(write)));
     // A failed test case is a worker's rule with a finding that fails: the exit code's measure.
     return stream.failures > 0 ? EXIT.violations : EXIT.ok;
+  });
+}
+
+/**
+ * What a format writes before its head is known (JUnit's test cases, SARIF's results), through a
+ * temporary file of its own: `spill` writes text to it, `unspill` copies it out a mebibyte at a time.
+ * The folder is removed however the run ends.
+ */
+async function throughSpill<T>(
+  format: string,
+  use: (spill: (text: string) => void, unspill: (write: (chunk: Uint8Array) => void) => void) => Promise<T>,
+): Promise<T> {
+  const folder = mkdtempSync(join(tmpdir(), `turnussjekk-${format}-`));
+  const spilled = join(folder, 'spilled');
+  const fd = openSync(spilled, 'w');
+  try {
+    return await use(
+      (text) => writeSync(fd, text),
+      (write) => {
+        for (const piece of readPieces(spilled)) write(piece);
+      },
+    );
   } finally {
     closeSync(fd);
     rmSync(folder, { recursive: true, force: true });
@@ -489,28 +506,17 @@ async function streamJunit(large: LargeRota, junit: JunitOptions): Promise<numbe
  * the results wait in a temporary file until the rules the log opens with are known.
  */
 async function streamSarif(large: LargeRota, opts: SarifOptions): Promise<number> {
-  const { io, failOn } = large;
   const lines = await linesOf(large.file);
-  const folder = mkdtempSync(join(tmpdir(), 'turnussjekk-sarif-'));
-  const spilled = join(folder, 'results.json');
-  const fd = openSync(spilled, 'w');
-  try {
-    const stream = new SarifReportStream(large.file, opts, lines, (text) => writeSync(fd, text));
+  return throughSpill('sarif', async (spill, unspill) => {
+    const stream = new SarifReportStream(large.file, opts, lines, spill);
     let failing = false;
-    await forEachPart(large, { entries: true }, ({ report, entries }) => {
-      failing ||= report.findings.some((f) => fails(f, failOn));
-      stream.add(report.findings, entries ?? []);
+    await forEachPart(large, { entries: true }, (part) => {
+      failing ||= failsBy(countsOf(part), large.failOn);
+      stream.add(part.report.findings, part.entries ?? []);
     });
-    inPieces(io, (write) =>
-      stream.end(write, () => {
-        for (const piece of readPieces(spilled)) write(piece);
-      }),
-    );
+    inPieces(large.io, (write) => stream.end(write, () => unspill(write)));
     return failing ? EXIT.violations : EXIT.ok;
-  } finally {
-    closeSync(fd);
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { RotaPart } from './partition.ts';
 import type { Finding } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
-import { entryFinder, type EntryFinder } from '../report/entries.ts';
+import { entryFinder, type EntryFinder, firstIndexes } from '../report/entries.ts';
 
 /** How many findings of each severity a part should keep: what the report could still annotate. */
 export type Wanted = Record<Finding['severity'], number>;
@@ -44,14 +44,7 @@ export interface WholeIndexes {
 }
 
 export function wholeIndexes(rota: Pick<Rota, 'assignments' | 'workers'>): WholeIndexes {
-  const firsts = (items: Array<{ id: string }>) => {
-    const map = new Map<string, number>();
-    items.forEach((item, i) => {
-      if (!map.has(item.id)) map.set(item.id, i);
-    });
-    return map;
-  };
-  return { assignments: firsts(rota.assignments), workers: firsts(rota.workers) };
+  return { assignments: firstIndexes(rota.assignments), workers: firstIndexes(rota.workers) };
 }
 
 /**

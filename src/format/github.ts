@@ -86,11 +86,10 @@ export class Annotations {
   lines(): string[] {
     const out = SEVERITIES.flatMap((s) => this.kept[s])
       .slice(0, this.max)
-      .map(({ f, place }) => ({ f, ...place() }))
-      .map(({ f, file, line }) =>
+      .map(({ f, place }) =>
         workflowCommand(
           COMMAND[f.severity],
-          { file, line, title: `${f.ruleId}: ${f.title.nb}` },
+          { ...place(), title: `${f.ruleId}: ${f.title.nb}` },
           `${f.message.nb}\n${f.citation} · arbeidstaker ${f.workerId} · ${f.window.start} – ${f.window.end}` +
             (f.hypothetical ? ' · gjelder bare hvis oppdraget blir arbeidsavtale' : ''),
         ),

@@ -162,6 +162,10 @@ export function writeText(report: Report, opts: TextOptions, write: (text: strin
   text.end(report);
 }
 
+/** The workers' names by id, for the text's headings (a worker without one is named by id). */
+export const workerNames = (workers: ReadonlyArray<{ id: string; name?: string | undefined }>): Map<string, string> =>
+  new Map(workers.flatMap((w) => (w.name ? [[w.id, w.name] as const] : [])));
+
 /** The workers in the order the text gives them: their first assignment's (the ledger's order). */
 export const workersOf = (rows: ReadonlyArray<{ workerId: string }>): string[] => [
   ...new Set(rows.map((r) => r.workerId)),

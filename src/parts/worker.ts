@@ -10,7 +10,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { PartResult, PartTask } from '../engine/partTask.ts';
 import { evaluatePart } from '../engine/rendered.ts';
-import { partText } from '../format/text.ts';
+import { partText, workerNames } from '../format/text.ts';
 import { reusePieces } from '../report/encode.ts';
 import { writePieces } from '../report/pieceFiles.ts';
 import type { Rota } from '../rota/schema.ts';
@@ -36,7 +36,7 @@ async function partResult(rota: Rota, task: PartTask): Promise<PartResult> {
   const result: PartResult = { id: task.id, ...evaluated };
   if (task.text && evaluated.report) {
     const { report } = evaluated;
-    const names = new Map(rota.workers.filter((w) => w.name).map((w) => [w.id, w.name!]));
+    const names = workerNames(rota.workers);
     const text = partText(report, { ...task.text, agreements: defaultRuleBook().agreements, names });
     return { ...result, report: { ...report, findings: [] }, text };
   }

@@ -13,6 +13,15 @@ interface PeriodSpan {
   end: number;
 }
 
+/** The index of each id's first item: the entry a path names for it. */
+export function firstIndexes(items: ReadonlyArray<{ id: string }>): Map<string, number> {
+  const map = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!map.has(item.id)) map.set(item.id, i);
+  });
+  return map;
+}
+
 export type EntryFinder = (finding: Pick<Finding, 'workerId' | 'assignmentIds' | 'window'>) => string;
 
 /**
@@ -38,14 +47,8 @@ export function entryFinder(rota: Rota): EntryFinder {
     spansOf.set(assignmentId, list);
     return list;
   };
-  const assignmentIndex = new Map<string, number>();
-  rota.assignments.forEach((a, i) => {
-    if (!assignmentIndex.has(a.id)) assignmentIndex.set(a.id, i);
-  });
-  const workerIndex = new Map<string, number>();
-  rota.workers.forEach((w, i) => {
-    if (!workerIndex.has(w.id)) workerIndex.set(w.id, i);
-  });
+  const assignmentIndex = firstIndexes(rota.assignments);
+  const workerIndex = firstIndexes(rota.workers);
   const assignmentsOf = groupBy(rota.assignments, (a) => a.workerId);
 
   return (f) => {
