@@ -33,6 +33,7 @@ import { defaultRuleBook } from '../rules/load.ts';
 import { listRules } from '../rules/catalogue.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { ProgressBar, wantsProgress, type TtyStream } from './progress.ts';
+import { WaitingGarbage } from './waitingGarbage.ts';
 
 async function expand(patterns: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -369,10 +370,9 @@ async function forEachPart(
       ...(text ? { text } : {}),
       onProgress: progress.onProgress,
     });
-    let first = true;
+    const garbage = WaitingGarbage.ifExposed();
     for await (const part of parts) {
-      if (first) collectInput();
-      first = false;
+      garbage?.collect();
       annotations?.add(part);
       suppress?.add(part);
       each(part);
@@ -380,18 +380,6 @@ async function forEachPart(
   } finally {
     progress.clear();
   }
-}
-
-/**
- * One full collection once the first part is back. The file's text, its parsed document and what
- * validating and splitting it made are dead by then, hundreds of megabytes at national scale; this
- * process then mostly waits on the parts and allocates too little for V8 to collect them for the rest
- * of the run (the 10 000-worker year's text report: this process held 770–930 MB throughout, and
- * 410–520 MB after this collection). The bin exposes `gc` (--expose-gc) for a check of a large file;
- * elsewhere there is none and nothing is done.
- */
-function collectInput(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** One large rota's JSON (or NDJSON) report, written as its parts are evaluated (in the rota's order). */
