@@ -14,8 +14,8 @@ import { Script } from 'node:vm';
 // Node takes that setting only at start, so for a check of a file of 8 MB or more this script runs
 // itself once more with it; a small file is not worth the extra start (about 50 ms).
 const SEMI_SPACE = '--max-semi-space-size=64';
-// With it, gc exposed: the CLI collects the input's garbage once when a large rota's first part is
-// back (src/cli/check.ts collectInput), which V8 would otherwise leave for the rest of the run.
+// With it, gc exposed: the CLI collects the input's garbage when a large rota's first part is back,
+// and again as the parts' answers pile up (src/cli/waitingGarbage.ts), which V8 would otherwise leave.
 const EXPOSE_GC = '--expose-gc';
 const args = process.argv.slice(2);
 const large = (arg) => {

@@ -371,9 +371,9 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
     }
   });
 
-  it('streams a large file’s report in parts from the second process, which collects the input once: the same text', async () => {
+  it('streams a large file’s report in parts from the second process, which collects its garbage while it waits: the same text', async () => {
     // Padded past 8 MB, evaluated in parts on two worker processes: the second process has gc
-    // exposed and the streamed report calls it when the first part is back (collectInput).
+    // exposed and the streamed report calls it when the first part is back (WaitingGarbage).
     const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-large-'));
     try {
       const rota = JSON.stringify(generateRota({ workers: 6, weeks: 6, seed: 5 }), null, 2);
