@@ -24,9 +24,19 @@ export type LineLocator = (path: string) => number | undefined;
  * file's entries are found by a scan of the text (jsonLines.ts), a YAML file's written in the usual
  * block layout by a pass over its lines (yamlLines.ts), anything else by the YAML parser.
  */
-export function locateLines(text: string, format: DocumentFormat): LineLocator {
-  const parsed = () => yamlLines(text);
+export function locateLines(text: string, format: DocumentFormat, reread?: () => string): LineLocator {
+  const parsed = parserOf(reread ?? text);
   return format === 'json' ? jsonEntryLines(text, parsed) : yamlEntryLines(text, parsed);
+}
+
+/**
+ * The YAML parser's locator, made when first asked, of the text or of the text read again. Given a
+ * way to read it again, the locator does not hold the text: the entries' lines are all a large
+ * file's findings ask for (a national year's file, 91 MB, was held through the run for a parse
+ * nobody asked for). A function of its own, so that the closure's scope holds only its source.
+ */
+function parserOf(source: string | (() => string)): () => LineLocator {
+  return () => yamlLines(typeof source === 'string' ? source : source());
 }
 
 /** locateLines by the YAML parser, which reads JSON too (YAML 1.2 is a superset of it). */

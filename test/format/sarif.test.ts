@@ -59,6 +59,24 @@ describe('locateLines', () => {
     expect(locateLines(pretty, 'json')('periods[1]')).toBe(pretty.split('\n').indexOf('    {', 4) + 1);
   });
 
+  it('reads the file again, when it may, only for a path that is not an entry', () => {
+    for (const [text, format] of [
+      [JSON_ROTA, 'json'],
+      [YAML_ROTA, 'yaml'],
+    ] as const) {
+      let reads = 0;
+      const at = locateLines(text, format, () => (reads++, text));
+      const held = locateLines(text, format);
+      expect([0, 1, 2, 3].map((i) => at(`periods[${i}]`))).toEqual([0, 1, 2, 3].map((i) => held(`periods[${i}]`)));
+      expect(reads).toBe(0);
+      expect(at('periods[3].end')).toBe(held('periods[3].end'));
+      expect(at('periods[2].start')).toBe(held('periods[2].start'));
+      expect(reads).toBe(1);
+    }
+    // Read again as nothing (the file gone): no line, not an error.
+    expect(locateLines(JSON_ROTA, 'json', () => '')('periods[3].end')).toBeUndefined();
+  });
+
   it('gives up quietly on text it cannot parse', () => {
     const at = locateLines('{"periods": [', 'json');
     expect(at('periods[0]')).toBeUndefined();
