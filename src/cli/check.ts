@@ -1,6 +1,5 @@
 // turnussjekk check: rota files in, a report out (text, JSON, JUnit or SARIF), exit code by the findings.
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -139,7 +138,7 @@ export async function check(args: string[], io: Io): Promise<number> {
                 : values.format === 'sarif'
                   ? await streamSarif(large, { book, cwd })
                   : await streamJson(large, values.format === 'ndjson');
-          const lines = annotations ? await annotations.lines() : [];
+          const lines = annotations ? annotations.lines() : [];
           if (lines.length > 0) io.err(lines.join('\n'));
           if (suppress)
             io.err(
@@ -189,7 +188,7 @@ export async function check(args: string[], io: Io): Promise<number> {
   }
   const needLines = values.format === 'sarif' || annotate;
   const checked: CheckedFile[] = [];
-  for (const r of results) checked.push({ ...r, ...(needLines ? { lines: await linesOf(r.file) } : {}) });
+  for (const r of results) checked.push({ ...r, ...(needLines ? { lines: linesOf(r.file) } : {}) });
 
   if (values.format === 'junit') {
     inPieces(io, (write) => writeJunit(checked, junitOptions(), write));
@@ -343,8 +342,8 @@ class StreamedAnnotations {
     this.annotations.count(c.violations + c.warnings + c.info - annotated.length);
   }
 
-  async lines(): Promise<string[]> {
-    this.located = await linesOf(this.file);
+  lines(): string[] {
+    this.located = linesOf(this.file);
     return this.annotations.lines();
   }
 }
@@ -524,13 +523,13 @@ function inPieces(io: Io, writeAll: (write: (chunk: string | Uint8Array) => void
 }
 
 /** Lines of entries in a rota file, for SARIF regions and annotations; none if the file cannot be re-read. */
-async function linesOf(file: string): Promise<LineLocator | undefined> {
+function linesOf(file: string): LineLocator | undefined {
   try {
     // CSV and iCalendar rows are not rota entries: their findings point at the file itself.
     const format = formatFromName(file);
     // The text is let go once its entries' lines are known: any other path reads the file again
     // (and finds no line if it can no longer be read).
-    return format ? locateLines(await readFile(file, 'utf8'), format, () => readAgain(file)) : undefined;
+    return format ? locateLines(readFileSync(file, 'utf8'), format, () => readAgain(file)) : undefined;
   } catch {
     return undefined;
   }
@@ -545,10 +544,7 @@ async function linesOf(file: string): Promise<LineLocator | undefined> {
 function linesWhenAsked(file: string): LineLocator {
   let lines: LineLocator | undefined | null = null;
   return (path) => {
-    if (lines === null) {
-      const format = formatFromName(file);
-      lines = format ? locateLines(readAgain(file), format, () => readAgain(file)) : undefined;
-    }
+    if (lines === null) lines = linesOf(file);
     return lines?.(path);
   };
 }
