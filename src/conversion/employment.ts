@@ -26,19 +26,32 @@ const DAY = 86_400_000;
  * Weekends with respite, and the months the plan spans (first start to last end). A weekend counts
  * when an hour of work starts on its Saturday or Sunday (local time, sampled hourly from each
  * period's start); weekends are told apart by their ISO week (the local day number of its Monday).
+ *
+ * Performance: a year of weekend stays is thousands of hourly samples per oppdrag, most of them on
+ * a weekday or in a weekend already counted, so whole days of samples are stepped over where they
+ * cannot change the count: from Monday to Thursday up to Friday (no sample reaches Saturday), from
+ * Saturday or Sunday a day on (the samples skipped are in that weekend, or on Monday), and from a
+ * Friday to Saturday only when the stay goes on to that hour (whose sample counts the weekend the
+ * skipped ones are in). Stepping over assumes the offset the same at both ends (a change of an hour
+ * could not carry a sample past those lines anyway); otherwise samples are taken one by one
+ * (Samoa's skipped Friday: test/conversion/employment.test.ts holds both to the rule).
  */
-function weekendsPerMonth(intervals: WorkInterval[], zone: string): { weekends: number; months: number } {
+export function weekendsPerMonth(intervals: WorkInterval[], zone: string): { weekends: number; months: number } {
   const weekends = new Set<number>();
   let first = Infinity;
   let last = -Infinity;
   for (const iv of intervals) {
     first = Math.min(first, iv.start);
     last = Math.max(last, iv.end);
-    for (let t = iv.start; t < iv.end; t += HOUR) {
-      const day = Math.floor((t + offsetMinutes(zone, t) * 60_000) / DAY);
+    let t = iv.start;
+    while (t < iv.end) {
+      const offset = offsetMinutes(zone, t);
+      const day = Math.floor((t + offset * 60_000) / DAY);
       // 1 January 1970 was a Thursday: ISO weekday 4.
       const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
       if (weekday >= 6) weekends.add(day - (weekday - 1));
+      const ahead = t + (weekday <= 4 ? 5 - weekday : 1) * DAY;
+      t = (weekday !== 5 || ahead < iv.end) && offsetMinutes(zone, ahead) === offset ? ahead : t + HOUR;
     }
   }
   return { weekends: weekends.size, months: intervals.length ? (last - first) / DAY / AVERAGE_MONTH_DAYS : 0 };
