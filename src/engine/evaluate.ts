@@ -41,7 +41,8 @@ export interface EvaluateOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Internal: what the conversion's violations-only runs of one worker's part share (reuse.ts).
-   * Every run given the same object must be of the same part, with the same other options.
+   * Every run given the same object must be of the same part, with the same other options. Such a
+   * run's findings are read by the assessment, not shown: they carry no message and no details.
    */
   reuse?: PartReuse;
 }

@@ -99,6 +99,13 @@ function curedBy(pass: Pass, { c, w, kind }: RawFinding, assignmentIds: string[]
   return curingAgreements(c, pass.agreements, pass.ctx.asOf ?? w.at, w.measured, kinds, pass.passesVia(w));
 }
 
+/**
+ * The words of a conversion tier's finding. The runs handed a part's reuse (engine/reuse.ts) are
+ * read by the assessment alone, for their rules, windows, assignments and cures, and never shown:
+ * their findings are not worded (no message, no details), which was a tenth of the assessment.
+ */
+const UNWORDED: Message = Object.freeze({ nb: '', en: '' }) as Message;
+
 export function toFinding(raw: RawFinding, pass: Pass): Finding {
   const { c, w, r } = raw;
   const { check, file } = c;
@@ -108,10 +115,11 @@ export function toFinding(raw: RawFinding, pass: Pass): Finding {
   )
     .slice()
     .sort();
-  const { details, values } = figures(raw);
+  const worded = pass.ctx.reuse === undefined;
+  const { details, values } = worded ? figures(raw) : { details: undefined, values: undefined };
   const applied: AgreementType[] = r.applied.length === 0 ? [] : [...new Set(r.applied.map((a) => a.type))];
   const partial = isPartial(raw);
-  const message = messageOf(raw, values, applied);
+  const message = values ? messageOf(raw, values, applied) : UNWORDED;
   const basis = pass.basisOf(c);
   const finding: Finding = {
     ruleId: check.id,
@@ -127,7 +135,7 @@ export function toFinding(raw: RawFinding, pass: Pass): Finding {
     limit: r.limit,
     unit: unitOf(c),
     curedBy: curedBy(pass, raw, assignmentIds),
-    message: partial ? withPartialNote(message, w) : message,
+    message: partial && worded ? withPartialNote(message, w) : message,
     hypothetical: pass.subject.hypothetical,
     title: check.title,
     reading: check.reading,
