@@ -10,7 +10,7 @@
 // search. A window's kinds of work are collected once, or not at all when the pass holds one kind.
 // inputFor() returns methods, not arrow properties: tsx (esbuild keepNames) names every arrow
 // assigned to a property, once per call.
-import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS } from '../facts/measures.ts';
+import { MEASURE_FUNCTIONS, MEASURE_READS } from '../facts/measures.ts';
 import { mainWorkPeriods } from '../facts/mainWorkPeriods.ts';
 import type { PlanCalendar, Profile } from '../facts/profile.ts';
 import type { FactWindow, MeasureInput, WorkFacts } from '../facts/types.ts';
@@ -240,10 +240,23 @@ export class Pass {
     // Asked again by judgement, the claims and the findings: found by the check before any key is written.
     let ws = this.measuredBy.get(c);
     if (ws) return ws;
-    if (FACTS_ONLY_MEASURES.has(c.check.measure)) {
-      // Once per window length for every check naming the measure, and every pass over these facts.
-      const shared = this.plan.measured.windows;
-      const key = `${c.check.measure}|${this.windowHoursOf(c)}`;
+    const reads = MEASURE_READS.get(c.check.measure);
+    if (reads) {
+      // Once for these facts (reuse.ts: every conversion run of the part that forms them): by
+      // window length for every check naming a measure of the facts alone, by check for one that
+      // reads the check's parameters, and under the Sunday windows or the calendar it reads.
+      const { measured, calendar } = this.plan;
+      let shared = measured.windows;
+      if (reads === 'sundays' || reads === 'params+calendar') {
+        const under = reads === 'sundays' ? calendar.sundays : calendar;
+        let theirs = measured.under.get(under);
+        if (!theirs) measured.under.set(under, (theirs = new Map()));
+        shared = theirs;
+      }
+      const key =
+        reads === 'params' || reads === 'params+calendar'
+          ? `check\u0000${c.key}`
+          : `${c.check.measure}|${this.windowHoursOf(c)}`;
       ws = shared.get(key);
       if (!ws) shared.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
     } else ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c));

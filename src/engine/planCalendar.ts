@@ -15,8 +15,10 @@ export function planCalendar(
   zone: string,
   at: number,
   movedBy?: AgreementType,
+  sundays: PlanCalendar['sundays'] = weeks.length
+    ? sundayWindows(weeks[0]!.start, weeks[weeks.length - 1]!.end, zone)
+    : [],
 ): PlanCalendar {
-  const sundays = weeks.length ? sundayWindows(weeks[0]!.start, weeks[weeks.length - 1]!.end, zone) : [];
   const hours = nightHourSeries(book, zone, movedBy);
   if (!hours) return { days, sundays };
   // The night that began the evening before the plan's first day reaches into it too.
@@ -55,5 +57,11 @@ export function sharedPlanCalendar(
   if (!calendars) kept.set(book, (calendars = memo<string, PlanCalendar>(256)));
   // `at` too: the night-worker threshold is read at that instant, which the frames alone do not fix.
   const key = `${zone}|${movedBy ?? ''}|${at}|${days[0]?.start}|${days.at(-1)?.end}|${days.length}|${weeks[0]?.start}|${weeks.at(-1)?.end}|${weeks.length}`;
-  return calendars(key, () => planCalendar(book, days, weeks, zone, at, movedBy));
+  // A moved night leaves the Sunday windows as they are: the calendars share them, and so do the
+  // measures that read nothing else (facts/measures.ts MEASURE_READS).
+  return calendars(key, () =>
+    movedBy === undefined
+      ? planCalendar(book, days, weeks, zone, at)
+      : planCalendar(book, days, weeks, zone, at, movedBy, sharedPlanCalendar(book, days, weeks, zone, at).sundays),
+  );
 }

@@ -19,8 +19,13 @@ import type { Applicability } from './pass.ts';
 /** A pass's facts and what is worked out from them alone, shared by every pass over the very same facts. */
 export interface MeasuredFacts {
   facts: WorkFacts;
-  /** The windows of each measure of the facts alone, by measure and window length. */
+  /**
+   * The windows of the measures that read nothing an agreement changes (facts/measures.ts
+   * MEASURE_READS): of the facts alone by measure and window length, of a check's parameters by check.
+   */
   windows: Map<string, FactWindow[]>;
+  /** The same for the measures that read the calendar or its Sunday windows, under each they were measured under. */
+  under: Map<PlanCalendar | PlanCalendar['sundays'], Map<string, FactWindow[]>>;
   /** Applicability (json-rules-engine over the profile) under each calendar it was asked under. */
   applies: Map<PlanCalendar, Applicability>;
 }

@@ -61,18 +61,47 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
 };
 
 /**
- * Measures that read nothing but the worker's facts and the window length (no parameter, limit,
- * calendar or agreement), so every check naming one with the same window gets the same windows:
- * they are measured once a pass per window length.
+ * What a measure reads besides the worker's facts, the window length and the zone, for the measures
+ * that read nothing an agreement changes (no limit, ceiling, agreement, profile or onlyWith):
+ * - 'facts': nothing else, so every check naming it with the same window length gets the same windows;
+ * - 'params': the check's own parameters, which the rule book and the date judged by fix;
+ * - 'sundays': the plan's Sunday and holiday windows (calendar.sundays), which no agreement moves;
+ * - 'params+calendar': the check's parameters and the plan's calendar, whose nights an agreement may move.
+ * The windows of these are measured once for the same facts: once a pass, and once for every
+ * conversion run of a part that forms the same facts (engine/reuse.ts). The other measures are
+ * measured on every pass. test/facts/shared-measures.test.ts holds each to what it is listed as reading.
  */
-export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set([
-  'hoursInDayFrame',
-  'hoursInWeekFrame',
-  'hoursInRollingWindow',
-  'averageWeeklyHoursInBlock',
-  'restInDayFrame',
-  'restInWeekFrame',
+export type MeasureReads = 'facts' | 'params' | 'sundays' | 'params+calendar';
+
+export const MEASURE_READS: ReadonlyMap<MeasureName, MeasureReads> = new Map<MeasureName, MeasureReads>([
+  ['hoursInDayFrame', 'facts'],
+  ['hoursInWeekFrame', 'facts'],
+  ['hoursInRollingWindow', 'facts'],
+  ['averageWeeklyHoursInBlock', 'facts'],
+  ['restInDayFrame', 'facts'],
+  ['restInWeekFrame', 'facts'],
+  ['otherWorkHoursInDayFrame', 'facts'],
+  ['otherWorkHoursInWeekFrame', 'facts'],
+  ['combinedWorkPeriodHours', 'facts'],
+  ['pureRespiteWorkPeriodHours', 'params'],
+  ['restAfterExtendedStay', 'params'],
+  ['otherWorkInCombinedPeriodUpTo', 'params'],
+  ['otherWorkInCombinedPeriodAbove', 'params'],
+  ['longerRestAroundLongWorkPeriod', 'params'],
+  ['shorterRestAroundLongWorkPeriod', 'params'],
+  ['restAfterShortRespitePeriod', 'params'],
+  ['averageHoursPer24hInBlock', 'params'],
+  ['restBlocksInDayFrame', 'params'],
+  ['hoursInSundayWindows', 'sundays'],
+  ['consecutiveWorkedSundays', 'sundays'],
+  ['workedSundayShareInBlock', 'sundays'],
+  ['hoursInDayFrameWithNightWork', 'params+calendar'],
 ]);
+
+/** Measures that read nothing but the worker's facts and the window length (MEASURE_READS). */
+export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set(
+  [...MEASURE_READS].filter(([, reads]) => reads === 'facts').map(([name]) => name),
+);
 
 /** Measures that look at a worker across all undertakings rather than within one. */
 export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours', 'concurrentCareHours']);

@@ -1,10 +1,10 @@
-// Measures listed as reading the facts and the window length alone are measured once a pass per
-// window length and shared between the checks that name them (engine/evaluate.ts): whatever else a
-// check passes must not change their windows.
+// The tallies a pass's facts keep for the measures of the facts alone (facts/frameHours.ts): a copy of
+// the facts with other work periods is tallied anew. What each shared measure reads is held to its
+// listing in test/facts/shared-measures.test.ts.
 import { describe, expect, it } from 'vitest';
-import { FACTS_ONLY_MEASURES, MEASURE_FUNCTIONS } from '../../src/facts/measures.ts';
+import { MEASURE_FUNCTIONS } from '../../src/facts/measures.ts';
 import { mainWorkPeriods } from '../../src/facts/mainWorkPeriods.ts';
-import type { MeasureInput, WorkFacts } from '../../src/facts/types.ts';
+import type { WorkFacts } from '../../src/facts/types.ts';
 import { dayFrames, weekFrames, type FrameAnchor } from '../../src/time/frames.ts';
 import { parseInstant } from '../../src/time/instant.ts';
 
@@ -45,40 +45,6 @@ function facts(): WorkFacts {
     plan: { weeks, referenceWeek: 0 },
   };
 }
-
-// A window length each measure accepts (frames have none; blocks count weeks).
-const WINDOW: Record<string, number | undefined> = { hoursInRollingWindow: 24, averageWeeklyHoursInBlock: 8 };
-
-describe('facts-only measures', () => {
-  it.each([...FACTS_ONLY_MEASURES])('%s gives the same windows whatever the check around it', (name) => {
-    const f = facts();
-    const windowHours = WINDOW[name];
-    const plain = MEASURE_FUNCTIONS[name]({ facts: f, limitAt: () => 9, windowHours } as MeasureInput);
-    const other = MEASURE_FUNCTIONS[name]({
-      facts: f,
-      limitAt: () => 13,
-      windowHours,
-      zone: 'UTC',
-      profile: { shiftPattern: 'x' },
-      onlyWith: ['avl-4-60h'],
-      ceilings: { day: () => 1, week: () => 2 },
-      param: () => 42,
-      agreements: [
-        {
-          index: 0,
-          type: 'aml-10-5-2-tariff-averaging',
-          workerId: undefined,
-          employer: undefined,
-          from: -Infinity,
-          to: Infinity,
-          params: { x: 1 },
-        },
-      ],
-    } as unknown as MeasureInput);
-    expect(plain.length).toBeGreaterThan(0);
-    expect(other).toEqual(plain);
-  });
-});
 
 describe("the tallies kept on a pass's facts", () => {
   it('a copy of the facts with other work periods is tallied anew, as the avlaster § 7 windows are formed', () => {
