@@ -77,6 +77,14 @@ export interface Applicability {
 export type PassesVia = (ruleId: string, type: AgreementType, strict: boolean) => boolean;
 
 /** A rule a check's windows may yield to, as this pass judges it. */
+/** A rule under an added agreement type (Pass.passesVia): its windows in scope of the pass, and its verdicts on them, lenient and strict. */
+interface Via {
+  withIt: AgreementInForce[];
+  /** Undefined when the pass holds no work the rule could take (mayHold). */
+  windows: OverlapIndex<FactWindow> | undefined;
+  verdicts: [Map<FactWindow, boolean>, Map<FactWindow, boolean>];
+}
+
 interface Owner {
   owner: CompiledCheck;
   resolve: LimitResolver;
@@ -103,10 +111,11 @@ export class Pass {
   private readonly claimed = new Map<CompiledCheck, OverlapIndex<FactWindow>>();
   /** The owner's windows as they would be under an added agreement, indexed, by owner key (and agreement type, if it changes them). */
   private readonly measuredWith = new Map<string, OverlapIndex<FactWindow>>();
-  /** The pass's agreements with one of a type added (passesVia): the same list for every finding that asks. */
-  private readonly withAdded = new Map<AgreementType, AgreementInForce[]>();
-  /** Whether a rule's window passes under an added agreement (passesVia), by rule, type and strictness: findings side by side ask of the same windows. */
-  private readonly passing = new Map<string, Map<FactWindow, boolean>>();
+  /**
+   * What passesVia asks of a rule under an added agreement type, by rule and type: found once a pass,
+   * as every finding the agreement could cure asks again (without a key written for each question).
+   */
+  private readonly vias = new Map<CompiledCheck, Map<AgreementType, Via>>();
   /** The rules each check's windows may yield to (ownersOf). */
   private readonly owners = new Map<CompiledCheck, Owner[]>();
   /** The kinds of work the pass's periods hold (mayHold). */
@@ -348,28 +357,39 @@ export class Pass {
     return index;
   }
 
+  /** The pass's agreements with one of a type added, the rule's windows under them, and its verdicts on them. */
+  private viaOf(owner: CompiledCheck, type: AgreementType): Via {
+    let byType = this.vias.get(owner);
+    if (!byType) this.vias.set(owner, (byType = new Map()));
+    let via = byType.get(type);
+    if (!via) {
+      const withIt: AgreementInForce[] = [
+        ...this.agreements,
+        { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
+      ];
+      via = {
+        withIt,
+        windows: this.mayHold(owner) ? this.windowsWith(owner, type, withIt) : undefined,
+        verdicts: [new Map(), new Map()],
+      };
+      byType.set(type, via);
+    }
+    return via;
+  }
+
   /** Would the rule an agreement hands a window to pass it? Its windows there, judged with the agreement added. */
   passesVia(w: FactWindow): PassesVia {
     return (ruleId, type, strict) => {
       const owner = this.ctx.primaryById.get(ruleId);
       if (!owner) return false;
-      let withIt = this.withAdded.get(type);
-      if (!withIt) {
-        withIt = [
-          ...this.agreements,
-          { index: -1, type, workerId: this.workerId, employer: undefined, from: -Infinity, to: Infinity, params: {} },
-        ];
-        this.withAdded.set(type, withIt);
-      }
+      const { withIt, windows, verdicts } = this.viaOf(owner, type);
       let theirs = false;
-      if (this.mayHold(owner)) {
-        const key = `${ruleId}\u0000${type}\u0000${strict}`;
-        let verdicts = this.passing.get(key);
-        if (!verdicts) this.passing.set(key, (verdicts = new Map()));
-        for (const ow of this.windowsWith(owner, type, withIt).overlapping(w.start, w.end)) {
+      if (windows) {
+        const judged = verdicts[strict ? 1 : 0];
+        for (const ow of windows.overlapping(w.start, w.end)) {
           if (!this.inScope(owner, ow)) continue;
           theirs = true;
-          let passes = verdicts.get(ow);
+          let passes = judged.get(ow);
           if (passes === undefined) {
             // A rule that only warns (§ 7 asks for compensatory rest) lets the window be lawful.
             const r = resolveLimit(owner, withIt, this.when(ow.at), this.seriesOf(owner));
@@ -377,7 +397,7 @@ export class Pass {
               r !== undefined &&
               ((!strict && owner.check.severity !== 'violation') ||
                 !BREACH[owner.check.operator](ow.measured, r.limit));
-            verdicts.set(ow, passes);
+            judged.set(ow, passes);
           }
           if (!passes) return false;
         }
