@@ -47,7 +47,7 @@ type PartEvaluator = (
  * as it stands would only be evaluated once more, with the same result.
  */
 function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; convert: string }): PartEvaluator {
-  const seen = new Map<string, ReturnType<Evaluator>>();
+  const seen = new Map<string, Map<string, ReturnType<Evaluator>>>();
   const reuses = new Map<string, PartReuse>();
   const written = new Slot<Rota, Map<string, string>>('parts written');
   const write = (base: Rota, workerId: string, convert: string) => {
@@ -68,12 +68,16 @@ function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; conv
   };
   return (base, workerId, convert, agreements) => {
     const part = write(base, workerId, convert);
-    const key = `${part}\u0000${JSON.stringify(agreements)}`;
-    let report = seen.get(key);
+    // By part, then by agreements: the part's text is looked up as it was written (its hash kept
+    // with it), not written again into a longer key to be hashed anew on every run.
+    let byAgreements = seen.get(part);
+    if (!byAgreements) seen.set(part, (byAgreements = new Map()));
+    const key = JSON.stringify(agreements);
+    let report = byAgreements.get(key);
     if (!report) {
       let reuse = reuses.get(part);
       if (!reuse) reuses.set(part, (reuse = new PartReuse()));
-      seen.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements), reuse)));
+      byAgreements.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements), reuse)));
     }
     return report;
   };

@@ -34,7 +34,7 @@ import {
 import type { AgreementInForce } from '../timeline/build.ts';
 import { OverlapIndex } from '../time/sorted.ts';
 import type { Context } from './context.ts';
-import type { MeasuredFacts } from './reuse.ts';
+import { type MeasuredFacts, sharedWindows } from './reuse.ts';
 
 /** Who a pass judges and by what: the worker, the checks of their regime and the agreements that bind them. */
 export interface PassSubject {
@@ -259,15 +259,19 @@ export class Pass {
       if (reads === 'sundays' || reads === 'params+calendar') {
         const under = reads === 'sundays' ? calendar.sundays : calendar;
         let theirs = measured.under.get(under);
-        if (!theirs) measured.under.set(under, (theirs = new Map()));
+        if (!theirs) measured.under.set(under, (theirs = sharedWindows()));
         shared = theirs;
       }
-      const key =
-        reads === 'params' || reads === 'params+calendar'
-          ? `check\u0000${c.key}`
-          : `${c.check.measure}|${this.windowHoursOf(c)}`;
-      ws = shared.get(key);
-      if (!ws) shared.set(key, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+      if (reads === 'params' || reads === 'params+calendar') {
+        ws = shared.byCheck.get(c);
+        if (!ws) shared.byCheck.set(c, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+      } else {
+        const length = this.windowHoursOf(c);
+        let byLength = shared.byLength.get(c.check.measure);
+        if (!byLength) shared.byLength.set(c.check.measure, (byLength = new Map()));
+        ws = byLength.get(length);
+        if (!ws) byLength.set(length, (ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c))));
+      }
     } else ws = MEASURE_FUNCTIONS[c.check.measure](this.inputFor(c));
     this.measuredBy.set(c, ws);
     return ws;

@@ -9,6 +9,7 @@ import { firstEndingAfter } from '../time/sorted.ts';
 import type { AgreementInForce, WorkInterval } from '../timeline/build.ts';
 import type { Context } from './context.ts';
 import type { PassPlan } from './pass.ts';
+import { sharedWindows } from './reuse.ts';
 
 function framesCovering(frames: Frame[], from: number, to: number): Frame[] {
   const lo = firstEndingAfter(frames, from);
@@ -80,7 +81,7 @@ export function passPlan(
         ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}),
       },
     };
-    measured = { facts, windows: new Map(), under: new Map(), applies: new Map() };
+    measured = { facts, windows: sharedWindows(), under: new Map(), applies: new Map() };
     reuse?.keep(reuseKey!, measured);
   }
   // An agreement lawful and in force where the pass's work begins moves its nights (§ 10-11 (3)).

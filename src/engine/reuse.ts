@@ -12,6 +12,8 @@ import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import type { WorkPeriod } from '../facts/mainWorkPeriods.ts';
 import type { Finding } from '../report/schema.ts';
+import type { CompiledCheck } from '../rules/limits.ts';
+import type { MeasureName } from '../rules/schema.ts';
 import type { Timeline } from '../timeline/build.ts';
 import type { Context } from './context.ts';
 import type { Applicability } from './pass.ts';
@@ -21,14 +23,26 @@ export interface MeasuredFacts {
   facts: WorkFacts;
   /**
    * The windows of the measures that read nothing an agreement changes (facts/measures.ts
-   * MEASURE_READS): of the facts alone by measure and window length, of a check's parameters by check.
+   * MEASURE_READS), kept for every pass over these facts.
    */
-  windows: Map<string, FactWindow[]>;
+  windows: SharedWindows;
   /** The same for the measures that read the calendar or its Sunday windows, under each they were measured under. */
-  under: Map<PlanCalendar | PlanCalendar['sundays'], Map<string, FactWindow[]>>;
+  under: Map<PlanCalendar | PlanCalendar['sundays'], SharedWindows>;
   /** Applicability (json-rules-engine over the profile) under each calendar it was asked under. */
   applies: Map<PlanCalendar, Applicability>;
 }
+
+/**
+ * Windows measured once for the same facts: of a measure reading the check's parameters by check,
+ * of any other by measure and window length (every check naming it with that length reads them).
+ * Keyed by the objects and numbers themselves, not by a key written for each question.
+ */
+export interface SharedWindows {
+  byCheck: Map<CompiledCheck, FactWindow[]>;
+  byLength: Map<MeasureName, Map<number | undefined, FactWindow[]>>;
+}
+
+export const sharedWindows = (): SharedWindows => ({ byCheck: new Map(), byLength: new Map() });
 
 /**
  * Handed to every run of one part (EvaluateOptions.reuse) with the same options and rule book, and
