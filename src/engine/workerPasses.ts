@@ -69,6 +69,10 @@ function agreementsFor(timeline: Timeline, workerId: string, undertaking: string
 
 /** One group per undertaking and regime: medlever assignments are judged by their own regulation. */
 function groupsOf(own: WorkInterval[]): WorkInterval[][] {
+  // Most workers work for one undertaking under one regime: no key is written for each period.
+  const first = own[0];
+  if (!first) return [];
+  if (own.every((iv) => iv.regime === first.regime && iv.undertaking === first.undertaking)) return [own];
   const groups = new Map<string, WorkInterval[]>();
   for (const iv of own) {
     const key = `${iv.regime}\u0000${iv.undertaking}`;
@@ -114,10 +118,29 @@ async function workerWideFindings(ctx: Context, subject: PassSubject, own: WorkI
   return findings;
 }
 
-/** Sorted by window, rule and window end. */
+/**
+ * Sorted by window, rule and window end. Each window's instants are read once per distinct text
+ * (findings side by side share their frames), and the rules are ranked once in localeCompare's
+ * order (rules it holds equal share a rank), so the comparisons read numbers only.
+ */
 function sortFindings(findings: Finding[]): Finding[] {
-  const keyed = findings.map((f) => ({ f, start: Date.parse(f.window.start), end: Date.parse(f.window.end) }));
-  keyed.sort((a, b) => a.start - b.start || a.f.ruleId.localeCompare(b.f.ruleId) || a.end - b.end);
+  const instants = new Map<string, number>();
+  const instantOf = (text: string) => {
+    let ms = instants.get(text);
+    if (ms === undefined) instants.set(text, (ms = Date.parse(text)));
+    return ms;
+  };
+  const rules = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  for (let i = 0; i < rules.length; i++)
+    rank.set(rules[i]!, i > 0 && rules[i - 1]!.localeCompare(rules[i]!) === 0 ? rank.get(rules[i - 1]!)! : i);
+  const keyed = findings.map((f) => ({
+    f,
+    start: instantOf(f.window.start),
+    rule: rank.get(f.ruleId)!,
+    end: instantOf(f.window.end),
+  }));
+  keyed.sort((a, b) => a.start - b.start || a.rule - b.rule || a.end - b.end);
   return keyed.map(({ f }) => f);
 }
 
