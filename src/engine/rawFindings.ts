@@ -3,6 +3,7 @@
 // trail of the rules that leave one.
 import { Slot } from '../memo.ts';
 import { margin, type CompiledCheck } from '../rules/limits.ts';
+import { instantOfText } from '../time/instant.ts';
 import type { RawFinding } from './context.ts';
 import type { Judged } from './judgement.ts';
 import { overlaps, type Pass } from './pass.ts';
@@ -13,8 +14,8 @@ function covered(pass: Pass, raw: RawFinding[]) {
   return [
     ...pass.subject.earlier.map((f) => ({
       ruleId: f.ruleId,
-      start: Date.parse(f.window.start),
-      end: Date.parse(f.window.end),
+      start: instantOfText(f.window.start),
+      end: instantOfText(f.window.end),
     })),
     ...raw.map((f) => ({ ruleId: f.c.check.id, start: f.w.start, end: f.w.end })),
   ];

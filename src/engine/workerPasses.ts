@@ -20,6 +20,7 @@ import { Pass, type PassSubject } from './pass.ts';
 import { passPlan } from './passPlan.ts';
 import { rawFindings } from './rawFindings.ts';
 import { passKey } from './reuse.ts';
+import { instantOfText } from '../time/instant.ts';
 
 interface PassResult {
   findings: Finding[];
@@ -119,26 +120,20 @@ async function workerWideFindings(ctx: Context, subject: PassSubject, own: WorkI
 }
 
 /**
- * Sorted by window, rule and window end. Each window's instants are read once per distinct text
- * (findings side by side share their frames), and the rules are ranked once in localeCompare's
+ * Sorted by window, rule and window end. The windows' instants are read once per text (findings
+ * side by side share their frames: instantOfText), and the rules are ranked once in localeCompare's
  * order (rules it holds equal share a rank), so the comparisons read numbers only.
  */
 function sortFindings(findings: Finding[]): Finding[] {
-  const instants = new Map<string, number>();
-  const instantOf = (text: string) => {
-    let ms = instants.get(text);
-    if (ms === undefined) instants.set(text, (ms = Date.parse(text)));
-    return ms;
-  };
   const rules = [...new Set(findings.map((f) => f.ruleId))].sort((a, b) => a.localeCompare(b));
   const rank = new Map<string, number>();
   for (let i = 0; i < rules.length; i++)
     rank.set(rules[i]!, i > 0 && rules[i - 1]!.localeCompare(rules[i]!) === 0 ? rank.get(rules[i - 1]!)! : i);
   const keyed = findings.map((f) => ({
     f,
-    start: instantOf(f.window.start),
+    start: instantOfText(f.window.start),
     rule: rank.get(f.ruleId)!,
-    end: instantOf(f.window.end),
+    end: instantOfText(f.window.end),
   }));
   keyed.sort((a, b) => a.start - b.start || a.rule - b.rule || a.end - b.end);
   return keyed.map(({ f }) => f);

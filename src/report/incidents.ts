@@ -11,7 +11,7 @@
 //      rules over frames of the same length) are one incident with its occurrences: "every third
 //      weekend" is one incident, not one per weekend.
 // Every finding is in exactly one incident (test/report/incidents.test.ts).
-import { formatInstant, hoursText } from '../time/instant.ts';
+import { formatInstant, hoursText, instantOfText } from '../time/instant.ts';
 import { firstEndingAfter } from '../time/sorted.ts';
 import { daysBetween, wallClock, wallText } from '../time/wallClock.ts';
 import type { Finding, Incident } from './schema.ts';
@@ -65,7 +65,7 @@ function groupsOf({ work, findings, restMs }: IncidentInput): Group[] {
   const byFrame = new Map<string, Group>();
   let plan: Group | undefined;
   for (const { f, index } of findings) {
-    const w = { start: Date.parse(f.window.start), end: Date.parse(f.window.end) };
+    const w = { start: instantOfText(f.window.start), end: instantOfText(f.window.end) };
     let inside = 0;
     let best = -1;
     let bestMs = 0;
