@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLoadRota } from '../../scripts/load-test.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
+import { PartReuse } from '../../src/engine/reuse.ts';
 import { loadRotaFile, validateRotaDocument } from '../../src/rota/load.ts';
 import type { Finding } from '../../src/report/schema.ts';
 import type { AgreementType, Rota } from '../../src/rota/schema.ts';
@@ -65,5 +66,23 @@ describe('a violations-only run finds exactly the violations of a full evaluatio
     expect(
       await expectSameViolations(employed(validateRotaDocument(buildLoadRota({ workers: 50, weeks: 6 })), [])),
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("a conversion tier's run (handed a part's reuse) leaves its findings unworded", () => {
+  it('has the violations-only run’s findings, with no message and no details', async () => {
+    const rota = employed(validateRotaDocument(buildLoadRota({ workers: 10, weeks: 6 })), []);
+    const worded = await evaluate(rota, { ruleBook: book, conversions: false, violationsOnly: true });
+    const reuse = new PartReuse();
+    const unworded = await evaluate(rota, { ruleBook: book, conversions: false, violationsOnly: true, reuse });
+    expect(worded.findings.length).toBeGreaterThan(0);
+    expect(worded.findings.every((f) => f.message.nb !== '' && f.message.en !== '')).toBe(true);
+    expect(unworded.findings).toEqual(
+      worded.findings.map(({ details: _details, ...f }) => ({ ...f, message: { nb: '', en: '' } })),
+    );
+    // A later run of the part, taking what the first measured, gives the same.
+    expect(
+      (await evaluate(rota, { ruleBook: book, conversions: false, violationsOnly: true, reuse })).findings,
+    ).toEqual(unworded.findings);
   });
 });
