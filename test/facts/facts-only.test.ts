@@ -2,10 +2,11 @@
 // the facts with other work periods is tallied anew. What each shared measure reads is held to its
 // listing in test/facts/shared-measures.test.ts.
 import { describe, expect, it } from 'vitest';
+import { factsOf } from '../support/facts.ts';
 import { MEASURE_FUNCTIONS } from '../../src/facts/measures.ts';
 import { mainWorkPeriods } from '../../src/facts/mainWorkPeriods.ts';
 import type { WorkFacts } from '../../src/facts/types.ts';
-import { dayFrames, weekFrames, type FrameAnchor } from '../../src/time/frames.ts';
+import type { FrameAnchor } from '../../src/time/frames.ts';
 import { parseInstant } from '../../src/time/instant.ts';
 
 const anchor: FrameAnchor = { zone: 'Europe/Oslo', dayStartMinutes: 0, weekStartWeekday: 1 };
@@ -32,18 +33,7 @@ function facts(): WorkFacts {
     heavyNightWork: false,
   }));
   const blocks = intervals.map((iv) => ({ start: iv.start, end: iv.end, assignmentIds: ['a1'] }));
-  const from = blocks[0]!.start;
-  const to = blocks[blocks.length - 1]!.end;
-  const weeks = weekFrames(from, to, anchor);
-  return {
-    intervals,
-    blocks,
-    workPeriods: mainWorkPeriods(intervals, () => 11),
-    dayFrames: dayFrames(from, to, anchor),
-    weekFrames: weeks,
-    standby: { intervals: [], weight: 0 },
-    plan: { weeks, referenceWeek: 0 },
-  };
+  return factsOf(intervals, blocks, anchor);
 }
 
 describe("the tallies kept on a pass's facts", () => {

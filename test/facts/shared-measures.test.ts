@@ -4,15 +4,15 @@
 // it touches no other input, and whatever else a run would hand it (a limit, ceilings, agreements,
 // a profile) leaves its windows as they were.
 import { describe, expect, it } from 'vitest';
+import { factsOf } from '../support/facts.ts';
 import { compiled } from '../../src/engine/engines.ts';
 import { planCalendar } from '../../src/engine/planCalendar.ts';
-import { mainWorkPeriods } from '../../src/facts/mainWorkPeriods.ts';
 import { MEASURE_FUNCTIONS, MEASURE_READS, type MeasureReads } from '../../src/facts/measures.ts';
 import type { MeasureInput, WorkFacts } from '../../src/facts/types.ts';
 import { workBlocks } from '../../src/facts/workBlocks.ts';
 import { valueAt } from '../../src/rules/limits.ts';
 import { defaultRuleBook } from '../../src/rules/load.ts';
-import { dayFrames, type FrameAnchor, weekFrames } from '../../src/time/frames.ts';
+import type { FrameAnchor } from '../../src/time/frames.ts';
 import { parseInstant } from '../../src/time/instant.ts';
 import type { WorkInterval } from '../../src/timeline/build.ts';
 
@@ -53,18 +53,7 @@ function facts(): WorkFacts {
     heavyNightWork: heavy ?? false,
   }));
   const blocks = workBlocks(intervals);
-  const from = blocks[0]!.start;
-  const to = blocks[blocks.length - 1]!.end;
-  const weeks = weekFrames(from, to, anchor);
-  return {
-    intervals,
-    blocks,
-    workPeriods: mainWorkPeriods(intervals, () => 11),
-    dayFrames: dayFrames(from, to, anchor),
-    weekFrames: weeks,
-    standby: { intervals: [], weight: 0 },
-    plan: { weeks, referenceWeek: 0 },
-  };
+  return factsOf(intervals, blocks, anchor);
 }
 
 /** The input's keys each may read (`calendar.*`: any of the calendar's). */
