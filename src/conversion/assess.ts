@@ -332,7 +332,16 @@ export async function assessConversions(
     const withoutSection12 = new Set<object>();
     if (verdict !== 'convertible') {
       for (const change of restructurings(slice.rota, a, slice.timeline, book)) {
-        // A second carer the change brings in must be lawful too, with the individual agreements.
+        const askJudgement = verdict === 'convertible-with-agreement' && judged(required);
+        const { verdictAfter, withoutJudgement } = await strategy.afterChange(runs, change.rota, {
+          verdict,
+          askJudgement,
+        });
+        const better = RANK[verdictAfter] < RANK[verdict];
+        const lighter = askJudgement && verdictAfter === 'convertible-with-agreement' && withoutJudgement;
+        if (!better && !lighter) continue;
+        // A second carer the change brings in must be lawful too, with the individual agreements
+        // (asked only of a change that helps: the answer decides nothing else).
         let othersLawful = true;
         for (const other of change.alsoCheck ?? []) {
           const theirs = await evaluateOnce(
@@ -343,15 +352,7 @@ export async function assessConversions(
           );
           if (blocking(theirs.findings, other.assignmentId).length > 0) othersLawful = false;
         }
-        if (!othersLawful) continue;
-        const askJudgement = verdict === 'convertible-with-agreement' && judged(required);
-        const { verdictAfter, withoutJudgement } = await strategy.afterChange(runs, change.rota, {
-          verdict,
-          askJudgement,
-        });
-        const better = RANK[verdictAfter] < RANK[verdict];
-        const lighter = askJudgement && verdictAfter === 'convertible-with-agreement' && withoutJudgement;
-        if (better || lighter) {
+        if (othersLawful) {
           const suggestion = { nb: change.nb, en: change.en, verdictAfter };
           suggestionDetails.push(suggestion);
           if (lighter || (better && verdictAfter === 'convertible')) withoutSection12.add(suggestion);
