@@ -335,7 +335,8 @@ interface Row {
   problem?: string;
 }
 
-async function measure(workers: number, o: Options, dir: string): Promise<Row> {
+/** One size measured; `naive`: also ratio (b) on its first workers (the year with oppdrag prints none). */
+async function measure(workers: number, o: Options, dir: string, naive = true): Promise<Row> {
   const row: Row = { workers };
   const kind = o.oppdrag ? '-oppdrag' : '';
   const file = join(dir, `rota-${workers}${kind}.json`);
@@ -407,8 +408,12 @@ async function measure(workers: number, o: Options, dir: string): Promise<Row> {
   }
   if (!row.engineProblem) row.ratioA = check.wallMs / parse.wallMs;
   progress(
-    `${workers} workers: CLI ${row.engineProblem ?? `exit ${check.code}`} after ${row.engineS.toFixed(1)} s; naive baseline on ${Math.min(o.sample, workers)} workers`,
+    `${workers} workers: CLI ${row.engineProblem ?? `exit ${check.code}`} after ${row.engineS.toFixed(1)} s${naive ? `; naive baseline on ${Math.min(o.sample, workers)} workers` : ''}`,
   );
+  if (!naive) {
+    if (!o.keep) rmSync(file, { force: true });
+    return row;
+  }
 
   const ratio = await run(
     node,
@@ -643,7 +648,7 @@ async function bench(): Promise<void> {
   try {
     if (o.national) {
       for (const workers of o.sizes) rows.push(await measure(workers, o, dir));
-      if (!o.oppdrag) withOppdrag = await measure(oppdragSize(o.sizes), { ...o, oppdrag: true }, dir);
+      if (!o.oppdrag) withOppdrag = await measure(oppdragSize(o.sizes), { ...o, oppdrag: true }, dir, false);
     }
   } finally {
     if (!o.keep) rmSync(dir, { recursive: true, force: true });

@@ -47,8 +47,8 @@ type PartEvaluator = (
  * as it stands would only be evaluated once more, with the same result.
  */
 function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; convert: string }): PartEvaluator {
-  const seen = new Map<string, Map<string, ReturnType<Evaluator>>>();
-  const reuses = new Map<string, PartReuse>();
+  // By part: what its runs share, and each run by its agreements.
+  const parts = new Map<string, { reuse: PartReuse; runs: Map<string, ReturnType<Evaluator>> }>();
   const written = new Slot<Rota, Map<string, string>>('parts written');
   const write = (base: Rota, workerId: string, convert: string) => {
     // No written part starts with NUL: the token cannot be taken for one.
@@ -70,15 +70,12 @@ function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; conv
     const part = write(base, workerId, convert);
     // By part, then by agreements: the part's text is looked up as it was written (its hash kept
     // with it), not written again into a longer key to be hashed anew on every run.
-    let byAgreements = seen.get(part);
-    if (!byAgreements) seen.set(part, (byAgreements = new Map()));
+    let ofPart = parts.get(part);
+    if (!ofPart) parts.set(part, (ofPart = { reuse: new PartReuse(), runs: new Map() }));
     const key = JSON.stringify(agreements);
-    let report = byAgreements.get(key);
-    if (!report) {
-      let reuse = reuses.get(part);
-      if (!reuse) reuses.set(part, (reuse = new PartReuse()));
-      byAgreements.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements), reuse)));
-    }
+    let report = ofPart.runs.get(key);
+    if (!report)
+      ofPart.runs.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements), ofPart.reuse)));
     return report;
   };
 }

@@ -76,7 +76,6 @@ export interface Applicability {
 
 export type PassesVia = (ruleId: string, type: AgreementType, strict: boolean) => boolean;
 
-/** A rule a check's windows may yield to, as this pass judges it. */
 /** A rule under an added agreement type (Pass.passesVia): its windows in scope of the pass, and its verdicts on them, lenient and strict. */
 interface Via {
   withIt: AgreementInForce[];
@@ -85,6 +84,7 @@ interface Via {
   verdicts: [Map<FactWindow, boolean>, Map<FactWindow, boolean>];
 }
 
+/** A rule a check's windows may yield to, as this pass judges it. */
 interface Owner {
   owner: CompiledCheck;
   resolve: LimitResolver;

@@ -4,7 +4,7 @@
 // overlaps the window, or touches it when none overlaps (a rest window lies between periods).
 import { groupBy } from '../groupBy.ts';
 import type { Rota } from '../rota/schema.ts';
-import { parseInstant } from '../time/instant.ts';
+import { instantOfText, parseInstant } from '../time/instant.ts';
 import type { Finding } from './schema.ts';
 
 interface PeriodSpan {
@@ -53,8 +53,8 @@ export function entryFinder(rota: Rota): EntryFinder {
 
   return (f) => {
     const ids = f.assignmentIds.length > 0 ? f.assignmentIds : (assignmentsOf.get(f.workerId) ?? []).map((a) => a.id);
-    const from = Date.parse(f.window.start);
-    const to = Date.parse(f.window.end);
+    const from = instantOfText(f.window.start);
+    const to = instantOfText(f.window.end);
     const found = ids.flatMap((id) => spans(id)).sort((a, b) => a.index - b.index);
     if (!Number.isNaN(from) && !Number.isNaN(to)) {
       const overlapping =
