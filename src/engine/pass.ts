@@ -10,13 +10,14 @@
 // search. A window's kinds of work are collected once, or not at all when the pass holds one kind.
 // inputFor() returns methods, not arrow properties: tsx (esbuild keepNames) names every arrow
 // assigned to a property, once per call.
-import { MEASURE_FUNCTIONS, MEASURE_READS } from '../facts/measures.ts';
+import { FLOORED_MEASURES, MEASURE_FUNCTIONS, MEASURE_READS } from '../facts/measures.ts';
 import { mainWorkPeriods } from '../facts/mainWorkPeriods.ts';
 import type { PlanCalendar, Profile } from '../facts/profile.ts';
 import type { FactWindow, MeasureInput, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf } from '../facts/workBlocks.ts';
 import type { Finding } from '../report/schema.ts';
 import type { AgreementType } from '../rota/schema.ts';
+import type { BreachOperator } from '../rules/schema.ts';
 import {
   BREACH,
   limitAgreements,
@@ -91,6 +92,17 @@ interface Owner {
   series: DatedSeries;
   /** The rule takes only the windows it claims (claimsOf), not every window where it applies. */
   claimsWindows: boolean;
+}
+
+/**
+ * The loosest value a limit series takes: the lowest of a maximum (a window breaks it only measuring
+ * more), the highest of a minimum. A series without values has no window in force to judge: ±Infinity
+ * keeps none.
+ */
+export function loosestOf(series: DatedSeries, operator: BreachOperator): number {
+  return operator === 'greaterThan' || operator === 'greaterThanInclusive'
+    ? Math.min(...series.values)
+    : Math.max(...series.values);
 }
 
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
@@ -242,7 +254,35 @@ export class Pass {
       limitAt(at: number) {
         return pass.limitOf(c, pass.when(at), baseSeries)?.limit;
       },
+      keeps: undefined,
     };
+  }
+
+  /**
+   * The windows of a check whose breaches alone are read (judgement.ts `breachesOnly`): of a
+   * FLOORED_MEASURES measure, only those that break the loosest value the check's limit series ever
+   * takes (the lowest of a maximum, the highest of a minimum). The limit binding a window is never
+   * stricter than the series' value there (judgement.ts), so a window that breaks none of its values
+   * breaks nothing and is passed over unread. Of any other measure, or once every window is measured
+   * anyway, all of them.
+   */
+  breachCandidatesOf(c: CompiledCheck, series: DatedSeries): FactWindow[] {
+    const { operator, measure } = c.check;
+    if (!FLOORED_MEASURES.has(measure) || this.measuredBy.has(c)) return this.windowsOf(c);
+    // A floored measure reads the facts alone (MEASURE_READS): what it keeps for a check under a
+    // series is the same for every pass over these facts (a conversion run's, reuse.ts).
+    const { candidates } = this.plan.measured;
+    let bySeries = candidates.get(c);
+    if (!bySeries) candidates.set(c, (bySeries = new Map()));
+    let ws = bySeries.get(series);
+    if (!ws) {
+      const breach = BREACH[operator];
+      const loosest = loosestOf(series, operator);
+      const input = this.inputFor(c);
+      input.keeps = (measured) => breach(measured, loosest);
+      bySeries.set(series, (ws = MEASURE_FUNCTIONS[measure](input)));
+    }
+    return ws;
   }
 
   windowsOf(c: CompiledCheck): FactWindow[] {

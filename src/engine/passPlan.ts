@@ -81,7 +81,7 @@ export function passPlan(
         ...(ctx.declaredSpan ? { declared: ctx.declaredSpan } : {}),
       },
     };
-    measured = { facts, windows: sharedWindows(), under: new Map(), applies: new Map() };
+    measured = { facts, windows: sharedWindows(), under: new Map(), candidates: new Map(), applies: new Map() };
     reuse?.keep(reuseKey!, measured);
   }
   // An agreement lawful and in force where the pass's work begins moves its nights (§ 10-11 (3)).

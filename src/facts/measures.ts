@@ -73,6 +73,18 @@ export const MEASURE_FUNCTIONS: Record<MeasureName, Measure> = {
  */
 export type MeasureReads = 'facts' | 'params' | 'sundays' | 'params+calendar';
 
+/**
+ * Measures that honour MeasureInput.keeps: asked for the windows that could break a limit, they make
+ * only those, not every window to be judged and dropped. The rolling windows are two for every
+ * block of work (44 % of all the windows a national year measures) and the daily rest's one for
+ * every day worked; supplementary checks judge them, which read their breaches and nothing else.
+ */
+export const FLOORED_MEASURES: ReadonlySet<MeasureName> = new Set<MeasureName>([
+  'hoursInRollingWindow',
+  'restInDayFrame',
+  'restInWeekFrame',
+]);
+
 export const MEASURE_READS: ReadonlyMap<MeasureName, MeasureReads> = new Map<MeasureName, MeasureReads>([
   ['hoursInDayFrame', 'facts'],
   ['hoursInWeekFrame', 'facts'],

@@ -2,7 +2,7 @@
 // the plan counts as rest (the plan shows no work there).
 import type { Frame } from '../time/frames.ts';
 import { hours, msFromHours } from '../time/instant.ts';
-import type { FactWindow, Measure } from './types.ts';
+import { every, type FactWindow, type Measure } from './types.ts';
 import type { WorkBlock } from './workBlocks.ts';
 
 /**
@@ -51,7 +51,12 @@ export const restInWorkPeriod: Measure = ({ facts, limitAt, windowHours }) => {
  * frame); otherwise a rest that touches the frame counts whole, so an ordinary 08–16 day (16 h off
  * across midnight) passes and only a frame with no full rest anywhere near it fails.
  */
-function longestRestPerFrame(blocks: WorkBlock[], frames: Frame[], clip: boolean): FactWindow[] {
+function longestRestPerFrame(
+  blocks: WorkBlock[],
+  frames: Frame[],
+  clip: boolean,
+  keeps: (measured: number) => boolean,
+): FactWindow[] {
   const out: FactWindow[] = [];
   let b0 = 0;
   for (const fr of frames) {
@@ -71,16 +76,13 @@ function longestRestPerFrame(blocks: WorkBlock[], frames: Frame[], clip: boolean
     }
     const nextStart = Math.min(hi, b < blocks.length ? blocks[b]!.start : Infinity);
     if (cursor < fr.end) longest = Math.max(longest, nextStart - cursor);
-    out.push({
-      start: fr.start,
-      end: fr.end,
-      measured: hours(Math.max(0, longest)),
-      at: fr.start,
-      blockRange: [b0, b],
-    });
+    const measured = hours(Math.max(0, longest));
+    if (keeps(measured)) out.push({ start: fr.start, end: fr.end, measured, at: fr.start, blockRange: [b0, b] });
   }
   return out;
 }
 
-export const restInDayFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.dayFrames, false);
-export const restInWeekFrame: Measure = ({ facts }) => longestRestPerFrame(facts.blocks, facts.weekFrames, true);
+export const restInDayFrame: Measure = ({ facts, keeps = every }) =>
+  longestRestPerFrame(facts.blocks, facts.dayFrames, false, keeps);
+export const restInWeekFrame: Measure = ({ facts, keeps = every }) =>
+  longestRestPerFrame(facts.blocks, facts.weekFrames, true, keeps);

@@ -64,6 +64,16 @@ export interface MeasureInput {
   zone?: string;
   /** Further parameters of the check's rule file (the `params` it names), value in force at an instant. */
   param?: (name: string, at: number) => number | undefined;
+  /**
+   * Whether a window measuring this much could break the check's limit at all (its loosest): a
+   * measure listed in FLOORED_MEASURES (measures.ts) makes only the windows it keeps. Asked by a
+   * judgement that reads breaches alone (engine/pass.ts breachCandidatesOf); such windows are never
+   * shared with another check or pass.
+   */
+  keeps?: (measured: number) => boolean;
 }
 
 export type Measure = (input: MeasureInput) => FactWindow[];
+
+/** Every window kept (MeasureInput.keeps, when the judgement asks for them all). */
+export const every = (_measured: number): boolean => true;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf } from '../support/facts.ts';
 import { compiled } from '../../src/engine/engines.ts';
 import { planCalendar } from '../../src/engine/planCalendar.ts';
-import { MEASURE_FUNCTIONS, MEASURE_READS, type MeasureReads } from '../../src/facts/measures.ts';
+import { FLOORED_MEASURES, MEASURE_FUNCTIONS, MEASURE_READS, type MeasureReads } from '../../src/facts/measures.ts';
 import type { MeasureInput, WorkFacts } from '../../src/facts/types.ts';
 import { workBlocks } from '../../src/facts/workBlocks.ts';
 import { valueAt } from '../../src/rules/limits.ts';
@@ -63,8 +63,12 @@ const ALLOWED: Record<MeasureReads, string[]> = {
   sundays: ['facts', 'windowHours', 'zone', 'calendar', 'calendar.sundays'],
   'params+calendar': ['facts', 'windowHours', 'zone', 'param', 'calendar', 'calendar.*'],
 };
+// `keeps` too, for a measure that honours it (FLOORED_MEASURES): the windows a pass shares are
+// measured without it, and those measured with it are kept by the pass alone (Pass.breachCandidatesOf).
 const allowed = (reads: MeasureReads, key: string) =>
-  ALLOWED[reads].includes(key) || (key.startsWith('calendar.') && ALLOWED[reads].includes('calendar.*'));
+  ALLOWED[reads].includes(key) ||
+  (key.startsWith('calendar.') && ALLOWED[reads].includes('calendar.*')) ||
+  key === 'keeps';
 
 /** The input as a pass hands it, with what no listed measure may read set one way or the other. */
 function inputs(f: WorkFacts, shared: Pick<MeasureInput, 'windowHours' | 'param' | 'calendar'>, other: 0 | 1) {
@@ -132,5 +136,49 @@ describe('measures measured once for the same facts (MEASURE_READS)', () => {
     }
     // The facts above give each listed measure windows to compare.
     expect(windows).toBeGreaterThan(0);
+  });
+});
+
+describe('measures that make only the windows that could break a limit (FLOORED_MEASURES)', () => {
+  const book = defaultRuleBook();
+  const { checks } = compiled(book, ZONE);
+  const f = facts();
+  const at = f.blocks[0]!.start;
+  const calendar = planCalendar(book, f.dayFrames, f.weekFrames, ZONE, at);
+  const tests: Array<[string, (m: number, t: number) => boolean]> = [
+    ['>', (m, t) => m > t],
+    ['>=', (m, t) => m >= t],
+    ['<', (m, t) => m < t],
+    ['<=', (m, t) => m <= t],
+  ];
+
+  it('are measures of the facts alone, so what they keep for a check is shared like their windows', () => {
+    for (const measure of FLOORED_MEASURES) expect(MEASURE_READS.get(measure), measure).toBe('facts');
+  });
+
+  it.each([...FLOORED_MEASURES])('%s keeps exactly the windows asked for, in order', (measure) => {
+    const named = checks.filter((c) => c.check.measure === measure);
+    expect(named.length, `no check of the rule book names ${measure}`).toBeGreaterThan(0);
+    for (const c of named) {
+      const input = inputs(
+        f,
+        {
+          windowHours: c.window ? valueAt(c.window, at) : undefined,
+          param: (name: string, when: number) => (c.params[name] ? valueAt(c.params[name]!, when) : undefined),
+          calendar,
+        },
+        0,
+      );
+      const run = MEASURE_FUNCTIONS[measure];
+      const all = run(input);
+      const values = [...new Set(all.map((w) => w.measured))];
+      // The facts give windows of more than one value, so each threshold below keeps some and drops some.
+      expect(values.length, c.check.id).toBeGreaterThan(1);
+      for (const t of [...values, Math.min(...values) - 1, Math.max(...values) + 1])
+        for (const [name, keep] of tests) {
+          const kept = run({ ...input, keeps: (m) => keep(m, t) });
+          expect(kept, `${c.check.id} ${name} ${t}`).toEqual(all.filter((w) => keep(w.measured, t)));
+        }
+    }
   });
 });
