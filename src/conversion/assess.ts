@@ -15,7 +15,7 @@ import { workBlocks } from '../facts/workBlocks.ts';
 import { verdictConfidence } from './confidence.ts';
 import { assessEmployment } from './employment.ts';
 import { type HoursAndCost, hoursAndCost } from './hoursAndCost.ts';
-import { blocking, inCatalogueOrder, RANK, typesOfTier } from './ladder.ts';
+import { blocking, inCatalogueOrder, isBlocking, RANK, typesOfTier } from './ladder.ts';
 import { minimalBy, predictor } from './reasoning.ts';
 import { restructurings } from './restructure.ts';
 import { indexByWorker, workerRota, workerSlice } from './slice.ts';
@@ -23,15 +23,25 @@ import { indexByWorker, workerRota, workerSlice } from './slice.ts';
 /**
  * Evaluates a worker's part with violations only. Every run handed the same `reuse` is of the same
  * part under other agreements: what does not depend on them is measured once (engine/reuse.ts).
+ * Given `enough`, only whether some finding is such a finding is asked: the findings may be those
+ * of the first check that makes one (engine/enough.ts), or all of them.
  */
-export type Evaluator = (rota: Rota, reuse?: PartReuse) => Promise<{ findings: Finding[] }>;
+export type Evaluator = (
+  rota: Rota,
+  reuse?: PartReuse,
+  enough?: (f: Finding) => boolean,
+) => Promise<{ findings: Finding[] }>;
 
-/** A worker's part with one assignment as employment, under agreements (workerRota's arguments). */
+/**
+ * A worker's part with one assignment as employment, under agreements (workerRota's arguments).
+ * With `anyBlocking`, only whether a violation binds the assignment is asked (Evaluator's `enough`).
+ */
 type PartEvaluator = (
   base: Rota,
   workerId: string,
   convert: string,
   agreements: Rota['agreements'],
+  anyBlocking?: boolean,
 ) => ReturnType<Evaluator>;
 
 /**
@@ -47,8 +57,12 @@ type PartEvaluator = (
  * as it stands would only be evaluated once more, with the same result.
  */
 function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; convert: string }): PartEvaluator {
-  // By part: what its runs share, and each run by its agreements.
-  const parts = new Map<string, { reuse: PartReuse; runs: Map<string, ReturnType<Evaluator>> }>();
+  // By part: what its runs share, and each run by its agreements (a run asked only for a blocking
+  // violation beside the whole one: it stands for the whole run only when it found none).
+  const parts = new Map<
+    string,
+    { reuse: PartReuse; runs: Map<string, ReturnType<Evaluator>>; anyRuns: Map<string, ReturnType<Evaluator>> }
+  >();
   const written = new Slot<Rota, Map<string, string>>('parts written');
   const write = (base: Rota, workerId: string, convert: string) => {
     // No written part starts with NUL: the token cannot be taken for one.
@@ -66,16 +80,34 @@ function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; conv
       );
     return text;
   };
-  return (base, workerId, convert, agreements) => {
+  return (base, workerId, convert, agreements, anyBlocking = false) => {
     const part = write(base, workerId, convert);
     // By part, then by agreements: the part's text is looked up as it was written (its hash kept
     // with it), not written again into a longer key to be hashed anew on every run.
     let ofPart = parts.get(part);
-    if (!ofPart) parts.set(part, (ofPart = { reuse: new PartReuse(), runs: new Map() }));
+    if (!ofPart) parts.set(part, (ofPart = { reuse: new PartReuse(), runs: new Map(), anyRuns: new Map() }));
+    const { reuse, runs, anyRuns } = ofPart;
     const key = JSON.stringify(agreements);
-    let report = ofPart.runs.get(key);
-    if (!report)
-      ofPart.runs.set(key, (report = evaluate(workerRota(base, workerId, convert, agreements), ofPart.reuse)));
+    const known = runs.get(key) ?? (anyBlocking ? anyRuns.get(key) : undefined);
+    if (known) return known;
+    const rota = workerRota(base, workerId, convert, agreements);
+    if (!anyBlocking) {
+      // A run that stopped at a blocking violation holds only some of the findings: not this one.
+      const report = evaluate(rota, reuse);
+      runs.set(key, report);
+      return report;
+    }
+    const blocks = (f: Finding) => isBlocking(f, convert);
+    const report = evaluate(rota, reuse, blocks);
+    anyRuns.set(key, report);
+    // One that found none went through every check: it is the whole run.
+    report.then(
+      (r) => {
+        if (!r.findings.some(blocks) && !runs.has(key)) runs.set(key, report);
+      },
+      // Its failure is the caller's to hear.
+      () => undefined,
+    );
     return report;
   };
 }
@@ -102,8 +134,12 @@ export interface Ladder {
 
 /** One oppdrag's evaluations: its worker's part with the assignment as employment, under agreements. */
 export interface Runs {
-  /** The violations binding the assignment under these agreements (of the worker's part, or a changed part). */
-  run: (types: AgreementType[], base?: Rota) => Promise<Finding[]>;
+  /**
+   * The violations binding the assignment under these agreements (of the worker's part, or a changed
+   * part). With `anyLeft`, only whether there are any is asked: the list may hold only some of them
+   * (the run ended at the first check that left one, engine/enough.ts).
+   */
+  run: (types: AgreementType[], base?: Rota, anyLeft?: boolean) => Promise<Finding[]>;
   individual: AgreementType[];
   collective: AgreementType[];
   /** Whether any of the agreements rests on a human judgement (§ 12: "not very burdensome"). */
@@ -214,29 +250,31 @@ export const reasoned: ConversionStrategy = {
   },
 
   async afterChange({ run, individual, judged }, change, { verdict, askJudgement }) {
+    // Every answer here is whether a run leaves a violation, not which: each may end at the first.
     if (RANK[verdict] > RANK['convertible-with-agreement']) {
       // Only a schedule lawful with the individual agreements does better: that is measured first,
       // and the tier below it only for a change that will be shown.
-      if ((await run(individual, change)).length > 0)
+      if ((await run(individual, change, true)).length > 0)
         return { verdictAfter: 'not-convertible', withoutJudgement: false };
-      const after = await run([], change);
+      const after = await run([], change, true);
       return {
         verdictAfter: after.length === 0 ? 'convertible' : 'convertible-with-agreement',
         withoutJudgement: false,
       };
     }
-    const after = await run([], change);
+    const after = await run([], change, true);
     if (after.length === 0) return { verdictAfter: 'convertible', withoutJudgement: false };
     // Short of convertible, a change does as well as the verdict at best; it is shown only if it
     // does so without § 12, which is asked only of a verdict resting on it.
     if (!askJudgement) return { verdictAfter: verdict, withoutJudgement: false };
-    if ((await run(individual, change)).length > 0) return { verdictAfter: 'not-convertible', withoutJudgement: false };
+    if ((await run(individual, change, true)).length > 0)
+      return { verdictAfter: 'not-convertible', withoutJudgement: false };
     // The smallest set is searched dropping the agreements that rest on a judgement first
     // (typesOfTier), and a dropped one never returns: one evaluation each tells whether it goes.
     let set = individual;
     for (const t of individual.filter((x) => judged([x]))) {
       const without = set.filter((x) => x !== t);
-      if ((await run(without, change)).length === 0) set = without;
+      if ((await run(without, change, true)).length === 0) set = without;
     }
     return { verdictAfter: 'convertible-with-agreement', withoutJudgement: !judged(set) };
   },
@@ -309,8 +347,8 @@ export async function assessConversions(
     // worker the same periods.
     const evaluateOnce = memoized(evaluate, { rota: slice.rota, workerId: a.workerId, convert: a.id });
     const runs: Runs = {
-      run: async (types, base = slice.rota) =>
-        blocking((await evaluateOnce(base, a.workerId, a.id, with_(types))).findings, a.id),
+      run: async (types, base = slice.rota, anyLeft = false) =>
+        blocking((await evaluateOnce(base, a.workerId, a.id, with_(types), anyLeft)).findings, a.id),
       individual,
       collective,
       judged,
@@ -346,6 +384,7 @@ export async function assessConversions(
             other.workerId,
             other.assignmentId,
             individual.map((type) => ({ type, workerId: other.workerId })),
+            true,
           );
           if (blocking(theirs.findings, other.assignmentId).length > 0) othersLawful = false;
         }

@@ -6,9 +6,13 @@ import type { RuleBook } from '../rules/load.ts';
 
 export type Tier = 'individual' | 'collective' | 'authority';
 
-/** Violations that bind the converted assignment (not hypothetical, and its own). */
+/** A violation that binds the converted assignment (not hypothetical, and its own). */
+export const isBlocking = (f: Finding, assignmentId: string) =>
+  f.severity === 'violation' && !f.hypothetical && f.assignmentIds.includes(assignmentId);
+
+/** The violations that bind the converted assignment. */
 export const blocking = (findings: Finding[], assignmentId: string) =>
-  findings.filter((f) => f.severity === 'violation' && !f.hypothetical && f.assignmentIds.includes(assignmentId));
+  findings.filter((f) => isBlocking(f, assignmentId));
 
 /**
  * The agreement types of the tiers, in the catalogue's order, except that those resting on a human

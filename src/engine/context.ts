@@ -43,6 +43,8 @@ export interface Context {
   /** When the night is (the rule file that declares it), for the measures that name its hours. */
   night: Night | undefined;
   violationsOnly: boolean;
+  /** The run may stop at the first finding of this kind (EvaluateOptions.enough; violations-only runs). */
+  enough: ((f: Finding) => boolean) | undefined;
   /** Share of stand-by outside the workplace that counts as normal working time (rules: § 10-4 (3)), dated. */
   standbyFactor: DatedSeries | undefined;
   /** The parameters profile conditions compare with, valued at the date of each pass. */
@@ -121,6 +123,7 @@ export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, opt
     profileMatches,
     calendar: sharedPlanCalendar(book, days, weeks, zone, from),
     violationsOnly: options.violationsOnly ?? false,
+    enough: options.violationsOnly ? options.enough : undefined,
     standbyFactor: standbyParameter ? compileSeries(standbyParameter, zone) : undefined,
     profileParams,
     night: nightOf(book)?.night,
@@ -166,6 +169,8 @@ export function settingOf(rota: Rota, book: RuleBook, options: EvaluateOptions):
     ctx: {
       ...earlier.ctx,
       timeline,
+      // Asked of this run, not of the run that formed the setting.
+      enough: options.enough,
       nightMoves: nightMoves(book, timeline, (type) =>
         sharedPlanCalendar(book, days, weeks, timeline.zone, from, type),
       ),

@@ -3,7 +3,7 @@
 // cache or is evaluated alone and kept (workerReports.ts); a large rota (20 000 periods or more) is
 // evaluated in parts, on worker processes when that pays (parallel.ts); anything else whole, in
 // this process (pipeline.ts). Every way gives the same report, byte for byte.
-import type { Report } from '../report/schema.ts';
+import type { Finding, Report } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
 import type { RuleBook } from '../rules/load.ts';
 import { evaluateParallel, wantsParts } from './parallel.ts';
@@ -45,6 +45,12 @@ export interface EvaluateOptions {
    * run's findings are read by the assessment, not shown: they carry no message and no details.
    */
   reuse?: PartReuse;
+  /**
+   * Internal, with `reuse`: the caller asks only whether some finding is such a finding. The run may
+   * stop at the first check that makes one (engine/enough.ts): it throws EnoughFound with that
+   * check's findings of the kind, and gives no report.
+   */
+  enough?: (f: Finding) => boolean;
 }
 
 export async function evaluate(rota: Rota, options: EvaluateOptions = {}): Promise<Report> {

@@ -11,6 +11,7 @@ import type { RuleBook } from '../rules/load.ts';
 import type { Timeline, WorkInterval } from '../timeline/build.ts';
 import { compareVariants } from '../variants/compare.ts';
 import type { EvaluateOptions } from './evaluate.ts';
+import { partRuns } from './partRuns.ts';
 
 export type Evaluate = (rota: Rota, options?: EvaluateOptions) => Promise<Report>;
 
@@ -73,16 +74,7 @@ export async function finishReport(
   const conversions =
     options.conversions === false || !rota.assignments.some((a) => a.contract === 'oppdrag')
       ? []
-      : await assessConversions(rota, timeline, book, (r, reuse) =>
-          evaluate(r, {
-            ...options,
-            span: undefined,
-            ruleBook: book,
-            conversions: false,
-            violationsOnly: true,
-            ...(reuse ? { reuse } : {}),
-          }),
-        );
+      : await assessConversions(rota, timeline, book, partRuns(evaluate, { ...options, ruleBook: book }));
   const usedReadings = new Set(book.files.flatMap((f) => f.checks.map((c) => c.reading)));
   const kindOf = new Map(rota.assignments.map((a) => [a.id, a.kind]));
   const report: Report = {

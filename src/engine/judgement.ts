@@ -118,15 +118,19 @@ function judge(pass: Pass, c: CompiledCheck): Judged | undefined {
 
 /**
  * Every applicable check judged, in order, each check's worst window offered to the headroom: the
- * checks with anything to report (a check with none adds no finding and no trail).
+ * checks with anything to report (a check with none adds no finding and no trail). `judged` hears of
+ * each as it is judged (engine/enough.ts may end the run there).
  */
-export function judgeAll(pass: Pass, applicable: CompiledCheck[]): Judged[] {
-  const judged: Judged[] = [];
+export function judgeAll(pass: Pass, applicable: CompiledCheck[], judged?: (one: Judged) => void): Judged[] {
+  const all: Judged[] = [];
   for (const c of applicable) {
     // A window length not yet in force: the provision did not apply then.
     if (c.window && pass.windowHoursOf(c) === undefined) continue;
     const one = judge(pass, c);
-    if (one) judged.push(one);
+    if (one) {
+      all.push(one);
+      judged?.(one);
+    }
   }
-  return judged;
+  return all;
 }

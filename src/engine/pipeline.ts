@@ -31,7 +31,12 @@ export async function evaluateWhole(rota: Rota, options: EvaluateOptions = {}, r
     return { ...report, findings: [] };
   }
   // A base turnus is judged as it repeats (engine/cycle.ts), through this function on its repetitions.
-  if (cyclic) return evaluateCycle(rota, options, evaluateWhole);
+  // Its findings are chosen among the repetitions': one of them is not yet one of the cycle's, so a
+  // run asked for `enough` runs whole.
+  if (cyclic) {
+    const { enough: _whole, ...whole } = options;
+    return evaluateCycle(rota, whole, evaluateWhole);
+  }
   const book = options.ruleBook ?? defaultRuleBook();
   const { timeline, ctx } = settingOf(rota, book, options);
   const checks: CheckSets = {

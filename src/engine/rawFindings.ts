@@ -21,7 +21,8 @@ function covered(pass: Pass, raw: RawFinding[]) {
   ];
 }
 
-function breachFindings(pass: Pass, { c, hits }: Judged, raw: RawFinding[]): RawFinding[] {
+/** A judged check's breaches that become findings, beside the raw findings before it (`raw`: a supplementary check's rule may have them already). */
+export function breachFindings(pass: Pass, { c, hits }: Judged, raw: RawFinding[]): RawFinding[] {
   if (c.check.supplementary) {
     const known = covered(pass, raw);
     hits = hits.filter(({ w }) => !known.some((f) => f.ruleId === c.check.id && overlaps(f, w)));

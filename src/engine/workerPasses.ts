@@ -15,6 +15,7 @@ import type { AgreementInForce, Timeline, WorkInterval } from '../timeline/build
 import { applicability } from './applicability.ts';
 import type { Context } from './context.ts';
 import { toFinding } from './findings.ts';
+import { stopAtEnough } from './enough.ts';
 import { judgeAll } from './judgement.ts';
 import { Pass, type PassSubject } from './pass.ts';
 import { passPlan } from './passPlan.ts';
@@ -57,7 +58,10 @@ async function runPass(
   let applies = byCalendar.get(plan.calendar);
   if (!applies) byCalendar.set(plan.calendar, (applies = await applicability(ctx, subject.checks, plan)));
   const pass = new Pass(ctx, subject, plan, applies);
-  const raw = rawFindings(pass, judgeAll(pass, applies.applicable));
+  const raw = rawFindings(
+    pass,
+    judgeAll(pass, applies.applicable, ctx.enough ? stopAtEnough(pass, ctx.enough) : undefined),
+  );
   return { findings: raw.map((f) => toFinding(f, pass)), profile: applies.profile };
 }
 

@@ -13,7 +13,6 @@ import { buildLoadRota } from '../../scripts/load-test.ts';
 import {
   type ConversionDetail,
   type ConversionStrategy,
-  type Evaluator,
   assessConversions,
   reasoned,
 } from '../../src/conversion/assess.ts';
@@ -21,6 +20,7 @@ import { blocking, typesOfTier } from '../../src/conversion/ladder.ts';
 import { restructurings } from '../../src/conversion/restructure.ts';
 import { indexByWorker, workerRota, workerSlice } from '../../src/conversion/slice.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
+import { partRuns } from '../../src/engine/partRuns.ts';
 import { loadRotaFile, validateRotaDocument } from '../../src/rota/load.ts';
 import type { AgreementType, Rota } from '../../src/rota/schema.ts';
 import { defaultRuleBook } from '../../src/rules/load.ts';
@@ -45,13 +45,7 @@ const tally = { ladders: 0, searched: 0, conversions: 0, identical: 0 };
 async function assessed(rota: Rota, strategy: ConversionStrategy) {
   const shared = strategy === reasoned;
   const alone = await eachOppdragAlone(rota, book, strategy, shared);
-  const plain: Evaluator = (r, reuse) =>
-    evaluate(r, {
-      ruleBook: book,
-      conversions: false,
-      violationsOnly: true,
-      ...(shared && reuse ? { reuse } : {}),
-    });
+  const plain = partRuns(evaluate, { ruleBook: book }, shared);
   return { ...alone, whole: await assessConversions(rota, buildTimeline(rota), book, plain, strategy) };
 }
 

@@ -8,6 +8,7 @@ import {
   assessConversions,
 } from '../../src/conversion/assess.ts';
 import { evaluate } from '../../src/engine/evaluate.ts';
+import { partRuns } from '../../src/engine/partRuns.ts';
 import type { Rota } from '../../src/rota/schema.ts';
 import type { RuleBook } from '../../src/rules/load.ts';
 import { buildTimeline } from '../../src/timeline/build.ts';
@@ -25,14 +26,10 @@ export function aloneOf(rota: Rota, assignmentId: string): Rota {
 /** With `shared`, the runs of one part share what they measure alike (src/engine/reuse.ts), as in the product. */
 export async function eachOppdragAlone(rota: Rota, book: RuleBook, strategy: ConversionStrategy, shared = false) {
   let calls = 0;
-  const counting: Evaluator = (r, reuse) => {
+  const runs = partRuns(evaluate, { ruleBook: book }, shared);
+  const counting: Evaluator = (...args) => {
     calls++;
-    return evaluate(r, {
-      ruleBook: book,
-      conversions: false,
-      violationsOnly: true,
-      ...(shared && reuse ? { reuse } : {}),
-    });
+    return runs(...args);
   };
   const searched: boolean[] = [];
   const watched: ConversionStrategy = {
