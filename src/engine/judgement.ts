@@ -86,7 +86,7 @@ function judge(pass: Pass, c: CompiledCheck): Judged | undefined {
   // Of a supplementary check, and of every check in a conversion tier's run, only the breaches are
   // read: neither leaves a trail (rawFindings.ts) or headroom (headroom.ts offer).
   const breachesOnly = bounded && (pass.ctx.violationsOnly || c.check.supplementary);
-  for (const w of breachesOnly ? pass.breachCandidatesOf(c, series) : pass.windowsOf(c)) {
+  for (const w of breachesOnly ? pass.breachCandidatesOf(c) : pass.windowsOf(c)) {
     if (bounded) {
       const floor = valueAt(series, pass.when(w.at));
       if (floor === undefined) continue;

@@ -17,7 +17,7 @@ import type { FactWindow, MeasureInput, WorkFacts } from '../facts/types.ts';
 import { assignmentsOf } from '../facts/workBlocks.ts';
 import type { Finding } from '../report/schema.ts';
 import type { AgreementType } from '../rota/schema.ts';
-import type { BreachOperator } from '../rules/schema.ts';
+import type { BreachOperator, MeasureName } from '../rules/schema.ts';
 import {
   BREACH,
   limitAgreements,
@@ -94,16 +94,33 @@ interface Owner {
   claimsWindows: boolean;
 }
 
+const MAXIMA: ReadonlySet<BreachOperator> = new Set(['greaterThan', 'greaterThanInclusive']);
+
 /**
- * The loosest value a limit series takes: the lowest of a maximum (a window breaks it only measuring
- * more), the highest of a minimum. A series without values has no window in force to judge: ±Infinity
- * keeps none.
+ * Which windows of a measure could break a limit of any check of the rule book naming it: those
+ * measuring at least the lowest value any of their limit series (the base and every plan-selected
+ * one) takes, for maxima, at most the highest, for minima. Undefined where the checks naming it
+ * bound it from both sides, or none does.
  */
-export function loosestOf(series: DatedSeries, operator: BreachOperator): number {
-  return operator === 'greaterThan' || operator === 'greaterThanInclusive'
-    ? Math.min(...series.values)
-    : Math.max(...series.values);
+export function floorOf(checks: CompiledCheck[], measure: MeasureName): ((measured: number) => boolean) | undefined {
+  let byMeasure = floors.get(checks);
+  if (!byMeasure) floors.set(checks, (byMeasure = new Map()));
+  if (byMeasure.has(measure)) return byMeasure.get(measure);
+  const naming = checks.filter((c) => c.check.measure === measure);
+  const values = naming.flatMap((c) => [c.base, ...c.limitWhen.map((w) => w.limit)].flatMap((s) => s.values));
+  const maxima = naming.filter((c) => MAXIMA.has(c.check.operator)).length;
+  let floor: ((measured: number) => boolean) | undefined;
+  if (naming.length > 0 && maxima === naming.length) {
+    const lowest = Math.min(...values);
+    floor = (measured) => measured >= lowest;
+  } else if (naming.length > 0 && maxima === 0) {
+    const highest = Math.max(...values);
+    floor = (measured) => measured <= highest;
+  }
+  byMeasure.set(measure, floor);
+  return floor;
 }
+const floors = new WeakMap<CompiledCheck[], Map<MeasureName, ((measured: number) => boolean) | undefined>>();
 
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
@@ -260,27 +277,27 @@ export class Pass {
 
   /**
    * The windows of a check whose breaches alone are read (judgement.ts `breachesOnly`): of a
-   * FLOORED_MEASURES measure, only those that break the loosest value the check's limit series ever
-   * takes (the lowest of a maximum, the highest of a minimum). The limit binding a window is never
-   * stricter than the series' value there (judgement.ts), so a window that breaks none of its values
-   * breaks nothing and is passed over unread. Of any other measure, or once every window is measured
-   * anyway, all of them.
+   * FLOORED_MEASURES measure, only those that could break a limit of some check naming the measure
+   * (floorOf). The limit binding a window is never stricter than its check's series there
+   * (judgement.ts), so a window that breaks none of their values breaks nothing and is passed over
+   * unread. Of any other measure, or once every window is measured anyway, all of them.
    */
-  breachCandidatesOf(c: CompiledCheck, series: DatedSeries): FactWindow[] {
-    const { operator, measure } = c.check;
-    if (!FLOORED_MEASURES.has(measure) || this.measuredBy.has(c)) return this.windowsOf(c);
-    // A floored measure reads the facts alone (MEASURE_READS): what it keeps for a check under a
-    // series is the same for every pass over these facts (a conversion run's, reuse.ts).
+  breachCandidatesOf(c: CompiledCheck): FactWindow[] {
+    const { measure } = c.check;
+    const floor = FLOORED_MEASURES.has(measure) ? floorOf(this.ctx.checks, measure) : undefined;
+    if (!floor || this.measuredBy.has(c)) return this.windowsOf(c);
+    // A floored measure reads the facts alone (MEASURE_READS), and the floor is the rule book's:
+    // what it keeps is the same for every check naming it with the same window length, in every
+    // pass over these facts (a conversion run's, reuse.ts).
     const { candidates } = this.plan.measured;
-    let bySeries = candidates.get(c);
-    if (!bySeries) candidates.set(c, (bySeries = new Map()));
-    let ws = bySeries.get(series);
+    let byLength = candidates.get(measure);
+    if (!byLength) candidates.set(measure, (byLength = new Map()));
+    const length = this.windowHoursOf(c);
+    let ws = byLength.get(length);
     if (!ws) {
-      const breach = BREACH[operator];
-      const loosest = loosestOf(series, operator);
       const input = this.inputFor(c);
-      input.keeps = (measured) => breach(measured, loosest);
-      bySeries.set(series, (ws = MEASURE_FUNCTIONS[measure](input)));
+      input.keeps = floor;
+      byLength.set(length, (ws = MEASURE_FUNCTIONS[measure](input)));
     }
     return ws;
   }

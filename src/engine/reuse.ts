@@ -12,7 +12,7 @@ import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow, WorkFacts } from '../facts/types.ts';
 import type { WorkPeriod } from '../facts/mainWorkPeriods.ts';
 import type { Finding } from '../report/schema.ts';
-import type { CompiledCheck, DatedSeries } from '../rules/limits.ts';
+import type { CompiledCheck } from '../rules/limits.ts';
 import type { MeasureName } from '../rules/schema.ts';
 import type { Timeline } from '../timeline/build.ts';
 import type { Context } from './context.ts';
@@ -29,10 +29,10 @@ export interface MeasuredFacts {
   /** The same for the measures that read the calendar or its Sunday windows, under each they were measured under. */
   under: Map<PlanCalendar | PlanCalendar['sundays'], SharedWindows>;
   /**
-   * The windows of a floored measure that could break a check's limit under its limit series
-   * (Pass.breachCandidatesOf), by check and series.
+   * The windows of a floored measure that could break a limit of a check naming it
+   * (Pass.breachCandidatesOf), by measure and window length.
    */
-  candidates: Map<CompiledCheck, Map<DatedSeries, FactWindow[]>>;
+  candidates: Map<MeasureName, Map<number | undefined, FactWindow[]>>;
   /** Applicability (json-rules-engine over the profile) under each calendar it was asked under. */
   applies: Map<PlanCalendar, Applicability>;
 }

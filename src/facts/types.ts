@@ -65,10 +65,10 @@ export interface MeasureInput {
   /** Further parameters of the check's rule file (the `params` it names), value in force at an instant. */
   param?: (name: string, at: number) => number | undefined;
   /**
-   * Whether a window measuring this much could break the check's limit at all (its loosest): a
+   * Whether a window measuring this much could break a limit of any check naming the measure: a
    * measure listed in FLOORED_MEASURES (measures.ts) makes only the windows it keeps. Asked by a
-   * judgement that reads breaches alone (engine/pass.ts breachCandidatesOf); such windows are never
-   * shared with another check or pass.
+   * judgement that reads breaches alone (engine/pass.ts breachCandidatesOf), whose windows are kept
+   * apart from the whole list.
    */
   keeps?: (measured: number) => boolean;
 }

@@ -1,35 +1,51 @@
-// A judgement that reads breaches alone asks a floored measure only for the windows that break the
-// loosest value of the check's limit series (Pass.breachCandidatesOf): the lowest of a maximum, the
-// highest of a minimum. A window that breaks none of the series' values breaks no limit a window can
-// be judged by, as no agreement makes a limit stricter than the series.
+// A judgement that reads breaches alone asks a floored measure only for the windows that could break
+// a limit of some check naming it (Pass.breachCandidatesOf, floorOf): at least the lowest value any
+// of their limit series takes, for maxima; at most the highest, for minima. A window that breaks
+// none of those values breaks no limit a window can be judged by, as no agreement makes a limit
+// stricter than its series.
 import { describe, expect, it } from 'vitest';
-import { loosestOf } from '../../src/engine/pass.ts';
-import { BREACH } from '../../src/rules/limits.ts';
+import { compiled } from '../../src/engine/engines.ts';
+import { floorOf } from '../../src/engine/pass.ts';
+import { FLOORED_MEASURES } from '../../src/facts/measures.ts';
+import { BREACH, type CompiledCheck } from '../../src/rules/limits.ts';
+import { defaultRuleBook } from '../../src/rules/load.ts';
 
-const series = { since: [0, 100, 200], values: [13, 9, 11] };
+const { checks } = compiled(defaultRuleBook(), 'Europe/Oslo');
+const seriesOf = (c: CompiledCheck) => [c.base, ...c.limitWhen.map((w) => w.limit)];
 
-describe('loosestOf', () => {
-  it('is the lowest value of a maximum and the highest of a minimum', () => {
-    expect(loosestOf(series, 'greaterThan')).toBe(9);
-    expect(loosestOf(series, 'greaterThanInclusive')).toBe(9);
-    expect(loosestOf(series, 'lessThan')).toBe(13);
-    expect(loosestOf(series, 'lessThanInclusive')).toBe(13);
-  });
-
-  it('keeps every window that breaks any value of the series, and no other', () => {
-    for (const operator of ['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive'] as const) {
-      const breach = BREACH[operator];
-      const loosest = loosestOf(series, operator);
-      for (let measured = 0; measured <= 20; measured += 0.5)
-        expect(breach(measured, loosest), `${operator} ${measured}`).toBe(
-          series.values.some((limit) => breach(measured, limit)),
-        );
+describe('floorOf', () => {
+  it.each([...FLOORED_MEASURES])('%s: keeps every value that breaks a value of a check naming it', (measure) => {
+    const floor = floorOf(checks, measure);
+    expect(floor, measure).toBeDefined();
+    const naming = checks.filter((c) => c.check.measure === measure);
+    let kept = 0;
+    let dropped = 0;
+    for (let m = -1; m <= 200; m += 0.25) {
+      const breaks = naming.some((c) => seriesOf(c).some((s) => s.values.some((v) => BREACH[c.check.operator](m, v))));
+      if (breaks) expect(floor!(m), `${measure} ${m}`).toBe(true);
+      if (floor!(m)) kept++;
+      else dropped++;
     }
+    // It leaves some windows out, or it would be no use.
+    expect(kept).toBeGreaterThan(0);
+    expect(dropped).toBeGreaterThan(0);
   });
 
-  it('keeps nothing of a series without values', () => {
-    const none = { since: [], values: [] };
-    expect(BREACH.greaterThan(1e9, loosestOf(none, 'greaterThan'))).toBe(false);
-    expect(BREACH.lessThan(-1e9, loosestOf(none, 'lessThan'))).toBe(false);
+  it('is the lowest value of maxima and the highest of minima, over the plan-selected limits too', () => {
+    const check = (operator: string, base: number[], selected: number[] = []) =>
+      ({
+        check: { measure: 'hoursInRollingWindow', operator },
+        base: { since: base.map((_, i) => i), values: base },
+        limitWhen: selected.map((v) => ({ limit: { since: [0], values: [v] } })),
+      }) as unknown as CompiledCheck;
+    const maxima = [check('greaterThan', [13, 9]), check('greaterThanInclusive', [10], [8.5])];
+    const floor = floorOf(maxima, 'hoursInRollingWindow')!;
+    expect([floor(8.4), floor(8.5), floor(9)]).toEqual([false, true, true]);
+    const minima = [check('lessThan', [11, 9]), check('lessThanInclusive', [8], [12])];
+    const rest = floorOf(minima, 'hoursInRollingWindow')!;
+    expect([rest(12.1), rest(12), rest(3)]).toEqual([false, true, true]);
+    // Bounded from both sides, or by nothing: every window.
+    expect(floorOf([...maxima, ...minima], 'hoursInRollingWindow')).toBeUndefined();
+    expect(floorOf([], 'hoursInRollingWindow')).toBeUndefined();
   });
 });
