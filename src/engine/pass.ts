@@ -97,16 +97,25 @@ interface Owner {
 const MAXIMA: ReadonlySet<BreachOperator> = new Set(['greaterThan', 'greaterThanInclusive']);
 
 /**
- * Which windows of a measure could break a limit of any check of the rule book naming it: those
- * measuring at least the lowest value any of their limit series (the base and every plan-selected
- * one) takes, for maxima, at most the highest, for minima. Undefined where the checks naming it
- * bound it from both sides, or none does.
+ * Which windows of a measure, over windows of `length` hours, could break a limit of any check of
+ * the rule book naming it with a window that long (at any date): those measuring at least the lowest
+ * value any of their limit series (the base and every plan-selected one) takes, for maxima, at most
+ * the highest, for minima. Undefined where the checks naming it bound it from both sides, or none does.
  */
-export function floorOf(checks: CompiledCheck[], measure: MeasureName): ((measured: number) => boolean) | undefined {
+export function floorOf(
+  checks: CompiledCheck[],
+  measure: MeasureName,
+  length: number | undefined,
+): ((measured: number) => boolean) | undefined {
   let byMeasure = floors.get(checks);
   if (!byMeasure) floors.set(checks, (byMeasure = new Map()));
-  if (byMeasure.has(measure)) return byMeasure.get(measure);
-  const naming = checks.filter((c) => c.check.measure === measure);
+  let byLength = byMeasure.get(measure);
+  if (!byLength) byMeasure.set(measure, (byLength = new Map()));
+  if (byLength.has(length)) return byLength.get(length);
+  const naming = checks.filter(
+    (c) =>
+      c.check.measure === measure && (length === undefined ? !c.window : (c.window?.values.includes(length) ?? false)),
+  );
   const values = naming.flatMap((c) => [c.base, ...c.limitWhen.map((w) => w.limit)].flatMap((s) => s.values));
   const maxima = naming.filter((c) => MAXIMA.has(c.check.operator)).length;
   let floor: ((measured: number) => boolean) | undefined;
@@ -117,10 +126,11 @@ export function floorOf(checks: CompiledCheck[], measure: MeasureName): ((measur
     const highest = Math.max(...values);
     floor = (measured) => measured <= highest;
   }
-  byMeasure.set(measure, floor);
+  byLength.set(length, floor);
   return floor;
 }
-const floors = new WeakMap<CompiledCheck[], Map<MeasureName, ((measured: number) => boolean) | undefined>>();
+type Floor = ((measured: number) => boolean) | undefined;
+const floors = new WeakMap<CompiledCheck[], Map<MeasureName, Map<number | undefined, Floor>>>();
 
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
@@ -284,7 +294,8 @@ export class Pass {
    */
   breachCandidatesOf(c: CompiledCheck): FactWindow[] {
     const { measure } = c.check;
-    const floor = FLOORED_MEASURES.has(measure) ? floorOf(this.ctx.checks, measure) : undefined;
+    const length = this.windowHoursOf(c);
+    const floor = FLOORED_MEASURES.has(measure) ? floorOf(this.ctx.checks, measure, length) : undefined;
     if (!floor || this.measuredBy.has(c)) return this.windowsOf(c);
     // A floored measure reads the facts alone (MEASURE_READS), and the floor is the rule book's:
     // what it keeps is the same for every check naming it with the same window length, in every
@@ -292,7 +303,6 @@ export class Pass {
     const { candidates } = this.plan.measured;
     let byLength = candidates.get(measure);
     if (!byLength) candidates.set(measure, (byLength = new Map()));
-    const length = this.windowHoursOf(c);
     let ws = byLength.get(length);
     if (!ws) {
       const input = this.inputFor(c);
