@@ -5,8 +5,9 @@
 //   npx tsx bench/conversion-evaluations.ts
 import { generateRota } from '../scripts/generate-rota.ts';
 import { buildLoadRota } from '../scripts/load-test.ts';
-import { type ConversionStrategy, type Evaluator, assessConversions, reasoned } from '../src/conversion/assess.ts';
+import { type ConversionStrategy, assessConversions, reasoned } from '../src/conversion/assess.ts';
 import { evaluate } from '../src/engine/evaluate.ts';
+import { partRuns } from '../src/engine/partRuns.ts';
 import { validateRotaDocument } from '../src/rota/load.ts';
 import type { Rota } from '../src/rota/schema.ts';
 import { defaultRuleBook } from '../src/rules/load.ts';
@@ -17,11 +18,17 @@ import { eachOppdragAlone } from '../test/support/eachOppdragAlone.ts';
 const book = defaultRuleBook();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Evaluations per oppdrag (each assessed alone) and the median time of assessing all, for one strategy. */
+/**
+ * Evaluations per oppdrag (each assessed alone) and the median time of assessing all, for one
+ * strategy: the reasoned one as the product runs it (its runs of a part sharing what they measure
+ * alike, a run asked only whether a violation is left ending at the first: src/engine/partRuns.ts),
+ * the search as the test oracle does (every run whole and anew).
+ */
 async function measure(rota: Rota, strategy: ConversionStrategy) {
-  const { perOppdrag } = await eachOppdragAlone(rota, book, strategy);
+  const product = strategy === reasoned;
+  const { perOppdrag } = await eachOppdragAlone(rota, book, strategy, product);
   const timeline = buildTimeline(rota);
-  const plain: Evaluator = (r) => evaluate(r, { ruleBook: book, conversions: false, violationsOnly: true });
+  const plain = partRuns(evaluate, { ruleBook: book }, product);
   await assessConversions(rota, timeline, book, plain, strategy);
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
