@@ -110,23 +110,26 @@ function keysRead(run: (input: MeasureInput) => unknown, input: MeasureInput): S
   return read;
 }
 
-describe('measures measured once for the same facts (MEASURE_READS)', () => {
-  const book = defaultRuleBook();
-  const { checks } = compiled(book, ZONE);
-  const f = facts();
-  const at = f.blocks[0]!.start;
-  const calendar = planCalendar(book, f.dayFrames, f.weekFrames, ZONE, at);
+// The rule book's checks, over the facts above from their first instant, as a pass hands them.
+const book = defaultRuleBook();
+const { checks } = compiled(book, ZONE);
+const f = facts();
+const at = f.blocks[0]!.start;
+const calendar = planCalendar(book, f.dayFrames, f.weekFrames, ZONE, at);
+/** What a pass hands every measure a check names, beside the facts. */
+const sharedOf = (c: (typeof checks)[number]) => ({
+  windowHours: c.window ? valueAt(c.window, at) : undefined,
+  param: (name: string, when: number) => (c.params[name] ? valueAt(c.params[name]!, when) : undefined),
+  calendar,
+});
 
+describe('measures measured once for the same facts (MEASURE_READS)', () => {
   it.each([...MEASURE_READS])('%s reads only what it is listed as reading (%s)', (measure, reads) => {
     const named = checks.filter((c) => c.check.measure === measure);
     expect(named.length, `no check of the rule book names ${measure}`).toBeGreaterThan(0);
     let windows = 0;
     for (const c of named) {
-      const shared = {
-        windowHours: c.window ? valueAt(c.window, at) : undefined,
-        param: (name: string, when: number) => (c.params[name] ? valueAt(c.params[name]!, when) : undefined),
-        calendar,
-      };
+      const shared = sharedOf(c);
       const run = MEASURE_FUNCTIONS[measure];
       const one = run(inputs(f, shared, 0));
       expect(run(inputs(f, shared, 1)), c.check.id).toEqual(one);
@@ -140,11 +143,6 @@ describe('measures measured once for the same facts (MEASURE_READS)', () => {
 });
 
 describe('measures that make only the windows that could break a limit (FLOORED_MEASURES)', () => {
-  const book = defaultRuleBook();
-  const { checks } = compiled(book, ZONE);
-  const f = facts();
-  const at = f.blocks[0]!.start;
-  const calendar = planCalendar(book, f.dayFrames, f.weekFrames, ZONE, at);
   const tests: Array<[string, (m: number, t: number) => boolean]> = [
     ['>', (m, t) => m > t],
     ['>=', (m, t) => m >= t],
@@ -160,15 +158,7 @@ describe('measures that make only the windows that could break a limit (FLOORED_
     const named = checks.filter((c) => c.check.measure === measure);
     expect(named.length, `no check of the rule book names ${measure}`).toBeGreaterThan(0);
     for (const c of named) {
-      const input = inputs(
-        f,
-        {
-          windowHours: c.window ? valueAt(c.window, at) : undefined,
-          param: (name: string, when: number) => (c.params[name] ? valueAt(c.params[name]!, when) : undefined),
-          calendar,
-        },
-        0,
-      );
+      const input = inputs(f, sharedOf(c), 0);
       const run = MEASURE_FUNCTIONS[measure];
       const all = run(input);
       const values = [...new Set(all.map((w) => w.measured))];
