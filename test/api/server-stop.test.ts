@@ -130,7 +130,12 @@ describe('npm start, stopped by a signal to npm', () => {
           () => healthy(port),
           300_000,
         );
-        const pids = server.serverPids();
+        // The log line that names the server's pid may reach the pipe after /health first answers.
+        const pids = await until(
+          () => `a log line with the server's pid (npm start printed: ${server.output()})`,
+          async () => (server.serverPids().length > 0 ? server.serverPids() : undefined),
+          10_000,
+        );
         expect(pids).toHaveLength(1);
         const inFlight = await requestInFlight(port);
 
