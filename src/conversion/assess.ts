@@ -23,8 +23,8 @@ import { indexByWorker, workerRota, workerSlice } from './slice.ts';
 /**
  * Evaluates a worker's part with violations only. Every run handed the same `reuse` is of the same
  * part under other agreements: what does not depend on them is measured once (engine/reuse.ts).
- * Given `enough`, only whether some finding is such a finding is asked: the findings may be those
- * of the first check that makes one (engine/enough.ts), or all of them.
+ * Given `enough`, only whether some finding is such a finding is asked: the findings may be just
+ * the first such finding (engine/enough.ts), or all of them.
  */
 export type Evaluator = (
   rota: Rota,
@@ -57,11 +57,11 @@ type PartEvaluator = (
  * as it stands would only be evaluated once more, with the same result.
  */
 function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; convert: string }): PartEvaluator {
-  // By part: what its runs share, and each run by its agreements (a run asked only for a blocking
-  // violation beside the whole one: it stands for the whole run only when it found none).
+  // By part: what its runs share, and each run by its agreements, with whether it ran whole (a run
+  // asked only for a blocking violation may have ended at the first, and answers only that question).
   const parts = new Map<
     string,
-    { reuse: PartReuse; runs: Map<string, ReturnType<Evaluator>>; anyRuns: Map<string, ReturnType<Evaluator>> }
+    { reuse: PartReuse; runs: Map<string, { report: ReturnType<Evaluator>; whole: boolean }> }
   >();
   const written = new Slot<Rota, Map<string, string>>('parts written');
   const write = (base: Rota, workerId: string, convert: string) => {
@@ -85,29 +85,15 @@ function memoized(evaluate: Evaluator, own: { rota: Rota; workerId: string; conv
     // By part, then by agreements: the part's text is looked up as it was written (its hash kept
     // with it), not written again into a longer key to be hashed anew on every run.
     let ofPart = parts.get(part);
-    if (!ofPart) parts.set(part, (ofPart = { reuse: new PartReuse(), runs: new Map(), anyRuns: new Map() }));
-    const { reuse, runs, anyRuns } = ofPart;
+    if (!ofPart) parts.set(part, (ofPart = { reuse: new PartReuse(), runs: new Map() }));
     const key = JSON.stringify(agreements);
-    const known = runs.get(key) ?? (anyBlocking ? anyRuns.get(key) : undefined);
-    if (known) return known;
+    const known = ofPart.runs.get(key);
+    if (known && (known.whole || anyBlocking)) return known.report;
     const rota = workerRota(base, workerId, convert, agreements);
-    if (!anyBlocking) {
-      // A run that stopped at a blocking violation holds only some of the findings: not this one.
-      const report = evaluate(rota, reuse);
-      runs.set(key, report);
-      return report;
-    }
-    const blocks = (f: Finding) => isBlocking(f, convert);
-    const report = evaluate(rota, reuse, blocks);
-    anyRuns.set(key, report);
-    // One that found none went through every check: it is the whole run.
-    report.then(
-      (r) => {
-        if (!r.findings.some(blocks) && !runs.has(key)) runs.set(key, report);
-      },
-      // Its failure is the caller's to hear.
-      () => undefined,
-    );
+    const report = anyBlocking
+      ? evaluate(rota, ofPart.reuse, (f) => isBlocking(f, convert))
+      : evaluate(rota, ofPart.reuse);
+    ofPart.runs.set(key, { report, whole: !anyBlocking });
     return report;
   };
 }
@@ -136,8 +122,8 @@ export interface Ladder {
 export interface Runs {
   /**
    * The violations binding the assignment under these agreements (of the worker's part, or a changed
-   * part). With `anyLeft`, only whether there are any is asked: the list may hold only some of them
-   * (the run ended at the first check that left one, engine/enough.ts).
+   * part). With `anyLeft`, only whether there are any is asked: the list may hold only the first
+   * (the run ended there, engine/enough.ts).
    */
   run: (types: AgreementType[], base?: Rota, anyLeft?: boolean) => Promise<Finding[]>;
   individual: AgreementType[];

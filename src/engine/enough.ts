@@ -14,7 +14,7 @@ import type { Judged } from './judgement.ts';
 import type { Pass } from './pass.ts';
 import { breachFindings } from './rawFindings.ts';
 
-/** Thrown to end a run at the first finding of the kind asked for; caught by whoever asked (finishReport.ts). */
+/** Thrown to end a run at the first finding of the kind asked for, with that finding; caught by whoever asked (partRuns.ts). */
 export class EnoughFound extends Error {
   constructor(readonly findings: Finding[]) {
     super('a finding of the kind asked for was found');
@@ -22,13 +22,13 @@ export class EnoughFound extends Error {
   }
 }
 
-/** For judgeAll: ends the run (EnoughFound) when a primary check's breaches make a finding of the kind asked for. */
+/** For judgeAll: ends the run (EnoughFound) at the first finding of the kind asked for that a primary check's breaches make. */
 export function stopAtEnough(pass: Pass, enough: (f: Finding) => boolean): (one: Judged) => void {
   return (one) => {
     if (one.c.check.supplementary || one.hits.length === 0) return;
-    const found = breachFindings(pass, one, [])
-      .map((f) => toFinding(f, pass))
-      .filter(enough);
-    if (found.length > 0) throw new EnoughFound(found);
+    for (const raw of breachFindings(pass, one, [])) {
+      const f = toFinding(raw, pass);
+      if (enough(f)) throw new EnoughFound([f]);
+    }
   };
 }

@@ -47,8 +47,8 @@ export interface EvaluateOptions {
   reuse?: PartReuse;
   /**
    * Internal, with `reuse`: the caller asks only whether some finding is such a finding. The run may
-   * stop at the first check that makes one (engine/enough.ts): it throws EnoughFound with that
-   * check's findings of the kind, and gives no report.
+   * stop at the first such finding (engine/enough.ts): it throws EnoughFound with that finding, and
+   * gives no report.
    */
   enough?: (f: Finding) => boolean;
 }

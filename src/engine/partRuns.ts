@@ -1,6 +1,6 @@
 // How the conversion assessment (conversion/assess.ts) evaluates a worker's part: with violations
 // only, its runs of one part sharing what they measure alike (reuse.ts), and a run asked only
-// whether a violation binds the assignment ending at the first check that makes one (enough.ts).
+// whether a violation binds the assignment ending at the first such violation (enough.ts).
 // The product (finishReport.ts) and the tests that hold the reasoned assessment to the brute-force
 // oracle evaluate the parts the same way.
 import type { Evaluator } from '../conversion/assess.ts';

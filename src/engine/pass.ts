@@ -102,11 +102,7 @@ const MAXIMA: ReadonlySet<BreachOperator> = new Set(['greaterThan', 'greaterThan
  * value any of their limit series (the base and every plan-selected one) takes, for maxima, at most
  * the highest, for minima. Undefined where the checks naming it bound it from both sides, or none does.
  */
-export function floorOf(
-  checks: CompiledCheck[],
-  measure: MeasureName,
-  length: number | undefined,
-): ((measured: number) => boolean) | undefined {
+export function floorOf(checks: CompiledCheck[], measure: MeasureName, length: number | undefined): Floor {
   let byMeasure = floors.get(checks);
   if (!byMeasure) floors.set(checks, (byMeasure = new Map()));
   let byLength = byMeasure.get(measure);
@@ -118,7 +114,7 @@ export function floorOf(
   );
   const values = naming.flatMap((c) => [c.base, ...c.limitWhen.map((w) => w.limit)].flatMap((s) => s.values));
   const maxima = naming.filter((c) => MAXIMA.has(c.check.operator)).length;
-  let floor: ((measured: number) => boolean) | undefined;
+  let floor: Floor;
   if (naming.length > 0 && maxima === naming.length) {
     const lowest = Math.min(...values);
     floor = (measured) => measured >= lowest;
