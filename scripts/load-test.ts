@@ -270,13 +270,20 @@ function readArgs(argv: string[]): Args {
  * the workers) ends 30 × (1 + ⌊k / P⌋) minutes earlier than in the turnus, and nothing else
  * changes. No two of the first 7 × P saves are alike. Shifts end at 07:30, 15:00, 16:00 or 22:30 and
  * last at least 7.5 hours, so the new end is never in the DST change's missing hour and always
- * after the start.
+ * after the start. A planner's saves on her own last answer (--chain) pass her edited turnus as
+ * `rota` and the turnus as `turnus`: the end is still measured from the turnus, so a shift she
+ * shortened before is not shortened again past its start (her saves stay valid however long she works).
  */
-export function editOf(rota: Record<string, unknown>, k: number): Record<string, unknown> {
+export function editOf(
+  rota: Record<string, unknown>,
+  k: number,
+  turnus: Record<string, unknown> = rota,
+): Record<string, unknown> {
   const periods = rota.periods as Array<{ end: string }>;
   const i = k % periods.length;
   const minutes = 30 * (1 + (Math.floor(k / periods.length) % 7));
-  const end = new Date(Date.parse(`${periods[i]!.end}Z`) - minutes * 60_000).toISOString().slice(0, 16);
+  const from = (turnus.periods as Array<{ end: string }>)[i]!.end;
+  const end = new Date(Date.parse(`${from}Z`) - minutes * 60_000).toISOString().slice(0, 16);
   return { ...rota, periods: periods.map((p, j) => (j === i ? { ...p, end } : p)) };
 }
 
@@ -344,7 +351,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
         return { ...req, body: encode(planner.doc!), path: '/v1/evaluate' };
       const k = saves++;
       if (args.saves && args.chain) {
-        planner.doc = editOf(planner.doc ?? rota, k);
+        planner.doc = editOf(planner.doc ?? rota, k, rota);
         planner.base ??= firstEtag;
         const path = `/v1/evaluate/changes?base=${encodeURIComponent(planner.base)}`;
         return { ...req, body: encode(saveOf(planner.doc, [editedWorker(rota, k)])), path };

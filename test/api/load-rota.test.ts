@@ -55,6 +55,16 @@ describe('the load-test turnus', () => {
     expect(() => buildTimeline(validateRotaDocument({ ...doc, periods: latest }))).not.toThrow();
   });
 
+  it('--chain: a planner who saves the same shift again at every round stays valid, her last edit counting', () => {
+    const P = (doc.periods as unknown[]).length;
+    let mine = doc;
+    // Period 5 shortened at each of the seven rounds (30, 60, … 210 minutes): added up, 14 hours.
+    for (let k = 5; k < 7 * P; k += P) mine = editOf(mine, k, doc);
+    const ends = (d: Record<string, unknown>) => (d.periods as Array<{ end: string }>).map((p) => p.end);
+    expect(ends(mine)).toEqual(ends(editOf(doc, 6 * P + 5)));
+    expect(() => buildTimeline(validateRotaDocument(mine))).not.toThrow();
+  });
+
   it('--target floor posts the saves to an app that only reads them, answered 200 with an ETag', async () => {
     // The floor app itself, not a timed run: what the bench compares with must read every body it is sent.
     const app = floorApp();
