@@ -25,7 +25,8 @@
 // The API section (after the sizes; --api-only runs it alone, --no-api leaves it out): the load
 // test's 50-worker, 6-week turnus (scripts/load-test.ts) through the HTTP API on the loopback,
 // 10 connections for --api-duration seconds each: a new turnus every request (both caches off) on
-// the event loop and on the thread pool, a planner's save (caches on, one worker changed) whole and
+// the event loop and on the thread pool (and on the pool with one connection per thread, so that no
+// request queues behind another), a planner's save (caches on, one worker changed) whole and
 // with changedSince, and /health latency while one large rota (150 workers, one year: 2.7 MB, about 33 000 periods; the
 // generator's 300 workers are past the 5 MiB body limit) is evaluated.
 //
@@ -132,9 +133,18 @@ async function measureApi(
     threads: undefined,
     healthDuringLarge: false,
   };
+  // The pool's threads: one per core (api/pool.ts).
+  const threads = availableParallelism();
   const workloads: Array<[string, Partial<LoadArgs>]> = [
     ['new turnus, caches off, on the event loop', { cache: false, workerCache: false, distinct: 20, threads: 0 }],
     ['new turnus, caches off, thread pool', { cache: false, workerCache: false, distinct: 20 }],
+    // Ten connections each waiting for its answer hold the mean latency at ten over the rate (Little's
+    // law), whatever a request costs; one connection per evaluation thread shows what a request costs
+    // when it does not queue behind others, and the rate the threads give without a queue.
+    [
+      `new turnus, caches off, thread pool, ${threads} connections (one per thread)`,
+      { cache: false, workerCache: false, distinct: 20, connections: threads },
+    ],
     ["planner's save, caches on, whole report, thread pool", { edits: true }],
     ["planner's save, caches on, changedSince, thread pool", { edits: true, changedSince: true }],
     ["planner's save, caches on, changedSince, on the event loop", { edits: true, changedSince: true, threads: 0 }],
@@ -177,7 +187,9 @@ const SAVES = "planner's save of the changed worker alone (POST /v1/evaluate/cha
 const SAVES_FLOOR = 'floor: the same saves of one worker, read with JSON.parse, nothing evaluated';
 
 function apiReport(api: Awaited<ReturnType<typeof measureApi>>): string {
-  const out = ['API (scripts/load-test.ts turnus: 50 workers, 6 weeks; 10 connections, loopback):'];
+  const out = [
+    'API (scripts/load-test.ts turnus: 50 workers, 6 weeks; 10 connections unless the row says otherwise, loopback):',
+  ];
   const rateOf = (name: string) => api.rows.find((r) => r.workload === name)?.requestsPerSecond;
   const floor = rateOf(FLOOR);
   // A save of one worker sends a few kilobytes, not the turnus: its share is of its own floor.
@@ -205,6 +217,10 @@ function apiReport(api: Awaited<ReturnType<typeof measureApi>>): string {
       `The floor is what the client (in this process: each save encoded as load-test.ts --edits does), HTTP on the loopback and JSON.parse cost on this machine; ` +
         `a target of T req/s for a workload is T ÷ ${fmt(floor)} of it. The saves of one worker are measured against their own floor (${fmt(rateOf(SAVES_FLOOR))} req/s): the same client, a body of a few kilobytes.`,
     );
+  out.push(
+    "Each connection sends again when its answer comes, so a row's mean latency is its connections ÷ its req/s (Little's law), whatever a request costs: " +
+      'with 10 connections at 100 req/s, 100 ms. With one connection per evaluation thread no request waits for another, so that row shows what a request costs.',
+  );
   const h = api.health;
   out.push(
     typeof h === 'string'
