@@ -103,7 +103,18 @@ function groupsOf({ work, findings, restMs }: IncidentInput): Group[] {
 
 /** What makes two groups the same pattern: their rules and, on the wall clock, when they happen. */
 function signature(g: Group, all: Finding[], zone: string): string {
-  const rules = [...new Set(g.findings.map((i) => `${all[i]!.ruleId}:${all[i]!.severity}`))].sort().join(',');
+  // Each rule and severity written once, not once per finding (a repeating incident holds hundreds).
+  const severities = new Map<string, Set<string>>();
+  const pairs: string[] = [];
+  for (const i of g.findings) {
+    const { ruleId, severity } = all[i]!;
+    let seen = severities.get(ruleId);
+    if (!seen) severities.set(ruleId, (seen = new Set()));
+    if (seen.has(severity)) continue;
+    seen.add(severity);
+    pairs.push(`${ruleId}:${severity}`);
+  }
+  const rules = pairs.sort().join(',');
   if (g.kind === 'plan') return `plan|${rules}|${g.findings.join(',')}`;
   if (g.kind === 'frame') return `frame|${rules}|${Math.round((g.span.end - g.span.start) / 86_400_000)}`;
   const { start, end } = g.span;
@@ -189,8 +200,20 @@ export function incidentsOf(input: IncidentInput, all: Finding[]): Incident[] {
   const fmt = (ms: number) => formatInstant(ms, input.zone);
   const out: Incident[] = [];
   for (const same of patterns.values()) {
-    const findingIndexes = same.flatMap((g) => g.findings).sort((a, b) => a - b);
+    const findingIndexes: number[] = [];
+    for (const g of same) for (const i of g.findings) findingIndexes.push(i);
+    findingIndexes.sort((a, b) => a - b);
     const findings = findingIndexes.map((i) => all[i]!);
+    // Loops into sets, not flatMap and spreads: a repeating incident of a year holds hundreds of
+    // findings, and the assignments' list was half of the incidents' time.
+    const assignmentIds = new Set<string>();
+    const ruleIds = new Set<string>();
+    let last: string | undefined;
+    for (const f of findings) {
+      ruleIds.add(f.ruleId);
+      // Most of an incident's findings are of one assignment: the same id again is not looked up.
+      for (const id of f.assignmentIds) if (id !== last) assignmentIds.add((last = id));
+    }
     const occurrences = same.map((g) => g.span);
     out.push({
       id: `${input.workerId}#${out.length + 1}`,
@@ -199,9 +222,9 @@ export function incidentsOf(input: IncidentInput, all: Finding[]): Incident[] {
         start: fmt(Math.min(...occurrences.map((o) => o.start))),
         end: fmt(Math.max(...occurrences.map((o) => o.end))),
       },
-      assignmentIds: [...new Set(findings.flatMap((f) => f.assignmentIds))].sort(),
+      assignmentIds: [...assignmentIds].sort(),
       severity: worst(findings),
-      ruleIds: [...new Set(findings.map((f) => f.ruleId))].sort(),
+      ruleIds: [...ruleIds].sort(),
       findingIndexes,
       title: titleOf(same[0]!, occurrences, findings, input.work, input.zone),
       ...(occurrences.length > 1
