@@ -9,23 +9,24 @@ import type { Judged } from './judgement.ts';
 import { overlaps, type Pass } from './pass.ts';
 import { deferredTrail, reliesTrail } from './trail.ts';
 
-/** What a supplementary check's rule already has findings for, in this pass or an earlier one. */
-function covered(pass: Pass, raw: RawFinding[]) {
-  return [
-    ...pass.subject.earlier.map((f) => ({
-      ruleId: f.ruleId,
-      start: instantOfText(f.window.start),
-      end: instantOfText(f.window.end),
-    })),
-    ...raw.map((f) => ({ ruleId: f.c.check.id, start: f.w.start, end: f.w.end })),
-  ];
+/**
+ * The windows a supplementary check's rule already has findings for, in this pass or an earlier
+ * one. Only that rule's: no other rule's finding covers a window of it, and a worker's year holds
+ * hundreds of findings, which were read back and copied for every supplementary check with a breach.
+ */
+function covered(pass: Pass, raw: RawFinding[], ruleId: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const f of pass.subject.earlier)
+    if (f.ruleId === ruleId) out.push({ start: instantOfText(f.window.start), end: instantOfText(f.window.end) });
+  for (const f of raw) if (f.c.check.id === ruleId) out.push({ start: f.w.start, end: f.w.end });
+  return out;
 }
 
 /** A judged check's breaches that become findings, beside the raw findings before it (`raw`: a supplementary check's rule may have them already). */
 export function breachFindings(pass: Pass, { c, hits }: Judged, raw: RawFinding[]): RawFinding[] {
   if (c.check.supplementary) {
-    const known = covered(pass, raw);
-    hits = hits.filter(({ w }) => !known.some((f) => f.ruleId === c.check.id && overlaps(f, w)));
+    const known = covered(pass, raw, c.check.id);
+    if (known.length > 0) hits = hits.filter(({ w }) => !known.some((f) => overlaps(f, w)));
   }
   if (c.check.worstOnly && hits.length > 1) {
     const worst = hits.reduce((a, b) =>
