@@ -9,14 +9,8 @@ import type { PlanCalendar } from '../facts/profile.ts';
 import type { FactWindow } from '../facts/types.ts';
 import type { Finding } from '../report/schema.ts';
 import type { Rota } from '../rota/schema.ts';
-import {
-  compileSeries,
-  type CompiledCheck,
-  type CompiledRestMinimum,
-  type DatedSeries,
-  type ResolvedLimit,
-} from '../rules/limits.ts';
-import { nightOf, parameterOf, type RuleBook } from '../rules/load.ts';
+import type { CompiledCheck, CompiledRestMinimum, DatedSeries, ResolvedLimit } from '../rules/limits.ts';
+import { nightOf, type RuleBook } from '../rules/load.ts';
 import type { AgreementType } from '../rota/schema.ts';
 import type { Night } from '../rules/schema.ts';
 import { dayFrames, weekFrames, type Frame } from '../time/frames.ts';
@@ -101,8 +95,11 @@ const spanFor = (timeline: Timeline, options: EvaluateOptions) =>
  * weeks counted from the reference week), its calendars, and the options that change judgement.
  */
 export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, options: EvaluateOptions): Context {
-  const { checks, restMinimum, profileParams, profileMatches } = compiled(book, timeline.zone);
-  const standbyParameter = parameterOf(book, 'standbyFactor');
+  // Shared by every evaluation under the rule book and zone: read, never changed.
+  const { checks, primaryById, standbyFactor, restMinimum, profileParams, profileMatches } = compiled(
+    book,
+    timeline.zone,
+  );
   const { intervals, anchor, zone } = timeline;
   const { from, to } = spanFor(timeline, options);
   // Multi-week blocks count from the week of the reference date (default: of the first period).
@@ -114,17 +111,12 @@ export function buildContext(rota: Rota, timeline: Timeline, book: RuleBook, opt
     kindOf: new Map(rota.assignments.map((a) => [a.id, a.kind])),
     checks,
     restMinimum,
-    primaryById: new Map(
-      [...checks]
-        .reverse()
-        .filter((c) => !c.check.supplementary)
-        .map((c) => [c.check.id, c]),
-    ),
+    primaryById,
     profileMatches,
     calendar: sharedPlanCalendar(book, days, weeks, zone, from),
     violationsOnly: options.violationsOnly ?? false,
     enough: options.violationsOnly ? options.enough : undefined,
-    standbyFactor: standbyParameter ? compileSeries(standbyParameter, zone) : undefined,
+    standbyFactor,
     profileParams,
     night: nightOf(book)?.night,
     nightMoves: nightMoves(book, timeline, (type) => sharedPlanCalendar(book, days, weeks, zone, from, type)),

@@ -6,12 +6,13 @@ import { Engine } from 'json-rules-engine';
 import {
   compileChecks,
   compileRestMinimum,
+  compileSeries,
   profileParams,
   type CompiledCheck,
   type CompiledRestMinimum,
   type DatedSeries,
 } from '../rules/limits.ts';
-import type { RuleBook } from '../rules/load.ts';
+import { parameterOf, type RuleBook } from '../rules/load.ts';
 import { memo } from '../memo.ts';
 
 export function buildProfileEngine(checks: CompiledCheck[]): Engine {
@@ -36,6 +37,8 @@ export function buildProfileEngine(checks: CompiledCheck[]): Engine {
  */
 interface Compiled {
   checks: CompiledCheck[];
+  primaryById: Map<string, CompiledCheck>;
+  standbyFactor: DatedSeries | undefined;
   restMinimum: CompiledRestMinimum | undefined;
   profileParams: Array<{ fact: string; series: DatedSeries }>;
   /** The names (rule or check keys) an engine returned for a fact set; the same facts, the same answer. */
@@ -64,6 +67,10 @@ const MAX_DECIDED = 5_000;
 
 export interface CompiledEngines {
   checks: CompiledCheck[];
+  /** Each rule's primary check (the first, where a rule has more than one), by rule id. */
+  primaryById: Map<string, CompiledCheck>;
+  /** The share of stand-by at home that counts as normal hours, dated (§ 10-4 (3)). */
+  standbyFactor: DatedSeries | undefined;
   /** The daily rest that separates main work periods (one provision states it). */
   restMinimum: CompiledRestMinimum | undefined;
   /** The parameters profile conditions compare with, as facts valued at the date of each pass. */
@@ -76,21 +83,33 @@ export function compiled(book: RuleBook, zone: string): CompiledEngines {
   let byZone = compiledBooks.get(book);
   if (!byZone) compiledBooks.set(book, (byZone = new Map()));
   let c = byZone.get(zone);
-  if (!c)
+  if (!c) {
+    const checks = compileChecks(book, zone);
+    const standby = parameterOf(book, 'standbyFactor');
     byZone.set(
       zone,
       (c = {
-        checks: compileChecks(book, zone),
+        checks,
+        primaryById: new Map(
+          [...checks]
+            .reverse()
+            .filter((x) => !x.check.supplementary)
+            .map((x) => [x.check.id, x]),
+        ),
+        standbyFactor: standby ? compileSeries(standby, zone) : undefined,
         restMinimum: compileRestMinimum(book, zone),
         profileParams: profileParams(book, zone),
         decided: memo<string, Promise<Set<string>>>(MAX_DECIDED),
       }),
     );
+  }
   const named = (c.named ??= namedFacts(c.checks));
-  const { checks, restMinimum, profileParams: params, decided } = c;
+  const { checks, primaryById, standbyFactor, restMinimum, profileParams: params, decided } = c;
   let profileEngine: Engine | undefined;
   return {
     checks,
+    primaryById,
+    standbyFactor,
     restMinimum,
     profileParams: params,
     // Keyed by the named facts alone: an engine reads no other, so plans alike in those share an answer.
