@@ -126,15 +126,15 @@ const EN_DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const at = (ms: number, zone: string, lang: 'nb' | 'en') =>
   `${(lang === 'nb' ? NB_DAYS : EN_DAYS)[wallClock(ms, zone).weekday - 1]} ${wallText(ms, zone, 'dd.MM HH:mm')}`;
 
+/** The incident's title: when it happened, and how many rules it breaks (`rules`) at its worst (`severity`). */
 function titleOf(
   g: Group,
   occurrences: Span[],
-  findings: Finding[],
+  rules: number,
+  severity: Finding['severity'],
   work: Span[],
   zone: string,
 ): { nb: string; en: string } {
-  const rules = new Set(findings.map((f) => f.ruleId)).size;
-  const severity = worst(findings);
   const what = {
     nb:
       severity === 'violation'
@@ -215,6 +215,7 @@ export function incidentsOf(input: IncidentInput, all: Finding[]): Incident[] {
       for (const id of f.assignmentIds) if (id !== last) assignmentIds.add((last = id));
     }
     const occurrences = same.map((g) => g.span);
+    const severity = worst(findings);
     out.push({
       id: `${input.workerId}#${out.length + 1}`,
       workerId: input.workerId,
@@ -223,10 +224,10 @@ export function incidentsOf(input: IncidentInput, all: Finding[]): Incident[] {
         end: fmt(Math.max(...occurrences.map((o) => o.end))),
       },
       assignmentIds: [...assignmentIds].sort(),
-      severity: worst(findings),
+      severity,
       ruleIds: [...ruleIds].sort(),
       findingIndexes,
-      title: titleOf(same[0]!, occurrences, findings, input.work, input.zone),
+      title: titleOf(same[0]!, occurrences, ruleIds.size, severity, input.work, input.zone),
       ...(occurrences.length > 1
         ? { occurrences: occurrences.map((o) => ({ start: fmt(o.start), end: fmt(o.end) })) }
         : {}),
