@@ -74,6 +74,17 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
 
+// A reader that stops reading (`turnussjekk check … | head`) closes the pipe: the rest of the
+// output has nowhere to go. The CLI then ends at once and quietly, as a Unix filter killed by
+// SIGPIPE does (exit 141, which a shell with pipefail reports), rather than with Node's stack trace
+// of an unhandled EPIPE; Node ignores SIGPIPE itself. Its temporary folders go with it (src/tempFolder.ts).
+const SIGPIPE_EXIT = 128 + 13;
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(SIGPIPE_EXIT);
+    throw err;
+  });
+
 const code = await cli.exports.main(args, {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

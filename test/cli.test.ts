@@ -3,8 +3,8 @@
 // field and what is wrong, never a stack trace. Most cases run `main()` in-process; a few run the
 // real `node bin/turnussjekk.mjs` to prove the installed bin works.
 import { cli } from './support/cli.ts';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -387,6 +387,42 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
       expect(parts.code).toBe(whole.code);
       expect(parts.out).toBe(whole.out);
       expect(parts.err).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends quietly with exit 141 when its reader closes the output (… | head), its temporary folders removed', async () => {
+    // A JSON report of several megabytes from parts on two worker processes, read until its first
+    // bytes: the rest cannot be written. Before, Node's unhandled EPIPE printed a stack trace and the
+    // worker processes another, and the parts' folder was left in TMPDIR.
+    const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-pipe-'));
+    const temp = join(dir, 'tmp');
+    try {
+      mkdirSync(temp);
+      const file = join(dir, 'rota.json');
+      writeFileSync(file, JSON.stringify(generateRota({ workers: 40, weeks: 12, seed: 3 })));
+      const child = spawn(
+        process.execPath,
+        [join(root, 'bin', 'turnussjekk.mjs'), 'check', file, '--format', 'json', '--jobs', '2'],
+        {
+          cwd: root,
+          env: { ...process.env, GITHUB_ACTIONS: '', TMPDIR: temp, TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let err = '';
+      let read = 0;
+      child.stderr.on('data', (d) => (err += d));
+      child.stdout.once('data', (d: Buffer) => {
+        read = d.length;
+        child.stdout.destroy();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect(read).toBeGreaterThan(0);
+      expect(code).toBe(141);
+      expect(err).toBe('');
+      expect(readdirSync(temp)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

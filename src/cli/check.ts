@@ -1,6 +1,5 @@
 // turnussjekk check: rota files in, a report out (text, JSON, JUnit or SARIF), exit code by the findings.
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, type EvaluateOptions } from '../engine/evaluate.ts';
@@ -28,6 +27,7 @@ import { describeNotes, type ImportNote } from '../import/notes.ts';
 import { optionIssues, type ImportOptions } from '../import/options.ts';
 import { locateLines, type LineLocator } from '../rota/locate.ts';
 import type { Rota } from '../rota/schema.ts';
+import { makeTempFolder, removeTempFolder } from '../tempFolder.ts';
 import { defaultRuleBook } from '../rules/load.ts';
 import { listRules } from '../rules/catalogue.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
@@ -386,7 +386,7 @@ async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
   const { io, failOn } = large;
   // The JSON report's longest lists are encoded as the parts come, and wait in files until the tail
   // is written (NDJSON writes its tail otherwise).
-  const folder = ndjson ? undefined : mkdtempSync(join(tmpdir(), 'turnussjekk-tail-'));
+  const folder = ndjson ? undefined : makeTempFolder('turnussjekk-tail-');
   const lists = folder === undefined ? undefined : new TailLists(folder);
   try {
     const assembler = new ReportAssembler(large.rota, false, lists ? (part) => lists.add(part) : undefined);
@@ -417,7 +417,7 @@ async function streamJson(large: LargeRota, ndjson: boolean): Promise<number> {
     return failing ? EXIT.violations : EXIT.ok;
   } finally {
     lists?.close();
-    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    if (folder !== undefined) removeTempFolder(folder);
   }
 }
 
@@ -471,7 +471,7 @@ async function throughSpill<T>(
   format: string,
   use: (spill: (text: string) => void, unspill: (write: (chunk: Uint8Array) => void) => void) => Promise<T>,
 ): Promise<T> {
-  const folder = mkdtempSync(join(tmpdir(), `turnussjekk-${format}-`));
+  const folder = makeTempFolder(`turnussjekk-${format}-`);
   const spilled = join(folder, 'spilled');
   const fd = openSync(spilled, 'w');
   try {
@@ -483,7 +483,7 @@ async function throughSpill<T>(
     );
   } finally {
     closeSync(fd);
-    rmSync(folder, { recursive: true, force: true });
+    removeTempFolder(folder);
   }
 }
 

@@ -7,7 +7,7 @@
 // threads of one process ran the same parts in more total time than one thread (both isolates
 // share the process's allocator), while two processes ran them 1.4–1.6 times as fast as one.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { evaluateWhole } from './pipeline.ts';
 import { mergeReports, partitionRota, planSpan, type RotaPart } from './partition.ts';
 import type { PartResult, PartTask, PartText, PartTextOptions, RenderedFile } from './partTask.ts';
 import { evaluatePart, type RenderedFindings, type RenderStyle } from './rendered.ts';
+import { makeTempFolder, removeTempFolder } from '../tempFolder.ts';
 
 export interface ParallelOptions {
   /** Worker processes (default: defaultJobs, one per core for a large rota; 1 = this process only). */
@@ -329,13 +330,13 @@ async function* inProcesses(
   } finally {
     taken = parts.length;
     stopPool(pool);
-    rmSync(folder, { recursive: true, force: true });
+    removeTempFolder(folder);
   }
 }
 
 function partsFolder(): string {
   try {
-    return mkdtempSync(join(tmpdir(), 'turnussjekk-parts-'));
+    return makeTempFolder('turnussjekk-parts-');
   } catch (err) {
     throw new Error(
       `cannot make a folder for the parts' findings in ${tmpdir()} (TMPDIR names another): ${(err as Error).message}`,

@@ -16,9 +16,11 @@ import { writePieces } from '../report/pieceFiles.ts';
 import type { Rota } from '../rota/schema.ts';
 import { defaultRuleBook } from '../rules/load.ts';
 
-// A parent gone (it failed on another part and removed the folder) wants no answer and no file.
+// A parent gone (it failed on another part and removed the folder, or its output was closed and it
+// ended) wants no answer and no file; it may go between the check and the send, which then fails
+// with EPIPE, answered here rather than as an unhandled error (the channel's 'disconnect' ends this process).
 const send = (m: PartResult) => {
-  if (process.connected) process.send!(m);
+  if (process.connected) process.send!(m, undefined, undefined, () => {});
 };
 
 /**
