@@ -13,6 +13,11 @@
 //      bench/check-run.ts, which runs the CLI's main() in-process and reports its maxRSS);
 //   4. ratio (a) = engine wall ÷ floor wall (both whole child processes, Node and tsx start-up
 //      included in both);
+//   4a. the output floor, up to 10 000 workers: the CLI writes the report as NDJSON into a file
+//      (not timed), and bench/write-floor.ts times writing those findings again as the JSON report
+//      has them (native JSON.stringify, UTF-8, /dev/null) and nothing else: what the report's own
+//      volume costs, which the parse floor has no part of; with what a target ratio leaves for the
+//      rest once both floors are paid;
 //   5. ratio (b) = naive ÷ engine: the first --sample workers of the file, evaluated by the engine
 //      (evaluate(slice, { conversions: false })) and by the naive baseline (bench/naive-baseline.ts:
 //      every window from scratch, one json-rules-engine run per window) in one child process
@@ -346,6 +351,9 @@ interface Row {
   /** Summed over the CLI and its worker processes. */
   treeRssMB?: number;
   ratioA?: number;
+  /** The output floor (bench/write-floor.ts): writing the report's findings alone, on one core. */
+  output?: { s: number; findings: number; mb: number };
+  outputProblem?: string;
   naive?: RatioResult;
   naiveProblem?: string;
   problem?: string;
@@ -423,9 +431,14 @@ async function measure(workers: number, o: Options, dir: string, naive = true): 
     if (line.startsWith('{')) row.rssMB = (JSON.parse(line) as { maxRssMB: number }).maxRssMB;
   }
   if (!row.engineProblem) row.ratioA = check.wallMs / parse.wallMs;
-  progress(
-    `${workers} workers: CLI ${row.engineProblem ?? `exit ${check.code}`} after ${row.engineS.toFixed(1)} s${naive ? `; naive baseline on ${Math.min(o.sample, workers)} workers` : ''}`,
-  );
+  progress(`${workers} workers: CLI ${row.engineProblem ?? `exit ${check.code}`} after ${row.engineS.toFixed(1)} s`);
+  if (workers <= OUTPUT_FLOOR_MAX_WORKERS && !row.engineProblem) {
+    progress(`${workers} workers: the output floor (the report as NDJSON, then its findings written again)`);
+    const output = await outputFloor(file, jobs, dir, o.timeoutMs);
+    if (typeof output === 'string') row.outputProblem = output;
+    else row.output = output;
+  }
+  if (naive) progress(`${workers} workers: naive baseline on ${Math.min(o.sample, workers)} workers`);
   if (!naive) {
     if (!o.keep) rmSync(file, { force: true });
     return row;
@@ -443,6 +456,45 @@ async function measure(workers: number, o: Options, dir: string, naive = true): 
   progress(`${workers} workers: done`);
   if (!o.keep) rmSync(file, { force: true });
   return row;
+}
+
+/** The output floor is measured up to this size (the report of 50 000 workers is about 5 GB of NDJSON on disk). */
+const OUTPUT_FLOOR_MAX_WORKERS = 10_000;
+
+/**
+ * The output floor of a rota: its report written as NDJSON into a file by the CLI (not timed), then
+ * bench/write-floor.ts writing those findings again as the JSON report has them, timed alone.
+ */
+async function outputFloor(
+  file: string,
+  jobs: string[],
+  dir: string,
+  timeoutMs: number,
+): Promise<{ s: number; findings: number; mb: number } | string> {
+  const ndjson = join(dir, 'report.ndjson');
+  const fd = openSync(ndjson, 'w');
+  try {
+    let report: ChildRun;
+    try {
+      report = await run(
+        process.execPath,
+        ['bin/turnussjekk.mjs', 'check', file, '--format', 'ndjson', ...jobs],
+        fd,
+        timeoutMs,
+      );
+    } finally {
+      closeSync(fd);
+    }
+    const reportProblem = failure(report, [0, 1]);
+    if (reportProblem) return `the NDJSON report: ${reportProblem}`;
+    const floor = await run(process.execPath, ['--import', 'tsx', 'bench/write-floor.ts', ndjson], 'pipe', timeoutMs);
+    const floorProblem = failure(floor, [0]);
+    if (floorProblem) return `write floor: ${floorProblem}`;
+    const { ms, findings, bytes } = JSON.parse(floor.stdout) as { ms: number; findings: number; bytes: number };
+    return { s: ms / 1000, findings, mb: bytes / 1e6 };
+  } finally {
+    rmSync(ndjson, { force: true });
+  }
 }
 
 const fmt = (x: number | undefined, digits = 1) =>
@@ -524,6 +576,7 @@ function report(rows: Row[], o: Options): string {
   out.push(
     'ratio (a) = engine s ÷ parse s (target ≤ 5). ratio (b) = naive ÷ engine on the sample below (target ≥ 20: the naive baseline at least 20 times slower).',
   );
+  for (const line of outputFloorLines(rows, TARGETS.ratioA)) out.push(line);
   out.push('');
 
   const lin = rows.filter((r) => !r.engineProblem && !r.problem && r.periods && r.engineS);
@@ -627,6 +680,27 @@ function report(rows: Row[], o: Options): string {
   return out.join('\n');
 }
 
+/**
+ * The output floor beside the parse floor, and what a target ratio leaves for the rest once both
+ * are paid: the CLI reads and validates the file as the parse floor does, and writes the findings
+ * at least as fast as the output floor, spread at best over every core.
+ */
+function outputFloorLines(rows: Row[], target: number): string[] {
+  const cores = availableParallelism();
+  const lines: string[] = [];
+  for (const r of rows) {
+    if (r.outputProblem) lines.push(`output floor, ${int(r.workers)} workers: ${r.outputProblem}`);
+    if (!r.output || r.parseS === undefined) continue;
+    const { s, findings, mb } = r.output;
+    const left = target * r.parseS - r.parseS - s / cores;
+    lines.push(
+      `output floor, ${int(r.workers)} workers (bench/write-floor.ts): ${int(findings)} findings, ${fmt(mb, 1)} MB as the JSON report has them, written in ${fmt(s, 2)} s on one core (${fmt(s / r.parseS, 2)} × the parse floor), at best ${fmt(s / cores, 2)} s on ${cores} cores;`,
+      `  ${target} × the parse floor (${fmt(target * r.parseS, 2)} s) less both floors leaves ${fmt(left, 2)} s for evaluating and handing over the parts, against ${r.engineS === undefined ? '–' : fmt(r.engineS - r.parseS - s / cores, 2)} s in this run.`,
+    );
+  }
+  return lines;
+}
+
 /** The size the year with oppdrag is measured at: 10 000 workers, else the largest size below it, else the smallest. */
 function oppdragSize(sizes: number[]): number {
   const below = sizes.filter((n) => n <= 10_000);
@@ -650,6 +724,7 @@ function oppdragReport(r: Row): string {
     '',
     `with oppdrag (the conversion assessment of every oppdrag), ${int(r.workers)} workers, ${int(r.periods)} periods (target, issue 16: at most ${TARGETS.ratioOppdrag} times the parse floor):`,
     `  ${bits.join('; ')}${r.problem || r.engineProblem ? ` (CLI: ${r.problem ?? r.engineProblem})` : ''}`,
+    ...outputFloorLines([r], TARGETS.ratioOppdrag).map((line) => `  ${line}`),
   ].join('\n');
 }
 
