@@ -2,7 +2,8 @@
 // Runs the built CLI: dist/cli/main.cjs, plain JavaScript made by `npm run build` (which `npm ci`
 // runs), compiled by V8 from its code cache (dist/cli/main.cjs.cache), so a command starts without
 // compiling TypeScript or even most of the JavaScript.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -17,6 +18,8 @@ const SEMI_SPACE = '--max-semi-space-size=64';
 // With it, gc exposed: the CLI collects the input's garbage when a large rota's first part is back,
 // and again as the parts' answers pile up (src/cli/waitingGarbage.ts), which V8 would otherwise leave.
 const EXPOSE_GC = '--expose-gc';
+/** The signals that end a run. */
+const ENDING_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM'];
 const args = process.argv.slice(2);
 const large = (arg) => {
   try {
@@ -30,15 +33,26 @@ if (
   !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) &&
   args.slice(1).some(large)
 ) {
-  const child = spawnSync(
+  const child = spawn(
     process.execPath,
     [...process.execArgv, SEMI_SPACE, EXPOSE_GC, fileURLToPath(import.meta.url), ...args],
     { stdio: 'inherit' },
   );
-  if (child.error) throw child.error;
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exit(child.status ?? 3);
+  // The run is the child's: a signal sent to this process is passed on, and this one leaves as the
+  // child does. (spawnSync held such a signal here until the child had finished, or, unhandled, let
+  // this process die and the child run on, orphaned, to the end of a national year.)
+  for (const signal of ENDING_SIGNALS) process.on(signal, () => child.kill(signal));
+  const [status, signal] = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, name) => resolve([code, name]));
+  });
+  process.exit(signal ? 128 + (constants.signals[signal] ?? 0) : (status ?? 3));
 }
+// A run ended by a signal (Ctrl-C, a CI job cancelled) leaves through process.exit, so the folders
+// it made are removed on the way out (src/tempFolder.ts); Node's default ends it at once and leaves
+// them in TMPDIR, with the parts' files of a national year. Exit codes as a shell reports a process
+// the signal killed.
+for (const signal of ENDING_SIGNALS) process.on(signal, () => process.exit(128 + constants.signals[signal]));
 
 const file = fileURLToPath(new URL('../dist/cli/main.cjs', import.meta.url));
 // scripts/build.mjs runs this bin on the build it is making (TURNUSSJEKK_BUILDING: that folder) and

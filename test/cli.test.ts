@@ -428,6 +428,67 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
     }
   });
 
+  it('ended by a signal in the middle of a run (Ctrl-C, a cancelled CI job): exit 128 + the signal, nothing left running or in TMPDIR', async () => {
+    // A file of 8 MB or more, so the bin runs the check in a second process, evaluated in parts on
+    // two worker processes. Before, SIGTERM ended the bin and left the second process running on,
+    // orphaned, to the end of the run; Ctrl-C (every process of the group) left the folders behind.
+    const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-signal-'));
+    const temp = join(dir, 'tmp');
+    try {
+      mkdirSync(temp);
+      const file = join(dir, 'rota.json');
+      const rota = JSON.stringify(generateRota({ workers: 200, weeks: 52, seed: 4 }));
+      writeFileSync(file, `${rota}\n${' '.repeat(8 * 1024 * 1024)}\n`);
+      for (const [signal, code, group] of [
+        ['SIGTERM', 143, false],
+        ['SIGINT', 130, true],
+      ] as const) {
+        const child = spawn(
+          process.execPath,
+          [join(root, 'bin', 'turnussjekk.mjs'), 'check', file, '--format', 'json', '--jobs', '2'],
+          {
+            cwd: root,
+            env: { ...process.env, GITHUB_ACTIONS: '', TMPDIR: temp, TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' },
+            stdio: ['ignore', 'ignore', 'pipe'],
+            detached: true,
+          },
+        );
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        let ended = false;
+        const closed = new Promise<number | null>((resolve) =>
+          child.on('close', (c) => {
+            ended = true;
+            resolve(c);
+          }),
+        );
+        // Once the run has made its folders (the parts', the JSON report's tail), it is in the middle of the parts.
+        while (readdirSync(temp).length < 2 && !ended) await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(ended).toBe(false);
+        if (group) process.kill(-child.pid!, signal);
+        else child.kill(signal);
+        expect(await closed).toBe(code);
+        expect(err).toBe('');
+        expect(readdirSync(temp)).toEqual([]);
+        // No process of the run's group is left (the second process, the worker processes): they
+        // are ended with the run, not left to finish the part in hand.
+        const gone = () => {
+          try {
+            process.kill(-child.pid!, 0);
+            return false;
+          } catch {
+            return true;
+          }
+        };
+        const ending = Date.now();
+        while (!gone() && Date.now() - ending < 2_000) await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(gone()).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on an unknown command with no stack trace', async () => {
     const r = await bin(['frobnicate']);
     expect(r.code).toBe(2);

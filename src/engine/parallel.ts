@@ -215,13 +215,31 @@ function startPool(jobs: number): ChildProcess[] {
   // rules 22.0–22.2 → 21.1–21.5 s, with oppdrag 38.8–40.0 → 38.5–38.6 s; the peak of all processes
   // with oppdrag 1 226 → 1 299 MB).
   const gc = jobs >= availableParallelism() ? ['--single-threaded-gc'] : [];
-  return Array.from({ length: jobs }, () =>
-    fork(WORKER_ENTRY, [], {
+  return Array.from({ length: jobs }, () => {
+    const worker = fork(WORKER_ENTRY, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       execArgv: ['--max-semi-space-size=16', HEAP_GROWTH, ...gc],
-    }),
-  );
+    });
+    if (running.size === 0) process.once('exit', endRunning);
+    running.add(worker);
+    worker.once('exit', () => {
+      running.delete(worker);
+      if (running.size === 0) process.off('exit', endRunning);
+    });
+    return worker;
+  });
+}
+
+/**
+ * The worker processes still running. A process that leaves through process.exit (a signal, its
+ * output closed: bin/turnussjekk.mjs) stops no pool; its workers would see the channel close only
+ * after the part in hand, and write into a folder that is gone. They are ended with it.
+ */
+const running = new Set<ChildProcess>();
+
+function endRunning(): void {
+  for (const worker of running) worker.kill();
 }
 
 /** The processes told to end (they exit when their channel closes). */
