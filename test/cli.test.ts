@@ -41,6 +41,47 @@ function bin(args: string[], cwd = root, env: Record<string, string> = {}): Prom
   });
 }
 
+/**
+ * A JSON check of `file` in parts on two worker processes by the real bin, started for a test that
+ * acts on it while it runs (its temporary folders in `temp`): its stderr collected, its exit code
+ * awaited, and whether it has ended.
+ */
+function startCheck(file: string, temp: string, stdout: 'pipe' | 'ignore', detached = false) {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'turnussjekk.mjs'), 'check', file, '--format', 'json', '--jobs', '2'],
+    {
+      cwd: root,
+      env: { ...process.env, GITHUB_ACTIONS: '', TMPDIR: temp, TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' },
+      stdio: ['ignore', stdout, 'pipe'],
+      detached,
+    },
+  );
+  const run = { child, err: '', ended: false, code: undefined as unknown as Promise<number | null> };
+  child.stderr!.on('data', (d) => (run.err += d));
+  run.code = new Promise((resolve) =>
+    child.on('close', (c) => {
+      run.ended = true;
+      resolve(c);
+    }),
+  );
+  return run;
+}
+
+/** `use` given a rota file of `text` and an empty folder to be its run's TMPDIR, both removed after. */
+async function withRotaFile(text: string, use: (file: string, temp: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-run-'));
+  try {
+    const temp = join(dir, 'tmp');
+    mkdirSync(temp);
+    const file = join(dir, 'rota.json');
+    writeFileSync(file, text);
+    await use(file, temp);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // A lawful rota: four day shifts 13:00–20:30 (30 h, 16.5 h off between shifts, a long weekend; no
 // night work, so not even an info finding).
 const LAWFUL = `# lawful: four day shifts, 30 hours in the week
@@ -396,79 +437,39 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
     // A JSON report of several megabytes from parts on two worker processes, read until its first
     // bytes: the rest cannot be written. Before, Node's unhandled EPIPE printed a stack trace and the
     // worker processes another, and the parts' folder was left in TMPDIR.
-    const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-pipe-'));
-    const temp = join(dir, 'tmp');
-    try {
-      mkdirSync(temp);
-      const file = join(dir, 'rota.json');
-      writeFileSync(file, JSON.stringify(generateRota({ workers: 40, weeks: 12, seed: 3 })));
-      const child = spawn(
-        process.execPath,
-        [join(root, 'bin', 'turnussjekk.mjs'), 'check', file, '--format', 'json', '--jobs', '2'],
-        {
-          cwd: root,
-          env: { ...process.env, GITHUB_ACTIONS: '', TMPDIR: temp, TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let err = '';
+    await withRotaFile(JSON.stringify(generateRota({ workers: 40, weeks: 12, seed: 3 })), async (file, temp) => {
+      const run = startCheck(file, temp, 'pipe');
       let read = 0;
-      child.stderr.on('data', (d) => (err += d));
-      child.stdout.once('data', (d: Buffer) => {
+      run.child.stdout!.once('data', (d: Buffer) => {
         read = d.length;
-        child.stdout.destroy();
+        run.child.stdout!.destroy();
       });
-      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect(await run.code).toBe(141);
       expect(read).toBeGreaterThan(0);
-      expect(code).toBe(141);
-      expect(err).toBe('');
+      expect(run.err).toBe('');
       expect(readdirSync(temp)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('ended by a signal in the middle of a run (Ctrl-C, a cancelled CI job): exit 128 + the signal, nothing left running or in TMPDIR', async () => {
     // A file of 8 MB or more, so the bin runs the check in a second process, evaluated in parts on
     // two worker processes. Before, SIGTERM ended the bin and left the second process running on,
     // orphaned, to the end of the run; Ctrl-C (every process of the group) left the folders behind.
-    const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-signal-'));
-    const temp = join(dir, 'tmp');
-    try {
-      mkdirSync(temp);
-      const file = join(dir, 'rota.json');
-      const rota = JSON.stringify(generateRota({ workers: 200, weeks: 52, seed: 4 }));
-      writeFileSync(file, `${rota}\n${' '.repeat(8 * 1024 * 1024)}\n`);
+    const rota = JSON.stringify(generateRota({ workers: 200, weeks: 52, seed: 4 }));
+    await withRotaFile(`${rota}\n${' '.repeat(8 * 1024 * 1024)}\n`, async (file, temp) => {
       for (const [signal, code, group] of [
         ['SIGTERM', 143, false],
         ['SIGINT', 130, true],
       ] as const) {
-        const child = spawn(
-          process.execPath,
-          [join(root, 'bin', 'turnussjekk.mjs'), 'check', file, '--format', 'json', '--jobs', '2'],
-          {
-            cwd: root,
-            env: { ...process.env, GITHUB_ACTIONS: '', TMPDIR: temp, TURNUSSJEKK_PARALLEL_MIN_PERIODS: '1' },
-            stdio: ['ignore', 'ignore', 'pipe'],
-            detached: true,
-          },
-        );
-        let err = '';
-        child.stderr.on('data', (d) => (err += d));
-        let ended = false;
-        const closed = new Promise<number | null>((resolve) =>
-          child.on('close', (c) => {
-            ended = true;
-            resolve(c);
-          }),
-        );
+        const run = startCheck(file, temp, 'ignore', true);
+        const { child } = run;
         // Once the run has made its folders (the parts', the JSON report's tail), it is in the middle of the parts.
-        while (readdirSync(temp).length < 2 && !ended) await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(ended).toBe(false);
+        while (readdirSync(temp).length < 2 && !run.ended) await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(run.ended).toBe(false);
         if (group) process.kill(-child.pid!, signal);
         else child.kill(signal);
-        expect(await closed).toBe(code);
-        expect(err).toBe('');
+        expect(await run.code).toBe(code);
+        expect(run.err).toBe('');
         expect(readdirSync(temp)).toEqual([]);
         // No process of the run's group is left (the second process, the worker processes): they
         // are ended with the run, not left to finish the part in hand.
@@ -484,9 +485,7 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
         while (!gone() && Date.now() - ending < 2_000) await new Promise((resolve) => setTimeout(resolve, 10));
         expect(gone()).toBe(true);
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('exits 2 on an unknown command with no stack trace', async () => {
