@@ -68,6 +68,19 @@ function startCheck(file: string, temp: string, stdout: 'pipe' | 'ignore', detac
   return run;
 }
 
+/** The processes whose environment names `temp` as TMPDIR (a run's, from /proc). */
+function processesWith(temp: string): string[] {
+  const mark = `\0TMPDIR=${temp}\0`;
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return `\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}`.includes(mark);
+    } catch {
+      return false; // gone meanwhile, or not ours to read
+    }
+  });
+}
+
 /** `use` given a rota file of `text` and an empty folder to be its run's TMPDIR, both removed after. */
 async function withRotaFile(text: string, use: (file: string, temp: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'turnussjekk-run-'));
@@ -466,24 +479,18 @@ describe('the real bin (node bin/turnussjekk.mjs)', () => {
         // Once the run has made its folders (the parts', the JSON report's tail), it is in the middle of the parts.
         while (readdirSync(temp).length < 2 && !run.ended) await new Promise((resolve) => setTimeout(resolve, 10));
         expect(run.ended).toBe(false);
+        // The bin, its second process and the two worker processes.
+        expect(processesWith(temp).length).toBe(4);
         if (group) process.kill(-child.pid!, signal);
         else child.kill(signal);
-        expect(await run.code).toBe(code);
-        expect(run.err).toBe('');
+        expect({ code: await run.code, err: run.err }).toEqual({ code, err: '' });
         expect(readdirSync(temp)).toEqual([]);
-        // No process of the run's group is left (the second process, the worker processes): they
-        // are ended with the run, not left to finish the part in hand.
-        const gone = () => {
-          try {
-            process.kill(-child.pid!, 0);
-            return false;
-          } catch {
-            return true;
-          }
-        };
+        // No process of the run is left (the second process, the worker processes, each in a group
+        // of its own): they are ended with the run, not left to finish the part in hand.
         const ending = Date.now();
-        while (!gone() && Date.now() - ending < 2_000) await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(gone()).toBe(true);
+        while (processesWith(temp).length > 0 && Date.now() - ending < 2_000)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(processesWith(temp)).toEqual([]);
       }
     });
   });

@@ -216,10 +216,15 @@ function startPool(jobs: number): ChildProcess[] {
   // with oppdrag 1 226 → 1 299 MB).
   const gc = jobs >= availableParallelism() ? ['--single-threaded-gc'] : [];
   return Array.from({ length: jobs }, () => {
+    // In a process group of its own: a signal that ends a run (Ctrl-C reaches every process of the
+    // terminal's group) is this process's to answer, and it ends its workers as it leaves (running).
+    // Reached first, a worker would die, and this process take the part as failed and report its
+    // own defect (exit 3) before it heard the signal itself.
     const worker = fork(WORKER_ENTRY, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       execArgv: ['--max-semi-space-size=16', HEAP_GROWTH, ...gc],
+      detached: true,
     });
     if (running.size === 0) process.once('exit', endRunning);
     running.add(worker);
@@ -234,12 +239,13 @@ function startPool(jobs: number): ChildProcess[] {
 /**
  * The worker processes still running. A process that leaves through process.exit (a signal, its
  * output closed: bin/turnussjekk.mjs) stops no pool; its workers would see the channel close only
- * after the part in hand, and write into a folder that is gone. They are ended with it.
+ * after the part in hand, and write into a folder that is gone. They are ended with it, by SIGKILL:
+ * they hold nothing of their own to put away.
  */
 const running = new Set<ChildProcess>();
 
 function endRunning(): void {
-  for (const worker of running) worker.kill();
+  for (const worker of running) worker.kill('SIGKILL');
 }
 
 /** The processes told to end (they exit when their channel closes). */
