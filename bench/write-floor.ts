@@ -1,7 +1,7 @@
 // The output floor of `npm run bench`, beside its parse floor: what writing a report's findings
-// costs, whatever finds them. A national year's report is about twelve times its input (a gigabyte
-// of findings for a 91 MB year), and the parse floor, which reads only the input, has no part of
-// that. Run in its own process: node --import tsx bench/write-floor.ts REPORT.ndjson
+// costs, whatever finds them. A national year's JSON report is about fifteen times its input
+// (1.36 GB of findings for the 91 MB year), and the parse floor, which reads only the input, has no
+// part of that. Run in its own process: node --import tsx bench/write-floor.ts REPORT.ndjson
 //
 // Reads an NDJSON report (`check --format ndjson`: a finding per line, then the report's tail) and
 // times only writing each finding as the JSON report has it: native JSON.stringify of sixteen at a
