@@ -45,6 +45,11 @@ export interface ApiConfigOptions {
   threads?: number;
   /** Requests that may wait for a busy thread; one more is answered 503 with Retry-After (TURNUSSJEKK_QUEUE; default 32). */
   queue?: number;
+  /**
+   * A started server's threads evaluate a bundled scenario a few times before the first request, so
+   * it does not pay for code not yet optimized (TURNUSSJEKK_WARMUP on|off; default on).
+   */
+  warmUp?: boolean;
 }
 
 export interface ApiConfig {
@@ -58,6 +63,7 @@ export interface ApiConfig {
   workerCacheBytes: number;
   threads: number;
   queue: number;
+  warmUp: boolean;
 }
 
 export const DEFAULT_QUEUE = 32;
@@ -186,6 +192,10 @@ export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process
     (env.TURNUSSJEKK_QUEUE !== undefined
       ? parseWhole('TURNUSSJEKK_QUEUE', env.TURNUSSJEKK_QUEUE, 'requests', 'none wait')
       : DEFAULT_QUEUE);
+  const warmUpText = env.TURNUSSJEKK_WARMUP?.trim();
+  if (warmUpText !== undefined && warmUpText !== '' && warmUpText !== 'on' && warmUpText !== 'off')
+    throw new ConfigError(`TURNUSSJEKK_WARMUP must be on or off, got "${warmUpText}"`);
+  const warmUp = options.warmUp ?? warmUpText !== 'off';
   return {
     bodyLimit,
     tokens,
@@ -197,5 +207,6 @@ export function resolveConfig(options: ApiConfigOptions = {}, env: Env = process
     workerCacheBytes,
     threads,
     queue,
+    warmUp,
   };
 }

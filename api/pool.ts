@@ -33,6 +33,8 @@ export interface PoolOptions {
   maxQueue: number;
   /** Each thread's workers' report cache (0 = none). */
   workerCacheBytes: number;
+  /** Jobs the threads started by warm() run, in order, before they take one of the clients'. */
+  warmUp?: EvaluateJob[];
 }
 
 /**
@@ -85,6 +87,15 @@ export class EvaluatePool {
   get running(): number {
     return this.threads.reduce((n, t) => n + (t.task ? 1 : 0), 0);
   }
+
+  /** Threads started (warm() starts them all at once; else the first job does). */
+  get started(): number {
+    return this.threads.length;
+  }
+
+  /** Threads that have finished their warm-up, and the warm-up runs they made (some stop early for a client's job). */
+  warmedThreads = 0;
+  warmUpRuns = 0;
 
   /** Jobs waiting for a thread. */
   get waiting(): number {
@@ -159,6 +170,16 @@ export class EvaluatePool {
     return Math.max(1, Math.ceil((ahead * this.averageMs) / this.options.threads / 1000));
   }
 
+  /**
+   * Starts every thread now, each running the warm-up job (PoolOptions.warmUp) before it takes a job
+   * of the clients': for a server that has just started, so its first requests do not pay for code
+   * V8 has not yet optimized. Jobs that come meanwhile wait in the threads' ports.
+   */
+  warm(): void {
+    if (this.closed || !this.options.warmUp?.length) return;
+    while (this.spawn(this.options.warmUp));
+  }
+
   /** Lets the jobs running and waiting finish, then ends the threads. */
   async close(): Promise<void> {
     this.closed = true;
@@ -167,15 +188,21 @@ export class EvaluatePool {
     this.threads.length = 0;
   }
 
-  private spawn(): Thread | undefined {
+  private spawn(warmUp?: EvaluateJob[]): Thread | undefined {
     if (this.threads.length >= this.options.threads) return undefined;
     // A larger young generation: the engine makes many short-lived objects (as the server's own flag).
     const worker = new Worker(THREAD_ENTRY, {
-      workerData: this.data,
+      workerData: warmUp ? ({ ...this.data, warmUp } satisfies ThreadData) : this.data,
       resourceLimits: { maxYoungGenerationSizeMb: 64 },
     });
     const thread: Thread = { worker };
-    worker.on('message', ({ id, answer }: { id: number; answer: JobAnswer }) => {
+    worker.on('message', (message: { id: number; answer: JobAnswer } | { warmedUp: number }) => {
+      if ('warmedUp' in message) {
+        this.warmUpRuns += message.warmedUp;
+        this.warmedThreads++;
+        return;
+      }
+      const { id, answer } = message;
       const task = thread.task;
       if (!task || task.id !== id) return;
       thread.task = undefined;

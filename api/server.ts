@@ -56,6 +56,8 @@ async function start(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 
+  // The threads start now and warm up while the server starts listening (TURNUSSJEKK_WARMUP).
+  app.evaluationPool?.warm();
   try {
     await app.listen(address);
   } catch (err) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_BODY_LIMIT, parseByteSize, resolveConfig, tokensFromText } from '../../api/config.ts';
 
 describe('resolveConfig', () => {
-  it("defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens, 64 MiB report cache and 64 MiB of workers' reports", () => {
+  it("defaults: 5 MiB body, 30 s request timeout, 60 s idle timeout, no tokens, 64 MiB report cache and 64 MiB of workers' reports, warm-up on", () => {
     expect(resolveConfig({}, {})).toEqual({
       bodyLimit: DEFAULT_BODY_LIMIT,
       tokens: [],
@@ -16,6 +16,7 @@ describe('resolveConfig', () => {
       workerCacheBytes: 64 * 1024 * 1024,
       threads: availableParallelism(),
       queue: 32,
+      warmUp: true,
     });
     expect(DEFAULT_BODY_LIMIT).toBe(5 * 1024 * 1024);
   });
@@ -35,6 +36,7 @@ describe('resolveConfig', () => {
           TURNUSSJEKK_WORKER_CACHE_MB: '2',
           TURNUSSJEKK_THREADS: '0',
           TURNUSSJEKK_QUEUE: '5',
+          TURNUSSJEKK_WARMUP: 'off',
         },
       ),
     ).toEqual({
@@ -48,6 +50,7 @@ describe('resolveConfig', () => {
       workerCacheBytes: 2 * 1024 * 1024,
       threads: 0,
       queue: 5,
+      warmUp: false,
     });
   });
 
@@ -66,6 +69,7 @@ describe('resolveConfig', () => {
     [{ TURNUSSJEKK_CONNECTION_TIMEOUT_MS: '1.5' }, /TURNUSSJEKK_CONNECTION_TIMEOUT_MS/],
     [{ TURNUSSJEKK_TOKENS: 'has space in it 123' }, /printable ASCII/],
     [{ TURNUSSJEKK_MAX_SPAN_DAYS: 'a year' }, /TURNUSSJEKK_MAX_SPAN_DAYS/],
+    [{ TURNUSSJEKK_WARMUP: 'yes' }, /TURNUSSJEKK_WARMUP must be on or off, got "yes"/],
   ])('refuses %o', (env, message) => {
     expect(() => resolveConfig({}, env)).toThrow(ConfigError);
     expect(() => resolveConfig({}, env)).toThrow(message);
@@ -78,6 +82,13 @@ describe('parseByteSize and tokensFromText', () => {
     expect(resolveConfig({}, { TURNUSSJEKK_THREADS: '3' }).threads).toBe(3);
     expect(() => resolveConfig({}, { TURNUSSJEKK_THREADS: 'many' })).toThrow(/TURNUSSJEKK_THREADS/);
     expect(() => resolveConfig({}, { TURNUSSJEKK_QUEUE: '-1' })).toThrow(/TURNUSSJEKK_QUEUE/);
+  });
+
+  it('warm-up: on unless TURNUSSJEKK_WARMUP is off', () => {
+    expect(resolveConfig({}, {}).warmUp).toBe(true);
+    expect(resolveConfig({}, { TURNUSSJEKK_WARMUP: 'on' }).warmUp).toBe(true);
+    expect(resolveConfig({}, { TURNUSSJEKK_WARMUP: ' off ' }).warmUp).toBe(false);
+    expect(resolveConfig({ warmUp: true }, { TURNUSSJEKK_WARMUP: 'off' }).warmUp).toBe(true);
   });
 
   it('sizes in bytes, KiB and MiB', () => {

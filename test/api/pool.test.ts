@@ -48,6 +48,42 @@ describe('the evaluation pool', () => {
     }
   });
 
+  it('warm(): every thread starts at once and evaluates the bundled warm-up scenarios before the first request; the answers are the same', async () => {
+    const cold = await testApp({ threads: 2, cacheBytes: 0, workerCacheBytes: 0, warmUp: false });
+    const warm = await testApp({ threads: 2, cacheBytes: 0, workerCacheBytes: 0 });
+    try {
+      cold.evaluationPool!.warm();
+      expect(cold.evaluationPool!.started).toBe(0);
+      const pool = warm.evaluationPool!;
+      pool.warm();
+      expect(pool.started).toBe(2);
+      await until(() => pool.warmedThreads === 2);
+      // A one-worker weekend stay, then a municipality with oppdrag twice, on each thread.
+      expect(pool.warmUpRuns).toBe(6);
+      const [a, b] = await Promise.all([post(cold, LARGE), post(warm, LARGE)]);
+      expect(b.statusCode).toBe(200);
+      expect(b.body).toBe(a.body);
+    } finally {
+      await Promise.all([cold.close(), warm.close()]);
+    }
+  });
+
+  it('a request that comes while the threads warm up waits at most for the run in hand, and gets the same answer', async () => {
+    const cold = await testApp({ threads: 1, cacheBytes: 0, workerCacheBytes: 0, warmUp: false });
+    const warm = await testApp({ threads: 1, cacheBytes: 0, workerCacheBytes: 0 });
+    try {
+      const pool = warm.evaluationPool!;
+      pool.warm();
+      const [a, b] = await Promise.all([post(cold, SMALL), post(warm, SMALL)]);
+      expect(b.body).toBe(a.body);
+      await until(() => pool.warmedThreads === 1);
+      // The request came before the second of the three runs could start.
+      expect(pool.warmUpRuns).toBeLessThan(3);
+    } finally {
+      await Promise.all([cold.close(), warm.close()]);
+    }
+  });
+
   it('answers 503 with Retry-After when every thread is busy and the queue is full', async () => {
     const app = await testApp({ threads: 1, queue: 1, cacheBytes: 0, workerCacheBytes: 0 });
     try {
