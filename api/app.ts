@@ -71,18 +71,18 @@ function poolFor(config: ApiConfig, options: BuildAppOptions): EvaluatePool | un
  */
 const WARM_UP_SCENARIOS = ['weekend-respite-48h.yaml', 'municipality-fjordvik.yaml', 'municipality-fjordvik.yaml'];
 
-/** The warm-up as requests would post it; a scenario that cannot be read is left out (only time is at stake). */
+/** The warm-up as requests would post it, each scenario read once; one that cannot be read is left out (only time is at stake). */
 function warmUpJobs(dir: string, config: ApiConfig): EvaluateJob[] {
-  const jobs: EvaluateJob[] = [];
-  for (const name of WARM_UP_SCENARIOS) {
+  const jobs = new Map<string, EvaluateJob | undefined>();
+  for (const name of new Set(WARM_UP_SCENARIOS)) {
     try {
       const text = readFileSync(join(dir, name), 'utf8');
-      jobs.push({ route: 'evaluate', body: { format: 'yaml', text }, maxSpanDays: config.maxSpanDays });
+      jobs.set(name, { route: 'evaluate', body: { format: 'yaml', text }, maxSpanDays: config.maxSpanDays });
     } catch {
       // Left out.
     }
   }
-  return jobs;
+  return WARM_UP_SCENARIOS.flatMap((name) => jobs.get(name) ?? []);
 }
 
 export type App = FastifyInstance & {

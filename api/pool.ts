@@ -177,7 +177,7 @@ export class EvaluatePool {
    */
   warm(): void {
     if (this.closed || !this.options.warmUp?.length) return;
-    while (this.spawn(this.options.warmUp));
+    while (this.spawn(true));
   }
 
   /** Lets the jobs running and waiting finish, then ends the threads. */
@@ -188,11 +188,12 @@ export class EvaluatePool {
     this.threads.length = 0;
   }
 
-  private spawn(warmUp?: EvaluateJob[]): Thread | undefined {
+  /** A new thread, unless there are enough; with `warm`, it runs the warm-up jobs first. */
+  private spawn(warm = false): Thread | undefined {
     if (this.threads.length >= this.options.threads) return undefined;
     // A larger young generation: the engine makes many short-lived objects (as the server's own flag).
     const worker = new Worker(THREAD_ENTRY, {
-      workerData: warmUp ? ({ ...this.data, warmUp } satisfies ThreadData) : this.data,
+      workerData: warm ? ({ ...this.data, warmUp: this.options.warmUp } satisfies ThreadData) : this.data,
       resourceLimits: { maxYoungGenerationSizeMb: 64 },
     });
     const thread: Thread = { worker };
