@@ -9,7 +9,8 @@
 // start of D−1 to the end of D+1. A time dated three days or more after the earliest date written
 // cannot be the first instant, nor one dated three days or more before the latest the last.
 import type { Rota } from '../rota/schema.ts';
-import { parseInstant, startOfLocalDate } from '../time/instant.ts';
+import { parseInstant } from '../time/instant.ts';
+import { declaredPlan } from '../timeline/build.ts';
 import { planSpanOf } from './partition.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,8 +54,5 @@ export function spanAhead(rota: Rota): { from: number; to: number } | undefined 
   if (!(from < to)) return undefined;
   const { plan } = rota;
   if (plan && plan.to < plan.from) return undefined;
-  const declared = plan
-    ? { from: startOfLocalDate(plan.from, zone), to: startOfLocalDate(datePlus(plan.to, 1)!, zone) }
-    : undefined;
-  return planSpanOf({ from, to }, declared);
+  return planSpanOf({ from, to }, plan ? declaredPlan(plan, zone) : undefined);
 }

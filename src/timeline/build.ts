@@ -337,7 +337,7 @@ function planAndCycle(
   if (rota.plan) {
     if (rota.plan.to < rota.plan.from)
       issues.push({ path: 'plan.to', message: `must not be before plan.from (${rota.plan.from})` });
-    else plan = { from: startOfLocalDate(rota.plan.from, zone), to: startOfLocalDate(nextDate(rota.plan.to), zone) };
+    else plan = declaredPlan(rota.plan, zone);
   }
   let cycle: Timeline['cycle'];
   if (rota.cycle) {
@@ -407,6 +407,11 @@ function readInstant(
     }
     throw err;
   }
+}
+
+/** A declared plan's dates as instants: its first day's start, and the start of the day after its last. */
+export function declaredPlan(plan: NonNullable<Rota['plan']>, zone: string): { from: number; to: number } {
+  return { from: startOfLocalDate(plan.from, zone), to: startOfLocalDate(nextDate(plan.to), zone) };
 }
 
 function nextDate(isoDate: string): string {
