@@ -8,6 +8,7 @@
 // not in every comparison; large lists are appended one by one, as a spread of a very large array
 // overflows the call stack.
 import type { Profile } from '../facts/profile.ts';
+import { anyOverlap } from '../facts/overlap.ts';
 import { byStart } from '../facts/workBlocks.ts';
 import type { Finding, Report } from '../report/schema.ts';
 import type { CompiledCheck } from '../rules/limits.ts';
@@ -114,11 +115,15 @@ async function groupPasses(ctx: Context, subject: PassSubject, group: WorkInterv
   return { profile: added.profile, hypothetical: true };
 }
 
-/** The findings of the checks over all of a worker's work, which take no agreement: once a part (reuse.ts). */
+/**
+ * The findings of the checks over all of a worker's work, which take no agreement: once a part
+ * (reuse.ts). Their measures find overlapping periods (WORKER_WIDE): a worker whose periods (sorted)
+ * never overlap has no window of them, and the pass is not formed.
+ */
 async function workerWideFindings(ctx: Context, subject: PassSubject, own: WorkInterval[]): Promise<Finding[]> {
   const known = ctx.reuse?.workerWide.get(subject.workerId);
   if (known) return known;
-  const { findings } = await runPass(ctx, subject, own);
+  const { findings } = anyOverlap(own) ? await runPass(ctx, subject, own) : { findings: [] };
   ctx.reuse?.workerWide.set(subject.workerId, findings);
   return findings;
 }

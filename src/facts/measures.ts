@@ -115,7 +115,10 @@ export const FACTS_ONLY_MEASURES: ReadonlySet<MeasureName> = new Set(
   [...MEASURE_READS].filter(([, reads]) => reads === 'facts').map(([name]) => name),
 );
 
-/** Measures that look at a worker across all undertakings rather than within one. */
+/**
+ * Measures that look at a worker across all undertakings rather than within one. Each finds periods
+ * that overlap (overlap.ts): on periods none of which overlap (anyOverlap), none has a window.
+ */
 export const WORKER_WIDE: ReadonlySet<MeasureName> = new Set(['overlappingHours', 'concurrentCareHours']);
 
 /**
