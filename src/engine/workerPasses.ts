@@ -1,6 +1,7 @@
 // The passes over one worker's periods. A pass is the pipeline for one set of periods under one set
 // of checks: facts → applicability → judgement → findings. A worker gets one pass for the checks
-// that see all their work (WORKER_WIDE), then one per undertaking and regime: what binds today (the
+// that see all their work (WORKER_WIDE: overlapping periods, so only when some of theirs overlap),
+// then one per undertaking and regime: what binds today (the
 // arbeidsavtale periods alone) and, when the worker has oppdrag, what conversion would add (every
 // period treated as employment, marked hypothetical; docs/contract.md).
 //
