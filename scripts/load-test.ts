@@ -7,7 +7,7 @@
 //                                          the body and answers a few bytes, what any design pays per request)
 //                       [--cache on|off]   (off: every request is evaluated; on: the report cache answers repeats)
 //                       [--worker-cache on|off]  (on: workers' reports kept, so a turnus posted again with changes evaluates only the changed workers)
-//                       [--instances N]    (N > 1: api/server.ts with TURNUSSJEKK_INSTANCES=N, one process per core)
+//                       [--instances N]    (N > 1: dist/api/server.js with TURNUSSJEKK_INSTANCES=N, one process per core)
 //                       [--distinct N]     (N different turnuses, posted in turn: with both caches off, no request repeats another's facts)
 //                       [--edits]          (every request a new save of the turnus with one shift of one worker shortened: a planner saving as they go)
 //                       [--changed-since]  (with --edits: each save asks only for the workers whose reports differ from the turnus's first answer, by its ETag)
@@ -18,6 +18,11 @@
 //
 // Loopback only: the app listens on 127.0.0.1 with an ephemeral port and autocannon targets that
 // address alone; the run is bounded by --duration (seconds) and ends by itself.
+//
+// The server and the engine measured are the build, as `npm start` runs them (dist/, built from these
+// sources first when a source changed since: scripts/build.mjs ensureBuilt), not the sources through
+// tsx: the same code, but tsx keeps every function's name (a call for each closure made), which
+// made an evaluation of the load turnus about 6 % slower than the build.
 import { random } from './generate-rota.ts';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -26,11 +31,30 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { parse as fromYaml, stringify as toYaml } from 'yaml';
-import { buildApp } from '../api/app.ts';
 import { DEFAULT_BODY_LIMIT } from '../api/config.ts';
-import { evaluate } from '../src/engine/evaluate.ts';
-import { validateRotaDocument } from '../src/rota/load.ts';
+import { ensureBuilt } from './build.mjs';
 import { wholeOption } from './options.ts';
+
+/** What the load test runs of the product, from the build (dist/api/app.js, dist/lib/index.js). */
+interface Product {
+  buildApp: typeof import('../api/app.ts').buildApp;
+  evaluate: typeof import('../src/engine/evaluate.ts').evaluate;
+  validateRotaDocument: typeof import('../src/rota/load.ts').validateRotaDocument;
+}
+let built: Promise<Product> | undefined;
+
+/** The build as `npm start` runs it, built first if a source changed since (the file header says why). */
+function product(): Promise<Product> {
+  built ??= (async () => {
+    if (await ensureBuilt()) console.log('(built dist/ first: a source had changed)');
+    const [app, lib] = await Promise.all([
+      import(new URL('../dist/api/app.js', import.meta.url).href),
+      import(new URL('../dist/lib/index.js', import.meta.url).href),
+    ]);
+    return { buildApp: app.buildApp, evaluate: lib.evaluate, validateRotaDocument: lib.validateRotaDocument };
+  })();
+  return built;
+}
 
 // autocannon ships no type declarations; this is the part of its API used here.
 interface Histogram {
@@ -317,6 +341,7 @@ const WARM_UP_MS = 1_500;
 
 /** Milliseconds per evaluate() call on the same turnus, in this process, without HTTP (median of `runs`). */
 export async function timeEvaluate(rota: unknown, runs = 15): Promise<number> {
+  const { evaluate, validateRotaDocument } = await product();
   const parsed = validateRotaDocument(rota);
   // Warm, as a server's thread is after its first requests: the first dozens of calls run on code
   // not yet optimized (the load turnus: a median of 40–47 ms over calls 2–16, 26 ms once warm).
@@ -381,7 +406,7 @@ export async function runLoadTest(args: Args): Promise<LoadResult> {
     ? undefined
     : args.target === 'floor'
       ? floorApp()
-      : await buildApp({
+      : await (await product()).buildApp({
           logger: false,
           env: {},
           ...(args.cache ? {} : { cacheBytes: 0 }),
@@ -499,11 +524,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** api/server.ts with TURNUSSJEKK_INSTANCES on a free loopback port. */
+/** dist/api/server.js (`npm start`) with TURNUSSJEKK_INSTANCES on a free loopback port. */
 async function startInstances(args: Args): Promise<{ address: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'api/server.ts'], {
+  await product();
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/api/server.js'], {
     cwd: root,
     env: {
       ...process.env,
@@ -522,8 +548,8 @@ async function startInstances(args: Args): Promise<{ address: string; stop: () =
   child.once('exit', () => (exited = true));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (exited) throw new Error('api/server.ts exited before it was ready');
-    if (Date.now() > deadline) throw new Error('api/server.ts did not start within 30 s');
+    if (exited) throw new Error('dist/api/server.js exited before it was ready');
+    if (Date.now() > deadline) throw new Error('dist/api/server.js did not start within 30 s');
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
       (r) => r.ok,
       () => false,
@@ -564,7 +590,7 @@ export interface HealthDuringLarge {
 export async function healthDuringLarge(args: Pick<Args, 'workers' | 'weeks' | 'threads'>): Promise<HealthDuringLarge> {
   const rota = buildLoadRota({ workers: args.workers, weeks: args.weeks });
   const body = JSON.stringify(rota);
-  const app = await buildApp({
+  const app = await (await product()).buildApp({
     logger: false,
     env: {},
     cacheBytes: 0,
