@@ -41,19 +41,28 @@ interface Product {
   evaluate: typeof import('../src/engine/evaluate.ts').evaluate;
   validateRotaDocument: typeof import('../src/rota/load.ts').validateRotaDocument;
 }
-let built: Promise<Product> | undefined;
+let fresh: Promise<void> | undefined;
+let loaded: Promise<Product> | undefined;
+
+/** dist/ built from the sources as they are now (once a run). */
+function freshBuild(): Promise<void> {
+  fresh ??= ensureBuilt().then((rebuilt) => {
+    if (rebuilt) console.log('(built dist/ first: a source had changed)');
+  });
+  return fresh;
+}
 
 /** The build as `npm start` runs it, built first if a source changed since (the file header says why). */
 function product(): Promise<Product> {
-  built ??= (async () => {
-    if (await ensureBuilt()) console.log('(built dist/ first: a source had changed)');
+  loaded ??= (async () => {
+    await freshBuild();
     const [app, lib] = await Promise.all([
       import(new URL('../dist/api/app.js', import.meta.url).href),
       import(new URL('../dist/lib/index.js', import.meta.url).href),
     ]);
     return { buildApp: app.buildApp, evaluate: lib.evaluate, validateRotaDocument: lib.validateRotaDocument };
   })();
-  return built;
+  return loaded;
 }
 
 // autocannon ships no type declarations; this is the part of its API used here.
@@ -528,7 +537,7 @@ async function freePort(): Promise<number> {
 async function startInstances(args: Args): Promise<{ address: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const root = fileURLToPath(new URL('..', import.meta.url));
-  await product();
+  await freshBuild();
   const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/api/server.js'], {
     cwd: root,
     env: {

@@ -1,9 +1,9 @@
 // The passes over one worker's periods. A pass is the pipeline for one set of periods under one set
 // of checks: facts → applicability → judgement → findings. A worker gets one pass for the checks
 // that see all their work (WORKER_WIDE: overlapping periods, so only when some of theirs overlap),
-// then one per undertaking and regime: what binds today (the
-// arbeidsavtale periods alone) and, when the worker has oppdrag, what conversion would add (every
-// period treated as employment, marked hypothetical; docs/contract.md).
+// then one per undertaking and regime: what binds today (the arbeidsavtale periods alone) and, when
+// the worker has oppdrag, what conversion would add (every period treated as employment, marked
+// hypothetical; docs/contract.md).
 //
 // Performance: a worker's findings are sorted with each window's instants parsed once per finding,
 // not in every comparison; large lists are appended one by one, as a spread of a very large array

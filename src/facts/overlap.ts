@@ -58,8 +58,8 @@ function overlaps(intervals: WorkInterval[], keep: (a: WorkInterval, b: WorkInte
 /**
  * Whether any two of the periods (sorted by start) overlap, stand-by aside: the only place either
  * measure below makes a window. A worker whose periods never overlap has none, so the pass that
- * would measure them (engine/workerPasses.ts, the worker-wide checks) need not be formed at all:
- * it was a sixth of the load turnus's evaluation for no finding.
+ * would measure them (engine/workerPasses.ts, the worker-wide checks) need not be formed at all
+ * (on the load turnus, 77 of an evaluation's 199 passes, none with a finding).
  */
 export function anyOverlap(intervals: WorkInterval[]): boolean {
   let latestEnd = -Infinity;

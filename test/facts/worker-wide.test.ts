@@ -45,7 +45,7 @@ function windowsOf(intervals: WorkInterval[]): Record<string, number> {
   const sorted = [...intervals].sort(byStart);
   const work = sorted.filter((iv) => !iv.standby);
   const blocks = workBlocks(work.length > 0 ? work : sorted);
-  const facts = { ...factsOf(sorted, blocks, anchor), intervals: sorted };
+  const facts = factsOf(sorted, blocks, anchor);
   const out: Record<string, number> = {};
   for (const m of WORKER_WIDE) out[m] = MEASURE_FUNCTIONS[m]({ facts, zone: anchor.zone } as MeasureInput).length;
   return out;
