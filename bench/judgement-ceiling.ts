@@ -53,7 +53,7 @@ const { evaluate } = await import('../src/engine/evaluate.ts');
 const { loadInputFile } = await import('../src/import/index.ts');
 const { validateRotaDocument } = await import('../src/rota/load.ts');
 const { defaultRuleBook } = await import('../src/rules/load.ts');
-const { buildLoadRota } = await import('../scripts/load-test.ts');
+const { loadTurnuses } = await import('../scripts/load-test.ts');
 const { replay } = await import('./judgement-replay.ts');
 type Report = Awaited<ReturnType<typeof evaluate>>;
 type Rota = ReturnType<typeof validateRotaDocument>;
@@ -77,16 +77,19 @@ async function timed(mode: 'off' | 'on', rotas: Rota[], n: number, partsFrom?: n
   return (performance.now() - t0) / n;
 }
 
-async function sameReports(rotas: Rota[], partsFrom?: number): Promise<boolean> {
+/** Each rota's report judged and replayed must be the same, and something must have been replayed. */
+async function assertSameReports(what: string, rotas: Rota[], partsFrom?: number): Promise<void> {
+  const hitsBefore = replay.hits;
   for (const rota of rotas) {
     replay.mode = 'off';
     const judged = digest(await run(rota, partsFrom));
     replay.mode = 'on';
-    if (digest(await run(rota, partsFrom)) !== judged) return false;
+    if (digest(await run(rota, partsFrom)) !== judged)
+      throw new Error(`${what}: a replayed report differs from the judged one: the replay is not faithful`);
   }
   // A replay that never happened would measure the engine twice and call it a ceiling.
-  if (replay.hits === 0) throw new Error('no judgement was replayed: the resolve hook did not reach workerPasses.ts');
-  return true;
+  if (replay.hits === hitsBefore)
+    throw new Error(`${what}: no judgement was replayed: the resolve hook did not reach workerPasses.ts`);
 }
 
 function summary(label: string, judged: number[], replayed: number[], unit: string, scale = 1) {
@@ -109,14 +112,9 @@ function summary(label: string, judged: number[], replayed: number[], unit: stri
 }
 
 // The load test's turnuses, as its --distinct 20 posts them.
-const turnuses = Array.from({ length: 20 }, (_, i) =>
-  validateRotaDocument(
-    buildLoadRota(i === 0 ? { workers: 50, weeks: 6 } : { workers: 50, weeks: 6, seed: 7_000 + i - 1 }),
-  ),
-);
+const turnuses = loadTurnuses({ workers: 50, weeks: 6, distinct: 20 }).map((doc) => validateRotaDocument(doc));
 await timed('off', turnuses, o.evals);
-if (!(await sameReports(turnuses)))
-  throw new Error('a replayed report differs from the judged one: the replay is not faithful');
+await assertSameReports('the load turnuses', turnuses);
 const judged: number[] = [];
 const replayed: number[] = [];
 for (let r = 0; r < o.rounds; r++) {
@@ -136,7 +134,7 @@ for (const file of o.files) {
   const whole = Number.POSITIVE_INFINITY;
   replay.kept.clear();
   await timed('off', [rota], 1, whole);
-  if (!(await sameReports([rota], whole))) throw new Error(`${file}: a replayed report differs from the judged one`);
+  await assertSameReports(file, [rota], whole);
   const j: number[] = [];
   const r: number[] = [];
   for (let i = 0; i < o.rounds; i++) {

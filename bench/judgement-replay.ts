@@ -17,7 +17,6 @@ export const replay = {
   /** `off`: the engine's own judgement; `on`: judged once per pass signature, then replayed. */
   mode: 'off' as 'off' | 'on',
   kept: new Map<string, { all: Judged[]; offers: Offer[] }>(),
-  misses: 0,
   hits: 0,
 };
 
@@ -63,7 +62,6 @@ export function judgeAll(pass: Pass, applicable: CompiledCheck[], judged?: (one:
     for (const one of known.all) judged?.(one);
     return known.all;
   }
-  replay.misses++;
   const offers: Offer[] = [];
   if (headroom) {
     const own = headroom.offer;

@@ -366,14 +366,26 @@ export async function timeEvaluate(rota: unknown, runs = 15): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * The turnuses a run with `--distinct N` posts: the load turnus, then N - 1 more from other seeds (the
+ * same shape, other part-time days, so other facts).
+ */
+export function loadTurnuses({
+  workers,
+  weeks,
+  distinct,
+}: Pick<Args, 'workers' | 'weeks' | 'distinct'>): [Record<string, unknown>, ...Array<Record<string, unknown>>] {
+  return [
+    buildLoadRota({ workers, weeks }),
+    ...Array.from({ length: distinct - 1 }, (_, i) => buildLoadRota({ workers, weeks, seed: 7_000 + i })),
+  ];
+}
+
 export async function runLoadTest(args: Args): Promise<LoadResult> {
-  const rota = buildLoadRota({ workers: args.workers, weeks: args.weeks });
+  const [rota, ...further] = loadTurnuses(args);
   const encode = (r: Record<string, unknown>) => (args.yaml ? toYaml(r) : JSON.stringify(r));
   const body = encode(rota);
-  // Further turnuses from other seeds: the same shape, other part-time days, so other facts.
-  const others = Array.from({ length: args.distinct - 1 }, (_, i) =>
-    encode(buildLoadRota({ workers: args.workers, weeks: args.weeks, seed: 7_000 + i })),
-  );
+  const others = further.map(encode);
   // The k-th request of all connections together is the k-th save (a shared counter, not one per connection).
   let saves = 0;
   let changedSincePath = '/v1/evaluate';
